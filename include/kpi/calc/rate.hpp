@@ -1,0 +1,37 @@
+#pragma once
+// Achievement rates by direction and convention. Pure functions on exact decimals.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/calc/rational.hpp"
+#include "kpi/model/indicator.hpp"
+
+namespace kpi::calc {
+
+enum class Method {
+  ratio,          // actual / target (increase, maintain)
+  inverse,        // target / actual (decrease)
+  progress,       // (actual - baseline) / (target - baseline)
+  maintain_zero,  // maintain, target 0 and actual 0: 100%
+  met_is_100,     // maintain target met on the good side: 100%
+  complement,     // 1 - (actual - target) / target (decrease, other cities)
+};
+
+const char* to_string(Method method);
+
+struct RateInputs {
+  std::optional<Rational> target;
+  std::optional<Rational> actual;
+  std::optional<Rational> baseline;
+};
+
+// The rate in percent by `method`, or nullopt when it is undefined (missing value, division
+// by zero).
+std::optional<Rational> rate_percent(Method method, const RateInputs& in);
+
+// The method a sheet's convention prescribes for this direction and these values.
+Method primary_method(model::Direction direction, const RateInputs& in, bool zero_target_progress,
+                      bool maintain_zero_is_100);
+
+}  // namespace kpi::calc

@@ -1,0 +1,26 @@
+#pragma once
+// The table of input layouts. Adding a layout = one file in src/formats/ + one line in
+// src/formats/registry.cpp.
+#include <string_view>
+#include <vector>
+
+#include "kpi/model/sheet.hpp"
+
+namespace kpi::formats {
+
+struct InputFormat {
+  std::string_view name;          // --input-format NAME, "format" in JSON sources[]
+  std::string_view municipality;  // profile slug ("" = from the content, e.g. canonical)
+  std::string_view description;   // one line for `kpi-report formats`
+  // Confidence that `text` (decoded UTF-8) is this layout: 0 = no, higher = surer.
+  int (*sniff)(std::string_view text);
+  // Pure parser: text in, model out. `path` only labels source locations.
+  model::ParseOutput (*parse)(std::string_view text, std::string_view path);
+};
+
+const std::vector<InputFormat>& input_formats();
+const InputFormat* find_format(std::string_view name);
+// The layout with the highest positive sniff score, or nullptr.
+const InputFormat* detect_format(std::string_view text);
+
+}  // namespace kpi::formats

@@ -1,0 +1,80 @@
+#pragma once
+// The normalised indicator model shared by every input layout and every report.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/model/value.hpp"
+
+namespace kpi::model {
+
+enum class Direction { unknown, increase, decrease, maintain };
+enum class DirectionSource { none, label, qualifier, inferred };
+enum class Verdict { unchecked, match, consistent, mismatch };
+
+struct SourceLocation {
+  std::string path;
+  int line = 0;  // 1-based; 0 = whole file
+};
+
+struct Baseline {
+  Value value;
+  std::optional<int> fiscal_year;
+  std::vector<Value> alternatives;  // further numbers printed in the same cell
+};
+
+struct FinalTarget {
+  Value value;
+  std::optional<int> fiscal_year;
+  Qualifier qualifier = Qualifier::none;
+};
+
+// What the engine and verifier found for one observation.
+struct RateCheck {
+  std::optional<double> rate_percent;  // recomputed, unrounded (nearest double)
+  std::optional<Decimal> rate_rounded; // recomputed, Excel-rounded at the published precision
+  std::string method;                  // ratio | inverse | progress | maintain_zero | ...
+  Verdict verdict = Verdict::unchecked;
+  std::string explanation;             // why consistent / mismatch / unchecked
+};
+
+struct Observation {
+  int fiscal_year = 0;
+  Value target;
+  Value actual;
+  Value published_rate;  // as printed ("99.0%"); number in percent
+  Value revised_target;  // 変更後の目標値 (Toyama)
+  Value revised_rate;    // 変更後の達成率
+  std::optional<int> actual_fiscal_year;  // when the actual is for another year than the column
+  bool provisional = false;               // actual not final (未確定)
+  std::string notes;
+  SourceLocation source;  // line of the values
+  RateCheck check;
+};
+
+struct Indicator {
+  std::string municipality;  // slug: takaoka, toyama, kanazawa, joetsu, ...
+  std::string id;            // as printed: No.3, 1-07, A-1-1, 1-(1)-①
+  int seq = 1;               // ordinal of this KPI within its id
+  std::string name;
+  std::string unit;
+  std::string goal;     // basic goal (基本目標 / 政策分野)
+  std::string measure;  // measure (施策)
+  Direction direction = Direction::unknown;
+  DirectionSource direction_source = DirectionSource::none;
+  std::string direction_text;  // the printed label or qualifier it came from
+  bool cumulative = false;     // 累計
+  std::optional<std::string> relisted_of;  // id of the original for a 再掲 row ("" = unknown)
+  Baseline baseline;
+  FinalTarget final_target;
+  std::vector<Observation> observations;  // ascending fiscal year
+  SourceLocation source;
+};
+
+const char* to_string(Direction direction);  // increase | decrease | maintain | nullptr
+const char* to_string(DirectionSource source);
+const char* to_string(Verdict verdict);
+std::optional<Direction> direction_from_string(std::string_view text);
+std::optional<Verdict> verdict_from_string(std::string_view text);
+
+}  // namespace kpi::model

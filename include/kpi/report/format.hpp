@@ -1,0 +1,18 @@
+#pragma once
+// Shared text rendering of model values for the human-readable writers.
+#include <string>
+
+#include "kpi/model/indicator.hpp"
+
+namespace kpi::report {
+
+// The printed text of a value, or "-" when it has none.
+std::string shown(const model::Value& v);
+// The recomputed rate at the published precision (one decimal when none was published).
+std::string recomputed_text(const model::Observation& o);
+// "No.3" or "No.3 #2" when the id holds several KPIs.
+std::string display_id(const model::Indicator& ind);
+// Pads or truncates UTF-8 text to `width` terminal columns.
+std::string fit(const std::string& s, int width, bool right_align = false);
+
+}  // namespace kpi::report

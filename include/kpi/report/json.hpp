@@ -1,0 +1,19 @@
+#pragma once
+// The JSON contract (schema "kpi-report/1", docs/json-schema.md). Field names never change.
+#include <nlohmann/json.hpp>
+
+#include "kpi/pipeline.hpp"
+
+namespace kpi::report {
+
+using Json = nlohmann::ordered_json;
+
+inline constexpr const char* json_schema_id = "kpi-report/1";
+
+Json value_json(const model::Value& v);  // number or null
+Json indicator_json(const model::Indicator& ind);
+Json source_json(const model::Sheet& sheet);
+Json finding_json(const model::Finding& f);
+Json document_json(const PipelineResult& result);
+
+}  // namespace kpi::report

@@ -1,0 +1,21 @@
+#pragma once
+// Bytes of a file -> UTF-8 text, detecting the encoding (the only file using ICU converters).
+#include <string>
+#include <string_view>
+
+namespace kpi::text {
+
+struct Decoded {
+  std::string utf8;      // without BOM; CRLF and CR turned into LF
+  std::string encoding;  // "UTF-8", "UTF-8-BOM", "UTF-16LE", "UTF-16BE", "Shift_JIS"
+  std::string error;     // non-empty: could not decode (message says what was expected)
+  int error_line = 0;    // 1-based line of the first undecodable byte, 0 if unknown
+  bool ok() const { return error.empty(); }
+};
+
+Decoded decode(std::string_view bytes);
+
+// True when `bytes` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+
+}  // namespace kpi::text

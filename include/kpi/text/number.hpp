@@ -1,0 +1,44 @@
+#pragma once
+// Numbers as printed in Japanese KPI tables: ▲/△ minus, thousands separators,
+// "-" / "－" / "―" / "—" as no value, %, units and notes glued on.
+// Input must be normalised (see normalize.hpp) unless stated otherwise.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kpi/model/value.hpp"
+
+namespace kpi::text {
+
+struct NumberToken {
+  model::Decimal number;
+  std::size_t begin = 0;  // byte offset of the first char (sign or digit)
+  std::size_t end = 0;    // byte offset past the last digit (before %, unit ...)
+  bool percent = false;   // followed by %
+};
+
+// True for a cell that means "no value": "", "-", "－", "―", "—", "－－", "…".
+bool is_no_value(std::string_view cell);
+
+// The first number in `s` starting at or after `from` (leading ▲/△/-/+ sign included).
+// Rejects numbers with more than 18 significant digits or more than 12 decimals.
+std::optional<NumberToken> find_number(std::string_view s, std::size_t from = 0);
+
+// A cell that is exactly one number, optionally followed by % (e.g. "1,190", "▲ 441",
+// "99.0%"). Anything else yields no number.
+std::optional<model::Decimal> parse_exact_number(std::string_view s);
+
+// A cell holding a number followed by unit/qualifier/note text: "30件(累計)", "25以下",
+// "42.2%以上". `text` keeps the original cell.
+struct CellValue {
+  model::Value value;
+  std::string unit;  // text right after the number up to a qualifier/bracket ("件", "%")
+  model::Qualifier qualifier = model::Qualifier::none;
+  std::string note;  // text in brackets after the number: "累計", "平成30年度"
+};
+CellValue parse_cell(std::string_view normalized_cell, std::string_view original_text);
+
+// Detect 以上 / 以下 / 程度 / を維持 anywhere in `s`.
+model::Qualifier find_qualifier(std::string_view s);
+
+}  // namespace kpi::text

@@ -1,0 +1,29 @@
+#pragma once
+// Generic UTF-8 string helpers; know nothing of KPIs.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kpi::text {
+
+// Trim ASCII whitespace and U+3000 (ideographic space).
+std::string_view trim(std::string_view s);
+// Split on `sep`, keeping empty fields.
+std::vector<std::string_view> split(std::string_view s, char sep);
+// Split into lines on '\n' (input already has LF ends).
+std::vector<std::string_view> lines(std::string_view s);
+// Split on runs of whitespace (ASCII and U+3000).
+std::vector<std::string_view> words(std::string_view s);
+bool contains(std::string_view s, std::string_view part);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+// Replace every occurrence of `from` by `to`.
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
+// Collapse whitespace runs into one space and trim.
+std::string squeeze_spaces(std::string_view s);
+// Length in bytes of the UTF-8 sequence starting with `lead` (1 for invalid leads).
+int utf8_length(unsigned char lead);
+// Display width in terminal columns (East Asian wide = 2).
+int display_width(std::string_view utf8);
+
+}  // namespace kpi::text

@@ -1,0 +1,18 @@
+#pragma once
+// Published rate vs recomputed rate: match, consistent (within printed precision), mismatch
+// or unchecked, with the formula that explains it.
+#include "kpi/calc/profile.hpp"
+#include "kpi/model/indicator.hpp"
+
+namespace kpi::verify {
+
+// Fills `observation.check` for one observation of `indicator`.
+model::RateCheck check_rate(const model::Indicator& indicator,
+                            const model::Observation& observation, const calc::Profile& profile);
+
+// Fills the check of every observation of every indicator, with each indicator's
+// municipality profile, or `override_profile` when given.
+void check_rates(std::vector<model::Indicator>& indicators,
+                 const calc::Profile* override_profile = nullptr);
+
+}  // namespace kpi::verify

@@ -1,0 +1,63 @@
+#include "kpi/calc/rate.hpp"
+
+namespace kpi::calc {
+namespace {
+
+const Rational hundred = Rational::integer(100);
+
+std::optional<Rational> percent_of(const std::optional<Rational>& q) {
+  if (!q) return std::nullopt;
+  return *q * hundred;
+}
+
+std::optional<Rational> progress(const RateInputs& in) {
+  if (!in.baseline) return std::nullopt;
+  return percent_of(divide(*in.actual - *in.baseline, *in.target - *in.baseline));
+}
+
+}  // namespace
+
+const char* to_string(Method method) {
+  switch (method) {
+    case Method::ratio: return "ratio";
+    case Method::inverse: return "inverse";
+    case Method::progress: return "progress";
+    case Method::maintain_zero: return "maintain_zero";
+    case Method::met_is_100: return "met_is_100";
+    case Method::complement: return "complement";
+  }
+  return "ratio";
+}
+
+std::optional<Rational> rate_percent(Method method, const RateInputs& in) {
+  if (!in.target || !in.actual) return std::nullopt;
+  switch (method) {
+    case Method::ratio: return percent_of(divide(*in.actual, *in.target));
+    case Method::inverse: return percent_of(divide(*in.target, *in.actual));
+    case Method::progress: return progress(in);
+    case Method::maintain_zero:
+      if (is_zero(*in.target) && is_zero(*in.actual)) return hundred;
+      return std::nullopt;
+    case Method::met_is_100: return std::nullopt;  // needs the direction: see verify
+    case Method::complement: {
+      auto over = divide(*in.actual - *in.target, *in.target);
+      if (!over) return std::nullopt;
+      return (Rational::integer(1) - *over) * hundred;
+    }
+  }
+  return std::nullopt;
+}
+
+Method primary_method(model::Direction direction, const RateInputs& in, bool zero_target_progress,
+                      bool maintain_zero_is_100) {
+  bool zero_target = in.target && is_zero(*in.target);
+  bool zero_actual = in.actual && is_zero(*in.actual);
+  if (zero_target && zero_actual && maintain_zero_is_100 &&
+      direction == model::Direction::maintain)
+    return Method::maintain_zero;
+  if (zero_target && zero_target_progress) return Method::progress;
+  if (direction == model::Direction::decrease) return Method::inverse;
+  return Method::ratio;
+}
+
+}  // namespace kpi::calc

@@ -1,0 +1,94 @@
+#include "kpi/calc/rational.hpp"
+
+namespace kpi::calc {
+namespace {
+
+Int pow10(int n) {
+  Int p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+Int abs(Int v) { return v < 0 ? -v : v; }
+
+Int gcd(Int a, Int b) {
+  a = abs(a);
+  b = abs(b);
+  while (b != 0) {
+    Int t = a % b;
+    a = b;
+    b = t;
+  }
+  return a == 0 ? 1 : a;
+}
+
+Rational reduced(Int num, Int den) {
+  if (den < 0) num = -num, den = -den;
+  Int g = gcd(num, den);
+  return {num / g, den / g};
+}
+
+// Quotient and remainder of |r| * 10^decimals.
+struct Scaled {
+  Int quotient;
+  Int remainder;
+  Int den;
+  bool negative;
+};
+
+Scaled scale(const Rational& r, int decimals) {
+  Int n = abs(r.num) * pow10(decimals);
+  return {n / r.den, n % r.den, r.den, r.num < 0};
+}
+
+model::Decimal finish(Int magnitude, bool negative, int decimals) {
+  Int v = negative ? -magnitude : magnitude;
+  return {static_cast<std::int64_t>(v), decimals};
+}
+
+}  // namespace
+
+Rational Rational::of(const model::Decimal& d) { return reduced(d.units, pow10(d.scale)); }
+
+double Rational::to_double() const { return static_cast<double>(num) / static_cast<double>(den); }
+
+Rational operator+(const Rational& a, const Rational& b) {
+  return reduced(a.num * b.den + b.num * a.den, a.den * b.den);
+}
+Rational operator-(const Rational& a, const Rational& b) {
+  return reduced(a.num * b.den - b.num * a.den, a.den * b.den);
+}
+Rational operator*(const Rational& a, const Rational& b) {
+  return reduced(a.num * b.num, a.den * b.den);
+}
+std::optional<Rational> divide(const Rational& a, const Rational& b) {
+  if (b.num == 0) return std::nullopt;
+  return reduced(a.num * b.den, a.den * b.num);
+}
+int compare(const Rational& a, const Rational& b) {
+  Int l = a.num * b.den, r = b.num * a.den;
+  return l < r ? -1 : (l > r ? 1 : 0);
+}
+bool is_zero(const Rational& r) { return r.num == 0; }
+
+model::Decimal round_half_away(const Rational& r, int decimals) {
+  Scaled s = scale(r, decimals);
+  bool up = 2 * s.remainder >= s.den;
+  return finish(s.quotient + (up ? 1 : 0), s.negative, decimals);
+}
+
+model::Decimal round_half_even(const Rational& r, int decimals) {
+  Scaled s = scale(r, decimals);
+  Int twice = 2 * s.remainder;
+  bool up = twice > s.den || (twice == s.den && s.quotient % 2 == 1);
+  return finish(s.quotient + (up ? 1 : 0), s.negative, decimals);
+}
+
+model::Decimal round_down(const Rational& r, int decimals) {
+  Scaled s = scale(r, decimals);
+  return finish(s.quotient, s.negative, decimals);
+}
+
+Rational half_ulp(const model::Decimal& d) { return reduced(5, pow10(d.scale + 1)); }
+
+}  // namespace kpi::calc

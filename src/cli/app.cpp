@@ -1,0 +1,120 @@
+#include "kpi/cli/app.hpp"
+
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kpi/calc/profile.hpp"
+
+namespace kpi::cli {
+namespace {
+
+const Command commands[] = {
+    {"report", "read KPI sheets and print them (table, json, markdown, html)", setup_report},
+    {"check", "recompute every published rate and cross-check rows; exit 1 on failures",
+     setup_check},
+    {"formats", "list the input layouts kpi-report reads", setup_formats},
+};
+
+bool is_command(std::string_view arg) {
+  for (const auto& c : commands)
+    if (arg == c.name) return true;
+  return false;
+}
+
+// `kpi-report sheet.txt` means `kpi-report report sheet.txt`.
+std::vector<std::string> with_default_command(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  bool has_command = false;
+  for (std::size_t i = 1; i < args.size(); ++i)
+    if (is_command(args[i])) has_command = true;
+  bool asks_global = args.size() > 1 && (args[1] == "--help" || args[1] == "-h" ||
+                                         args[1] == "--version" || args[1] == "-V");
+  if (!has_command && !asks_global && args.size() > 1) args.insert(args.begin() + 1, "report");
+  return args;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"kpi-report: checked, comparable numbers from municipal KPI progress tables"};
+  app.set_version_flag("--version,-V", std::string("kpi-report ") + KPI_VERSION);
+  app.require_subcommand(1);
+  std::function<int()> action;
+  for (const auto& c : commands) {
+    auto* sub = app.add_subcommand(c.name, c.description);
+    auto run_it = c.setup(*sub);
+    sub->final_callback([&action, run_it] { action = run_it; });
+  }
+  auto args = with_default_command(argc, argv);
+  std::vector<char*> raw;
+  for (auto& a : args) raw.push_back(a.data());
+  try {
+    app.parse(static_cast<int>(raw.size()), raw.data());
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_usage;
+  }
+  return action ? action() : exit_usage;
+}
+
+}  // namespace
+
+void add_input_flags(CLI::App& command, InputFlags& flags) {
+  command.add_option("paths", flags.paths, "sheet files or directories of sheets")->required();
+  command.add_option("--input-format", flags.input_format,
+                     "read every input as this layout (see `kpi-report formats`)");
+  command.add_option("--profile", flags.profile_path,
+                     "JSON file with rate conventions, instead of the built-in profiles");
+  command.add_option("-j,--jobs", flags.jobs, "files read in parallel (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+}
+
+PipelineOptions resolve_input(const InputFlags& flags) {
+  PipelineOptions options;
+  if (!flags.input_format.empty()) options.input_format = flags.input_format;
+  options.jobs = flags.jobs;
+  if (!flags.profile_path.empty()) {
+    std::ifstream in(flags.profile_path, std::ios::binary);
+    if (!in) throw UsageError(flags.profile_path + ": error: cannot read profile");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    try {
+      options.profile = calc::parse_profile(buffer.str());
+    } catch (const std::runtime_error& e) {
+      throw UsageError(flags.profile_path + ":1: error: " + e.what());
+    }
+  }
+  return options;
+}
+
+void print_diagnostics(const PipelineResult& result) {
+  for (const auto& d : result.diagnostics) {
+    auto where = d.location.line > 0 ? fmt::format("{}:{}", d.location.path, d.location.line)
+                                     : d.location.path;
+    fmt::print(stderr, "{}: {}: {}\n", where, model::to_string(d.severity), d.message);
+  }
+}
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  try {
+    return run(argc, argv);
+  } catch (const UsageError& e) {
+    fmt::print(stderr, "{}\n", e.what());
+    return exit_usage;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "kpi-report: error: {}\n", e.what());
+    return exit_usage;
+  }
+}
+
+}  // namespace kpi::cli

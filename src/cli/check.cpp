@@ -1,0 +1,65 @@
+// `kpi-report check`: explain every published rate, list cross-row findings, exit 1 on failures.
+#include <sstream>
+
+#include "commands.hpp"
+#include "kpi/report/check_writers.hpp"
+#include "output.hpp"
+
+namespace kpi::cli {
+namespace {
+
+struct CheckFlags {
+  InputFlags input;
+  std::string format = "text";
+  std::string output;
+  std::vector<std::string> fail_on;
+  bool verbose = false;
+};
+
+std::vector<std::string> writer_names() {
+  std::vector<std::string> names;
+  for (const auto& w : report::check_writers()) names.emplace_back(w.name);
+  return names;
+}
+
+verify::FailPolicy policy_from(const std::vector<std::string>& fail_on) {
+  if (fail_on.empty()) return {};
+  verify::FailPolicy policy{false, false, false};
+  for (const auto& f : fail_on) {
+    if (f == "mismatch") policy.mismatch = true;
+    if (f == "consistent") policy.consistent = true;
+    if (f == "finding") policy.finding = true;
+  }
+  return policy;
+}
+
+int run_check(const CheckFlags& flags) {
+  auto result = run_pipeline(flags.input.paths, resolve_input(flags.input));
+  auto items = verify::collect_check_items(result, policy_from(flags.fail_on));
+  if (flags.format != "text") print_diagnostics(result);
+  std::ostringstream out;
+  report::find_check_writer(flags.format)->write(out, {result, items, flags.verbose});
+  if (!emit(out.str(), flags.output)) return exit_usage;
+  if (result.input_error) return exit_usage;
+  return verify::count_items(items).failures > 0 ? exit_findings : exit_clean;
+}
+
+}  // namespace
+
+std::function<int()> setup_check(CLI::App& command) {
+  auto flags = std::make_shared<CheckFlags>();
+  add_input_flags(command, flags->input);
+  command.add_option("-f,--format", flags->format, "output format")
+      ->check(CLI::IsMember(writer_names()))
+      ->capture_default_str();
+  command.add_option("--fail-on", flags->fail_on,
+                     "what fails the run: mismatch, consistent, finding (default: mismatch and "
+                     "error-severity findings)")
+      ->check(CLI::IsMember({"mismatch", "consistent", "finding"}))
+      ->delimiter(',');
+  command.add_flag("-v,--verbose", flags->verbose, "text: also list matching and consistent rates");
+  command.add_option("-o,--output", flags->output, "write to this file (atomically) instead of stdout");
+  return [flags] { return run_check(*flags); };
+}
+
+}  // namespace kpi::cli

@@ -1,0 +1,44 @@
+#pragma once
+// Private to the CLI: the subcommand table and the shared option handling.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "kpi/pipeline.hpp"
+
+namespace kpi::cli {
+
+enum ExitCode { exit_clean = 0, exit_findings = 1, exit_usage = 2 };
+
+// Options every command that reads sheets shares (the low-level flags).
+struct InputFlags {
+  std::vector<std::string> paths;
+  std::string input_format;
+  std::string profile_path;
+  int jobs = 0;
+};
+
+void add_input_flags(CLI::App& command, InputFlags& flags);
+// Resolves flags into pipeline options; throws UsageError on a bad profile file.
+PipelineOptions resolve_input(const InputFlags& flags);
+// Prints every diagnostic as `path:line: severity: message` to stderr.
+void print_diagnostics(const PipelineResult& result);
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Command {
+  const char* name;
+  const char* description;
+  // Registers the subcommand's flags; returns the function that runs it after parsing.
+  std::function<int()> (*setup)(CLI::App& command);
+};
+
+std::function<int()> setup_report(CLI::App& command);
+std::function<int()> setup_check(CLI::App& command);
+std::function<int()> setup_formats(CLI::App& command);
+
+}  // namespace kpi::cli

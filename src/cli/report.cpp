@@ -1,0 +1,45 @@
+// `kpi-report report`: read sheets, print them in one of the report formats.
+#include <sstream>
+
+#include "commands.hpp"
+#include "kpi/report/writers.hpp"
+#include "output.hpp"
+
+namespace kpi::cli {
+namespace {
+
+struct ReportFlags {
+  InputFlags input;
+  std::string format = "table";
+  std::string output;
+};
+
+std::vector<std::string> writer_names() {
+  std::vector<std::string> names;
+  for (const auto& w : report::report_writers()) names.emplace_back(w.name);
+  return names;
+}
+
+int run_report(const ReportFlags& flags) {
+  auto result = run_pipeline(flags.input.paths, resolve_input(flags.input));
+  print_diagnostics(result);
+  std::ostringstream out;
+  if (!result.sheets.empty() || flags.format == "json")
+    report::find_report_writer(flags.format)->write(out, result);
+  if (!emit(out.str(), flags.output)) return exit_usage;
+  return result.input_error ? exit_usage : exit_clean;
+}
+
+}  // namespace
+
+std::function<int()> setup_report(CLI::App& command) {
+  auto flags = std::make_shared<ReportFlags>();
+  add_input_flags(command, flags->input);
+  command.add_option("-f,--format", flags->format, "output format")
+      ->check(CLI::IsMember(writer_names()))
+      ->capture_default_str();
+  command.add_option("-o,--output", flags->output, "write to this file (atomically) instead of stdout");
+  return [flags] { return run_report(*flags); };
+}
+
+}  // namespace kpi::cli

@@ -1,0 +1,452 @@
+// Takaoka KPI progress table (text extracted from the PDF).
+//
+// A record starts with a line holding only its number ("12") followed by a line starting
+// with the basic goal's circled number (①...). Before the direction label (増加指標 ...)
+// come goal, measure and KPI name (wrapped over lines, sections split by blank lines);
+// after it the unit, the baseline (possibly over several lines, with notes) and a run of
+// 3*N+1 value tokens: (target, actual, rate) per fiscal year, then the final target.
+// Everything after the value line up to the next record is commentary.
+#include "kpi/formats/takaoka.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "kpi/formats/value_tokens.hpp"
+#include "kpi/text/era.hpp"
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/number.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::formats::takaoka {
+namespace {
+
+using text::contains;
+using text::ends_with;
+using text::starts_with;
+using text::trim;
+
+constexpr std::string_view labels[] = {"増加指標", "減少指標", "維持指標"};
+constexpr model::Direction label_directions[] = {
+    model::Direction::increase, model::Direction::decrease, model::Direction::maintain};
+
+struct Line {
+  int number;              // 1-based
+  std::string original;    // as in the file (trimmed)
+  std::string normalized;  // NFKC
+};
+
+struct Layout {
+  int first_year = 0;  // fiscal year of the first (target, actual, rate) column
+  int final_year = 0;  // fiscal year of the final target column
+  int baseline_year = 0;
+};
+
+struct Record {
+  int id_number = 0;
+  std::size_t begin = 0;  // index of the number line in `lines`
+  std::size_t end = 0;    // index past the record
+};
+
+bool starts_with_circled_number(std::string_view s) {
+  s = trim(s);
+  if (s.size() < 3) return false;
+  auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]),
+       b2 = static_cast<unsigned char>(s[2]);
+  return b0 == 0xE2 && b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3;  // U+2460..U+2473
+}
+
+std::optional<int> record_number(std::string_view normalized) {
+  auto t = trim(normalized);
+  if (t.empty() || t.size() > 3) return std::nullopt;
+  for (char c : t)
+    if (c < '0' || c > '9') return std::nullopt;
+  return std::stoi(std::string(t));
+}
+
+std::vector<Line> read_lines(std::string_view text) {
+  std::vector<Line> out;
+  int n = 0;
+  for (auto l : text::lines(text)) {
+    ++n;
+    auto t = trim(l);
+    out.push_back({n, std::string(t), text::normalize(t)});
+  }
+  return out;
+}
+
+std::vector<Record> find_records(const std::vector<Line>& lines) {
+  std::vector<Record> out;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    auto number = record_number(lines[i].normalized);
+    if (!number || !starts_with_circled_number(lines[i + 1].original)) continue;
+    if (!out.empty()) out.back().end = i;
+    out.push_back({*number, i, lines.size()});
+  }
+  return out;
+}
+
+// Lines holding only fiscal-year column titles ("R2年度", "R5年度R3年度") give the columns.
+Layout find_layout(const std::vector<Line>& lines) {
+  Layout layout;
+  for (const auto& l : lines) {
+    const auto& s = l.normalized;
+    if ((starts_with(s, "(H") || starts_with(s, "(R")) && contains(s, "年度") && s.size() < 16) {
+      if (auto y = text::fiscal_year_in(s); y && !layout.baseline_year) layout.baseline_year = *y;
+      continue;
+    }
+    if (!starts_with(s, "R") || !ends_with(s, "年度")) continue;
+    std::size_t pos = 0;
+    while (auto y = text::find_fiscal_year(s, pos)) {
+      if (!layout.first_year || y->fiscal_year < layout.first_year) layout.first_year = y->fiscal_year;
+      layout.final_year = std::max(layout.final_year, y->fiscal_year);
+      pos = y->end;
+    }
+  }
+  return layout;
+}
+
+// -- the part before the direction label: goal, measure, name ------------------------------
+
+struct Heading {
+  std::string goal, measure, name;
+  std::optional<std::string> relisted_of;
+};
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += p;
+  return out;
+}
+
+std::vector<std::vector<std::string>> paragraphs(std::string_view block) {
+  std::vector<std::vector<std::string>> out(1);
+  for (auto l : text::split(block, '\n')) {
+    auto t = trim(l);
+    if (t.empty()) {
+      if (!out.back().empty()) out.emplace_back();
+    } else {
+      out.back().emplace_back(t);
+    }
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+std::optional<std::string> relisted_id(std::string& name) {
+  auto open = name.find("【再掲");
+  if (open == std::string::npos) return std::nullopt;
+  auto number = text::find_number(name, open);
+  auto close = name.find("】", open);
+  std::optional<std::string> id = std::string();
+  if (number) id = "No." + number->number.to_string();
+  name = std::string(trim(name.substr(0, open))) +
+         (close == std::string::npos ? "" : name.substr(close + std::string_view("】").size()));
+  return id;
+}
+
+Heading read_heading(std::string_view before_label) {
+  Heading h;
+  std::string all(before_label);
+  auto goal_end = all.find("つくる");
+  if (goal_end == std::string::npos) goal_end = all.find("\n\n");
+  else goal_end += std::string_view("つくる").size();
+  if (goal_end == std::string::npos) goal_end = 0;
+  for (auto l : text::split(std::string_view(all).substr(0, goal_end), '\n')) h.goal += trim(l);
+  auto paras = paragraphs(std::string_view(all).substr(goal_end));
+  std::vector<std::string> name_lines;
+  if (!paras.empty()) {
+    auto& first = paras.front();
+    if (paras.size() >= 2) {
+      h.measure = joined(first);
+      for (std::size_t p = 1; p < paras.size(); ++p)
+        name_lines.insert(name_lines.end(), paras[p].begin(), paras[p].end());
+    } else if (first.size() >= 2) {
+      h.measure = first.front();
+      name_lines.assign(first.begin() + 1, first.end());
+    } else {
+      auto line = first.front();
+      auto space = line.find(' ');
+      h.measure = line.substr(0, space);
+      if (space != std::string::npos) name_lines.push_back(std::string(trim(line.substr(space))));
+    }
+  }
+  // "★数値目標 待機児童の数": the marker and the name share a line.
+  if (starts_with(h.measure, "★数値目標") && h.measure.size() > std::string_view("★数値目標").size()) {
+    name_lines.insert(name_lines.begin(),
+                      std::string(trim(h.measure.substr(std::string_view("★数値目標").size()))));
+    h.measure = "★数値目標";
+  }
+  if (auto star = h.goal.find("★数値目標"); star != std::string::npos) {
+    h.goal = std::string(trim(h.goal.substr(0, star)));
+    if (h.measure.empty()) h.measure = "★数値目標";
+  }
+  h.name = joined(name_lines);
+  h.relisted_of = relisted_id(h.name);
+  if (h.measure.empty() && !h.name.empty()) std::swap(h.measure, h.name);
+  return h;
+}
+
+// -- the part after the label: unit, baseline, values --------------------------------------
+
+struct Label {
+  std::size_t line_index;  // in lines
+  std::size_t offset;      // byte offset in that normalized line
+  std::size_t which;       // index into labels
+};
+
+std::optional<Label> find_label(const std::vector<Line>& lines, const Record& r) {
+  for (std::size_t i = r.begin + 1; i < r.end; ++i)
+    for (std::size_t k = 0; k < std::size(labels); ++k)
+      if (auto pos = lines[i].original.find(labels[k]); pos != std::string::npos)
+        return Label{i, pos, k};
+  return std::nullopt;
+}
+
+// The value line: the first line from the label on ending in a run of value tokens.
+struct ValueLine {
+  std::size_t line_index = 0;
+  ValueRun run;
+};
+
+std::optional<ValueLine> find_value_line(const std::vector<Line>& lines, const Record& r,
+                                         const Label& label) {
+  for (std::size_t i = label.line_index; i < r.end; ++i) {
+    std::string_view s = lines[i].original;
+    std::size_t from = i == label.line_index ? label.offset + labels[label.which].size() : 0;
+    auto run = trailing_value_run(s.substr(from));
+    for (auto& t : run.tokens) t.begin += from;
+    run.begin += from;
+    if (run.tokens.size() >= 4) return ValueLine{i, run};
+  }
+  return std::nullopt;
+}
+
+std::string text_between(const std::vector<Line>& lines, const Label& label, const ValueLine& v,
+                         std::size_t run_start_in_value_line) {
+  std::string out;
+  for (std::size_t i = label.line_index; i <= v.line_index; ++i) {
+    std::string_view s = lines[i].original;
+    std::size_t from = i == label.line_index ? label.offset + labels[label.which].size() : 0;
+    std::size_t to = i == v.line_index ? run_start_in_value_line : s.size();
+    if (from >= to) continue;
+    auto piece = trim(s.substr(from, to - from));
+    if (piece.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += piece;
+  }
+  return out;
+}
+
+bool is_year_number(std::string_view s, const text::NumberToken& t) {
+  if (t.number.scale != 0) return false;
+  auto after = s.substr(t.end);
+  if (starts_with(after, "年") || starts_with(after, "~") || starts_with(after, "～") ||
+      starts_with(after, "〜"))
+    return true;
+  if (t.begin > 0) {
+    char before = s[t.begin - 1];
+    if (before == 'H' || before == 'R' || before == 'S' || before == '~') return true;
+  }
+  return t.begin >= 3 && (s.substr(t.begin - 3, 3) == "～" || s.substr(t.begin - 3, 3) == "〜");
+}
+
+model::Baseline read_baseline(std::string_view baseline_text, int default_year) {
+  model::Baseline b;
+  std::string flat = text::replace_all(baseline_text, "\n", "");
+  b.value.text = text::squeeze_spaces(baseline_text);
+  std::size_t pos = 0;
+  while (auto t = text::find_number(flat, pos)) {
+    pos = t->end;
+    if (is_year_number(flat, *t)) continue;
+    model::Value v{t->number, flat.substr(t->begin, t->end - t->begin)};
+    if (!b.value.number) b.value.number = t->number;
+    else b.alternatives.push_back(v);
+  }
+  auto arrow = flat.find("⇒");
+  auto year = text::fiscal_year_in(arrow == std::string::npos ? std::string_view(flat)
+                                                              : std::string_view(flat).substr(arrow));
+  b.fiscal_year = year ? *year : default_year;
+  if (!default_year && !year) b.fiscal_year.reset();
+  return b;
+}
+
+// Unit: the first word after the label; "(累計)" alone on the next line marks a cumulative KPI.
+std::string take_unit(std::string& after_label, bool& cumulative) {
+  auto t = std::string(trim(after_label));
+  auto end = t.find_first_of(" \n");
+  std::string unit = t.substr(0, end);
+  std::string rest = end == std::string::npos ? "" : std::string(trim(t.substr(end)));
+  if (starts_with(rest, "(累計)")) {
+    cumulative = true;
+    rest = std::string(trim(rest.substr(std::string_view("(累計)").size())));
+  }
+  after_label = rest;
+  return unit;
+}
+
+model::Value value_of(const ValueToken& token) { return {token.number, token.original}; }
+
+std::vector<model::Observation> observations_of(const std::vector<ValueToken>& values,
+                                                const Layout& layout, int line,
+                                                const std::string& path) {
+  std::vector<model::Observation> out;
+  int years = static_cast<int>(values.size() - 1) / 3;
+  for (int k = 0; k < years; ++k) {
+    model::Observation o;
+    o.fiscal_year = layout.first_year + k;
+    o.target = value_of(values[3 * k]);
+    o.actual = value_of(values[3 * k + 1]);
+    o.published_rate = value_of(values[3 * k + 2]);
+    o.source = {path, line};
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+struct Context {
+  const std::vector<Line>& lines;
+  const Layout& layout;
+  std::string path;
+  model::ParseOutput& out;
+};
+
+void skip(Context& c, int line, std::string reason) {
+  c.out.skipped.push_back({line, reason});
+  c.out.diagnostics.push_back(
+      {{c.path, line}, model::Severity::warning, "input.skipped-row", std::move(reason)});
+}
+
+std::string block_text(const std::vector<Line>& lines, std::size_t from, std::size_t to,
+                       std::size_t cut_offset) {
+  std::string out;
+  for (std::size_t i = from; i <= to && i < lines.size(); ++i) {
+    std::string_view s = lines[i].original;
+    if (i == to) s = s.substr(0, cut_offset);
+    out.append(s).push_back('\n');
+  }
+  return text::normalize(out);
+}
+
+// Reads one record; returns the index of the first commentary line.
+std::size_t read_record(Context& c, const Record& r) {
+  const auto& lines = c.lines;
+  int number_line = lines[r.begin].number;
+  auto label = find_label(lines, r);
+  if (!label) {
+    skip(c, number_line,
+         fmt::format("No.{}: expected a direction label (増加指標/減少指標/維持指標)", r.id_number));
+    return r.end;
+  }
+  model::Indicator ind;
+  ind.municipality = "takaoka";
+  ind.id = fmt::format("No.{}", r.id_number);
+  ind.source = {c.path, number_line};
+  auto heading = read_heading(block_text(lines, r.begin + 1, label->line_index, label->offset));
+  ind.goal = heading.goal;
+  ind.measure = heading.measure;
+  ind.name = heading.name;
+  ind.relisted_of = heading.relisted_of;
+  ind.cumulative = contains(ind.name, "累計");
+  ind.direction = label_directions[label->which];
+  ind.direction_source = model::DirectionSource::label;
+  ind.direction_text = std::string(labels[label->which]);
+  ind.final_target.fiscal_year = c.layout.final_year;
+
+  auto value_line = find_value_line(lines, r, *label);
+  std::size_t expected = static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
+  if (!value_line || value_line->run.tokens.size() < expected) {
+    int line = value_line ? lines[value_line->line_index].number : number_line;
+    std::string after =
+        value_line ? text::normalize(text_between(lines, *label, *value_line, value_line->run.begin)) : "";
+    ind.unit = take_unit(after, ind.cumulative);
+    skip(c, line,
+         fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
+                     "values (target, actual, rate per year and the final target), found {}; "
+                     "not parseable",
+                     ind.id, expected, value_line ? value_line->run.tokens.size() : 0));
+    c.out.indicators.push_back(std::move(ind));
+    return value_line ? value_line->line_index + 1 : label->line_index + 1;
+  }
+  auto tokens = value_line->run.tokens;
+  std::size_t first_value = tokens.size() - expected;
+  std::size_t cut = tokens[first_value].begin;
+  std::string after = text::normalize(text_between(lines, *label, *value_line, cut));
+  ind.unit = take_unit(after, ind.cumulative);
+  ind.baseline = read_baseline(after, c.layout.baseline_year);
+  std::vector<ValueToken> values(tokens.begin() + static_cast<std::ptrdiff_t>(first_value), tokens.end());
+  ind.final_target.value = value_of(values.back());
+  ind.final_target.qualifier = text::find_qualifier(values.back().normalized);
+  ind.observations = observations_of(values, c.layout, lines[value_line->line_index].number, c.path);
+  c.out.indicators.push_back(std::move(ind));
+  ++c.out.rows_used;
+  return value_line->line_index + 1;
+}
+
+// Lines of values alone inside commentary: cells of a merged row that landed at a page foot.
+bool is_stray_value_line(std::string_view original) {
+  auto run = trailing_value_run(original);
+  if (!run.tokens.empty() && run.begin == 0) return true;
+  auto words = text::words(original);
+  std::size_t numeric = 0;
+  for (auto w : words) numeric += text::find_number(text::normalize(w)).has_value();
+  return words.size() >= 3 && numeric * 10 >= words.size() * 6;
+}
+
+void report_stray_values(Context& c, const Record& r, std::size_t after) {
+  for (std::size_t i = after; i < r.end; ++i) {
+    if (!is_stray_value_line(c.lines[i].original)) continue;
+    ++c.out.rows_read;
+    skip(c, c.lines[i].number,
+         fmt::format("values outside any row (cells displaced by the PDF extraction, found after "
+                     "No.{}): not attributable to a KPI",
+                     r.id_number));
+  }
+}
+
+}  // namespace
+
+int sniff(std::string_view text) {
+  int score = 0;
+  if (contains(text, "KPI進捗状況一覧表")) score += 2;
+  if (contains(text, "増加指標") || contains(text, "減少指標") || contains(text, "維持指標")) score += 3;
+  if (contains(text, "目標値 実績値 達成率")) score += 5;
+  if (contains(text, "\t")) score -= 4;
+  return score >= 8 ? score : 0;
+}
+
+model::ParseOutput parse(std::string_view text, std::string_view path) {
+  model::ParseOutput out;
+  auto lines = read_lines(text);
+  Layout layout = find_layout(lines);
+  Context c{lines, layout, std::string(path), out};
+  if (!layout.first_year || layout.final_year <= layout.first_year) {
+    out.diagnostics.push_back({{c.path, 1}, model::Severity::error, "input.layout",
+                               "expected fiscal-year column titles (R2年度 … R6年度) in the table header"});
+    return out;
+  }
+  auto records = find_records(lines);
+  std::vector<int> seen;
+  for (const auto& r : records) {
+    ++out.rows_read;
+    std::size_t commentary = r.begin + 1;
+    if (std::find(seen.begin(), seen.end(), r.id_number) != seen.end()) {
+      skip(c, lines[r.begin].number,
+           fmt::format("second block of No.{} (split by a page break); its values are displaced by "
+                       "the PDF extraction: not parseable",
+                       r.id_number));
+      if (auto label = find_label(lines, r))
+        if (auto v = find_value_line(lines, r, *label)) commentary = v->line_index + 1;
+    } else {
+      seen.push_back(r.id_number);
+      commentary = read_record(c, r);
+    }
+    report_stray_values(c, r, commentary);
+  }
+  if (records.empty())
+    out.diagnostics.push_back({{c.path, 1}, model::Severity::error, "input.no-rows",
+                               "expected numbered KPI rows (a number, then the basic goal ①…)"});
+  return out;
+}
+
+}  // namespace kpi::formats::takaoka

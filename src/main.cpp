@@ -1,0 +1,3 @@
+#include "kpi/cli/app.hpp"
+
+int main(int argc, char** argv) { return kpi::cli::main(argc, argv); }

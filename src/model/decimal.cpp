@@ -1,0 +1,48 @@
+#include "kpi/model/decimal.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace kpi::model {
+namespace {
+
+__extension__ typedef __int128 Wide;
+
+std::int64_t pow10(int n) {
+  std::int64_t p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+}  // namespace
+
+double Decimal::to_double() const {
+  return static_cast<double>(units) / static_cast<double>(pow10(scale));
+}
+
+std::string Decimal::to_string() const {
+  std::string digits = std::to_string(units);
+  if (units < 0) digits.erase(0, 1);
+  if (scale > 0) {
+    if (static_cast<int>(digits.size()) <= scale)
+      digits.insert(0, static_cast<std::size_t>(scale + 1) - digits.size(), '0');
+    digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
+  }
+  return units < 0 ? "-" + digits : digits;
+}
+
+bool Decimal::operator==(const Decimal& other) const {
+  int scale_max = std::max(scale, other.scale);
+  return static_cast<Wide>(units) * pow10(scale_max - scale) ==
+         static_cast<Wide>(other.units) * pow10(scale_max - other.scale);
+}
+
+std::optional<Decimal> decimal_from_double(double value, int scale) {
+  if (!std::isfinite(value) || scale < 0 || scale > max_decimal_scale) return std::nullopt;
+  double scaled = value * static_cast<double>(pow10(scale));
+  if (std::fabs(scaled) >= 9.0e17) return std::nullopt;
+  // The shortest text of a double is exact decimal for values that came from text.
+  return Decimal{static_cast<std::int64_t>(std::llround(scaled)), scale};
+}
+
+}  // namespace kpi::model

@@ -1,0 +1,196 @@
+#include "kpi/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "kpi/formats/registry.hpp"
+#include "kpi/text/decode.hpp"
+#include "kpi/verify/findings.hpp"
+#include "kpi/verify/rate_check.hpp"
+
+namespace kpi {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::uintmax_t max_file_bytes = 512ull * 1024 * 1024;
+
+model::Diagnostic error_at(std::string path, int line, std::string code, std::string message,
+                           model::Severity severity = model::Severity::error) {
+  return {{std::move(path), line}, severity, std::move(code), std::move(message)};
+}
+
+struct FileText {
+  std::string bytes;
+  std::string error;
+};
+
+FileText read_file(const std::string& path) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) return {{}, "cannot read: " + ec.message()};
+  if (size > max_file_bytes)
+    return {{}, fmt::format("file of {} bytes is larger than the {} bytes kpi-report reads", size,
+                            max_file_bytes)};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {{}, "cannot open for reading"};
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) return {{}, "read error"};
+  return {std::move(bytes), {}};
+}
+
+void walk_directory(const fs::path& dir, std::vector<std::string>& out,
+                    std::vector<model::Diagnostic>& diagnostics) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    diagnostics.push_back(error_at(dir.string(), 0, "input.unreadable", "cannot read directory: " + ec.message()));
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      diagnostics.push_back(error_at(dir.string(), 0, "input.unreadable", "cannot walk directory: " + ec.message(),
+                                     model::Severity::warning));
+      break;
+    }
+    const auto& name = it->path().filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    // Symlinked directories are not followed (no loops); regular files and links to files are read.
+    if (it->is_symlink(ec) && it->is_directory(ec)) continue;
+    if (it->is_regular_file(ec)) found.push_back(it->path().string());
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+const formats::InputFormat* choose_format(std::string_view text, const PipelineOptions& options) {
+  if (options.input_format) return formats::find_format(*options.input_format);
+  return formats::detect_format(text);
+}
+
+}  // namespace
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                      std::vector<model::Diagnostic>& diagnostics,
+                                      std::vector<bool>* from_directory) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    auto status = fs::status(p, ec);
+    auto before = out.size();
+    if (ec || !fs::exists(status)) {
+      diagnostics.push_back(error_at(p, 0, "input.missing", "no such file or directory"));
+    } else if (fs::is_directory(status)) {
+      walk_directory(p, out, diagnostics);
+    } else {
+      out.push_back(p);
+    }
+    if (from_directory) from_directory->resize(out.size(), fs::is_directory(status));
+    (void)before;
+  }
+  return out;
+}
+
+model::Sheet process_text(std::string_view text, std::string_view path, std::string encoding,
+                          const PipelineOptions& options) {
+  model::Sheet sheet;
+  sheet.path = std::string(path);
+  sheet.encoding = std::move(encoding);
+  sheet.text = std::make_shared<const std::string>(text);
+  const auto* format = choose_format(text, options);
+  if (!format) {
+    sheet.parsed.diagnostics.push_back(error_at(
+        sheet.path, 0, "input.no-kpi-table",
+        options.input_format ? "unknown input format '" + *options.input_format + "' (see `kpi-report formats`)"
+                             : "holds no KPI table kpi-report knows: expected one of the layouts "
+                               "listed by `kpi-report formats`"));
+    return sheet;
+  }
+  sheet.format = std::string(format->name);
+  sheet.parsed = format->parse(text, path);
+  sheet.usable = true;
+  verify::check_rates(sheet.parsed.indicators, options.profile ? &*options.profile : nullptr);
+  return sheet;
+}
+
+namespace {
+
+model::Sheet process_file(const std::string& path, const PipelineOptions& options) {
+  auto file = read_file(path);
+  if (!file.error.empty()) {
+    model::Sheet sheet;
+    sheet.path = path;
+    sheet.parsed.diagnostics.push_back(error_at(path, 0, "input.unreadable", file.error));
+    return sheet;
+  }
+  auto decoded = text::decode(file.bytes);
+  if (!decoded.ok()) {
+    model::Sheet sheet;
+    sheet.path = path;
+    sheet.encoding = decoded.encoding;
+    sheet.parsed.diagnostics.push_back(
+        error_at(path, decoded.error_line, "input.encoding", decoded.error));
+    return sheet;
+  }
+  return process_text(decoded.utf8, path, decoded.encoding, options);
+}
+
+std::vector<model::Sheet> process_all(const std::vector<std::string>& files,
+                                      const PipelineOptions& options) {
+  std::vector<model::Sheet> sheets(files.size());
+  unsigned workers = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                                      : std::max(1u, std::thread::hardware_concurrency());
+  workers = std::min<unsigned>(workers, static_cast<unsigned>(files.size()));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) sheets[i] = process_file(files[i], options);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return sheets;
+}
+
+}  // namespace
+
+PipelineResult run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options) {
+  PipelineResult result;
+  std::vector<bool> from_directory;
+  auto files = expand_paths(paths, result.diagnostics, &from_directory);
+  result.input_error = !result.diagnostics.empty();
+  if (options.input_format && !formats::find_format(*options.input_format)) {
+    result.diagnostics.push_back(error_at("kpi-report", 0, "usage.input-format",
+                                          "unknown input format '" + *options.input_format +
+                                              "': expected one of `kpi-report formats`"));
+    result.input_error = true;
+    return result;
+  }
+  auto sheets = process_all(files, options);
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    auto& sheet = sheets[i];
+    for (auto& d : sheet.parsed.diagnostics) {
+      bool no_table = d.code == "input.no-kpi-table";
+      // A document without a KPI table found by a directory scan is only worth a warning.
+      if (no_table && from_directory[i]) d.severity = model::Severity::warning;
+      if (d.severity == model::Severity::error) result.input_error = true;
+      result.diagnostics.push_back(d);
+    }
+    if (sheet.usable) result.sheets.push_back(std::move(sheet));
+  }
+  result.findings = verify::find_cross_row_problems(result.sheets);
+  return result;
+}
+
+}  // namespace kpi

@@ -1,0 +1,35 @@
+// Machine-readable check output: every item with its location, plus counts.
+#include "kpi/report/check_writers.hpp"
+#include "kpi/report/json.hpp"
+
+namespace kpi::report {
+
+void write_check_json(std::ostream& out, const CheckContext& ctx) {
+  Json items = Json::array();
+  for (const auto& i : ctx.items) {
+    Json j{{"path", i.location.path},
+           {"line", i.location.line},
+           {"severity", model::to_string(i.severity)},
+           {"rule", i.rule},
+           {"title", i.title},
+           {"message", i.message},
+           {"fails", i.fails}};
+    if (i.is_rate) j["verdict"] = model::to_string(i.verdict);
+    items.push_back(j);
+  }
+  auto c = verify::count_items(ctx.items);
+  Json doc{{"schema", "kpi-report-check/1"},
+           {"counts",
+            {{"match", c.match},
+             {"consistent", c.consistent},
+             {"mismatch", c.mismatch},
+             {"unchecked", c.unchecked},
+             {"findings", c.findings},
+             {"failures", c.failures}}},
+           {"items", items},
+           {"findings", Json::array()}};
+  for (const auto& f : ctx.result.findings) doc["findings"].push_back(finding_json(f));
+  out << doc.dump(2) << '\n';
+}
+
+}  // namespace kpi::report

@@ -1,0 +1,38 @@
+// Compiler-style check output: `path:line: error: message`, then the source line.
+#include <fmt/format.h>
+
+#include "kpi/report/check_writers.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::report {
+namespace {
+
+bool worth_showing(const verify::CheckItem& item, bool verbose) {
+  if (verbose || item.fails) return true;
+  if (item.is_rate) return item.verdict == model::Verdict::mismatch;
+  return item.severity != model::Severity::note;
+}
+
+std::string location_text(const model::SourceLocation& loc) {
+  return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path;
+}
+
+}  // namespace
+
+void write_check_text(std::ostream& out, const CheckContext& ctx) {
+  for (const auto& item : ctx.items) {
+    if (!worth_showing(item, ctx.verbose)) continue;
+    out << fmt::format("{}: {}: {} [{}]\n", location_text(item.location),
+                       model::to_string(item.severity), item.message, item.rule);
+    auto line = text::trim(source_line_of(ctx.result, item.location));
+    if (!line.empty()) out << "    " << line << '\n';
+  }
+  auto c = verify::count_items(ctx.items);
+  out << fmt::format(
+      "{} rates checked: {} match, {} consistent, {} mismatch, {} unchecked; {} findings; {} "
+      "failing\n",
+      c.match + c.consistent + c.mismatch + c.unchecked, c.match, c.consistent, c.mismatch,
+      c.unchecked, c.findings, c.failures);
+}
+
+}  // namespace kpi::report

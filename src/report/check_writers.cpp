@@ -1,0 +1,25 @@
+#include "kpi/report/check_writers.hpp"
+
+namespace kpi::report {
+
+const std::vector<CheckWriter>& check_writers() {
+  static const std::vector<CheckWriter> table = {
+      {"text", "path:line: severity: message, then the source line (default)", write_check_text},
+      {"json", "every verdict, finding and input problem with its location", write_check_json},
+  };
+  return table;
+}
+
+const CheckWriter* find_check_writer(std::string_view name) {
+  for (const auto& w : check_writers())
+    if (w.name == name) return &w;
+  return nullptr;
+}
+
+std::string_view source_line_of(const PipelineResult& result, const model::SourceLocation& loc) {
+  for (const auto& sheet : result.sheets)
+    if (sheet.path == loc.path) return sheet.line_text(loc.line);
+  return {};
+}
+
+}  // namespace kpi::report

@@ -1,0 +1,46 @@
+#include "kpi/report/format.hpp"
+
+#include <fmt/format.h>
+
+#include "kpi/calc/rational.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::report {
+
+std::string shown(const model::Value& v) {
+  if (!v.text.empty()) return v.text;
+  return v.number ? v.number->to_string() : "-";
+}
+
+std::string recomputed_text(const model::Observation& o) {
+  if (!o.check.rate_rounded) return "-";
+  return o.check.rate_rounded->to_string() + "%";
+}
+
+std::string display_id(const model::Indicator& ind) {
+  return ind.seq > 1 ? fmt::format("{} #{}", ind.id, ind.seq) : ind.id;
+}
+
+std::string fit(const std::string& s, int width, bool right_align) {
+  std::string out;
+  int used = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    int len = text::utf8_length(static_cast<unsigned char>(s[i]));
+    auto piece = std::string_view(s).substr(i, static_cast<std::size_t>(len));
+    int w = text::display_width(piece);
+    if (used + w > width) {
+      if (!out.empty() && used + 1 <= width) {
+        out += "…";
+        used += 1;
+      }
+      break;
+    }
+    out += piece;
+    used += w;
+    i += static_cast<std::size_t>(len);
+  }
+  std::string pad(static_cast<std::size_t>(std::max(0, width - used)), ' ');
+  return right_align ? pad + out : out + pad;
+}
+
+}  // namespace kpi::report

@@ -1,0 +1,130 @@
+#include "kpi/report/json.hpp"
+
+namespace kpi::report {
+namespace {
+
+Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json c_str_or_null(const char* s) { return s ? Json(s) : Json(nullptr); }
+
+Json optional_int(const std::optional<int>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json location_json(const model::SourceLocation& loc) {
+  return Json{{"path", loc.path}, {"line", loc.line}};
+}
+
+Json observation_json(const model::Observation& o) {
+  Json j;
+  j["fiscal_year"] = o.fiscal_year;
+  j["target"] = value_json(o.target);
+  j["target_text"] = text_or_null(o.target.text);
+  j["actual"] = value_json(o.actual);
+  j["actual_text"] = text_or_null(o.actual.text);
+  j["actual_fiscal_year"] = optional_int(o.actual_fiscal_year);
+  j["provisional"] = o.provisional;
+  j["published_rate_percent"] = value_json(o.published_rate);
+  j["published_rate_text"] = text_or_null(o.published_rate.text);
+  if (o.revised_target.has_number() || !o.revised_target.text.empty()) {
+    j["revised_target"] = value_json(o.revised_target);
+    j["revised_target_text"] = text_or_null(o.revised_target.text);
+    j["revised_rate_percent"] = value_json(o.revised_rate);
+    j["revised_rate_text"] = text_or_null(o.revised_rate.text);
+  }
+  j["rate_percent"] = o.check.rate_percent ? Json(*o.check.rate_percent) : Json(nullptr);
+  j["method"] = text_or_null(o.check.method);
+  j["verdict"] = model::to_string(o.check.verdict);
+  j["explanation"] = text_or_null(o.check.explanation);
+  j["notes"] = text_or_null(o.notes);
+  j["line"] = o.source.line;
+  return j;
+}
+
+}  // namespace
+
+Json value_json(const model::Value& v) {
+  if (!v.number) return nullptr;
+  // Parsing the canonical decimal text yields the double nearest to the printed value.
+  return Json::parse(v.number->to_string());
+}
+
+Json indicator_json(const model::Indicator& ind) {
+  Json j;
+  j["municipality"] = ind.municipality;
+  j["id"] = ind.id;
+  j["seq"] = ind.seq;
+  j["name"] = ind.name;
+  j["unit"] = text_or_null(ind.unit);
+  j["goal"] = text_or_null(ind.goal);
+  j["measure"] = text_or_null(ind.measure);
+  j["direction"] = c_str_or_null(model::to_string(ind.direction));
+  j["direction_source"] = c_str_or_null(model::to_string(ind.direction_source));
+  j["direction_text"] = text_or_null(ind.direction_text);
+  j["cumulative"] = ind.cumulative;
+  j["relisted_of"] = ind.relisted_of ? Json(*ind.relisted_of) : Json(nullptr);
+  Json alternatives = Json::array();
+  for (const auto& a : ind.baseline.alternatives)
+    alternatives.push_back(Json{{"value", value_json(a)}, {"text", a.text}});
+  j["baseline"] = {{"value", value_json(ind.baseline.value)},
+                   {"fiscal_year", optional_int(ind.baseline.fiscal_year)},
+                   {"text", text_or_null(ind.baseline.value.text)},
+                   {"alternatives", alternatives}};
+  j["final_target"] = {{"value", value_json(ind.final_target.value)},
+                       {"fiscal_year", optional_int(ind.final_target.fiscal_year)},
+                       {"qualifier", c_str_or_null(model::to_string(ind.final_target.qualifier))},
+                       {"text", text_or_null(ind.final_target.value.text)}};
+  Json observations = Json::array();
+  for (const auto& o : ind.observations) observations.push_back(observation_json(o));
+  j["observations"] = observations;
+  j["source"] = location_json(ind.source);
+  return j;
+}
+
+Json source_json(const model::Sheet& sheet) {
+  Json skipped = Json::array();
+  for (const auto& s : sheet.parsed.skipped)
+    skipped.push_back(Json{{"line", s.line}, {"reason", s.reason}});
+  return Json{{"path", sheet.path},
+              {"format", sheet.format},
+              {"encoding", sheet.encoding},
+              {"kpis", sheet.parsed.indicators.size()},
+              {"rows_read", sheet.parsed.rows_read},
+              {"rows_used", sheet.parsed.rows_used},
+              {"skipped", skipped}};
+}
+
+Json finding_json(const model::Finding& f) {
+  Json rows = Json::array();
+  for (std::size_t i = 0; i < f.rows.size(); ++i) {
+    Json row = location_json(f.rows[i]);
+    row["id"] = i < f.ids.size() ? Json(f.ids[i]) : Json(nullptr);
+    rows.push_back(row);
+  }
+  return Json{{"kind", f.kind},
+              {"severity", model::to_string(f.severity)},
+              {"message", f.message},
+              {"rows", rows}};
+}
+
+Json document_json(const PipelineResult& result) {
+  Json doc;
+  doc["schema"] = json_schema_id;
+  doc["sources"] = Json::array();
+  doc["indicators"] = Json::array();
+  for (const auto& sheet : result.sheets) {
+    doc["sources"].push_back(source_json(sheet));
+    for (const auto& ind : sheet.parsed.indicators) doc["indicators"].push_back(indicator_json(ind));
+  }
+  doc["findings"] = Json::array();
+  for (const auto& f : result.findings) doc["findings"].push_back(finding_json(f));
+  Json diagnostics = Json::array();
+  for (const auto& d : result.diagnostics)
+    diagnostics.push_back(Json{{"path", d.location.path},
+                               {"line", d.location.line},
+                               {"severity", model::to_string(d.severity)},
+                               {"code", d.code},
+                               {"message", d.message}});
+  doc["diagnostics"] = diagnostics;
+  return doc;
+}
+
+}  // namespace kpi::report

@@ -1,0 +1,162 @@
+#include "kpi/text/number.hpp"
+
+#include "kpi/text/strings.hpp"
+
+namespace kpi::text {
+namespace {
+
+constexpr std::string_view black_triangle = "\xE2\x96\xB2";  // ▲
+constexpr std::string_view white_triangle = "\xE2\x96\xB3";  // △
+constexpr int max_significant_digits = 18;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_alnum(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Offset where a minus sign written before position `digit` starts, or npos.
+std::size_t minus_sign_before(std::string_view s, std::size_t digit) {
+  std::size_t i = digit;
+  while (i > 0 && s[i - 1] == ' ') --i;  // "▲ 441"
+  for (auto tri : {black_triangle, white_triangle})
+    if (i >= tri.size() && s.substr(i - tri.size(), tri.size()) == tri) return i - tri.size();
+  if (digit > 0 && s[digit - 1] == '-') {
+    // "-5" is negative; "1-07" (an id) and "R5.1-6" (a range) are not.
+    if (digit == 1 || !is_ascii_alnum(s[digit - 2])) return digit - 1;
+  }
+  return std::string_view::npos;
+}
+
+// A ',' followed by exactly three digits.
+bool is_thousands_separator(std::string_view s, std::size_t i) {
+  return s[i] == ',' && i + 3 < s.size() && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+         is_digit(s[i + 3]) && (i + 4 >= s.size() || !is_digit(s[i + 4]));
+}
+
+struct Digits {
+  std::int64_t units = 0;
+  int scale = 0;
+  int significant = 0;
+  std::size_t end = 0;
+  bool overflow = false;
+};
+
+void push_digit(Digits& d, char c) {
+  if (d.significant > 0 || c != '0') ++d.significant;
+  if (d.significant > max_significant_digits) {
+    d.overflow = true;
+    return;
+  }
+  d.units = d.units * 10 + (c - '0');
+}
+
+// Reads 1,234.56 starting at a digit.
+Digits read_digits(std::string_view s, std::size_t i) {
+  Digits d;
+  while (i < s.size()) {
+    if (is_digit(s[i])) {
+      push_digit(d, s[i++]);
+    } else if (is_thousands_separator(s, i)) {
+      ++i;  // thousands separator: exactly three digits follow
+    } else {
+      break;
+    }
+  }
+  if (i + 1 < s.size() && s[i] == '.' && is_digit(s[i + 1])) {
+    ++i;
+    while (i < s.size() && is_digit(s[i])) {
+      push_digit(d, s[i++]);
+      ++d.scale;
+    }
+  }
+  d.end = i;
+  if (d.scale > model::max_decimal_scale) d.overflow = true;
+  return d;
+}
+
+}  // namespace
+
+bool is_no_value(std::string_view cell) {
+  auto t = trim(cell);
+  if (t.empty()) return true;
+  std::string_view dashes[] = {"-", "\xE2\x80\x95", "\xE2\x80\x94", "\xE2\x80\x93",
+                               "\xEF\xBC\x8D", "\xE2\x80\xA6", "\xE3\x83\xBC", "\xE2\x88\x92"};
+  while (!t.empty()) {
+    bool matched = false;
+    for (auto d : dashes) {
+      if (starts_with(t, d)) {
+        t.remove_prefix(d.size());
+        t = trim(t);
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return false;
+  }
+  return true;
+}
+
+std::optional<NumberToken> find_number(std::string_view s, std::size_t from) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (!is_digit(s[i])) continue;
+    Digits d = read_digits(s, i);
+    if (d.overflow) return std::nullopt;
+    NumberToken t;
+    auto sign = minus_sign_before(s, i);
+    bool negative = sign != std::string_view::npos && sign >= from;
+    t.begin = negative ? sign : i;
+    t.end = d.end;
+    t.number = {negative ? -d.units : d.units, d.scale};
+    t.percent = t.end < s.size() && s[t.end] == '%';
+    return t;
+  }
+  return std::nullopt;
+}
+
+std::optional<model::Decimal> parse_exact_number(std::string_view s) {
+  auto t = trim(s);
+  if (!t.empty() && t.back() == '%') t = trim(t.substr(0, t.size() - 1));
+  auto token = find_number(t);
+  if (!token || token->begin != 0 || token->end != t.size()) return std::nullopt;
+  return token->number;
+}
+
+model::Qualifier find_qualifier(std::string_view s) {
+  if (contains(s, "以上")) return model::Qualifier::at_least;
+  if (contains(s, "以下")) return model::Qualifier::at_most;
+  if (contains(s, "を維持")) return model::Qualifier::keep;
+  if (contains(s, "程度")) return model::Qualifier::about;
+  return model::Qualifier::none;
+}
+
+CellValue parse_cell(std::string_view normalized_cell, std::string_view original_text) {
+  CellValue out;
+  out.value.text = std::string(trim(original_text));
+  auto cell = trim(normalized_cell);
+  if (is_no_value(cell)) return out;
+  auto token = find_number(cell);
+  if (!token || token->begin != 0) return out;  // qualitative or text first
+  out.value.number = token->number;
+  std::string_view rest = cell.substr(token->end);
+  if (!rest.empty() && rest.front() == '%') {
+    out.unit = "%";
+    rest.remove_prefix(1);
+  }
+  out.qualifier = find_qualifier(rest);
+  auto open = rest.find('(');
+  if (open != std::string_view::npos) {
+    auto close = rest.find(')', open);
+    out.note = std::string(trim(rest.substr(open + 1, close == std::string_view::npos
+                                                           ? std::string_view::npos
+                                                           : close - open - 1)));
+  }
+  if (out.unit.empty()) {
+    auto unit = trim(rest.substr(0, open));
+    for (std::string_view q : {"以上", "以下", "程度", "を維持"})
+      if (auto pos = unit.find(q); pos != std::string_view::npos) unit = trim(unit.substr(0, pos));
+    out.unit = std::string(unit);
+  }
+  return out;
+}
+
+}  // namespace kpi::text

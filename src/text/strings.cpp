@@ -1,0 +1,126 @@
+#include "kpi/text/strings.hpp"
+
+namespace kpi::text {
+namespace {
+
+constexpr std::string_view ideographic_space = "\xE3\x80\x80";
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+// Byte length of the whitespace starting at s[i] (0 if none).
+std::size_t space_at(std::string_view s, std::size_t i) {
+  if (is_ascii_space(s[i])) return 1;
+  if (s.substr(i, 3) == ideographic_space) return 3;
+  if (s.substr(i, 2) == "\xC2\xA0") return 2;  // NBSP
+  return 0;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  std::size_t b = 0;
+  while (b < s.size()) {
+    auto n = space_at(s, b);
+    if (!n) break;
+    b += n;
+  }
+  std::size_t e = s.size();
+  while (e > b) {
+    if (is_ascii_space(s[e - 1])) --e;
+    else if (e - b >= 3 && s.substr(e - 3, 3) == ideographic_space) e -= 3;
+    else if (e - b >= 2 && s.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
+    else break;
+  }
+  return s.substr(b, e - b);
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> lines(std::string_view s) {
+  auto out = split(s, '\n');
+  if (!out.empty() && out.back().empty()) out.pop_back();
+  return out;
+}
+
+std::vector<std::string_view> words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0, start = std::string_view::npos;
+  while (i < s.size()) {
+    auto n = space_at(s, i);
+    if (n) {
+      if (start != std::string_view::npos) out.push_back(s.substr(start, i - start));
+      start = std::string_view::npos;
+      i += n;
+    } else {
+      if (start == std::string_view::npos) start = i;
+      ++i;
+    }
+  }
+  if (start != std::string_view::npos) out.push_back(s.substr(start));
+  return out;
+}
+
+bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (true) {
+    auto pos = from.empty() ? std::string_view::npos : s.find(from, i);
+    if (pos == std::string_view::npos) break;
+    out.append(s.substr(i, pos - i)).append(to);
+    i = pos + from.size();
+  }
+  out.append(s.substr(i));
+  return out;
+}
+
+std::string squeeze_spaces(std::string_view s) {
+  std::string out;
+  for (auto w : words(s)) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(w);
+  }
+  return out;
+}
+
+int utf8_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead & 0xE0) == 0xC0) return 2;
+  if ((lead & 0xF0) == 0xE0) return 3;
+  if ((lead & 0xF8) == 0xF0) return 4;
+  return 1;
+}
+
+int display_width(std::string_view s) {
+  int width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    int len = utf8_length(static_cast<unsigned char>(s[i]));
+    auto lead = static_cast<unsigned char>(s[i]);
+    // 3- and 4-byte sequences are CJK, kana, full-width forms or symbols: wide.
+    // Half-width katakana (EF BD A1 - EF BE 9F) are narrow.
+    bool halfwidth_kana = len == 3 && lead == 0xEF && i + 1 < s.size() &&
+                          (static_cast<unsigned char>(s[i + 1]) == 0xBD ||
+                           static_cast<unsigned char>(s[i + 1]) == 0xBE);
+    width += (len >= 3 && !halfwidth_kana) ? 2 : 1;
+    i += static_cast<std::size_t>(len);
+  }
+  return width;
+}
+
+}  // namespace kpi::text
