@@ -24,11 +24,11 @@ std::vector<std::string> writer_names() {
 
 verify::FailPolicy policy_from(const std::vector<std::string>& fail_on) {
   if (fail_on.empty()) return {};
-  verify::FailPolicy policy{false, false, false};
+  verify::FailPolicy policy{false, false, false, false};
   for (const auto& f : fail_on) {
     if (f == "mismatch") policy.mismatch = true;
     if (f == "consistent") policy.consistent = true;
-    if (f == "finding") policy.finding = true;
+    if (f == "finding") policy.error_findings = policy.all_findings = true;
   }
   return policy;
 }

@@ -69,7 +69,7 @@ std::vector<CheckItem> collect_check_items(const PipelineResult& result, const F
     item.rule = "finding." + f.kind;
     item.title = f.kind;
     item.message = f.message;
-    item.fails = f.severity == Severity::error || policy.finding;
+    item.fails = policy.all_findings || (f.severity == Severity::error && policy.error_findings);
     items.push_back(std::move(item));
   }
   return items;

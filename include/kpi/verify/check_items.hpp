@@ -11,7 +11,8 @@ namespace kpi::verify {
 struct FailPolicy {
   bool mismatch = true;
   bool consistent = false;
-  bool finding = false;  // any finding; error-severity findings always fail
+  bool error_findings = true;  // findings of severity error
+  bool all_findings = false;   // findings of any severity
 };
 
 struct CheckItem {

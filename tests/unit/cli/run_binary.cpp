@@ -1,0 +1,40 @@
+#include "cli/run_binary.hpp"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace kpi::testing {
+namespace {
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+Run run_kpi_report(const std::string& args) {
+  static int counter = 0;
+  auto dir = std::filesystem::temp_directory_path() /
+             ("kpi-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::create_directories(dir);
+  auto out = dir / "out", err = dir / "err";
+  std::string command = std::string("'") + KPI_BINARY + "' " + args + " >'" + out.string() +
+                        "' 2>'" + err.string() + "'";
+  int status = std::system(command.c_str());
+  Run run{slurp(out), slurp(err), WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+  std::filesystem::remove_all(dir);
+  return run;
+}
+
+std::string quoted_data(const std::string& relative) {
+  return "'" + std::string(KPI_DATA_DIR) + "/" + relative + "'";
+}
+
+}  // namespace kpi::testing

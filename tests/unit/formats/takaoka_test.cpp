@@ -1,0 +1,165 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "kpi/formats/takaoka.hpp"
+#include "sheets.hpp"
+
+using namespace kpi::testing;
+using kpi::model::Direction;
+using kpi::model::Verdict;
+
+namespace {
+const kpi::model::Sheet& takaoka() {
+  static const auto sheet = load_sheet("takaoka/takaoka-kpi-progress-fy2020-2023.txt");
+  return sheet;
+}
+std::string num(const kpi::model::Value& v) { return v.number ? v.number->to_string() : "none"; }
+}  // namespace
+
+TEST_CASE("Takaoka: all 64 numbered KPIs, detected by content", "[takaoka]") {
+  const auto& s = takaoka();
+  CHECK(s.format == "takaoka");
+  REQUIRE(s.parsed.indicators.size() == 64);
+  std::set<std::string> ids;
+  for (const auto& ind : s.parsed.indicators) ids.insert(ind.id);
+  for (int n = 1; n <= 64; ++n) CHECK(ids.count("No." + std::to_string(n)) == 1);
+}
+
+TEST_CASE("Takaoka No.3: values, precision and verdicts", "[takaoka]") {
+  const auto& ind = find_indicator(takaoka(), "No.3");
+  CHECK(ind.name == "県Uターン就職率");
+  CHECK(ind.unit == "%");
+  CHECK(ind.direction == Direction::increase);
+  CHECK(ind.direction_text == "増加指標");
+  CHECK(ind.goal == "①多様なひとが住みたいと感じるまちをつくる");
+  CHECK(ind.measure == "若者の就職支援・UIJターンの推進・雇用の安定");
+  CHECK(num(ind.baseline.value) == "58.2");
+  CHECK(ind.baseline.fiscal_year == 2018);
+  CHECK(num(ind.final_target.value) == "60.0");
+  CHECK(ind.final_target.fiscal_year == 2024);
+  const auto& fy2020 = find_observation(ind, 2020);
+  CHECK(num(fy2020.target) == "58.6");
+  CHECK(num(fy2020.actual) == "58.0");
+  CHECK(fy2020.actual.decimals() == 1);
+  CHECK(fy2020.published_rate.text == "99.0%");
+  CHECK(num(fy2020.published_rate) == "99.0");
+  CHECK(fy2020.check.verdict == Verdict::match);
+  CHECK(fy2020.source.line == 84);
+  const auto& fy2022 = find_observation(ind, 2022);
+  CHECK_FALSE(fy2022.actual.number);
+  CHECK(fy2022.check.verdict == Verdict::unchecked);
+}
+
+TEST_CASE("Takaoka No.1: progress from the second baseline number", "[takaoka]") {
+  const auto& ind = find_indicator(takaoka(), "No.1");
+  CHECK(ind.unit == "人/年");
+  CHECK(ind.cumulative);
+  CHECK(num(ind.baseline.value) == "-275");
+  REQUIRE(ind.baseline.alternatives.size() == 1);
+  CHECK(num(ind.baseline.alternatives[0]) == "-103");
+  const auto& fy2021 = find_observation(ind, 2021);
+  CHECK(num(fy2021.actual) == "-441");
+  CHECK(fy2021.actual.text == "▲ 441");
+  CHECK(fy2021.published_rate.text == "-328.2%");
+  CHECK(fy2021.check.verdict == Verdict::match);
+  CHECK(fy2021.check.method == "progress");
+  CHECK(fy2021.check.rate_rounded->to_string() == "-328.2");
+}
+
+TEST_CASE("Takaoka re-listed rows and their originals", "[takaoka]") {
+  const auto& two = find_indicator(takaoka(), "No.2");
+  CHECK(two.relisted_of == std::optional<std::string>("No.1"));
+  CHECK(two.name == "2025年までの転出・転入を均衡(累計)");
+  const auto& sixteen = find_indicator(takaoka(), "No.16");
+  CHECK(sixteen.relisted_of == std::optional<std::string>("No.12"));
+  // The sheet prints 11,499 here where No.12 has 11,449.
+  CHECK(num(find_observation(sixteen, 2020).actual) == "11499");
+  CHECK(num(find_observation(find_indicator(takaoka(), "No.12"), 2020).actual) == "11449");
+  CHECK_FALSE(find_indicator(takaoka(), "No.3").relisted_of);
+}
+
+TEST_CASE("Takaoka decrease, maintain and qualifiers", "[takaoka]") {
+  const auto& five = find_indicator(takaoka(), "No.5");
+  CHECK(five.direction == Direction::decrease);
+  CHECK(num(five.baseline.value) == "8.3");
+  CHECK(five.baseline.fiscal_year == 2018);  // H25⇒H30: the rate's end point
+  const auto& fy2023 = find_observation(five, 2023);
+  CHECK(fy2023.target.text == "25以下");
+  CHECK(num(fy2023.target) == "25");
+  CHECK(fy2023.check.method == "inverse");
+  CHECK(fy2023.check.verdict == Verdict::match);
+  const auto& ten = find_indicator(takaoka(), "No.10");
+  CHECK(ten.direction == Direction::maintain);
+  CHECK(find_observation(ten, 2020).check.method == "maintain_zero");
+}
+
+TEST_CASE("Takaoka wrapped baselines and units on their own line", "[takaoka]") {
+  const auto& twelve = find_indicator(takaoka(), "No.12");
+  CHECK(num(twelve.baseline.value) == "11984");
+  CHECK(twelve.baseline.fiscal_year == 2019);  // (R1年度実績)
+  const auto& sixty_two = find_indicator(takaoka(), "No.62");
+  CHECK(num(sixty_two.baseline.value) == "736579");
+  const auto& forty_four = find_indicator(takaoka(), "No.44");
+  CHECK(forty_four.unit == "人/ha");
+  CHECK(forty_four.baseline.fiscal_year == 2015);
+  const auto& forty_six = find_indicator(takaoka(), "No.46");  // no baseline printed
+  CHECK_FALSE(forty_six.baseline.value.number);
+  CHECK(num(find_observation(forty_six, 2020).published_rate) == "3724.0");
+}
+
+TEST_CASE("Takaoka displaced rows are reported, never guessed", "[takaoka]") {
+  const auto& s = takaoka();
+  for (const char* id : {"No.9", "No.50"}) {
+    const auto& ind = find_indicator(s, id);
+    CHECK(ind.observations.empty());
+    CHECK_FALSE(ind.baseline.value.number);
+    CHECK(ind.unit == "人");
+  }
+  bool reported = false;
+  for (const auto& skip : s.parsed.skipped)
+    if (skip.line == 245) reported = skip.reason.find("No.9") != std::string::npos;
+  CHECK(reported);
+  CHECK(s.parsed.rows_read == s.parsed.rows_used + static_cast<int>(s.parsed.skipped.size()));
+}
+
+TEST_CASE("Takaoka published rates are all explained", "[takaoka]") {
+  int match = 0, consistent = 0, mismatch = 0;
+  for (const auto& ind : takaoka().parsed.indicators)
+    for (const auto& o : ind.observations) {
+      match += o.check.verdict == Verdict::match;
+      consistent += o.check.verdict == Verdict::consistent;
+      mismatch += o.check.verdict == Verdict::mismatch;
+    }
+  CHECK(mismatch == 0);
+  CHECK(consistent == 8);
+  CHECK(match == 226);
+  const auto& no22 = find_observation(find_indicator(takaoka(), "No.22"), 2023);
+  CHECK(no22.check.verdict == Verdict::consistent);
+  CHECK_THAT(no22.check.explanation, Catch::Contains("actual printed 79"));
+}
+
+TEST_CASE("Takaoka parser on synthetic text", "[takaoka]") {
+  const std::string header =
+      "KPI進捗状況一覧表\n目標値 実績値 達成率 目標値 実績値 達成率\nR2年度\nR3年度\nR4年度\n（H30年度\n";
+  SECTION("one row") {
+    auto out = kpi::formats::takaoka::parse(
+        header + "1\n①まちをつくる\n\n施策\n\n指標名 増加指標 件 10 12 6 50.0% 14 14 100.0% 20\n",
+        "t.txt");
+    REQUIRE(out.indicators.size() == 1);
+    CHECK(out.indicators[0].name == "指標名");
+    CHECK(out.indicators[0].observations.size() == 2);
+    CHECK(num(out.indicators[0].final_target.value) == "20");
+  }
+  SECTION("a row without a label is skipped with its line") {
+    auto out = kpi::formats::takaoka::parse(header + "1\n①まちをつくる\n\n施策\n", "t.txt");
+    CHECK(out.indicators.empty());
+    REQUIRE(out.skipped.size() == 1);
+    CHECK(out.skipped[0].line == 7);
+  }
+  SECTION("no fiscal-year header is an input error") {
+    auto out = kpi::formats::takaoka::parse("1\n①まち\n", "t.txt");
+    REQUIRE_FALSE(out.diagnostics.empty());
+    CHECK(out.diagnostics[0].severity == kpi::model::Severity::error);
+  }
+}

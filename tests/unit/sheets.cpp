@@ -1,0 +1,45 @@
+#include "sheets.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <catch2/catch.hpp>
+
+#include "kpi/pipeline.hpp"
+#include "kpi/text/decode.hpp"
+
+namespace kpi::testing {
+
+std::string data_path(const std::string& relative) { return std::string(KPI_DATA_DIR) + "/" + relative; }
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+model::Sheet load_sheet(const std::string& relative) {
+  auto path = data_path(relative);
+  auto decoded = text::decode(read_bytes(path));
+  REQUIRE(decoded.ok());
+  return process_text(decoded.utf8, path, decoded.encoding, {});
+}
+
+const model::Indicator& find_indicator(const model::Sheet& sheet, const std::string& id, int seq) {
+  for (const auto& ind : sheet.parsed.indicators)
+    if (ind.id == id && ind.seq == seq) return ind;
+  FAIL("no indicator " << id << " #" << seq);
+  throw std::logic_error("unreachable");
+}
+
+const model::Observation& find_observation(const model::Indicator& ind, int fiscal_year) {
+  for (const auto& o : ind.observations)
+    if (o.fiscal_year == fiscal_year) return o;
+  FAIL("no FY" << fiscal_year << " observation in " << ind.id);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace kpi::testing

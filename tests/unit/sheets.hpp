@@ -1,0 +1,16 @@
+#pragma once
+// Test helpers: the bundled real sheets, read through the real pipeline.
+#include <string>
+
+#include "kpi/model/sheet.hpp"
+
+namespace kpi::testing {
+
+std::string data_path(const std::string& relative);
+std::string read_bytes(const std::string& path);
+// The whole pipeline (decode, detect, parse, rates) on one bundled sheet.
+model::Sheet load_sheet(const std::string& relative);
+const model::Indicator& find_indicator(const model::Sheet& sheet, const std::string& id, int seq = 1);
+const model::Observation& find_observation(const model::Indicator& ind, int fiscal_year);
+
+}  // namespace kpi::testing

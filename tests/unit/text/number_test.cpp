@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/number.hpp"
+
+using kpi::model::Decimal;
+using kpi::text::normalize;
+
+namespace {
+Decimal exact(std::string_view s) {
+  auto d = kpi::text::parse_exact_number(normalize(s));
+  REQUIRE(d);
+  return *d;
+}
+}  // namespace
+
+TEST_CASE("printed numbers keep their decimals", "[text][number]") {
+  CHECK(exact("58.0").units == 580);
+  CHECK(exact("58.0").scale == 1);
+  CHECK(exact("58").scale == 0);
+  CHECK(exact("1,190").units == 1190);
+  CHECK(exact("104,754").units == 104754);
+  CHECK(exact("99.0%").units == 990);
+  CHECK(exact("3724.0%").units == 37240);
+}
+
+TEST_CASE("triangles and dashes mean minus", "[text][number]") {
+  CHECK(exact("▲275").units == -275);
+  CHECK(exact("▲ 441").units == -441);
+  CHECK(exact("△1,047").units == -1047);
+  CHECK(exact("-328.2%").units == -3282);
+}
+
+TEST_CASE("full-width digits, percent and comma are read after NFKC", "[text][number]") {
+  CHECK(exact("１，２３４．５％").units == 12345);
+  CHECK(exact("１，２３４．５％").scale == 1);
+}
+
+TEST_CASE("dashes alone mean no value", "[text][number]") {
+  for (auto s : {"-", "－", "―", "—", "－－", "", "  "}) {
+    INFO(s);
+    CHECK(kpi::text::is_no_value(normalize(s)));
+  }
+  CHECK_FALSE(kpi::text::is_no_value("0"));
+  CHECK_FALSE(kpi::text::is_no_value("-5"));
+}
+
+TEST_CASE("hostile numbers are rejected, not misread", "[text][number]") {
+  CHECK_FALSE(kpi::text::parse_exact_number("1e309"));
+  CHECK_FALSE(kpi::text::parse_exact_number("NaN"));
+  CHECK_FALSE(kpi::text::parse_exact_number("▲▲5"));
+  CHECK_FALSE(kpi::text::parse_exact_number("123456789012345678901234567890"));
+  CHECK_FALSE(kpi::text::parse_exact_number("1.0000000000000001"));
+}
+
+TEST_CASE("ids and ranges are not negative numbers", "[text][number]") {
+  auto t = kpi::text::find_number("1-07", 1);
+  REQUIRE(t);
+  CHECK(t->number.units == 7);
+  CHECK(t->begin == 2);
+}
+
+TEST_CASE("cells with units, notes and qualifiers", "[text][number]") {
+  auto c = kpi::text::parse_cell(normalize("766人(平成30年度)"), "766人(平成30年度)");
+  REQUIRE(c.value.number);
+  CHECK(c.value.number->units == 766);
+  CHECK(c.unit == "人");
+  CHECK(c.note == "平成30年度");
+  CHECK(c.value.text == "766人(平成30年度)");
+
+  auto cumulative = kpi::text::parse_cell(normalize("30件(累計)"), "30件(累計)");
+  CHECK(cumulative.note == "累計");
+  CHECK(cumulative.unit == "件");
+
+  auto at_least = kpi::text::parse_cell(normalize("42.2%以上"), "42.2%以上");
+  CHECK(at_least.qualifier == kpi::model::Qualifier::at_least);
+  CHECK(at_least.unit == "%");
+  CHECK(at_least.value.number->units == 422);
+
+  auto at_most = kpi::text::parse_cell("25以下", "25以下");
+  CHECK(at_most.qualifier == kpi::model::Qualifier::at_most);
+
+  auto qualitative = kpi::text::parse_cell("継続実施", "継続実施");
+  CHECK_FALSE(qualitative.value.number);
+  CHECK(qualitative.value.text == "継続実施");
+}
+
+TEST_CASE("decimal text is canonical", "[text][number]") {
+  CHECK(Decimal{580, 1}.to_string() == "58.0");
+  CHECK(Decimal{-3282, 1}.to_string() == "-328.2");
+  CHECK(Decimal{5, 2}.to_string() == "0.05");
+  CHECK(Decimal{-5, 2}.to_string() == "-0.05");
+  CHECK(Decimal{580, 1} == Decimal{58, 0});
+}
