@@ -6,6 +6,9 @@ const std::vector<CheckWriter>& check_writers() {
   static const std::vector<CheckWriter> table = {
       {"text", "path:line: severity: message, then the source line (default)", write_check_text},
       {"json", "every verdict, finding and input problem with its location", write_check_json},
+      {"github", "GitHub Actions ::error commands (+ step summary)", write_check_github},
+      {"junit", "JUnit XML, one testcase per checked rate", write_check_junit},
+      {"sarif", "SARIF 2.1.0 with stable rule ids", write_check_sarif},
   };
   return table;
 }

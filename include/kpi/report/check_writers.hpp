@@ -27,6 +27,9 @@ const CheckWriter* find_check_writer(std::string_view name);
 
 void write_check_text(std::ostream& out, const CheckContext& context);
 void write_check_json(std::ostream& out, const CheckContext& context);
+void write_check_github(std::ostream& out, const CheckContext& context);
+void write_check_junit(std::ostream& out, const CheckContext& context);
+void write_check_sarif(std::ostream& out, const CheckContext& context);
 
 // The source line of an item's location, or "" (shared by the writers that quote sources).
 std::string_view source_line_of(const PipelineResult& result, const model::SourceLocation& loc);

@@ -1,0 +1,67 @@
+// GitHub Actions workflow commands, plus a Markdown summary when GITHUB_STEP_SUMMARY is set.
+#include <cstdlib>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "kpi/report/check_writers.hpp"
+
+namespace kpi::report {
+namespace {
+
+// Workflow-command escaping: data needs %, CR, LF; properties also : and ,.
+std::string escape_data(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else out += c;
+  }
+  return out;
+}
+
+std::string escape_property(std::string_view s) {
+  std::string out;
+  for (char c : escape_data(s)) {
+    if (c == ':') out += "%3A";
+    else if (c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+const char* command_for(const verify::CheckItem& item) {
+  if (item.fails || item.severity == model::Severity::error) return "error";
+  if (item.severity == model::Severity::warning) return "warning";
+  return "notice";
+}
+
+void write_summary(const CheckContext& ctx, const char* path) {
+  std::ofstream out(path, std::ios::app);
+  auto c = verify::count_items(ctx.items);
+  out << "## kpi-report check\n\n| match | consistent | mismatch | unchecked | findings | failing |\n"
+         "|---:|---:|---:|---:|---:|---:|\n"
+      << fmt::format("| {} | {} | {} | {} | {} | {} |\n\n", c.match, c.consistent, c.mismatch,
+                     c.unchecked, c.findings, c.failures);
+  for (const auto& item : ctx.items)
+    if (item.fails)
+      out << fmt::format("- `{}:{}` {}\n", item.location.path, item.location.line, item.message);
+}
+
+}  // namespace
+
+void write_check_github(std::ostream& out, const CheckContext& ctx) {
+  for (const auto& item : ctx.items) {
+    bool show = item.fails || (!item.is_rate && item.severity != model::Severity::note) ||
+                (item.is_rate && item.verdict == model::Verdict::mismatch);
+    if (!show) continue;
+    out << fmt::format("::{} file={},line={},title={}::{}\n", command_for(item),
+                       escape_property(item.location.path), std::max(1, item.location.line),
+                       escape_property(item.title), escape_data(item.message));
+  }
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)
+    write_summary(ctx, summary);
+}
+
+}  // namespace kpi::report

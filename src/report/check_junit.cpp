@@ -1,0 +1,67 @@
+// JUnit XML: one testsuite per sheet, one testcase per checked rate (failure = mismatch, or
+// whatever --fail-on makes fail), findings and input problems as testcases of their own.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "kpi/report/check_writers.hpp"
+
+namespace kpi::report {
+namespace {
+
+std::string xml(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
+        else out += c;
+    }
+  }
+  return out;
+}
+
+void testcase(std::ostream& out, const verify::CheckItem& item) {
+  out << fmt::format("    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
+                     xml(item.rule), xml(item.title), xml(item.location.path), item.location.line);
+  if (!item.fails) {
+    out << "/>\n";
+    return;
+  }
+  out << fmt::format(">\n      <failure type=\"{}\" message=\"{}\">{}:{}: {}</failure>\n    </testcase>\n",
+                     xml(item.rule), xml(item.message), xml(item.location.path), item.location.line,
+                     xml(item.message));
+}
+
+}  // namespace
+
+void write_check_junit(std::ostream& out, const CheckContext& ctx) {
+  std::map<std::string, std::vector<const verify::CheckItem*>> by_file;
+  for (const auto& item : ctx.items) {
+    bool is_check = item.is_rate || item.rule.rfind("finding.", 0) == 0 ||
+                    item.severity == model::Severity::error;
+    if (is_check) by_file[item.location.path].push_back(&item);
+  }
+  auto c = verify::count_items(ctx.items);
+  std::size_t total = 0;
+  for (const auto& [file, items] : by_file) total += items.size();
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << fmt::format("<testsuites name=\"kpi-report check\" tests=\"{}\" failures=\"{}\">\n", total,
+                     c.failures);
+  for (const auto& [file, items] : by_file) {
+    int failures = 0;
+    for (const auto* i : items) failures += i->fails;
+    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n", xml(file),
+                       items.size(), failures);
+    for (const auto* i : items) testcase(out, *i);
+    out << "  </testsuite>\n";
+  }
+  out << "</testsuites>\n";
+}
+
+}  // namespace kpi::report
