@@ -1,6 +1,7 @@
 // Machine-readable check output: every item with its location, plus counts.
 #include "kpi/report/check_writers.hpp"
 #include "kpi/report/json.hpp"
+#include "kpi/verify/findings.hpp"
 
 namespace kpi::report {
 
@@ -29,6 +30,10 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
            {"items", items},
            {"findings", Json::array()}};
   for (const auto& f : ctx.result.findings) doc["findings"].push_back(finding_json(f));
+  Json sheets = Json::array();
+  for (const auto& sheet : ctx.result.sheets)
+    sheets.push_back(Json{{"path", sheet.path}, {"formulas", verify::formula_usage(sheet)}});
+  doc["sheets"] = sheets;
   out << doc.dump(2) << '\n';
 }
 

@@ -3,6 +3,7 @@
 
 #include "kpi/report/check_writers.hpp"
 #include "kpi/text/strings.hpp"
+#include "kpi/verify/findings.hpp"
 
 namespace kpi::report {
 namespace {
@@ -26,6 +27,12 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
                        model::to_string(item.severity), item.message, item.rule);
     auto line = text::trim(source_line_of(ctx.result, item.location));
     if (!line.empty()) out << "    " << line << '\n';
+  }
+  for (const auto& sheet : ctx.result.sheets) {
+    std::string usage;
+    for (const auto& [formula, count] : verify::formula_usage(sheet))
+      usage += fmt::format("{}{} ×{}", usage.empty() ? "" : ", ", formula, count);
+    if (!usage.empty()) out << fmt::format("{}: formulas: {}\n", sheet.path, usage);
   }
   auto c = verify::count_items(ctx.items);
   out << fmt::format(

@@ -10,12 +10,11 @@ namespace {
 using model::Severity;
 using model::Verdict;
 
-Severity severity_of(Verdict v) {
-  switch (v) {
-    case Verdict::mismatch: return Severity::error;
-    case Verdict::consistent: return Severity::note;
-    default: return Severity::note;
-  }
+// A mismatch that flips a decision (grade, achieved) is an error; one that does not is a
+// warning (both fail by default).
+Severity severity_of(const model::RateCheck& check) {
+  if (check.verdict != Verdict::mismatch) return Severity::note;
+  return check.decision_flip ? Severity::error : Severity::warning;
 }
 
 std::string rate_message(const model::Indicator& ind, const model::Observation& o) {
@@ -39,7 +38,7 @@ void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector
     for (const auto& o : ind.observations) {
       CheckItem item;
       item.location = o.source.line ? o.source : ind.source;
-      item.severity = severity_of(o.check.verdict);
+      item.severity = severity_of(o.check);
       item.rule = std::string("rate.") + model::to_string(o.check.verdict);
       item.title = fmt::format("{} FY{}", report::display_id(ind), o.fiscal_year);
       item.message = rate_message(ind, o);
@@ -47,7 +46,7 @@ void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector
       item.verdict = o.check.verdict;
       item.fails = (o.check.verdict == Verdict::mismatch && policy.mismatch) ||
                    (o.check.verdict == Verdict::consistent && policy.consistent);
-      if (item.fails && item.severity != Severity::error) item.severity = Severity::warning;
+      if (item.fails && item.severity == Severity::note) item.severity = Severity::warning;
       out.push_back(std::move(item));
     }
 }

@@ -1,70 +1,29 @@
 #include "kpi/verify/findings.hpp"
 
-#include <map>
-#include <string>
-
-#include <fmt/format.h>
+#include "finding_kinds.hpp"
 
 namespace kpi::verify {
-namespace {
 
-using model::Indicator;
-
-std::string value_text(const model::Value& v) { return v.number ? v.number->to_string() : "-"; }
+std::string number_text(const model::Value& v) {
+  return v.number ? v.number->to_string() : "-";
+}
 
 bool same_number(const model::Value& a, const model::Value& b) {
   if (a.number.has_value() != b.number.has_value()) return false;
   return !a.number || *a.number == *b.number;
 }
 
-// First field in which a re-listed row differs from its original, or "".
-std::string first_difference(const Indicator& copy, const Indicator& original) {
-  if (!same_number(copy.baseline.value, original.baseline.value))
-    return fmt::format("baseline {} vs {}", value_text(copy.baseline.value),
-                       value_text(original.baseline.value));
-  if (!same_number(copy.final_target.value, original.final_target.value))
-    return fmt::format("final target {} vs {}", value_text(copy.final_target.value),
-                       value_text(original.final_target.value));
-  for (const auto& o : copy.observations)
-    for (const auto& p : original.observations) {
-      if (o.fiscal_year != p.fiscal_year) continue;
-      const std::pair<const char*, std::pair<const model::Value*, const model::Value*>> fields[] = {
-          {"target", {&o.target, &p.target}},
-          {"actual", {&o.actual, &p.actual}},
-          {"published rate", {&o.published_rate, &p.published_rate}}};
-      for (const auto& [name, values] : fields)
-        if (!same_number(*values.first, *values.second))
-          return fmt::format("FY{} {} {} vs {}", o.fiscal_year, name, value_text(*values.first),
-                             value_text(*values.second));
-    }
-  return "";
-}
-
-void relisted_differs(const std::vector<const Indicator*>& all, std::vector<model::Finding>& out) {
-  std::map<std::pair<std::string, std::string>, const Indicator*> by_id;
-  for (const auto* ind : all)
-    if (!ind->relisted_of) by_id.emplace(std::pair{ind->municipality, ind->id}, ind);
-  for (const auto* ind : all) {
-    if (!ind->relisted_of || ind->relisted_of->empty()) continue;
-    auto it = by_id.find({ind->municipality, *ind->relisted_of});
-    if (it == by_id.end()) continue;
-    auto diff = first_difference(*ind, *it->second);
-    if (diff.empty()) continue;
-    out.push_back({"relisted-differs", model::Severity::error,
-                   fmt::format("{} re-lists {} but differs: {}", ind->id, it->second->id, diff),
-                   {ind->source, it->second->source},
-                   {ind->id, it->second->id}});
-  }
-}
-
-}  // namespace
-
 std::vector<model::Finding> find_cross_row_problems(const std::vector<model::Sheet>& sheets) {
-  std::vector<const Indicator*> all;
+  IndicatorList all;
   for (const auto& s : sheets)
     for (const auto& ind : s.parsed.indicators) all.push_back(&ind);
   std::vector<model::Finding> out;
-  relisted_differs(all, out);
+  find_relisted_differences(all, out);
+  find_cumulative_decreases(all, out);
+  find_stale_actuals(all, out);
+  find_same_name_conflicts(all, out);
+  find_parts_not_adding_up(all, out);
+  for (const auto& s : sheets) find_formula_mixes(s, out);
   return out;
 }
 

@@ -20,7 +20,8 @@ using model::Decimal;
 struct Candidate {
   Method method;
   std::optional<Decimal> target, actual, baseline;
-  std::string basis;  // "year target", "final target", "revised target", "baseline 2"
+  std::string basis;  // "year target", "final target", "revised target"
+  std::string note;   // ", baseline ▲103 (number 2 of the baseline cell)"
 };
 
 struct Exactness {
@@ -86,23 +87,20 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
   const char* second_name = final_first ? "year target" : "final target";
 
   std::vector<Candidate> out;
-  Candidate primary{Method::ratio, first_target, actual, baseline, first_name};
+  Candidate primary{Method::ratio, first_target, actual, baseline, first_name, {}};
   primary.method = method_for(ind.direction, primary, profile);
   out.push_back(primary);
   for (std::size_t i = 0; i < ind.baseline.alternatives.size(); ++i) {
     Candidate alt = primary;
     alt.baseline = number_of(ind.baseline.alternatives[i]);
     alt.method = Method::progress;
-    alt.basis = fmt::format("{}, baseline {} (number {} of the baseline cell)", first_name,
-                            ind.baseline.alternatives[i].text.empty()
-                                ? alt.baseline ? alt.baseline->to_string() : "?"
-                                : alt.baseline->to_string(),
-                            i + 2);
+    alt.note = fmt::format(", baseline {} (number {} of the baseline cell)",
+                           ind.baseline.alternatives[i].text, i + 2);
     out.push_back(alt);
   }
   auto add_for_target = [&](std::optional<Decimal> target, const std::string& name) {
     if (!target) return;
-    Candidate c{Method::ratio, target, actual, baseline, name};
+    Candidate c{Method::ratio, target, actual, baseline, name, {}};
     c.method = method_for(ind.direction, c, profile);
     out.push_back(c);
   };
@@ -117,7 +115,7 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
     if (m == Method::inverse && ind.direction != model::Direction::decrease &&
         ind.direction != model::Direction::unknown)
       continue;
-    out.push_back({m, first_target, actual, baseline, first_name});
+    out.push_back({m, first_target, actual, baseline, first_name, {}});
   }
   return out;
 }
@@ -223,6 +221,40 @@ std::string missing_inputs(const Candidate& c) {
   return "rate undefined (division by zero)";
 }
 
+std::string signed_text(const Rational& r, int decimals) {
+  return (r.num < 0 ? "" : "+") + calc::round_half_away(r, decimals).to_string();
+}
+
+// The other formula whose rate comes nearest the published one (the best explanation tried).
+std::string nearest_other(const std::vector<Candidate>& cands, model::Direction direction,
+                          const Rational& published, int decimals) {
+  std::optional<Rational> best_distance;
+  std::string best;
+  for (std::size_t i = 1; i < cands.size(); ++i) {
+    auto r = evaluate(cands[i], direction);
+    if (!r) continue;
+    auto d = *r - published;
+    if (d.num < 0) d.num = -d.num;
+    if (best_distance && calc::compare(d, *best_distance) >= 0) continue;
+    best_distance = d;
+    best = fmt::format("; nearest other formula: {} against the {} gives {}",
+                       calc::to_string(cands[i].method), cands[i].basis, percent_text(*r, decimals));
+  }
+  return best;
+}
+
+// Statcheck's decision error: the discrepancy changes the grade or achieved / not achieved.
+std::string decision_flip(const calc::Profile& profile, const Decimal& published,
+                          const Decimal& recomputed) {
+  double p = published.to_double(), r = recomputed.to_double();
+  if ((p >= 100.0) != (r >= 100.0))
+    return p >= 100.0 ? "decision error: published says achieved, recomputed says not"
+                      : "decision error: published says not achieved, recomputed says achieved";
+  auto gp = calc::grade_of(profile, p), gr = calc::grade_of(profile, r);
+  if (gp != gr) return fmt::format("decision error: grade {} published, {} recomputed", gp, gr);
+  return "";
+}
+
 }  // namespace
 
 model::RateCheck check_rate(const model::Indicator& ind, const model::Observation& obs,
@@ -248,13 +280,16 @@ model::RateCheck check_rate(const model::Indicator& ind, const model::Observatio
     if (!r || !(round_by(profile.rounding, *r, decimals) == published)) continue;
     set_rate(check, *r, decimals);
     check.method = calc::to_string(c.method);
+    check.basis = c.basis;
     check.verdict = model::Verdict::match;
-    if (&c != &primary) check.explanation = fmt::format("{} against the {}", check.method, c.basis);
+    if (&c != &primary)
+      check.explanation = fmt::format("{} against the {}{}", check.method, c.basis, c.note);
     return check;
   }
   if (primary_rate) {
     set_rate(check, *primary_rate, decimals);
     check.method = primary_method;
+    check.basis = primary.basis;
   }
   // 2. Other rounding: the sheet truncates or rounds half to even.
   if (primary_rate) {
@@ -283,8 +318,9 @@ model::RateCheck check_rate(const model::Indicator& ind, const model::Observatio
       check.verdict = model::Verdict::consistent;
       if (r) set_rate(check, *r, decimals);
       check.method = calc::to_string(c.method);
-      check.explanation = fmt::format("{} against the {}: {} ⇒ {}–{} covers {}", check.method,
-                                      c.basis, slack_description(c, slack),
+      check.basis = c.basis;
+      check.explanation = fmt::format("{} against the {}{}: {} ⇒ {}–{} covers {}", check.method,
+                                      c.basis, c.note, slack_description(c, slack),
                                       percent_text(range->low, decimals + 1),
                                       percent_text(range->high, decimals + 1),
                                       percent_text(published));
@@ -299,19 +335,13 @@ model::RateCheck check_rate(const model::Indicator& ind, const model::Observatio
   }
   auto rounded = round_by(profile.rounding, *primary_rate, decimals);
   auto diff = Rational::of(published) - Rational::of(rounded);
-  std::string nearest;
-  for (std::size_t i = 1; i < cands.size(); ++i) {
-    auto r = evaluate(cands[i], ind.direction);
-    if (!r) continue;
-    nearest = fmt::format("; nearest other formula {} against the {} gives {}",
-                          calc::to_string(cands[i].method), cands[i].basis,
-                          percent_text(*r, decimals));
-    break;
-  }
-  check.explanation = fmt::format("published {}, recomputed {} ({}), difference {} points{}",
+  auto flip = decision_flip(profile, published, rounded);
+  check.decision_flip = !flip.empty();
+  check.explanation = fmt::format("published {}, recomputed {} ({} against the {}), difference {} points{}{}",
                                   percent_text(published), percent_text(rounded), primary_method,
-                                  (diff.num < 0 ? "" : "+") + calc::round_half_away(diff, decimals).to_string(),
-                                  nearest);
+                                  primary.basis, signed_text(diff, decimals),
+                                  nearest_other(cands, ind.direction, pub, decimals),
+                                  flip.empty() ? "" : "; " + flip);
   return check;
 }
 

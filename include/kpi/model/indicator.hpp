@@ -34,6 +34,8 @@ struct RateCheck {
   std::optional<double> rate_percent;  // recomputed, unrounded (nearest double)
   std::optional<Decimal> rate_rounded; // recomputed, Excel-rounded at the published precision
   std::string method;                  // ratio | inverse | progress | maintain_zero | ...
+  std::string basis;                   // what the rate is against: "year target", "final target" ...
+  bool decision_flip = false;          // the discrepancy changes the grade or achieved/not
   Verdict verdict = Verdict::unchecked;
   std::string explanation;             // why consistent / mismatch / unchecked
 };
