@@ -107,7 +107,7 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   model::Sheet sheet;
   sheet.path = std::string(path);
   sheet.encoding = std::move(encoding);
-  sheet.text = std::make_shared<const std::string>(text);
+  sheet.keep_text(text);
   const auto* format = choose_format(text, options);
   if (!format) {
     sheet.parsed.diagnostics.push_back(error_at(

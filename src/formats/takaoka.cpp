@@ -9,6 +9,7 @@
 #include "kpi/formats/takaoka.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -404,6 +405,23 @@ void report_stray_values(Context& c, const Record& r, std::size_t after) {
   }
 }
 
+// A record number seen before: either the rest of a row split by a page break (No.9, No.50,
+// whose values are displaced) or a table pasted twice. Neither is read again.
+std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
+  std::size_t expected =
+      static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
+  std::optional<ValueLine> value_line;
+  if (auto label = find_label(c.lines, r)) value_line = find_value_line(c.lines, r, *label);
+  bool complete = value_line && value_line->run.tokens.size() >= expected;
+  skip(c, c.lines[r.begin].number,
+       complete ? fmt::format("No.{} again (first at line {}): a repeated row is not read twice",
+                              r.id_number, first_line)
+                : fmt::format("second block of No.{} (first at line {}, split by a page break); "
+                              "its values are displaced by the PDF extraction: not parseable",
+                              r.id_number, first_line));
+  return value_line ? value_line->line_index + 1 : r.begin + 1;
+}
+
 }  // namespace
 
 int sniff(std::string_view text) {
@@ -426,21 +444,11 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
     return out;
   }
   auto records = find_records(lines);
-  std::vector<int> seen;
+  std::map<int, int> first_line;  // record number -> line of its first block
   for (const auto& r : records) {
     ++out.rows_read;
-    std::size_t commentary = r.begin + 1;
-    if (std::find(seen.begin(), seen.end(), r.id_number) != seen.end()) {
-      skip(c, lines[r.begin].number,
-           fmt::format("second block of No.{} (split by a page break); its values are displaced by "
-                       "the PDF extraction: not parseable",
-                       r.id_number));
-      if (auto label = find_label(lines, r))
-        if (auto v = find_value_line(lines, r, *label)) commentary = v->line_index + 1;
-    } else {
-      seen.push_back(r.id_number);
-      commentary = read_record(c, r);
-    }
+    auto [first, is_new] = first_line.emplace(r.id_number, lines[r.begin].number);
+    std::size_t commentary = is_new ? read_record(c, r) : skip_repeated_block(c, r, first->second);
     report_stray_values(c, r, commentary);
   }
   if (records.empty())

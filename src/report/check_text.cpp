@@ -21,11 +21,12 @@ std::string location_text(const model::SourceLocation& loc) {
 }  // namespace
 
 void write_check_text(std::ostream& out, const CheckContext& ctx) {
+  SourceLines sources(ctx.result);
   for (const auto& item : ctx.items) {
     if (!worth_showing(item, ctx.verbose)) continue;
     out << fmt::format("{}: {}: {} [{}]\n", location_text(item.location),
                        model::to_string(item.severity), item.message, item.rule);
-    auto line = text::trim(source_line_of(ctx.result, item.location));
+    auto line = text::trim(sources.at(item.location));
     if (!line.empty()) out << "    " << line << '\n';
   }
   for (const auto& sheet : ctx.result.sheets) {

@@ -19,10 +19,13 @@ const CheckWriter* find_check_writer(std::string_view name) {
   return nullptr;
 }
 
-std::string_view source_line_of(const PipelineResult& result, const model::SourceLocation& loc) {
-  for (const auto& sheet : result.sheets)
-    if (sheet.path == loc.path) return sheet.line_text(loc.line);
-  return {};
+SourceLines::SourceLines(const PipelineResult& result) {
+  for (const auto& sheet : result.sheets) by_path_.emplace(sheet.path, &sheet);
+}
+
+std::string_view SourceLines::at(const model::SourceLocation& loc) const {
+  auto it = by_path_.find(loc.path);
+  return it == by_path_.end() ? std::string_view{} : it->second->line_text(loc.line);
 }
 
 }  // namespace kpi::report

@@ -33,8 +33,11 @@ struct Sheet {
   bool usable = false;   // false: nothing could be read (see diagnostics)
   ParseOutput parsed;
   std::shared_ptr<const std::string> text;  // decoded UTF-8, for quoting source lines
+  std::vector<std::size_t> line_starts;      // byte offset of each line of `text`
 
-  // The text of 1-based line `line`, or "" when unknown.
+  // Keeps `decoded` for quoting and indexes its lines once (O(size)).
+  void keep_text(std::string_view decoded);
+  // The text of 1-based line `line`, or "" when unknown. O(1).
   std::string_view line_text(int line) const;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // Output formats of `kpi-report check`: text, json, github, junit, sarif. One line each in
 // check_writers.cpp.
+#include <map>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,15 @@ void write_check_github(std::ostream& out, const CheckContext& context);
 void write_check_junit(std::ostream& out, const CheckContext& context);
 void write_check_sarif(std::ostream& out, const CheckContext& context);
 
-// The source line of an item's location, or "" (shared by the writers that quote sources).
-std::string_view source_line_of(const PipelineResult& result, const model::SourceLocation& loc);
+// Quotes source lines of the sheets of a run (shared by the writers that quote sources).
+class SourceLines {
+ public:
+  explicit SourceLines(const PipelineResult& result);
+  // The source line of `loc`, or "" when unknown.
+  std::string_view at(const model::SourceLocation& loc) const;
+
+ private:
+  std::map<std::string_view, const model::Sheet*> by_path_;
+};
 
 }  // namespace kpi::report
