@@ -1,6 +1,7 @@
 #include "kpi/text/normalize.hpp"
 
 #include <unicode/normalizer2.h>
+#include <unicode/bytestream.h>
 #include <unicode/unistr.h>
 
 #include "kpi/text/strings.hpp"
@@ -31,15 +32,13 @@ void append_normalized(std::string& out, std::string_view piece) {
     out.append(piece);
     return;
   }
+  // Straight from UTF-8 to UTF-8, without a UTF-16 round trip.
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
-  icu::UnicodeString result = nfkc().normalize(source, status);
-  if (U_FAILURE(status)) {
-    out.append(piece);
-    return;
-  }
-  result.toUTF8String(out);
+  std::string normalized;
+  icu::StringByteSink<std::string> sink(&normalized);
+  nfkc().normalizeUTF8(0, icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())), sink,
+                       nullptr, status);
+  out.append(U_FAILURE(status) ? std::string(piece) : normalized);
 }
 
 char32_t decode_at(std::string_view s, std::size_t i, int len) {
