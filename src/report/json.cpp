@@ -29,6 +29,8 @@ Json observation_json(const model::Observation& o) {
     j["revised_target_text"] = text_or_null(o.revised_target.text);
     j["revised_rate_percent"] = value_json(o.revised_rate);
     j["revised_rate_text"] = text_or_null(o.revised_rate.text);
+    j["revised_verdict"] = model::to_string(o.revised_check.verdict);
+    j["revised_explanation"] = text_or_null(o.revised_check.explanation);
   }
   j["rate_percent"] = o.check.rate_percent ? Json(*o.check.rate_percent) : Json(nullptr);
   j["method"] = text_or_null(o.check.method);

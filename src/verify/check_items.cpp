@@ -17,37 +17,46 @@ Severity severity_of(const model::RateCheck& check) {
   return check.decision_flip ? Severity::error : Severity::warning;
 }
 
-std::string rate_message(const model::Indicator& ind, const model::Observation& o) {
-  std::string head = fmt::format("{} FY{}: ", report::display_id(ind), o.fiscal_year);
-  switch (o.check.verdict) {
-    case Verdict::mismatch: return head + o.check.explanation;
+std::string rate_message(const std::string& title, const model::RateCheck& check,
+                         const model::Value& published) {
+  std::string head = title + ": ";
+  switch (check.verdict) {
+    case Verdict::mismatch: return head + check.explanation;
     case Verdict::consistent:
-      return head + fmt::format("published {} consistent: {}", report::shown(o.published_rate),
-                                o.check.explanation);
+      return head + fmt::format("published {} consistent: {}", report::shown(published),
+                                check.explanation);
     case Verdict::match:
-      return head + fmt::format("published {} matches ({}){}", report::shown(o.published_rate),
-                                o.check.method,
-                                o.check.explanation.empty() ? "" : ": " + o.check.explanation);
+      return head + fmt::format("published {} matches ({}){}", report::shown(published),
+                                check.method,
+                                check.explanation.empty() ? "" : ": " + check.explanation);
     case Verdict::unchecked: break;
   }
-  return head + "unchecked: " + o.check.explanation;
+  return head + "unchecked: " + check.explanation;
+}
+
+CheckItem rate_item(const model::Indicator& ind, const model::Observation& o,
+                    const model::RateCheck& check, const char* what, const model::Value& published,
+                    const FailPolicy& policy) {
+  CheckItem item;
+  item.location = o.source.line ? o.source : ind.source;
+  item.severity = severity_of(check);
+  item.rule = std::string("rate.") + model::to_string(check.verdict);
+  item.title = fmt::format("{} FY{}{}", report::display_id(ind), o.fiscal_year, what);
+  item.message = rate_message(item.title, check, published);
+  item.is_rate = true;
+  item.verdict = check.verdict;
+  item.fails = (check.verdict == Verdict::mismatch && policy.mismatch) ||
+               (check.verdict == Verdict::consistent && policy.consistent);
+  if (item.fails && item.severity == Severity::note) item.severity = Severity::warning;
+  return item;
 }
 
 void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector<CheckItem>& out) {
   for (const auto& ind : sheet.parsed.indicators)
     for (const auto& o : ind.observations) {
-      CheckItem item;
-      item.location = o.source.line ? o.source : ind.source;
-      item.severity = severity_of(o.check);
-      item.rule = std::string("rate.") + model::to_string(o.check.verdict);
-      item.title = fmt::format("{} FY{}", report::display_id(ind), o.fiscal_year);
-      item.message = rate_message(ind, o);
-      item.is_rate = true;
-      item.verdict = o.check.verdict;
-      item.fails = (o.check.verdict == Verdict::mismatch && policy.mismatch) ||
-                   (o.check.verdict == Verdict::consistent && policy.consistent);
-      if (item.fails && item.severity == Severity::note) item.severity = Severity::warning;
-      out.push_back(std::move(item));
+      out.push_back(rate_item(ind, o, o.check, "", o.published_rate, policy));
+      if (o.revised_rate.has_number())
+        out.push_back(rate_item(ind, o, o.revised_check, " revised", o.revised_rate, policy));
     }
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "kpi/calc/rate.hpp"
+#include "kpi/text/strings.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -345,10 +346,30 @@ model::RateCheck check_rate(const model::Indicator& ind, const model::Observatio
   return check;
 }
 
+model::RateCheck check_revised_rate(const model::Indicator& ind, const model::Observation& obs,
+                                    const calc::Profile& profile) {
+  // The revised rate (変更後の達成率) is the same question against the revised target.
+  model::Observation revised;
+  revised.fiscal_year = obs.fiscal_year;
+  revised.target = obs.revised_target;
+  revised.actual = obs.actual;
+  revised.published_rate = obs.revised_rate;
+  calc::Profile against_revised = profile;
+  against_revised.rate_basis = calc::RateBasis::year_target;
+  auto check = check_rate(ind, revised, against_revised);
+  if (check.basis == "year target") check.basis = "revised target";
+  check.explanation = text::replace_all(check.explanation, "the year target", "the revised target");
+  return check;
+}
+
 void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile) {
   for (auto& ind : indicators) {
     const auto& profile = override_profile ? *override_profile : calc::profile_for(ind.municipality);
-    for (auto& obs : ind.observations) obs.check = check_rate(ind, obs, profile);
+    for (auto& obs : ind.observations) {
+      obs.check = check_rate(ind, obs, profile);
+      if (obs.revised_target.has_number() || obs.revised_rate.has_number())
+        obs.revised_check = check_revised_rate(ind, obs, profile);
+    }
   }
 }
 

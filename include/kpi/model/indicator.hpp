@@ -51,7 +51,8 @@ struct Observation {
   bool provisional = false;               // actual not final (未確定)
   std::string notes;
   SourceLocation source;  // line of the values
-  RateCheck check;
+  RateCheck check;          // the published rate
+  RateCheck revised_check;  // the revised rate against the revised target (when printed)
 };
 
 struct Indicator {

@@ -10,6 +10,11 @@ namespace kpi::verify {
 model::RateCheck check_rate(const model::Indicator& indicator,
                             const model::Observation& observation, const calc::Profile& profile);
 
+// The revised rate (変更後の達成率) checked against the revised target.
+model::RateCheck check_revised_rate(const model::Indicator& indicator,
+                                    const model::Observation& observation,
+                                    const calc::Profile& profile);
+
 // Fills the check of every observation of every indicator, with each indicator's
 // municipality profile, or `override_profile` when given.
 void check_rates(std::vector<model::Indicator>& indicators,

@@ -104,3 +104,23 @@ TEST_CASE("a wrong published rate is a mismatch with the difference", "[verify][
   CHECK_THAT(c.explanation, Catch::Contains("published 60.0%, recomputed 50.0%"));
   CHECK_THAT(c.explanation, Catch::Contains("+10.0 points"));
 }
+
+TEST_CASE("revised rates are checked against the revised target", "[verify][verdict]") {
+  auto ind = indicator(Direction::increase, "件");
+  ind.final_target.value = v("30");
+  kpi::model::Observation o;
+  o.fiscal_year = 2020;
+  o.actual = v("1");
+  o.published_rate = v("3%");
+  o.revised_target = v("12");
+  o.revised_rate = v("8%");
+  auto profile = kpi::calc::profile_for("toyama");
+  auto published = kpi::verify::check_rate(ind, o, profile);
+  CHECK(published.verdict == Verdict::match);  // 1/30 = 3.3% -> 3%
+  CHECK(published.basis == "final target");
+  auto revised = kpi::verify::check_revised_rate(ind, o, profile);
+  CHECK(revised.verdict == Verdict::match);  // 1/12 = 8.3% -> 8%
+  CHECK(revised.basis == "revised target");
+  o.revised_rate = v("9%");
+  CHECK(kpi::verify::check_revised_rate(ind, o, profile).verdict == Verdict::mismatch);
+}
