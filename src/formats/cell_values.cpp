@@ -42,8 +42,10 @@ std::vector<std::string> bracket_aware_words(std::string_view s) {
       continue;
     }
     std::size_t n = bracket_at(s, i, opening);
-    if (n) ++depth;
-    else if ((n = bracket_at(s, i, closing)) && depth > 0) --depth;
+    if (n)
+      ++depth;
+    else if ((n = bracket_at(s, i, closing)) && depth > 0)
+      --depth;
     if (!n) n = static_cast<std::size_t>(text::utf8_length(static_cast<unsigned char>(s[i])));
     current.append(s.substr(i, n));
     i += n;
@@ -58,8 +60,10 @@ std::size_t first_free_digit(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     if (depth == 0 && s[i] >= '0' && s[i] <= '9') return i;
     std::size_t n = bracket_at(s, i, opening);
-    if (n) ++depth;
-    else if ((n = bracket_at(s, i, closing)) && depth > 0) --depth;
+    if (n)
+      ++depth;
+    else if ((n = bracket_at(s, i, closing)) && depth > 0)
+      --depth;
     i += n ? n : static_cast<std::size_t>(text::utf8_length(static_cast<unsigned char>(s[i])));
   }
   return std::string_view::npos;
@@ -81,7 +85,9 @@ CellPiece make_piece(std::string original) {
   p.original = std::move(original);
   auto digit = first_free_digit(p.normalized);
   p.has_number = digit != std::string_view::npos;
-  if (p.has_number) p.label = std::string(trim(std::string_view(p.normalized).substr(0, number_begin(p.normalized, digit))));
+  if (p.has_number)
+    p.label = std::string(
+        trim(std::string_view(p.normalized).substr(0, number_begin(p.normalized, digit))));
   return p;
 }
 
@@ -94,6 +100,9 @@ bool is_bare_number(const CellPiece& p) {
 bool belongs_to_previous(const CellPiece& previous, const CellPiece& next) {
   if (starts_with(next.normalized, "(") || starts_with(next.normalized, "「")) return true;
   if (text::ends_with(previous.normalized, ":")) return true;
+  bool lone_marker =
+      previous.normalized.size() == 3 && starts_with_circled_number(previous.normalized);
+  if (lone_marker && next.has_number) return true;  // "① 5件"
   return !next.has_number && is_bare_number(previous);
 }
 

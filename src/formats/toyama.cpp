@@ -43,7 +43,7 @@ struct Row {
     return std::all_of(original.begin(), original.end(), [](const auto& c) { return c.empty(); });
   }
 
-private:
+ private:
   static std::string_view at(const std::vector<std::string>& cells, int column) {
     if (column < 0 || static_cast<std::size_t>(column) >= cells.size()) return {};
     return cells[static_cast<std::size_t>(column)];
@@ -90,26 +90,37 @@ bool has_cell(const Row& row, std::string_view text) {
                      [&](const auto& c) { return compact(c) == text; });
 }
 
-bool is_first_header_row(const Row& row) { return has_cell(row, "施策番号"); }
+bool is_first_header_row(const Row& row) {
+  return has_cell(row, "施策番号");
+}
 bool is_second_header_row(const Row& row) {
   return has_cell(row, "項目") && has_cell(row, "達成率");
 }
 
 void read_header_cell(std::string_view t, int i, Columns& c) {
-  if (t == "施策番号") c.id = i;
-  else if (t == "施策") c.measure = i;
-  else if (t == "主な個別事業") c.business = i;
-  else if (t == "項目") c.name = i;
-  else if (t == "基準値") c.baseline = i;
-  else if (contains(t, "変更後") && contains(t, "目標値")) c.revised_target = i;
-  else if (contains(t, "変更後") && contains(t, "達成率")) c.revised_rate = i;
+  if (t == "施策番号")
+    c.id = i;
+  else if (t == "施策")
+    c.measure = i;
+  else if (t == "主な個別事業")
+    c.business = i;
+  else if (t == "項目")
+    c.name = i;
+  else if (t == "基準値")
+    c.baseline = i;
+  else if (contains(t, "変更後") && contains(t, "目標値"))
+    c.revised_target = i;
+  else if (contains(t, "変更後") && contains(t, "達成率"))
+    c.revised_rate = i;
   else if (contains(t, "目標値")) {
     c.target = i;
     c.final_year = text::fiscal_year_in(t).value_or(0);
   } else if (t == "達成率") {
     // A plain 達成率 after 変更後の目標値 is the revised rate.
-    if (c.revised_target >= 0 && i > c.revised_target) c.revised_rate = i;
-    else c.rate = i;
+    if (c.revised_target >= 0 && i > c.revised_target)
+      c.revised_rate = i;
+    else
+      c.rate = i;
   } else if (text::ends_with(t, "年度末時点")) {
     c.actual = i;
     c.actual_year = text::fiscal_year_in(t).value_or(0);
@@ -139,7 +150,8 @@ struct Context {
   std::optional<Measure> measure;
 };
 
-void diagnose(Context& c, int line, model::Severity severity, std::string code, std::string message) {
+void diagnose(Context& c, int line, model::Severity severity, std::string code,
+              std::string message) {
   c.out.diagnostics.push_back({{c.path, line}, severity, std::move(code), std::move(message)});
 }
 
@@ -176,13 +188,16 @@ text::CellValue single_value(Context& c, int line, std::string_view id, const Ce
   if (numeric.empty()) return text::parse_cell(text::normalize(cell.original), cell.original);
   text::CellValue value;
   if (numeric.size() > 1) {
-    warn(c, line, fmt::format("{}: the {} cell '{}' holds {} numbers for one KPI: not attributable, "
-                              "left without a number", id, cell.what, cell.original, numeric.size()));
+    warn(c, line,
+         fmt::format("{}: the {} cell '{}' holds {} numbers for one KPI: not attributable, "
+                     "left without a number",
+                     id, cell.what, cell.original, numeric.size()));
   } else {
     value = parse_piece(*numeric.front());
     if (numeric.front() != &cell.pieces.back())
-      note(c, line, fmt::format("{}: the {} cell '{}': read {} (the text after it is not a value)",
-                                id, cell.what, cell.original, numeric.front()->original));
+      note(c, line,
+           fmt::format("{}: the {} cell '{}': read {} (the text after it is not a value)", id,
+                       cell.what, cell.original, numeric.front()->original));
   }
   value.value.text = std::string(trim(cell.original));
   return value;
@@ -195,8 +210,10 @@ std::vector<text::CellValue> values_for(Context& c, int line, std::string_view i
   std::vector<text::CellValue> out(count);
   if (cell.pieces.empty()) return out;
   if (cell.pieces.size() != count) {
-    warn(c, line, fmt::format("{}: the {} cell '{}' holds {} values for {} KPIs: not attributable, "
-                              "left empty", id, cell.what, cell.original, cell.pieces.size(), count));
+    warn(c, line,
+         fmt::format("{}: the {} cell '{}' holds {} values for {} KPIs: not attributable, "
+                     "left empty",
+                     id, cell.what, cell.original, cell.pieces.size(), count));
     return out;
   }
   for (std::size_t i = 0; i < count; ++i) out[i] = parse_piece(cell.pieces[i]);
@@ -243,10 +260,10 @@ std::vector<std::size_t> label_groups(const std::vector<CellPiece>& pieces) {
   std::vector<std::string> labels_in_group;
   for (const auto& p : pieces) {
     auto label = display_label(p);
-    bool joins = !group.empty() && !label.empty() && !labels_in_group.empty() &&
-                 !labels_in_group.front().empty() &&
-                 std::find(labels_in_group.begin(), labels_in_group.end(), label) ==
-                     labels_in_group.end();
+    bool joins =
+        !group.empty() && !label.empty() && !labels_in_group.empty() &&
+        !labels_in_group.front().empty() &&
+        std::find(labels_in_group.begin(), labels_in_group.end(), label) == labels_in_group.end();
     if (joins) {
       group.push_back(group.back());
       labels_in_group.push_back(label);
@@ -269,16 +286,16 @@ std::optional<std::vector<std::string>> names_by_labels(const std::vector<std::s
     std::vector<std::string> out;
     for (std::size_t i = 0; i < count; ++i) {
       auto label = display_label(cell->pieces[i]);
-      out.push_back(label.empty() ? parts[group[i]] : fmt::format("{} ({})", parts[group[i]], label));
+      out.push_back(label.empty() ? parts[group[i]]
+                                  : fmt::format("{} ({})", parts[group[i]], label));
     }
     return out;
   }
   return std::nullopt;
 }
 
-std::vector<std::string> kpi_names(Context& c, int line, std::string_view id,
-                                   std::string_view name, const std::vector<const Cell*>& cells,
-                                   std::size_t count) {
+std::vector<std::string> kpi_names(Context& c, int line, std::string_view id, std::string_view name,
+                                   const std::vector<const Cell*>& cells, std::size_t count) {
   std::string whole(trim(name));
   if (count == 1) return {whole};
   auto parts = split_at_circled_numbers(whole);
@@ -288,8 +305,10 @@ std::vector<std::string> kpi_names(Context& c, int line, std::string_view id,
   std::vector<std::string> words;
   for (auto w : text::words(whole)) words.emplace_back(w);
   if (words.size() == count) return words;
-  warn(c, line, fmt::format("{}: {} KPIs but the 項目 cell names {}: each KPI gets the whole cell "
-                            "as its name", id, count, parts.size()));
+  warn(c, line,
+       fmt::format("{}: {} KPIs but the 項目 cell names {}: each KPI gets the whole cell "
+                   "as its name",
+                   id, count, parts.size()));
   return std::vector<std::string>(count, whole);
 }
 
@@ -326,9 +345,12 @@ std::optional<Revision> read_revision(Context& c, const Row& row, std::string_vi
   std::string prose;
   for (int i = cols.rate + 1; i < end && prose.empty(); ++i) {
     if (row.cell(i).empty()) continue;
-    if (auto v = value_cell(row.cell(i))) values.emplace_back(i, *v);
-    else if (!values.empty()) prose = std::string(row.cell(i));
-    else break;
+    if (auto v = value_cell(row.cell(i)))
+      values.emplace_back(i, *v);
+    else if (!values.empty())
+      prose = std::string(row.cell(i));
+    else
+      break;
   }
   if (values.empty()) return std::nullopt;
   Revision r;
@@ -341,23 +363,28 @@ std::optional<Revision> read_revision(Context& c, const Row& row, std::string_vi
     r.target = values[0].second.value;
   } else if (values.size() == 1 && unit != "%") {
     r.rate = values[0].second.value;
-    why = fmt::format("; the lone percentage is the revised rate (no target for a KPI in '{}'), "
-                      "no revised target printed", unit);
+    why = fmt::format(
+        "; the lone percentage is the revised rate (no target for a KPI in '{}'), "
+        "no revised target printed",
+        unit);
   } else {
-    warn(c, row.line, fmt::format("{}: {} values after the 達成率 ({}…): not attributable to the "
-                                  "revised target and rate, left empty", id, values.size(),
-                                  values[0].second.value.text));
+    warn(c, row.line,
+         fmt::format("{}: {} values after the 達成率 ({}…): not attributable to the "
+                     "revised target and rate, left empty",
+                     id, values.size(), values[0].second.value.text));
     return std::nullopt;
   }
   int expected = r.target.text.empty() ? cols.revised_rate : cols.revised_target;
   bool displaced = values[0].first != expected;
   if (displaced || !why.empty())
-    note(c, row.line, fmt::format("{}: 変更後 values read by content from the cells after the 達成率: "
-                                  "revised target '{}', revised rate '{}'{}{}",
-                                  id, r.target.text, r.rate.text,
-                                  displaced ? " (this export does not keep them under the header's "
-                                              "変更後 cells)" : "",
-                                  why));
+    note(c, row.line,
+         fmt::format("{}: 変更後 values read by content from the cells after the 達成率: "
+                     "revised target '{}', revised rate '{}'{}{}",
+                     id, r.target.text, r.rate.text,
+                     displaced ? " (this export does not keep them under the header's "
+                                 "変更後 cells)"
+                               : "",
+                     why));
   return r;
 }
 
@@ -370,16 +397,21 @@ struct DirectionGuess {
 };
 
 constexpr std::pair<std::string_view, model::Direction> direction_words[] = {
-    {"増加", model::Direction::increase}, {"減少", model::Direction::decrease},
-    {"維持", model::Direction::maintain}, {"以上", model::Direction::increase},
+    {"増加", model::Direction::increase},
+    {"減少", model::Direction::decrease},
+    {"維持", model::Direction::maintain},
+    {"以上", model::Direction::increase},
     {"以下", model::Direction::decrease}};
 
 // Target against baseline; "新規" (a new activity) starts from zero.
-std::optional<int> compare_to_baseline(const text::CellValue& target, const text::CellValue& baseline) {
+std::optional<int> compare_to_baseline(const text::CellValue& target,
+                                       const text::CellValue& baseline) {
   if (!target.value.number) return std::nullopt;
   model::Decimal from{0, 0};
-  if (baseline.value.number) from = *baseline.value.number;
-  else if (text::normalize(baseline.value.text) != "新規") return std::nullopt;
+  if (baseline.value.number)
+    from = *baseline.value.number;
+  else if (text::normalize(baseline.value.text) != "新規")
+    return std::nullopt;
   auto t = target.value.number->to_double(), b = from.to_double();
   return t > b ? 1 : t < b ? -1 : 0;
 }
@@ -399,8 +431,7 @@ DirectionGuess direction_of(const text::CellValue& target, const text::CellValue
   if (!cmp) return {};
   const char* relation = *cmp > 0 ? ">" : *cmp < 0 ? "<" : "=";
   D direction = *cmp > 0 ? D::increase : *cmp < 0 ? D::decrease : D::maintain;
-  return {direction, model::DirectionSource::inferred,
-          fmt::format("目標値 {} 基準値", relation)};
+  return {direction, model::DirectionSource::inferred, fmt::format("目標値 {} 基準値", relation)};
 }
 
 // -- one KPI --------------------------------------------------------------------------------
@@ -417,7 +448,8 @@ std::string unit_of(const KpiValues& k) {
 }
 
 model::Qualifier qualifier_of(const text::CellValue& target) {
-  if (target.qualifier == model::Qualifier::none && contains(text::normalize(target.value.text), "維持"))
+  if (target.qualifier == model::Qualifier::none &&
+      contains(text::normalize(target.value.text), "維持"))
     return model::Qualifier::keep;  // "2.0%(現状維持を目指す)"
   return target.qualifier;
 }
@@ -463,10 +495,12 @@ model::Indicator indicator_of(Context& c, const Row& row, const KpiValues& k) {
 void read_kpis(Context& c, const Row& row) {
   const auto& cols = c.columns;
   const std::string& id = c.measure->id;
-  Cell baseline = cell_of(row, cols.baseline, "基準値"), target = cell_of(row, cols.target, "目標値"),
-       actual = cell_of(row, cols.actual, "現在値"), rate = cell_of(row, cols.rate, "達成率");
+  Cell baseline = cell_of(row, cols.baseline, "基準値"),
+       target = cell_of(row, cols.target, "目標値"), actual = cell_of(row, cols.actual, "現在値"),
+       rate = cell_of(row, cols.rate, "達成率");
   std::size_t count = kpi_count(target, actual, rate);
-  auto names = kpi_names(c, row.line, id, row.norm(cols.name), {&baseline, &target, &actual}, count);
+  auto names =
+      kpi_names(c, row.line, id, row.norm(cols.name), {&baseline, &target, &actual}, count);
   auto baselines = values_for(c, row.line, id, baseline, count);
   auto targets = values_for(c, row.line, id, target, count);
   auto actuals = values_for(c, row.line, id, actual, count);
@@ -478,8 +512,8 @@ void read_kpis(Context& c, const Row& row) {
   auto revision = read_revision(c, row, id, c.out.indicators[first].unit);
   if (!revision) return;
   if (count > 1) {
-    warn(c, row.line, fmt::format("{}: 変更後 values beside {} KPIs: not attributable, left empty",
-                                  id, count));
+    warn(c, row.line,
+         fmt::format("{}: 変更後 values beside {} KPIs: not attributable, left empty", id, count));
     return;
   }
   auto& obs = c.out.indicators[first].observations.front();
@@ -490,7 +524,8 @@ void read_kpis(Context& c, const Row& row) {
 
 // -- rows -----------------------------------------------------------------------------------
 
-constexpr std::string_view relisted_markers[] = {"(再掲)", "【再掲】", "[再掲]", "〔再掲〕", "(再掲"};
+constexpr std::string_view relisted_markers[] = {"(再掲)", "【再掲】", "[再掲]", "〔再掲〕",
+                                                 "(再掲"};
 
 Measure measure_of(const Row& row, const Columns& cols) {
   Measure m;
@@ -524,13 +559,14 @@ void read_table_row(Context& c, const Row& row) {
   if (!starts_measure && !kpi) return;  // 主な個別事業 of the measure above: not a KPI row
   ++c.out.rows_read;
   if (!cols.complete()) {
-    skip(c, row.line, "row under an incomplete header (see the header diagnostic): columns unknown");
+    skip(c, row.line,
+         "row under an incomplete header (see the header diagnostic): columns unknown");
     return;
   }
   if (starts_measure) c.measure = measure_of(row, cols);
   if (!kpi) {
-    skip(c, row.line, fmt::format("{}: no KPI in the sheet (項目 and values empty)",
-                                  measure_label(*c.measure)));
+    skip(c, row.line,
+         fmt::format("{}: no KPI in the sheet (項目 and values empty)", measure_label(*c.measure)));
     return;
   }
   if (!c.measure) {
@@ -538,7 +574,8 @@ void read_table_row(Context& c, const Row& row) {
     return;
   }
   if (c.measure->id.empty())
-    warn(c, row.line, fmt::format("{}: KPI without a 施策番号; its id is empty", measure_label(*c.measure)));
+    warn(c, row.line,
+         fmt::format("{}: KPI without a 施策番号; its id is empty", measure_label(*c.measure)));
   read_kpis(c, row);
   ++c.out.rows_used;
 }
@@ -599,8 +636,10 @@ void resolve_relisted(Context& c) {
         break;
       }
     if (ind.relisted_of->empty())
-      note(c, ind.source.line, fmt::format("{}: (再掲) row whose original measure '{}' is not in "
-                                           "this sheet", ind.id, ind.measure));
+      note(c, ind.source.line,
+           fmt::format("{}: (再掲) row whose original measure '{}' is not in "
+                       "this sheet",
+                       ind.id, ind.measure));
   }
 }
 
