@@ -1,6 +1,7 @@
 #include "kpi/formats/registry.hpp"
 
 #include "kpi/formats/takaoka.hpp"
+#include "kpi/formats/toyama.hpp"
 
 namespace kpi::formats {
 
@@ -8,6 +9,8 @@ const std::vector<InputFormat>& input_formats() {
   static const std::vector<InputFormat> table = {
       {"takaoka", "takaoka", "Takaoka KPI progress table (text from PDF, FY2020-FY2023)",
        takaoka::sniff, takaoka::parse},
+      {"toyama", "toyama", "Toyama strategy progress (TSV, KPI at end of FY against final targets)",
+       toyama::sniff, toyama::parse},
   };
   return table;
 }

@@ -1,0 +1,139 @@
+#include "kpi/formats/cell_values.hpp"
+
+#include <array>
+
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::formats {
+namespace {
+
+using text::starts_with;
+using text::trim;
+
+// Brackets in original (full-width) and normalised forms.
+constexpr std::array<std::string_view, 7> opening = {"(", "（", "「", "【", "[", "［", "〔"};
+constexpr std::array<std::string_view, 7> closing = {")", "）", "」", "】", "]", "］", "〕"};
+constexpr std::array<std::string_view, 3> signs = {"-", "▲", "△"};
+
+std::size_t bracket_at(std::string_view s, std::size_t i,
+                       const std::array<std::string_view, 7>& brackets) {
+  for (auto b : brackets)
+    if (s.substr(i, b.size()) == b) return b.size();
+  return 0;
+}
+
+std::size_t space_at(std::string_view s, std::size_t i) {
+  if (s[i] == ' ' || s[i] == '\t') return 1;
+  if (s.substr(i, 3) == "\xE3\x80\x80") return 3;  // U+3000
+  return 0;
+}
+
+// Words of `s` split at spaces outside brackets.
+std::vector<std::string> bracket_aware_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string current;
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (auto n = space_at(s, i); n && depth == 0) {
+      if (!current.empty()) out.push_back(std::move(current));
+      current.clear();
+      i += n;
+      continue;
+    }
+    std::size_t n = bracket_at(s, i, opening);
+    if (n)
+      ++depth;
+    else if ((n = bracket_at(s, i, closing)) && depth > 0)
+      --depth;
+    if (!n) n = static_cast<std::size_t>(text::utf8_length(static_cast<unsigned char>(s[i])));
+    current.append(s.substr(i, n));
+    i += n;
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+  return out;
+}
+
+// Byte offset of the first digit outside brackets in normalised `s`, or npos.
+std::size_t first_free_digit(std::string_view s) {
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (depth == 0 && s[i] >= '0' && s[i] <= '9') return i;
+    std::size_t n = bracket_at(s, i, opening);
+    if (n)
+      ++depth;
+    else if ((n = bracket_at(s, i, closing)) && depth > 0)
+      --depth;
+    i += n ? n : static_cast<std::size_t>(text::utf8_length(static_cast<unsigned char>(s[i])));
+  }
+  return std::string_view::npos;
+}
+
+// Where the number starting at digit `digit` begins, its sign included.
+std::size_t number_begin(std::string_view s, std::size_t digit) {
+  for (auto sign : signs) {
+    std::size_t b = digit;
+    if (sign != "-" && b > 0 && s[b - 1] == ' ') --b;  // "▲ 441"
+    if (b >= sign.size() && s.substr(b - sign.size(), sign.size()) == sign) return b - sign.size();
+  }
+  return digit;
+}
+
+CellPiece make_piece(std::string original) {
+  CellPiece p;
+  p.normalized = text::normalize(original);
+  p.original = std::move(original);
+  auto digit = first_free_digit(p.normalized);
+  p.has_number = digit != std::string_view::npos;
+  if (p.has_number)
+    p.label = std::string(
+        trim(std::string_view(p.normalized).substr(0, number_begin(p.normalized, digit))));
+  return p;
+}
+
+// A number and nothing else ("320", "2.5"): its unit may follow after a space.
+bool is_bare_number(const CellPiece& p) {
+  if (!p.has_number || !p.label.empty()) return false;
+  return text::parse_exact_number(p.normalized).has_value() && p.normalized.back() != '%';
+}
+
+bool belongs_to_previous(const CellPiece& previous, const CellPiece& next) {
+  if (starts_with(next.normalized, "(") || starts_with(next.normalized, "「")) return true;
+  if (text::ends_with(previous.normalized, ":")) return true;
+  bool lone_marker =
+      previous.normalized.size() == 3 && starts_with_circled_number(previous.normalized);
+  if (lone_marker && next.has_number) return true;  // "① 5件"
+  return !next.has_number && is_bare_number(previous);
+}
+
+}  // namespace
+
+std::vector<CellPiece> split_cell_values(std::string_view original_cell) {
+  std::vector<CellPiece> out;
+  for (auto& word : bracket_aware_words(trim(original_cell))) {
+    auto piece = make_piece(word);
+    if (!out.empty() && belongs_to_previous(out.back(), piece))
+      out.back() = make_piece(out.back().original + " " + word);
+    else
+      out.push_back(std::move(piece));
+  }
+  return out;
+}
+
+text::CellValue parse_piece(const CellPiece& piece) {
+  std::string_view rest = piece.normalized;
+  if (piece.has_number) rest = rest.substr(number_begin(rest, first_free_digit(rest)));
+  auto value = text::parse_cell(rest, piece.original);
+  if (auto colon = value.unit.rfind(':'); colon != std::string::npos)
+    value.unit = std::string(trim(std::string_view(value.unit).substr(colon + 1)));
+  return value;
+}
+
+bool starts_with_circled_number(std::string_view s) {
+  if (s.size() < 3) return false;
+  auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]),
+       b2 = static_cast<unsigned char>(s[2]);
+  return b0 == 0xE2 && b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3;  // U+2460..U+2473
+}
+
+}  // namespace kpi::formats
