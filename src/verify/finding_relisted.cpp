@@ -51,7 +51,8 @@ void find_relisted_differences(const IndicatorList& all, std::vector<model::Find
     auto diff = first_difference(*ind, *it->second);
     if (diff.empty()) continue;
     out.push_back({"relisted-differs", model::Severity::error,
-                   fmt::format("{} re-lists {} but differs: {}", ind->id, it->second->id, diff),
+                   fmt::format("{} (再掲) differs from its original {} (line {}): {}", ind->id,
+                               it->second->id, it->second->source.line, diff),
                    {ind->source, it->second->source},
                    {ind->id, it->second->id}});
   }

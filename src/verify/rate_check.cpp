@@ -271,8 +271,10 @@ model::RateCheck check_rate(const model::Indicator& ind, const model::Observatio
   }
   const Decimal published = *obs.published_rate.number;
   const int decimals = published.scale;
-  if (!primary_rate && !obs.actual.number)
-    return unchecked(std::nullopt, "", "published rate but " + missing_inputs(primary));
+  bool computable = false;
+  for (const auto& c : cands) computable = computable || evaluate(c, ind.direction).has_value();
+  if (!computable)
+    return unchecked(std::nullopt, "", "published rate but nothing to compute: " + missing_inputs(primary));
 
   model::RateCheck check;
   // 1. Face value: a known formula reproduces the published rate exactly.
