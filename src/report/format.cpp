@@ -12,6 +12,11 @@ std::string shown(const model::Value& v) {
   return v.number ? v.number->to_string() : "-";
 }
 
+std::string shown_target(const model::Indicator& ind, const model::Observation& o) {
+  if (!o.target.text.empty() || o.target.number) return shown(o.target);
+  return shown(ind.final_target.value);
+}
+
 std::string recomputed_text(const model::Observation& o) {
   if (!o.check.rate_rounded) return "-";
   return o.check.rate_rounded->to_string() + "%";

@@ -31,7 +31,7 @@ void observation_row(std::ostream& out, const model::Indicator& ind, const model
                         shown(ind.baseline.value)})
     td(out, s);
   if (o) {
-    for (const auto& s : {std::to_string(o->fiscal_year), shown(o->target), shown(o->actual),
+    for (const auto& s : {std::to_string(o->fiscal_year), shown_target(ind, *o), shown(o->actual),
                           shown(o->published_rate), recomputed_text(*o), std::string(verdict)})
       td(out, s);
   } else {

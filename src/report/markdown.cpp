@@ -34,7 +34,7 @@ void write_markdown(std::ostream& out, const PipelineResult& result) {
         out << lead << fmt::format("| | {} | | | | |\n", cell(shown(ind.final_target.value)));
       for (const auto& o : ind.observations)
         out << lead
-            << fmt::format("| {} | {} | {} | {} | {} | {} |\n", o.fiscal_year, cell(shown(o.target)),
+            << fmt::format("| {} | {} | {} | {} | {} | {} |\n", o.fiscal_year, cell(shown_target(ind, o)),
                            cell(shown(o.actual)), cell(shown(o.published_rate)),
                            recomputed_text(o), model::to_string(o.check.verdict));
     }

@@ -47,7 +47,7 @@ void indicator_rows(std::ostream& out, const model::Indicator& ind) {
   bool lead = true;
   for (const auto& o : ind.observations) {
     std::vector<std::string> cells = lead ? first : std::vector<std::string>(5, "");
-    cells.insert(cells.end(), {std::to_string(o.fiscal_year), shown(o.target), shown(o.actual),
+    cells.insert(cells.end(), {std::to_string(o.fiscal_year), shown_target(ind, o), shown(o.actual),
                                shown(o.published_rate), recomputed_text(o),
                                model::to_string(o.check.verdict)});
     row(out, cells);
