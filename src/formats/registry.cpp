@@ -1,5 +1,6 @@
 #include "kpi/formats/registry.hpp"
 
+#include "kpi/formats/joetsu.hpp"
 #include "kpi/formats/takaoka.hpp"
 
 namespace kpi::formats {
@@ -8,6 +9,8 @@ const std::vector<InputFormat>& input_formats() {
   static const std::vector<InputFormat> table = {
       {"takaoka", "takaoka", "Takaoka KPI progress table (text from PDF, FY2020-FY2023)",
        takaoka::sniff, takaoka::parse},
+      {"joetsu", "joetsu", "Joetsu KPI progress table (TSV with stray HTML, FY2023 values, FY2024 targets)",
+       joetsu::sniff, joetsu::parse},
   };
   return table;
 }
