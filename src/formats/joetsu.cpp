@@ -117,7 +117,9 @@ struct Heading {
   std::string title;  // field: the whole cell; others: the text after the code
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // "分野1【しごとづくり】安定的で…": a policy field.
 std::optional<Heading> field_heading(const Cell& cell) {
@@ -178,7 +180,8 @@ struct Context {
   model::ParseOutput& out;
 };
 
-void diagnose(Context& c, int line, model::Severity severity, std::string code, std::string message) {
+void diagnose(Context& c, int line, model::Severity severity, std::string code,
+              std::string message) {
   c.out.diagnostics.push_back({{c.path, line}, severity, std::move(code), std::move(message)});
 }
 
@@ -207,9 +210,12 @@ constexpr std::size_t baseline_slot = 0, current_slot = 1, target_slot = 2;
 
 std::size_t slot_of(Kind kind) {
   switch (kind) {
-    case Kind::baseline: return baseline_slot;
-    case Kind::current: return current_slot;
-    case Kind::target: break;
+    case Kind::baseline:
+      return baseline_slot;
+    case Kind::current:
+      return current_slot;
+    case Kind::target:
+      break;
   }
   return target_slot;
 }
@@ -303,10 +309,17 @@ int compare(const model::Decimal& a, const model::Decimal& b) {
 void set_direction(model::Indicator& ind) {
   using model::Direction;
   switch (ind.final_target.qualifier) {
-    case model::Qualifier::at_least: ind.direction = Direction::increase; break;
-    case model::Qualifier::at_most: ind.direction = Direction::decrease; break;
-    case model::Qualifier::keep: ind.direction = Direction::maintain; break;
-    default: break;
+    case model::Qualifier::at_least:
+      ind.direction = Direction::increase;
+      break;
+    case model::Qualifier::at_most:
+      ind.direction = Direction::decrease;
+      break;
+    case model::Qualifier::keep:
+      ind.direction = Direction::maintain;
+      break;
+    default:
+      break;
   }
   if (ind.direction != Direction::unknown) {
     ind.direction_source = model::DirectionSource::qualifier;
@@ -416,7 +429,8 @@ RowValues values_of(const Row& row, std::size_t name_index, const Columns& colum
   RowValues v;
   for (std::size_t k = 0; k < 3; ++k) {
     std::size_t i = name_index + 1 + k;
-    v.cells[slot_of(columns.order[k])] = read_value_cell(i < row.cells.size() ? row.cells[i].text : "");
+    v.cells[slot_of(columns.order[k])] =
+        read_value_cell(i < row.cells.size() ? row.cells[i].text : "");
   }
   return v;
 }

@@ -37,7 +37,8 @@ std::vector<Keyed> keyed_parts(const ValueCell& cell) {
 
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); i += static_cast<std::size_t>(text::utf8_length(static_cast<unsigned char>(s[i]))))
+  for (std::size_t i = 0; i < s.size();
+       i += static_cast<std::size_t>(text::utf8_length(static_cast<unsigned char>(s[i]))))
     ++n;
   return n;
 }
@@ -83,8 +84,9 @@ std::string listed(const std::vector<const Keyed*>& parts) {
 
 PartMatch match_by_label(const Keyed& group, const std::vector<Keyed>& other, std::size_t groups) {
   if (group.key.empty())
-    return {nullptr, fmt::format("the cell prints {} values for {} and they cannot be told apart",
-                                 other.size(), groups == 1 ? "one KPI" : fmt::format("{} KPIs", groups))};
+    return {nullptr,
+            fmt::format("the cell prints {} values for {} and they cannot be told apart",
+                        other.size(), groups == 1 ? "one KPI" : fmt::format("{} KPIs", groups))};
   std::size_t best = 0;
   std::vector<const Keyed*> candidates;
   for (const auto& k : other) {

@@ -9,7 +9,8 @@ const std::vector<InputFormat>& input_formats() {
   static const std::vector<InputFormat> table = {
       {"takaoka", "takaoka", "Takaoka KPI progress table (text from PDF, FY2020-FY2023)",
        takaoka::sniff, takaoka::parse},
-      {"joetsu", "joetsu", "Joetsu KPI progress table (TSV with stray HTML, FY2023 values, FY2024 targets)",
+      {"joetsu", "joetsu",
+       "Joetsu KPI progress table (TSV with stray HTML; current values against final targets)",
        joetsu::sniff, joetsu::parse},
   };
   return table;

@@ -38,7 +38,9 @@ constexpr std::string_view separators[] = {" ", "(", ")", "・", "、", ",", ";"
 constexpr std::string_view label_trim[] = {" ", "・", "、", ",", ";", ":"};
 constexpr std::string_view range_marks[] = {"~", "～", "〜", "-", "−"};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 int char_length(std::string_view s, std::size_t i) {
   int len = text::utf8_length(static_cast<unsigned char>(s[i]));
@@ -182,7 +184,8 @@ std::optional<Found> Reader::value_at(std::size_t digit, std::size_t label_start
   f.begin = minus_begin(digit, label_start);
   if (f.begin != digit) f.number.units = -f.number.units;
   constexpr std::string_view about = "約";
-  if (f.begin >= label_start + about.size() && s.substr(f.begin - about.size(), about.size()) == about)
+  if (f.begin >= label_start + about.size() &&
+      s.substr(f.begin - about.size(), about.size()) == about)
     f.begin -= about.size();
   return f;
 }
@@ -232,10 +235,14 @@ bool Reader::time_bracket(Scan& scan, std::size_t b, std::size_t e) {
     return true;
   }
   auto& part = scan.parts.back();
-  if (!part.time) part.time = time;
-  else append_leftover(scan.cell, "(" + time.text + ")");
-  if (part.label.empty()) part.label = label;
-  else if (!label.empty()) append_leftover(scan.cell, label);
+  if (!part.time)
+    part.time = time;
+  else
+    append_leftover(scan.cell, "(" + time.text + ")");
+  if (part.label.empty())
+    part.label = label;
+  else if (!label.empty())
+    append_leftover(scan.cell, label);
   return true;
 }
 
@@ -297,8 +304,10 @@ std::vector<ValuePart> Reader::read(std::size_t begin, std::size_t end, ValueCel
     }
     if (starts_with(s_.substr(i), "※")) {
       std::string remark = original(i, end);
-      if (depth == 0) cell.remark = remark;
-      else append_leftover(cell, remark);
+      if (depth == 0)
+        cell.remark = remark;
+      else
+        append_leftover(cell, remark);
       scan.label_start = i = end;
       break;
     }

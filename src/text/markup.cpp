@@ -6,14 +6,20 @@
 namespace kpi::text {
 namespace {
 
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // Tags after which the next text starts a new item or line.
 constexpr std::array<std::string_view, 22> block_tags = {
-    "br", "p",  "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody",
-    "thead", "dl", "dt", "dd", "hr", "h1", "h2", "h3", "h4", "h5", "h6"};
+    "br",    "p",  "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody",
+    "thead", "dl", "dt",  "dd", "hr", "h1", "h2", "h3", "h4", "h5",    "h6"};
 
 bool is_block_tag(std::string_view name) {
   for (auto b : block_tags)
@@ -60,7 +66,8 @@ std::optional<Tag> tag_at(std::string_view s, std::size_t i) {
   if (k >= s.size() || !is_ascii_alpha(s[k])) return std::nullopt;
   std::string name;
   while (k < s.size() && (is_ascii_alpha(s[k]) || is_digit(s[k]))) name += lower(s[k++]);
-  if (k < s.size() && s[k] != '>' && s[k] != '/' && s[k] != ' ' && s[k] != '\t') return std::nullopt;
+  if (k < s.size() && s[k] != '>' && s[k] != '/' && s[k] != ' ' && s[k] != '\t')
+    return std::nullopt;
   auto end = tag_end(s, i);
   if (!end) return std::nullopt;
   return Tag{*end, is_block_tag(name)};
@@ -91,7 +98,9 @@ std::optional<char32_t> numeric_reference(std::string_view body) {
   if (digits.empty() || digits.size() > 7) return std::nullopt;
   char32_t cp = 0;
   for (char c : digits) {
-    int d = is_digit(c) ? c - '0' : hex && lower(c) >= 'a' && lower(c) <= 'f' ? lower(c) - 'a' + 10 : -1;
+    int d = is_digit(c)                                 ? c - '0'
+            : hex && lower(c) >= 'a' && lower(c) <= 'f' ? lower(c) - 'a' + 10
+                                                        : -1;
     if (d < 0) return std::nullopt;
     cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(d);
   }
@@ -104,7 +113,7 @@ std::optional<char32_t> named_reference(std::string_view body) {
     std::string_view name;
     char32_t cp;
   };
-  static constexpr Named names[] = {{"amp", '&'}, {"lt", '<'},    {"gt", '>'},
+  static constexpr Named names[] = {{"amp", '&'},  {"lt", '<'},    {"gt", '>'},
                                     {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '}};
   for (const auto& n : names)
     if (n.name == body) return n.cp;

@@ -15,7 +15,7 @@ struct PartMatch {
 };
 
 struct PartGroup {
-  std::string label;               // "直江津", "小学6年生", "ほくほく線", "組"; "" = no label
+  std::string label;  // "直江津", "小学6年生", "ほくほく線", "組"; "" = no label
   std::vector<PartMatch> matches;  // one per cell, in the order of `cells`
 };
 

@@ -27,19 +27,19 @@ struct ValuePart {
   model::Value value;  // the number and its printed text ("953,404人", "約32,000件/年")
   std::string unit;    // "人", "%", "個/年", "百万円"; "" when none is printed
   model::Qualifier qualifier = model::Qualifier::none;
-  std::optional<TimePoint> time;     // the value's own bracketed time point
-  std::vector<ValuePart> breakdown;  // bracketed values in the same unit: parts of this total
-  std::vector<ValuePart> references; // bracketed values in another unit: reference figures
-  std::string reference_text;        // those brackets as printed ("依頼会員595人、提供会員272人")
+  std::optional<TimePoint> time;      // the value's own bracketed time point
+  std::vector<ValuePart> breakdown;   // bracketed values in the same unit: parts of this total
+  std::vector<ValuePart> references;  // bracketed values in another unit: reference figures
+  std::string reference_text;  // those brackets as printed ("依頼会員595人、提供会員272人")
 };
 
 struct ValueCell {
-  std::string text;              // the whole cell as printed, spaces squeezed
-  bool no_value = false;         // empty or a dash ("-", "－", "―")
-  std::vector<ValuePart> parts;  // empty: no value or words only (a qualitative cell)
-  std::optional<TimePoint> time; // the first time point printed anywhere in the cell
-  std::string remark;            // from a "※" outside brackets to the end: "※R4実績は未確定"
-  std::string leftover;          // other printed text that is no label, value or time point
+  std::string text;               // the whole cell as printed, spaces squeezed
+  bool no_value = false;          // empty or a dash ("-", "－", "―")
+  std::vector<ValuePart> parts;   // empty: no value or words only (a qualitative cell)
+  std::optional<TimePoint> time;  // the first time point printed anywhere in the cell
+  std::string remark;    // from a "※" outside brackets to the end: "※R4実績は未確定"
+  std::string leftover;  // other printed text that is no label, value or time point
 };
 
 // Reads one cell (markup already removed; any normalisation is done here).

@@ -47,12 +47,13 @@ const Indicator& named(const ParseOutput& out, std::string_view name) {
   return *it;
 }
 
-std::string number(const kpi::model::Value& v) { return v.number ? v.number->to_string() : "none"; }
+std::string number(const kpi::model::Value& v) {
+  return v.number ? v.number->to_string() : "none";
+}
 
 bool has_diagnostic(const ParseOutput& out, std::string_view code, int line) {
-  return std::any_of(out.diagnostics.begin(), out.diagnostics.end(), [&](const auto& d) {
-    return d.code == code && d.location.line == line;
-  });
+  return std::any_of(out.diagnostics.begin(), out.diagnostics.end(),
+                     [&](const auto& d) { return d.code == code && d.location.line == line; });
 }
 
 // A small sheet in the real layout: two header rows, headings, 数値目標, KPI rows.
@@ -173,7 +174,8 @@ TEST_CASE("joetsu sheet: qualitative targets are kept as text", "[joetsu]") {
   const auto& all_words = find(sheet(), "C-1-2", 2);
   CHECK_FALSE(all_words.baseline.value.number);
   CHECK(all_words.baseline.fiscal_year == 2018);
-  CHECK(all_words.observations[0].actual.text == "各地域の維持、再生に向けた取組が継続されている状態");
+  CHECK(all_words.observations[0].actual.text ==
+        "各地域の維持、再生に向けた取組が継続されている状態");
   CHECK_FALSE(all_words.observations[0].actual.number);
 }
 
@@ -181,7 +183,8 @@ TEST_CASE("joetsu sheet: 数値目標 rows of a policy field", "[joetsu]") {
   const auto& k = find(sheet(), "分野2", 1);
   CHECK(k.name == "合計特殊出生率");
   CHECK(k.measure == "数値目標");
-  CHECK(k.goal == "分野2【結婚・出産・子育て】若い世代の結婚・出産・子育ての希望を実現しやすい環境を整える");
+  CHECK(k.goal ==
+        "分野2【結婚・出産・子育て】若い世代の結婚・出産・子育ての希望を実現しやすい環境を整える");
   CHECK(k.unit.empty());
   CHECK(number(k.baseline.value) == "1.51");
   CHECK(k.baseline.fiscal_year == 2018);
@@ -248,7 +251,8 @@ TEST_CASE("joetsu sheet: a total and its parts; parts that do not add up", "[joe
   const auto& total = find(sheet(), "C-3-1", 2);
   const auto& hokuhoku = find(sheet(), "C-3-1", 3);
   const auto& toki = find(sheet(), "C-3-1", 4);
-  CHECK(total.name == "在来線鉄道の利用者数 (ほくほく線、えちごトキめき鉄道) ※1km当たりの1日平均旅客輸送人数");
+  CHECK(total.name ==
+        "在来線鉄道の利用者数 (ほくほく線、えちごトキめき鉄道) ※1km当たりの1日平均旅客輸送人数");
   CHECK(hokuhoku.name == total.name + " (ほくほく線)");
   CHECK(toki.name == total.name + " (トキ鉄)");
   CHECK(number(total.baseline.value) == "3034");
@@ -447,4 +451,28 @@ TEST_CASE("joetsu parse: a value that cannot be assigned stays empty", "[joetsu]
   CHECK_FALSE(out.indicators[0].baseline.value.number);
   CHECK(number(out.indicators[0].observations[0].actual) == "12");
   CHECK(has_diagnostic(out, "input.ambiguous-value", 4));
+}
+
+TEST_CASE("joetsu parse: mangled sheets keep the row accounting", "[joetsu]") {
+  const std::string original = read_text(sheet_path);
+  const std::string inserts[] = {"(", ")", "\t", "\n", "※", "5", "H3", "<b>", "～", "以上", "-"};
+  std::uint32_t state = 12345;
+  auto next = [&state](std::uint32_t bound) {
+    state = state * 1664525u + 1013904223u;  // fixed LCG: the same cases on every run
+    return (state >> 8) % bound;
+  };
+  for (int round = 0; round < 150; ++round) {
+    std::string s = original;
+    for (int k = 0; k < 25; ++k) {
+      auto at = next(static_cast<std::uint32_t>(s.size()));
+      if (next(2) == 0)
+        s.erase(at, 1 + next(6));
+      else
+        s.insert(at, inserts[next(std::size(inserts))]);
+    }
+    auto out = kpi::formats::joetsu::parse(s, "mangled.tsv");
+    INFO("round " << round);
+    CHECK(out.rows_read == out.rows_used + static_cast<int>(out.skipped.size()));
+    for (const auto& i : out.indicators) CHECK(i.observations.size() == 1);
+  }
 }

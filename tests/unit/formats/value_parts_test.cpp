@@ -78,12 +78,15 @@ TEST_CASE("value cell: words only, dashes and prose numbers", "[value_parts]") {
   CHECK(words.text == "航路数の増加・コンテナの仕向け地の多様化");
   CHECK(read_value_cell("-").no_value);
   CHECK(read_value_cell(" ").no_value);
-  auto prose = read_value_cell("市内12の組織において中山間地域の活性化に向けた取組が行われている状態 (H30)");
+  auto prose =
+      read_value_cell("市内12の組織において中山間地域の活性化に向けた取組が行われている状態 (H30)");
   CHECK(prose.parts.empty());
   REQUIRE(prose.time);
   CHECK(prose.time->fiscal_year == 2018);
-  CHECK(read_value_cell("中学校2年英語のみ全国平均と同程度であるが、他は全学年・全教科で全国平均を上回る。(H30)")
-            .parts.empty());
+  CHECK(
+      read_value_cell(
+          "中学校2年英語のみ全国平均と同程度であるが、他は全学年・全教科で全国平均を上回る。(H30)")
+          .parts.empty());
 }
 
 TEST_CASE("value cell: groups in brackets", "[value_parts]") {
@@ -113,7 +116,8 @@ TEST_CASE("value cell: labels before the values", "[value_parts]") {
   REQUIRE(full_width.parts.size() == 2);
   CHECK(full_width.parts[0].label == "小学校・国語");
   CHECK(full_width.parts[1].value.text == "50.2");
-  auto prose_label = read_value_cell("小学校の各教科の偏差値平均53以上 中学校の各教科の偏差値平均52以上");
+  auto prose_label =
+      read_value_cell("小学校の各教科の偏差値平均53以上 中学校の各教科の偏差値平均52以上");
   REQUIRE(prose_label.parts.size() == 2);
   CHECK(prose_label.parts[1].label == "中学校の各教科の偏差値平均");
   CHECK(number_of(prose_label.parts[1]) == "52");
