@@ -1,5 +1,6 @@
 #include "kpi/formats/registry.hpp"
 
+#include "kpi/formats/joetsu.hpp"
 #include "kpi/formats/takaoka.hpp"
 #include "kpi/formats/toyama.hpp"
 
@@ -11,6 +12,9 @@ const std::vector<InputFormat>& input_formats() {
        takaoka::sniff, takaoka::parse},
       {"toyama", "toyama", "Toyama strategy progress (TSV, KPI at end of FY against final targets)",
        toyama::sniff, toyama::parse},
+      {"joetsu", "joetsu",
+       "Joetsu KPI progress table (TSV with stray HTML; current values against final targets)",
+       joetsu::sniff, joetsu::parse},
   };
   return table;
 }

@@ -1,0 +1,363 @@
+// Reads hand-typed value cells: a left-to-right scan of the NFKC text outside brackets.
+//
+// A number is a value when it is not part of a year ("H30", "R元.11"), not a grade or a
+// year count ("小学6年生", "2年"), and is followed by a short unit ("人", "個/年", "%"), an
+// optional qualifier (以上 以下 程度 を維持) and then a separator (space, bracket, "・",
+// "、", end). Numbers inside prose ("市内12の組織において…") are not values. The text
+// before a value is its label. A bracket after a value holds its time point ("(H30)",
+// "(H30 直江津)"), a label ("(直江津)"), a breakdown in the same unit or reference figures in
+// another unit. From a "※" outside brackets on, the cell is a remark.
+#include "kpi/formats/value_parts.hpp"
+
+#include <cctype>
+
+#include "kpi/text/era.hpp"
+#include "kpi/text/mapped.hpp"
+#include "kpi/text/number.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::formats {
+namespace {
+
+using text::starts_with;
+
+constexpr int max_bracket_depth = 4;  // deeper brackets are read as plain text
+constexpr int max_unit_chars = 8;
+
+struct QualifierWord {
+  std::string_view word;
+  model::Qualifier qualifier;
+};
+constexpr QualifierWord qualifier_words[] = {{"以上", model::Qualifier::at_least},
+                                             {"以下", model::Qualifier::at_most},
+                                             {"程度", model::Qualifier::about},
+                                             {"を維持", model::Qualifier::keep}};
+
+// Characters that end a unit or separate one value from the next.
+constexpr std::string_view separators[] = {" ", "(", ")", "・", "、", ",", ";", "※", "。"};
+constexpr std::string_view label_trim[] = {" ", "・", "、", ",", ";", ":"};
+constexpr std::string_view range_marks[] = {"~", "～", "〜", "-", "−"};
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+int char_length(std::string_view s, std::size_t i) {
+  int len = text::utf8_length(static_cast<unsigned char>(s[i]));
+  return i + static_cast<std::size_t>(len) > s.size() ? 1 : len;
+}
+
+std::optional<model::Qualifier> qualifier_at(std::string_view s, std::size_t i,
+                                             std::size_t* end = nullptr) {
+  for (const auto& q : qualifier_words)
+    if (s.substr(i, q.word.size()) == q.word) {
+      if (end) *end = i + q.word.size();
+      return q.qualifier;
+    }
+  return std::nullopt;
+}
+
+bool separator_at(std::string_view s, std::size_t i) {
+  for (auto sep : separators)
+    if (s.substr(i, sep.size()) == sep) return true;
+  return false;
+}
+
+bool is_hiragana(std::string_view ch) {
+  // U+3041..U+309F: E3 81 81 .. E3 82 9F.
+  if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) != 0xE3) return false;
+  auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
+  return (b1 == 0x81 && b2 >= 0x81) || (b1 == 0x82 && b2 <= 0x9F);
+}
+
+// A unit is short and written without hiragana ("か所" aside): "の組織において…" is prose.
+bool plausible_unit(std::string_view unit) {
+  int chars = 0;
+  for (std::size_t i = 0; i < unit.size();) {
+    int len = char_length(unit, i);
+    auto ch = unit.substr(i, static_cast<std::size_t>(len));
+    if (is_hiragana(ch) && ch != "か") return false;
+    ++chars;
+    i += static_cast<std::size_t>(len);
+  }
+  return chars <= max_unit_chars;
+}
+
+std::string_view skip_prefixes(std::string_view s, const std::string_view* set, std::size_t n,
+                               bool from_back) {
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      auto p = set[k];
+      if (!from_back && starts_with(s, p)) s.remove_prefix(p.size()), changed = true;
+      if (from_back && text::ends_with(s, p)) s.remove_suffix(p.size()), changed = true;
+    }
+  }
+  return s;
+}
+
+// A value found at a digit: where it starts (sign, "約"), its unit and where it ends.
+struct Found {
+  std::size_t begin = 0;
+  std::size_t end = 0;  // past unit and qualifier
+  model::Decimal number;
+  std::string unit;
+  model::Qualifier qualifier = model::Qualifier::none;
+};
+
+class Reader {
+ public:
+  explicit Reader(const text::MappedText& m) : m_(m), s_(m.normalized()) {}
+
+  // Values in s_[begin, end); time points, remark and leftover text go to `cell`.
+  std::vector<ValuePart> read(std::size_t begin, std::size_t end, ValueCell& cell, int depth);
+
+ private:
+  struct Scan {
+    std::size_t end;
+    ValueCell& cell;
+    int depth;
+    std::vector<ValuePart> parts;
+    std::size_t label_start;
+    bool part_open = false;  // a bracket here still belongs to the last value
+  };
+
+  std::string original(std::size_t b, std::size_t e) const {
+    return std::string(text::trim(m_.original_slice(b, e)));
+  }
+  std::size_t matching_close(std::size_t open, std::size_t end) const;
+  std::optional<Found> value_at(std::size_t digit, std::size_t label_start, std::size_t end) const;
+  std::size_t minus_begin(std::size_t digit, std::size_t label_start) const;
+  std::string label_text(std::size_t b, std::size_t e) const;
+  std::size_t bracket(Scan& scan, std::size_t open);
+  bool time_bracket(Scan& scan, std::size_t b, std::size_t e);
+  bool numbers_bracket(Scan& scan, std::size_t b, std::size_t e);
+  void add_value(Scan& scan, const Found& f);
+  void append_leftover(ValueCell& cell, std::string piece) const;
+
+  const text::MappedText& m_;
+  std::string_view s_;
+};
+
+std::size_t Reader::matching_close(std::size_t open, std::size_t end) const {
+  int depth = 0;
+  for (std::size_t i = open; i < end; ++i) {
+    if (s_[i] == '(') ++depth;
+    if (s_[i] == ')' && --depth == 0) return i;
+  }
+  return end;  // unclosed: the bracket runs to the end
+}
+
+std::size_t Reader::minus_begin(std::size_t digit, std::size_t label_start) const {
+  std::size_t i = digit;
+  while (i > label_start && s_[i - 1] == ' ') --i;
+  for (std::string_view tri : {"▲", "△"})
+    if (i >= label_start + tri.size() && s_.substr(i - tri.size(), tri.size()) == tri)
+      return i - tri.size();
+  if (digit > label_start && s_[digit - 1] == '-' &&
+      (digit - 1 == label_start || !std::isalnum(static_cast<unsigned char>(s_[digit - 2]))))
+    return digit - 1;
+  return digit;
+}
+
+std::optional<Found> Reader::value_at(std::size_t digit, std::size_t label_start,
+                                      std::size_t end) const {
+  std::string_view s = s_.substr(0, end);
+  auto token = text::find_number(s, digit);
+  if (!token || token->begin != digit) return std::nullopt;
+  Found f;
+  f.number = token->number;
+  std::size_t i = token->end;
+  if (starts_with(s.substr(i), "年")) return std::nullopt;  // a grade or a count of years
+  std::size_t unit_begin = i;
+  if (i < s.size() && s[i] == '%') {
+    ++i;
+  } else {
+    while (i < s.size() && !separator_at(s, i) && !qualifier_at(s, i) && !is_digit(s[i]))
+      i += static_cast<std::size_t>(char_length(s, i));
+  }
+  f.unit = std::string(s.substr(unit_begin, i - unit_begin));
+  if (!plausible_unit(f.unit)) return std::nullopt;
+  if (auto q = qualifier_at(s, i, &i)) f.qualifier = *q;
+  if (i < s.size() && !separator_at(s, i)) return std::nullopt;  // a number inside prose
+  f.end = i;
+  f.begin = minus_begin(digit, label_start);
+  if (f.begin != digit) f.number.units = -f.number.units;
+  constexpr std::string_view about = "約";
+  if (f.begin >= label_start + about.size() &&
+      s.substr(f.begin - about.size(), about.size()) == about)
+    f.begin -= about.size();
+  return f;
+}
+
+std::string Reader::label_text(std::size_t b, std::size_t e) const {
+  auto whole = s_.substr(b, e - b);
+  auto trimmed = skip_prefixes(whole, label_trim, std::size(label_trim), false);
+  trimmed = skip_prefixes(trimmed, label_trim, std::size(label_trim), true);
+  if (trimmed.empty()) return {};
+  std::size_t tb = b + static_cast<std::size_t>(trimmed.data() - whole.data());
+  return original(tb, tb + trimmed.size());
+}
+
+void Reader::append_leftover(ValueCell& cell, std::string piece) const {
+  if (piece.empty()) return;
+  if (!cell.leftover.empty()) cell.leftover += ' ';
+  cell.leftover += piece;
+}
+
+void Reader::add_value(Scan& scan, const Found& f) {
+  ValuePart part;
+  part.label = label_text(scan.label_start, f.begin);
+  part.value = {f.number, original(f.begin, f.end)};
+  part.unit = f.unit;
+  part.qualifier = f.qualifier;
+  scan.parts.push_back(std::move(part));
+  scan.part_open = true;
+  scan.label_start = f.end;
+}
+
+// "(H30)", "(H30 直江津)", "(R4実績)", "(H26～H30の平均値)", "(R5.1~6)".
+bool Reader::time_bracket(Scan& scan, std::size_t b, std::size_t e) {
+  while (b < e && s_[b] == ' ') ++b;
+  auto year = text::find_fiscal_year(s_.substr(0, e), b);
+  if (!year || year->begin != b) return false;
+  std::size_t after = year->end;
+  while (after < e && s_[after] == ' ') ++after;
+  bool range = false;
+  for (auto mark : range_marks) range = range || s_.substr(after, mark.size()) == mark;
+  std::size_t time_end = e;  // a range keeps its words: "H26～H30の平均値"
+  if (auto space = s_.find(' ', year->end); !range && space < e) time_end = space;
+  TimePoint time{original(b, time_end), range ? std::nullopt : std::optional(year->fiscal_year)};
+  std::string label = label_text(time_end, e);
+  if (!scan.cell.time) scan.cell.time = time;
+  if (!scan.part_open) {
+    append_leftover(scan.cell, "(" + original(b, e) + ")");
+    return true;
+  }
+  auto& part = scan.parts.back();
+  if (!part.time)
+    part.time = time;
+  else
+    append_leftover(scan.cell, "(" + time.text + ")");
+  if (part.label.empty())
+    part.label = label;
+  else if (!label.empty())
+    append_leftover(scan.cell, label);
+  return true;
+}
+
+// A bracket with values: a breakdown when they share the unit of the value before it
+// ("3,034人/日 (ほくほく線: 1,395人/日 …)"), else reference figures. Returns false for a
+// bracket of words only.
+bool Reader::numbers_bracket(Scan& scan, std::size_t b, std::size_t e) {
+  ValueCell inner;
+  auto parts = read(b, e, inner, scan.depth + 1);
+  if (parts.empty()) return false;
+  if (!scan.cell.time && inner.time) scan.cell.time = inner.time;
+  if (!scan.part_open) {
+    append_leftover(scan.cell, "(" + original(b, e) + ")");
+    return true;
+  }
+  auto& owner = scan.parts.back();
+  bool same_unit = !owner.unit.empty();
+  for (const auto& p : parts) same_unit = same_unit && p.unit == owner.unit;
+  if (same_unit) {
+    owner.breakdown = std::move(parts);
+    append_leftover(scan.cell, inner.leftover);
+    append_leftover(scan.cell, inner.remark);
+    return true;
+  }
+  for (auto& p : parts) owner.references.push_back(std::move(p));
+  if (!owner.reference_text.empty()) owner.reference_text += ' ';
+  owner.reference_text += original(b, e);
+  return true;
+}
+
+// Reads the bracket opening at `open`; returns where scanning goes on.
+std::size_t Reader::bracket(Scan& scan, std::size_t open) {
+  std::size_t close = matching_close(open, scan.end);
+  std::size_t b = open + 1, e = close, next = close < scan.end ? close + 1 : scan.end;
+  if (time_bracket(scan, b, e) || numbers_bracket(scan, b, e)) {
+    scan.label_start = next;
+    return next;
+  }
+  // Words only: "(直江津)" names the value before it; otherwise it is part of a label.
+  if (scan.part_open && scan.parts.back().label.empty()) {
+    scan.parts.back().label = original(b, e);
+    scan.label_start = next;
+    return next;
+  }
+  scan.part_open = false;
+  return next;
+}
+
+std::vector<ValuePart> Reader::read(std::size_t begin, std::size_t end, ValueCell& cell,
+                                    int depth) {
+  Scan scan{end, cell, depth, {}, begin};
+  auto next_year = text::find_fiscal_year(s_.substr(0, end), begin);
+  std::size_t i = begin;
+  while (i < end) {
+    if (next_year && i > next_year->begin) next_year = text::find_fiscal_year(s_.substr(0, end), i);
+    if (s_[i] == '(' && depth < max_bracket_depth) {
+      i = bracket(scan, i);
+      continue;
+    }
+    if (starts_with(s_.substr(i), "※")) {
+      std::string remark = original(i, end);
+      if (depth == 0)
+        cell.remark = remark;
+      else
+        append_leftover(cell, remark);
+      scan.label_start = i = end;
+      break;
+    }
+    if (next_year && i == next_year->begin) {  // "H30", "R元.11": words, not values
+      i = next_year->end;
+      scan.part_open = false;
+      continue;
+    }
+    if (is_digit(s_[i])) {
+      if (auto found = value_at(i, scan.label_start, end)) {
+        add_value(scan, *found);
+        i = found->end;
+        continue;
+      }
+      auto token = text::find_number(s_.substr(0, end), i);
+      i = token ? std::max(token->end, i + 1) : i + 1;
+      scan.part_open = false;
+      continue;
+    }
+    if (s_[i] != ' ') scan.part_open = false;
+    i += static_cast<std::size_t>(char_length(s_, i));
+  }
+  if (!scan.parts.empty()) append_leftover(cell, label_text(scan.label_start, end));
+  return std::move(scan.parts);
+}
+
+void flatten_into(const ValuePart& part, std::vector<const ValuePart*>& out) {
+  out.push_back(&part);
+  for (const auto& p : part.breakdown) out.push_back(&p);
+}
+
+}  // namespace
+
+ValueCell read_value_cell(std::string_view cell) {
+  ValueCell out;
+  out.text = text::squeeze_spaces(cell);
+  text::MappedText mapped(out.text);
+  if (text::is_no_value(mapped.normalized())) {
+    out.no_value = true;
+    return out;
+  }
+  Reader reader(mapped);
+  out.parts = reader.read(0, mapped.normalized().size(), out, 0);
+  return out;
+}
+
+std::vector<const ValuePart*> flatten_parts(const ValueCell& cell) {
+  std::vector<const ValuePart*> out;
+  for (const auto& p : cell.parts) flatten_into(p, out);
+  return out;
+}
+
+}  // namespace kpi::formats
