@@ -354,35 +354,6 @@ void check_units(Context& c, const model::Indicator& ind, const PartGroup& g) {
                          ind.name, listed, ind.unit));
 }
 
-std::optional<model::Decimal> add(const model::Decimal& a, const model::Decimal& b) {
-  int scale = std::max(a.scale, b.scale);
-  std::int64_t x = a.units, y = b.units, sum = 0;
-  for (int k = a.scale; k < scale; ++k)
-    if (__builtin_mul_overflow(x, 10, &x)) return std::nullopt;
-  for (int k = b.scale; k < scale; ++k)
-    if (__builtin_mul_overflow(y, 10, &y)) return std::nullopt;
-  if (__builtin_add_overflow(x, y, &sum)) return std::nullopt;
-  return model::Decimal{sum, scale};
-}
-
-// "2,236人/日 (ほくほく線: 1,011人/日 トキ鉄: 1,325人/日)": a total whose parts do not add up.
-void check_totals(Context& c, int line, const std::string& name, const ValueCell& cell,
-                  const char* column) {
-  for (const auto& total : cell.parts) {
-    if (total.breakdown.empty() || !total.value.number) continue;
-    std::optional<model::Decimal> sum = model::Decimal{0, 0};
-    std::string terms;
-    for (const auto& p : total.breakdown) {
-      sum = sum && p.value.number ? add(*sum, *p.value.number) : std::nullopt;
-      terms += (terms.empty() ? "" : " + ") + p.value.text;
-    }
-    if (!sum || *sum == *total.value.number) continue;
-    diagnose(c, line, model::Severity::warning, "input.parts-total",
-             fmt::format("{} {}: {} {} is not the sum of its parts {} = {}{}", c.place.id, name,
-                         column, total.value.text, terms, sum->to_string(), total.unit));
-  }
-}
-
 void report_absent(Context& c, const model::Indicator& ind, const PartGroup& g) {
   static constexpr std::array<std::pair<std::size_t, const char*>, 3> slots = {
       {{baseline_slot, "baseline"}, {current_slot, "current value"}, {target_slot, "target"}}};
@@ -474,9 +445,6 @@ void read_kpi_row(Context& c, const Row& row, std::size_t name_index) {
     report_unknown_direction(c, ind);
     c.out.indicators.push_back(std::move(ind));
   }
-  check_totals(c, row.line, name, values.baseline(), "baseline");
-  check_totals(c, row.line, name, values.current(), "current value");
-  check_totals(c, row.line, name, values.target(), "target");
   ++c.out.rows_used;
 }
 

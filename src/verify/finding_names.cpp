@@ -20,11 +20,6 @@ bool same_values(const model::Indicator& a, const model::Indicator& b) {
   return true;
 }
 
-bool contains_total_word(const std::string& name) {
-  return name.find("合計") != std::string::npos || name.find("(計)") != std::string::npos ||
-         name.find("全体") != std::string::npos;
-}
-
 }  // namespace
 
 void find_same_name_conflicts(const IndicatorList& all, std::vector<model::Finding>& out) {
@@ -59,32 +54,77 @@ std::optional<calc::Rational> sum_of_parts(const IndicatorList& parts, int fisca
   return sum;
 }
 
+// Sum of one indicator-level value over the parts, when every part has it.
+template <typename Field>
+std::optional<calc::Rational> sum_of(const IndicatorList& parts, Field field) {
+  calc::Rational sum;
+  for (const auto* p : parts) {
+    const model::Value* v = field(*p);
+    if (!v->number) return std::nullopt;
+    sum = sum + calc::Rational::of(*v->number);
+  }
+  return sum;
+}
+
+// Parts of a total: same id, named "<total's name> (<part>)".
+IndicatorList parts_of(const model::Indicator& total, const IndicatorList& members) {
+  IndicatorList parts;
+  std::string prefix = total.name + " (";
+  for (const auto* m : members)
+    if (m != &total && m->name.rfind(prefix, 0) == 0) parts.push_back(m);
+  return parts;
+}
+
+// The shortest decimal text of an exact sum of printed decimals.
+std::string decimal_text(const calc::Rational& r) {
+  for (int decimals = 0; decimals < model::max_decimal_scale; ++decimals) {
+    auto d = calc::round_half_away(r, decimals);
+    if (calc::compare(calc::Rational::of(d), r) == 0) return d.to_string();
+  }
+  return calc::round_half_away(r, model::max_decimal_scale).to_string();
+}
+
+bool is_average(const std::string& name) {
+  for (const char* marker : {"当たり", "あたり", "平均", "率"})
+    if (name.find(marker) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 void find_parts_not_adding_up(const IndicatorList& all, std::vector<model::Finding>& out) {
-  // Indicators of one id and municipality: a total row (合計/全体) and its parts.
   std::map<std::pair<std::string, std::string>, IndicatorList> groups;
   for (const auto* ind : all) groups[{ind->municipality, ind->id}].push_back(ind);
-  for (const auto& [key, members] : groups) {
-    const model::Indicator* total = nullptr;
-    IndicatorList parts;
-    for (const auto* m : members) {
-      if (contains_total_word(m->name)) total = m;
-      else parts.push_back(m);
+  for (const auto& [key, members] : groups)
+    for (const auto* total : members) {
+      auto parts = parts_of(*total, members);
+      if (parts.size() < 2) continue;
+      // Averages need not add up exactly: a warning, not an error.
+      auto severity = is_average(total->name) ? model::Severity::warning : model::Severity::error;
+      auto report = [&](const std::string& what, const calc::Rational& sum, const model::Value& printed,
+                        const model::SourceLocation& at) {
+        out.push_back({"parts-total", severity,
+                       fmt::format("{}: {} of the parts add up to {} but the total says {}",
+                                   total->id, what, decimal_text(sum), printed.text),
+                       {at, parts.front()->source},
+                       {total->id, parts.front()->id}});
+      };
+      auto compare_to = [&](const model::Value& printed, const std::optional<calc::Rational>& sum) {
+        return printed.number && sum && calc::compare(*sum, calc::Rational::of(*printed.number)) != 0;
+      };
+      auto baseline_sum = sum_of(parts, [](const model::Indicator& p) { return &p.baseline.value; });
+      if (compare_to(total->baseline.value, baseline_sum))
+        report("the baseline", *baseline_sum, total->baseline.value, total->source);
+      auto target_sum = sum_of(parts, [](const model::Indicator& p) { return &p.final_target.value; });
+      if (compare_to(total->final_target.value, target_sum))
+        report("the final target", *target_sum, total->final_target.value, total->source);
+      for (const auto& t : total->observations) {
+        auto sum = sum_of_parts(parts, t.fiscal_year);
+        if (compare_to(t.actual, sum))
+          report(fmt::format("the FY{} actual", t.fiscal_year), *sum, t.actual,
+                 t.source.line ? t.source : total->source);
+      }
     }
-    if (!total || parts.size() < 2) continue;
-    for (const auto& t : total->observations) {
-      if (!t.actual.number) continue;
-      auto sum = sum_of_parts(parts, t.fiscal_year);
-      if (!sum || calc::compare(*sum, calc::Rational::of(*t.actual.number)) == 0) continue;
-      out.push_back({"parts-total", model::Severity::error,
-                     fmt::format("{}: FY{} parts add up to {} but the total says {}", total->id,
-                                 t.fiscal_year, calc::round_half_away(*sum, 6).to_string(),
-                                 t.actual.text),
-                     {total->source, parts.front()->source},
-                     {total->id, parts.front()->id}});
-    }
-  }
 }
 
 }  // namespace kpi::verify

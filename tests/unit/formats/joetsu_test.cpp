@@ -9,6 +9,7 @@
 
 #include "kpi/formats/registry.hpp"
 #include "kpi/pipeline.hpp"
+#include "kpi/verify/findings.hpp"
 
 using kpi::model::Direction;
 using kpi::model::DirectionSource;
@@ -264,7 +265,15 @@ TEST_CASE("joetsu sheet: a total and its parts; parts that do not add up", "[joe
   CHECK(toki.observations[0].actual_fiscal_year == 2022);
   CHECK(toki.observations[0].provisional);
   CHECK(total.unit == "人/日");
-  CHECK(has_diagnostic(sheet(), "input.parts-total", 95));  // 1,011 + 1,325 = 2,336 ≠ 2,236
+  // 1,011 + 1,325 = 2,336 ≠ 2,236: a cross-row finding of the verifier.
+  kpi::model::Sheet whole;
+  whole.parsed = sheet();
+  auto findings = kpi::verify::find_cross_row_problems({whole});
+  bool found = false;
+  for (const auto& f : findings)
+    found = found || (f.kind == "parts-total" && f.rows.front().line == 95 &&
+                      f.message.find("add up to 2336 but the total says 2,236人/日") != std::string::npos);
+  CHECK(found);
 }
 
 TEST_CASE("joetsu sheet: values in two units become two KPIs", "[joetsu]") {
