@@ -1,5 +1,6 @@
 #include "kpi/formats/registry.hpp"
 
+#include "kpi/formats/kanazawa.hpp"
 #include "kpi/formats/takaoka.hpp"
 
 namespace kpi::formats {
@@ -8,6 +9,9 @@ const std::vector<InputFormat>& input_formats() {
   static const std::vector<InputFormat> table = {
       {"takaoka", "takaoka", "Takaoka KPI progress table (text from PDF, FY2020-FY2023)",
        takaoka::sniff, takaoka::parse},
+      {"kanazawa", "kanazawa",
+       "Kanazawa strategy: baselines and targets (text from PDF, FY2024-FY2028)", kanazawa::sniff,
+       kanazawa::parse},
   };
   return table;
 }

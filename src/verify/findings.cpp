@@ -40,20 +40,31 @@ std::string first_difference(const Indicator& copy, const Indicator& original) {
   return "";
 }
 
+// The KPI a re-listed row points at: an id can hold several KPIs (seq 1, 2, ...), so the one
+// with the same name is preferred, else the first of that id.
+const Indicator* original_of(
+    const Indicator& copy,
+    const std::multimap<std::pair<std::string, std::string>, const Indicator*>& by_id) {
+  auto [first, last] = by_id.equal_range({copy.municipality, *copy.relisted_of});
+  for (auto it = first; it != last; ++it)
+    if (it->second->name == copy.name) return it->second;
+  return first == last ? nullptr : first->second;
+}
+
 void relisted_differs(const std::vector<const Indicator*>& all, std::vector<model::Finding>& out) {
-  std::map<std::pair<std::string, std::string>, const Indicator*> by_id;
+  std::multimap<std::pair<std::string, std::string>, const Indicator*> by_id;
   for (const auto* ind : all)
     if (!ind->relisted_of) by_id.emplace(std::pair{ind->municipality, ind->id}, ind);
   for (const auto* ind : all) {
     if (!ind->relisted_of || ind->relisted_of->empty()) continue;
-    auto it = by_id.find({ind->municipality, *ind->relisted_of});
-    if (it == by_id.end()) continue;
-    auto diff = first_difference(*ind, *it->second);
+    const auto* original = original_of(*ind, by_id);
+    if (!original) continue;
+    auto diff = first_difference(*ind, *original);
     if (diff.empty()) continue;
     out.push_back({"relisted-differs", model::Severity::error,
-                   fmt::format("{} re-lists {} but differs: {}", ind->id, it->second->id, diff),
-                   {ind->source, it->second->source},
-                   {ind->id, it->second->id}});
+                   fmt::format("{} re-lists {} but differs: {}", ind->id, original->id, diff),
+                   {ind->source, original->source},
+                   {ind->id, original->id}});
   }
 }
 

@@ -1,0 +1,52 @@
+#include "kpi/text/mapped.hpp"
+
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::text {
+namespace {
+
+// ¹ ² ³ and U+2070..U+209F (superscripts and subscripts) as UTF-8.
+bool is_script_digit(std::string_view ch) {
+  if (ch == "\xC2\xB9" || ch == "\xC2\xB2" || ch == "\xC2\xB3") return true;
+  if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) != 0xE2) return false;
+  auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
+  return (b1 == 0x81 && b2 >= 0xB0) || (b1 == 0x82 && b2 <= 0x9F);
+}
+
+std::string normalized_char(std::string_view ch) {
+  if (ch.size() == 1 || is_script_digit(ch)) return std::string(ch);
+  return normalize(ch);
+}
+
+}  // namespace
+
+std::string_view MappedText::original_slice(std::size_t begin, std::size_t end) const {
+  if (end > normalized.size()) end = normalized.size();
+  if (begin > end) begin = end;
+  std::size_t from = source[begin], to = source[end];
+  // A range ending inside the expansion of one character ends after that character.
+  if (end > begin && end < normalized.size() && source[end] == source[end - 1])
+    to = source[end - 1] + static_cast<std::size_t>(
+                               utf8_length(static_cast<unsigned char>(original[source[end - 1]])));
+  return std::string_view(original).substr(from, to - from);
+}
+
+MappedText normalize_mapped(std::string_view original) {
+  MappedText out;
+  out.original = std::string(original);
+  out.normalized.reserve(original.size());
+  out.source.reserve(original.size() + 1);
+  for (std::size_t i = 0; i < original.size();) {
+    auto len = static_cast<std::size_t>(utf8_length(static_cast<unsigned char>(original[i])));
+    if (i + len > original.size()) len = 1;
+    auto piece = normalized_char(original.substr(i, len));
+    out.normalized += piece;
+    out.source.insert(out.source.end(), piece.size(), i);
+    i += len;
+  }
+  out.source.push_back(original.size());
+  return out;
+}
+
+}  // namespace kpi::text
