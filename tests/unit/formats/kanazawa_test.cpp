@@ -69,7 +69,7 @@ bool has_diagnostic(const ParseOutput& out, const std::string& code, int line) {
 
 }  // namespace
 
-TEST_CASE("kanazawa: every KPI of the strategy is read, none dropped", "[kanazawa]") {
+TEST_CASE("kanazawa: every KPI of the strategy is read and none dropped", "[kanazawa]") {
   const auto& out = sheet();
   CHECK(out.indicators.size() == 107);
   CHECK(out.rows_used == 107);
@@ -131,8 +131,7 @@ TEST_CASE("kanazawa: the two 保育利用率 sub-rows are two KPIs", "[kanazawa]
   CHECK(kpi_at(sheet(), "1-(1)-③", 5).name == "医療的ケア児等コーディネーターの派遣件数(累計)");
 }
 
-TEST_CASE("kanazawa: a two-line KPI (name, then values; cumulative baseline period)",
-          "[kanazawa]") {
+TEST_CASE("kanazawa: a two-line KPI with a cumulative baseline period", "[kanazawa]") {
   const auto& k = kpi_at(sheet(), "1-(1)-②", 1);
   CHECK(k.name == "子育てアプリのダウンロード数(累計)");
   CHECK(k.source.line == 279);  // the name line
@@ -192,7 +191,7 @@ TEST_CASE("kanazawa: a non-numeric target is kept as text", "[kanazawa]") {
   CHECK(has_diagnostic(sheet(), "input.non-numeric-target", 234));
 }
 
-TEST_CASE("kanazawa: 以上を維持 is a maintain target, 以上 an increase", "[kanazawa]") {
+TEST_CASE("kanazawa: 以上を維持 is a maintain target and 以上 an increase", "[kanazawa]") {
   const auto& k = kpi_at(sheet(), "3-(2)-⑤", 1);
   CHECK(k.name == "金沢旅行の満足度");
   CHECK(number(k.baseline.value) == Approx(95.3));
@@ -235,7 +234,8 @@ TEST_CASE("kanazawa: 数値目標 blocks per basic goal", "[kanazawa]") {
   CHECK(numeric_targets == 8);
 }
 
-TEST_CASE("kanazawa: baselines without a number, odd units, early target years", "[kanazawa]") {
+TEST_CASE("kanazawa: baselines without a number and odd units and early target years",
+          "[kanazawa]") {
   const auto& course = kpi_at(sheet(), "1-(3)-④", 1);
   CHECK(course.baseline.value.text == "R6年度開始");
   CHECK_FALSE(course.baseline.value.has_number());
@@ -275,7 +275,7 @@ TEST_CASE("kanazawa: sniff recognises the strategy and nothing else bundled", "[
 
 // ---- synthetic edge cases -----------------------------------------------------------------
 
-TEST_CASE("kanazawa: every spelling of the KPI heading opens a block; prose does not",
+TEST_CASE("kanazawa: every spelling of the KPI heading opens a block but prose does not",
           "[kanazawa]") {
   for (auto heading :
        {"KPI（重要業績評価指標）", "K P I（重要業績評価指標）", "KPI (重要業績評価指標)",
@@ -294,7 +294,7 @@ TEST_CASE("kanazawa: every spelling of the KPI heading opens a block; prose does
   CHECK(has_diagnostic(out, "input.no-rows", 1));
 }
 
-TEST_CASE("kanazawa: a block right under a measure is id N-(n); table of contents ignored",
+TEST_CASE("kanazawa: a block right under a measure is id N-(n) and the contents are ignored",
           "[kanazawa]") {
   auto out = parse(
       "基本目標1 若い世代\t7\n(1) 目次の施策\t7\n基本目標1 若い世代に優しい\n(2) 施策\n"
@@ -353,7 +353,7 @@ TEST_CASE("kanazawa: lines that are not KPIs are skipped with line and reason", 
   CHECK(out.indicators[0].source.line == 8);
 }
 
-TEST_CASE("kanazawa: wrapped names, spaced letters and full-width text", "[kanazawa]") {
+TEST_CASE("kanazawa: wrapped names and spaced letters and full-width text", "[kanazawa]") {
   auto out =
       parse(block("- ・ 割合 ４７．５％（Ｒ５） → ５９％（Ｒ１０）\n"
                   "・ 人口10万人当たり件数 12.3 件/10万人 (R4) → 10 件/10万人 (R10)"));

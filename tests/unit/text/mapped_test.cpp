@@ -14,7 +14,7 @@ TEST_CASE("normalize_mapped: normalised text maps back to the printed text", "[t
   CHECK(m.source.size() == m.normalized.size() + 1);
 }
 
-TEST_CASE("normalize_mapped: keeps superscripts, subscripts, ranges and circled numbers",
+TEST_CASE("normalize_mapped: keeps superscripts and subscripts and ranges and circled numbers",
           "[text][mapped]") {
   CHECK(normalize_mapped("8,000 m³").normalized == "8,000 m³");
   CHECK(normalize_mapped("3,537千t-CO₂").normalized == "3,537千t-CO₂");
