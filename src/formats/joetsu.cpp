@@ -143,7 +143,7 @@ std::optional<Heading> code_heading(const Cell& cell) {
     for (++i; i < s.size() && is_digit(s[i]);) ++i;
   }
   if (levels == 0 || levels > 2 || (i < s.size() && s[i] != ' ')) return std::nullopt;
-  text::MappedText mapped(cell.text);
+  auto mapped = text::normalize_mapped(cell.text);
   std::string title(text::trim(mapped.original_slice(i, s.size())));
   return Heading{levels == 1 ? Level::direction : Level::measure, s.substr(0, i), title};
 }

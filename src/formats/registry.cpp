@@ -1,6 +1,7 @@
 #include "kpi/formats/registry.hpp"
 
 #include "kpi/formats/joetsu.hpp"
+#include "kpi/formats/kanazawa.hpp"
 #include "kpi/formats/takaoka.hpp"
 #include "kpi/formats/toyama.hpp"
 
@@ -15,6 +16,9 @@ const std::vector<InputFormat>& input_formats() {
       {"joetsu", "joetsu",
        "Joetsu KPI progress table (TSV with stray HTML; current values against final targets)",
        joetsu::sniff, joetsu::parse},
+      {"kanazawa", "kanazawa",
+       "Kanazawa strategy: baselines and targets (text from PDF, FY2024-FY2028)", kanazawa::sniff,
+       kanazawa::parse},
   };
   return table;
 }

@@ -107,7 +107,7 @@ struct Found {
 
 class Reader {
  public:
-  explicit Reader(const text::MappedText& m) : m_(m), s_(m.normalized()) {}
+  explicit Reader(const text::MappedText& m) : m_(m), s_(m.normalized) {}
 
   // Values in s_[begin, end); time points, remark and leftover text go to `cell`.
   std::vector<ValuePart> read(std::size_t begin, std::size_t end, ValueCell& cell, int depth);
@@ -344,13 +344,13 @@ void flatten_into(const ValuePart& part, std::vector<const ValuePart*>& out) {
 ValueCell read_value_cell(std::string_view cell) {
   ValueCell out;
   out.text = text::squeeze_spaces(cell);
-  text::MappedText mapped(out.text);
-  if (text::is_no_value(mapped.normalized())) {
+  auto mapped = text::normalize_mapped(out.text);
+  if (text::is_no_value(mapped.normalized)) {
     out.no_value = true;
     return out;
   }
   Reader reader(mapped);
-  out.parts = reader.read(0, mapped.normalized().size(), out, 0);
+  out.parts = reader.read(0, mapped.normalized.size(), out, 0);
   return out;
 }
 

@@ -13,7 +13,7 @@ struct Column {
   bool right;
 };
 
-constexpr Column columns[] = {{"ID", 9, false},      {"KPI", 30, false},     {"unit", 8, false},
+constexpr Column columns[] = {{"ID", 14, false},      {"KPI", 30, false},     {"unit", 8, false},
                               {"dir", 8, false},     {"baseline", 10, true}, {"FY", 4, true},
                               {"target", 10, true},  {"actual", 10, true},   {"published", 9, true},
                               {"recomputed", 10, true}, {"verdict", 10, false}};

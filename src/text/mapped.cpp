@@ -6,55 +6,47 @@
 namespace kpi::text {
 namespace {
 
-char32_t code_point_at(std::string_view s, std::size_t i, int len) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (len == 1) return c;
-  char32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
+// ¹ ² ³ and U+2070..U+209F (superscripts and subscripts) as UTF-8.
+bool is_script_digit(std::string_view ch) {
+  if (ch == "\xC2\xB9" || ch == "\xC2\xB2" || ch == "\xC2\xB3") return true;
+  if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) != 0xE2) return false;
+  auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
+  return (b1 == 0x81 && b2 >= 0xB0) || (b1 == 0x82 && b2 <= 0x9F);
 }
 
-// Marks that NFKC may compose with the character before them (dakuten, accents).
-bool is_combining(char32_t cp) {
-  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x3099 && cp <= 0x309A) ||
-         (cp >= 0xFF9E && cp <= 0xFF9F) || (cp >= 0x20D0 && cp <= 0x20FF);
-}
-
-int length_at(std::string_view s, std::size_t i) {
-  int len = utf8_length(static_cast<unsigned char>(s[i]));
-  return i + static_cast<std::size_t>(len) > s.size() ? 1 : len;
-}
-
-// End of the character starting at `i` together with its combining marks.
-std::size_t cluster_end(std::string_view s, std::size_t i) {
-  std::size_t end = i + static_cast<std::size_t>(length_at(s, i));
-  while (end < s.size()) {
-    int len = length_at(s, end);
-    if (!is_combining(code_point_at(s, end, len))) break;
-    end += static_cast<std::size_t>(len);
-  }
-  return end;
+std::string normalized_char(std::string_view ch) {
+  if (ch.size() == 1 || is_script_digit(ch)) return std::string(ch);
+  return normalize(ch);
 }
 
 }  // namespace
 
-MappedText::MappedText(std::string_view original) : original_(original) {
-  normalized_.reserve(original.size());
-  for (std::size_t i = 0; i < original.size();) {
-    std::size_t end = cluster_end(original, i);
-    auto piece = original.substr(i, end - i);
-    std::string out = piece.size() == 1 ? std::string(piece) : normalize(piece);
-    normalized_ += out;
-    from_.insert(from_.end(), out.size(), i);
-    to_.insert(to_.end(), out.size(), end);
-    i = end;
-  }
+std::string_view MappedText::original_slice(std::size_t begin, std::size_t end) const {
+  if (end > normalized.size()) end = normalized.size();
+  if (begin > end) begin = end;
+  std::size_t from = source[begin], to = source[end];
+  // A range ending inside the expansion of one character ends after that character.
+  if (end > begin && end < normalized.size() && source[end] == source[end - 1])
+    to = source[end - 1] + static_cast<std::size_t>(
+                               utf8_length(static_cast<unsigned char>(original[source[end - 1]])));
+  return std::string_view(original).substr(from, to - from);
 }
 
-std::string MappedText::original_slice(std::size_t begin, std::size_t end) const {
-  if (end > normalized_.size()) end = normalized_.size();
-  if (begin >= end) return {};
-  return original_.substr(from_[begin], to_[end - 1] - from_[begin]);
+MappedText normalize_mapped(std::string_view original) {
+  MappedText out;
+  out.original = std::string(original);
+  out.normalized.reserve(original.size());
+  out.source.reserve(original.size() + 1);
+  for (std::size_t i = 0; i < original.size();) {
+    auto len = static_cast<std::size_t>(utf8_length(static_cast<unsigned char>(original[i])));
+    if (i + len > original.size()) len = 1;
+    auto piece = normalized_char(original.substr(i, len));
+    out.normalized += piece;
+    out.source.insert(out.source.end(), piece.size(), i);
+    i += len;
+  }
+  out.source.push_back(original.size());
+  return out;
 }
 
 }  // namespace kpi::text

@@ -38,23 +38,34 @@ std::string first_difference(const Indicator& copy, const Indicator& original) {
   return observation_difference(copy, original);
 }
 
+// The KPI a re-listed row points at: an id can hold several KPIs (seq 1, 2, ...), so the one
+// with the same name is preferred, else the first of that id.
+const Indicator* original_of(
+    const Indicator& copy,
+    const std::multimap<std::pair<std::string, std::string>, const Indicator*>& by_id) {
+  auto [first, last] = by_id.equal_range({copy.municipality, *copy.relisted_of});
+  for (auto it = first; it != last; ++it)
+    if (it->second->name == copy.name) return it->second;
+  return first == last ? nullptr : first->second;
+}
+
 }  // namespace
 
 void find_relisted_differences(const IndicatorList& all, std::vector<model::Finding>& out) {
-  std::map<std::pair<std::string, std::string>, const Indicator*> originals;
+  std::multimap<std::pair<std::string, std::string>, const Indicator*> originals;
   for (const auto* ind : all)
     if (!ind->relisted_of) originals.emplace(std::pair{ind->municipality, ind->id}, ind);
   for (const auto* ind : all) {
     if (!ind->relisted_of || ind->relisted_of->empty()) continue;
-    auto it = originals.find({ind->municipality, *ind->relisted_of});
-    if (it == originals.end()) continue;
-    auto diff = first_difference(*ind, *it->second);
+    const auto* original = original_of(*ind, originals);
+    if (!original) continue;
+    auto diff = first_difference(*ind, *original);
     if (diff.empty()) continue;
     out.push_back({"relisted-differs", model::Severity::error,
                    fmt::format("{} (再掲) differs from its original {} (line {}): {}", ind->id,
-                               it->second->id, it->second->source.line, diff),
-                   {ind->source, it->second->source},
-                   {ind->id, it->second->id}});
+                               original->id, original->source.line, diff),
+                   {ind->source, original->source},
+                   {ind->id, original->id}});
   }
 }
 

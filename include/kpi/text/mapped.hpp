@@ -1,28 +1,27 @@
 #pragma once
-// Normalised text that remembers where each byte came from, so a piece found by parsing the
-// normalised text can be quoted in the original characters ("５０％" found as "50%").
+// Normalised text that remembers where each byte came from, so that a range found in the
+// normalised text (where parsing is easy) can be quoted as printed (what reports must show).
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace kpi::text {
 
-class MappedText {
- public:
-  // Normalises `original` (see normalize.hpp) one character at a time (a base character
-  // with its combining marks), recording each output byte's source character.
-  explicit MappedText(std::string_view original);
+struct MappedText {
+  std::string original;
+  std::string normalized;
+  // source[i]: byte offset in `original` of the character that produced normalized[i];
+  // source[normalized.size()] == original.size().
+  std::vector<std::size_t> source;
 
-  const std::string& normalized() const { return normalized_; }
-  const std::string& original() const { return original_; }
-  // The original text of the characters that produced normalized()[begin, end).
-  std::string original_slice(std::size_t begin, std::size_t end) const;
-
- private:
-  std::string original_;
-  std::string normalized_;
-  std::vector<std::size_t> from_;  // per normalised byte: start of its source character
-  std::vector<std::size_t> to_;    // per normalised byte: end of its source character
+  // The printed text behind normalized[begin, end).
+  std::string_view original_slice(std::size_t begin, std::size_t end) const;
 };
+
+// Character-by-character NFKC with the rules of normalize() (keeps 〜 ～ ①…⑳), and also keeps
+// superscript and subscript digits (m³, CO₂): NFKC would turn them into ordinary digits that
+// read as a number glued to the unit.
+MappedText normalize_mapped(std::string_view original);
 
 }  // namespace kpi::text

@@ -1,27 +1,30 @@
-#include "kpi/text/mapped.hpp"
-
 #include <catch2/catch.hpp>
 
-using kpi::text::MappedText;
+#include "kpi/text/mapped.hpp"
 
-TEST_CASE("mapped text: normalised like normalize(), slices in original characters", "[mapped]") {
-  MappedText m("値：５０．５％（Ｈ３０）");
-  CHECK(m.normalized() == "値:50.5%(H30)");
-  auto begin = m.normalized().find('5');
-  auto end = m.normalized().find('(');
-  CHECK(m.original_slice(begin, end) == "５０．５％");
-  CHECK(m.original_slice(0, m.normalized().size()) == m.original());
-  CHECK(m.original_slice(5, 5).empty());
-  CHECK(m.original_slice(4, 1000) == "５０．５％（Ｈ３０）");  // 値 and : are 4 bytes
+using kpi::text::normalize_mapped;
+
+TEST_CASE("normalize_mapped: normalised text maps back to the printed text", "[text][mapped]") {
+  auto m = normalize_mapped("割合 ４７．５％（Ｒ５）");
+  CHECK(m.normalized == "割合 47.5%(R5)");
+  auto begin = m.normalized.find("47");
+  auto end = m.normalized.find("(");
+  CHECK(m.original_slice(begin, end) == "４７．５％");
+  CHECK(m.original_slice(0, m.normalized.size()) == m.original);
+  CHECK(m.source.size() == m.normalized.size() + 1);
 }
 
-TEST_CASE("mapped text: combining marks stay with their base character", "[mapped]") {
-  MappedText m("ｶﾞｽ 5");  // half-width katakana with a voiced mark
-  CHECK(m.normalized() == "ガス 5");
-  CHECK(m.original_slice(0, 3) == "ｶﾞ");
+TEST_CASE("normalize_mapped: keeps superscripts and subscripts and ranges and circled numbers",
+          "[text][mapped]") {
+  CHECK(normalize_mapped("8,000 m³").normalized == "8,000 m³");
+  CHECK(normalize_mapped("3,537千t-CO₂").normalized == "3,537千t-CO₂");
+  CHECK(normalize_mapped("R6～R10").normalized == "R6～R10");
+  CHECK(normalize_mapped("① ＡＩ").normalized == "① AI");
 }
 
-TEST_CASE("mapped text: protected characters are kept", "[mapped]") {
-  MappedText m("H26～H30");
-  CHECK(m.normalized() == "H26～H30");
+TEST_CASE("normalize_mapped: a range ending inside one character's expansion takes it whole",
+          "[text][mapped]") {
+  auto m = normalize_mapped("㍻30");  // ㍻ → 平成
+  CHECK(m.normalized == "平成30");
+  CHECK(m.original_slice(0, 3) == "㍻");
 }

@@ -1,0 +1,131 @@
+// One line inside a Kanazawa KPI block: bullets, columns (tabs or table pipes) and values.
+#include "kpi/formats/kanazawa_lines.hpp"
+
+#include "kpi/text/mapped.hpp"
+#include "kpi/text/pdf_spacing.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::formats::kanazawa {
+namespace {
+
+using text::starts_with;
+
+constexpr std::string_view bullets[] = {"・", "◆", "◇", "●", "○", "■"};
+
+struct Bracket {
+  std::string_view open, close;
+};
+constexpr Bracket relisted_brackets[] = {{"[", "]"}, {"〔", "〕"}, {"【", "】"}, {"(", ")"}};
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// Start of the line's content: after spaces, list dashes ("- ・ …") and a table's opening
+// pipe; a leading tab is kept, it marks an empty first column.
+std::size_t content_begin(std::string_view s) {
+  std::size_t i = 0;
+  for (;;) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    bool dash = i < s.size() && s[i] == '-' && (i + 1 == s.size() || s[i + 1] == ' ');
+    if (!dash && (i >= s.size() || s[i] != '|')) return i;
+    ++i;
+  }
+}
+
+std::size_t content_end(std::string_view s, std::size_t begin) {
+  std::size_t e = s.size();
+  while (e > begin && (is_space(s[e - 1]) || s[e - 1] == '|')) --e;
+  return e;
+}
+
+// "- | | |", "|-----|-----|": a table border carries no text.
+bool is_border(std::string_view s) {
+  for (char c : s)
+    if (!is_space(c) && c != '-' && c != '|' && c != ':') return false;
+  return true;
+}
+
+std::string_view without_bullet(std::string_view s) {
+  s = text::trim(s);
+  for (auto b : bullets)
+    if (starts_with(s, b)) return text::trim(s.substr(b.size()));
+  return s;
+}
+
+bool has_bullet(std::string_view s) {
+  return without_bullet(s).size() != text::trim(s).size();
+}
+
+std::string clean(std::string_view normalized) {
+  return text::close_pdf_gaps(text::replace_all(normalized, "\t", " "));
+}
+
+std::string name_of(std::string_view column, bool& relisted) {
+  std::string name(without_bullet(column));
+  relisted = strip_relisted_mark(name) || relisted;
+  return clean(name);
+}
+
+void read_columns(std::string_view prefix, KpiLine& out) {
+  auto columns = text::split(prefix, '\t');
+  out.continues_row = columns.size() > 1 && text::trim(columns.front()).empty();
+  if (!out.continues_row) out.name = name_of(columns.front(), out.relisted);
+  for (std::size_t i = 1; i < columns.size(); ++i)
+    if (auto group = clean(text::trim(columns[i])); !group.empty()) out.groups.push_back(group);
+  if (out.continues_row || !out.name.empty())
+    out.kind = LineKind::kpi;
+  else
+    out.kind = LineKind::values;
+}
+
+}  // namespace
+
+bool strip_relisted_mark(std::string& name) {
+  constexpr std::string_view word = "再掲";
+  auto mark = name.find(word);
+  if (mark == std::string::npos) return false;
+  std::size_t from = mark, to = mark + word.size();
+  for (const auto& b : relisted_brackets) {
+    auto open = name.rfind(b.open, mark);
+    auto close = name.find(b.close, to);
+    if (open == std::string::npos || close == std::string::npos) continue;
+    if (!text::trim(std::string_view(name).substr(open, mark - open).substr(b.open.size())).empty())
+      continue;  // "(累計)(再掲)": not the bracket right before 再掲
+    from = open;
+    to = close + b.close.size();
+    break;
+  }
+  name = text::squeeze_spaces(name.substr(0, from) + " " + name.substr(to));
+  return true;
+}
+
+KpiLine read_kpi_line(std::string_view original_line) {
+  auto line = text::normalize_mapped(original_line);
+  std::string& s = line.normalized;
+  auto begin = content_begin(s);
+  auto end = content_end(s, begin);
+  for (std::size_t i = begin; i < end; ++i)
+    if (s[i] == '|') s[i] = '\t';  // table columns read like tab columns
+  KpiLine out;
+  std::string_view content = std::string_view(s).substr(begin, end - begin);
+  out.text = text::squeeze_spaces(content);
+  if (is_border(content)) return out;
+  out.bullet = has_bullet(content);
+  auto read = read_values(line, begin, end);
+  if (read.values) {
+    out.values = std::move(read.values);
+    read_columns(std::string_view(s).substr(begin, out.values->begin - begin), out);
+    return out;
+  }
+  out.problem = read.problem;
+  if (read.problem.empty() && out.bullet) {
+    out.kind = LineKind::name;
+    out.name = name_of(content, out.relisted);
+  } else {
+    out.kind = LineKind::other;
+  }
+  return out;
+}
+
+}  // namespace kpi::formats::kanazawa

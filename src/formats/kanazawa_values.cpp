@@ -1,0 +1,223 @@
+// The value part of a Kanazawa KPI line: "baseline (period) → target (period)".
+//
+// The period in brackets ends each side and holds an era year: "(R6)", "(R4 年度までの累計)",
+// "(R6～R10)". The target starts with its number ("5,887 人", "95%以上を維持") or is text
+// ("再設定"). On a one-line KPI the name comes first, so the baseline is found from the right:
+// the number written in the target's unit, else the last number; "R6年度開始" (a measure
+// that starts inside the plan period) is a baseline without a number.
+#include "kpi/formats/kanazawa_values.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "kpi/text/era.hpp"
+#include "kpi/text/number.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::formats::kanazawa {
+namespace {
+
+using text::contains;
+
+constexpr std::string_view arrow = "→";
+constexpr std::string_view qualifier_words[] = {"を維持", "以上", "以下", "程度"};
+constexpr auto npos = std::string_view::npos;
+
+struct Range {
+  std::size_t begin = 0, end = 0;
+  bool empty() const { return begin >= end; }
+};
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+
+Range trimmed(std::string_view s, Range r) {
+  while (r.begin < r.end && is_space(s[r.begin])) ++r.begin;
+  while (r.end > r.begin && is_space(s[r.end - 1])) --r.end;
+  return r;
+}
+
+std::string_view view(std::string_view s, Range r) {
+  return s.substr(r.begin, r.end - r.begin);
+}
+
+std::vector<text::EraYear> era_years(std::string_view s, Range r) {
+  std::vector<text::EraYear> out;
+  auto limited = s.substr(0, r.end);
+  std::size_t pos = r.begin;
+  while (auto y = text::find_fiscal_year(limited, pos)) {
+    out.push_back(*y);
+    pos = y->end;
+  }
+  return out;
+}
+
+// Numbers in s[r) that are not the digits of an era year ("R4", "H25").
+std::vector<text::NumberToken> numbers_in(std::string_view s, Range r) {
+  auto years = era_years(s, r);
+  auto inside_year = [&](const text::NumberToken& t) {
+    return std::any_of(years.begin(), years.end(), [&](const text::EraYear& y) {
+      return t.begin >= y.begin && t.end <= y.end;
+    });
+  };
+  std::vector<text::NumberToken> out;
+  auto limited = s.substr(0, r.end);
+  std::size_t pos = r.begin;
+  while (auto t = text::find_number(limited, pos)) {
+    pos = t->end;
+    if (!inside_year(*t)) out.push_back(*t);
+  }
+  return out;
+}
+
+// The '(' matching the ')' that ends r, or npos.
+std::size_t matching_open(std::string_view s, Range r) {
+  int depth = 0;
+  for (std::size_t i = r.end; i > r.begin; --i) {
+    if (s[i - 1] == ')') ++depth;
+    if (s[i - 1] == '(' && --depth == 0) return i - 1;
+  }
+  return npos;
+}
+
+struct Split {
+  Range value;
+  std::optional<Range> period;
+  std::optional<int> fiscal_year;
+};
+
+// "5,659 人 (R6)" → "5,659 人" and "R6": a bracket holding an era year ends the cell.
+Split split_period(std::string_view s, Range r) {
+  r = trimmed(s, r);
+  Split out{r, std::nullopt, std::nullopt};
+  if (r.empty() || s[r.end - 1] != ')') return out;
+  auto open = matching_open(s, r);
+  if (open == npos) return out;
+  Range inner = trimmed(s, {open + 1, r.end - 1});
+  auto years = era_years(s, inner);
+  if (years.empty()) return out;  // "(地区)": part of the unit
+  out.value = trimmed(s, {r.begin, open});
+  out.period = inner;
+  out.fiscal_year = years.back().fiscal_year;
+  return out;
+}
+
+// The text after the number: " 人以上を維持" → unit "人", qualifier "以上を維持".
+void read_suffix(std::string_view suffix, ValueCell& cell) {
+  std::size_t q = suffix.size();
+  for (auto w : qualifier_words) q = std::min(q, suffix.find(w));
+  cell.unit = text::squeeze_spaces(suffix.substr(0, q));
+  if (q == suffix.size()) return;
+  cell.qualifier_text = text::squeeze_spaces(suffix.substr(q));
+  cell.qualifier = qualifier_of(cell.qualifier_text);
+}
+
+std::string unit_after(std::string_view s, const text::NumberToken& t, Range value) {
+  ValueCell cell;
+  read_suffix(s.substr(t.end, value.end - t.end), cell);
+  return cell.unit;
+}
+
+ValueCell cell_of(const text::MappedText& line, Range value, const Split& split,
+                  const std::optional<text::NumberToken>& number) {
+  std::string_view s = line.normalized;
+  ValueCell cell;
+  cell.value.text = std::string(text::trim(line.original_slice(value.begin, value.end)));
+  if (split.period) {
+    cell.period = std::string(view(s, *split.period));
+    cell.fiscal_year = split.fiscal_year;
+    cell.cumulative = contains(cell.period, "累計");
+  }
+  if (number) {
+    cell.value.number = number->number;
+    read_suffix(s.substr(number->end, value.end - number->end), cell);
+  } else {
+    cell.qualifier = qualifier_of(view(s, value));
+  }
+  return cell;
+}
+
+std::optional<ValueCell> read_target(const text::MappedText& line, Range r, std::string& problem) {
+  std::string_view s = line.normalized;
+  auto split = split_period(s, r);
+  if (split.value.empty()) {
+    problem = "no target after →";
+    return std::nullopt;
+  }
+  auto number = text::find_number(s.substr(0, split.value.end), split.value.begin);
+  if (number && number->begin != split.value.begin) number.reset();  // text first: "再設定"
+  return cell_of(line, split.value, split, number);
+}
+
+// Units are kanji, katakana, Latin and signs ("人", "クラブ", "千t-CO₂", "校下(地区)"); text
+// with hiragana after a number is the rest of a KPI name ("23区からの移住者数").
+bool has_hiragana(std::string_view s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
+         b2 = static_cast<unsigned char>(s[i + 2]);
+    if (b0 == 0xE3 && ((b1 == 0x81 && b2 >= 0x81) || (b1 == 0x82 && b2 <= 0x9F))) return true;
+  }
+  return false;
+}
+
+struct BaselineAt {
+  std::size_t begin = 0;
+  std::optional<text::NumberToken> number;
+};
+
+// Where the baseline starts inside `value` (which may begin with the KPI name).
+std::optional<BaselineAt> locate_baseline(std::string_view s, Range value, const ValueCell& target,
+                                          std::string& problem) {
+  if (text::ends_with(view(s, value), "開始")) {
+    auto years = era_years(s, value);
+    if (!years.empty()) return BaselineAt{years.back().begin, std::nullopt};
+  }
+  auto numbers = numbers_in(s, value);
+  if (numbers.empty()) {
+    problem = "no baseline value before → (expected a number, or \"R6年度開始\")";
+    return std::nullopt;
+  }
+  if (!target.unit.empty())
+    for (auto t = numbers.rbegin(); t != numbers.rend(); ++t)
+      if (unit_after(s, *t, value) == target.unit) return BaselineAt{t->begin, *t};
+  const auto& last = numbers.back();
+  auto unit = unit_after(s, last, value);
+  if (!target.unit.empty() && !unit.empty()) {
+    problem = "no baseline value in the unit of the target (\"" + target.unit + "\") before →";
+    return std::nullopt;
+  }
+  if (has_hiragana(unit)) {  // "・ 23区からの移住者数 → 再設定": a name, not "23" and a unit
+    problem = "no baseline value before → (\"" + unit + "\" is not a unit)";
+    return std::nullopt;
+  }
+  return BaselineAt{last.begin, last};
+}
+
+}  // namespace
+
+model::Qualifier qualifier_of(std::string_view normalized) {
+  if (contains(normalized, "を維持")) return model::Qualifier::keep;
+  return text::find_qualifier(normalized);
+}
+
+ValuesRead read_values(const text::MappedText& line, std::size_t begin, std::size_t end) {
+  std::string_view s = std::string_view(line.normalized).substr(0, end);
+  auto a = s.find(arrow, begin);
+  if (a == npos) return {};
+  if (s.find(arrow, a + arrow.size()) != npos) return {std::nullopt, "more than one → on the line"};
+  std::string problem;
+  auto target = read_target(line, {a + arrow.size(), end}, problem);
+  if (!target) return {std::nullopt, problem};
+  auto split = split_period(s, {begin, a});
+  if (split.value.empty()) return {std::nullopt, "no baseline before →"};
+  auto at = locate_baseline(s, split.value, *target, problem);
+  if (!at) return {std::nullopt, problem};
+  KpiValues v;
+  v.begin = at->begin;
+  v.baseline = cell_of(line, {at->begin, split.value.end}, split, at->number);
+  v.target = std::move(*target);
+  return {std::move(v), ""};
+}
+
+}  // namespace kpi::formats::kanazawa
