@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "kpi/report/check_writers.hpp"
+#include "kpi/report/format.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/verify/findings.hpp"
 
@@ -13,6 +14,8 @@ bool worth_showing(const verify::CheckItem& item, bool verbose) {
   if (item.is_rate) return item.verdict == model::Verdict::mismatch;
   return item.severity != model::Severity::note;
 }
+
+constexpr int quoted_width = 120;  // terminal columns of a quoted source line
 
 std::string location_text(const model::SourceLocation& loc) {
   return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path;
@@ -26,8 +29,8 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
     if (!worth_showing(item, ctx.verbose)) continue;
     out << fmt::format("{}: {}: {} [{}]\n", location_text(item.location),
                        model::to_string(item.severity), item.message, item.rule);
-    auto line = text::trim(sources.at(item.location));
-    if (!line.empty()) out << "    " << line << '\n';
+    auto line = text::squeeze_spaces(sources.at(item.location));
+    if (!line.empty()) out << "    " << text::trim(fit(line, quoted_width)) << '\n';
   }
   for (const auto& sheet : ctx.result.sheets) {
     std::string usage;
