@@ -5,37 +5,21 @@
 #include <fmt/format.h>
 
 #include "kpi/report/check_writers.hpp"
+#include "kpi/report/escape.hpp"
 
 namespace kpi::report {
 namespace {
 
-std::string xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
-        else out += c;
-    }
-  }
-  return out;
-}
-
 void testcase(std::ostream& out, const verify::CheckItem& item) {
   out << fmt::format("    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
-                     xml(item.rule), xml(item.title), xml(item.location.path), item.location.line);
+                     escape_markup(item.rule), escape_markup(item.title), escape_markup(item.location.path), item.location.line);
   if (!item.fails) {
     out << "/>\n";
     return;
   }
   out << fmt::format(">\n      <failure type=\"{}\" message=\"{}\">{}:{}: {}</failure>\n    </testcase>\n",
-                     xml(item.rule), xml(item.message), xml(item.location.path), item.location.line,
-                     xml(item.message));
+                     escape_markup(item.rule), escape_markup(item.message), escape_markup(item.location.path), item.location.line,
+                     escape_markup(item.message));
 }
 
 }  // namespace
@@ -56,7 +40,7 @@ void write_check_junit(std::ostream& out, const CheckContext& ctx) {
   for (const auto& [file, items] : by_file) {
     int failures = 0;
     for (const auto* i : items) failures += i->fails;
-    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n", xml(file),
+    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n", escape_markup(file),
                        items.size(), failures);
     for (const auto* i : items) testcase(out, *i);
     out << "  </testsuite>\n";

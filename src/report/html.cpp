@@ -1,27 +1,14 @@
 // Standalone HTML page: one table per sheet; mismatches highlighted.
 #include <fmt/format.h>
 
+#include "kpi/report/escape.hpp"
 #include "kpi/report/format.hpp"
 #include "kpi/report/writers.hpp"
 
 namespace kpi::report {
 namespace {
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-void td(std::ostream& out, const std::string& s) { out << "<td>" << escape(s) << "</td>"; }
+void td(std::ostream& out, const std::string& s) { out << "<td>" << escape_markup(s) << "</td>"; }
 
 void observation_row(std::ostream& out, const model::Indicator& ind, const model::Observation* o) {
   const char* verdict = o ? model::to_string(o->check.verdict) : "unchecked";
@@ -51,7 +38,7 @@ void write_html(std::ostream& out, const PipelineResult& result) {
          "tr.mismatch{background:#fdd}tr.consistent{background:#ffd}</style></head><body>\n";
   for (const auto& sheet : result.sheets) {
     out << fmt::format("<h2>{}</h2>\n<p>format {}, {} KPIs, {} rows skipped</p>\n",
-                       escape(sheet.path), escape(sheet.format), sheet.parsed.indicators.size(),
+                       escape_markup(sheet.path), escape_markup(sheet.format), sheet.parsed.indicators.size(),
                        sheet.parsed.skipped.size());
     out << "<table><tr><th>ID</th><th>KPI</th><th>unit</th><th>direction</th><th>baseline</th>"
            "<th>FY</th><th>target</th><th>actual</th><th>published</th><th>recomputed</th>"

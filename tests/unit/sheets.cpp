@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <catch2/catch.hpp>
+#include <unicode/ucnv.h>
 
 #include "kpi/pipeline.hpp"
 #include "kpi/text/decode.hpp"
@@ -26,6 +27,16 @@ model::Sheet load_sheet(const std::string& relative) {
   auto decoded = text::decode(read_bytes(path));
   REQUIRE(decoded.ok());
   return process_text(decoded.utf8, path, decoded.encoding, {});
+}
+
+std::string encode_as(const std::string& utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
 }
 
 const model::Indicator& find_indicator(const model::Sheet& sheet, const std::string& id, int seq) {

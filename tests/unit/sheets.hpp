@@ -10,6 +10,8 @@ std::string data_path(const std::string& relative);
 std::string read_bytes(const std::string& path);
 // The whole pipeline (decode, detect, parse, rates) on one bundled sheet.
 model::Sheet load_sheet(const std::string& relative);
+// `utf8` converted to `charset` ("windows-31j", "UTF-16LE" ...) with ICU.
+std::string encode_as(const std::string& utf8, const char* charset);
 const model::Indicator& find_indicator(const model::Sheet& sheet, const std::string& id, int seq = 1);
 const model::Observation& find_observation(const model::Indicator& ind, int fiscal_year);
 

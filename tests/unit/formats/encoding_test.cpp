@@ -15,15 +15,6 @@
 
 namespace {
 
-std::string encode(const std::string& utf8, const char* charset) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-  REQUIRE(U_SUCCESS(status));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
 
 // `utf8` with the characters CP932 cannot hold (₂, ³ ...) replaced by '?', as a CP932 file
 // of the same sheet would have them.
@@ -88,8 +79,8 @@ TEST_CASE("every bundled sheet reads the same in every encoding", "[encoding]") 
     CHECK(indicators_of("\xEF\xBB\xBF" + utf8) == expected);
     CHECK(indicators_of(crlf(utf8)) == expected);
     auto sjis_text = cp932_representable(utf8);
-    CHECK(indicators_of(encode(sjis_text, "windows-31j")) == indicators_of(sjis_text));
-    CHECK(indicators_of("\xFF\xFE" + encode(utf8, "UTF-16LE")) == expected);
-    CHECK(indicators_of("\xFE\xFF" + encode(crlf(utf8), "UTF-16BE")) == expected);
+    CHECK(indicators_of(kpi::testing::encode_as(sjis_text, "windows-31j")) == indicators_of(sjis_text));
+    CHECK(indicators_of("\xFF\xFE" + kpi::testing::encode_as(utf8, "UTF-16LE")) == expected);
+    CHECK(indicators_of("\xFE\xFF" + kpi::testing::encode_as(crlf(utf8), "UTF-16BE")) == expected);
   }
 }

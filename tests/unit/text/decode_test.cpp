@@ -3,19 +3,11 @@
 #include <unicode/ucnv.h>
 
 #include "kpi/text/decode.hpp"
+#include "sheets.hpp"
 #include "kpi/text/normalize.hpp"
 
 namespace {
 
-std::string encode(const std::string& utf8, const char* charset) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 8, '\0');
-  int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-  REQUIRE(U_SUCCESS(status));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
 
 const std::string sample = "県Uターン就職率 増加指標 ％ 58.2\n待機児童の数 維持指標 人 0\n";
 
@@ -32,15 +24,15 @@ TEST_CASE("UTF-8 with and without BOM", "[text][decode]") {
 }
 
 TEST_CASE("Shift_JIS (CP932) and UTF-16 decode to the same text", "[text][decode]") {
-  auto sjis = kpi::text::decode(encode(sample, "windows-31j"));
+  auto sjis = kpi::text::decode(kpi::testing::encode_as(sample, "windows-31j"));
   REQUIRE(sjis.ok());
   CHECK(sjis.encoding == "Shift_JIS");
   CHECK(sjis.utf8 == sample);
-  auto le = kpi::text::decode("\xFF\xFE" + encode(sample, "UTF-16LE"));
+  auto le = kpi::text::decode("\xFF\xFE" + kpi::testing::encode_as(sample, "UTF-16LE"));
   REQUIRE(le.ok());
   CHECK(le.encoding == "UTF-16LE");
   CHECK(le.utf8 == sample);
-  auto be = kpi::text::decode("\xFE\xFF" + encode(sample, "UTF-16BE"));
+  auto be = kpi::text::decode("\xFE\xFF" + kpi::testing::encode_as(sample, "UTF-16BE"));
   CHECK(be.utf8 == sample);
 }
 
