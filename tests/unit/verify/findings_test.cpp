@@ -1,0 +1,138 @@
+#include <catch2/catch.hpp>
+
+#include "kpi/text/number.hpp"
+#include "kpi/verify/findings.hpp"
+#include "kpi/verify/rate_check.hpp"
+
+using kpi::model::Indicator;
+using kpi::model::Severity;
+
+namespace {
+
+kpi::model::Value v(std::string_view printed) { return kpi::text::parse_cell(printed, printed).value; }
+
+Indicator kpi_row(std::string id, std::string name, int line) {
+  Indicator ind;
+  ind.municipality = "testcity";
+  ind.id = std::move(id);
+  ind.name = std::move(name);
+  ind.unit = "件";
+  ind.direction = kpi::model::Direction::increase;
+  ind.source = {"sheet.txt", line};
+  return ind;
+}
+
+void add_year(Indicator& ind, int year, std::string_view target, std::string_view actual,
+              std::string_view rate = "") {
+  kpi::model::Observation o;
+  o.fiscal_year = year;
+  o.target = v(target);
+  o.actual = v(actual);
+  o.published_rate = v(rate);
+  o.source = ind.source;
+  ind.observations.push_back(o);
+}
+
+std::vector<kpi::model::Finding> findings_of(std::vector<Indicator> rows) {
+  kpi::model::Sheet sheet;
+  sheet.path = "sheet.txt";
+  sheet.parsed.indicators = std::move(rows);
+  kpi::verify::check_rates(sheet.parsed.indicators);
+  return kpi::verify::find_cross_row_problems({sheet});
+}
+
+const kpi::model::Finding* find_kind(const std::vector<kpi::model::Finding>& all, const std::string& kind) {
+  for (const auto& f : all)
+    if (f.kind == kind) return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a re-listed row that differs from its original", "[verify][findings]") {
+  auto original = kpi_row("No.1", "相談件数", 10);
+  add_year(original, 2020, "10", "8");
+  auto copy = kpi_row("No.2", "相談件数", 20);
+  copy.relisted_of = "No.1";
+  add_year(copy, 2020, "10", "9");
+  auto all = findings_of({original, copy});
+  auto f = find_kind(all, "relisted-differs");
+  REQUIRE(f);
+  CHECK(f->severity == Severity::error);
+  CHECK(f->message == "No.2 (再掲) differs from its original No.1 (line 10): FY2020 actual 9 vs 8");
+  CHECK(f->rows[0].line == 20);
+  CHECK(f->rows[1].line == 10);
+  copy.observations[0].actual = v("8");
+  CHECK_FALSE(find_kind(findings_of({original, copy}), "relisted-differs"));
+}
+
+TEST_CASE("a cumulative count that goes down; a balance may", "[verify][findings]") {
+  auto count = kpi_row("No.5", "登録件数(累計)", 5);
+  count.cumulative = true;
+  add_year(count, 2020, "10", "12");
+  add_year(count, 2021, "20", "11");
+  auto all = findings_of({count});
+  auto f = find_kind(all, "cumulative-decrease");
+  REQUIRE(f);
+  CHECK_THAT(f->message, Catch::Contains("falls from 12 (FY2020) to 11 (FY2021)"));
+  auto balance = kpi_row("No.6", "転出入の均衡(累計)", 6);
+  balance.cumulative = true;
+  add_year(balance, 2020, "0", "▲10");
+  add_year(balance, 2021, "0", "▲20");
+  CHECK_FALSE(find_kind(findings_of({balance}), "cumulative-decrease"));
+}
+
+TEST_CASE("an actual for another year, or repeating the baseline", "[verify][findings]") {
+  auto ind = kpi_row("A-1", "雪室食品事業者数", 7);
+  ind.baseline.value = v("8");
+  ind.baseline.fiscal_year = 2018;
+  add_year(ind, 2023, "", "8");
+  ind.observations[0].actual_fiscal_year = 2018;
+  auto all = findings_of({ind});
+  REQUIRE(find_kind(all, "actual-other-year"));
+  CHECK_THAT(find_kind(all, "actual-other-year")->message,
+             Catch::Contains("the FY2023 column holds a value for FY2018"));
+  REQUIRE(find_kind(all, "actual-repeats-baseline"));
+}
+
+TEST_CASE("the same name under two ids with different numbers", "[verify][findings]") {
+  auto a = kpi_row("No.31", "観光入込客数", 31);
+  add_year(a, 2020, "389", "183");
+  auto b = kpi_row("No.41", "観光入込客数", 41);
+  add_year(b, 2020, "389", "184");
+  auto all = findings_of({a, b});
+  REQUIRE(find_kind(all, "same-name-differs"));
+  b.observations[0].actual = v("183");
+  CHECK_FALSE(find_kind(findings_of({a, b}), "same-name-differs"));
+}
+
+TEST_CASE("parts that do not add up to their total", "[verify][findings]") {
+  auto total = kpi_row("C-3", "利用者数", 95);
+  add_year(total, 2023, "", "2,236");
+  auto one = kpi_row("C-3", "利用者数 (A線)", 95);
+  one.seq = 2;
+  add_year(one, 2023, "", "1,011");
+  auto two = kpi_row("C-3", "利用者数 (B線)", 95);
+  two.seq = 3;
+  add_year(two, 2023, "", "1,325");
+  auto all = findings_of({total, one, two});
+  auto f = find_kind(all, "parts-total");
+  REQUIRE(f);
+  CHECK(f->severity == Severity::error);
+  CHECK_THAT(f->message, Catch::Contains("add up to 2336 but the total says 2,236"));
+  total.observations[0].actual = v("2,336");
+  CHECK_FALSE(find_kind(findings_of({total, one, two}), "parts-total"));
+}
+
+TEST_CASE("a sheet mixing formulas for the same kind of indicator", "[verify][findings]") {
+  auto a = kpi_row("No.1", "a", 1);
+  add_year(a, 2020, "10", "5", "50.0%");
+  add_year(a, 2021, "10", "6", "60.0%");
+  auto b = kpi_row("No.2", "b", 2);
+  b.final_target.value = v("20");
+  add_year(b, 2020, "10", "5", "25.0%");  // against the final target
+  auto all = findings_of({a, b});
+  auto f = find_kind(all, "formula-mix");
+  REQUIRE(f);
+  CHECK_THAT(f->message, Catch::Contains("No.2 FY2020 uses ratio against the final target"));
+}
