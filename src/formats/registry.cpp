@@ -1,5 +1,7 @@
 #include "kpi/formats/registry.hpp"
 
+#include "kpi/formats/canonical_csv.hpp"
+#include "kpi/formats/kpi_json.hpp"
 #include "kpi/formats/takaoka.hpp"
 
 namespace kpi::formats {
@@ -8,6 +10,10 @@ const std::vector<InputFormat>& input_formats() {
   static const std::vector<InputFormat> table = {
       {"takaoka", "takaoka", "Takaoka KPI progress table (text from PDF, FY2020-FY2023)",
        takaoka::sniff, takaoka::parse},
+      {"canonical", "", "canonical CSV any municipality can fill (docs/canonical.md)",
+       canonical_csv::sniff, canonical_csv::parse},
+      {"kpi-json", "", "kpi-report's own JSON (schema kpi-report/1) read back", kpi_json::sniff,
+       kpi_json::parse},
   };
   return table;
 }

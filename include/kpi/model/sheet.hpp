@@ -18,12 +18,27 @@ struct Finding {
   std::vector<std::string> ids;      // ids of the rows involved
 };
 
+// One input as the JSON sources[] array reports it.
+struct SourceSummary {
+  std::string path;
+  std::string format;
+  std::string encoding;
+  int kpis = 0;  // KPIs read from this input
+  int rows_read = 0;
+  int rows_used = 0;
+  int merged = 0;  // of those, KPIs joined into a series listed under an earlier input
+  std::vector<SkippedRow> skipped;
+};
+
 struct ParseOutput {
   std::vector<Indicator> indicators;
   std::vector<SkippedRow> skipped;
   std::vector<Diagnostic> diagnostics;
   int rows_read = 0;  // data rows considered (each becomes a KPI row or a skipped row)
   int rows_used = 0;
+  // A kpi-report JSON document read back: the sources[] it lists (reported instead of the
+  // document itself, so that converting JSON again reproduces it).
+  std::vector<SourceSummary> origins;
 };
 
 struct Sheet {
@@ -33,9 +48,13 @@ struct Sheet {
   bool usable = false;   // false: nothing could be read (see diagnostics)
   ParseOutput parsed;
   std::shared_ptr<const std::string> text;  // decoded UTF-8, for quoting source lines
+  int merged_kpis = 0;  // KPIs moved into a series of an earlier sheet (see kpi/merge.hpp)
 
   // The text of 1-based line `line`, or "" when unknown.
   std::string_view line_text(int line) const;
 };
+
+// What JSON sources[] lists for `sheet`: its origins when it has any, else the sheet itself.
+std::vector<SourceSummary> source_summaries(const Sheet& sheet);
 
 }  // namespace kpi::model
