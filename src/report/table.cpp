@@ -67,7 +67,7 @@ void write_table(std::ostream& out, const PipelineResult& result) {
     out << fmt::format("{} ({}, {}): {} KPIs, {} rows skipped{}\n", sheet.path, sheet.format,
                        sheet.encoding, sheet.parsed.indicators.size(), sheet.parsed.skipped.size(),
                        joined_text(sheet));
-    header(out);
+    if (!sheet.parsed.indicators.empty()) header(out);
     for (const auto& ind : sheet.parsed.indicators) indicator_rows(out, ind);
     out << '\n';
   }
