@@ -63,6 +63,10 @@ std::string_view unprotect_cell(std::string_view cell) {
   return text::starts_with(cell, "'") ? cell.substr(1) : cell;
 }
 
+std::string column_name(std::string_view header_cell) {
+  return lower_ascii(unprotect_cell(text::trim(header_cell)));
+}
+
 std::optional<model::Decimal> number_in_text(std::string_view printed) {
   return text::parse_cell(text::normalize(printed), printed).value.number;
 }
@@ -100,9 +104,8 @@ model::Value read_value(std::string_view printed, std::string_view number_cell) 
 }
 
 std::optional<int> read_fiscal_year(std::string_view cell) {
-  auto t = text::trim(std::string_view(text::normalize(cell)));
-  std::string s(t);
-  std::string_view v = s;
+  std::string normalized = text::normalize(cell);
+  std::string_view v = text::trim(normalized);
   if (text::starts_with(v, "FY") || text::starts_with(v, "fy")) v = text::trim(v.substr(2));
   v = without_suffix(v);
   if (is_four_digit_year(v)) return std::stoi(std::string(v));

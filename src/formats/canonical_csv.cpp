@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <map>
 #include <tuple>
 
@@ -107,13 +106,6 @@ struct Cells {
   }
 };
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::string clean_cell(std::string_view field) {
   return std::string(cells::unprotect_cell(text::trim(field)));
 }
@@ -158,7 +150,7 @@ std::vector<std::string> missing_required(const Header& h) {
 Header read_header(Context& c, const util::CsvRecord& record) {
   Header h{record.line, {}};
   for (const auto& field : record.fields) {
-    auto name = lower_ascii(clean_cell(field));
+    auto name = cells::column_name(field);
     auto index = column_index(name);
     bool repeated = index != not_a_column &&
                     std::find(h.column_of_field.begin(), h.column_of_field.end(), index) !=
@@ -428,7 +420,7 @@ int sniff(std::string_view text) {
     if (records.empty() || is_blank(records.front())) continue;
     int known = 0;
     for (const auto& field : records.front().fields)
-      known += column_index(lower_ascii(clean_cell(field))) != not_a_column;
+      known += column_index(cells::column_name(field)) != not_a_column;
     // Three of our column names in the first row is no accident; outbid the sheet layouts.
     return known >= 3 ? 40 + known : 0;
   }

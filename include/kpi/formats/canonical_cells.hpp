@@ -17,6 +17,9 @@ std::string protect_cell(std::string_view text);
 // Reading: drops one leading ' (Excel's "this is text" mark).
 std::string_view unprotect_cell(std::string_view cell);
 
+// A header cell as a column name: trimmed, Excel's ' removed, ASCII lower case.
+std::string column_name(std::string_view header_cell);
+
 // -- values ---------------------------------------------------------------------------------
 // The number a printed value cell stands for, as the reader derives it ("▲ 441" -> -441,
 // "99.0%" -> 99.0, "25以下" -> 25, "継続実施" -> none).

@@ -320,3 +320,27 @@ TEST_CASE("canonical: detection by the header row, not by file name", "[canonica
   CHECK(formats::detect_format("id,value,comment\n1,2,3\n") == nullptr);
   CHECK(formats::find_format("canonical")->sniff(takaoka_csv().substr(3)) > 40);
 }
+
+TEST_CASE("canonical: damaged sheets are read without crashing and every row accounted for",
+          "[canonical]") {
+  // The first KPIs of the converted Takaoka sheet, damaged by quotes, commas and line breaks
+  // dropped in at pseudo-random places (fixed seed: the same cases every run).
+  auto decoded = text::decode(takaoka_csv());
+  std::string base = decoded.utf8.substr(0, decoded.utf8.find("takaoka,No.8,"));
+  const char damage[] = {'"', ',', '\n', '\'', '=', ' '};
+  std::uint32_t state = 12345;
+  auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+  for (int round = 0; round < 200; ++round) {
+    std::string text = base;
+    for (int k = 0; k < 3; ++k) {
+      auto at = next() % text.size();
+      while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+        --at;  // not mid-character
+      text.insert(at, 1, damage[next() % std::size(damage)]);
+    }
+    auto sheet = read_text(text);
+    REQUIRE(sheet.format == "canonical");
+    require_rows_accounted(sheet.parsed);
+    for (const auto& ind : sheet.parsed.indicators) CHECK_FALSE(ind.id.empty());
+  }
+}
