@@ -160,11 +160,11 @@ void join_indicator(Indicator& series, const Indicator& later,
 
 // The sheet's KPI joined an earlier series: count it where sources[] will report it.
 void count_merged(model::Sheet& sheet, const Indicator& ind) {
-  auto& origins = sheet.parsed.origins;
-  if (origins.empty()) {
+  if (!sheet.parsed.origins || sheet.parsed.origins->empty()) {
     ++sheet.merged_kpis;
     return;
   }
+  auto& origins = *sheet.parsed.origins;
   auto it = std::find_if(origins.begin(), origins.end(),
                          [&](const model::SourceSummary& s) { return s.path == ind.source.path; });
   ++(it == origins.end() ? origins.front() : *it).merged;

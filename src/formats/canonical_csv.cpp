@@ -4,9 +4,9 @@
 // ones are ignored with a warning, missing required ones stop the parse with an error on the
 // header line. Every later record is a data row: one KPI and one fiscal year (or one KPI and
 // an empty fiscal_year when it has no observations). Rows with the same (municipality, id,
-// seq) form one KPI wherever they are in the file; KPI-level cells left empty take the value
-// given on another row of the same KPI. Values are printed text ("▲ 441", "99.0%", "25以下")
-// read with the text:: number functions; a *_number column, when present, says the number
+// seq, relisted_of) form one KPI wherever they are in the file; KPI-level cells left empty
+// take the value given on another row of the same KPI. Values are printed text ("▲ 441", "99.0%",
+// "25以下") read with the text:: number functions; a *_number column, when present, says the number
 // outright for the values whose text does not start with it.
 #include "kpi/formats/canonical_csv.hpp"
 
@@ -277,7 +277,9 @@ struct Group {
   std::vector<model::Observation> observations;
 };
 
-using Key = std::tuple<std::string, std::string, int>;
+// municipality, id, seq, relisted_of: a re-listed copy may keep the id of its original
+// (Toyama lists 2-03 again under another goal), and is another KPI.
+using Key = std::tuple<std::string, std::string, int, std::string>;
 
 struct Groups {
   std::vector<Group> list;  // in order of first appearance
@@ -316,7 +318,7 @@ void take_indicator_cells(Context& c, Group& g, const Row& row) {
 
 void add_row(Context& c, Groups& groups, const Row& row) {
   int seq = row.cells["seq"].empty() ? 1 : *read_count(row.cells["seq"]);
-  Key key{row.cells["municipality"], row.cells["id"], seq};
+  Key key{row.cells["municipality"], row.cells["id"], seq, row.cells["relisted_of"]};
   auto [it, added] = groups.index.try_emplace(key, groups.list.size());
   if (added) groups.list.push_back(Group{row.line, seq, {}, {}, {}});
   Group& g = groups.list[it->second];

@@ -397,7 +397,10 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   // Problems found when the document was made stay with its data.
   read_each(c, doc, "diagnostics",
             [&](const Json& j) { out.diagnostics.push_back(diagnostic_of(j)); });
-  read_each(c, doc, "sources", [&](const Json& j) { out.origins.push_back(source_of(j)); });
+  // A document with sources[] (even empty) is reported as those sources; one without (made
+  // by hand) as itself.
+  if (doc.contains("sources")) out.origins.emplace();
+  read_each(c, doc, "sources", [&](const Json& j) { out.origins->push_back(source_of(j)); });
   read_indicators(c, doc, text);
   return out;
 }

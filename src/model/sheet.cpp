@@ -20,7 +20,7 @@ std::string_view Sheet::line_text(int line) const {
 namespace kpi::model {
 
 std::vector<SourceSummary> source_summaries(const Sheet& sheet) {
-  if (!sheet.parsed.origins.empty()) return sheet.parsed.origins;
+  if (sheet.parsed.origins) return *sheet.parsed.origins;
   SourceSummary s;
   s.path = sheet.path;
   s.format = sheet.format;

@@ -171,8 +171,8 @@ TEST_CASE("merge: KPIs joined from a JSON report count against their own origin"
       "new.csv", {kpi_with("K", "件数", "new.csv", {obs(2020, Decimal{1, 0}, "1", "new.csv", 2)})});
   auto b = sheet_of("old.json",
                     {kpi_with("K", "件数", "b.txt", {obs(2019, Decimal{1, 0}, "1", "b.txt", 9)})});
-  b.parsed.origins = {{"a.txt", "takaoka", "UTF-8", 3, 3, 3, 0, {}},
-                      {"b.txt", "takaoka", "UTF-8", 1, 1, 1, 0, {}}};
+  b.parsed.origins = std::vector<model::SourceSummary>{
+      {"a.txt", "takaoka", "UTF-8", 3, 3, 3, 0, {}}, {"b.txt", "takaoka", "UTF-8", 1, 1, 1, 0, {}}};
   auto out = merge_sheets({a, b});
   auto sources = model::source_summaries(out.sheets[1]);
   REQUIRE(sources.size() == 2);

@@ -1,6 +1,7 @@
 #pragma once
 // Everything read from one input file.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,8 @@ struct ParseOutput {
   int rows_read = 0;  // data rows considered (each becomes a KPI row or a skipped row)
   int rows_used = 0;
   // A kpi-report JSON document read back: the sources[] it lists (reported instead of the
-  // document itself, so that converting JSON again reproduces it).
-  std::vector<SourceSummary> origins;
+  // document itself, so that converting JSON again reproduces it). Empty for other inputs.
+  std::optional<std::vector<SourceSummary>> origins;
 };
 
 struct Sheet {
@@ -54,7 +55,8 @@ struct Sheet {
   std::string_view line_text(int line) const;
 };
 
-// What JSON sources[] lists for `sheet`: its origins when it has any, else the sheet itself.
+// What JSON sources[] lists for `sheet`: its origins when it was a JSON document read back,
+// else the sheet itself.
 std::vector<SourceSummary> source_summaries(const Sheet& sheet);
 
 }  // namespace kpi::model

@@ -199,6 +199,20 @@ TEST_CASE("canonical: unreadable rows are skipped with their line and reason", "
   CHECK(observation(p.indicators[0], 2020).actual.number == Decimal{2, 0});  // the first row kept
 }
 
+TEST_CASE("canonical: a re-listed copy under its original's id is another KPI", "[canonical]") {
+  // Toyama lists 2-03 again under goal 4 with the same id; relisted_of tells them apart.
+  auto sheet = read_text(
+      "municipality,id,name,goal,relisted_of,fiscal_year,actual\n"
+      "toyama,2-03,同居した人数,目標2,,2020,3人(累計)\n"
+      "toyama,2-03,同居した人数,目標4,2-03,2020,7人(累計)\n");
+  const auto& all = sheet.parsed.indicators;
+  REQUIRE(all.size() == 2);
+  CHECK(sheet.parsed.skipped.empty());
+  CHECK_FALSE(all[0].relisted_of.has_value());
+  CHECK(all[1].relisted_of == "2-03");
+  CHECK(observation(all[1], 2020).actual.number == Decimal{7, 0});
+}
+
 TEST_CASE("canonical: conflicting KPI cells within one file keep the first and say so",
           "[canonical]") {
   auto sheet = read_text(

@@ -36,7 +36,8 @@ TEST_CASE("kpi-json: JSON -> model -> JSON is byte-identical and the model equal
     CHECK(a[i].source.line == b[i].source.line);
   }
   // sources[] lists the original sheet with its own counts and skipped rows.
-  const auto& origins = read_back.sheets[0].parsed.origins;
+  REQUIRE(read_back.sheets[0].parsed.origins.has_value());
+  const auto& origins = *read_back.sheets[0].parsed.origins;
   REQUIRE(origins.size() == 1);
   CHECK(origins[0].format == "takaoka");
   CHECK(origins[0].kpis == 64);
