@@ -168,6 +168,19 @@ TEST_CASE("canonical: quoting, column order, inherited cells and printed values"
   CHECK(no3.final_target.qualifier == model::Qualifier::at_most);
   CHECK(no3.direction == model::Direction::decrease);  // from 以下, and said so
   CHECK(no3.direction_source == model::DirectionSource::qualifier);
+
+  // Written by kpi-report and read back: the same KPIs, then the same bytes.
+  PipelineResult first;
+  first.sheets.push_back(sheet);
+  auto csv = as_csv(first);
+  auto again = read_csv_bytes(csv);
+  REQUIRE(again.parsed.indicators.size() == p.indicators.size());
+  for (std::size_t i = 0; i < p.indicators.size(); ++i)
+    CHECK(dump(again.parsed.indicators[i]) == dump(p.indicators[i]));
+  PipelineResult second;
+  second.sheets.push_back(again);
+  CHECK(as_csv(second) == csv);
+  CHECK(csv.find(",'=SUM(A1)\r\n") != std::string::npos);  // protected again on the way out
 }
 
 TEST_CASE("canonical: unreadable rows are skipped with their line and reason", "[canonical]") {
