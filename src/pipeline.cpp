@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "kpi/formats/registry.hpp"
+#include "kpi/merge.hpp"
 #include "kpi/text/decode.hpp"
 #include "kpi/verify/findings.hpp"
 #include "kpi/verify/rate_check.hpp"
@@ -163,6 +164,17 @@ std::vector<model::Sheet> process_all(const std::vector<std::string>& files,
   return sheets;
 }
 
+// Sheets of one municipality for different years become one series per KPI; the rates of
+// series that received another file's data are checked again with the joined KPI fields.
+void merge_series(PipelineResult& result, const PipelineOptions& options) {
+  auto merged = merge_sheets(std::move(result.sheets));
+  result.sheets = std::move(merged.sheets);
+  for (auto& d : merged.diagnostics) result.diagnostics.push_back(std::move(d));
+  for (auto s : merged.extended)
+    verify::check_rates(result.sheets[s].parsed.indicators,
+                        options.profile ? &*options.profile : nullptr);
+}
+
 }  // namespace
 
 PipelineResult run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options) {
@@ -189,6 +201,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const Pipelin
     }
     if (sheet.usable) result.sheets.push_back(std::move(sheet));
   }
+  merge_series(result, options);
   result.findings = verify::find_cross_row_problems(result.sheets);
   return result;
 }

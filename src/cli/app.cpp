@@ -17,6 +17,8 @@ const Command commands[] = {
     {"report", "read KPI sheets and print them (table, json, markdown, html)", setup_report},
     {"check", "recompute every published rate and cross-check rows; exit 1 on failures",
      setup_check},
+    {"convert", "convert any input to the canonical CSV or JSON (both read back as input)",
+     setup_convert},
     {"formats", "list the input layouts kpi-report reads", setup_formats},
 };
 

@@ -40,5 +40,6 @@ struct Command {
 std::function<int()> setup_report(CLI::App& command);
 std::function<int()> setup_check(CLI::App& command);
 std::function<int()> setup_formats(CLI::App& command);
+std::function<int()> setup_convert(CLI::App& command);
 
 }  // namespace kpi::cli

@@ -2,6 +2,8 @@
 
 #include "kpi/formats/joetsu.hpp"
 #include "kpi/formats/kanazawa.hpp"
+#include "kpi/formats/canonical_csv.hpp"
+#include "kpi/formats/kpi_json.hpp"
 #include "kpi/formats/takaoka.hpp"
 #include "kpi/formats/toyama.hpp"
 
@@ -19,6 +21,10 @@ const std::vector<InputFormat>& input_formats() {
       {"kanazawa", "kanazawa",
        "Kanazawa strategy: baselines and targets (text from PDF, FY2024-FY2028)", kanazawa::sniff,
        kanazawa::parse},
+      {"canonical", "", "canonical CSV any municipality can fill (docs/canonical.md)",
+       canonical_csv::sniff, canonical_csv::parse},
+      {"kpi-json", "", "kpi-report's own JSON (schema kpi-report/1) read back", kpi_json::sniff,
+       kpi_json::parse},
   };
   return table;
 }

@@ -21,3 +21,21 @@ std::string_view Sheet::line_text(int line) const {
 }
 
 }  // namespace kpi::model
+
+namespace kpi::model {
+
+std::vector<SourceSummary> source_summaries(const Sheet& sheet) {
+  if (sheet.parsed.origins) return *sheet.parsed.origins;
+  SourceSummary s;
+  s.path = sheet.path;
+  s.format = sheet.format;
+  s.encoding = sheet.encoding;
+  s.kpis = static_cast<int>(sheet.parsed.indicators.size()) + sheet.merged_kpis;
+  s.rows_read = sheet.parsed.rows_read;
+  s.rows_used = sheet.parsed.rows_used;
+  s.merged = sheet.merged_kpis;
+  s.skipped = sheet.parsed.skipped;
+  return {s};
+}
+
+}  // namespace kpi::model

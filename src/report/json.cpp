@@ -24,7 +24,8 @@ Json observation_json(const model::Observation& o) {
   j["provisional"] = o.provisional;
   j["published_rate_percent"] = value_json(o.published_rate);
   j["published_rate_text"] = text_or_null(o.published_rate.text);
-  if (o.revised_target.has_number() || !o.revised_target.text.empty()) {
+  if (o.revised_target.has_number() || !o.revised_target.text.empty() ||
+      o.revised_rate.has_number() || !o.revised_rate.text.empty()) {
     j["revised_target"] = value_json(o.revised_target);
     j["revised_target_text"] = text_or_null(o.revised_target.text);
     j["revised_rate_percent"] = value_json(o.revised_rate);
@@ -37,6 +38,7 @@ Json observation_json(const model::Observation& o) {
   j["verdict"] = model::to_string(o.check.verdict);
   j["explanation"] = text_or_null(o.check.explanation);
   j["notes"] = text_or_null(o.notes);
+  j["path"] = o.source.path;  // merged series: observations come from several files
   j["line"] = o.source.line;
   return j;
 }
@@ -81,16 +83,17 @@ Json indicator_json(const model::Indicator& ind) {
   return j;
 }
 
-Json source_json(const model::Sheet& sheet) {
+Json source_json(const model::SourceSummary& source) {
   Json skipped = Json::array();
-  for (const auto& s : sheet.parsed.skipped)
+  for (const auto& s : source.skipped)
     skipped.push_back(Json{{"line", s.line}, {"reason", s.reason}});
-  return Json{{"path", sheet.path},
-              {"format", sheet.format},
-              {"encoding", sheet.encoding},
-              {"kpis", sheet.parsed.indicators.size()},
-              {"rows_read", sheet.parsed.rows_read},
-              {"rows_used", sheet.parsed.rows_used},
+  return Json{{"path", source.path},
+              {"format", source.format},
+              {"encoding", source.encoding},
+              {"kpis", source.kpis},
+              {"rows_read", source.rows_read},
+              {"rows_used", source.rows_used},
+              {"merged", source.merged},
               {"skipped", skipped}};
 }
 
@@ -113,7 +116,8 @@ Json document_json(const PipelineResult& result) {
   doc["sources"] = Json::array();
   doc["indicators"] = Json::array();
   for (const auto& sheet : result.sheets) {
-    doc["sources"].push_back(source_json(sheet));
+    for (const auto& source : model::source_summaries(sheet))
+      doc["sources"].push_back(source_json(source));
     for (const auto& ind : sheet.parsed.indicators) doc["indicators"].push_back(indicator_json(ind));
   }
   doc["findings"] = Json::array();

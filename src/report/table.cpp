@@ -55,13 +55,19 @@ void indicator_rows(std::ostream& out, const model::Indicator& ind) {
   }
 }
 
+std::string joined_text(const model::Sheet& sheet) {
+  if (!sheet.merged_kpis) return "";
+  return fmt::format(", {} more joined to series above", sheet.merged_kpis);
+}
+
 }  // namespace
 
 void write_table(std::ostream& out, const PipelineResult& result) {
   for (const auto& sheet : result.sheets) {
-    out << fmt::format("{} ({}, {}): {} KPIs, {} rows skipped\n", sheet.path, sheet.format,
-                       sheet.encoding, sheet.parsed.indicators.size(), sheet.parsed.skipped.size());
-    header(out);
+    out << fmt::format("{} ({}, {}): {} KPIs, {} rows skipped{}\n", sheet.path, sheet.format,
+                       sheet.encoding, sheet.parsed.indicators.size(), sheet.parsed.skipped.size(),
+                       joined_text(sheet));
+    if (!sheet.parsed.indicators.empty()) header(out);
     for (const auto& ind : sheet.parsed.indicators) indicator_rows(out, ind);
     out << '\n';
   }

@@ -10,6 +10,7 @@ const std::vector<ReportWriter>& report_writers() {
       {"json", "JSON contract kpi-report/1 for pipelines", write_json},
       {"markdown", "Markdown tables", write_markdown},
       {"html", "standalone HTML page", write_html},
+      {"csv", "canonical CSV for Excel, read back as input (docs/canonical.md)", write_csv},
   };
   return table;
 }

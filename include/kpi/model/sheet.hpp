@@ -1,6 +1,7 @@
 #pragma once
 // Everything read from one input file.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,12 +19,27 @@ struct Finding {
   std::vector<std::string> ids;      // ids of the rows involved
 };
 
+// One input as the JSON sources[] array reports it.
+struct SourceSummary {
+  std::string path;
+  std::string format;
+  std::string encoding;
+  int kpis = 0;  // KPIs read from this input
+  int rows_read = 0;
+  int rows_used = 0;
+  int merged = 0;  // of those, KPIs joined into a series listed under an earlier input
+  std::vector<SkippedRow> skipped;
+};
+
 struct ParseOutput {
   std::vector<Indicator> indicators;
   std::vector<SkippedRow> skipped;
   std::vector<Diagnostic> diagnostics;
   int rows_read = 0;  // data rows considered (each becomes a KPI row or a skipped row)
   int rows_used = 0;
+  // A kpi-report JSON document read back: the sources[] it lists (reported instead of the
+  // document itself, so that converting JSON again reproduces it). Empty for other inputs.
+  std::optional<std::vector<SourceSummary>> origins;
 };
 
 struct Sheet {
@@ -34,11 +50,16 @@ struct Sheet {
   ParseOutput parsed;
   std::shared_ptr<const std::string> text;  // decoded UTF-8, for quoting source lines
   std::vector<std::size_t> line_starts;      // byte offset of each line of `text`
+  int merged_kpis = 0;  // KPIs moved into a series of an earlier sheet (see kpi/merge.hpp)
 
   // Keeps `decoded` for quoting and indexes its lines once (O(size)).
   void keep_text(std::string_view decoded);
   // The text of 1-based line `line`, or "" when unknown. O(1).
   std::string_view line_text(int line) const;
 };
+
+// What JSON sources[] lists for `sheet`: its origins when it was a JSON document read back,
+// else the sheet itself.
+std::vector<SourceSummary> source_summaries(const Sheet& sheet);
 
 }  // namespace kpi::model

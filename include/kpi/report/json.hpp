@@ -12,7 +12,7 @@ inline constexpr const char* json_schema_id = "kpi-report/1";
 
 Json value_json(const model::Value& v);  // number or null
 Json indicator_json(const model::Indicator& ind);
-Json source_json(const model::Sheet& sheet);
+Json source_json(const model::SourceSummary& source);
 Json finding_json(const model::Finding& f);
 Json document_json(const PipelineResult& result);
 

@@ -22,5 +22,6 @@ void write_table(std::ostream& out, const PipelineResult& result);
 void write_json(std::ostream& out, const PipelineResult& result);
 void write_markdown(std::ostream& out, const PipelineResult& result);
 void write_html(std::ostream& out, const PipelineResult& result);
+void write_csv(std::ostream& out, const PipelineResult& result);
 
 }  // namespace kpi::report

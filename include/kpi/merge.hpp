@@ -1,0 +1,26 @@
+#pragma once
+// Merging sheets of one municipality: several files (different fiscal years, a new year's
+// actuals) become one series per KPI. A pure stage between parsing and verification.
+#include <vector>
+
+#include "kpi/model/sheet.hpp"
+
+namespace kpi {
+
+struct MergeOutput {
+  std::vector<model::Sheet> sheets;  // same order; merged KPIs live in their first sheet
+  std::vector<model::Diagnostic>
+      diagnostics;                    // input.merge-conflict warnings, input.merge-unmatched notes
+  std::vector<std::size_t> extended;  // sheets whose KPIs received data: recheck their rates
+};
+
+// KPIs with the same (municipality, id, name) in different sheets join into the one listed
+// first (input order). Observations of other fiscal years are added; for the same fiscal
+// year and for KPI-level fields, a value present in only one file is taken, and two
+// different values are a conflict: reported (warning, both locations) and the later file's
+// value kept. The later sheet's KPI is removed from its sheet and counted in its
+// `merged_kpis` (or in the matching origin's `merged` for a JSON document read back), so
+// every source keeps its own counts.
+MergeOutput merge_sheets(std::vector<model::Sheet> sheets);
+
+}  // namespace kpi

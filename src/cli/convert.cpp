@@ -1,0 +1,43 @@
+// `kpi-report convert --to csv|json`: any supported input to the canonical CSV or the JSON
+// contract; both read back as input (sheets of one municipality merge into one series).
+#include <sstream>
+
+#include "commands.hpp"
+#include "kpi/report/writers.hpp"
+#include "output.hpp"
+
+namespace kpi::cli {
+namespace {
+
+struct ConvertFlags {
+  InputFlags input;
+  std::string to;
+  std::string output;
+};
+
+int run_convert(const ConvertFlags& flags) {
+  auto result = run_pipeline(flags.input.paths, resolve_input(flags.input));
+  print_diagnostics(result);
+  std::ostringstream out;
+  if (!result.sheets.empty() || flags.to == "json")
+    report::find_report_writer(flags.to)->write(out, result);
+  if (!emit(out.str(), flags.output)) return exit_usage;
+  return result.input_error ? exit_usage : exit_clean;
+}
+
+}  // namespace
+
+std::function<int()> setup_convert(CLI::App& command) {
+  auto flags = std::make_shared<ConvertFlags>();
+  add_input_flags(command, flags->input);
+  command
+      .add_option("--to", flags->to,
+                  "csv: canonical sheet for Excel (UTF-8 BOM, CRLF); json: kpi-report/1")
+      ->required()
+      ->check(CLI::IsMember({"csv", "json"}));
+  command.add_option("-o,--output", flags->output,
+                     "write to this file (atomically) instead of stdout");
+  return [flags] { return run_convert(*flags); };
+}
+
+}  // namespace kpi::cli

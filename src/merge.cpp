@@ -1,0 +1,237 @@
+#include "kpi/merge.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/number.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi {
+namespace {
+
+using model::Indicator;
+using model::Observation;
+using model::SourceLocation;
+using model::Value;
+
+// Names are compared without spacing and width differences: PDF extraction wraps and
+// spaces the same name differently from year to year.
+std::string name_key(std::string_view name) {
+  std::string normalized = text::normalize(name);
+  std::string out;
+  for (auto word : text::words(normalized)) out += word;
+  return out;
+}
+
+using Key = std::tuple<std::string, std::string, std::string, int>;  // municipality, id, name, n-th
+
+struct Home {
+  std::size_t sheet = 0;
+  std::size_t index = 0;
+};
+
+bool present(const Value& v) {
+  return v.number.has_value() || !text::is_no_value(text::normalize(v.text));
+}
+
+bool same_value(const Value& a, const Value& b) {
+  if (a.number.has_value() != b.number.has_value()) return false;
+  if (a.number) return *a.number == *b.number;
+  return text::squeeze_spaces(text::normalize(a.text)) ==
+         text::squeeze_spaces(text::normalize(b.text));
+}
+
+std::string where(const SourceLocation& loc) {
+  return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path;
+}
+
+std::string shown(const Value& v) {
+  if (!v.text.empty()) return v.text;
+  return v.number ? v.number->to_string() : "-";
+}
+
+std::string display_id(const Indicator& ind) {
+  return ind.seq > 1 ? fmt::format("{} #{}", ind.id, ind.seq) : ind.id;
+}
+
+// Joins one later KPI (or observation) into the series, field by field.
+class Joiner {
+ public:
+  Joiner(std::vector<model::Diagnostic>& diagnostics, SourceLocation earlier, SourceLocation later)
+      : diagnostics_(diagnostics), earlier_(std::move(earlier)), later_(std::move(later)) {}
+
+  // A value present in only one file is taken; two different ones: the later, reported.
+  void value(Value& kept, const Value& later, const std::string& what, std::string_view why = "") {
+    if (!present(later)) return;
+    if (present(kept) && !same_value(kept, later)) conflict(what, shown(later), shown(kept), why);
+    kept = later;
+  }
+
+  void year(std::optional<int>& kept, const std::optional<int>& later, const std::string& what) {
+    if (!later) return;
+    if (kept && *kept != *later) conflict(what, std::to_string(*later), std::to_string(*kept));
+    kept = later;
+  }
+
+  void text(std::string& kept, const std::string& later, const std::string& what) {
+    if (later.empty()) return;
+    if (!kept.empty() && text::normalize(kept) != text::normalize(later))
+      conflict(what, later, kept);
+    kept = later;
+  }
+
+ private:
+  void conflict(const std::string& what, const std::string& later, const std::string& kept,
+                std::string_view why = "") {
+    diagnostics_.push_back(
+        {later_, model::Severity::warning, "input.merge-conflict",
+         fmt::format("{}: '{}' at {} differs from '{}' at {}{}; the later file's "
+                     "value is kept",
+                     what, later, where(later_), kept, where(earlier_), why)});
+  }
+
+  std::vector<model::Diagnostic>& diagnostics_;
+  SourceLocation earlier_, later_;
+};
+
+void join_observation(Observation& kept, const Observation& later, const std::string& label,
+                      std::vector<model::Diagnostic>& diagnostics) {
+  Joiner j(diagnostics, kept.source, later.source);
+  std::string_view was_provisional = kept.provisional ? " (marked provisional)" : "";
+  j.value(kept.target, later.target, label + " target");
+  if (present(later.actual)) kept.provisional = later.provisional;
+  j.value(kept.actual, later.actual, label + " actual", was_provisional);
+  j.value(kept.published_rate, later.published_rate, label + " published rate");
+  j.value(kept.revised_target, later.revised_target, label + " revised target");
+  j.value(kept.revised_rate, later.revised_rate, label + " revised rate");
+  if (later.actual_fiscal_year) kept.actual_fiscal_year = later.actual_fiscal_year;
+  if (!later.notes.empty()) kept.notes = later.notes;
+  kept.source = later.source;
+}
+
+void join_direction(Indicator& series, const Indicator& later, Joiner& j,
+                    const std::string& label) {
+  if (later.direction == model::Direction::unknown) return;
+  if (series.direction != model::Direction::unknown && series.direction != later.direction) {
+    std::string kept = model::to_string(series.direction);
+    j.text(kept, model::to_string(later.direction), label + " direction");  // reports it
+  }
+  series.direction = later.direction;
+  series.direction_source = later.direction_source;
+  series.direction_text = later.direction_text;
+}
+
+void join_indicator(Indicator& series, const Indicator& later,
+                    std::vector<model::Diagnostic>& diagnostics) {
+  auto label = display_id(series);
+  Joiner j(diagnostics, series.source, later.source);
+  if (!later.name.empty()) series.name = later.name;
+  j.text(series.unit, later.unit, label + " unit");
+  if (!later.goal.empty()) series.goal = later.goal;
+  if (!later.measure.empty()) series.measure = later.measure;
+  join_direction(series, later, j, label);
+  series.cumulative = series.cumulative || later.cumulative;
+  if (later.relisted_of) series.relisted_of = later.relisted_of;
+  if (present(later.baseline.value)) series.baseline.alternatives = later.baseline.alternatives;
+  j.value(series.baseline.value, later.baseline.value, label + " baseline");
+  j.year(series.baseline.fiscal_year, later.baseline.fiscal_year, label + " baseline fiscal year");
+  j.value(series.final_target.value, later.final_target.value, label + " final target");
+  j.year(series.final_target.fiscal_year, later.final_target.fiscal_year,
+         label + " final target fiscal year");
+  if (later.final_target.qualifier != model::Qualifier::none)
+    series.final_target.qualifier = later.final_target.qualifier;
+  for (const auto& o : later.observations) {
+    auto it = std::find_if(series.observations.begin(), series.observations.end(),
+                           [&](const Observation& s) { return s.fiscal_year == o.fiscal_year; });
+    if (it == series.observations.end())
+      series.observations.push_back(o);
+    else
+      join_observation(*it, o, fmt::format("{} FY{}", label, o.fiscal_year), diagnostics);
+  }
+  std::stable_sort(
+      series.observations.begin(), series.observations.end(),
+      [](const Observation& a, const Observation& b) { return a.fiscal_year < b.fiscal_year; });
+}
+
+// The sheet's KPI joined an earlier series: count it where sources[] will report it.
+void count_merged(model::Sheet& sheet, const Indicator& ind) {
+  if (!sheet.parsed.origins || sheet.parsed.origins->empty()) {
+    ++sheet.merged_kpis;
+    return;
+  }
+  auto& origins = *sheet.parsed.origins;
+  auto it = std::find_if(origins.begin(), origins.end(),
+                         [&](const model::SourceSummary& s) { return s.path == ind.source.path; });
+  ++(it == origins.end() ? origins.front() : *it).merged;
+}
+
+class Merger {
+ public:
+  explicit Merger(std::vector<model::Sheet> sheets) { out_.sheets = std::move(sheets); }
+
+  MergeOutput run() {
+    for (std::size_t s = 0; s < out_.sheets.size(); ++s) merge_sheet(s);
+    return std::move(out_);
+  }
+
+ private:
+  void merge_sheet(std::size_t s) {
+    auto& sheet = out_.sheets[s];
+    std::vector<Indicator> kept;
+    std::map<Key, int> seen;  // occurrences of (municipality, id, name) in this sheet
+    std::vector<std::pair<std::string, std::string>> ids;
+    for (auto& ind : sheet.parsed.indicators) {
+      auto name = name_key(ind.name);
+      Key key{ind.municipality, ind.id, name, seen[{ind.municipality, ind.id, name, 0}]++};
+      auto home = homes_.find(key);
+      if (home == homes_.end()) {
+        note_unmatched(ind);
+        homes_.emplace(key, Home{s, kept.size()});
+        ids.emplace_back(ind.municipality, ind.id);
+        kept.push_back(std::move(ind));
+        continue;
+      }
+      auto& series = out_.sheets[home->second.sheet].parsed.indicators[home->second.index];
+      join_indicator(series, ind, out_.diagnostics);
+      count_merged(sheet, ind);
+      mark_extended(home->second.sheet);
+    }
+    sheet.parsed.indicators = std::move(kept);
+    for (std::size_t i = 0; i < ids.size(); ++i) first_of_id_.try_emplace(ids[i], Home{s, i});
+  }
+
+  // Same id as a KPI of an earlier sheet, but another name: kept apart, and said why.
+  void note_unmatched(const Indicator& ind) {
+    auto other = first_of_id_.find({ind.municipality, ind.id});
+    if (other == first_of_id_.end()) return;
+    const auto& earlier = out_.sheets[other->second.sheet].parsed.indicators[other->second.index];
+    out_.diagnostics.push_back(
+        {ind.source, model::Severity::note, "input.merge-unmatched",
+         fmt::format(
+             "{} '{}' is not joined with {} '{}' at {}: the names differ (series are matched "
+             "by municipality, id and name)",
+             display_id(ind), ind.name, display_id(earlier), earlier.name, where(earlier.source))});
+  }
+
+  void mark_extended(std::size_t sheet) {
+    if (std::find(out_.extended.begin(), out_.extended.end(), sheet) == out_.extended.end())
+      out_.extended.push_back(sheet);
+  }
+
+  MergeOutput out_;
+  std::map<Key, Home> homes_;
+  std::map<std::pair<std::string, std::string>, Home> first_of_id_;  // earlier sheets only
+};
+
+}  // namespace
+
+MergeOutput merge_sheets(std::vector<model::Sheet> sheets) {
+  return Merger(std::move(sheets)).run();
+}
+
+}  // namespace kpi

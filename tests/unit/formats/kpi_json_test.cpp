@@ -1,0 +1,122 @@
+// kpi-report's own JSON read back, and `kpi-report convert` end to end.
+#include <catch2/catch.hpp>
+
+#include "canonical_fixtures.hpp"
+#include "kpi/formats/registry.hpp"
+
+namespace {
+
+using namespace kpi;
+using namespace kpi::testing::canonical;
+using model::Decimal;
+
+bool has_skip(const model::ParseOutput& p, int line, const std::string& part) {
+  for (const auto& s : p.skipped)
+    if (s.line == line && s.reason.find(part) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("kpi-json: JSON -> model -> JSON is byte-identical and the model equal",
+          "[canonical][kpi-json]") {
+  auto original = run({takaoka_sheet()});
+  auto first = as_json(original);
+  auto path = temp_file("takaoka.json", first);
+  auto read_back = run({path});
+  REQUIRE(read_back.sheets.size() == 1);
+  CHECK(read_back.sheets[0].format == "kpi-json");
+  CHECK(as_json(read_back) == first);
+  const auto& a = original.sheets[0].parsed.indicators;
+  const auto& b = read_back.sheets[0].parsed.indicators;
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(dump(a[i]) == dump(b[i]));
+    CHECK(a[i].source.path == b[i].source.path);  // still points at the sheet it came from
+    CHECK(a[i].source.line == b[i].source.line);
+  }
+  // sources[] lists the original sheet with its own counts and skipped rows.
+  REQUIRE(read_back.sheets[0].parsed.origins.has_value());
+  const auto& origins = *read_back.sheets[0].parsed.origins;
+  REQUIRE(origins.size() == 1);
+  CHECK(origins[0].format == "takaoka");
+  CHECK(origins[0].kpis == 64);
+  CHECK(origins[0].skipped.size() == original.sheets[0].parsed.skipped.size());
+}
+
+TEST_CASE("kpi-json: printed precision comes from the *_text fields", "[canonical][kpi-json]") {
+  const std::string doc = R"({
+  "schema": "kpi-report/1",
+  "indicators": [
+    {"municipality": "demo", "id": "A", "name": "x", "direction": "increase",
+     "final_target": {"value": 60.0, "text": "60.0", "qualifier": "以上"},
+     "observations": [{"fiscal_year": 2020, "target": 1.5, "actual": 58.0, "actual_text": "58.0",
+                       "published_rate_percent": 88.2, "published_rate_text": "小学6年生 88.2%"}]},
+    {"municipality": "demo", "name": "no id"},
+    {"municipality": "demo", "id": "C", "name": "z", "observations": [{"fiscal_year": "2020"}]}
+  ]
+})";
+  REQUIRE(formats::detect_format(doc)->name == "kpi-json");
+  auto sheet = read_text(doc, "hand.json");
+  const auto& p = sheet.parsed;
+  CHECK(p.rows_read == 3);
+  CHECK(p.rows_used == 1);
+  CHECK(has_skip(p, 8, "indicators[1]: id: expected a non-empty string"));
+  CHECK(has_skip(p, 9, "indicators[2]: fiscal_year: expected a whole number"));
+  REQUIRE(p.indicators.size() == 1);
+  const auto& ind = p.indicators[0];
+  CHECK(ind.source.path == "hand.json");  // no source given: the element's own line
+  CHECK(ind.source.line == 4);
+  CHECK(ind.final_target.value.number->scale == 1);
+  CHECK(ind.final_target.qualifier == model::Qualifier::at_least);
+  const auto& o = observation(ind, 2020);
+  CHECK(dump(o.target) == "[15e-1 '']");  // no text: the shortest decimal of the number
+  CHECK(dump(o.actual) == "[580e-1 '58.0']");
+  CHECK(dump(o.published_rate) == "[882e-1 '小学6年生 88.2%']");
+  CHECK(o.check.verdict ==
+        model::Verdict::mismatch);  // 58.0 / 1.5 is no 88.2%: recomputed, not read
+}
+
+TEST_CASE("kpi-json: wrong schema and broken JSON are errors with a line",
+          "[canonical][kpi-json]") {
+  auto other = read_text("{\"schema\": \"kpi-report/2\", \"indicators\": []}", "v2.json");
+  REQUIRE(other.parsed.diagnostics.size() == 1);
+  CHECK(other.parsed.diagnostics[0].severity == model::Severity::error);
+  CHECK(other.parsed.diagnostics[0].message ==
+        "unsupported schema 'kpi-report/2': this kpi-report reads kpi-report/1");
+  auto broken =
+      read_text("{\"schema\": \"kpi-report/1\",\n\"indicators\": [\n{,}\n]}", "broken.json");
+  REQUIRE(broken.parsed.diagnostics.size() == 1);
+  CHECK(broken.parsed.diagnostics[0].code == "input.json");
+  CHECK(broken.parsed.diagnostics[0].location.line == 3);
+}
+
+TEST_CASE("convert: CSV and JSON round trips through the binary are byte-identical",
+          "[canonical]") {
+  auto dir_file = [](const std::string& name) { return temp_file(name, ""); };
+  auto csv1 = dir_file("cli-1.csv"), csv2 = dir_file("cli-2.csv");
+  auto json1 = dir_file("cli-1.json"), json2 = dir_file("cli-2.json"),
+       json3 = dir_file("cli-3.json");
+  auto q = [](const std::string& p) { return "'" + p + "'"; };
+  REQUIRE(run_binary("convert --to csv -o " + q(csv1) + " " + q(takaoka_sheet())) == 0);
+  REQUIRE(run_binary("convert --to csv -o " + q(csv2) + " " + q(csv1)) == 0);
+  CHECK(slurp(csv1) == slurp(csv2));
+  REQUIRE(run_binary("convert --to json -o " + q(json1) + " " + q(takaoka_sheet())) == 0);
+  REQUIRE(run_binary("convert --to json -o " + q(json2) + " " + q(json1)) == 0);
+  CHECK(slurp(json1) == slurp(json2));
+  // JSON made from the CSV has the same KPIs as JSON made from the PDF text.
+  REQUIRE(run_binary("convert --to json -o " + q(json3) + " " + q(csv1)) == 0);
+  auto from_csv = run({json3}), from_pdf = run({json1});
+  const auto& a = from_csv.sheets.at(0).parsed.indicators;
+  const auto& b = from_pdf.sheets.at(0).parsed.indicators;
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) CHECK(dump(a[i]) == dump(b[i]));
+}
+
+TEST_CASE("convert: a sheet missing a required column exits 2 with path:line", "[canonical]") {
+  auto path = temp_file("nameless.csv", "municipality,id,fiscal_year\ndemo,A,2020\n");
+  std::string err;
+  CHECK(run_binary("convert --to csv '" + path + "'", &err) == 2);
+  CHECK(err.find(path + ":1: error: missing required column name") != std::string::npos);
+  CHECK(run_binary("convert --to xlsx '" + path + "'") == 2);
+}

@@ -1,0 +1,182 @@
+// Merging sheets of one municipality into one series per KPI.
+#include <fmt/format.h>
+#include <catch2/catch.hpp>
+
+#include "formats/canonical_fixtures.hpp"
+#include "kpi/merge.hpp"
+
+namespace {
+
+using namespace kpi;
+using namespace kpi::testing::canonical;
+using model::Decimal;
+
+// The Takaoka sheet (FY2020-2023) as a canonical CSV file.
+const std::string& takaoka_csv_file() {
+  static const std::string path =
+      temp_file("takaoka-fy2020-2023.csv", as_csv(run({takaoka_sheet()})));
+  return path;
+}
+
+const std::string header =
+    "municipality,id,name,fiscal_year,target,actual,published_rate,baseline\n";
+
+model::Indicator kpi_with(const std::string& id, const std::string& name, const std::string& path,
+                          std::vector<model::Observation> observations) {
+  model::Indicator ind;
+  ind.municipality = "demo";
+  ind.id = id;
+  ind.name = name;
+  ind.source = {path, 1};
+  ind.observations = std::move(observations);
+  return ind;
+}
+
+model::Observation obs(int year, std::optional<Decimal> actual, const std::string& text,
+                       const std::string& path, int line) {
+  model::Observation o;
+  o.fiscal_year = year;
+  o.actual = {actual, text};
+  o.source = {path, line};
+  return o;
+}
+
+model::Sheet sheet_of(const std::string& path, std::vector<model::Indicator> indicators) {
+  model::Sheet s;
+  s.path = path;
+  s.usable = true;
+  s.parsed.indicators = std::move(indicators);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("merge: a new fiscal year's actuals in a second canonical file just work", "[merge]") {
+  auto fy2024 =
+      temp_file("takaoka-fy2024.csv",
+                header +
+                    "takaoka,No.3,県Uターン就職率,2024,60.0,59.0,98.3%,\n"
+                    "takaoka,No.1,2025年までの転出・転入を均衡(累計),R6,0,▲ 300,-191.3%,\n");
+  auto result = run({takaoka_csv_file(), fy2024});
+  REQUIRE(result.sheets.size() == 2);
+  CHECK(result.sheets[0].parsed.indicators.size() == 64);
+  CHECK(result.sheets[1].parsed.indicators.empty());  // both joined the series of the first file
+  CHECK(result.sheets[1].merged_kpis == 2);
+  CHECK_FALSE(has_diagnostic(result.diagnostics, "input.merge-conflict", ""));
+
+  const auto& no3 = indicator(result.sheets[0].parsed.indicators, "No.3");
+  REQUIRE(no3.observations.size() == 5);
+  CHECK(no3.observations.back().fiscal_year == 2024);
+  const auto& fy = observation(no3, 2024);
+  CHECK(fy.source.path == fy2024);
+  CHECK(fy.source.line == 2);
+  CHECK(fy.check.verdict == model::Verdict::match);  // direction and unit from the first file
+  CHECK(fy.check.rate_rounded == Decimal{983, 1});
+  CHECK(observation(no3, 2020).actual.text == "58.0");
+
+  // Progress from the baseline: needs the first file's baseline (▲103 of its cell).
+  const auto& no1 = indicator(result.sheets[0].parsed.indicators, "No.1");
+  REQUIRE(no1.observations.size() == 5);
+  CHECK(observation(no1, 2024).check.method == "progress");
+  CHECK(observation(no1, 2024).check.verdict == model::Verdict::match);
+
+  // Each source keeps its own counts in JSON sources[].
+  auto doc = as_json(result);
+  CHECK(doc.find("\"kpis\": 64,\n      \"rows_read\": 250,\n      \"rows_used\": 250,\n      "
+                 "\"merged\": 0") != std::string::npos);
+  CHECK(
+      doc.find(
+          "\"kpis\": 2,\n      \"rows_read\": 2,\n      \"rows_used\": 2,\n      \"merged\": 2") !=
+      std::string::npos);
+  // ... and the merged document reads back to itself.
+  auto json_path = temp_file("merged.json", doc);
+  CHECK(as_json(run({json_path})) == doc);
+}
+
+TEST_CASE("merge: the same fiscal year with another value is a conflict; the later file wins",
+          "[merge]") {
+  auto first = run({takaoka_csv_file()});
+  const auto& before = indicator(first.sheets[0].parsed.indicators, "No.3");
+  auto fy2023_line = observation(before, 2023).source.line;
+  auto fix = temp_file("takaoka-fix.csv",
+                       header + "takaoka,No.3,県Uターン就職率,2023,59.5,55.4,93.1%,58.0\n");
+
+  auto result = run({takaoka_csv_file(), fix});
+  const auto& no3 = indicator(result.sheets[0].parsed.indicators, "No.3");
+  CHECK(observation(no3, 2023).actual.text == "55.4");
+  CHECK(observation(no3, 2023).check.verdict == model::Verdict::match);
+  CHECK(observation(no3, 2023).target.text == "59.5");  // equal values are no conflict
+  CHECK(no3.baseline.value.text == "58.0");
+  const auto& f = takaoka_csv_file();
+  std::vector<std::string> expected = {
+      fmt::format("No.3 baseline: '58.0' at {}:2 differs from '58.2' at {}:{}; the later file's "
+                  "value is kept",
+                  fix, f, before.source.line),
+      fmt::format("No.3 FY2023 actual: '55.4' at {}:2 differs from '55.3' at {}:{}; the later "
+                  "file's value is kept",
+                  fix, f, fy2023_line),
+      fmt::format("No.3 FY2023 published rate: '93.1%' at {}:2 differs from '92.9%' at {}:{}; the "
+                  "later file's "
+                  "value is kept",
+                  fix, f, fy2023_line)};
+  std::vector<std::string> found;
+  for (const auto& d : result.diagnostics)
+    if (d.code == "input.merge-conflict") {
+      CHECK(d.severity == model::Severity::warning);
+      CHECK(d.location.path == fix);
+      found.push_back(d.message);
+    }
+  CHECK(found == expected);
+}
+
+TEST_CASE("merge: values present in one file only are taken, never erased", "[merge]") {
+  auto a = sheet_of("a.csv", {kpi_with("K", "件数", "a.csv",
+                                       {obs(2020, std::nullopt, "-", "a.csv", 2),
+                                        obs(2021, Decimal{5, 0}, "5", "a.csv", 3)})});
+  auto b = sheet_of("b.csv", {kpi_with("K", "件 数", "b.csv",
+                                       {obs(2020, Decimal{7, 0}, "7", "b.csv", 2),
+                                        obs(2021, std::nullopt, "", "b.csv", 3),
+                                        obs(2022, Decimal{9, 0}, "9", "b.csv", 4)})});
+  auto out = merge_sheets({a, b});
+  CHECK(out.diagnostics.empty());  // "件 数" and "件数" are one name; no value contradicts
+  CHECK(out.extended == std::vector<std::size_t>{0});
+  const auto& series = out.sheets[0].parsed.indicators.at(0);
+  REQUIRE(series.observations.size() == 3);
+  CHECK(observation(series, 2020).actual.number == Decimal{7, 0});
+  CHECK(observation(series, 2021).actual.number == Decimal{5, 0});
+  CHECK(observation(series, 2022).source.path == "b.csv");
+  CHECK(out.sheets[1].parsed.indicators.empty());
+  CHECK(model::source_summaries(out.sheets[1]).at(0).kpis == 1);
+  CHECK(model::source_summaries(out.sheets[1]).at(0).merged == 1);
+}
+
+TEST_CASE("merge: another name under the same id stays apart, with a note", "[merge]") {
+  auto a = sheet_of(
+      "a.csv", {kpi_with("K", "観光客数", "a.csv", {obs(2020, Decimal{1, 0}, "1", "a.csv", 2)})});
+  auto b = sheet_of(
+      "b.csv", {kpi_with("K", "宿泊者数", "b.csv", {obs(2021, Decimal{2, 0}, "2", "b.csv", 2)})});
+  auto out = merge_sheets({a, b});
+  CHECK(out.sheets[1].parsed.indicators.size() == 1);
+  REQUIRE(out.diagnostics.size() == 1);
+  CHECK(out.diagnostics[0].severity == model::Severity::note);
+  CHECK(out.diagnostics[0].code == "input.merge-unmatched");
+  CHECK(out.diagnostics[0].message ==
+        "K '宿泊者数' is not joined with K '観光客数' at a.csv:1: the names differ (series are "
+        "matched by "
+        "municipality, id and name)");
+}
+
+TEST_CASE("merge: KPIs joined from a JSON report count against their own origin", "[merge]") {
+  auto a = sheet_of(
+      "new.csv", {kpi_with("K", "件数", "new.csv", {obs(2020, Decimal{1, 0}, "1", "new.csv", 2)})});
+  auto b = sheet_of("old.json",
+                    {kpi_with("K", "件数", "b.txt", {obs(2019, Decimal{1, 0}, "1", "b.txt", 9)})});
+  b.parsed.origins = std::vector<model::SourceSummary>{
+      {"a.txt", "takaoka", "UTF-8", 3, 3, 3, 0, {}}, {"b.txt", "takaoka", "UTF-8", 1, 1, 1, 0, {}}};
+  auto out = merge_sheets({a, b});
+  auto sources = model::source_summaries(out.sheets[1]);
+  REQUIRE(sources.size() == 2);
+  CHECK(sources[0].merged == 0);
+  CHECK(sources[1].merged == 1);
+  CHECK(out.sheets[0].parsed.indicators.at(0).observations.size() == 2);
+}
