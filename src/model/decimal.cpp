@@ -1,5 +1,6 @@
 #include "kpi/model/decimal.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -21,14 +22,17 @@ double Decimal::to_double() const {
 }
 
 std::string Decimal::to_string() const {
-  std::string digits = std::to_string(units);
-  if (units < 0) digits.erase(0, 1);
-  if (scale > 0) {
-    if (static_cast<int>(digits.size()) <= scale)
-      digits.insert(0, static_cast<std::size_t>(scale + 1) - digits.size(), '0');
-    digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
-  }
-  return units < 0 ? "-" + digits : digits;
+  auto magnitude = units < 0 ? 0ull - static_cast<unsigned long long>(units)
+                             : static_cast<unsigned long long>(units);
+  std::string digits = std::to_string(magnitude);
+  auto decimals = static_cast<std::size_t>(std::max(scale, 0));
+  if (digits.size() <= decimals) digits = std::string(decimals + 1 - digits.size(), '0') + digits;
+  std::string out;
+  out.reserve(digits.size() + 2);
+  if (units < 0) out.push_back('-');
+  out.append(digits, 0, digits.size() - decimals);
+  if (decimals > 0) out.append(1, '.').append(digits, digits.size() - decimals, decimals);
+  return out;
 }
 
 bool Decimal::operator==(const Decimal& other) const {

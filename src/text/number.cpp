@@ -139,7 +139,7 @@ CellValue parse_cell(std::string_view normalized_cell, std::string_view original
   out.value.number = token->number;
   std::string_view rest = cell.substr(token->end);
   if (!rest.empty() && rest.front() == '%') {
-    out.unit = "%";
+    out.unit.assign(1, '%');
     rest.remove_prefix(1);
   }
   out.qualifier = find_qualifier(rest);
