@@ -43,6 +43,12 @@ for sheet in $sheets; do
     while IFS=: read -r line rest; do printf '%s' "$rest" >"$corpus/text/$base-L$line.txt"; done
 done
 
+# The committed hostile inputs (huge numbers, 1e309, missing headers ...) seed the parsers.
+for hostile in tests/hostile/*.txt; do
+  cp "$hostile" "$corpus/layout/hostile-$(basename "$hostile")"
+  cp "$hostile" "$corpus/pipeline/hostile-$(basename "$hostile")"
+done
+
 # A CP932 sheet through the whole pipeline, as Excel users save it.
 takaoka_slice=$(grep -l 'R5年度R3年度' "$corpus"/pipeline/takaoka-kpi-progress-*.txt | head -n 1)
 if [ -n "$takaoka_slice" ]; then

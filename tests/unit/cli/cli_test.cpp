@@ -81,7 +81,7 @@ TEST_CASE("a directory scan warns about documents without a KPI table", "[cli][e
   CHECK_THAT(r.out, Catch::Contains("64 KPIs"));
 }
 
-TEST_CASE("usage errors exit 2; help and version exit 0", "[cli][usage]") {
+TEST_CASE("usage errors exit 2, help and version exit 0", "[cli][usage]") {
   CHECK(run_kpi_report("--version").exit_code == 0);
   CHECK_THAT(run_kpi_report("--version").out, Catch::Contains("kpi-report"));
   CHECK(run_kpi_report("check --help").exit_code == 0);
