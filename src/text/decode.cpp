@@ -195,12 +195,13 @@ bool is_plausible_unit(unsigned u) {
          (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF);
 }
 
-// Japanese text in UTF-16: nearly every unit plausible, and ASCII units (digits, spaces, line
-// ends: a zero high byte) common. ASCII, UTF-8 or Shift_JIS read as UTF-16 lack those zero
-// bytes. All-zero units (NUL padding) count neither way.
+// Japanese text in UTF-16: nearly every unit plausible, with line ends, and ASCII units
+// (digits, spaces, line ends: a zero high byte) not rare. ASCII, UTF-8 or Shift_JIS read as
+// UTF-16 lack those zero bytes, and binary data is not plausible text. All-zero units (NUL
+// padding) count neither way.
 bool looks_like_utf16(std::string_view b, bool little) {
-  constexpr std::size_t sample_bytes = 64 * 1024;
-  std::size_t units = 0, plausible = 0, ascii = 0;
+  constexpr std::size_t sample_bytes = 64 * 1024, min_units = 8;
+  std::size_t units = 0, plausible = 0, ascii = 0, line_ends = 0;
   std::size_t n = std::min(b.size(), sample_bytes) & ~std::size_t{1};
   for (std::size_t i = 0; i < n; i += 2) {
     unsigned low = byte_at(b, i + (little ? 0 : 1)), high = byte_at(b, i + (little ? 1 : 0));
@@ -209,8 +210,10 @@ bool looks_like_utf16(std::string_view b, bool little) {
     ++units;
     plausible += is_plausible_unit(unit);
     ascii += high == 0;
+    line_ends += unit == '\n' || unit == '\r';
   }
-  return units >= 2 && plausible * 100 >= units * 95 && ascii * 20 >= units;
+  return units >= min_units && plausible * 100 >= units * 95 && line_ends > 0 &&
+         ascii * 50 >= units;
 }
 
 // -- results ----------------------------------------------------------------------------
@@ -290,24 +293,29 @@ Decoded from_charset(std::string_view bytes, const char* charset, const char* la
   return success(c.utf8, label);
 }
 
-// Offset of the first control byte no text sheet holds (trailing padding aside), or npos.
+// Offset of the first control byte no text sheet holds (trailing padding aside; form feeds
+// come from pdftotext, vertical tabs from Excel), or npos.
 std::size_t first_control_byte(std::string_view s) {
   std::size_t end = s.size();
   while (end > 0 && is_padding(s[end - 1])) --end;
   for (std::size_t i = 0; i < end; ++i) {
     unsigned char c = byte_at(s, i);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return i;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return i;
   }
   return std::string_view::npos;
+}
+
+Decoded binary_data(std::string_view bytes, std::size_t control) {
+  return failure("binary", line_at(bytes, control),
+                 fmt::format("binary data, not text (control byte 0x{:02X} at byte {}): expected "
+                             "a sheet saved as text (.txt, .tsv or .csv)",
+                             byte_at(bytes, control), control));
 }
 
 // Neither UTF-8 nor Shift_JIS: binary data, or blame the encoding that read further.
 Decoded neither(std::string_view bytes, std::size_t utf8_bad, const Conversion& sjis) {
   if (auto control = first_control_byte(bytes); control != std::string_view::npos)
-    return failure("binary", line_at(bytes, control),
-                   fmt::format("binary data, not text (control byte 0x{:02X} at byte {}): "
-                               "expected a sheet saved as text (.txt, .tsv or .csv)",
-                               byte_at(bytes, control), control));
+    return binary_data(bytes, control);
   if (sjis.error_offset > utf8_bad)
     return failure("Shift_JIS", lines_in(sjis.utf8),
                    fmt::format("invalid Shift_JIS (CP932) {} at byte {}: the file reads as "
@@ -322,6 +330,10 @@ Decoded neither(std::string_view bytes, std::size_t utf8_bad, const Conversion& 
 Decoded utf8_or_shift_jis(std::string_view bytes) {
   if (auto utf8 = from_utf8(bytes, "UTF-8")) return *utf8;
   auto sjis = convert(bytes, "windows-31j");
+  // Most byte strings are "valid" Shift_JIS; control bytes tell binary data from text.
+  if (U_SUCCESS(sjis.status) || sjis.status == U_TRUNCATED_CHAR_FOUND)
+    if (auto control = first_control_byte(bytes); control != std::string_view::npos)
+      return binary_data(bytes, control);
   if (U_SUCCESS(sjis.status)) return success(sjis.utf8, "Shift_JIS");
   if (sjis.status == U_TRUNCATED_CHAR_FOUND) {
     Decoded out = success(sjis.utf8, "Shift_JIS");
