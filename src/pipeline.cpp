@@ -37,8 +37,9 @@ FileText read_file(const std::string& path) {
   std::error_code ec;
   // A FIFO or device would block or never end: only regular files are read.
   if (!fs::is_regular_file(path, ec))
-    return {{}, ec ? "cannot read: " + ec.message()
-                   : "not a regular file (a FIFO, device or socket?): expected a sheet file"};
+    return {{},
+            ec ? "cannot read: " + ec.message()
+               : "not a regular file (a FIFO, device or socket?): expected a sheet file"};
   auto size = fs::file_size(path, ec);
   if (ec) return {{}, "cannot read: " + ec.message()};
   if (size > max_file_bytes)
@@ -81,8 +82,8 @@ void collect_files(const fs::path& dir, std::vector<std::string>& found,
     }
   }
   if (ec)
-    diagnostics.push_back(error_at(dir.string(), 0, "input.unreadable",
-                                   "cannot read directory: " + ec.message()));
+    diagnostics.push_back(
+        error_at(dir.string(), 0, "input.unreadable", "cannot read directory: " + ec.message()));
 }
 
 void walk_directory(const fs::path& dir, std::vector<std::string>& out,
@@ -130,10 +131,10 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   sheet.encoding = std::move(encoding);
   sheet.text = std::make_shared<const std::string>(text);
   if (text::trim(text).empty()) {
-    sheet.parsed.diagnostics.push_back(error_at(
-        sheet.path, 1, "input.no-kpi-table",
-        "empty file (no text): expected a KPI table in one of the layouts listed by "
-        "`kpi-report formats`"));
+    sheet.parsed.diagnostics.push_back(
+        error_at(sheet.path, 1, "input.no-kpi-table",
+                 "empty file (no text): expected a KPI table in one of the layouts listed by "
+                 "`kpi-report formats`"));
     return sheet;
   }
   const auto* format = choose_format(text, options);
@@ -181,6 +182,21 @@ model::Sheet process_file(const std::string& path, const PipelineOptions& option
   return sheet;
 }
 
+// A parser that throws (out of memory, a bug) fails its file, with the reason, instead of
+// ending the program from a worker thread.
+model::Sheet process_file_guarded(const std::string& path, const PipelineOptions& options) {
+  try {
+    return process_file(path, options);
+  } catch (const std::exception& e) {
+    model::Sheet sheet;
+    sheet.path = path;
+    sheet.parsed.diagnostics.push_back(
+        error_at(path, 0, "input.internal",
+                 fmt::format("could not be read: {} (a kpi-report bug)", e.what())));
+    return sheet;
+  }
+}
+
 std::vector<model::Sheet> process_all(const std::vector<std::string>& files,
                                       const PipelineOptions& options) {
   std::vector<model::Sheet> sheets(files.size());
@@ -189,7 +205,8 @@ std::vector<model::Sheet> process_all(const std::vector<std::string>& files,
   workers = std::min<unsigned>(workers, static_cast<unsigned>(files.size()));
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) sheets[i] = process_file(files[i], options);
+    for (std::size_t i = next++; i < files.size(); i = next++)
+      sheets[i] = process_file_guarded(files[i], options);
   };
   std::vector<std::thread> pool;
   for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);

@@ -16,7 +16,9 @@ namespace {
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 constexpr std::size_t shown_bytes = 4;  // offending bytes quoted in a message
 
-unsigned char byte_at(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
+unsigned char byte_at(std::string_view s, std::size_t i) {
+  return static_cast<unsigned char>(s[i]);
+}
 
 // -- lines ------------------------------------------------------------------------------
 
@@ -123,10 +125,12 @@ struct BinaryFormat {
 
 constexpr BinaryFormat binary_formats[] = {
     {"%PDF-", "a PDF file, not text: extract its text first (e.g. pdftotext -layout)"},
-    {"PK\x03\x04", "a ZIP archive (an .xlsx or .docx?), not text: save the sheet as tab-separated "
-                   "text or CSV"},
-    {"\xD0\xCF\x11\xE0", "an OLE document (an .xls or .doc?), not text: save the sheet as "
-                         "tab-separated text or CSV"},
+    {"PK\x03\x04",
+     "a ZIP archive (an .xlsx or .docx?), not text: save the sheet as tab-separated "
+     "text or CSV"},
+    {"\xD0\xCF\x11\xE0",
+     "an OLE document (an .xls or .doc?), not text: save the sheet as "
+     "tab-separated text or CSV"},
     {"\x89PNG", "a PNG image, not text"},
     {"\x1F\x8B", "gzip-compressed data, not text: decompress it first"},
 };
@@ -140,7 +144,7 @@ const char* binary_format(std::string_view bytes) {
 // -- ICU conversion -----------------------------------------------------------------------
 
 struct Conversion {
-  std::string utf8;             // converted text, up to the first error
+  std::string utf8;  // converted text, up to the first error
   UErrorCode status = U_ZERO_ERROR;
   std::size_t error_offset = 0;  // byte offset of the offending sequence
   std::string bad_bytes;         // the offending sequence
@@ -183,7 +187,9 @@ Conversion convert(std::string_view bytes, const char* charset) {
   return out;
 }
 
-int lines_in(std::string_view utf8) { return line_at(utf8, utf8.size()); }
+int lines_in(std::string_view utf8) {
+  return line_at(utf8, utf8.size());
+}
 
 // -- UTF-16 without a byte order mark -------------------------------------------------------
 
@@ -192,7 +198,8 @@ int lines_in(std::string_view utf8) { return line_at(utf8, utf8.size()); }
 bool is_plausible_unit(unsigned u) {
   return (u >= 0x20 && u < 0x7F) || u == '\t' || u == '\n' || u == '\r' ||
          (u >= 0xA0 && u <= 0xFF) || (u >= 0x2000 && u <= 0x27BF) || (u >= 0x3000 && u <= 0x33FF) ||
-         (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF);
+         (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) ||
+         (u >= 0xFF00 && u <= 0xFFEF);
 }
 
 // Japanese text in UTF-16: nearly every unit plausible, with line ends, and ASCII units
@@ -226,7 +233,9 @@ Decoded failure(std::string encoding, int line, std::string message) {
   return out;
 }
 
-bool is_padding(char c) { return c == '\0' || c == '\x1A' || c == '\n' || c == ' ' || c == '\t'; }
+bool is_padding(char c) {
+  return c == '\0' || c == '\x1A' || c == '\n' || c == ' ' || c == '\t';
+}
 
 // NUL bytes: padding at the end of the file is dropped with a warning (the text before it is
 // intact); anywhere else the file is binary data and the text cannot be trusted.
@@ -241,13 +250,14 @@ void take_nul_bytes(Decoded& d) {
                 ".csv)");
     return;
   }
-  auto nuls = static_cast<std::size_t>(std::count(d.utf8.begin() + static_cast<std::ptrdiff_t>(padding),
-                                                  d.utf8.end(), '\0'));
-  d.warnings.push_back({line_at(d.utf8, padding),
-                        fmt::format("{} NUL byte{} padding the end of the file ignored", nuls,
-                                    nuls == 1 ? "" : "s")});
-  d.utf8.erase(std::remove(d.utf8.begin() + static_cast<std::ptrdiff_t>(padding), d.utf8.end(), '\0'),
-               d.utf8.end());
+  auto nuls = static_cast<std::size_t>(
+      std::count(d.utf8.begin() + static_cast<std::ptrdiff_t>(padding), d.utf8.end(), '\0'));
+  d.warnings.push_back(
+      {line_at(d.utf8, padding), fmt::format("{} NUL byte{} padding the end of the file ignored",
+                                             nuls, nuls == 1 ? "" : "s")});
+  d.utf8.erase(
+      std::remove(d.utf8.begin() + static_cast<std::ptrdiff_t>(padding), d.utf8.end(), '\0'),
+      d.utf8.end());
 }
 
 Decoded success(std::string_view utf8, std::string encoding) {

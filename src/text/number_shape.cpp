@@ -3,7 +3,9 @@
 namespace kpi::text {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // "e309", "E+5", "e-3".
 bool is_exponent(std::string_view rest) {

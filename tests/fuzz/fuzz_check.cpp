@@ -13,23 +13,31 @@ int line_count(std::string_view text) {
 }
 
 // Line 0 names the whole file; line 1 may name an empty file.
-bool inside(int line, int lines) { return line >= 0 && line <= std::max(lines, 1); }
+bool inside(int line, int lines) {
+  return line >= 0 && line <= std::max(lines, 1);
+}
 
-void check_utf8(std::string_view s) { FUZZ_REQUIRE(text::is_valid_utf8(s)); }
+void check_utf8(std::string_view s) {
+  FUZZ_REQUIRE(text::is_valid_utf8(s));
+}
 
-void check_value(const model::Value& v) { check_utf8(v.text); }
+void check_value(const model::Value& v) {
+  check_utf8(v.text);
+}
 
 void check_indicator(const model::Indicator& ind, int lines, bool utf8) {
   FUZZ_REQUIRE(inside(ind.source.line, lines));
   for (const auto& o : ind.observations) {
     FUZZ_REQUIRE(inside(o.source.line, lines));
     if (!utf8) continue;
-    for (const auto* v : {&o.target, &o.actual, &o.published_rate, &o.revised_target, &o.revised_rate})
+    for (const auto* v :
+         {&o.target, &o.actual, &o.published_rate, &o.revised_target, &o.revised_rate})
       check_value(*v);
     check_utf8(o.notes);
   }
   if (!utf8) return;
-  for (const auto* s : {&ind.id, &ind.name, &ind.unit, &ind.goal, &ind.measure, &ind.direction_text})
+  for (const auto* s :
+       {&ind.id, &ind.name, &ind.unit, &ind.goal, &ind.measure, &ind.direction_text})
     check_utf8(*s);
   check_value(ind.baseline.value);
   check_value(ind.final_target.value);

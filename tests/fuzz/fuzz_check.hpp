@@ -7,13 +7,12 @@
 
 #include "kpi/model/sheet.hpp"
 
-#define FUZZ_REQUIRE(condition)                                                        \
-  do {                                                                                 \
-    if (!(condition)) {                                                                \
-      std::fprintf(stderr, "fuzz invariant failed: %s (%s:%d)\n", #condition, __FILE__, \
-                   __LINE__);                                                          \
-      std::abort();                                                                    \
-    }                                                                                  \
+#define FUZZ_REQUIRE(condition)                                                                    \
+  do {                                                                                             \
+    if (!(condition)) {                                                                            \
+      std::fprintf(stderr, "fuzz invariant failed: %s (%s:%d)\n", #condition, __FILE__, __LINE__); \
+      std::abort();                                                                                \
+    }                                                                                              \
   } while (0)
 
 namespace kpi::fuzz {

@@ -1,8 +1,8 @@
 #include "cli/hostile_inputs.hpp"
 
 #include <sys/stat.h>
-#include <unistd.h>
 #include <unicode/ucnv.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <fstream>
@@ -19,7 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::string& takaoka() {
-  static const std::string text = read_bytes(data_path("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  static const std::string text =
+      read_bytes(data_path("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
   return text;
 }
 
@@ -115,14 +116,20 @@ HostileInput big_takaoka_2000(const fs::path& dir) {
   return file_input(path);
 }
 
-bool is_root() { return ::geteuid() == 0; }
-bool has_setpriv() { return std::system("command -v setpriv >/dev/null 2>&1") == 0; }
+bool is_root() {
+  return ::geteuid() == 0;
+}
+bool has_setpriv() {
+  return std::system("command -v setpriv >/dev/null 2>&1") == 0;
+}
 
 // chmod 000 does not stop root: run the binary as nobody when we can, else say so.
 void unreadable_for_the_run(HostileInput& input) {
   if (!is_root()) return;
-  if (has_setpriv()) input.prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups";
-  else input.permissions_hold = false;
+  if (has_setpriv())
+    input.prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+  else
+    input.permissions_hold = false;
 }
 
 HostileInput directory_with_unreadable_file_and_loop(const fs::path& dir) {
@@ -154,29 +161,45 @@ const std::map<std::string, Generator>& generators() {
       {"bom-only", [](auto& d) { return written(d, "bom.txt", "\xEF\xBB\xBF"); }},
       {"utf16-bom-only", [](auto& d) { return written(d, "bom16.txt", "\xFF\xFE"); }},
       {"binary", [](auto& d) { return written(d, "binary.bin", noise(4096)); }},
-      {"pdf", [](auto& d) { return written(d, "sheet.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n" + noise(1024)); }},
+      {"pdf",
+       [](auto& d) {
+         return written(d, "sheet.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n" + noise(1024));
+       }},
       {"xlsx", [](auto& d) { return written(d, "sheet.xlsx", "PK\x03\x04" + noise(1024)); }},
       {"nul-only", [](auto& d) { return written(d, "nul.txt", std::string(4096, '\0')); }},
       {"takaoka-nul-padded",
        [](auto& d) { return written(d, "padded.txt", takaoka() + std::string(65536, '\0')); }},
       {"takaoka-nul-inside",
-       [](auto& d) { return written(d, "nul-inside.txt", insert_at_line(takaoka(), 101, std::string(4, '\0'))); }},
+       [](auto& d) {
+         return written(d, "nul-inside.txt", insert_at_line(takaoka(), 101, std::string(4, '\0')));
+       }},
       {"takaoka-invalid-utf8",
-       [](auto& d) { return written(d, "invalid.txt", insert_at_line(takaoka(), 100, "\xFF\xFE")); }},
+       [](auto& d) {
+         return written(d, "invalid.txt", insert_at_line(takaoka(), 100, "\xFF\xFE"));
+       }},
       {"takaoka-sjis", [](auto& d) { return written(d, "sjis.txt", takaoka_cp932()); }},
       {"takaoka-sjis-broken",
-       [](auto& d) { return written(d, "sjis-broken.txt", insert_at_line(takaoka_cp932(), 100, "\xFF")); }},
-      {"takaoka-utf16le", [](auto& d) { return written(d, "utf16le.txt", encode(takaoka(), "UTF-16LE")); }},
+       [](auto& d) {
+         return written(d, "sjis-broken.txt", insert_at_line(takaoka_cp932(), 100, "\xFF"));
+       }},
+      {"takaoka-utf16le",
+       [](auto& d) { return written(d, "utf16le.txt", encode(takaoka(), "UTF-16LE")); }},
       {"takaoka-utf16be-bom",
-       [](auto& d) { return written(d, "utf16be.txt", "\xFE\xFF" + encode(takaoka(), "UTF-16BE")); }},
-      {"takaoka-cr", [](auto& d) { return written(d, "cr.txt", replace_all(takaoka(), "\n", "\r")); }},
+       [](auto& d) {
+         return written(d, "utf16be.txt", "\xFE\xFF" + encode(takaoka(), "UTF-16BE"));
+       }},
+      {"takaoka-cr",
+       [](auto& d) { return written(d, "cr.txt", replace_all(takaoka(), "\n", "\r")); }},
       {"takaoka-cut-mid-row", [](auto& d) { return written(d, "cut-row.txt", cut_mid_row()); }},
-      {"takaoka-cut-mid-char", [](auto& d) { return written(d, "cut-char.txt", takaoka().substr(0, 30001)); }},
-      {"takaoka-sjis-cut-mid-char", [](auto& d) { return written(d, "sjis-cut.txt", sjis_cut_mid_char()); }},
+      {"takaoka-cut-mid-char",
+       [](auto& d) { return written(d, "cut-char.txt", takaoka().substr(0, 30001)); }},
+      {"takaoka-sjis-cut-mid-char",
+       [](auto& d) { return written(d, "sjis-cut.txt", sjis_cut_mid_char()); }},
       {"big-line-alone", [](auto& d) { return written(d, "line.txt", repeated("あ", 1 << 20)); }},
       {"big-line-in-sheet",
        [](auto& d) {
-         return written(d, "long-line.txt", insert_at_line(takaoka(), 101, repeated("1 ", 1500000) + "\n"));
+         return written(d, "long-line.txt",
+                        insert_at_line(takaoka(), 101, repeated("1 ", 1500000) + "\n"));
        }},
       {"big-takaoka-2000", big_takaoka_2000},
       {"missing", [](auto& d) { return file_input(d / "missing" / "sheet.txt"); }},

@@ -7,9 +7,9 @@
 namespace kpi::testing {
 
 struct HostileInput {
-  std::string args;    // command-line paths, quoted for the shell
-  std::string path;    // what {path} stands for in the expected messages
-  std::string prefix;  // command before the binary (dropping root privileges), or ""
+  std::string args;              // command-line paths, quoted for the shell
+  std::string path;              // what {path} stands for in the expected messages
+  std::string prefix;            // command before the binary (dropping root privileges), or ""
   bool permissions_hold = true;  // false: running as root, chmod 000 does not stop reads
 };
 

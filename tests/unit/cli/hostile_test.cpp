@@ -55,7 +55,9 @@ std::vector<Case> read_cases() {
   return cases;
 }
 
-bool is_big(const Case& c) { return c.input.rfind("gen:big-", 0) == 0; }
+bool is_big(const Case& c) {
+  return c.input.rfind("gen:big-", 0) == 0;
+}
 
 std::string with_path(std::string message, const std::string& path) {
   const std::string placeholder = "{path}";
@@ -74,7 +76,8 @@ fs::path fresh_directory() {
 }
 
 HostileInput input_of(const Case& c, const fs::path& dir) {
-  if (c.input.rfind("gen:", 0) == 0) return kpi::testing::make_hostile_input(c.input.substr(4), dir);
+  if (c.input.rfind("gen:", 0) == 0)
+    return kpi::testing::make_hostile_input(c.input.substr(4), dir);
   auto path = (hostile_dir / c.input).string();
   return {kpi::testing::quoted(path), path, "", true};
 }
@@ -83,7 +86,8 @@ HostileInput input_of(const Case& c, const fs::path& dir) {
 void check_nothing_lost(const nlohmann::json& doc) {
   for (const auto& source : doc["sources"]) {
     INFO(source["path"]);
-    CHECK(source["rows_read"] == source["rows_used"].get<int>() + static_cast<int>(source["skipped"].size()));
+    CHECK(source["rows_read"] ==
+          source["rows_used"].get<int>() + static_cast<int>(source["skipped"].size()));
     std::size_t warnings = 0;
     for (const auto& d : doc["diagnostics"])
       warnings += d["path"] == source["path"] && d["code"] == "input.skipped-row";
@@ -111,7 +115,7 @@ void run_case(const Case& c) {
     CHECK_THAT(r.err, Catch::Contains(with_path(m, input.path)));
   }
   CHECK_THAT(r.err, !Catch::Contains("kpi-report: error:"));  // no escaped exception
-  auto doc = nlohmann::json::parse(r.out);  // JSON even when nothing was usable
+  auto doc = nlohmann::json::parse(r.out);                    // JSON even when nothing was usable
   CHECK(kpis_of(doc) == c.kpis);
   check_nothing_lost(doc);
   fs::remove_all(dir);
@@ -125,7 +129,8 @@ TEST_CASE("hostile inputs: exit code and message of each case in tests/hostile/c
     if (!is_big(c)) run_case(c);
 }
 
-TEST_CASE("hostile inputs: a 3 MB line and a sheet pasted 2000 times finish", "[hostile][big][cli]") {
+TEST_CASE("hostile inputs: a 3 MB line and a sheet pasted 2000 times finish",
+          "[hostile][big][cli]") {
   for (const auto& c : read_cases())
     if (is_big(c)) run_case(c);
 }

@@ -39,7 +39,8 @@ TEST_CASE("nothing lost: rows_read == rows_used + skipped on every bundled sheet
           "[robust][cli][json]") {
   std::size_t sheets_with_table = 0;
   for (const auto& file : bundled_files()) {
-    auto r = kpi::testing::run_kpi_report("report --format json " + kpi::testing::quoted(file.string()));
+    auto r =
+        kpi::testing::run_kpi_report("report --format json " + kpi::testing::quoted(file.string()));
     INFO(file.string() << "\n" << r.err.substr(0, 2000));
     REQUIRE((r.exit_code == 0 || r.exit_code == 2));
     auto doc = nlohmann::json::parse(r.out);

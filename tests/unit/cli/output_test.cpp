@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 using kpi::testing::quoted;
 using kpi::testing::run_kpi_report;
 
-const std::string takaoka = kpi::testing::quoted_data("takaoka/takaoka-kpi-progress-fy2020-2023.txt");
+const std::string takaoka =
+    kpi::testing::quoted_data("takaoka/takaoka-kpi-progress-fy2020-2023.txt");
 
 fs::path fresh_directory() {
   static std::atomic<int> counter = 0;
@@ -48,7 +49,8 @@ std::string slurp(const fs::path& p) {
 
 TEST_CASE("output file: -o writes the whole file and leaves no temporary behind", "[cli][output]") {
   auto dir = fresh_directory();
-  auto r = run_kpi_report("report --format json -o " + quoted((dir / "out.json").string()) + " " + takaoka);
+  auto r = run_kpi_report("report --format json -o " + quoted((dir / "out.json").string()) + " " +
+                          takaoka);
   CHECK(r.exit_code == 0);
   CHECK(r.out.empty());
   CHECK(entries(dir) == std::vector<std::string>{"out.json"});
@@ -56,12 +58,15 @@ TEST_CASE("output file: -o writes the whole file and leaves no temporary behind"
   fs::remove_all(dir);
 }
 
-TEST_CASE("output file: -o into a directory that does not exist exits 2 and creates nothing", "[cli][output]") {
+TEST_CASE("output file: -o into a directory that does not exist exits 2 and creates nothing",
+          "[cli][output]") {
   auto dir = fresh_directory();
   auto target = dir / "no-such-dir" / "out.json";
   auto r = run_kpi_report("report --format json -o " + quoted(target.string()) + " " + takaoka);
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains(target.string() + ": error: cannot write output file: No such file or directory"));
+  CHECK_THAT(r.err,
+             Catch::Contains(target.string() +
+                             ": error: cannot write output file: No such file or directory"));
   CHECK(entries(dir).empty());
   fs::remove_all(dir);
 }
@@ -72,13 +77,15 @@ TEST_CASE("output file: -o below a regular file exits 2 and creates nothing", "[
   auto target = dir / "plain" / "out.json";
   auto r = run_kpi_report("check -o " + quoted(target.string()) + " " + takaoka);
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains(target.string() + ": error: cannot write output file: Not a directory"));
+  CHECK_THAT(r.err, Catch::Contains(target.string() +
+                                    ": error: cannot write output file: Not a directory"));
   CHECK(entries(dir) == std::vector<std::string>{"plain"});
   CHECK(slurp(dir / "plain") == "x");
   fs::remove_all(dir);
 }
 
-TEST_CASE("output file: -o onto a directory exits 2 and removes its temporary file", "[cli][output]") {
+TEST_CASE("output file: -o onto a directory exits 2 and removes its temporary file",
+          "[cli][output]") {
   auto dir = fresh_directory();
   fs::create_directories(dir / "out.json");
   auto r = run_kpi_report("report -o " + quoted((dir / "out.json").string()) + " " + takaoka);
@@ -89,7 +96,8 @@ TEST_CASE("output file: -o onto a directory exits 2 and removes its temporary fi
   fs::remove_all(dir);
 }
 
-TEST_CASE("output file: -o into a non-writable directory exits 2 and keeps the old file", "[cli][output]") {
+TEST_CASE("output file: -o into a non-writable directory exits 2 and keeps the old file",
+          "[cli][output]") {
   auto dir = fresh_directory();
   auto target = dir / "report.json";
   std::ofstream(target) << "previous report";
@@ -109,7 +117,8 @@ TEST_CASE("output file: -o into a non-writable directory exits 2 and keeps the o
   auto r = kpi::testing::run_kpi_report_via(
       prefix, "report --format json -o " + quoted(target.string()) + " " + takaoka);
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains(target.string() + ": error: cannot write output file: Permission denied"));
+  CHECK_THAT(r.err, Catch::Contains(target.string() +
+                                    ": error: cannot write output file: Permission denied"));
   CHECK(entries(dir) == std::vector<std::string>{"report.json"});
   CHECK(slurp(target) == "previous report");
   fs::permissions(dir, fs::perms::owner_all);

@@ -22,7 +22,8 @@ std::string encode(const std::string& utf8, const char* charset) {
 }
 
 // Mostly kanji, as the commentary of a sheet: few ASCII code units.
-const std::string japanese = "県外への転出超過が増加し、全体として１１３人の転出超過となった。\n引き続き取り組む。\n";
+const std::string japanese =
+    "県外への転出超過が増加し、全体として１１３人の転出超過となった。\n引き続き取り組む。\n";
 
 }  // namespace
 
@@ -65,7 +66,8 @@ TEST_CASE("a NUL byte inside the text is binary data, with its line", "[text][de
   CHECK_THAT(d.error, Catch::StartsWith("NUL byte: binary data, not text"));
 }
 
-TEST_CASE("a character cut by the end of the file is dropped with a warning", "[text][decode][robust]") {
+TEST_CASE("a character cut by the end of the file is dropped with a warning",
+          "[text][decode][robust]") {
   std::string utf8 = "県\n市";
   auto d = decode(utf8.substr(0, utf8.size() - 1));
   REQUIRE(d.ok());
@@ -92,14 +94,16 @@ TEST_CASE("a character cut by the end of the file is dropped with a warning", "[
 }
 
 TEST_CASE("broken Shift_JIS is blamed on Shift_JIS, at its line", "[text][decode][robust]") {
-  auto sjis = encode("県の数値\n待機児童の数\n", "windows-31j") + "\xFF" + encode("人\n", "windows-31j");
+  auto sjis =
+      encode("県の数値\n待機児童の数\n", "windows-31j") + "\xFF" + encode("人\n", "windows-31j");
   auto d = decode(sjis);
   CHECK_FALSE(d.ok());
   CHECK(d.error_line == 3);
   CHECK_THAT(d.error, Catch::StartsWith("invalid Shift_JIS (CP932) byte 0xFF at byte"));
 }
 
-TEST_CASE("broken UTF-8 is blamed on UTF-8, at its line, whatever the line ends", "[text][decode][robust]") {
+TEST_CASE("broken UTF-8 is blamed on UTF-8, at its line, whatever the line ends",
+          "[text][decode][robust]") {
   auto d = decode("県\r市\r\n町\r\xFF村\n");
   CHECK_FALSE(d.ok());
   CHECK(d.error_line == 4);
