@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -12,6 +14,7 @@
 #include "kpi/formats/registry.hpp"
 #include "kpi/merge.hpp"
 #include "kpi/text/decode.hpp"
+#include "kpi/text/strings.hpp"
 #include "kpi/verify/findings.hpp"
 #include "kpi/verify/rate_check.hpp"
 
@@ -33,13 +36,18 @@ struct FileText {
 
 FileText read_file(const std::string& path) {
   std::error_code ec;
+  // A FIFO or device would block or never end: only regular files are read.
+  if (!fs::is_regular_file(path, ec))
+    return {{},
+            ec ? "cannot read: " + ec.message()
+               : "not a regular file (a FIFO, device or socket?): expected a sheet file"};
   auto size = fs::file_size(path, ec);
   if (ec) return {{}, "cannot read: " + ec.message()};
   if (size > max_file_bytes)
     return {{}, fmt::format("file of {} bytes is larger than the {} bytes kpi-report reads", size,
                             max_file_bytes)};
   std::ifstream in(path, std::ios::binary);
-  if (!in) return {{}, "cannot open for reading"};
+  if (!in) return {{}, std::string("cannot open for reading: ") + std::strerror(errno)};
   std::string bytes(size, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
@@ -47,30 +55,42 @@ FileText read_file(const std::string& path) {
   return {std::move(bytes), {}};
 }
 
+bool is_hidden(const fs::path& p) {
+  auto name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+// Regular files under `dir`, recursively. Hidden entries are skipped and symlinked
+// directories not followed (no loops); a directory that cannot be listed or a link that
+// leads nowhere (dangling, or a loop of links) is reported, and the walk goes on.
+void collect_files(const fs::path& dir, std::vector<std::string>& found,
+                   std::vector<model::Diagnostic>& diagnostics) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const auto& entry = *it;
+    if (is_hidden(entry.path())) continue;
+    std::error_code entry_ec;
+    bool link = entry.is_symlink(entry_ec);
+    auto status = entry.status(entry_ec);
+    if (entry_ec) {
+      diagnostics.push_back(error_at(entry.path().string(), 0, "input.unreadable",
+                                     "cannot read: " + entry_ec.message()));
+    } else if (fs::is_directory(status)) {
+      if (!link) collect_files(entry.path(), found, diagnostics);
+    } else if (fs::is_regular_file(status)) {
+      found.push_back(entry.path().string());
+    }
+  }
+  if (ec)
+    diagnostics.push_back(
+        error_at(dir.string(), 0, "input.unreadable", "cannot read directory: " + ec.message()));
+}
+
 void walk_directory(const fs::path& dir, std::vector<std::string>& out,
                     std::vector<model::Diagnostic>& diagnostics) {
   std::vector<std::string> found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    diagnostics.push_back(error_at(dir.string(), 0, "input.unreadable", "cannot read directory: " + ec.message()));
-    return;
-  }
-  for (; it != end; it.increment(ec)) {
-    if (ec) {
-      diagnostics.push_back(error_at(dir.string(), 0, "input.unreadable", "cannot walk directory: " + ec.message(),
-                                     model::Severity::warning));
-      break;
-    }
-    const auto& name = it->path().filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    // Symlinked directories are not followed (no loops); regular files and links to files are read.
-    if (it->is_symlink(ec) && it->is_directory(ec)) continue;
-    if (it->is_regular_file(ec)) found.push_back(it->path().string());
-  }
+  collect_files(dir, found, diagnostics);
   std::sort(found.begin(), found.end());
   out.insert(out.end(), found.begin(), found.end());
 }
@@ -90,8 +110,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
     std::error_code ec;
     auto status = fs::status(p, ec);
     auto before = out.size();
-    if (ec || !fs::exists(status)) {
+    if (status.type() == fs::file_type::not_found) {
       diagnostics.push_back(error_at(p, 0, "input.missing", "no such file or directory"));
+    } else if (ec) {  // a loop of symbolic links, a directory on the way not searchable ...
+      diagnostics.push_back(error_at(p, 0, "input.unreadable", "cannot read: " + ec.message()));
     } else if (fs::is_directory(status)) {
       walk_directory(p, out, diagnostics);
     } else {
@@ -109,10 +131,17 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   sheet.path = std::string(path);
   sheet.encoding = std::move(encoding);
   sheet.keep_text(text);
+  if (text::trim(text).empty()) {
+    sheet.parsed.diagnostics.push_back(
+        error_at(sheet.path, 1, "input.no-kpi-table",
+                 "empty file (no text): expected a KPI table in one of the layouts listed by "
+                 "`kpi-report formats`"));
+    return sheet;
+  }
   const auto* format = choose_format(text, options);
   if (!format) {
     sheet.parsed.diagnostics.push_back(error_at(
-        sheet.path, 0, "input.no-kpi-table",
+        sheet.path, 1, "input.no-kpi-table",
         options.input_format ? "unknown input format '" + *options.input_format + "' (see `kpi-report formats`)"
                              : "holds no KPI table kpi-report knows: expected one of the layouts "
                                "listed by `kpi-report formats`"));
@@ -136,6 +165,10 @@ model::Sheet process_file(const std::string& path, const PipelineOptions& option
     return sheet;
   }
   auto decoded = text::decode(file.bytes);
+  std::vector<model::Diagnostic> decode_warnings;
+  for (auto& w : decoded.warnings)
+    decode_warnings.push_back(
+        error_at(path, w.line, "input.encoding", std::move(w.message), model::Severity::warning));
   if (!decoded.ok()) {
     model::Sheet sheet;
     sheet.path = path;
@@ -144,7 +177,25 @@ model::Sheet process_file(const std::string& path, const PipelineOptions& option
         error_at(path, decoded.error_line, "input.encoding", decoded.error));
     return sheet;
   }
-  return process_text(decoded.utf8, path, decoded.encoding, options);
+  auto sheet = process_text(decoded.utf8, path, decoded.encoding, options);
+  auto& diagnostics = sheet.parsed.diagnostics;
+  diagnostics.insert(diagnostics.begin(), decode_warnings.begin(), decode_warnings.end());
+  return sheet;
+}
+
+// A parser that throws (out of memory, a bug) fails its file, with the reason, instead of
+// ending the program from a worker thread.
+model::Sheet process_file_guarded(const std::string& path, const PipelineOptions& options) {
+  try {
+    return process_file(path, options);
+  } catch (const std::exception& e) {
+    model::Sheet sheet;
+    sheet.path = path;
+    sheet.parsed.diagnostics.push_back(
+        error_at(path, 0, "input.internal",
+                 fmt::format("could not be read: {} (a kpi-report bug)", e.what())));
+    return sheet;
+  }
 }
 
 std::vector<model::Sheet> process_all(const std::vector<std::string>& files,
@@ -155,7 +206,8 @@ std::vector<model::Sheet> process_all(const std::vector<std::string>& files,
   workers = std::min<unsigned>(workers, static_cast<unsigned>(files.size()));
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) sheets[i] = process_file(files[i], options);
+    for (std::size_t i = next++; i < files.size(); i = next++)
+      sheets[i] = process_file_guarded(files[i], options);
   };
   std::vector<std::thread> pool;
   for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);

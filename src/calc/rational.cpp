@@ -1,11 +1,37 @@
 #include "kpi/calc/rational.hpp"
 
+#include <cstdint>
+
 namespace kpi::calc {
 namespace {
 
+// Largest Int; -max is the smallest value the checked operations let through, so negating
+// is always defined.
+constexpr Int max_int = (((Int{1} << 126) - 1) << 1) + 1;
+
+Int checked(Int value) {
+  if (value < -max_int) throw Overflow();
+  return value;
+}
+Int mul(Int a, Int b) {
+  Int r;
+  if (__builtin_mul_overflow(a, b, &r)) throw Overflow();
+  return checked(r);
+}
+Int add(Int a, Int b) {
+  Int r;
+  if (__builtin_add_overflow(a, b, &r)) throw Overflow();
+  return checked(r);
+}
+Int sub(Int a, Int b) {
+  Int r;
+  if (__builtin_sub_overflow(a, b, &r)) throw Overflow();
+  return checked(r);
+}
+
 Int pow10(int n) {
   Int p = 1;
-  while (n-- > 0) p *= 10;
+  while (n-- > 0) p = mul(p, 10);
   return p;
 }
 
@@ -37,11 +63,12 @@ struct Scaled {
 };
 
 Scaled scale(const Rational& r, int decimals) {
-  Int n = abs(r.num) * pow10(decimals);
+  Int n = mul(abs(r.num), pow10(decimals));
   return {n / r.den, n % r.den, r.den, r.num < 0};
 }
 
 model::Decimal finish(Int magnitude, bool negative, int decimals) {
+  if (magnitude > INT64_MAX) throw Overflow();  // a Decimal holds 64 bits
   Int v = negative ? -magnitude : magnitude;
   return {static_cast<std::int64_t>(v), decimals};
 }
@@ -53,35 +80,35 @@ Rational Rational::of(const model::Decimal& d) { return reduced(d.units, pow10(d
 double Rational::to_double() const { return static_cast<double>(num) / static_cast<double>(den); }
 
 Rational operator+(const Rational& a, const Rational& b) {
-  return reduced(a.num * b.den + b.num * a.den, a.den * b.den);
+  return reduced(add(mul(a.num, b.den), mul(b.num, a.den)), mul(a.den, b.den));
 }
 Rational operator-(const Rational& a, const Rational& b) {
-  return reduced(a.num * b.den - b.num * a.den, a.den * b.den);
+  return reduced(sub(mul(a.num, b.den), mul(b.num, a.den)), mul(a.den, b.den));
 }
 Rational operator*(const Rational& a, const Rational& b) {
-  return reduced(a.num * b.num, a.den * b.den);
+  return reduced(mul(a.num, b.num), mul(a.den, b.den));
 }
 std::optional<Rational> divide(const Rational& a, const Rational& b) {
   if (b.num == 0) return std::nullopt;
-  return reduced(a.num * b.den, a.den * b.num);
+  return reduced(mul(a.num, b.den), mul(a.den, b.num));
 }
 int compare(const Rational& a, const Rational& b) {
-  Int l = a.num * b.den, r = b.num * a.den;
+  Int l = mul(a.num, b.den), r = mul(b.num, a.den);
   return l < r ? -1 : (l > r ? 1 : 0);
 }
 bool is_zero(const Rational& r) { return r.num == 0; }
 
 model::Decimal round_half_away(const Rational& r, int decimals) {
   Scaled s = scale(r, decimals);
-  bool up = 2 * s.remainder >= s.den;
-  return finish(s.quotient + (up ? 1 : 0), s.negative, decimals);
+  bool up = mul(2, s.remainder) >= s.den;
+  return finish(add(s.quotient, up ? 1 : 0), s.negative, decimals);
 }
 
 model::Decimal round_half_even(const Rational& r, int decimals) {
   Scaled s = scale(r, decimals);
-  Int twice = 2 * s.remainder;
+  Int twice = mul(2, s.remainder);
   bool up = twice > s.den || (twice == s.den && s.quotient % 2 == 1);
-  return finish(s.quotient + (up ? 1 : 0), s.negative, decimals);
+  return finish(add(s.quotient, up ? 1 : 0), s.negative, decimals);
 }
 
 model::Decimal round_down(const Rational& r, int decimals) {

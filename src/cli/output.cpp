@@ -34,13 +34,16 @@ bool write_atomically(const std::string& content, const std::string& path) {
   fs::path temp = target;
   temp += fmt::format(".tmp-{}", ::getpid());
   {
+    errno = 0;
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out << content;
     out.flush();
     if (!out) {
+      int reason = errno;
       std::error_code ec;
       fs::remove(temp, ec);
-      fmt::print(stderr, "{}: error: cannot write output file\n", path);
+      fmt::print(stderr, "{}: error: cannot write output file{}{}\n", path, reason ? ": " : "",
+                 reason ? std::strerror(reason) : "");
       return false;
     }
   }

@@ -17,6 +17,7 @@
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
+#include "kpi/text/number_shape.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::takaoka {
@@ -252,6 +253,13 @@ bool is_year_number(std::string_view s, const text::NumberToken& t) {
   return t.begin >= 3 && (s.substr(t.begin - 3, 3) == "～" || s.substr(t.begin - 3, 3) == "〜");
 }
 
+// Offset past the run of digits, separators and exponent marks starting at `pos`.
+std::size_t skip_number_like(std::string_view s, std::size_t pos) {
+  constexpr std::string_view number_chars = "0123456789.,eE+-";
+  while (pos < s.size() && number_chars.find(s[pos]) != std::string_view::npos) ++pos;
+  return pos;
+}
+
 model::Baseline read_baseline(std::string_view baseline_text, int default_year) {
   model::Baseline b;
   std::string flat = text::replace_all(baseline_text, "\n", "");
@@ -259,6 +267,10 @@ model::Baseline read_baseline(std::string_view baseline_text, int default_year) 
   std::size_t pos = 0;
   while (auto t = text::find_number(flat, pos)) {
     pos = t->end;
+    if (text::continues_number(std::string_view(flat).substr(t->end))) {
+      pos = skip_number_like(flat, pos);  // "1e309": not a number we can read, nor its parts
+      continue;
+    }
     if (is_year_number(flat, *t)) continue;
     model::Value v{t->number, flat.substr(t->begin, t->end - t->begin)};
     if (!b.value.number) b.value.number = t->number;
@@ -329,6 +341,14 @@ std::string block_text(const std::vector<Line>& lines, std::size_t from, std::si
   return text::normalize(out);
 }
 
+// "; the values stop at '1e309'": the word before a short run of values, which may be a
+// cell that is not a number rather than a displaced one.
+std::string where_values_stop(std::string_view line, std::size_t run_begin) {
+  auto before = text::words(line.substr(0, run_begin));
+  if (before.empty()) return "";
+  return fmt::format("; the values stop at '{}'", before.back());
+}
+
 // Reads one record; returns the index of the first commentary line.
 std::size_t read_record(Context& c, const Record& r) {
   const auto& lines = c.lines;
@@ -364,8 +384,11 @@ std::size_t read_record(Context& c, const Record& r) {
     skip(c, line,
          fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
                      "values (target, actual, rate per year and the final target), found {}; "
-                     "not parseable",
-                     ind.id, expected, value_line ? value_line->run.tokens.size() : 0));
+                     "not parseable{}",
+                     ind.id, expected, value_line ? value_line->run.tokens.size() : 0,
+                     value_line ? where_values_stop(lines[value_line->line_index].original,
+                                                    value_line->run.begin)
+                                : ""));
     c.out.indicators.push_back(std::move(ind));
     return value_line ? value_line->line_index + 1 : label->line_index + 1;
   }

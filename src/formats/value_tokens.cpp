@@ -1,5 +1,7 @@
 #include "kpi/formats/value_tokens.hpp"
 
+#include <algorithm>
+
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
@@ -50,8 +52,9 @@ ValueRun trailing_value_run(std::string_view line) {
       --i;
     }
     run.begin = token->begin;
-    run.tokens.insert(run.tokens.begin(), std::move(*token));
+    run.tokens.push_back(std::move(*token));  // right to left; inserting in front is quadratic
   }
+  std::reverse(run.tokens.begin(), run.tokens.end());
   return run;
 }
 

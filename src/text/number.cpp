@@ -1,5 +1,6 @@
 #include "kpi/text/number.hpp"
 
+#include "kpi/text/number_shape.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::text {
@@ -136,8 +137,9 @@ CellValue parse_cell(std::string_view normalized_cell, std::string_view original
   if (is_no_value(cell)) return out;
   auto token = find_number(cell);
   if (!token || token->begin != 0) return out;  // qualitative or text first
-  out.value.number = token->number;
   std::string_view rest = cell.substr(token->end);
+  if (continues_number(rest)) return out;
+  out.value.number = token->number;
   if (!rest.empty() && rest.front() == '%') {
     out.unit.assign(1, '%');
     rest.remove_prefix(1);

@@ -256,10 +256,9 @@ std::string decision_flip(const calc::Profile& profile, const Decimal& published
   return "";
 }
 
-}  // namespace
-
-model::RateCheck check_rate(const model::Indicator& ind, const model::Observation& obs,
-                            const calc::Profile& profile) {
+// check_rate without the overflow guard.
+model::RateCheck explain_rate(const model::Indicator& ind, const model::Observation& obs,
+                              const calc::Profile& profile) {
   auto cands = candidates(ind, obs, profile);
   const Candidate& primary = cands.front();
   auto primary_rate = evaluate(primary, ind.direction);
@@ -346,6 +345,18 @@ model::RateCheck check_rate(const model::Indicator& ind, const model::Observatio
                                   nearest_other(cands, ind.direction, pub, decimals),
                                   flip.empty() ? "" : "; " + flip);
   return check;
+}
+
+}  // namespace
+
+model::RateCheck check_rate(const model::Indicator& ind, const model::Observation& obs,
+                            const calc::Profile& profile) {
+  try {
+    return explain_rate(ind, obs, profile);
+  } catch (const calc::Overflow&) {
+    // Values of 18 digits with many decimals: no exact rate, and never a wrapped-around one.
+    return unchecked(std::nullopt, "", "numbers too large to compute the rate exactly");
+  }
 }
 
 model::RateCheck check_revised_rate(const model::Indicator& ind, const model::Observation& obs,

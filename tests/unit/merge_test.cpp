@@ -93,7 +93,7 @@ TEST_CASE("merge: a new fiscal year's actuals in a second canonical file just wo
   CHECK(as_json(run({json_path})) == doc);
 }
 
-TEST_CASE("merge: the same fiscal year with another value is a conflict; the later file wins",
+TEST_CASE("merge: the same fiscal year with another value is a conflict, the later file wins",
           "[merge]") {
   auto first = run({takaoka_csv_file()});
   const auto& before = indicator(first.sheets[0].parsed.indicators, "No.3");

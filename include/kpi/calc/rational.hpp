@@ -2,12 +2,20 @@
 // Exact rational arithmetic on printed decimals, so that rounding never sees binary
 // floating point: 94545 / 66000 = 143.25% exactly and rounds to 143.3%.
 #include <optional>
+#include <stdexcept>
 
 #include "kpi/model/decimal.hpp"
 
 namespace kpi::calc {
 
 __extension__ typedef __int128 Int;  // exact products of 18-digit decimals
+
+// Thrown when an exact result does not fit in 128 bits (or a rounded one in a Decimal):
+// 18-digit values with 12 decimals can get there. Callers say "too large" instead of
+// printing a wrapped-around number.
+struct Overflow : std::overflow_error {
+  Overflow() : std::overflow_error("number too large for exact arithmetic") {}
+};
 
 struct Rational {
   Int num = 0;
@@ -18,6 +26,7 @@ struct Rational {
   double to_double() const;
 };
 
+// All arithmetic is exact and checked: it throws Overflow rather than wrap.
 Rational operator+(const Rational& a, const Rational& b);
 Rational operator-(const Rational& a, const Rational& b);
 Rational operator*(const Rational& a, const Rational& b);

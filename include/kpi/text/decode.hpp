@@ -2,14 +2,23 @@
 // Bytes of a file -> UTF-8 text, detecting the encoding (the only file using ICU converters).
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kpi::text {
+
+// Something dropped while decoding (the text is still usable): a character cut in half at
+// the end of a truncated file, NUL padding.
+struct DecodeWarning {
+  int line = 0;  // 1-based line of the decoded text
+  std::string message;
+};
 
 struct Decoded {
   std::string utf8;      // without BOM; CRLF and CR turned into LF
   std::string encoding;  // "UTF-8", "UTF-8-BOM", "UTF-16LE", "UTF-16BE", "Shift_JIS"
   std::string error;     // non-empty: could not decode (message says what was expected)
   int error_line = 0;    // 1-based line of the first undecodable byte, 0 if unknown
+  std::vector<DecodeWarning> warnings;
   bool ok() const { return error.empty(); }
 };
 

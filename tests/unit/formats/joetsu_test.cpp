@@ -248,7 +248,7 @@ TEST_CASE("joetsu sheet: subject scores without the printed average stay empty",
   CHECK(has_diagnostic(sheet(), "input.ambiguous-value", 58));
 }
 
-TEST_CASE("joetsu sheet: a total and its parts; parts that do not add up", "[joetsu]") {
+TEST_CASE("joetsu sheet: a total and its parts, parts that do not add up", "[joetsu]") {
   const auto& total = find(sheet(), "C-3-1", 2);
   const auto& hokuhoku = find(sheet(), "C-3-1", 3);
   const auto& toki = find(sheet(), "C-3-1", 4);

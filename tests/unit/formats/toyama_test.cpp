@@ -297,7 +297,7 @@ TEST_CASE("toyama: columns found by header text, fiscal years from it", "[toyama
   require_rows_balance(out);
 }
 
-TEST_CASE("toyama: business-only rows are not KPI rows; measures without KPI are skipped",
+TEST_CASE("toyama: business-only rows are not KPI rows, measures without KPI are skipped",
           "[toyama]") {
   auto text = synthetic({
       "1-01\t施策A\t内容\t件数\t10件(平成30年度)\t20件\t15件\t75%\t\t\t事業A\t",
@@ -334,7 +334,7 @@ TEST_CASE("toyama: values that cannot be attributed are left absent, with a warn
   require_rows_balance(out);
 }
 
-TEST_CASE("toyama: revised values by content; (再掲) without its original", "[toyama]") {
+TEST_CASE("toyama: revised values by content, (再掲) without its original", "[toyama]") {
   auto text = synthetic(
       {"1-01\t施策A\t内容\t件数\t6件(平成30年度)\t30件(累計)\t1件(累計)\t3%\t12件(累計)\t8%\t"
        "目標値を変更した。\t事業A",

@@ -30,7 +30,7 @@ TEST_CASE("sub-year points: January-March belong to the previous fiscal year", "
   CHECK(fiscal_year_in("R元.11") == 2019);
 }
 
-TEST_CASE("ranges give their first year; words are not eras", "[text][era]") {
+TEST_CASE("ranges give their first year, words are not eras", "[text][era]") {
   CHECK(fiscal_year_in("R6～R10 の合計") == 2024);
   CHECK(fiscal_year_in("平成28～30年の平均") == 2016);
   CHECK_FALSE(fiscal_year_in("SNSを活用"));

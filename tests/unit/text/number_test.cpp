@@ -53,6 +53,22 @@ TEST_CASE("hostile numbers are rejected, not misread", "[text][number]") {
   CHECK_FALSE(kpi::text::parse_exact_number("1.0000000000000001"));
 }
 
+TEST_CASE("cells whose digits go on oddly hold no number, only their text", "[text][number][robust]") {
+  for (std::string cell : {"1e309", "1E+5", "2.5e-3人", "1.2.3", "12,34", "1,2345件"}) {
+    INFO(cell);
+    auto c = kpi::text::parse_cell(normalize(cell), cell);
+    CHECK_FALSE(c.value.number);
+    CHECK(c.value.text == cell);
+  }
+  for (std::string cell : {"NaN", "▲▲5", "－－", "inf"}) {
+    INFO(cell);
+    CHECK_FALSE(kpi::text::parse_cell(normalize(cell), cell).value.number);
+  }
+  // Still numbers: a unit starting with e, a sentence after the value.
+  CHECK(kpi::text::parse_cell("5eV", "5eV").value.number->units == 5);
+  CHECK(kpi::text::parse_cell("1,234.5人", "1,234.5人").value.number->units == 12345);
+}
+
 TEST_CASE("ids and ranges are not negative numbers", "[text][number]") {
   auto t = kpi::text::find_number("1-07", 1);
   REQUIRE(t);

@@ -66,7 +66,7 @@ TEST_CASE("a re-listed row that differs from its original", "[verify][findings]"
   CHECK_FALSE(find_kind(findings_of({original, copy}), "relisted-differs"));
 }
 
-TEST_CASE("a cumulative count that goes down; a balance may", "[verify][findings]") {
+TEST_CASE("a cumulative count that goes down, a balance may", "[verify][findings]") {
   auto count = kpi_row("No.5", "登録件数(累計)", 5);
   count.cumulative = true;
   add_year(count, 2020, "10", "12");

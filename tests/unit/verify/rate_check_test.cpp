@@ -46,7 +46,7 @@ TEST_CASE("match at the published precision", "[verify][verdict]") {
   CHECK(check(ind, "80", "70", "88%").verdict == Verdict::match);  // whole-percent precision
 }
 
-TEST_CASE("a rounded actual explains the rate; a count does not", "[verify][verdict]") {
+TEST_CASE("a rounded actual explains the rate, a count does not", "[verify][verdict]") {
   // 79 printed may be 79.2: 79.2/95 = 83.4%.
   auto percent = indicator(Direction::increase, "%");
   auto c = check(percent, "95", "79", "83.4%");

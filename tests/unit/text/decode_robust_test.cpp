@@ -1,0 +1,119 @@
+// Decoding what files really hold: cut short, padded with NUL bytes, binary, UTF-16 without a
+// byte order mark, Shift_JIS broken in the middle. Usable text is kept with a warning saying
+// what was dropped; otherwise the error says what was expected, at which line.
+#include <catch2/catch.hpp>
+
+#include <unicode/ucnv.h>
+
+#include "kpi/text/decode.hpp"
+
+using kpi::text::decode;
+
+namespace {
+
+std::string encode(const std::string& utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 8, '\0');
+  int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+// Mostly kanji, as the commentary of a sheet: few ASCII code units.
+const std::string japanese =
+    "県外への転出超過が増加し、全体として１１３人の転出超過となった。\n引き続き取り組む。\n";
+
+}  // namespace
+
+TEST_CASE("UTF-16 without a byte order mark, even when mostly kanji", "[text][decode][robust]") {
+  for (const char* charset : {"UTF-16LE", "UTF-16BE"}) {
+    INFO(charset);
+    auto d = decode(encode(japanese, charset));
+    REQUIRE(d.ok());
+    CHECK(d.encoding == charset);
+    CHECK(d.utf8 == japanese);
+  }
+}
+
+TEST_CASE("ASCII and UTF-8 text are not taken for UTF-16", "[text][decode][robust]") {
+  CHECK(decode("R5 58.2 58.6 99.0% 60.0\n").encoding == "UTF-8");
+  CHECK(decode(japanese).encoding == "UTF-8");
+  CHECK(decode(encode(japanese, "windows-31j")).encoding == "Shift_JIS");
+  auto padded = decode("abc\n" + std::string(100, '\0'));
+  CHECK(padded.encoding == "UTF-8");
+}
+
+TEST_CASE("NUL padding at the end is dropped with a warning", "[text][decode][robust]") {
+  auto d = decode("a\nb\n" + std::string(100, '\0'));
+  REQUIRE(d.ok());
+  CHECK(d.utf8 == "a\nb\n");
+  REQUIRE(d.warnings.size() == 1);
+  CHECK(d.warnings[0].line == 2);
+  CHECK(d.warnings[0].message == "100 NUL bytes padding the end of the file ignored");
+  auto only = decode(std::string(8, '\0'));
+  REQUIRE(only.ok());
+  CHECK(only.utf8.empty());
+  CHECK(only.warnings.size() == 1);
+}
+
+TEST_CASE("a NUL byte inside the text is binary data, with its line", "[text][decode][robust]") {
+  auto d = decode(std::string("a\nb\0c\nd\n", 8));
+  CHECK_FALSE(d.ok());
+  CHECK(d.error_line == 2);
+  CHECK(d.utf8.empty());
+  CHECK_THAT(d.error, Catch::StartsWith("NUL byte: binary data, not text"));
+}
+
+TEST_CASE("a character cut by the end of the file is dropped with a warning",
+          "[text][decode][robust]") {
+  std::string utf8 = "県\n市";
+  auto d = decode(utf8.substr(0, utf8.size() - 1));
+  REQUIRE(d.ok());
+  CHECK(d.encoding == "UTF-8");
+  CHECK(d.utf8 == "県\n");
+  REQUIRE(d.warnings.size() == 1);
+  CHECK(d.warnings[0].line == 2);
+  CHECK(d.warnings[0].message ==
+        "the file ends inside a UTF-8 character (cut short?): its last bytes 0xE5 0xB8 ignored");
+
+  auto sjis = encode("県の数値\n市", "windows-31j");
+  auto s = decode(sjis.substr(0, sjis.size() - 1));
+  REQUIRE(s.ok());
+  CHECK(s.encoding == "Shift_JIS");
+  CHECK(s.utf8 == "県の数値\n");
+  REQUIRE(s.warnings.size() == 1);
+  CHECK_THAT(s.warnings[0].message, Catch::Contains("inside a Shift_JIS character"));
+
+  auto utf16 = "\xFF\xFE" + encode("県\n市", "UTF-16LE");
+  auto u = decode(utf16.substr(0, utf16.size() - 1));
+  REQUIRE(u.ok());
+  CHECK(u.utf8 == "県\n");
+  CHECK(u.warnings.size() == 1);
+}
+
+TEST_CASE("broken Shift_JIS is blamed on Shift_JIS, at its line", "[text][decode][robust]") {
+  auto sjis =
+      encode("県の数値\n待機児童の数\n", "windows-31j") + "\xFF" + encode("人\n", "windows-31j");
+  auto d = decode(sjis);
+  CHECK_FALSE(d.ok());
+  CHECK(d.error_line == 3);
+  CHECK_THAT(d.error, Catch::StartsWith("invalid Shift_JIS (CP932) byte 0xFF at byte"));
+}
+
+TEST_CASE("broken UTF-8 is blamed on UTF-8, at its line, whatever the line ends",
+          "[text][decode][robust]") {
+  auto d = decode("県\r市\r\n町\r\xFF村\n");
+  CHECK_FALSE(d.ok());
+  CHECK(d.error_line == 4);
+  CHECK_THAT(d.error, Catch::StartsWith("invalid UTF-8 byte 0xFF at byte"));
+}
+
+TEST_CASE("binary files say what they are", "[text][decode][robust]") {
+  CHECK_THAT(decode("%PDF-1.7\n\xE2\xE3\xCF\xD3").error, Catch::StartsWith("a PDF file, not text"));
+  CHECK_THAT(decode(std::string("PK\x03\x04\x14\0\0\0", 8)).error, Catch::Contains(".xlsx"));
+  auto noise = decode(std::string("\x01\x02\xF0\x80zz", 6));
+  CHECK_THAT(noise.error, Catch::StartsWith("binary data, not text (control byte 0x01 at byte 0)"));
+  CHECK(noise.error_line == 1);
+}
