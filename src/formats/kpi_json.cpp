@@ -5,6 +5,7 @@
 // as it recomputes findings[]. Source locations are kept as written (they point at the sheet
 // the document was made from), so checking a JSON report points at the original rows.
 #include "kpi/formats/kpi_json.hpp"
+#include "kpi/text/decode.hpp"
 
 #include <stdexcept>
 
@@ -346,7 +347,7 @@ void read_each(Context& c, const Json& doc, const char* name, Read read) {
     try {
       read((*it)[i]);
     } catch (const ReadError& e) {
-      warn(c, 1, "input.layout", fmt::format("{}[{}]: {}; ignored", name, i, e.what()));
+      warn(c, 1, "input.layout", fmt::format("{}[{}]: {}; ignored", name, i, text::to_valid_utf8(e.what())));
     }
   }
 }
@@ -366,7 +367,7 @@ void read_indicators(Context& c, const Json& doc, std::string_view text) {
       c.out.indicators.push_back(indicator_of((*it)[i], element));
       ++c.out.rows_used;
     } catch (const ReadError& e) {
-      auto reason = fmt::format("indicators[{}]: {}", i, e.what());
+      auto reason = fmt::format("indicators[{}]: {}", i, text::to_valid_utf8(e.what()));
       c.out.skipped.push_back({lines[i], reason});
       warn(c, lines[i], "input.skipped-row", reason);
     }
@@ -390,7 +391,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
     doc = Json::parse(text);
   } catch (const Json::parse_error& e) {
     error(c, line_of_offset(text, e.byte > 0 ? e.byte - 1 : 0), "input.json",
-          fmt::format("not valid JSON: {}", e.what()));
+          fmt::format("not valid JSON: {}", text::to_valid_utf8(e.what())));
     return out;
   }
   if (!check_schema(c, doc)) return out;

@@ -359,6 +359,19 @@ bool is_valid_utf8(std::string_view bytes) {
   return first_invalid_utf8(bytes) == std::string_view::npos;
 }
 
+std::string to_valid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  while (!bytes.empty()) {
+    auto bad = first_invalid_utf8(bytes);
+    out.append(bytes.substr(0, bad));
+    if (bad == std::string_view::npos) break;
+    out.append("\xEF\xBF\xBD");
+    bytes.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 Decoded decode(std::string_view bytes) {
   if (const char* what = binary_format(bytes)) return failure("binary", 1, what);
   if (bytes.substr(0, 3) == utf8_bom) {

@@ -27,4 +27,8 @@ Decoded decode(std::string_view bytes);
 // True when `bytes` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
+// `bytes` with every ill-formed UTF-8 sequence replaced by U+FFFD (for messages that quote
+// input, such as a JSON parser's "last read" excerpt cut mid-character).
+std::string to_valid_utf8(std::string_view bytes);
+
 }  // namespace kpi::text

@@ -58,3 +58,9 @@ TEST_CASE("NFKC keeps wave dashes and circled numbers", "[text][normalize]") {
   CHECK(normalize("（累計）") == "(累計)");
   CHECK(normalize("人／ha") == "人/ha");
 }
+
+TEST_CASE("messages quoting input are made valid UTF-8", "[text][decode]") {
+  CHECK(kpi::text::to_valid_utf8("ok") == "ok");
+  CHECK(kpi::text::to_valid_utf8("last read: '\xE3\x80'") == "last read: '\xEF\xBF\xBD\xEF\xBF\xBD'");
+  CHECK(kpi::text::is_valid_utf8(kpi::text::to_valid_utf8("\xFF\xFE\xE3\x80\x80x")));
+}
