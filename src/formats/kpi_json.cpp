@@ -231,9 +231,11 @@ model::Diagnostic diagnostic_of(const Json& j) {
 
 // -- line numbers ----------------------------------------------------------------------------
 
+// The 1-based line holding byte `offset`; the end of input belongs to the last line (a final
+// line break starts no new line).
 int line_of_offset(std::string_view text, std::size_t offset) {
   int line = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
+  for (std::size_t i = 0; i < offset && i + 1 < text.size(); ++i) line += text[i] == '\n';
   return line;
 }
 
