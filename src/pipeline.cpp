@@ -165,6 +165,7 @@ model::Sheet process_file(const std::string& path, const PipelineOptions& option
     return sheet;
   }
   auto decoded = text::decode(file.bytes);
+  std::string().swap(file.bytes);  // the raw bytes are not needed past decoding
   std::vector<model::Diagnostic> decode_warnings;
   for (auto& w : decoded.warnings)
     decode_warnings.push_back(
