@@ -395,6 +395,9 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
     error(c, line_of_offset(text, e.byte > 0 ? e.byte - 1 : 0), "input.json",
           fmt::format("not valid JSON: {}", text::to_valid_utf8(e.what())));
     return out;
+  } catch (const Json::exception& e) {  // e.g. a number too large for a double
+    error(c, 1, "input.json", fmt::format("not readable JSON: {}", text::to_valid_utf8(e.what())));
+    return out;
   }
   if (!check_schema(c, doc)) return out;
   // Problems found when the document was made stay with its data.
