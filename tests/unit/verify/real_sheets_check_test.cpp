@@ -1,0 +1,95 @@
+// `check` on the bundled real sheets: which published rates match, which are consistent and
+// why, which do not, and which rows conflict.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "kpi/pipeline.hpp"
+#include "kpi/verify/check_items.hpp"
+#include "kpi/verify/findings.hpp"
+
+namespace {
+
+const kpi::PipelineResult& all_sheets() {
+  static const auto result = kpi::run_pipeline({KPI_DATA_DIR}, {});
+  return result;
+}
+
+std::string city_of(const std::string& path) {
+  for (const char* city : {"takaoka", "toyama", "joetsu", "kanazawa"})
+    if (path.find(std::string("/") + city + "/") != std::string::npos) return city;
+  return "?";
+}
+
+std::map<std::pair<std::string, std::string>, int> verdict_counts() {
+  std::map<std::pair<std::string, std::string>, int> counts;
+  for (const auto& sheet : all_sheets().sheets)
+    for (const auto& ind : sheet.parsed.indicators)
+      for (const auto& o : ind.observations)
+        if (o.published_rate.number) ++counts[{city_of(sheet.path), kpi::model::to_string(o.check.verdict)}];
+  return counts;
+}
+
+bool has_finding(const std::string& kind, const std::string& city, int line, const std::string& text) {
+  for (const auto& f : all_sheets().findings)
+    if (f.kind == kind && city_of(f.rows.front().path) == city && f.rows.front().line == line &&
+        f.message.find(text) != std::string::npos)
+      return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("real sheets: published rates by verdict", "[check][real]") {
+  auto counts = verdict_counts();
+  CHECK(counts[{"takaoka", "match"}] == 226);
+  CHECK(counts[{"takaoka", "consistent"}] == 8);
+  CHECK(counts[{"takaoka", "mismatch"}] == 0);
+  CHECK(counts[{"toyama", "match"}] == 79);  // + 3 revised rates (変更後) that match
+  CHECK(counts[{"toyama", "consistent"}] == 1);
+  CHECK(counts[{"toyama", "mismatch"}] == 1);
+  CHECK(counts[{"joetsu", "match"}] + counts[{"joetsu", "mismatch"}] == 0);  // no published rates
+}
+
+TEST_CASE("real sheets: the one wrong published rate is Toyama 3-02 ③", "[check][real]") {
+  for (const auto& sheet : all_sheets().sheets)
+    for (const auto& ind : sheet.parsed.indicators)
+      for (const auto& o : ind.observations)
+        if (o.check.verdict == kpi::model::Verdict::mismatch) {
+          CHECK(ind.id == "3-02");
+          CHECK(ind.seq == 3);
+          CHECK(o.published_rate.text == "1%");
+          CHECK(o.check.rate_rounded->to_string() == "93");  // 83.8 / 90
+          CHECK(o.check.decision_flip);
+        }
+}
+
+TEST_CASE("real sheets: rows that conflict", "[check][real]") {
+  CHECK(has_finding("relisted-differs", "takaoka", 434, "FY2020 actual 11499 vs 11449"));
+  CHECK(has_finding("relisted-differs", "takaoka", 1236, "baseline 7.3 vs 8.3"));
+  CHECK(has_finding("relisted-differs", "toyama", 129, "FY2020 actual 7 vs 3"));
+  CHECK(has_finding("cumulative-decrease", "takaoka", 1192, "falls from 11666 (FY2021) to 11040 (FY2022)"));
+  CHECK(has_finding("parts-total", "joetsu", 95, "add up to 2336 but the total says 2,236"));
+  CHECK(has_finding("actual-other-year", "joetsu", 11, "holds a value for FY2021"));
+  CHECK(has_finding("actual-repeats-baseline", "joetsu", 15, "repeats the FY2018 baseline"));
+}
+
+TEST_CASE("real sheets: which formulas each sheet uses", "[check][real]") {
+  for (const auto& sheet : all_sheets().sheets) {
+    auto usage = kpi::verify::formula_usage(sheet);
+    if (city_of(sheet.path) == "takaoka") {
+      CHECK(usage["ratio against the year target"] == 208);
+      CHECK(usage["progress against the year target"] == 16);
+      CHECK(usage["maintain_zero against the year target"] == 8);
+      CHECK(usage["inverse against the year target"] == 2);
+    }
+    if (city_of(sheet.path) == "toyama") CHECK(usage["ratio against the final target"] == 80);
+  }
+}
+
+TEST_CASE("real sheets: check fails exactly on the wrong rate and the error findings", "[check][real]") {
+  auto items = kpi::verify::collect_check_items(all_sheets(), {});
+  auto counts = kpi::verify::count_items(items);
+  CHECK(counts.mismatch == 1);
+  CHECK(counts.failures == 5);  // Toyama 3-02 ③ and four 再掲 rows that differ
+}
