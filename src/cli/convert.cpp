@@ -15,16 +15,6 @@ struct ConvertFlags {
   std::string output;
 };
 
-int run_convert(const ConvertFlags& flags) {
-  auto result = run_pipeline(flags.input.paths, resolve_input(flags.input));
-  print_diagnostics(result);
-  std::ostringstream out;
-  if (!result.sheets.empty() || flags.to == "json")
-    report::find_report_writer(flags.to)->write(out, result);
-  if (!emit(out.str(), flags.output)) return exit_usage;
-  return result.input_error ? exit_usage : exit_clean;
-}
-
 }  // namespace
 
 std::function<int()> setup_convert(CLI::App& command) {
@@ -37,7 +27,7 @@ std::function<int()> setup_convert(CLI::App& command) {
       ->check(CLI::IsMember({"csv", "json"}));
   command.add_option("-o,--output", flags->output,
                      "write to this file (atomically) instead of stdout");
-  return [flags] { return run_convert(*flags); };
+  return [flags] { return write_report(flags->input, flags->to, flags->output); };
 }
 
 }  // namespace kpi::cli

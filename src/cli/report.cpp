@@ -20,17 +20,16 @@ std::vector<std::string> writer_names() {
   return names;
 }
 
-int run_report(const ReportFlags& flags) {
-  auto result = run_pipeline(flags.input.paths, resolve_input(flags.input));
+}  // namespace
+
+int write_report(const InputFlags& input, const std::string& format, const std::string& output) {
+  auto result = run_pipeline(input.paths, resolve_input(input));
   print_diagnostics(result);
   std::ostringstream out;
-  if (!result.sheets.empty() || flags.format == "json")
-    report::find_report_writer(flags.format)->write(out, result);
-  if (!emit(out.str(), flags.output)) return exit_usage;
+  if (!result.sheets.empty() || format == "json") report::find_report_writer(format)->write(out, result);
+  if (!emit(out.str(), output)) return exit_usage;
   return result.input_error ? exit_usage : exit_clean;
 }
-
-}  // namespace
 
 std::function<int()> setup_report(CLI::App& command) {
   auto flags = std::make_shared<ReportFlags>();
@@ -39,7 +38,7 @@ std::function<int()> setup_report(CLI::App& command) {
       ->check(CLI::IsMember(writer_names()))
       ->capture_default_str();
   command.add_option("-o,--output", flags->output, "write to this file (atomically) instead of stdout");
-  return [flags] { return run_report(*flags); };
+  return [flags] { return write_report(flags->input, flags->format, flags->output); };
 }
 
 }  // namespace kpi::cli
