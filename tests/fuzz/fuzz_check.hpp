@@ -23,8 +23,10 @@ inline std::string_view as_text(const unsigned char* data, std::size_t size) {
 }
 
 // What every layout's parse() must guarantee for any text (see docs/robustness.md):
-// rows_read == rows_used + skipped, each skipped row also a warning, every location inside
-// the file, and UTF-8 out when UTF-8 went in (the JSON writer refuses anything else).
-void check_parse_output(const model::ParseOutput& out, std::string_view text, bool utf8_input);
+// rows_read == rows_used + skipped, each skipped row also a warning, every location in
+// `path` inside the file, and UTF-8 out when UTF-8 went in (the JSON writer refuses anything
+// else).
+void check_parse_output(const model::ParseOutput& out, std::string_view text, std::string_view path,
+                        bool utf8_input);
 
 }  // namespace kpi::fuzz
