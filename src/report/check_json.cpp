@@ -34,7 +34,7 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
   for (const auto& sheet : ctx.result.sheets)
     sheets.push_back(Json{{"path", sheet.path}, {"formulas", verify::formula_usage(sheet)}});
   doc["sheets"] = sheets;
-  out << doc.dump(2) << '\n';
+  out << json_text(doc) << '\n';
 }
 
 }  // namespace kpi::report

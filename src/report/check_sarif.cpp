@@ -52,7 +52,7 @@ void write_check_sarif(std::ostream& out, const CheckContext& ctx) {
                               {"informationUri", "https://example.invalid/kpi-report"},
                               {"rules", rules}}}}},
                           {"results", results}}})}};
-  out << doc.dump(2) << '\n';
+  out << json_text(doc) << '\n';
 }
 
 }  // namespace kpi::report

@@ -133,4 +133,8 @@ Json document_json(const PipelineResult& result) {
   return doc;
 }
 
+std::string json_text(const Json& doc) {
+  return doc.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
 }  // namespace kpi::report

@@ -22,7 +22,7 @@ const ReportWriter* find_report_writer(std::string_view name) {
 }
 
 void write_json(std::ostream& out, const PipelineResult& result) {
-  out << document_json(result).dump(2) << '\n';
+  out << json_text(document_json(result)) << '\n';
 }
 
 }  // namespace kpi::report

@@ -1,11 +1,11 @@
 #pragma once
-// Invariants the fuzz targets assert beyond "no crash": a violated one aborts, so libFuzzer
-// stops and saves the input under tests/fuzz/regressions/<target>/.
+// What the fuzz targets assert beyond "no crash": a violated rule aborts, so libFuzzer stops
+// and saves the input under tests/fuzz/regressions/<target>/.
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
-#include "kpi/model/sheet.hpp"
+#include "parse_contract.hpp"
 
 #define FUZZ_REQUIRE(condition)                                                                    \
   do {                                                                                             \
@@ -22,9 +22,12 @@ inline std::string_view as_text(const unsigned char* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};
 }
 
-// What every layout's parse() must guarantee for any text (see docs/robustness.md):
-// rows_read == rows_used + skipped, each skipped row also a warning, every location inside
-// the file, and UTF-8 out when UTF-8 went in (the JSON writer refuses anything else).
-void check_parse_output(const model::ParseOutput& out, std::string_view text, bool utf8_input);
+// The parse contract (tests/unit/parse_contract.hpp): aborts with every broken rule.
+inline void check_parse_output(const model::ParseOutput& out, std::string_view text,
+                               std::string_view path) {
+  auto violations = testing::parse_contract_violations(out, text, path);
+  for (const auto& v : violations) std::fprintf(stderr, "parse contract broken: %s\n", v.c_str());
+  if (!violations.empty()) std::abort();
+}
 
 }  // namespace kpi::fuzz

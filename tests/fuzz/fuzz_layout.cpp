@@ -21,7 +21,7 @@ std::vector<const kpi::formats::InputFormat*> layouts;
 void parse_with(const kpi::formats::InputFormat& layout, std::string_view text, bool utf8) {
   FUZZ_REQUIRE(layout.sniff(text) >= 0);
   auto out = layout.parse(text, "fuzz.txt");
-  kpi::fuzz::check_parse_output(out, text, utf8);
+  kpi::fuzz::check_parse_output(out, text, "fuzz.txt");
   kpi::verify::check_rates(out.indicators);
   if (!utf8) return;  // the pipeline only hands decoded UTF-8 to the writers
   for (const auto& ind : out.indicators) (void)kpi::report::indicator_json(ind).dump();

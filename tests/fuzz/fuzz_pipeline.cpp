@@ -21,7 +21,7 @@ kpi::PipelineResult result_of(const kpi::text::Decoded& decoded) {
     result.input_error |= d.severity == kpi::model::Severity::error;
   }
   if (sheet.usable) {
-    kpi::fuzz::check_parse_output(sheet.parsed, decoded.utf8, true);
+    kpi::fuzz::check_parse_output(sheet.parsed, decoded.utf8, "fuzz.txt");
     result.sheets.push_back(std::move(sheet));
   } else {
     FUZZ_REQUIRE(result.input_error);  // an unusable file always says why

@@ -15,7 +15,7 @@ slice() {
     LC_ALL=C awk -v max="$max_bytes" '{ n += length($0) + 1 } n <= max'
 }
 
-sheets=$(find data -path data/profiles -prune -o -type f \( -name '*.txt' -o -name '*.tsv' \) -print | sort)
+sheets=$(find data -path data/profiles -prune -o -type f \( -name '*.txt' -o -name '*.tsv' -o -name '*.csv' \) -print | sort)
 mkdir -p "$corpus"/{decode,text,layout,pipeline}
 
 for sheet in $sheets; do
@@ -54,5 +54,14 @@ takaoka_slice=$(grep -l 'R5年度R3年度' "$corpus"/pipeline/takaoka-kpi-progre
 if [ -n "$takaoka_slice" ]; then
   iconv -f UTF-8 -t CP932 "$takaoka_slice" >"$corpus/pipeline/takaoka-slice.cp932" 2>/dev/null ||
     rm -f "$corpus/pipeline/takaoka-slice.cp932"
+fi
+# kpi-report's own output, for the layouts that read it back (kpi-json, the canonical CSV):
+# the report of that slice in each of those formats the built binary writes.
+if [ -n "$takaoka_slice" ] && [ -x build/kpi-report ]; then
+  for format in json csv; do
+    out="$corpus/layout/takaoka-slice-report.$format"
+    build/kpi-report report --format "$format" "$takaoka_slice" >"$out" 2>/dev/null || rm -f "$out"
+    [ ! -f "$out" ] || cp "$out" "$corpus/pipeline/"
+  done
 fi
 du -sh "$corpus"/*

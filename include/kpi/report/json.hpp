@@ -15,5 +15,8 @@ Json indicator_json(const model::Indicator& ind);
 Json source_json(const model::SourceSummary& source);
 Json finding_json(const model::Finding& f);
 Json document_json(const PipelineResult& result);
+// The text of a JSON document, indented. A string that is not UTF-8 (a parser's bug) is
+// written with U+FFFD instead of failing the whole output.
+std::string json_text(const Json& doc);
 
 }  // namespace kpi::report

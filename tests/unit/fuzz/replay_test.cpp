@@ -16,6 +16,7 @@
 #include "kpi/text/decode.hpp"
 #include "kpi/verify/findings.hpp"
 #include "kpi/verify/rate_check.hpp"
+#include "parse_contract.hpp"
 #include "sheets.hpp"
 
 namespace {
@@ -35,9 +36,9 @@ std::vector<fs::path> fuzz_inputs() {
   return out;
 }
 
-void check_accounting(const kpi::model::ParseOutput& out) {
-  CHECK(out.rows_read == out.rows_used + static_cast<int>(out.skipped.size()));
-  CHECK(static_cast<int>(out.indicators.size()) >= out.rows_used);
+void check_contract(const kpi::model::ParseOutput& out, std::string_view text) {
+  auto violations = kpi::testing::parse_contract_violations(out, text, "replay.txt");
+  for (const auto& v : violations) FAIL_CHECK(v);
 }
 
 // What fuzz_layout does: every layout on the raw text, then rates and JSON.
@@ -47,7 +48,7 @@ void through_layouts(const std::string& bytes) {
     INFO("layout " << layout.name);
     CHECK(layout.sniff(bytes) >= 0);
     auto out = layout.parse(bytes, "replay.txt");
-    check_accounting(out);
+    check_contract(out, bytes);
     kpi::verify::check_rates(out.indicators);
     if (utf8)
       for (const auto& ind : out.indicators) CHECK_NOTHROW(kpi::report::indicator_json(ind).dump());
@@ -65,7 +66,7 @@ void through_pipeline(const std::string& bytes) {
   auto sheet = kpi::process_text(decoded.utf8, "replay.txt", decoded.encoding, {});
   result.diagnostics = sheet.parsed.diagnostics;
   if (sheet.usable) {
-    check_accounting(sheet.parsed);
+    check_contract(sheet.parsed, decoded.utf8);
     result.sheets.push_back(std::move(sheet));
   }
   result.findings = kpi::verify::find_cross_row_problems(result.sheets);
