@@ -223,10 +223,12 @@ model::Severity severity_of(const std::string& name) {
 
 model::Diagnostic diagnostic_of(const Json& j) {
   if (!j.is_object()) throw ReadError("expected an object");
+  auto message = text_field(j, "message");
+  if (message.empty()) throw ReadError("expected a non-empty \"message\"");
   return {{text_field(j, "path"), int_field(j, "line").value_or(0)},
           severity_of(text_field(j, "severity")),
           text_field(j, "code"),
-          text_field(j, "message")};
+          message};
 }
 
 // -- line numbers ----------------------------------------------------------------------------
