@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "sheets.hpp"
+
 #include "kpi/formats/registry.hpp"
 #include "kpi/pipeline.hpp"
 #include "kpi/verify/findings.hpp"
@@ -21,15 +23,10 @@ namespace {
 
 const char* sheet_path = KPI_DATA_DIR "/joetsu/joetsu-kpi-progress-fy2023.tsv";
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using kpi::testing::read_bytes;
 
 const ParseOutput& sheet() {
-  static const ParseOutput out = kpi::formats::joetsu::parse(read_text(sheet_path), sheet_path);
+  static const ParseOutput out = kpi::formats::joetsu::parse(read_bytes(sheet_path), sheet_path);
   return out;
 }
 
@@ -333,7 +330,7 @@ TEST_CASE("joetsu sheet: a target below the baseline leaves the direction unknow
 }
 
 TEST_CASE("joetsu sheet: rates are computed against the final target", "[joetsu]") {
-  auto s = kpi::process_text(read_text(sheet_path), sheet_path, "UTF-8", {});
+  auto s = kpi::process_text(read_bytes(sheet_path), sheet_path, "UTF-8", {});
   CHECK(s.format == "joetsu");
   const auto& made_in = find(s.parsed, "A-1-1", 1);
   REQUIRE(made_in.observations[0].check.rate_rounded);
@@ -346,13 +343,13 @@ TEST_CASE("joetsu sheet: rates are computed against the final target", "[joetsu]
 }
 
 TEST_CASE("joetsu sheet: detected by content", "[joetsu]") {
-  const auto* f = kpi::formats::detect_format(read_text(sheet_path));
+  const auto* f = kpi::formats::detect_format(read_bytes(sheet_path));
   REQUIRE(f);
   CHECK(f->name == "joetsu");
   CHECK(kpi::formats::joetsu::sniff(
-            read_text(KPI_DATA_DIR "/takaoka/takaoka-kpi-progress-fy2020-2023.txt")) == 0);
+            read_bytes(KPI_DATA_DIR "/takaoka/takaoka-kpi-progress-fy2020-2023.txt")) == 0);
   CHECK(kpi::formats::joetsu::sniff(
-            read_text(KPI_DATA_DIR "/toyama/toyama-strategy-progress-fy2020.tsv")) == 0);
+            read_bytes(KPI_DATA_DIR "/toyama/toyama-strategy-progress-fy2020.tsv")) == 0);
 }
 
 // -- synthetic rows ------------------------------------------------------------------------
@@ -463,7 +460,7 @@ TEST_CASE("joetsu parse: a value that cannot be assigned stays empty", "[joetsu]
 }
 
 TEST_CASE("joetsu parse: mangled sheets keep the row accounting", "[joetsu]") {
-  const std::string original = read_text(sheet_path);
+  const std::string original = read_bytes(sheet_path);
   const std::string inserts[] = {"(", ")", "\t", "\n", "※", "5", "H3", "<b>", "～", "以上", "-"};
   std::uint32_t state = 12345;
   auto next = [&state](std::uint32_t bound) {

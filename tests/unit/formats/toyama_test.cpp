@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "sheets.hpp"
+
 #include "kpi/formats/registry.hpp"
 #include "kpi/formats/toyama.hpp"
 
@@ -18,15 +20,10 @@ using kpi::model::Qualifier;
 
 const char* const sheet_path = KPI_DATA_DIR "/toyama/toyama-strategy-progress-fy2020.tsv";
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using kpi::testing::read_bytes;
 
 const ParseOutput& sheet() {
-  static const ParseOutput out = kpi::formats::toyama::parse(read_text(sheet_path), "toyama.tsv");
+  static const ParseOutput out = kpi::formats::toyama::parse(read_bytes(sheet_path), "toyama.tsv");
   return out;
 }
 
@@ -266,15 +263,15 @@ TEST_CASE("toyama: years, qualifiers and directions read from the cells", "[toya
 }
 
 TEST_CASE("toyama: detected by content", "[toyama]") {
-  auto text = read_text(sheet_path);
+  auto text = read_bytes(sheet_path);
   CHECK(kpi::formats::toyama::sniff(text) > 0);
   const auto* format = kpi::formats::detect_format(text);
   REQUIRE(format);
   CHECK(format->name == "toyama");
   CHECK(kpi::formats::toyama::sniff(
-            read_text(KPI_DATA_DIR "/joetsu/joetsu-kpi-progress-fy2023.tsv")) == 0);
+            read_bytes(KPI_DATA_DIR "/joetsu/joetsu-kpi-progress-fy2023.tsv")) == 0);
   CHECK(kpi::formats::toyama::sniff(
-            read_text(KPI_DATA_DIR "/takaoka/takaoka-kpi-progress-fy2020-2023.txt")) == 0);
+            read_bytes(KPI_DATA_DIR "/takaoka/takaoka-kpi-progress-fy2020-2023.txt")) == 0);
   CHECK(kpi::formats::toyama::sniff("施策番号 項目 基準値 達成率") == 0);
 }
 
