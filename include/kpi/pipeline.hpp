@@ -13,6 +13,7 @@ struct PipelineOptions {
   std::optional<std::string> input_format;  // --input-format: skip detection
   std::optional<calc::Profile> profile;     // --profile: overrides the built-in ones
   int jobs = 0;                             // 0 = hardware concurrency
+  std::optional<std::string> sheet;         // --sheet: the workbook sheet to read
 };
 
 struct PipelineResult {

@@ -17,9 +17,7 @@ bool worth_showing(const verify::CheckItem& item, bool verbose) {
 
 constexpr int quoted_width = 120;  // terminal columns of a quoted source line
 
-std::string location_text(const model::SourceLocation& loc) {
-  return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path;
-}
+using model::location_text;
 
 }  // namespace
 

@@ -89,7 +89,7 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
 
   std::vector<Candidate> out;
   Candidate primary{Method::ratio, first_target, actual, baseline, first_name, {}};
-  primary.method = method_for(ind.direction, primary, profile);
+  primary.method = calc::method_of(ind.rate_formula).value_or(method_for(ind.direction, primary, profile));
   out.push_back(primary);
   for (std::size_t i = 0; i < ind.baseline.alternatives.size(); ++i) {
     Candidate alt = primary;
@@ -163,7 +163,8 @@ bool denominator_sign_stable(const Candidate& c, Exactness exact) {
   };
   switch (c.method) {
     case Method::ratio:
-    case Method::complement: return !spans_zero(c.target, exact.target);
+    case Method::complement:
+    case Method::two_minus_ratio: return !spans_zero(c.target, exact.target);
     case Method::inverse: return !spans_zero(c.actual, exact.actual);
     case Method::progress: {
       if (!c.target || !c.baseline) return false;

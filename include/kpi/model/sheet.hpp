@@ -22,6 +22,7 @@ struct Finding {
 // One input as the JSON sources[] array reports it.
 struct SourceSummary {
   std::string path;
+  std::string sheet;  // worksheet of a workbook, "" for text
   std::string format;
   std::string encoding;
   int kpis = 0;  // KPIs read from this input
@@ -44,6 +45,7 @@ struct ParseOutput {
 
 struct Sheet {
   std::string path;
+  std::string sheet_name;  // the worksheet of a workbook; "" for text
   std::string format;    // layout name, e.g. "takaoka"
   std::string encoding;  // UTF-8, UTF-8-BOM, UTF-16LE, Shift_JIS ...
   bool usable = false;   // false: nothing could be read (see diagnostics)
