@@ -3,6 +3,7 @@
 // .xls BIFF8 (libfreexl). Readers are pure: bytes in, grid out; hostile files (corrupt or
 // truncated ZIP, ZIP bombs, XML entities, encrypted workbooks) end in an error value, never
 // a crash, a hang or unbounded memory.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,7 +22,13 @@ WorkbookKind sniff_workbook(std::string_view bytes);
 struct Limits {
   std::uint64_t max_entry_bytes = 256ull << 20;  // one uncompressed ZIP entry
   std::uint64_t max_total_bytes = 512ull << 20;  // all entries read
-  std::uint64_t max_cells = 20'000'000;          // cells stored over all sheets
+  // Cells stored over all sheets: the grid is dense, so every row and every cell up to a
+  // row's last one counts (a lone value at XFD1000 costs 1000 rows + 16384 cells). About
+  // 150 bytes each: the default bounds the grid near 300 MB.
+  std::uint64_t max_cells = 2'000'000;
+  std::uint64_t max_text_bytes = 64ull << 20;   // cell text (values, displays, formulas) in all
+  std::uint64_t max_string_bytes = 1ull << 20;  // one string (Excel allows 32,767 characters)
+  std::uint64_t max_sheets = 1024;
 };
 
 struct WorkbookResult {
