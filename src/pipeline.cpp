@@ -45,8 +45,9 @@ FileText read_file(const std::string& path) {
   auto size = fs::file_size(path, ec);
   if (ec) return {{}, "cannot read: " + ec.message()};
   if (size > max_file_bytes)
-    return {{}, fmt::format("file of {} bytes is larger than the {} bytes kpi-report reads", size,
-                            max_file_bytes)};
+    return {{},
+            fmt::format("file of {} bytes is larger than the {} bytes kpi-report reads", size,
+                        max_file_bytes)};
   std::ifstream in(path, std::ios::binary);
   if (!in) return {{}, std::string("cannot open for reading: ") + std::strerror(errno)};
   std::string bytes(size, '\0');
@@ -143,9 +144,10 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   if (!format) {
     sheet.parsed.diagnostics.push_back(error_at(
         sheet.path, 1, "input.no-kpi-table",
-        options.input_format ? "unknown input format '" + *options.input_format + "' (see `kpi-report formats`)"
-                             : "holds no KPI table kpi-report knows: expected one of the layouts "
-                               "listed by `kpi-report formats`"));
+        options.input_format
+            ? "unknown input format '" + *options.input_format + "' (see `kpi-report formats`)"
+            : "holds no KPI table kpi-report knows: expected one of the layouts "
+              "listed by `kpi-report formats`"));
     return sheet;
   }
   sheet.format = std::string(format->name);
@@ -259,14 +261,14 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const Pipelin
   auto per_file = process_all(files, options);
   for (std::size_t i = 0; i < per_file.size(); ++i) {
     for (auto& sheet : per_file[i]) {
-    for (auto& d : sheet.parsed.diagnostics) {
-      bool no_table = d.code == "input.no-kpi-table";
-      // A document without a KPI table found by a directory scan is only worth a warning.
-      if (no_table && from_directory[i]) d.severity = model::Severity::warning;
-      if (d.severity == model::Severity::error) result.input_error = true;
-      result.diagnostics.push_back(d);
-    }
-    if (sheet.usable) result.sheets.push_back(std::move(sheet));
+      for (auto& d : sheet.parsed.diagnostics) {
+        bool no_table = d.code == "input.no-kpi-table";
+        // A document without a KPI table found by a directory scan is only worth a warning.
+        if (no_table && from_directory[i]) d.severity = model::Severity::warning;
+        if (d.severity == model::Severity::error) result.input_error = true;
+        result.diagnostics.push_back(d);
+      }
+      if (sheet.usable) result.sheets.push_back(std::move(sheet));
     }
   }
   merge_series(result, options);

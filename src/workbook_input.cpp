@@ -31,7 +31,9 @@ const InputFormat* choose(const grid::Sheet& sheet, std::string_view tsv,
   return formats::grid_layout::sniff_sheet(sheet) > 0 ? formats::find_format("grid") : nullptr;
 }
 
-void tag(model::SourceLocation& loc, const std::string& sheet_name) { loc.sheet = sheet_name; }
+void tag(model::SourceLocation& loc, const std::string& sheet_name) {
+  loc.sheet = sheet_name;
+}
 
 // Every location read from a worksheet names the sheet (book.xlsx:KPI!P22).
 void tag_locations(model::ParseOutput& parsed, const std::string& sheet_name) {
@@ -59,7 +61,8 @@ std::string no_kpi_sheet_message(const grid::Workbook& book, const PipelineOptio
                        sheet_names(book));
   std::string detail;
   for (const auto& s : book.sheets)
-    if (!s.hidden) detail += fmt::format("; {}: {}", s.name, formats::grid_headers::header_report(s));
+    if (!s.hidden)
+      detail += fmt::format("; {}: {}", s.name, formats::grid_headers::header_report(s));
   return fmt::format("no KPI sheet in the workbook (sheets: {}){}", sheet_names(book), detail);
 }
 

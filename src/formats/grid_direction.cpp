@@ -32,10 +32,12 @@ std::optional<Direction> read_direction_word(std::string_view t) {
     Direction direction;
   };
   static constexpr Word words[] = {
-      {"増加", Direction::increase}, {"減少", Direction::decrease}, {"維持", Direction::maintain},
-      {"以上", Direction::increase}, {"以下", Direction::decrease}, {"↑", Direction::increase},
-      {"↓", Direction::decrease},   {"上昇", Direction::increase}, {"低下", Direction::decrease},
-      {"増", Direction::increase},   {"減", Direction::decrease},   {"→", Direction::maintain},
+      {"増加", Direction::increase},     {"減少", Direction::decrease},
+      {"維持", Direction::maintain},     {"以上", Direction::increase},
+      {"以下", Direction::decrease},     {"↑", Direction::increase},
+      {"↓", Direction::decrease},        {"上昇", Direction::increase},
+      {"低下", Direction::decrease},     {"増", Direction::increase},
+      {"減", Direction::decrease},       {"→", Direction::maintain},
       {"increase", Direction::increase}, {"decrease", Direction::decrease},
       {"maintain", Direction::maintain},
   };
@@ -56,10 +58,14 @@ Direction by_comparison(const model::Indicator& ind) {
 
 Direction by_qualifier(model::Qualifier q) {
   switch (q) {
-    case model::Qualifier::at_least: return Direction::increase;
-    case model::Qualifier::at_most: return Direction::decrease;
-    case model::Qualifier::keep: return Direction::maintain;
-    default: return Direction::unknown;
+    case model::Qualifier::at_least:
+      return Direction::increase;
+    case model::Qualifier::at_most:
+      return Direction::decrease;
+    case model::Qualifier::keep:
+      return Direction::maintain;
+    default:
+      return Direction::unknown;
   }
 }
 

@@ -20,33 +20,62 @@ struct Word {
 
 // Longer and more specific words first: the first word contained in a header decides.
 constexpr std::array words{
-    Word{"最終目標", Role::final_target},   Word{"基準年度", Role::baseline_year},
-    Word{"基準年", Role::baseline_year},    Word{"初期値年度", Role::baseline_year},
-    Word{"重要業績評価指標", Role::name},   Word{"指標の型", Role::type},
-    Word{"指標区分", Role::type},           Word{"指標タイプ", Role::type},
-    Word{"指標の種類", Role::type},         Word{"目指す方向", Role::direction},
-    Word{"方向性", Role::direction},        Word{"増減", Role::direction},
-    Word{"基本目標", Role::goal},           Word{"政策分野", Role::goal},
-    Word{"基本的方向", Role::measure},      Word{"具体的施策", Role::measure},
-    Word{"施策", Role::measure},            Word{"政策", Role::goal},
-    Word{"指標名", Role::name},             Word{"kpi", Role::name},
-    Word{"成果指標", Role::name},           Word{"評価指標", Role::name},
-    Word{"指標", Role::name},               Word{"単位", Role::unit},
-    Word{"基準値", Role::baseline},         Word{"初期値", Role::baseline},
-    Word{"当初値", Role::baseline},         Word{"策定時", Role::baseline},
-    Word{"現状値", Role::baseline},         Word{"目標値", Role::target},
-    Word{"目標", Role::target},             Word{"実績値", Role::actual},
-    Word{"実績", Role::actual},             Word{"現況値", Role::actual},
-    Word{"達成率", Role::rate},             Word{"進捗率", Role::rate},
-    Word{"達成度", Role::rate},             Word{"評価", Role::grade},
-    Word{"達成区分", Role::grade},          Word{"備考", Role::note},
-    Word{"市町村", Role::municipality},     Word{"自治体", Role::municipality},
-    Word{"番号", Role::id},                 Word{"項番", Role::id},
-    Word{"municipality", Role::municipality}, Word{"baseline_year", Role::baseline_year},
-    Word{"final_target", Role::final_target}, Word{"baseline", Role::baseline},
-    Word{"target", Role::target},           Word{"actual", Role::actual},
-    Word{"rate", Role::rate},               Word{"unit", Role::unit},
-    Word{"direction", Role::direction},     Word{"grade", Role::grade},
+    Word{"最終目標", Role::final_target},
+    Word{"基準年度", Role::baseline_year},
+    Word{"基準年", Role::baseline_year},
+    Word{"初期値年度", Role::baseline_year},
+    Word{"重要業績評価指標", Role::name},
+    Word{"指標の型", Role::type},
+    Word{"指標区分", Role::type},
+    Word{"指標タイプ", Role::type},
+    Word{"指標の種類", Role::type},
+    Word{"達成区分", Role::grade},
+    Word{"区分", Role::type},
+    Word{"目指す方向", Role::direction},
+    Word{"方向性", Role::direction},
+    Word{"増減", Role::direction},
+    Word{"基本目標", Role::goal},
+    Word{"政策分野", Role::goal},
+    Word{"基本的方向", Role::measure},
+    Word{"具体的施策", Role::measure},
+    Word{"施策", Role::measure},
+    Word{"政策", Role::goal},
+    Word{"指標名", Role::name},
+    Word{"kpi", Role::name},
+    Word{"成果指標", Role::name},
+    Word{"評価指標", Role::name},
+    Word{"指標", Role::name},
+    Word{"単位", Role::unit},
+    Word{"基準値", Role::baseline},
+    Word{"初期値", Role::baseline},
+    Word{"当初値", Role::baseline},
+    Word{"策定時", Role::baseline},
+    Word{"現状値", Role::baseline},
+    Word{"目標値", Role::target},
+    Word{"目標", Role::target},
+    Word{"実績値", Role::actual},
+    Word{"実績", Role::actual},
+    Word{"現況値", Role::actual},
+    Word{"達成率", Role::rate},
+    Word{"進捗率", Role::rate},
+    Word{"達成度", Role::rate},
+    Word{"評価", Role::grade},
+    Word{"達成区分", Role::grade},
+    Word{"備考", Role::note},
+    Word{"市町村", Role::municipality},
+    Word{"自治体", Role::municipality},
+    Word{"番号", Role::id},
+    Word{"項番", Role::id},
+    Word{"municipality", Role::municipality},
+    Word{"baseline_year", Role::baseline_year},
+    Word{"final_target", Role::final_target},
+    Word{"baseline", Role::baseline},
+    Word{"target", Role::target},
+    Word{"actual", Role::actual},
+    Word{"rate", Role::rate},
+    Word{"unit", Role::unit},
+    Word{"direction", Role::direction},
+    Word{"grade", Role::grade},
     Word{"indicator", Role::name},
 };
 
@@ -76,23 +105,40 @@ std::optional<int> header_year(std::string_view key) {
 
 const char* to_string(Role role) {
   switch (role) {
-    case Role::id: return "番号 (No)";
-    case Role::name: return "指標名 (KPI)";
-    case Role::unit: return "単位";
-    case Role::baseline: return "基準値";
-    case Role::baseline_year: return "基準年度";
-    case Role::target: return "目標値";
-    case Role::final_target: return "最終目標";
-    case Role::actual: return "実績値";
-    case Role::rate: return "達成率";
-    case Role::grade: return "評価";
-    case Role::type: return "指標の型";
-    case Role::direction: return "方向";
-    case Role::goal: return "基本目標";
-    case Role::measure: return "施策";
-    case Role::note: return "備考";
-    case Role::municipality: return "市町村";
-    case Role::none: break;
+    case Role::id:
+      return "番号 (No)";
+    case Role::name:
+      return "指標名 (KPI)";
+    case Role::unit:
+      return "単位";
+    case Role::baseline:
+      return "基準値";
+    case Role::baseline_year:
+      return "基準年度";
+    case Role::target:
+      return "目標値";
+    case Role::final_target:
+      return "最終目標";
+    case Role::actual:
+      return "実績値";
+    case Role::rate:
+      return "達成率";
+    case Role::grade:
+      return "評価";
+    case Role::type:
+      return "指標の型";
+    case Role::direction:
+      return "方向";
+    case Role::goal:
+      return "基本目標";
+    case Role::measure:
+      return "施策";
+    case Role::note:
+      return "備考";
+    case Role::municipality:
+      return "市町村";
+    case Role::none:
+      break;
   }
   return "";
 }
@@ -223,8 +269,8 @@ HeaderMap build_map(const grid::Sheet& sheet, int first, int last) {
   std::size_t width = std::max(upper.size(), lower.size());
   for (int col = 0; col < static_cast<int>(width); ++col) {
     HeaderWord up = first == last ? HeaderWord{} : upper_word(sheet, upper, first, col);
-    HeaderWord low = col < static_cast<int>(lower.size()) ? lower[static_cast<std::size_t>(col)]
-                                                          : HeaderWord{};
+    HeaderWord low =
+        col < static_cast<int>(lower.size()) ? lower[static_cast<std::size_t>(col)] : HeaderWord{};
     auto c = combine(up, low, col);
     if (c.role == Role::none) continue;
     c.header = joined_header(sheet, first, last, col);

@@ -43,10 +43,14 @@ struct Layout {
 
 int& slot(YearColumns& y, Role role) {
   switch (role) {
-    case Role::target: return y.target;
-    case Role::actual: return y.actual;
-    case Role::rate: return y.rate;
-    default: return y.grade;
+    case Role::target:
+      return y.target;
+    case Role::actual:
+      return y.actual;
+    case Role::rate:
+      return y.rate;
+    default:
+      return y.grade;
   }
 }
 
@@ -86,8 +90,10 @@ bool holds_grades(const grid::Sheet& sheet, int first_row, int col) {
   for (int r = first_row; r < end; ++r) {
     auto t = text::normalize(cell_text(sheet.at(r, col)));
     if (t.empty() || text::is_no_value(t)) continue;
-    if (text::find_number(t)) ++numbers;
-    else if (t.size() <= 3) ++letters;
+    if (text::find_number(t))
+      ++numbers;
+    else if (t.size() <= 3)
+      ++letters;
   }
   return letters > numbers;
 }
@@ -152,7 +158,8 @@ const grid::Range* merged_at(const grid::Sheet& sheet, int row, int col) {
 // A label cell's text; a merged range gives every row its top-left text.
 std::string label_at(const grid::Sheet& sheet, int row, int col) {
   if (col < 0) return {};
-  if (const auto* m = merged_at(sheet, row, col)) return cell_text(sheet.at(m->first_row, m->first_col));
+  if (const auto* m = merged_at(sheet, row, col))
+    return cell_text(sheet.at(m->first_row, m->first_col));
   return cell_text(sheet.at(row, col));
 }
 
@@ -169,7 +176,8 @@ bool row_empty(const grid::Sheet& sheet, int row) {
 
 int filled_cells(const grid::Sheet& sheet, int row) {
   int n = 0;
-  for (const auto& c : sheet.rows[static_cast<std::size_t>(row)]) n += !text::trim(c.display).empty();
+  for (const auto& c : sheet.rows[static_cast<std::size_t>(row)])
+    n += !text::trim(c.display).empty();
   return n;
 }
 
@@ -190,9 +198,12 @@ void read_baseline(model::Indicator& ind, const Layout& layout, const RowContext
   ind.baseline.value = std::move(v.value);
   if (ind.unit.empty() && v.unit != "%") ind.unit = v.unit;
   auto year_cell = label_at(ctx.sheet, row, layout.column(Role::baseline_year));
-  if (auto y = year_of_note(year_cell)) ind.baseline.fiscal_year = y;
-  else if (auto n = year_of_note(v.note)) ind.baseline.fiscal_year = n;
-  else ind.baseline.fiscal_year = layout.baseline_year_in_header;
+  if (auto y = year_of_note(year_cell))
+    ind.baseline.fiscal_year = y;
+  else if (auto n = year_of_note(v.note))
+    ind.baseline.fiscal_year = n;
+  else
+    ind.baseline.fiscal_year = layout.baseline_year_in_header;
 }
 
 void read_final_target(model::Indicator& ind, const Layout& layout, const RowContext& ctx,
@@ -285,7 +296,8 @@ void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, in
     if (has_values(layout, ctx.sheet, row))
       return skip(out, ctx, row, "values without a KPI name (指標名 column empty)");
     auto heading = filled_cells(ctx.sheet, row) == 1;
-    return skip(out, ctx, row, heading ? "section heading, no KPI" : "no KPI name (指標名 column empty)");
+    return skip(out, ctx, row,
+                heading ? "section heading, no KPI" : "no KPI name (指標名 column empty)");
   }
   if (is_repeated_header(name)) return skip(out, ctx, row, "repeated header row");
   out.indicators.push_back(read_kpi(ctx, layout, row, std::move(name)));
@@ -302,7 +314,8 @@ std::string municipality_in(std::string_view title) {
     auto pos = t.find(suffix);
     if (pos == std::string::npos) continue;
     auto begin = t.rfind(' ', pos);
-    std::string name = t.substr(begin == std::string::npos ? 0 : begin + 1, pos + suffix.size() - (begin == std::string::npos ? 0 : begin + 1));
+    std::string name = t.substr(begin == std::string::npos ? 0 : begin + 1,
+                                pos + suffix.size() - (begin == std::string::npos ? 0 : begin + 1));
     if (auto slug = calc::slug_for_name(name); !slug.empty()) return slug;
     if (name.size() > suffix.size() && name.size() <= 8 * 3) return name;
   }
@@ -329,7 +342,8 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   auto header = grid_headers::find_header(sheet);
   RowContext ctx{sheet, path, row_lines, {}, {}, {}, {}};
   if (!header) {
-    out.diagnostics.push_back({{std::string(path), 0, {}, {}}, model::Severity::error,
+    out.diagnostics.push_back({{std::string(path), 0, {}, {}},
+                               model::Severity::error,
                                "input.no-kpi-table",
                                "no KPI table header found: " + grid_headers::header_report(sheet) +
                                    " (expected 指標名 and 目標値 / 実績値 / 達成率 columns)"});
@@ -343,10 +357,11 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   if (!missing.empty()) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-    out.diagnostics.push_back({{std::string(path), line_of(ctx, layout.header.last_row), {}, {}},
-                               model::Severity::warning, "input.grid-columns",
-                               "header without " + list + " columns: " +
-                                   grid_headers::header_report(sheet)});
+    out.diagnostics.push_back(
+        {{std::string(path), line_of(ctx, layout.header.last_row), {}, {}},
+         model::Severity::warning,
+         "input.grid-columns",
+         "header without " + list + " columns: " + grid_headers::header_report(sheet)});
   }
   for (int r = layout.header.last_row + 1; r < static_cast<int>(sheet.rows.size()); ++r)
     read_row(out, ctx, layout, r);

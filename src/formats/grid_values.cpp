@@ -85,8 +85,12 @@ std::optional<model::Decimal> to_decimal(const DigitString& d) {
   return model::Decimal{d.negative ? -units : units, scale};
 }
 
-bool is_cap_above(std::string_view rest) { return text::starts_with(rest, "超"); }
-bool is_cap_below(std::string_view rest) { return text::starts_with(rest, "未満"); }
+bool is_cap_above(std::string_view rest) {
+  return text::starts_with(rest, "超");
+}
+bool is_cap_below(std::string_view rest) {
+  return text::starts_with(rest, "未満");
+}
 
 void read_cap(text::CellValue& v, std::string_view normalized) {
   auto percent = normalized.find('%');
@@ -112,7 +116,8 @@ std::optional<model::Decimal> stored_decimal(std::string_view stored, bool perce
   // More decimals than a Decimal holds: the digits beyond are binary noise of the display.
   int scale = static_cast<int>(digits->digits.size()) - digits->exponent;
   if (scale > model::max_decimal_scale)
-    round_digits(*digits, static_cast<int>(digits->digits.size()) - (scale - model::max_decimal_scale));
+    round_digits(*digits,
+                 static_cast<int>(digits->digits.size()) - (scale - model::max_decimal_scale));
   return to_decimal(*digits);
 }
 

@@ -15,10 +15,14 @@ std::string location_text(const SourceLocation& loc) {
 
 const char* to_string(RateFormula formula) {
   switch (formula) {
-    case RateFormula::progress: return "progress";
-    case RateFormula::ratio: return "ratio";
-    case RateFormula::two_minus_ratio: return "two_minus_ratio";
-    case RateFormula::by_direction: break;
+    case RateFormula::progress:
+      return "progress";
+    case RateFormula::ratio:
+      return "ratio";
+    case RateFormula::two_minus_ratio:
+      return "two_minus_ratio";
+    case RateFormula::by_direction:
+      break;
   }
   return nullptr;
 }

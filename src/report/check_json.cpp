@@ -1,6 +1,7 @@
 // Machine-readable check output: every item with its location, plus counts.
 #include "kpi/report/check_writers.hpp"
 #include "kpi/report/json.hpp"
+#include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/findings.hpp"
 
 namespace kpi::report {
@@ -32,7 +33,11 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
   for (const auto& f : ctx.result.findings) doc["findings"].push_back(finding_json(f));
   Json sheets = Json::array();
   for (const auto& sheet : ctx.result.sheets)
-    sheets.push_back(Json{{"path", sheet.path}, {"formulas", verify::formula_usage(sheet)}});
+    sheets.push_back(
+        Json{{"path", sheet.path},
+             {"sheet", sheet.sheet_name.empty() ? Json(nullptr) : Json(sheet.sheet_name)},
+             {"formulas", verify::formula_usage(sheet)},
+             {"cell_formulas", verify::cell_formula_usage(sheet)}});
   doc["sheets"] = sheets;
   out << json_text(doc) << '\n';
 }

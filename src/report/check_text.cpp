@@ -1,6 +1,8 @@
 // Compiler-style check output: `path:line: error: message`, then the source line.
 #include <fmt/format.h>
 
+#include "kpi/verify/cell_evidence.hpp"
+
 #include "kpi/report/check_writers.hpp"
 #include "kpi/report/format.hpp"
 #include "kpi/text/strings.hpp"
@@ -34,7 +36,13 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
     std::string usage;
     for (const auto& [formula, count] : verify::formula_usage(sheet))
       usage += fmt::format("{}{} ×{}", usage.empty() ? "" : ", ", formula, count);
-    if (!usage.empty()) out << fmt::format("{}: formulas: {}\n", sheet.path, usage);
+    model::SourceLocation where{sheet.path, 0, sheet.sheet_name};
+    if (!usage.empty()) out << fmt::format("{}: formulas: {}\n", location_text(where), usage);
+    std::string cells;
+    for (const auto& [shape, count] : verify::cell_formula_usage(sheet))
+      cells += fmt::format("{}{} in {} cells", cells.empty() ? "" : ", ", shape, count);
+    if (!cells.empty())
+      out << fmt::format("{}: rate cell formulas: {}\n", location_text(where), cells);
   }
   auto c = verify::count_items(ctx.items);
   out << fmt::format(

@@ -9,6 +9,7 @@
 
 #include "kpi/calc/rate.hpp"
 #include "kpi/text/strings.hpp"
+#include "kpi/verify/cell_evidence.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -381,6 +382,7 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
     const auto& profile = override_profile ? *override_profile : calc::profile_for(ind.municipality);
     for (auto& obs : ind.observations) {
       obs.check = check_rate(ind, obs, profile);
+      apply_cell_evidence(ind, obs, profile);
       if (obs.revised_target.has_number() || obs.revised_rate.has_number())
         obs.revised_check = check_revised_rate(ind, obs, profile);
     }

@@ -49,7 +49,7 @@ struct Column {
 struct HeaderMap {
   int first_row = 0;  // 0-based rows of the header
   int last_row = 0;
-  std::vector<Column> columns;  // recognised columns only, by index
+  std::vector<Column> columns;          // recognised columns only, by index
   const Column* find(Role role) const;  // the first column with that role
 };
 

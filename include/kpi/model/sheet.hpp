@@ -22,7 +22,6 @@ struct Finding {
 // One input as the JSON sources[] array reports it.
 struct SourceSummary {
   std::string path;
-  std::string sheet;  // worksheet of a workbook, "" for text
   std::string format;
   std::string encoding;
   int kpis = 0;  // KPIs read from this input
@@ -30,6 +29,7 @@ struct SourceSummary {
   int rows_used = 0;
   int merged = 0;  // of those, KPIs joined into a series listed under an earlier input
   std::vector<SkippedRow> skipped;
+  std::string sheet{};  // worksheet of a workbook, "" for text
 };
 
 struct ParseOutput {
