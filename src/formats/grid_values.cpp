@@ -52,7 +52,7 @@ void round_digits(DigitString& d, int keep) {
   if (static_cast<int>(d.digits.size()) <= keep) return;
   if (keep <= 0) {
     bool up = keep == 0 && d.digits[0] >= '5';
-    d.digits = up ? "1" : "";
+    d.digits.assign(up ? 1 : 0, '1');
     d.exponent += up;
     return;
   }
