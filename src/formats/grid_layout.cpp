@@ -284,7 +284,10 @@ bool is_repeated_header(const std::string& name) {
 }
 
 void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason) {
-  out.skipped.push_back({line_of(ctx, row), std::move(reason)});
+  int line = line_of(ctx, row);
+  out.diagnostics.push_back({{std::string(ctx.path), line}, model::Severity::warning,
+                             "input.skipped-row", reason});
+  out.skipped.push_back({line, std::move(reason)});
 }
 
 void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, int row) {
@@ -351,6 +354,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   }
   auto title = title_text(sheet, header->first_row);
   ctx.municipality = municipality_in(title);
+  if (ctx.municipality.empty()) ctx.municipality = "unknown";
   reclassify_grades(*header, sheet);
   auto missing = grid_headers::missing_roles(*header);
   auto layout = resolve(std::move(*header), text::fiscal_year_in(text::normalize(title)));

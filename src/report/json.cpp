@@ -86,6 +86,8 @@ Json indicator_json(const model::Indicator& ind) {
   j["direction_source"] = c_str_or_null(model::to_string(ind.direction_source));
   j["direction_text"] = text_or_null(ind.direction_text);
   j["cumulative"] = ind.cumulative;
+  j["rate_formula"] = c_str_or_null(model::to_string(ind.rate_formula));
+  j["type_text"] = text_or_null(ind.type_text);
   j["relisted_of"] = ind.relisted_of ? Json(*ind.relisted_of) : Json(nullptr);
   Json alternatives = Json::array();
   for (const auto& a : ind.baseline.alternatives)
