@@ -1,11 +1,13 @@
 // BIFF8 records of an .xls Workbook stream (biff_records.hpp).
 #include "biff_records.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <map>
 
+#include "biff_formula.hpp"
 #include "kpi/grid/number_format.hpp"
 
 namespace kpi::grid {
@@ -34,6 +36,8 @@ enum Record : std::uint16_t {
   kContinue = 0x003C,
   kFilePass = 0x002F,
   kRString = 0x00D6,
+  kSharedFormula = 0x04BC,
+  kArray = 0x0221,
 };
 
 std::uint16_t u16(std::string_view s, std::size_t at) {
@@ -261,13 +265,14 @@ class SheetReader {
     if (!records.next(type, data) || type != kBof) return true;
     while (records.next(type, data) && type != kEof)
       if (!record(type, data)) return false;
+    resolve_shared_formulas();
     return true;
   }
 
  private:
   bool add_cell(int row, int col, std::uint16_t xf, CellKind kind, std::string value) {
     if (++cells_ > max_cells_) return false;
-    sheet_.cells.push_back({row, col, xf, kind, std::move(value)});
+    sheet_.cells.push_back({row, col, xf, kind, std::move(value), {}});
     return true;
   }
 
@@ -277,10 +282,10 @@ class SheetReader {
   }
 
   bool record(std::uint16_t type, std::string_view data) {
-    if (type != kString) awaiting_string_ = false;
-    if (data.size() < 6 && type != kRow && type != kColInfo && type != kMergedCells &&
-        type != kString)
-      return true;
+    if (type != kString && type != kSharedFormula && type != kArray) awaiting_string_ = false;
+    bool cell_record = type == kNumber || type == kRk || type == kMulRk || type == kLabelSst ||
+                       type == kLabel || type == kRString || type == kBoolErr || type == kFormula;
+    if (cell_record && data.size() < 6) return true;
     switch (type) {
       case kNumber:
         return add(data, CellKind::number, number_text(f64(data, 6)));
@@ -301,6 +306,10 @@ class SheetReader {
         return add(data, CellKind::boolean, data.size() >= 7 && data[6] != 0 ? "TRUE" : "FALSE");
       case kFormula:
         return formula(data);
+      case kSharedFormula:
+      case kArray:
+        shared_tokens(type, data);
+        return true;
       case kString:
         if (awaiting_string_ && !sheet_.cells.empty())
           sheet_.cells.back().value = unicode_string(data, 0);
@@ -324,9 +333,61 @@ class SheetReader {
     return true;
   }
 
-  // FORMULA: the cached result; a string result follows in a STRING record.
+  // A cell whose formula is shared (ptgExp): the SHRFMLA or ARRAY record of the range's
+  // first cell holds the tokens, and follows this record.
+  struct PendingShared {
+    std::size_t cell;
+    std::uint64_t master;
+  };
+
+  static std::uint64_t key(std::uint32_t row, std::uint32_t col) {
+    return static_cast<std::uint64_t>(row) << 16 | col;
+  }
+
+  // The formula text of the FORMULA record, or a note that it is shared.
+  void formula_text(std::string_view data) {
+    std::size_t length = u16(data, 20);
+    std::string_view tokens = data.substr(std::min<std::size_t>(22, data.size()));
+    tokens = tokens.substr(0, std::min(length, tokens.size()));
+    BiffCell& cell = sheet_.cells.back();
+    if (!tokens.empty() && tokens[0] == 0x01 && tokens.size() >= 5) {
+      if (pending_.size() < kMaxShared)
+        pending_.push_back({sheet_.cells.size() - 1, key(u16(tokens, 1), u16(tokens, 3))});
+      return;
+    }
+    std::string text = biff_formula_text(tokens, cell.row, cell.col);
+    if (!text.empty()) cell.formula = "=" + text;
+  }
+
+  // SHRFMLA (RefU: rows u16 u16, columns u8 u8) and ARRAY (RefU too): the shared tokens.
+  void shared_tokens(std::uint16_t type, std::string_view data) {
+    std::size_t length_at = type == kSharedFormula ? 8 : 12;
+    std::size_t length = u16(data, length_at);
+    if (data.size() < length_at + 2 || shared_.size() >= kMaxShared) return;
+    std::string_view tokens = data.substr(length_at + 2);
+    tokens = tokens.substr(0, std::min(length, tokens.size()));
+    shared_.emplace(key(u16(data, 0), static_cast<unsigned char>(data[4])), std::string(tokens));
+  }
+
+  void resolve_shared_formulas() {
+    for (const auto& pending : pending_) {
+      auto shared = shared_.find(pending.master);
+      if (shared == shared_.end() || pending.cell >= sheet_.cells.size()) continue;
+      BiffCell& cell = sheet_.cells[pending.cell];
+      std::string text = biff_formula_text(shared->second, cell.row, cell.col);
+      if (!text.empty()) cell.formula = "=" + text;
+    }
+  }
+
+  // FORMULA: the cached result and the formula; a string result follows in a STRING record.
   bool formula(std::string_view data) {
     if (data.size() < 14) return true;
+    if (!cached_result(data)) return false;
+    formula_text(data);
+    return true;
+  }
+
+  bool cached_result(std::string_view data) {
     bool special = static_cast<unsigned char>(data[12]) == 0xFF &&
                    static_cast<unsigned char>(data[13]) == 0xFF;
     if (!special) return add(data, CellKind::number, number_text(f64(data, 6)));
@@ -363,6 +424,9 @@ class SheetReader {
   std::uint64_t& cells_;
   std::uint64_t max_cells_;
   bool awaiting_string_ = false;
+  static constexpr std::size_t kMaxShared = 1u << 20;
+  std::vector<PendingShared> pending_;
+  std::map<std::uint64_t, std::string> shared_;
 };
 
 struct SheetIndexEntry {

@@ -2,10 +2,10 @@
 // The BIFF8 records of an .xls Workbook stream (private to src/grid/): shared strings (SST
 // with its CONTINUE records), number formats (FORMAT, XF), sheets and their visibility
 // (BOUNDSHEET), cell values (NUMBER, RK, MULRK, LABELSST, LABEL, BOOLERR), formula results
-// (FORMULA, STRING), hidden rows (ROW) and columns (COLINFO), merged ranges (MERGEDCELLS),
-// the 1904 date system (DATEMODE) and encryption (FILEPASS). Every count is checked against
-// the record it comes from, so hostile files end in an error or fewer cells, never in reads
-// past the stream.
+// (FORMULA, STRING) and their text (biff_formula.hpp, shared ones via SHRFMLA), hidden rows (ROW)
+// and columns (COLINFO), merged ranges (MERGEDCELLS), the 1904 date system (DATEMODE) and
+// encryption (FILEPASS). Every count is checked against the record it comes from, so hostile files
+// end in an error or fewer cells, never in reads past the stream.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,6 +20,7 @@ struct BiffCell {
   std::uint16_t xf = 0;
   CellKind kind = CellKind::empty;  // number, text, boolean or error
   std::string value;
+  std::string formula;  // "=ROUND(D3/C3,3)"; "" for a value or a formula not decoded
 };
 
 struct BiffSheet {

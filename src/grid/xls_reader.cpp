@@ -1,7 +1,8 @@
 // .xls (BIFF8, Excel 97-2003) workbooks: the Workbook stream of the OLE2 compound file
 // (ole_file.hpp) and its records (biff_records.hpp) into the grid. Cells keep their values,
 // their number formats and the display under them; formula cells hold their cached result
-// with formula "" (the formula text, stored as parsed tokens, is not decoded).
+// and their text, decoded from the parsed tokens (biff_formula.hpp; "" for the few token
+// kinds not decoded: 3-D references, names, arrays).
 //
 // libfreexl is not used: on hostile input it reads out of bounds (an ASan stack underflow
 // in its iconv call within a minute of fuzzing, tests/fuzz/regressions/xls/), and it skips
@@ -36,6 +37,7 @@ Cell grid_cell(const BiffCell& record, const BiffWorkbook& book) {
   cell.kind = record.kind;
   cell.value = record.value;
   cell.number_format = book.format_of_xf(record.xf);
+  cell.formula = record.formula;
   if (record.kind != CellKind::number) {
     cell.display = record.value;
     return cell;
@@ -55,7 +57,7 @@ std::string fill_sheet(const BiffSheet& records, const BiffWorkbook& book, GridB
   sheet.name = records.name;
   sheet.hidden = records.hidden;
   for (const auto& record : records.cells) {
-    if (record.kind == CellKind::text && record.value.empty()) continue;
+    if (record.kind == CellKind::text && record.value.empty() && record.formula.empty()) continue;
     Cell converted = grid_cell(record, book);
     Cell* cell = budget.cell(sheet, record.row, record.col);
     if (cell == nullptr || !budget.charge_text(converted)) return budget.error();
