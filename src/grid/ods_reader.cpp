@@ -168,6 +168,7 @@ class ContentHandler : public XmlHandler {
     row_repeat_ = count_attribute(attributes, "number-rows-repeated", 1);
     row_hidden_ = is_collapsed(attributes);
     col_ = 0;
+    row_text_bytes_ = 0;
     row_cells_.clear();
     row_merges_.clear();
   }
@@ -241,6 +242,13 @@ class ContentHandler : public XmlHandler {
     long repeat = std::min<long>(cell_.repeat, kMaxCols - col_);
     if (auto cell = built_cell()) {
       if (cell_.spanned_cols > 1 || cell_.spanned_rows > 1) row_merges_.push_back(span_of_cell());
+      row_text_bytes_ += static_cast<std::uint64_t>(repeat) *
+                         (cell->display.size() + cell->value.size() + cell->formula.size());
+      if (row_text_bytes_ > limits_.max_text_bytes) {
+        failure = "the workbook holds more than " + std::to_string(limits_.max_text_bytes >> 20) +
+                  " MiB of cell text";
+        return;
+      }
       for (long k = 0; k < repeat && failure.empty(); ++k) {
         if (row_cells_.size() >= kMaxCols) break;
         row_cells_.push_back({static_cast<int>(col_ + k), *cell});
@@ -357,6 +365,7 @@ class ContentHandler : public XmlHandler {
   bool row_hidden_ = false;
   PendingCell cell_;
   std::vector<RowCell> row_cells_;
+  std::uint64_t row_text_bytes_ = 0;  // text of the row's cells, repeats counted
   std::vector<Range> row_merges_;
   std::vector<HiddenRun> hidden_rows_, hidden_cols_;
 };

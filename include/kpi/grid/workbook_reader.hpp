@@ -1,8 +1,10 @@
 #pragma once
 // Workbook files into the grid model: .xlsx/.xlsm (libzip + expat), .ods (libzip + expat),
-// .xls BIFF8 (libfreexl). Readers are pure: bytes in, grid out; hostile files (corrupt or
-// truncated ZIP, ZIP bombs, XML entities, encrypted workbooks) end in an error value, never
-// a crash, a hang or unbounded memory.
+// .xls BIFF8 (its OLE2 container and records read by src/grid itself; formula cells keep
+// their cached results, formula text is not decoded). .ods cells have number_format "":
+// their display is the text LibreOffice stored. Readers are pure: bytes in, grid out; hostile files
+// (corrupt or truncated ZIP, ZIP bombs, XML entities, encrypted workbooks) end in an error value,
+// never a crash, a hang or unbounded memory.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -41,7 +41,7 @@ void check_kpi_values(const Workbook& book) {
   CHECK(cell_at(sheet, 7, 0).display == "非表示");
 }
 
-// .xlsx and .ods also keep formats, formulas, merges and hidden rows, columns and sheets.
+// Formats, formulas with their results, merges and hidden rows, columns and sheets.
 void check_kpi_presentation(const Workbook& book) {
   const Sheet& sheet = book.sheets[0];
   CHECK(cell_at(sheet, 2, 4).value == "0.958");
@@ -52,6 +52,8 @@ void check_kpi_presentation(const Workbook& book) {
   CHECK(cell_at(sheet, 2, 3).display == "11499");
   CHECK(cell_at(sheet, 2, 4).display == "95.8%");
   CHECK(cell_at(sheet, 2, 4).formula == "=ROUND(D3/C3,3)");
+  CHECK(cell_at(sheet, 3, 4).formula == "=ROUND(D4/C4,3)");
+  CHECK(cell_at(sheet, 4, 4).formula == "=ROUND(D5/C5,3)");
   CHECK(cell_at(sheet, 2, 4).formula_cached);
   CHECK(cell_at(sheet, 3, 3).display == "79");
   CHECK(cell_at(sheet, 4, 3).display == "5.7%");
@@ -78,17 +80,14 @@ TEST_CASE("the LibreOffice ods fixture", "[grid]") {
   check_kpi_presentation(book);
 }
 
-// freexl 1.0.6 reads no FORMULA records: a formula cell of an .xls comes back empty.
-TEST_CASE("the xls fixture: values under General, no formats or formulas", "[grid]") {
+// The BIFF8 records: values, formula results and text, formats, hidden parts, merges.
+TEST_CASE("the xls fixture", "[grid]") {
   Workbook book = fixture("kpi.xls", WorkbookKind::xls);
   CHECK(book.kind == "xls");
   check_kpi_values(book);
+  check_kpi_presentation(book);
   const Sheet& sheet = book.sheets[0];
-  CHECK(cell_at(sheet, 3, 3).display == "79.2");
-  CHECK(cell_at(sheet, 2, 3).display == "11499");
-  CHECK(cell_at(sheet, 6, 1).display == "2023-04-01");
-  CHECK(cell_at(sheet, 2, 4).empty());
-  CHECK(cell_at(sheet, 2, 3).number_format.empty());
+  CHECK(cell_at(sheet, 2, 4).number_format == "0.0%");
 }
 
 TEST_CASE("formulas written by openpyxl have no cached value", "[grid]") {
@@ -101,4 +100,32 @@ TEST_CASE("formulas written by openpyxl have no cached value", "[grid]") {
   CHECK(rate.display.empty());
   CHECK(cell_at(sheet, 3, 3).display == "79");
   CHECK(book.sheets.at(1).hidden);
+}
+
+namespace {
+
+// make.py's long_text(i).
+std::string long_text(int i) {
+  std::string text = "指標" + std::to_string(i) + "：";
+  for (int k = 0; k < i % 7 + 1; ++k) text += "地域の魅力を高める取組";
+  return text + "（第" + std::to_string(i) + "号）";
+}
+
+}  // namespace
+
+TEST_CASE("an xls shared-string table over CONTINUE records keeps every string whole", "[grid]") {
+  Workbook book = fixture("many-strings.xls", WorkbookKind::xls);
+  REQUIRE(book.sheets.size() == 1);
+  const Sheet& sheet = book.sheets[0];
+  CHECK(sheet.name == "指標一覧");
+  REQUIRE(sheet.rows.size() == 1500);
+  int mismatches = 0;
+  for (int i = 1; i <= 1500; ++i) {
+    if (cell_at(sheet, i - 1, 0).value != long_text(i)) ++mismatches;
+    if (mismatches == 1 && cell_at(sheet, i - 1, 0).value != long_text(i))
+      CHECK(cell_at(sheet, i - 1, 0).value == long_text(i));
+  }
+  CHECK(mismatches == 0);
+  CHECK(cell_at(sheet, 999, 1).value == "1500");
+  CHECK(cell_at(sheet, 0, 1).display == "1.5");
 }
