@@ -69,7 +69,12 @@ std::string no_kpi_sheet_message(const grid::Workbook& book, const PipelineOptio
 }  // namespace
 
 bool is_workbook(std::string_view bytes) {
-  return grid::sniff_workbook(bytes) != grid::WorkbookKind::none;
+  // A damaged or foreign ZIP / OLE file goes to the workbook readers too, which say why it
+  // cannot be read.
+  for (std::string_view magic : {std::string_view("PK\x03\x04"), std::string_view("PK\x05\x06"),
+                                 std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")})
+    if (bytes.substr(0, magic.size()) == magic) return true;
+  return false;
 }
 
 model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& path,
@@ -99,7 +104,9 @@ std::vector<model::Sheet> process_workbook(std::string_view bytes, const std::st
   auto read = grid::read_workbook(bytes);
   if (!read.book) {
     auto where = read.error_where.empty() ? "" : " (" + read.error_where + ")";
-    return {failed(path, read.error + where, "input.workbook")};
+    // A ZIP or OLE file that is no workbook (.docx, .doc) is not a sheet, like a README.
+    bool foreign = read.error.rfind("not a workbook", 0) == 0;
+    return {failed(path, read.error + where, foreign ? "input.no-kpi-table" : "input.workbook")};
   }
   std::vector<model::Sheet> sheets;
   for (const auto& sheet : read.book->sheets) {

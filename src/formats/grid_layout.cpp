@@ -285,8 +285,8 @@ bool is_repeated_header(const std::string& name) {
 
 void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason) {
   int line = line_of(ctx, row);
-  out.diagnostics.push_back({{std::string(ctx.path), line}, model::Severity::warning,
-                             "input.skipped-row", reason});
+  out.diagnostics.push_back(
+      {{std::string(ctx.path), line}, model::Severity::warning, "input.skipped-row", reason});
   out.skipped.push_back({line, std::move(reason)});
 }
 
