@@ -229,6 +229,10 @@ std::optional<model::Observation> read_year(const Layout& layout, const RowConte
   if (auto y = year_of_note(actual.note); y && *y != year) obs.actual_fiscal_year = y;
   auto grade = label_at(ctx.sheet, row, cols.grade);
   if (!grade.empty()) obs.notes = "評価 " + grade;
+  for (const auto* v : {&obs.target, &obs.actual})
+    if (v->stored)
+      obs.notes += fmt::format("{}{} holds {} but shows {}", obs.notes.empty() ? "" : "; ", v->cell,
+                               v->stored->to_string(), v->text);
   if (obs.target.text.empty() && obs.actual.text.empty() && obs.published_rate.text.empty() &&
       grade.empty())
     return std::nullopt;

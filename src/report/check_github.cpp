@@ -13,10 +13,14 @@ namespace {
 std::string escape_data(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -24,9 +28,12 @@ std::string escape_data(std::string_view s) {
 std::string escape_property(std::string_view s) {
   std::string out;
   for (char c : escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -40,7 +47,8 @@ const char* command_for(const verify::CheckItem& item) {
 void write_summary(const CheckContext& ctx, const char* path) {
   std::ofstream out(path, std::ios::app);
   auto c = verify::count_items(ctx.items);
-  out << "## kpi-report check\n\n| match | consistent | mismatch | unchecked | findings | failing |\n"
+  out << "## kpi-report check\n\n| match | consistent | mismatch | unchecked | findings | failing "
+         "|\n"
          "|---:|---:|---:|---:|---:|---:|\n"
       << fmt::format("| {} | {} | {} | {} | {} | {} |\n\n", c.match, c.consistent, c.mismatch,
                      c.unchecked, c.findings, c.failures);

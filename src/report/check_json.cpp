@@ -6,6 +6,18 @@
 
 namespace kpi::report {
 
+namespace {
+
+// {"=ROUND(actual/target,3)": {"count": 207, "cells": ["G4", "J4", "M4"]}, ...}
+Json cell_formulas_json(const model::Sheet& sheet) {
+  Json out = Json::object();
+  for (const auto& [shape, use] : verify::cell_formula_usage(sheet))
+    out[shape] = Json{{"count", use.count}, {"cells", use.cells}};
+  return out;
+}
+
+}  // namespace
+
 void write_check_json(std::ostream& out, const CheckContext& ctx) {
   Json items = Json::array();
   for (const auto& i : ctx.items) {
@@ -37,7 +49,7 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
         Json{{"path", sheet.path},
              {"sheet", sheet.sheet_name.empty() ? Json(nullptr) : Json(sheet.sheet_name)},
              {"formulas", verify::formula_usage(sheet)},
-             {"cell_formulas", verify::cell_formula_usage(sheet)}});
+             {"cell_formulas", cell_formulas_json(sheet)}});
   doc["sheets"] = sheets;
   out << json_text(doc) << '\n';
 }

@@ -12,14 +12,16 @@ namespace {
 
 void testcase(std::ostream& out, const verify::CheckItem& item) {
   out << fmt::format("    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
-                     escape_markup(item.rule), escape_markup(item.title), escape_markup(item.location.path), item.location.line);
+                     escape_markup(item.rule), escape_markup(item.title),
+                     escape_markup(item.location.path), item.location.line);
   if (!item.fails) {
     out << "/>\n";
     return;
   }
-  out << fmt::format(">\n      <failure type=\"{}\" message=\"{}\">{}:{}: {}</failure>\n    </testcase>\n",
-                     escape_markup(item.rule), escape_markup(item.message), escape_markup(item.location.path), item.location.line,
-                     escape_markup(item.message));
+  out << fmt::format(
+      ">\n      <failure type=\"{}\" message=\"{}\">{}:{}: {}</failure>\n    </testcase>\n",
+      escape_markup(item.rule), escape_markup(item.message), escape_markup(item.location.path),
+      item.location.line, escape_markup(item.message));
 }
 
 }  // namespace
@@ -40,8 +42,8 @@ void write_check_junit(std::ostream& out, const CheckContext& ctx) {
   for (const auto& [file, items] : by_file) {
     int failures = 0;
     for (const auto* i : items) failures += i->fails;
-    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n", escape_markup(file),
-                       items.size(), failures);
+    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
+                       escape_markup(file), items.size(), failures);
     for (const auto* i : items) testcase(out, *i);
     out << "  </testsuite>\n";
   }

@@ -18,10 +18,9 @@ Json result_json(const verify::CheckItem& item) {
   return Json{{"ruleId", item.rule},
               {"level", level_of(item)},
               {"message", {{"text", item.message}}},
-              {"locations",
-               Json::array({{{"physicalLocation",
-                              {{"artifactLocation", {{"uri", item.location.path}}},
-                               {"region", region}}}}})}};
+              {"locations", Json::array({{{"physicalLocation",
+                                           {{"artifactLocation", {{"uri", item.location.path}}},
+                                            {"region", region}}}}})}};
 }
 
 bool reported(const verify::CheckItem& item) {
@@ -44,14 +43,13 @@ void write_check_sarif(std::ostream& out, const CheckContext& ctx) {
     rules.push_back(Json{{"id", id}, {"shortDescription", {{"text", id}}}});
   Json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
            {"version", "2.1.0"},
-           {"runs",
-            Json::array({{{"tool",
-                           {{"driver",
-                             {{"name", "kpi-report"},
-                              {"version", KPI_VERSION},
-                              {"informationUri", "https://example.invalid/kpi-report"},
-                              {"rules", rules}}}}},
-                          {"results", results}}})}};
+           {"runs", Json::array({{{"tool",
+                                   {{"driver",
+                                     {{"name", "kpi-report"},
+                                      {"version", KPI_VERSION},
+                                      {"informationUri", "https://example.invalid/kpi-report"},
+                                      {"rules", rules}}}}},
+                                  {"results", results}}})}};
   out << json_text(doc) << '\n';
 }
 

@@ -38,9 +38,7 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
       usage += fmt::format("{}{} ×{}", usage.empty() ? "" : ", ", formula, count);
     model::SourceLocation where{sheet.path, 0, sheet.sheet_name};
     if (!usage.empty()) out << fmt::format("{}: formulas: {}\n", location_text(where), usage);
-    std::string cells;
-    for (const auto& [shape, count] : verify::cell_formula_usage(sheet))
-      cells += fmt::format("{}{} in {} cells", cells.empty() ? "" : ", ", shape, count);
+    auto cells = verify::describe_formula_usage(verify::cell_formula_usage(sheet));
     if (!cells.empty())
       out << fmt::format("{}: rate cell formulas: {}\n", location_text(where), cells);
   }

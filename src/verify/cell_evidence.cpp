@@ -239,12 +239,30 @@ void apply_cell_evidence(const model::Indicator& ind, model::Observation& obs,
   judge_formula(ind, obs);
 }
 
-std::map<std::string, int> cell_formula_usage(const model::Sheet& sheet) {
-  std::map<std::string, int> usage;
+constexpr std::size_t cells_named = 3;
+
+std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet) {
+  std::map<std::string, FormulaUse> usage;
   for (const auto& ind : sheet.parsed.indicators)
-    for (const auto& o : ind.observations)
-      if (!o.published_rate.formula.empty()) ++usage[formula_shape(ind, o).shape];
+    for (const auto& o : ind.observations) {
+      if (o.published_rate.formula.empty()) continue;
+      auto& use = usage[formula_shape(ind, o).shape];
+      ++use.count;
+      if (use.cells.size() < cells_named) use.cells.push_back(o.published_rate.cell);
+    }
   return usage;
+}
+
+std::string describe_formula_usage(const std::map<std::string, FormulaUse>& usage) {
+  std::string out;
+  for (const auto& [shape, use] : usage) {
+    std::string cells;
+    for (const auto& c : use.cells) cells += (cells.empty() ? "" : ", ") + c;
+    if (use.count > static_cast<int>(use.cells.size())) cells += ", …";
+    out += fmt::format("{}{} in {} cell{} ({})", out.empty() ? "" : "; ", shape, use.count,
+                       use.count == 1 ? "" : "s", cells);
+  }
+  return out;
 }
 
 }  // namespace kpi::verify

@@ -4,6 +4,7 @@
 // rates printed as caps (100%超 / 0%未満), formulas saved without their computed value.
 #include <map>
 #include <string>
+#include <vector>
 
 #include "kpi/calc/profile.hpp"
 #include "kpi/model/sheet.hpp"
@@ -23,7 +24,13 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
 void apply_cell_evidence(const model::Indicator& ind, model::Observation& obs,
                          const calc::Profile& profile);
 
-// Formula shapes of the published rate cells of a sheet and how many cells use each.
-std::map<std::string, int> cell_formula_usage(const model::Sheet& sheet);
+// Formula shapes of the published rate cells of a sheet: how many cells use each, and where.
+struct FormulaUse {
+  int count = 0;
+  std::vector<std::string> cells;  // the first few cells ("P22")
+};
+std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet);
+// "=ROUND(actual/target,3) in 207 cells (G4, J4, M4, …)".
+std::string describe_formula_usage(const std::map<std::string, FormulaUse>& usage);
 
 }  // namespace kpi::verify
