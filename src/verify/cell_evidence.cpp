@@ -215,8 +215,9 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
     }
     out.shape += ref.cell;
     auto what = describe_other(ind, ref.cell);
-    if (!out.foreign.empty()) out.foreign += ", ";
-    out.foreign += ref.cell + " (" + (what.empty() ? "a cell outside this KPI-year" : what) + ")";
+    auto named = ref.cell + " (" + (what.empty() ? "a cell outside this KPI-year" : what) + ")";
+    if (out.foreign.find(named) == std::string::npos)
+      out.foreign += (out.foreign.empty() ? "" : ", ") + named;
     auto replacement = own_replacement(ind, obs, ref.cell);
     if (replacement.empty()) {
       fixable = false;
