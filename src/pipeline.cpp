@@ -44,8 +44,9 @@ FileText read_file(const std::string& path) {
   auto size = fs::file_size(path, ec);
   if (ec) return {{}, "cannot read: " + ec.message()};
   if (size > max_file_bytes)
-    return {{}, fmt::format("file of {} bytes is larger than the {} bytes kpi-report reads", size,
-                            max_file_bytes)};
+    return {{},
+            fmt::format("file of {} bytes is larger than the {} bytes kpi-report reads", size,
+                        max_file_bytes)};
   std::ifstream in(path, std::ios::binary);
   if (!in) return {{}, std::string("cannot open for reading: ") + std::strerror(errno)};
   std::string bytes(size, '\0');
@@ -142,9 +143,10 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   if (!format) {
     sheet.parsed.diagnostics.push_back(error_at(
         sheet.path, 1, "input.no-kpi-table",
-        options.input_format ? "unknown input format '" + *options.input_format + "' (see `kpi-report formats`)"
-                             : "holds no KPI table kpi-report knows: expected one of the layouts "
-                               "listed by `kpi-report formats`"));
+        options.input_format
+            ? "unknown input format '" + *options.input_format + "' (see `kpi-report formats`)"
+            : "holds no KPI table kpi-report knows: expected one of the layouts "
+              "listed by `kpi-report formats`"));
     return sheet;
   }
   sheet.format = std::string(format->name);
@@ -228,12 +230,78 @@ void merge_series(PipelineResult& result, const PipelineOptions& options) {
                         options.profile ? &*options.profile : nullptr);
 }
 
+// One path named on the command line and the files it yielded (files[begin, end)).
+struct InputPath {
+  std::string path;
+  std::size_t begin = 0, end = 0;
+  bool directory = false;
+  bool reported = false;  // missing or unreadable: already an error
+};
+
+// A file found by a directory scan that is no sheet (a README, a profile, an image, a PDF):
+// skipped, not an error.
+bool not_a_sheet(const model::Sheet& sheet) {
+  if (sheet.usable) return false;
+  if (sheet.encoding == "binary") return true;
+  const auto& ds = sheet.parsed.diagnostics;
+  return std::any_of(ds.begin(), ds.end(),
+                     [](const model::Diagnostic& d) { return d.code == "input.no-kpi-table"; });
+}
+
+std::string relative_to(const std::string& file, const std::string& dir) {
+  auto rel = fs::path(file).lexically_relative(dir).generic_string();
+  return rel.empty() || rel.rfind("..", 0) == 0 ? file : rel;
+}
+
+// Diagnostics and sheets of one input path. Files of a directory scan that are no sheet are
+// listed in one note; a path that yields no sheet at all is an input error.
+void account_for_input(const InputPath& input, std::vector<model::Sheet>& sheets,
+                       PipelineResult& result) {
+  std::vector<std::string> skipped;
+  int usable = 0;
+  for (std::size_t i = input.begin; i < input.end; ++i) {
+    auto& sheet = sheets[i];
+    if (input.directory && not_a_sheet(sheet)) {
+      skipped.push_back(relative_to(sheet.path, input.path));
+      continue;
+    }
+    for (auto& d : sheet.parsed.diagnostics) {
+      if (d.severity == model::Severity::error) result.input_error = true;
+      result.diagnostics.push_back(d);
+    }
+    if (sheet.usable) ++usable, result.sheets.push_back(std::move(sheet));
+  }
+  std::string list;
+  for (const auto& name : skipped) list += (list.empty() ? "" : ", ") + name;
+  if (!skipped.empty() && usable > 0)
+    result.diagnostics.push_back(error_at(
+        input.path, 0, "input.skipped-files",
+        fmt::format("skipped {} file{} that {} no KPI sheet: {}", skipped.size(),
+                    skipped.size() == 1 ? "" : "s", skipped.size() == 1 ? "is" : "are", list),
+        model::Severity::note));
+  if (usable > 0 || input.reported || (!input.directory && input.begin < input.end)) return;
+  result.input_error = true;
+  result.diagnostics.push_back(
+      error_at(input.path, 0, "input.no-sheet",
+               fmt::format("no KPI sheet in {}{}", input.path,
+                           skipped.empty() ? " (no files)" : " (not sheets: " + list + ")")));
+}
+
 }  // namespace
 
 PipelineResult run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options) {
   PipelineResult result;
-  std::vector<bool> from_directory;
-  auto files = expand_paths(paths, result.diagnostics, &from_directory);
+  std::vector<InputPath> inputs;
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::vector<model::Diagnostic> problems;
+    auto found = expand_paths({p}, problems);
+    std::error_code ec;
+    inputs.push_back(
+        {p, files.size(), files.size() + found.size(), fs::is_directory(p, ec), !problems.empty()});
+    files.insert(files.end(), found.begin(), found.end());
+    for (auto& d : problems) result.diagnostics.push_back(std::move(d));
+  }
   result.input_error = !result.diagnostics.empty();
   if (options.input_format && !formats::find_format(*options.input_format)) {
     result.diagnostics.push_back(error_at("kpi-report", 0, "usage.input-format",
@@ -243,17 +311,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const Pipelin
     return result;
   }
   auto sheets = process_all(files, options);
-  for (std::size_t i = 0; i < sheets.size(); ++i) {
-    auto& sheet = sheets[i];
-    for (auto& d : sheet.parsed.diagnostics) {
-      bool no_table = d.code == "input.no-kpi-table";
-      // A document without a KPI table found by a directory scan is only worth a warning.
-      if (no_table && from_directory[i]) d.severity = model::Severity::warning;
-      if (d.severity == model::Severity::error) result.input_error = true;
-      result.diagnostics.push_back(d);
-    }
-    if (sheet.usable) result.sheets.push_back(std::move(sheet));
-  }
+  for (const auto& input : inputs) account_for_input(input, sheets, result);
   merge_series(result, options);
   result.findings = verify::find_cross_row_problems(result.sheets);
   return result;

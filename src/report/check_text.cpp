@@ -11,8 +11,8 @@ namespace {
 
 bool worth_showing(const verify::CheckItem& item, bool verbose) {
   if (verbose || item.fails) return true;
-  if (item.is_rate) return item.verdict == model::Verdict::mismatch;
-  return item.severity != model::Severity::note;
+  // Input notes (the files a directory scan skipped) are few and always shown.
+  return !item.is_rate || item.verdict == model::Verdict::mismatch;
 }
 
 constexpr int quoted_width = 120;  // terminal columns of a quoted source line

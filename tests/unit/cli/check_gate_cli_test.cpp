@@ -1,0 +1,107 @@
+// `kpi-report check` as CI runs it: the gate, inputs without sheets, and machine formats that
+// print once, on stdout.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cli/run_binary.hpp"
+
+using kpi::testing::quoted;
+using kpi::testing::quoted_data;
+using kpi::testing::run_kpi_report;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the temp dir for one test.
+fs::path scratch(const std::string& name) {
+  auto dir = fs::temp_directory_path() / ("kpi-gate-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void write(const fs::path& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+// A canonical sheet whose only problem is one wrong published rate (50 of 100 printed 60.0%).
+const char* const wrong_rate_sheet =
+    "municipality,id,name,unit,direction,fiscal_year,target,actual,published_rate\n"
+    "testcity,No.1,相談件数,件,increase,2022,100,50,60.0%\n"
+    "testcity,No.2,満足度,%,increase,2022,80.0,40.0,50.0%\n";
+
+const char* const machine_formats[] = {"json", "github", "junit", "sarif"};
+
+}  // namespace
+
+TEST_CASE("check: an option that reads stricter never passes a wrong rate", "[cli][check][gate]") {
+  auto dir = scratch("wrong-rate");
+  write(dir / "sheet.csv", wrong_rate_sheet);
+  auto sheet = quoted((dir / "sheet.csv").string());
+  for (const char* options :
+       {"", "--fail-on mismatch", "--fail-on consistent", "--fail-on finding",
+        "--fail-on consistent,finding", "--fail-on finding --fail-on mismatch"}) {
+    INFO(options);
+    auto r = run_kpi_report(std::string("check ") + options + " " + sheet);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("sheet.csv:2: error: No.1 FY2022"));
+    CHECK_THAT(r.out, Catch::Contains("1 failing"));
+  }
+  auto let_through = run_kpi_report("check --no-fail-on mismatch " + sheet);
+  CHECK(let_through.exit_code == 0);
+  CHECK_THAT(let_through.out, Catch::Contains("sheet.csv:2: warning: No.1 FY2022"));
+  auto contradiction = run_kpi_report("check --fail-on mismatch --no-fail-on mismatch " + sheet);
+  CHECK(contradiction.exit_code == 2);
+  CHECK_THAT(contradiction.err, Catch::Contains("contradict"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check: an input without a KPI sheet is an input error in every format",
+          "[cli][check][inputs]") {
+  auto empty = scratch("empty");
+  auto readme = scratch("readme");
+  write(readme / "README.md", "# sheets go here\n");
+  for (const auto& dir : {empty, readme})
+    for (const char* format : {"text", "json", "github", "junit", "sarif"}) {
+      INFO(dir.string() << " " << format);
+      auto r = run_kpi_report(std::string("check -f ") + format + " " + quoted(dir.string()));
+      CHECK(r.exit_code == 2);
+      CHECK_THAT(r.out, Catch::Contains("no KPI sheet in " + dir.string()));
+    }
+  auto named = run_kpi_report("check " + quoted((readme / "README.md").string()));
+  CHECK(named.exit_code == 2);
+  CHECK_THAT(named.out, Catch::Contains("README.md:1: error: holds no KPI table"));
+  fs::remove_all(empty);
+  fs::remove_all(readme);
+}
+
+TEST_CASE("check: files of a directory scan that are no sheet are listed in a note",
+          "[cli][check][inputs]") {
+  auto dir = scratch("mixed");
+  write(dir / "README.md", "# sheets go here\n");
+  write(dir / "logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  write(dir / "sheet.csv", wrong_rate_sheet);
+  auto r = run_kpi_report("check " + quoted(dir.string()));
+  CHECK(r.exit_code == 1);  // the wrong rate, not an input error
+  CHECK_THAT(r.out,
+             Catch::Contains(": note: skipped 2 files that are no KPI sheet: README.md, logo.png"));
+  CHECK_THAT(r.out, Catch::Contains("[input.skipped-files]"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check: machine formats print once, on stdout, nothing on stderr",
+          "[cli][check][formats]") {
+  for (const char* format : machine_formats) {
+    INFO(format);
+    auto r = run_kpi_report(std::string("check -f ") + format + " " + quoted_data(""));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.empty());
+    CHECK_THAT(r.out, Catch::Contains("skipped"));  // the input note is in the output itself
+    CHECK_THAT(r.out, Catch::Contains("3-02"));
+  }
+}
