@@ -152,7 +152,8 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   sheet.format = std::string(format->name);
   sheet.parsed = format->parse(text, path);
   sheet.usable = true;
-  verify::check_rates(sheet.parsed.indicators, options.profile ? &*options.profile : nullptr);
+  verify::check_rates(sheet.parsed.indicators, options.profile ? &*options.profile : nullptr,
+                      options.rate_check);
   return sheet;
 }
 
@@ -227,7 +228,7 @@ void merge_series(PipelineResult& result, const PipelineOptions& options) {
   for (auto& d : merged.diagnostics) result.diagnostics.push_back(std::move(d));
   for (auto s : merged.extended)
     verify::check_rates(result.sheets[s].parsed.indicators,
-                        options.profile ? &*options.profile : nullptr);
+                        options.profile ? &*options.profile : nullptr, options.rate_check);
 }
 
 // One path named on the command line and the files it yielded (files[begin, end)).

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "kpi/report/check_writers.hpp"
+#include "kpi/text/number.hpp"
 #include "output.hpp"
 
 namespace kpi::cli {
@@ -14,6 +15,7 @@ struct CheckFlags {
   std::string output;
   std::vector<std::string> fail_on;
   std::vector<std::string> no_fail_on;
+  std::string tolerance = "0";
   bool verbose = false;
 };
 
@@ -29,10 +31,23 @@ verify::FailPolicy policy_from(const CheckFlags& flags) {
   return choice.policy;
 }
 
+// --tolerance POINTS: a non-negative decimal ("0.5").
+model::Decimal tolerance_from(const std::string& text) {
+  auto points = text::parse_exact_number(text);
+  if (!points || points->units < 0 || text.find('%') != std::string::npos)
+    throw UsageError(
+        "kpi-report check: error: --tolerance: expected a number of points "
+        "(0, 0.5, 1), got '" +
+        text + "'");
+  return *points;
+}
+
 // Every format prints its diagnostics once, on stdout: input problems are items too.
 int run_check(const CheckFlags& flags) {
   auto policy = policy_from(flags);
-  auto result = run_pipeline(flags.input.paths, resolve_input(flags.input));
+  auto options = resolve_input(flags.input);
+  options.rate_check.tolerance = tolerance_from(flags.tolerance);
+  auto result = run_pipeline(flags.input.paths, options);
   auto items = verify::collect_check_items(result, policy);
   std::ostringstream out;
   report::find_check_writer(flags.format)->write(out, {result, items, flags.verbose});
@@ -62,6 +77,11 @@ std::function<int()> setup_check(CLI::App& command) {
                   "still reported, as warnings")
       ->check(CLI::IsMember(verify::no_fail_on_names()))
       ->delimiter(',');
+  command
+      .add_option("--tolerance", flags->tolerance,
+                  "POINTS: a published rate within this many percentage points of the sheet's "
+                  "own formula is consistent (default 0: only printed precision explains)")
+      ->capture_default_str();
   command.add_flag("-v,--verbose", flags->verbose, "text: also list matching and consistent rates");
   command.add_option("-o,--output", flags->output,
                      "write to this file (atomically) instead of stdout");

@@ -58,6 +58,15 @@ TEST_CASE("check: an option that reads stricter never passes a wrong rate", "[cl
   auto contradiction = run_kpi_report("check --fail-on mismatch --no-fail-on mismatch " + sheet);
   CHECK(contradiction.exit_code == 2);
   CHECK_THAT(contradiction.err, Catch::Contains("contradict"));
+  for (const char* bad : {"-1", "abc", "1%"}) {
+    INFO(bad);
+    auto r = run_kpi_report(std::string("check --tolerance ") + bad + " " + sheet);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--tolerance"));
+  }
+  // 60.0% for 50 of 100 is 10 points off: a tolerance of 10 lets it through, 9.9 does not.
+  CHECK(run_kpi_report("check --tolerance 9.9 " + sheet).exit_code == 1);
+  CHECK(run_kpi_report("check --tolerance 10 " + sheet).exit_code == 0);
   fs::remove_all(dir);
 }
 
