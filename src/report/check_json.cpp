@@ -23,6 +23,7 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
   }
   auto c = verify::count_items(ctx.items);
   Json doc{{"schema", "kpi-report-check/1"},
+           {"schema_version", "1.1"},
            {"counts",
             {{"match", c.match},
              {"consistent", c.consistent},
