@@ -114,3 +114,22 @@ TEST_CASE("check: machine formats print once, on stdout, nothing on stderr",
     CHECK_THAT(r.out, Catch::Contains("3-02"));
   }
 }
+
+TEST_CASE("a misspelt command is named, with the command meant", "[cli][usage]") {
+  auto r = run_kpi_report("chek x.csv");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unknown command 'chek' (did you mean check?)"));
+  CHECK_THAT(run_kpi_report("reprot x.csv").err, Catch::Contains("(did you mean report?)"));
+  // An existing path is a sheet to report, whatever its name.
+  auto dir = scratch("chek");
+  write(dir / "chek", wrong_rate_sheet);
+  auto as_path = run_kpi_report("chek");
+  CHECK(as_path.exit_code == 2);
+  auto existing = std::string("cd ") + quoted(dir.string()) + " && " + quoted(KPI_BINARY) +
+                  " chek >/dev/null 2>&1";
+  CHECK(std::system(existing.c_str()) == 0);
+  // Far from every command: read as a path, as before.
+  CHECK_THAT(run_kpi_report("nosuchthing.csv").err, Catch::Contains("no such file or directory"));
+  CHECK(run_kpi_report("check " + quoted((dir / "chek").string())).exit_code == 1);
+  fs::remove_all(dir);
+}
