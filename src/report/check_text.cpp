@@ -21,6 +21,31 @@ std::string location_text(const model::SourceLocation& loc) {
   return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path;
 }
 
+struct RateTally {
+  int published = 0;  // published rates (each one checked)
+  int computed = 0;   // rates kpi-report could compute
+};
+
+RateTally tally(const model::Sheet& sheet) {
+  RateTally t;
+  for (const auto& ind : sheet.parsed.indicators)
+    for (const auto& o : ind.observations) {
+      t.published += o.published_rate.has_number() + o.revised_rate.has_number();
+      t.computed += o.check.rate_rounded.has_value();
+    }
+  return t;
+}
+
+// "data/joetsu/….tsv: 65 rates computed; the sheet publishes none" instead of 65 unchecked.
+void write_unpublished(std::ostream& out, const CheckContext& ctx) {
+  for (const auto& sheet : ctx.result.sheets) {
+    auto t = tally(sheet);
+    if (t.published == 0)
+      out << fmt::format("{}: {} rate{} computed; the sheet publishes none\n", sheet.path,
+                         t.computed, t.computed == 1 ? "" : "s");
+  }
+}
+
 }  // namespace
 
 void write_check_text(std::ostream& out, const CheckContext& ctx) {
@@ -38,7 +63,15 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
       usage += fmt::format("{}{} ×{}", usage.empty() ? "" : ", ", formula, count);
     if (!usage.empty()) out << fmt::format("{}: formulas: {}\n", sheet.path, usage);
   }
+  write_unpublished(out, ctx);
   auto c = verify::count_items(ctx.items);
+  int published = 0;
+  for (const auto& sheet : ctx.result.sheets) published += tally(sheet).published;
+  if (published == 0 && !ctx.result.sheets.empty()) {
+    out << fmt::format("0 published rates to check; {} findings; {} failing\n", c.findings,
+                       c.failures);
+    return;
+  }
   out << fmt::format(
       "{} rates checked: {} match, {} consistent, {} mismatch, {} unchecked; {} findings; {} "
       "failing\n",

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "kpi/calc/rational.hpp"
-#include "kpi/report/format.hpp"
+#include "kpi/model/display.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -25,10 +25,10 @@ std::string rate_message(const std::string& title, const model::RateCheck& check
     case Verdict::mismatch:
       return head + check.explanation;
     case Verdict::consistent:
-      return head + fmt::format("published {} consistent: {}", report::shown(published),
-                                check.explanation);
+      return head +
+             fmt::format("published {} consistent: {}", model::shown(published), check.explanation);
     case Verdict::match:
-      return head + fmt::format("published {} matches ({}){}", report::shown(published),
+      return head + fmt::format("published {} matches ({}){}", model::shown(published),
                                 check.method,
                                 check.explanation.empty() ? "" : ": " + check.explanation);
     case Verdict::unchecked:
@@ -41,7 +41,7 @@ RateFacts facts_of(const model::Indicator& ind, const model::Observation& o,
                    const model::RateCheck& check, bool revised, const model::Value& published) {
   RateFacts f;
   f.municipality = ind.municipality;
-  f.id = report::display_id(ind);
+  f.id = model::display_id(ind);
   f.name = ind.name;
   f.fiscal_year = o.fiscal_year;
   f.revised = revised;
@@ -66,8 +66,9 @@ CheckItem rate_item(const model::Indicator& ind, const model::Observation& o,
   CheckItem item;
   item.location = o.source.line ? o.source : ind.source;
   item.rule = std::string("rate.") + model::to_string(check.verdict);
-  item.title = fmt::format("{} FY{}{}", report::display_id(ind), o.fiscal_year, what);
-  item.message = rate_message(item.title, check, published);
+  item.title = fmt::format("{} FY{}{}", model::display_id(ind), o.fiscal_year, what);
+  item.message =
+      rate_message(ind.name.empty() ? item.title : item.title + " " + ind.name, check, published);
   item.is_rate = true;
   item.verdict = check.verdict;
   item.fails = (check.verdict == Verdict::mismatch && policy.mismatch) ||

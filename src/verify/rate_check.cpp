@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "finding_kinds.hpp"
 #include "rate_candidates.hpp"
 
 namespace kpi::verify {
@@ -15,6 +16,7 @@ using model::Verdict;
 // Everything the steps of one check look at.
 struct Question {
   const model::Indicator& ind;
+  const model::Observation& obs;
   const calc::Profile& profile;
   const RateCheckOptions& options;
   std::vector<Candidate> cands;  // the sheet's own formula first
@@ -200,11 +202,24 @@ std::string other_formulas(const Question& q) {
   return best;
 }
 
-// The inputs the sheet's own formula used: "8.0 / 10.0" for a ratio.
-std::string inputs_text(const Candidate& c) {
-  auto t = c.target ? c.target->to_string() : "-";
-  auto a = c.actual ? c.actual->to_string() : "-";
-  auto b = c.baseline ? c.baseline->to_string() : "-";
+// The printed value a candidate's input came from (numbers as printed: "11,499").
+std::string printed_target(const Question& q, const Candidate& c) {
+  if (!c.target) return "-";
+  if (c.basis == Basis::final_target) return number_text(q.ind.final_target.value);
+  return number_text(c.basis == Basis::revised_target && q.obs.revised_target.has_number()
+                         ? q.obs.revised_target
+                         : q.obs.target);
+}
+
+std::string printed_baseline(const Question& q, const Candidate& c) {
+  if (!c.baseline) return "-";
+  if (c.baseline_number > 1) return number_text(q.ind.baseline.alternatives[c.baseline_number - 2]);
+  return number_text(q.ind.baseline.value);
+}
+
+// The inputs the sheet's own formula used: "actual 8.0 / target 10.0" for a ratio.
+std::string inputs_text(const Question& q, const Candidate& c) {
+  auto t = printed_target(q, c), a = number_text(q.obs.actual), b = printed_baseline(q, c);
   switch (c.method) {
     case calc::Method::inverse:
       return fmt::format("target {} / actual {}", t, a);
@@ -233,7 +248,7 @@ RateCheck mismatch(const Question& q, const std::optional<Rational>& rate) {
   check.decision_flip = !flip.empty();
   check.explanation = fmt::format("published {}, recomputed {} = {} ({}), difference {} points{}{}",
                                   percent_text(q.published), percent_text(rounded),
-                                  inputs_text(own), describe(own), signed_text(diff, q.decimals),
+                                  inputs_text(q, own), describe(own), signed_text(diff, q.decimals),
                                   other_formulas(q), flip.empty() ? "" : "; " + flip);
   return check;
 }
@@ -248,7 +263,7 @@ bool any_computable(const Question& q) {
 RateCheck explain_rate(const model::Indicator& ind, const model::Observation& obs,
                        const calc::Profile& profile, const RateCheckOptions& options,
                        Basis year_basis) {
-  Question q{ind, profile, options, candidates(ind, obs, profile, year_basis), {}, 0};
+  Question q{ind, obs, profile, options, candidates(ind, obs, profile, year_basis), {}, 0};
   const Candidate& own = q.cands.front();
   auto rate = evaluate(own, ind.direction);
   if (!obs.published_rate.number) {

@@ -133,3 +133,25 @@ TEST_CASE("a misspelt command is named, with the command meant", "[cli][usage]")
   CHECK(run_kpi_report("check " + quoted((dir / "chek").string())).exit_code == 1);
   fs::remove_all(dir);
 }
+
+TEST_CASE("check messages a reviewer can act on", "[cli][check][messages]") {
+  auto joetsu = run_kpi_report("check " + quoted_data("joetsu"));
+  CHECK(joetsu.exit_code == 0);
+  CHECK_THAT(joetsu.out,
+             Catch::Contains(
+                 "joetsu-kpi-progress-fy2023.tsv: 61 rates computed; the sheet publishes none"));
+  CHECK_THAT(joetsu.out, !Catch::Contains("unchecked"));
+  auto toyama = run_kpi_report("check " + quoted_data("toyama"));
+  // The KPI name, the inputs as printed, the difference.
+  CHECK_THAT(toyama.out,
+             Catch::Contains(
+                 ":126: error: 4-05 FY2020 公共交通空白地域人口率(5年ごとに把握): published 100%, "
+                 "recomputed 95% = actual 1.9% / target 2.0% (ratio against the final target), "
+                 "difference +5 points"));
+  // A re-listed row quotes its values line, not the line holding only its number ("16").
+  auto takaoka =
+      run_kpi_report("check " + quoted_data("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  CHECK_THAT(takaoka.out,
+             Catch::Contains("FY2020 published rate 95.8% vs 95.4% [finding.relisted-differs]\n"
+                             "    12,004 11,499 95.8% 12,024"));
+}

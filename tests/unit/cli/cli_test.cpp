@@ -59,8 +59,10 @@ TEST_CASE("check: every rate explained, cross-row conflicts fail", "[cli][check]
   CHECK_THAT(rates_only.out, Catch::Contains("0 mismatch"));
   auto full = run_kpi_report("check " + takaoka);
   CHECK(full.exit_code == 1);
-  CHECK_THAT(full.out, Catch::Contains(":434: error: No.16 (再掲) differs from its original No.12 "
-                                       "(line 344): FY2020 actual 11499 vs 11449"));
+  CHECK_THAT(full.out, Catch::Contains(
+                           ":450: error: No.16 (再掲) 10歳未満の子どもの数 differs from its "
+                           "original No.12 (line 357): "
+                           "FY2020 actual 11,499 vs 11,449; FY2020 published rate 95.8% vs 95.4%"));
 }
 
 TEST_CASE("exit code 2 for unusable input, other files still report", "[cli][errors]") {

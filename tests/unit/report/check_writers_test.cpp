@@ -56,9 +56,8 @@ std::string render(const char* format, const kpi::PipelineResult& result) {
 
 TEST_CASE("check text: compiler-style line, then the source line", "[check][writers]") {
   auto text = render("text", sample());
-  CHECK_THAT(
-      text,
-      Catch::Contains("dir/sheet,1.txt:5: error: No.7 FY2021: published 100.0%, recomputed 90.0%"));
+  CHECK_THAT(text, Catch::Contains("dir/sheet,1.txt:5: error: No.7 FY2021 相談件数: published "
+                                   "100.0%, recomputed 90.0% = actual 9 / target 10"));
   CHECK_THAT(text, Catch::Contains("decision error"));
   CHECK_THAT(text, Catch::Contains("\n    values 10 9 100.0%\n"));
   CHECK_THAT(text, Catch::Contains("1 match, 0 consistent, 1 mismatch"));
