@@ -151,7 +151,7 @@ std::string stored_note(const model::Value& v, const char* role) {
 }
 
 void judge_stored(const model::Indicator& ind, model::Observation& obs,
-                  const calc::Profile& profile) {
+                  const calc::Profile& profile, const RateCheckOptions& options) {
   bool any = obs.actual.stored || obs.target.stored || ind.baseline.value.stored;
   if (!any || obs.check.verdict == Verdict::match) return;
   auto full_ind = ind;
@@ -159,7 +159,7 @@ void judge_stored(const model::Indicator& ind, model::Observation& obs,
   auto full_obs = obs;
   full_obs.actual = with_stored(obs.actual);
   full_obs.target = with_stored(obs.target);
-  auto check = check_rate(full_ind, full_obs, profile);
+  auto check = check_rate(full_ind, full_obs, profile, options);
   if (check.verdict != Verdict::match) return;
   check.explanation =
       fmt::format("computed from the stored values{}{}{}", stored_note(obs.actual, "actual"),
@@ -234,9 +234,9 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
 }
 
 void apply_cell_evidence(const model::Indicator& ind, model::Observation& obs,
-                         const calc::Profile& profile) {
+                         const calc::Profile& profile, const RateCheckOptions& options) {
   judge_cap(ind, obs, profile);
-  judge_stored(ind, obs, profile);
+  judge_stored(ind, obs, profile, options);
   judge_formula(ind, obs);
 }
 
