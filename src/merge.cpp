@@ -110,6 +110,7 @@ void join_observation(Observation& kept, const Observation& later, const std::st
   j.value(kept.revised_target, later.revised_target, label + " revised target");
   j.value(kept.revised_rate, later.revised_rate, label + " revised rate");
   if (later.actual_fiscal_year) kept.actual_fiscal_year = later.actual_fiscal_year;
+  if (later.reported_in) kept.reported_in = later.reported_in;
   if (!later.notes.empty()) kept.notes = later.notes;
   kept.source = later.source;
 }

@@ -78,6 +78,7 @@ constexpr Column columns[] = {
     {"actual", Level::observation, Kind::value},
     {"actual_number", Level::observation, Kind::number},
     {"actual_fiscal_year", Level::observation, Kind::year},
+    {"reported_in", Level::observation, Kind::year},
     {"provisional", Level::observation, Kind::flag},
     {"published_rate", Level::observation, Kind::value},
     {"published_rate_number", Level::observation, Kind::number},
@@ -258,6 +259,10 @@ model::Observation observation_of(const Row& row, const std::string& path) {
   o.actual = value_cell(c, "actual");
   if (!c["actual_fiscal_year"].empty())
     o.actual_fiscal_year = cells::read_fiscal_year(c["actual_fiscal_year"]);
+  if (!c["reported_in"].empty()) {
+    auto column = cells::read_fiscal_year(c["reported_in"]);
+    if (column && *column != o.fiscal_year) o.reported_in = column;
+  }
   o.provisional = cells::read_flag(c["provisional"]).value_or(false);
   o.published_rate = value_cell(c, "published_rate");
   o.revised_target = value_cell(c, "revised_target");

@@ -18,6 +18,7 @@
 
 #include "kpi/formats/part_matching.hpp"
 #include "kpi/formats/value_parts.hpp"
+#include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/mapped.hpp"
 #include "kpi/text/markup.hpp"
@@ -282,6 +283,7 @@ model::Observation observation_of(const ValueCell& cell, const PartMatch& match,
     add_note(o.notes, "(" + match.part->reference_text + ")");
   if (!cell.parts.empty()) add_note(o.notes, cell.leftover);
   add_note(o.notes, match.why_absent);
+  model::file_under_measured_year(o);
   return o;
 }
 

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "kpi/formats/cell_values.hpp"
+#include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
@@ -463,6 +464,7 @@ model::Observation observation_of(const Context& c, const Row& row, const KpiVal
     o.actual_fiscal_year = *year;
   o.provisional = contains(k.actual.note, "暫定") || contains(k.actual.note, "見込");
   o.source = {c.path, row.line};
+  model::file_under_measured_year(o);
   return o;
 }
 

@@ -48,6 +48,10 @@ struct Observation {
   Value revised_target;  // 変更後の目標値 (Toyama)
   Value revised_rate;    // 変更後の達成率
   std::optional<int> actual_fiscal_year;  // when the actual is for another year than the column
+  // The year of the column the value was printed under, when the observation is filed under
+  // the year it measures instead ("35.1% (R3)" in the FY2023 column: fiscal_year 2021,
+  // reported_in 2023). See kpi/model/measured_year.hpp.
+  std::optional<int> reported_in;
   bool provisional = false;               // actual not final (未確定)
   std::string notes;
   SourceLocation source;  // line of the values

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "sheets.hpp"
 
 #include "kpi/formats/registry.hpp"
+#include "kpi/model/measured_year.hpp"
 #include "kpi/pipeline.hpp"
 #include "kpi/verify/findings.hpp"
 
@@ -80,7 +82,7 @@ TEST_CASE("joetsu sheet: every KPI row is read, none dropped", "[joetsu]") {
     CHECK(i.municipality == "joetsu");
     keys.insert({i.id, i.seq});
     REQUIRE(i.observations.size() == 1);
-    CHECK(i.observations[0].fiscal_year == 2023);
+    CHECK(kpi::model::column_year(i.observations[0]) == 2023);
     CHECK_FALSE(i.observations[0].published_rate.number);
     CHECK(i.observations[0].published_rate.text.empty());
     CHECK(i.final_target.fiscal_year == 2024);
@@ -123,7 +125,38 @@ TEST_CASE("joetsu sheet: 以上 target, current value of another year (R3)", "[j
   CHECK(k.direction_text == "以上");
   CHECK(number(k.observations[0].actual) == "35.1");
   CHECK(k.observations[0].actual_fiscal_year == 2021);
+  CHECK(k.observations[0].fiscal_year == 2021);  // filed under the year it measures
+  CHECK(k.observations[0].reported_in == 2023);  // printed in the FY2023 column
   CHECK_FALSE(k.observations[0].provisional);
+}
+
+TEST_CASE("joetsu sheet: year-tagged values are filed under the years they measure",
+          "[joetsu][fidelity]") {
+  // 14 cells of the FY2023 column print their own year ("35.1% (R3)", "8事業者 (H30)"); one
+  // of them holds a total and two parts, so 16 values move.
+  std::map<int, int> moved;  // measured year -> values
+  int untagged = 0;
+  for (const auto& i : sheet().indicators) {
+    const auto& o = i.observations[0];
+    if (!o.reported_in) {
+      CHECK(o.fiscal_year == 2023);
+      CHECK_FALSE(o.actual_fiscal_year);
+      ++untagged;
+      continue;
+    }
+    CHECK(*o.reported_in == 2023);
+    CHECK(o.actual_fiscal_year == o.fiscal_year);
+    ++moved[o.fiscal_year];
+  }
+  CHECK(moved == std::map<int, int>{{2018, 1}, {2021, 6}, {2022, 9}});
+  CHECK(untagged == 65 - 16);
+  const auto& snow = find(sheet(), "A-1-1", 2);
+  CHECK(snow.observations[0].actual.text == "8事業者");
+  CHECK(snow.observations[0].fiscal_year == 2018);
+  const auto& shipments = find(sheet(), "A-1-3", 1);
+  CHECK(number(shipments.observations[0].actual) == "589989");
+  CHECK(shipments.observations[0].fiscal_year == 2021);
+  CHECK(shipments.observations[0].provisional);  // ※R4実績は未確定
 }
 
 TEST_CASE("joetsu sheet: 以下 target", "[joetsu]") {
