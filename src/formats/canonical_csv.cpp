@@ -217,8 +217,9 @@ std::string cell_problem(Kind kind, std::string_view cell) {
                  ? ""
                  : "expected increase, decrease or maintain (増加, 減少, 維持)";
     case Kind::direction_source:
-      return cells::read_direction_source(cell) ? ""
-                                                : "expected label, qualifier, inferred or none";
+      return cells::read_direction_source(cell)
+                 ? ""
+                 : "expected label, qualifier, inferred, target, published-rate, assumed or none";
     case Kind::qualifier:
       return cells::read_qualifier(cell) ? "" : "expected 以上, 以下, 程度, を維持 or none";
     case Kind::number:

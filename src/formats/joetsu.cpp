@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "kpi/formats/mid_plan.hpp"
 #include "kpi/formats/part_matching.hpp"
 #include "kpi/formats/value_parts.hpp"
 #include "kpi/model/measured_year.hpp"
@@ -395,6 +396,7 @@ model::Indicator indicator_of(Context& c, const Row& row, const std::string& nam
   ind.observations.push_back(
       observation_of(v.current(), g.matches[current_slot], c.columns.current_year, ind.source));
   set_direction(ind);
+  apply_mid_plan_start(ind);
   return ind;
 }
 

@@ -115,7 +115,10 @@ model::DirectionSource direction_source_field(const Json& object) {
   auto text = text_field(object, "direction_source");
   if (text.empty()) return model::DirectionSource::none;
   auto s = canonical::read_direction_source(text);
-  if (!s) throw ReadError("direction_source: expected label, qualifier, inferred or null");
+  if (!s)
+    throw ReadError(
+        "direction_source: expected label, qualifier, inferred, target, published-rate, assumed or "
+        "null");
   return *s;
 }
 

@@ -9,7 +9,11 @@
 namespace kpi::model {
 
 enum class Direction { unknown, increase, decrease, maintain };
-enum class DirectionSource { none, label, qualifier, inferred };
+// Where a direction came from: a printed label (増加指標), a target qualifier (以上), inferred
+// from target against baseline, the target of a KPI that starts inside the plan ("R6年度開始
+// → 250人"), the sheet's own published rates (actual/target reproduces them), or assumed
+// (nothing says; the rate is computed as actual/target).
+enum class DirectionSource { none, label, qualifier, inferred, target, published_rate, assumed };
 enum class Verdict { unchecked, match, consistent, mismatch };
 
 struct SourceLocation {

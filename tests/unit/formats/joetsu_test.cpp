@@ -468,7 +468,25 @@ TEST_CASE("joetsu parse: direction from qualifier, target and baseline", "[joets
   CHECK(out.indicators[2].direction == Direction::unknown);
   CHECK(out.indicators[3].direction == Direction::decrease);
   CHECK(out.indicators[3].direction_source == DirectionSource::qualifier);
-  CHECK(out.indicators[4].direction == Direction::unknown);
+  // "-": a KPI new to the plan, to reach its target.
+  CHECK(out.indicators[4].direction == Direction::increase);
+  CHECK(out.indicators[4].direction_source == DirectionSource::target);
+  CHECK(out.indicators[4].direction_text == "- → 9件");
+  CHECK_FALSE(out.indicators[4].baseline.value.number);  // not a count from nothing (累計)
+  CHECK(out.indicators[2].direction_source == DirectionSource::none);  // 10 → 9: still unknown
+}
+
+TEST_CASE("joetsu sheet: new KPIs with a '-' baseline aim at their target", "[joetsu][fidelity]") {
+  const auto& lectures = find(sheet(), "C-2-1", 2);
+  CHECK(lectures.baseline.value.text == "-");
+  CHECK_FALSE(lectures.baseline.value.number);
+  CHECK(number(lectures.final_target.value) == "50.0");
+  CHECK(lectures.direction == Direction::increase);
+  CHECK(lectures.direction_source == DirectionSource::target);
+  const auto& future = find(sheet(), "D-2-1", 2);
+  CHECK(future.final_target.value.text == "2件/年");
+  CHECK(future.direction == Direction::increase);
+  CHECK(future.direction_source == DirectionSource::target);
 }
 
 TEST_CASE("joetsu parse: groups matched by label when the order differs", "[joetsu]") {
