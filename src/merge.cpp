@@ -118,6 +118,10 @@ void join_observation(Observation& kept, const Observation& later, const std::st
 void join_direction(Indicator& series, const Indicator& later, Joiner& j,
                     const std::string& label) {
   if (later.direction == model::Direction::unknown) return;
+  // A direction only assumed for a rate never replaces one the sheets give.
+  if (later.direction_source == model::DirectionSource::assumed &&
+      series.direction != model::Direction::unknown)
+    return;
   if (series.direction != model::Direction::unknown && series.direction != later.direction) {
     std::string kept = model::to_string(series.direction);
     j.text(kept, model::to_string(later.direction), label + " direction");  // reports it

@@ -9,6 +9,7 @@
 
 #include "kpi/calc/rate.hpp"
 #include "kpi/text/strings.hpp"
+#include "kpi/verify/direction_from_rate.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -378,11 +379,13 @@ model::RateCheck check_revised_rate(const model::Indicator& ind, const model::Ob
 void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile) {
   for (auto& ind : indicators) {
     const auto& profile = override_profile ? *override_profile : calc::profile_for(ind.municipality);
+    direction_from_published_rates(ind, profile);
     for (auto& obs : ind.observations) {
       obs.check = check_rate(ind, obs, profile);
       if (obs.revised_target.has_number() || obs.revised_rate.has_number())
         obs.revised_check = check_revised_rate(ind, obs, profile);
     }
+    mark_assumed_direction(ind);
   }
 }
 
