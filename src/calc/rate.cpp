@@ -25,6 +25,8 @@ const char* to_string(Method method) {
     case Method::maintain_zero: return "maintain_zero";
     case Method::met_is_100: return "met_is_100";
     case Method::complement: return "complement";
+    case Method::maintain_within:
+      return "maintain_within";
   }
   return "ratio";
 }
@@ -39,6 +41,9 @@ std::optional<Rational> rate_percent(Method method, const RateInputs& in) {
       if (is_zero(*in.target) && is_zero(*in.actual)) return hundred;
       return std::nullopt;
     case Method::met_is_100: return std::nullopt;  // needs the direction: see verify
+    case Method::maintain_within:
+      if (compare(*in.actual, *in.target) <= 0) return hundred;
+      return std::nullopt;
     case Method::complement: {
       auto over = divide(*in.actual - *in.target, *in.target);
       if (!over) return std::nullopt;

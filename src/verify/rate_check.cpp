@@ -106,6 +106,8 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
     c.method = method_for(ind.direction, c, profile);
     out.push_back(c);
   };
+  if (profile.maintain_within_is_100 && ind.direction == model::Direction::maintain)
+    out.push_back({Method::maintain_within, first_target, actual, baseline, first_name, {}});
   add_for_target(number_of(obs.revised_target), "revised target");
   add_for_target(second_target, second_name);
   // Other known formulas, against the first target.
@@ -137,7 +139,9 @@ std::vector<Rational> corners_of(const std::optional<Decimal>& d, bool exact) {
 }
 
 std::optional<Range> rate_range(const Candidate& c, model::Direction direction, Exactness exact) {
-  if (c.method == Method::met_is_100 || c.method == Method::maintain_zero) return std::nullopt;
+  if (c.method == Method::met_is_100 || c.method == Method::maintain_zero ||
+      c.method == Method::maintain_within)
+    return std::nullopt;
   std::optional<Range> range;
   for (const auto& t : corners_of(c.target, exact.target))
     for (const auto& a : corners_of(c.actual, exact.actual))

@@ -111,3 +111,36 @@ TEST_CASE("an assumed direction is forgotten when the rates are checked again",
   CHECK(list[0].direction == Direction::decrease);
   CHECK(list[0].direction_source == DirectionSource::published_rate);
 }
+
+TEST_CASE("toyama 4-05: kept within the maintained 2.0% is 100% by the profile's rule",
+          "[verify][profile][fidelity]") {
+  const auto& vacancy = find("toyama", "4-05");
+  CHECK(vacancy.name == "公共交通空白地域人口率(5年ごとに把握)");
+  CHECK(vacancy.final_target.value.text == "2.0%(現状維持を目指す)");
+  CHECK(vacancy.direction == Direction::maintain);
+  const auto& o = vacancy.observations[0];
+  CHECK(o.actual.text == "1.9%");
+  CHECK(o.published_rate.text == "100%");
+  CHECK(o.check.verdict == kpi::model::Verdict::match);
+  CHECK(o.check.method == "maintain_within");
+  CHECK(o.check.basis == "final target");
+  CHECK(kpi::calc::profile_for("toyama").maintain_within_is_100);
+}
+
+TEST_CASE("maintain within: only at or below the target, only where the profile says so",
+          "[verify][profile]") {
+  auto profile = kpi::calc::profile_for("toyama");
+  auto within = with_rate(20, 19, 100);
+  within.direction = Direction::maintain;
+  CHECK(kpi::verify::check_rate(within, within.observations[0], profile).method ==
+        "maintain_within");
+  auto above = with_rate(20, 21, 100);  // 21 > 20: not kept within; met on the upper side
+  above.direction = Direction::maintain;
+  CHECK(kpi::verify::check_rate(above, above.observations[0], profile).method == "met_is_100");
+  profile.maintain_within_is_100 = false;
+  CHECK(kpi::verify::check_rate(within, within.observations[0], profile).verdict !=
+        kpi::model::Verdict::match);
+  CHECK_FALSE(kpi::calc::parse_profile(R"({"slug":"x","name":"x"})").maintain_within_is_100);
+  CHECK(kpi::calc::parse_profile(R"({"slug":"x","name":"x","maintain_within_is_100":true})")
+            .maintain_within_is_100);
+}
