@@ -201,7 +201,7 @@ TEST_CASE("an xlsx sheet that is not well-formed XML names the entry and line", 
   CHECK(result.error_where == "xl/worksheets/sheet1.xml:4");
 }
 
-TEST_CASE("an xlsb says to save as xlsx; dxf number formats do not replace cell formats",
+TEST_CASE("an xlsb says to save as xlsx, and dxf number formats do not replace cell formats",
           "[grid]") {
   std::string rels =
       R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
