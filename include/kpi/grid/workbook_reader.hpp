@@ -1,8 +1,9 @@
 #pragma once
 // Workbook files into the grid model: .xlsx/.xlsm (libzip + expat), .ods (libzip + expat),
-// .xls BIFF8 (its OLE2 container and records read by src/grid itself; formula cells keep
-// their cached results, formula text is not decoded). .ods cells have number_format "":
-// their display is the text LibreOffice stored. Readers are pure: bytes in, grid out; hostile files
+// .xls BIFF8 (its OLE2 container and records read by src/grid itself). Every reader gives
+// values, displays, number formats (.ods: from its data styles), formulas with their cached
+// values (.xls: "" for formulas with 3-D references, names or arrays), merged ranges and
+// hidden rows, columns and sheets. Readers are pure: bytes in, grid out; hostile files
 // (corrupt or truncated ZIP, ZIP bombs, XML entities, encrypted workbooks) end in an error value,
 // never a crash, a hang or unbounded memory.
 #include <cstdint>
