@@ -19,7 +19,8 @@ enum class WorkbookKind { none, xlsx, ods, xls, encrypted };
 
 // What the first bytes say: a ZIP holding xl/workbook.xml → xlsx, a ZIP with an
 // OpenDocument spreadsheet mimetype → ods, an OLE2 compound file → xls (or encrypted, when
-// the OLE file is an encrypted OOXML package: "EncryptionInfo" stream). none otherwise.
+// the OLE file is an encrypted OOXML package: "EncryptionInfo" stream, or an .xls whose
+// workbook globals hold a FILEPASS record). none otherwise.
 WorkbookKind sniff_workbook(std::string_view bytes);
 
 struct Limits {
