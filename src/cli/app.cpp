@@ -70,9 +70,19 @@ std::vector<std::string> with_default_command(int argc, char** argv) {
   return args;
 }
 
+#ifndef KPI_GIT_REVISION
+#define KPI_GIT_REVISION "unknown"
+#endif
+
+// `kpi-report 0.1.0 (git 6b1daac-dirty)`: the git revision is taken when the build is
+// configured (CMakeLists.txt); "unknown" when the sources were no git checkout.
+std::string version_text() {
+  return fmt::format("kpi-report {} (git {})", KPI_VERSION, KPI_GIT_REVISION);
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"kpi-report: checked, comparable numbers from municipal KPI progress tables"};
-  app.set_version_flag("--version,-V", std::string("kpi-report ") + KPI_VERSION);
+  app.set_version_flag("--version,-V", version_text());
   app.require_subcommand(1);
   std::function<int()> action;
   for (const auto& c : commands) {
@@ -137,7 +147,8 @@ PipelineOptions resolve_input(const InputFlags& flags) {
 
 void print_diagnostics(const PipelineResult& result) {
   for (const auto& d : result.diagnostics) {
-    fmt::print(stderr, "{}: {}: {}\n", model::location_text(d.location), model::to_string(d.severity), d.message);
+    fmt::print(stderr, "{}: {}: {}\n", model::location_text(d.location),
+               model::to_string(d.severity), d.message);
   }
 }
 
