@@ -17,6 +17,7 @@
 #include "kpi/text/strings.hpp"
 #include "kpi/verify/findings.hpp"
 #include "kpi/verify/rate_check.hpp"
+#include "kpi/workbook_input.hpp"
 
 namespace kpi {
 namespace fs = std::filesystem;
@@ -44,8 +45,9 @@ FileText read_file(const std::string& path) {
   auto size = fs::file_size(path, ec);
   if (ec) return {{}, "cannot read: " + ec.message()};
   if (size > max_file_bytes)
-    return {{}, fmt::format("file of {} bytes is larger than the {} bytes kpi-report reads", size,
-                            max_file_bytes)};
+    return {{},
+            fmt::format("file of {} bytes is larger than the {} bytes kpi-report reads", size,
+                        max_file_bytes)};
   std::ifstream in(path, std::ios::binary);
   if (!in) return {{}, std::string("cannot open for reading: ") + std::strerror(errno)};
   std::string bytes(size, '\0');
@@ -142,30 +144,44 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   if (!format) {
     sheet.parsed.diagnostics.push_back(error_at(
         sheet.path, 1, "input.no-kpi-table",
-        options.input_format ? "unknown input format '" + *options.input_format + "' (see `kpi-report formats`)"
-                             : "holds no KPI table kpi-report knows: expected one of the layouts "
-                               "listed by `kpi-report formats`"));
+        options.input_format
+            ? "unknown input format '" + *options.input_format + "' (see `kpi-report formats`)"
+            : "holds no KPI table kpi-report knows: expected one of the layouts "
+              "listed by `kpi-report formats`"));
     return sheet;
   }
   sheet.format = std::string(format->name);
   sheet.parsed = format->parse(text, path);
   sheet.usable = true;
-  verify::check_rates(sheet.parsed.indicators, options.profile ? &*options.profile : nullptr);
+  verify::check_rates(sheet.parsed.indicators, options.profile ? &*options.profile : nullptr,
+                      options.rate_check);
   return sheet;
 }
 
 namespace {
 
-model::Sheet process_file(const std::string& path, const PipelineOptions& options) {
+model::Sheet process_text_file(std::string bytes, const std::string& path,
+                               const PipelineOptions& options);
+
+// A workbook gives a sheet per worksheet with a KPI table; a text file one sheet.
+std::vector<model::Sheet> process_file(const std::string& path, const PipelineOptions& options) {
   auto file = read_file(path);
   if (!file.error.empty()) {
     model::Sheet sheet;
     sheet.path = path;
     sheet.parsed.diagnostics.push_back(error_at(path, 0, "input.unreadable", file.error));
-    return sheet;
+    return {std::move(sheet)};
   }
-  auto decoded = text::decode(file.bytes);
-  std::string().swap(file.bytes);  // the raw bytes are not needed past decoding
+  if (is_workbook(file.bytes)) return process_workbook(file.bytes, path, options);
+  std::vector<model::Sheet> sheets;
+  sheets.push_back(process_text_file(std::move(file.bytes), path, options));
+  return sheets;
+}
+
+model::Sheet process_text_file(std::string bytes, const std::string& path,
+                               const PipelineOptions& options) {
+  auto decoded = text::decode(bytes);
+  std::string().swap(bytes);  // the raw bytes are not needed past decoding
   std::vector<model::Diagnostic> decode_warnings;
   for (auto& w : decoded.warnings)
     decode_warnings.push_back(
@@ -186,7 +202,8 @@ model::Sheet process_file(const std::string& path, const PipelineOptions& option
 
 // A parser that throws (out of memory, a bug) fails its file, with the reason, instead of
 // ending the program from a worker thread.
-model::Sheet process_file_guarded(const std::string& path, const PipelineOptions& options) {
+std::vector<model::Sheet> process_file_guarded(const std::string& path,
+                                               const PipelineOptions& options) {
   try {
     return process_file(path, options);
   } catch (const std::exception& e) {
@@ -195,13 +212,13 @@ model::Sheet process_file_guarded(const std::string& path, const PipelineOptions
     sheet.parsed.diagnostics.push_back(
         error_at(path, 0, "input.internal",
                  fmt::format("could not be read: {} (a kpi-report bug)", e.what())));
-    return sheet;
+    return {std::move(sheet)};
   }
 }
 
-std::vector<model::Sheet> process_all(const std::vector<std::string>& files,
-                                      const PipelineOptions& options) {
-  std::vector<model::Sheet> sheets(files.size());
+std::vector<std::vector<model::Sheet>> process_all(const std::vector<std::string>& files,
+                                                   const PipelineOptions& options) {
+  std::vector<std::vector<model::Sheet>> sheets(files.size());
   unsigned workers = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                       : std::max(1u, std::thread::hardware_concurrency());
   workers = std::min<unsigned>(workers, static_cast<unsigned>(files.size()));
@@ -225,15 +242,82 @@ void merge_series(PipelineResult& result, const PipelineOptions& options) {
   for (auto& d : merged.diagnostics) result.diagnostics.push_back(std::move(d));
   for (auto s : merged.extended)
     verify::check_rates(result.sheets[s].parsed.indicators,
-                        options.profile ? &*options.profile : nullptr);
+                        options.profile ? &*options.profile : nullptr, options.rate_check);
+}
+
+// One path named on the command line and the files it yielded (files[begin, end)).
+struct InputPath {
+  std::string path;
+  std::size_t begin = 0, end = 0;
+  bool directory = false;
+  bool reported = false;  // missing or unreadable: already an error
+};
+
+// A file found by a directory scan that is no sheet (a README, a profile, an image, a PDF):
+// skipped, not an error.
+bool not_a_sheet(const model::Sheet& sheet) {
+  if (sheet.usable) return false;
+  if (sheet.encoding == "binary") return true;
+  const auto& ds = sheet.parsed.diagnostics;
+  return std::any_of(ds.begin(), ds.end(),
+                     [](const model::Diagnostic& d) { return d.code == "input.no-kpi-table"; });
+}
+
+std::string relative_to(const std::string& file, const std::string& dir) {
+  auto rel = fs::path(file).lexically_relative(dir).generic_string();
+  return rel.empty() || rel.rfind("..", 0) == 0 ? file : rel;
+}
+
+// Diagnostics and sheets of one input path. Files of a directory scan that are no sheet are
+// listed in one note; a path that yields no sheet at all is an input error.
+void account_for_input(const InputPath& input, std::vector<std::vector<model::Sheet>>& per_file,
+                       PipelineResult& result) {
+  std::vector<std::string> skipped;
+  int usable = 0;
+  for (std::size_t i = input.begin; i < input.end; ++i) {
+    for (auto& sheet : per_file[i]) {  // a workbook: one per worksheet with a KPI table
+      if (input.directory && not_a_sheet(sheet)) {
+        skipped.push_back(relative_to(sheet.path, input.path));
+        continue;
+      }
+      for (auto& d : sheet.parsed.diagnostics) {
+        if (d.severity == model::Severity::error) result.input_error = true;
+        result.diagnostics.push_back(d);
+      }
+      if (sheet.usable) ++usable, result.sheets.push_back(std::move(sheet));
+    }
+  }
+  std::string list;
+  for (const auto& name : skipped) list += (list.empty() ? "" : ", ") + name;
+  if (!skipped.empty() && usable > 0)
+    result.diagnostics.push_back(error_at(
+        input.path, 0, "input.skipped-files",
+        fmt::format("skipped {} file{} that {} no KPI sheet: {}", skipped.size(),
+                    skipped.size() == 1 ? "" : "s", skipped.size() == 1 ? "is" : "are", list),
+        model::Severity::note));
+  if (usable > 0 || input.reported || (!input.directory && input.begin < input.end)) return;
+  result.input_error = true;
+  result.diagnostics.push_back(
+      error_at(input.path, 0, "input.no-sheet",
+               fmt::format("no KPI sheet in {}{}", input.path,
+                           skipped.empty() ? " (no files)" : " (not sheets: " + list + ")")));
 }
 
 }  // namespace
 
 PipelineResult run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options) {
   PipelineResult result;
-  std::vector<bool> from_directory;
-  auto files = expand_paths(paths, result.diagnostics, &from_directory);
+  std::vector<InputPath> inputs;
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::vector<model::Diagnostic> problems;
+    auto found = expand_paths({p}, problems);
+    std::error_code ec;
+    inputs.push_back(
+        {p, files.size(), files.size() + found.size(), fs::is_directory(p, ec), !problems.empty()});
+    files.insert(files.end(), found.begin(), found.end());
+    for (auto& d : problems) result.diagnostics.push_back(std::move(d));
+  }
   result.input_error = !result.diagnostics.empty();
   if (options.input_format && !formats::find_format(*options.input_format)) {
     result.diagnostics.push_back(error_at("kpi-report", 0, "usage.input-format",
@@ -242,18 +326,8 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const Pipelin
     result.input_error = true;
     return result;
   }
-  auto sheets = process_all(files, options);
-  for (std::size_t i = 0; i < sheets.size(); ++i) {
-    auto& sheet = sheets[i];
-    for (auto& d : sheet.parsed.diagnostics) {
-      bool no_table = d.code == "input.no-kpi-table";
-      // A document without a KPI table found by a directory scan is only worth a warning.
-      if (no_table && from_directory[i]) d.severity = model::Severity::warning;
-      if (d.severity == model::Severity::error) result.input_error = true;
-      result.diagnostics.push_back(d);
-    }
-    if (sheet.usable) result.sheets.push_back(std::move(sheet));
-  }
+  auto per_file = process_all(files, options);
+  for (const auto& input : inputs) account_for_input(input, per_file, result);
   merge_series(result, options);
   result.findings = verify::find_cross_row_problems(result.sheets);
   return result;

@@ -13,10 +13,14 @@ namespace {
 std::string escape_data(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -24,23 +28,36 @@ std::string escape_data(std::string_view s) {
 std::string escape_property(std::string_view s) {
   std::string out;
   for (char c : escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
 
+// Severity follows the gate (what fails is an error): errors ::error, warnings ::warning,
+// notes ::notice.
 const char* command_for(const verify::CheckItem& item) {
-  if (item.fails || item.severity == model::Severity::error) return "error";
+  if (item.severity == model::Severity::error) return "error";
   if (item.severity == model::Severity::warning) return "warning";
   return "notice";
+}
+
+// Every input problem and finding; of the rates, those that fail, mismatch or are only
+// consistent (matches and unchecked rates would bury the rest).
+bool annotated(const verify::CheckItem& item) {
+  if (!item.is_rate || item.fails) return true;
+  return item.verdict == model::Verdict::mismatch || item.verdict == model::Verdict::consistent;
 }
 
 void write_summary(const CheckContext& ctx, const char* path) {
   std::ofstream out(path, std::ios::app);
   auto c = verify::count_items(ctx.items);
-  out << "## kpi-report check\n\n| match | consistent | mismatch | unchecked | findings | failing |\n"
+  out << "## kpi-report check\n\n| match | consistent | mismatch | unchecked | findings | failing "
+         "|\n"
          "|---:|---:|---:|---:|---:|---:|\n"
       << fmt::format("| {} | {} | {} | {} | {} | {} |\n\n", c.match, c.consistent, c.mismatch,
                      c.unchecked, c.findings, c.failures);
@@ -53,12 +70,11 @@ void write_summary(const CheckContext& ctx, const char* path) {
 
 void write_check_github(std::ostream& out, const CheckContext& ctx) {
   for (const auto& item : ctx.items) {
-    bool show = item.fails || (!item.is_rate && item.severity != model::Severity::note) ||
-                (item.is_rate && item.verdict == model::Verdict::mismatch);
-    if (!show) continue;
-    out << fmt::format("::{} file={},line={},title={}::{}\n", command_for(item),
-                       escape_property(item.location.path), std::max(1, item.location.line),
-                       escape_property(item.title), escape_data(item.message));
+    if (!annotated(item)) continue;
+    auto line = item.location.line > 0 ? fmt::format(",line={}", item.location.line) : "";
+    out << fmt::format("::{} file={}{},title={}::{}\n", command_for(item),
+                       escape_property(item.location.path), line, escape_property(item.title),
+                       escape_data(item.message));
   }
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)
     write_summary(ctx, summary);

@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
 #include "kpi/pipeline.hpp"
+#include "kpi/report/check_writers.hpp"
 #include "kpi/report/json.hpp"
 #include "sheets.hpp"
 
@@ -39,7 +41,8 @@ void validate(const json& value, const json& schema, const json& root, const std
     for (const auto& t : types) ok = ok || has_type(value, t.get<std::string>());
     if (!ok) errors.push_back(at + ": expected type " + types.dump() + ", got " + value.dump());
   }
-  if (schema.contains("const") && value != schema["const"]) errors.push_back(at + ": expected const");
+  if (schema.contains("const") && value != schema["const"])
+    errors.push_back(at + ": expected const");
   if (schema.contains("enum")) {
     bool ok = false;
     for (const auto& e : schema["enum"]) ok = ok || e == value;
@@ -51,15 +54,16 @@ void validate(const json& value, const json& schema, const json& root, const std
         if (!value.contains(r.get<std::string>())) errors.push_back(at + ": missing " + r.dump());
     if (schema.contains("properties"))
       for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it)
-        if (value.contains(it.key())) validate(value[it.key()], it.value(), root, at + "." + it.key(), errors);
+        if (value.contains(it.key()))
+          validate(value[it.key()], it.value(), root, at + "." + it.key(), errors);
   }
   if (value.is_array() && schema.contains("items"))
     for (std::size_t i = 0; i < value.size(); ++i)
       validate(value[i], schema["items"], root, at + "[" + std::to_string(i) + "]", errors);
 }
 
-json load_schema() {
-  std::ifstream in(std::string(KPI_TESTS_DIR) + "/../docs/kpi-report.schema.json");
+json load_schema(const char* name = "kpi-report.schema.json") {
+  std::ifstream in(std::string(KPI_TESTS_DIR) + "/../docs/" + name);
   REQUIRE(in);
   return json::parse(in);
 }
@@ -74,7 +78,8 @@ TEST_CASE("JSON output follows the documented schema on every bundled sheet", "[
   std::vector<std::string> errors;
   validate(doc, schema, schema, "$", errors);
   std::string first_errors;
-  for (std::size_t i = 0; i < std::min<std::size_t>(errors.size(), 10); ++i) first_errors += errors[i] + "\n";
+  for (std::size_t i = 0; i < std::min<std::size_t>(errors.size(), 10); ++i)
+    first_errors += errors[i] + "\n";
   INFO(first_errors);
   CHECK(errors.empty());
 }
@@ -82,6 +87,31 @@ TEST_CASE("JSON output follows the documented schema on every bundled sheet", "[
 TEST_CASE("the schema validator itself rejects wrong documents", "[json][schema]") {
   auto schema = load_schema();
   std::vector<std::string> errors;
-  validate(json{{"schema", "kpi-report/2"}, {"sources", json::array()}}, schema, schema, "$", errors);
+  validate(json{{"schema", "kpi-report/2"}, {"sources", json::array()}}, schema, schema, "$",
+           errors);
   CHECK(errors.size() >= 3);  // wrong const, missing indicators and findings
+}
+
+TEST_CASE("check JSON follows its documented schema on every bundled sheet",
+          "[json][schema][check]") {
+  auto schema = load_schema("kpi-report-check.schema.json");
+  auto result = kpi::run_pipeline({KPI_DATA_DIR}, {});
+  auto items = kpi::verify::collect_check_items(result, {});
+  std::ostringstream out;
+  kpi::report::write_check_json(out, {result, items, false});
+  auto doc = json::parse(out.str());
+  std::vector<std::string> errors;
+  validate(doc, schema, schema, "$", errors);
+  std::string first_errors;
+  for (std::size_t i = 0; i < std::min<std::size_t>(errors.size(), 10); ++i)
+    first_errors += errors[i] + "\n";
+  INFO(first_errors);
+  CHECK(errors.empty());
+  CHECK(doc["schema_version"] == "1.1");
+  std::size_t with_facts = 0;
+  for (const auto& item : doc["items"]) with_facts += item.contains("rate");
+  CHECK(with_facts == static_cast<std::size_t>(doc["counts"]["match"].get<int>() +
+                                               doc["counts"]["consistent"].get<int>() +
+                                               doc["counts"]["mismatch"].get<int>() +
+                                               doc["counts"]["unchecked"].get<int>()));
 }
