@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(cmake ninja-build g++ libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2)
+packages=(cmake ninja-build g++ libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2
+  pkg-config libzip-dev libexpat1-dev libxlsxwriter-dev)
 
 install_missing() {
   local missing=()

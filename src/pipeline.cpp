@@ -17,6 +17,7 @@
 #include "kpi/text/strings.hpp"
 #include "kpi/verify/findings.hpp"
 #include "kpi/verify/rate_check.hpp"
+#include "kpi/workbook_input.hpp"
 
 namespace kpi {
 namespace fs = std::filesystem;
@@ -159,16 +160,28 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
 
 namespace {
 
-model::Sheet process_file(const std::string& path, const PipelineOptions& options) {
+model::Sheet process_text_file(std::string bytes, const std::string& path,
+                               const PipelineOptions& options);
+
+// A workbook gives a sheet per worksheet with a KPI table; a text file one sheet.
+std::vector<model::Sheet> process_file(const std::string& path, const PipelineOptions& options) {
   auto file = read_file(path);
   if (!file.error.empty()) {
     model::Sheet sheet;
     sheet.path = path;
     sheet.parsed.diagnostics.push_back(error_at(path, 0, "input.unreadable", file.error));
-    return sheet;
+    return {std::move(sheet)};
   }
-  auto decoded = text::decode(file.bytes);
-  std::string().swap(file.bytes);  // the raw bytes are not needed past decoding
+  if (is_workbook(file.bytes)) return process_workbook(file.bytes, path, options);
+  std::vector<model::Sheet> sheets;
+  sheets.push_back(process_text_file(std::move(file.bytes), path, options));
+  return sheets;
+}
+
+model::Sheet process_text_file(std::string bytes, const std::string& path,
+                               const PipelineOptions& options) {
+  auto decoded = text::decode(bytes);
+  std::string().swap(bytes);  // the raw bytes are not needed past decoding
   std::vector<model::Diagnostic> decode_warnings;
   for (auto& w : decoded.warnings)
     decode_warnings.push_back(
@@ -189,7 +202,8 @@ model::Sheet process_file(const std::string& path, const PipelineOptions& option
 
 // A parser that throws (out of memory, a bug) fails its file, with the reason, instead of
 // ending the program from a worker thread.
-model::Sheet process_file_guarded(const std::string& path, const PipelineOptions& options) {
+std::vector<model::Sheet> process_file_guarded(const std::string& path,
+                                               const PipelineOptions& options) {
   try {
     return process_file(path, options);
   } catch (const std::exception& e) {
@@ -198,13 +212,13 @@ model::Sheet process_file_guarded(const std::string& path, const PipelineOptions
     sheet.parsed.diagnostics.push_back(
         error_at(path, 0, "input.internal",
                  fmt::format("could not be read: {} (a kpi-report bug)", e.what())));
-    return sheet;
+    return {std::move(sheet)};
   }
 }
 
-std::vector<model::Sheet> process_all(const std::vector<std::string>& files,
-                                      const PipelineOptions& options) {
-  std::vector<model::Sheet> sheets(files.size());
+std::vector<std::vector<model::Sheet>> process_all(const std::vector<std::string>& files,
+                                                   const PipelineOptions& options) {
+  std::vector<std::vector<model::Sheet>> sheets(files.size());
   unsigned workers = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                       : std::max(1u, std::thread::hardware_concurrency());
   workers = std::min<unsigned>(workers, static_cast<unsigned>(files.size()));
@@ -254,23 +268,29 @@ std::string relative_to(const std::string& file, const std::string& dir) {
   return rel.empty() || rel.rfind("..", 0) == 0 ? file : rel;
 }
 
+// A file of a directory scan that is no sheet: it gave one unusable sheet that says so.
+bool file_is_no_sheet(const std::vector<model::Sheet>& sheets) {
+  return sheets.size() == 1 && not_a_sheet(sheets.front());
+}
+
 // Diagnostics and sheets of one input path. Files of a directory scan that are no sheet are
 // listed in one note; a path that yields no sheet at all is an input error.
-void account_for_input(const InputPath& input, std::vector<model::Sheet>& sheets,
+void account_for_input(const InputPath& input, std::vector<std::vector<model::Sheet>>& per_file,
                        PipelineResult& result) {
   std::vector<std::string> skipped;
   int usable = 0;
   for (std::size_t i = input.begin; i < input.end; ++i) {
-    auto& sheet = sheets[i];
-    if (input.directory && not_a_sheet(sheet)) {
-      skipped.push_back(relative_to(sheet.path, input.path));
+    if (input.directory && file_is_no_sheet(per_file[i])) {
+      skipped.push_back(relative_to(per_file[i].front().path, input.path));
       continue;
     }
-    for (auto& d : sheet.parsed.diagnostics) {
-      if (d.severity == model::Severity::error) result.input_error = true;
-      result.diagnostics.push_back(d);
+    for (auto& sheet : per_file[i]) {
+      for (auto& d : sheet.parsed.diagnostics) {
+        if (d.severity == model::Severity::error) result.input_error = true;
+        result.diagnostics.push_back(d);
+      }
+      if (sheet.usable) ++usable, result.sheets.push_back(std::move(sheet));
     }
-    if (sheet.usable) ++usable, result.sheets.push_back(std::move(sheet));
   }
   std::string list;
   for (const auto& name : skipped) list += (list.empty() ? "" : ", ") + name;
@@ -311,8 +331,8 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const Pipelin
     result.input_error = true;
     return result;
   }
-  auto sheets = process_all(files, options);
-  for (const auto& input : inputs) account_for_input(input, sheets, result);
+  auto per_file = process_all(files, options);
+  for (const auto& input : inputs) account_for_input(input, per_file, result);
   merge_series(result, options);
   result.findings = verify::find_cross_row_problems(result.sheets);
   return result;

@@ -15,6 +15,7 @@ struct PipelineOptions {
   std::optional<calc::Profile> profile;     // --profile: overrides the built-in ones
   int jobs = 0;                             // 0 = hardware concurrency
   verify::RateCheckOptions rate_check;      // check --tolerance
+  std::optional<std::string> sheet;         // --sheet: the workbook sheet to read
 };
 
 struct PipelineResult {

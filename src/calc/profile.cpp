@@ -65,6 +65,12 @@ const Profile& profile_for(std::string_view slug) {
   return all.at("default");
 }
 
+std::string slug_for_name(std::string_view name) {
+  for (const auto& [slug, profile] : builtin_profiles())
+    if (!name.empty() && profile.name == name) return std::string(slug);
+  return {};
+}
+
 std::string grade_of(const Profile& profile, double percent) {
   for (const auto& g : profile.grades)
     if (percent >= g.min_percent) return g.label;

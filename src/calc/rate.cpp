@@ -25,6 +25,7 @@ const char* to_string(Method method) {
     case Method::maintain_zero: return "maintain_zero";
     case Method::met_is_100: return "met_is_100";
     case Method::complement: return "complement";
+    case Method::two_minus_ratio: return "two_minus_ratio";
   }
   return "ratio";
 }
@@ -44,6 +45,11 @@ std::optional<Rational> rate_percent(Method method, const RateInputs& in) {
       if (!over) return std::nullopt;
       return (Rational::integer(1) - *over) * hundred;
     }
+    case Method::two_minus_ratio: {
+      auto ratio = divide(*in.actual, *in.target);
+      if (!ratio) return std::nullopt;
+      return (Rational::integer(2) - *ratio) * hundred;
+    }
   }
   return std::nullopt;
 }
@@ -58,6 +64,16 @@ Method primary_method(model::Direction direction, const RateInputs& in, bool zer
   if (zero_target && zero_target_progress) return Method::progress;
   if (direction == model::Direction::decrease) return Method::inverse;
   return Method::ratio;
+}
+
+std::optional<Method> method_of(model::RateFormula formula) {
+  switch (formula) {
+    case model::RateFormula::progress: return Method::progress;
+    case model::RateFormula::ratio: return Method::ratio;
+    case model::RateFormula::two_minus_ratio: return Method::two_minus_ratio;
+    case model::RateFormula::by_direction: break;
+  }
+  return std::nullopt;
 }
 
 }  // namespace kpi::calc

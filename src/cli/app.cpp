@@ -108,6 +108,8 @@ void add_input_flags(CLI::App& command, InputFlags& flags) {
   command.add_option("paths", flags.paths, "sheet files or directories of sheets")->required();
   command.add_option("--input-format", flags.input_format,
                      "read every input as this layout (see `kpi-report formats`)");
+  command.add_option("--sheet", flags.sheet,
+                     "read only this sheet of a workbook (default: every sheet with a KPI table)");
   command.add_option("--profile", flags.profile_path,
                      "JSON file with rate conventions, instead of the built-in profiles");
   command.add_option("-j,--jobs", flags.jobs, "files read in parallel (default: all cores)")
@@ -117,6 +119,7 @@ void add_input_flags(CLI::App& command, InputFlags& flags) {
 PipelineOptions resolve_input(const InputFlags& flags) {
   PipelineOptions options;
   if (!flags.input_format.empty()) options.input_format = flags.input_format;
+  if (!flags.sheet.empty()) options.sheet = flags.sheet;
   options.jobs = flags.jobs;
   if (!flags.profile_path.empty()) {
     std::ifstream in(flags.profile_path, std::ios::binary);
@@ -134,9 +137,7 @@ PipelineOptions resolve_input(const InputFlags& flags) {
 
 void print_diagnostics(const PipelineResult& result) {
   for (const auto& d : result.diagnostics) {
-    auto where = d.location.line > 0 ? fmt::format("{}:{}", d.location.path, d.location.line)
-                                     : d.location.path;
-    fmt::print(stderr, "{}: {}: {}\n", where, model::to_string(d.severity), d.message);
+    fmt::print(stderr, "{}: {}: {}\n", model::location_text(d.location), model::to_string(d.severity), d.message);
   }
 }
 

@@ -16,6 +16,7 @@ enum ExitCode { exit_clean = 0, exit_findings = 1, exit_usage = 2 };
 struct InputFlags {
   std::vector<std::string> paths;
   std::string input_format;
+  std::string sheet;
   std::string profile_path;
   int jobs = 0;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "kpi/formats/grid_headers.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
@@ -63,8 +64,82 @@ std::string_view unprotect_cell(std::string_view cell) {
   return text::starts_with(cell, "'") ? cell.substr(1) : cell;
 }
 
+namespace {
+
+// Japanese headers of the canonical sheet that the grid header words do not name.
+std::optional<std::string_view> japanese_alias(std::string_view normalized) {
+  static constexpr std::pair<std::string_view, std::string_view> aliases[] = {
+      {"年度", "fiscal_year"},
+      {"対象年度", "fiscal_year"},
+      {"評価年度", "fiscal_year"},
+      {"実績年度", "actual_fiscal_year"},
+      {"目標年度", "final_target_fiscal_year"},
+      {"最終目標年度", "final_target_fiscal_year"},
+      {"累計", "cumulative"},
+      {"再掲", "relisted_of"},
+      {"連番", "seq"},
+      {"変更後の目標値", "revised_target"},
+      {"変更後の達成率", "revised_rate"},
+      {"速報値", "provisional"},
+  };
+  for (const auto& [alias, name] : aliases)
+    if (normalized == alias) return name;
+  return std::nullopt;
+}
+
+// The canonical column a Japanese header names, through the grid layout's header words.
+std::string japanese_column(std::string_view header) {
+  auto normalized = text::replace_all(text::normalize(header), " ", "");
+  if (auto alias = japanese_alias(normalized)) return std::string(*alias);
+  using grid_headers::Role;
+  switch (grid_headers::read_header(header).role) {
+    case Role::id:
+      return "id";
+    case Role::name:
+      return "name";
+    case Role::unit:
+      return "unit";
+    case Role::baseline:
+      return "baseline";
+    case Role::baseline_year:
+      return "baseline_fiscal_year";
+    case Role::target:
+      return "target";
+    case Role::final_target:
+      return "final_target";
+    case Role::actual:
+      return "actual";
+    case Role::rate:
+      return "published_rate";
+    case Role::direction:
+      return "direction";
+    case Role::goal:
+      return "goal";
+    case Role::measure:
+      return "measure";
+    case Role::note:
+      return "notes";
+    case Role::municipality:
+      return "municipality";
+    default:
+      return std::string(header);
+  }
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
+}
+
+}  // namespace
+
 std::string column_name(std::string_view header_cell) {
-  return lower_ascii(unprotect_cell(text::trim(header_cell)));
+  auto header = unprotect_cell(text::trim(header_cell));
+  if (is_ascii(header)) return lower_ascii(header);
+  return japanese_column(header);
+}
+
+bool is_japanese_header(std::string_view header_cell) {
+  return !is_ascii(header_cell);
 }
 
 std::optional<model::Decimal> number_in_text(std::string_view printed) {

@@ -421,9 +421,17 @@ int sniff(std::string_view text) {
     pos = end + 1;
     if (records.empty() || is_blank(records.front())) continue;
     int known = 0;
-    for (const auto& field : records.front().fields)
-      known += column_index(cells::column_name(field)) != not_a_column;
+    bool japanese = false, fiscal_year = false;
+    for (const auto& field : records.front().fields) {
+      auto name = cells::column_name(field);
+      known += column_index(name) != not_a_column;
+      japanese = japanese || cells::is_japanese_header(field);
+      fiscal_year = fiscal_year || name == "fiscal_year";
+    }
     // Three of our column names in the first row is no accident; outbid the sheet layouts.
+    // Japanese headers are the canonical sheet only in its long form (a 年度 column); a table
+    // with years across is a grid.
+    if (japanese && !fiscal_year) return 0;
     return known >= 3 ? 40 + known : 0;
   }
   return 0;

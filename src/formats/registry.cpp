@@ -3,6 +3,7 @@
 #include "kpi/formats/joetsu.hpp"
 #include "kpi/formats/kanazawa.hpp"
 #include "kpi/formats/canonical_csv.hpp"
+#include "kpi/formats/grid_layout.hpp"
 #include "kpi/formats/kpi_json.hpp"
 #include "kpi/formats/takaoka.hpp"
 #include "kpi/formats/toyama.hpp"
@@ -25,6 +26,10 @@ const std::vector<InputFormat>& input_formats() {
        canonical_csv::sniff, canonical_csv::parse},
       {"kpi-json", "", "kpi-report's own JSON (schema kpi-report/1) read back", kpi_json::sniff,
        kpi_json::parse},
+      {"grid", "",
+       "any KPI grid by its Japanese headers (指標名, 基準値, R5年度 目標値/実績値/達成率 ...): "
+       "CSV, TSV or a workbook sheet",
+       grid_layout::sniff, grid_layout::parse},
   };
   return table;
 }

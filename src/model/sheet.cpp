@@ -28,6 +28,7 @@ std::vector<SourceSummary> source_summaries(const Sheet& sheet) {
   if (sheet.parsed.origins) return *sheet.parsed.origins;
   SourceSummary s;
   s.path = sheet.path;
+  s.sheet = sheet.sheet_name;
   s.format = sheet.format;
   s.encoding = sheet.encoding;
   s.kpis = static_cast<int>(sheet.parsed.indicators.size()) + sheet.merged_kpis;

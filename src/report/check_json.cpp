@@ -2,9 +2,22 @@
 #include "kpi/report/check_facts.hpp"
 #include "kpi/report/check_writers.hpp"
 #include "kpi/report/json.hpp"
+#include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/findings.hpp"
 
 namespace kpi::report {
+
+namespace {
+
+// {"=ROUND(actual/target,3)": {"count": 207, "cells": ["G4", "J4", "M4"]}, ...}
+Json cell_formulas_json(const model::Sheet& sheet) {
+  Json out = Json::object();
+  for (const auto& [shape, use] : verify::cell_formula_usage(sheet))
+    out[shape] = Json{{"count", use.count}, {"cells", use.cells}};
+  return out;
+}
+
+}  // namespace
 
 void write_check_json(std::ostream& out, const CheckContext& ctx) {
   Json items = Json::array();
@@ -36,7 +49,11 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
   for (const auto& f : ctx.result.findings) doc["findings"].push_back(finding_json(f));
   Json sheets = Json::array();
   for (const auto& sheet : ctx.result.sheets)
-    sheets.push_back(Json{{"path", sheet.path}, {"formulas", verify::formula_usage(sheet)}});
+    sheets.push_back(
+        Json{{"path", sheet.path},
+             {"sheet", sheet.sheet_name.empty() ? Json(nullptr) : Json(sheet.sheet_name)},
+             {"formulas", verify::formula_usage(sheet)},
+             {"cell_formulas", cell_formulas_json(sheet)}});
   doc["sheets"] = sheets;
   out << json_text(doc) << '\n';
 }

@@ -1,6 +1,8 @@
 // Compiler-style check output: `path:line: error: message`, then the source line.
 #include <fmt/format.h>
 
+#include "kpi/verify/cell_evidence.hpp"
+
 #include "kpi/report/check_writers.hpp"
 #include "kpi/report/format.hpp"
 #include "kpi/text/strings.hpp"
@@ -17,9 +19,7 @@ bool worth_showing(const verify::CheckItem& item, bool verbose) {
 
 constexpr int quoted_width = 120;  // terminal columns of a quoted source line
 
-std::string location_text(const model::SourceLocation& loc) {
-  return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path;
-}
+using model::location_text;
 
 struct RateTally {
   int published = 0;  // published rates (each one checked)
@@ -61,7 +61,11 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
     std::string usage;
     for (const auto& [formula, count] : verify::formula_usage(sheet))
       usage += fmt::format("{}{} ×{}", usage.empty() ? "" : ", ", formula, count);
-    if (!usage.empty()) out << fmt::format("{}: formulas: {}\n", sheet.path, usage);
+    model::SourceLocation where{sheet.path, 0, sheet.sheet_name};
+    if (!usage.empty()) out << fmt::format("{}: formulas: {}\n", location_text(where), usage);
+    auto cells = verify::describe_formula_usage(verify::cell_formula_usage(sheet));
+    if (!cells.empty())
+      out << fmt::format("{}: rate cell formulas: {}\n", location_text(where), cells);
   }
   write_unpublished(out, ctx);
   auto c = verify::count_items(ctx.items);

@@ -3,14 +3,35 @@
 namespace kpi::report {
 namespace {
 
-Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+Json text_or_null(const std::string& s) {
+  return s.empty() ? Json(nullptr) : Json(s);
+}
 
-Json c_str_or_null(const char* s) { return s ? Json(s) : Json(nullptr); }
+Json c_str_or_null(const char* s) {
+  return s ? Json(s) : Json(nullptr);
+}
 
-Json optional_int(const std::optional<int>& v) { return v ? Json(*v) : Json(nullptr); }
+Json optional_int(const std::optional<int>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
 
 Json location_json(const model::SourceLocation& loc) {
-  return Json{{"path", loc.path}, {"line", loc.line}};
+  Json j{{"path", loc.path}, {"line", loc.line}};
+  if (!loc.sheet.empty()) j["sheet"] = loc.sheet;
+  if (!loc.cell.empty()) j["cell"] = loc.cell;
+  return j;
+}
+
+// The workbook side of an observation: cells, the rate formula, stored values.
+void add_cells(Json& j, const model::Observation& o) {
+  if (o.source.sheet.empty()) return;
+  j["sheet"] = o.source.sheet;
+  j["cells"] = Json{{"target", text_or_null(o.target.cell)},
+                    {"actual", text_or_null(o.actual.cell)},
+                    {"rate", text_or_null(o.published_rate.cell)}};
+  j["rate_formula"] = text_or_null(o.published_rate.formula);
+  if (o.actual.stored) j["actual_stored"] = Json::parse(o.actual.stored->to_string());
+  if (o.target.stored) j["target_stored"] = Json::parse(o.target.stored->to_string());
 }
 
 Json observation_json(const model::Observation& o) {
@@ -40,6 +61,7 @@ Json observation_json(const model::Observation& o) {
   j["notes"] = text_or_null(o.notes);
   j["path"] = o.source.path;  // merged series: observations come from several files
   j["line"] = o.source.line;
+  add_cells(j, o);
   return j;
 }
 
@@ -64,6 +86,8 @@ Json indicator_json(const model::Indicator& ind) {
   j["direction_source"] = c_str_or_null(model::to_string(ind.direction_source));
   j["direction_text"] = text_or_null(ind.direction_text);
   j["cumulative"] = ind.cumulative;
+  j["rate_formula"] = c_str_or_null(model::to_string(ind.rate_formula));
+  j["type_text"] = text_or_null(ind.type_text);
   j["relisted_of"] = ind.relisted_of ? Json(*ind.relisted_of) : Json(nullptr);
   Json alternatives = Json::array();
   for (const auto& a : ind.baseline.alternatives)
@@ -87,14 +111,10 @@ Json source_json(const model::SourceSummary& source) {
   Json skipped = Json::array();
   for (const auto& s : source.skipped)
     skipped.push_back(Json{{"line", s.line}, {"reason", s.reason}});
-  return Json{{"path", source.path},
-              {"format", source.format},
-              {"encoding", source.encoding},
-              {"kpis", source.kpis},
-              {"rows_read", source.rows_read},
-              {"rows_used", source.rows_used},
-              {"merged", source.merged},
-              {"skipped", skipped}};
+  return Json{{"path", source.path},           {"format", source.format},
+              {"encoding", source.encoding},   {"kpis", source.kpis},
+              {"rows_read", source.rows_read}, {"rows_used", source.rows_used},
+              {"merged", source.merged},       {"skipped", skipped}};
 }
 
 Json finding_json(const model::Finding& f) {
@@ -118,7 +138,8 @@ Json document_json(const PipelineResult& result) {
   for (const auto& sheet : result.sheets) {
     for (const auto& source : model::source_summaries(sheet))
       doc["sources"].push_back(source_json(source));
-    for (const auto& ind : sheet.parsed.indicators) doc["indicators"].push_back(indicator_json(ind));
+    for (const auto& ind : sheet.parsed.indicators)
+      doc["indicators"].push_back(indicator_json(ind));
   }
   doc["findings"] = Json::array();
   for (const auto& f : result.findings) doc["findings"].push_back(finding_json(f));

@@ -22,8 +22,10 @@ std::string formula_of(const model::Observation& o) {
 std::string kind_of(const model::Indicator& ind, const model::Observation& o) {
   const char* direction = model::to_string(ind.direction);
   bool zero_target = o.target.number && o.target.number->units == 0;
-  return fmt::format("{}{}", direction ? direction : "unknown-direction",
-                     zero_target ? " (target 0)" : "");
+  // A printed indicator type (進捗割合型 ...) prescribes its own formula: its own kind.
+  const char* typed = model::to_string(ind.rate_formula);
+  return fmt::format("{}{}{}", direction ? direction : "unknown-direction",
+                     zero_target ? " (target 0)" : "", typed ? fmt::format(" ({})", typed) : "");
 }
 
 // Formulas that a convention allows as exceptions within a kind.
@@ -63,7 +65,8 @@ void find_formula_mixes(const model::Sheet& sheet, std::vector<model::Finding>& 
       if (it->second.count > usual->second.count) usual = it;
     for (auto it = formulas.begin(); it != formulas.end(); ++it) {
       if (it == usual) continue;
-      out.push_back({"formula-mix", model::Severity::warning,
+      out.push_back({"formula-mix",
+                     model::Severity::warning,
                      fmt::format("{} indicators are rated by {} ({}×) but {} FY{} uses {} ({}×)",
                                  kind, usual->first, usual->second.count, it->second.example->id,
                                  it->second.at->fiscal_year, it->first, it->second.count),

@@ -72,6 +72,7 @@ bool denominator_keeps_sign(const Candidate& c, const Precision& p) {
   switch (c.method) {
     case Method::ratio:
     case Method::complement:
+    case Method::two_minus_ratio:
       return c.target && !calc::is_zero(Rational::of(*c.target));
     case Method::inverse:
       return !spans_zero(corners_of(c.actual, p.measured_exact, p.non_negative));
@@ -127,7 +128,9 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
   std::vector<Candidate> out;
   Candidate primary{Method::ratio, first_target, obs.actual.number, baseline, first_basis, 1, {},
                     true};
-  primary.method = method_for(ind.direction, primary, profile);
+  // A printed indicator type (進捗割合型 …) prescribes the formula; else direction and profile.
+  primary.method =
+      calc::method_of(ind.rate_formula).value_or(method_for(ind.direction, primary, profile));
   out.push_back(primary);
   add_baseline_alternatives(ind, primary, out);
   auto add_for = [&](std::optional<Decimal> target, Basis basis) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
+#include "kpi/verify/cell_evidence.hpp"
 #include "rate_candidates.hpp"
 
 namespace kpi::verify {
@@ -321,6 +322,7 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
         override_profile ? *override_profile : calc::profile_for(ind.municipality);
     for (auto& obs : ind.observations) {
       obs.check = check_rate(ind, obs, profile, options);
+      apply_cell_evidence(ind, obs, profile);
       if (obs.revised_target.has_number() || obs.revised_rate.has_number())
         obs.revised_check = check_revised_rate(ind, obs, profile, options);
     }

@@ -6,7 +6,7 @@
 #   tests/fuzz/run.sh text layout-takaoka
 #   tests/fuzz/run.sh replay          run every saved regression input once, no fuzzing
 #
-# Targets: decode, text, pipeline and layout-NAME for every layout `kpi-report formats`
+# Targets: decode, text, pipeline, the workbook readers xlsx, ods and xls, and layout-NAME for every layout `kpi-report formats`
 # lists (fuzz_layout with KPI_FUZZ_LAYOUT=NAME), so a new layout is fuzzed without a change
 # here. A crash, sanitizer report, invariant failure, timeout or out-of-memory fails the run;
 # the input is saved to tests/fuzz/regressions/<target>/, which the ctest test
@@ -30,7 +30,7 @@ build_fuzzers() {
 }
 
 all_targets() {
-  echo decode text pipeline
+  echo decode text pipeline xlsx ods xls
   "$build/kpi-report" formats | awk 'NF { print "layout-" $1 }'
 }
 

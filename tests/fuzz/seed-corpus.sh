@@ -64,4 +64,18 @@ if [ -n "$takaoka_slice" ] && [ -x build/kpi-report ]; then
     [ ! -f "$out" ] || cp "$out" "$corpus/pipeline/"
   done
 fi
+# The workbook readers: the fixture workbooks whole, and their sheet XML (content.xml for
+# ods) as text, which fuzz_xlsx and fuzz_ods wrap into a package.
+mkdir -p "$corpus"/{xlsx,ods,xls}
+for book in tests/fixtures/grid/*.xlsx; do
+  base=$(basename "$book" .xlsx)
+  cp "$book" "$corpus/xlsx/$base.xlsx"
+  unzip -p "$book" xl/worksheets/sheet1.xml >"$corpus/xlsx/$base-sheet1.xml"
+done
+for book in tests/fixtures/grid/*.ods; do
+  base=$(basename "$book" .ods)
+  cp "$book" "$corpus/ods/$base.ods"
+  unzip -p "$book" content.xml >"$corpus/ods/$base-content.xml"
+done
+cp tests/fixtures/grid/kpi*.xls "$corpus/xls/"  # many-strings.xls is too large to mutate fast
 du -sh "$corpus"/*

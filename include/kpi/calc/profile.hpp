@@ -28,6 +28,8 @@ struct Profile {
 
 // The built-in profile for `slug`, or the default profile when there is none.
 const Profile& profile_for(std::string_view slug);
+// The slug of the built-in profile whose name is `name` ("高岡市" → "takaoka"), or "".
+std::string slug_for_name(std::string_view name);
 // Parses a profile from JSON text; throws std::runtime_error with a message on bad input.
 Profile parse_profile(std::string_view json_text);
 // The grade of a rate in percent ("" when the profile has no grades).

@@ -16,6 +16,7 @@ enum class Method {
   maintain_zero,  // maintain, target 0 and actual 0: 100%
   met_is_100,     // maintain target met on the good side: 100%
   complement,     // 1 - (actual - target) / target (decrease, other cities)
+  two_minus_ratio,  // 2 - actual / target (maintain where lower is better; prefectures)
 };
 
 const char* to_string(Method method);
@@ -33,5 +34,8 @@ std::optional<Rational> rate_percent(Method method, const RateInputs& in);
 // The method a sheet's convention prescribes for this direction and these values.
 Method primary_method(model::Direction direction, const RateInputs& in, bool zero_target_progress,
                       bool maintain_zero_is_100);
+// The method an indicator's printed type prescribes (進捗割合型 ...), or nullopt when the
+// type leaves it to the direction and the convention.
+std::optional<Method> method_of(model::RateFormula formula);
 
 }  // namespace kpi::calc

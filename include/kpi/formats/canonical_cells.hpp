@@ -17,8 +17,11 @@ std::string protect_cell(std::string_view text);
 // Reading: drops one leading ' (Excel's "this is text" mark).
 std::string_view unprotect_cell(std::string_view cell);
 
-// A header cell as a column name: trimmed, Excel's ' removed, ASCII lower case.
+// A header cell as a column name: trimmed, Excel's ' removed, ASCII lower case; a Japanese
+// header by its meaning (年度 → fiscal_year, 指標名 → name, 達成率 → published_rate ...).
 std::string column_name(std::string_view header_cell);
+// True when the header is written in Japanese (not ASCII).
+bool is_japanese_header(std::string_view header_cell);
 
 // -- values ---------------------------------------------------------------------------------
 // The number a printed value cell stands for, as the reader derives it ("▲ 441" -> -441,

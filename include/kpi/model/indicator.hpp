@@ -14,8 +14,12 @@ enum class Verdict { unchecked, match, consistent, mismatch };
 
 struct SourceLocation {
   std::string path;
-  int line = 0;  // 1-based; 0 = whole file
+  int line = 0;       // 1-based; 0 = whole file (a workbook: the row)
+  std::string sheet{};  // workbook sheet name; "" for text inputs
+  std::string cell{};   // "P22" when one cell is meant; "" for a whole row
 };
+// "path:12", "book.xlsx:KPI!P22", "book.xlsx:KPI!22" (a row), or "path".
+std::string location_text(const SourceLocation& location);
 
 struct Baseline {
   Value value;
@@ -55,6 +59,15 @@ struct Observation {
   RateCheck revised_check;  // the revised rate against the revised target (when printed)
 };
 
+// The formula an indicator's type prescribes (prefectural sheets print a type per row:
+// 進捗割合型, 現状維持型 ...); by_direction = the municipality's convention.
+enum class RateFormula {
+  by_direction,
+  progress,         // (actual - initial) / (target - initial)
+  ratio,            // actual / target
+  two_minus_ratio,  // 2 - actual / target (maintain, lower is better)
+};
+
 struct Indicator {
   std::string municipality;  // slug: takaoka, toyama, kanazawa, joetsu, ...
   std::string id;            // as printed: No.3, 1-07, A-1-1, 1-(1)-①
@@ -67,6 +80,8 @@ struct Indicator {
   DirectionSource direction_source = DirectionSource::none;
   std::string direction_text;  // the printed label or qualifier it came from
   bool cumulative = false;     // 累計
+  RateFormula rate_formula = RateFormula::by_direction;
+  std::string type_text;  // the printed indicator type (指標の型 / 指標区分), if any
   std::optional<std::string> relisted_of;  // id of the original for a 再掲 row ("" = unknown)
   Baseline baseline;
   FinalTarget final_target;
@@ -77,6 +92,7 @@ struct Indicator {
 const char* to_string(Direction direction);  // increase | decrease | maintain | nullptr
 const char* to_string(DirectionSource source);
 const char* to_string(Verdict verdict);
+const char* to_string(RateFormula formula);  // nullptr for by_direction
 std::optional<Direction> direction_from_string(std::string_view text);
 std::optional<Verdict> verdict_from_string(std::string_view text);
 

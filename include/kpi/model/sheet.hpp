@@ -29,6 +29,7 @@ struct SourceSummary {
   int rows_used = 0;
   int merged = 0;  // of those, KPIs joined into a series listed under an earlier input
   std::vector<SkippedRow> skipped;
+  std::string sheet{};  // worksheet of a workbook, "" for text
 };
 
 struct ParseOutput {
@@ -44,6 +45,7 @@ struct ParseOutput {
 
 struct Sheet {
   std::string path;
+  std::string sheet_name;  // the worksheet of a workbook; "" for text
   std::string format;    // layout name, e.g. "takaoka"
   std::string encoding;  // UTF-8, UTF-8-BOM, UTF-16LE, Shift_JIS ...
   bool usable = false;   // false: nothing could be read (see diagnostics)

@@ -9,9 +9,18 @@ namespace kpi::model {
 
 enum class Qualifier { none, at_least, at_most, about, keep };  // 以上 以下 程度 を維持
 
+// A published rate printed as a cap: "100%超" (above), "0%未満" (below).
+enum class Cap { none, above, below };
+
 struct Value {
   std::optional<Decimal> number;  // absent: no value ("-", empty, qualitative text)
   std::string text;               // as printed, trimmed (original characters)
+  // -- from a workbook cell (empty for text inputs) --
+  std::optional<Decimal> stored{};  // the cell's value when it holds more digits than it shows
+  std::string formula{};            // "=ROUND(O22/N22,3)" when the cell is a formula
+  bool formula_uncached = false;    // a formula stored without its computed value
+  std::string cell{};               // "P22": the cell the value was read from
+  Cap cap = Cap::none;            // a rate printed as a bound, not a value
 
   bool has_number() const { return number.has_value(); }
   int decimals() const { return number ? number->scale : 0; }

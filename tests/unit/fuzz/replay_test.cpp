@@ -1,7 +1,7 @@
 // Replays the fuzzing corpus and every saved fuzz finding (tests/fuzz/corpus/**,
 // tests/fuzz/regressions/**) through what the fuzz targets exercise: decode, each registered
-// layout's parse(), the rate engine, the whole pipeline and every writer. A crash input
-// saved by tests/fuzz/run.sh stays a test from then on.
+// layout's parse(), the rate engine, the whole pipeline, every writer and the workbook readers. A
+// crash input saved by tests/fuzz/run.sh stays a test from then on.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "kpi/formats/registry.hpp"
+#include "kpi/grid/workbook_reader.hpp"
 #include "kpi/pipeline.hpp"
 #include "kpi/report/check_writers.hpp"
 #include "kpi/report/json.hpp"
@@ -92,5 +93,7 @@ TEST_CASE("fuzz corpus and saved fuzz findings replay without a crash", "[fuzz-r
     auto bytes = kpi::testing::read_bytes(path.string());
     through_layouts(bytes);
     through_pipeline(bytes);
+    auto workbook = kpi::grid::read_workbook(bytes);  // what fuzz_xlsx, fuzz_ods and fuzz_xls do
+    CHECK(workbook.book.has_value() == workbook.error.empty());
   }
 }

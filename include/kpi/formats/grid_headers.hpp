@@ -1,0 +1,65 @@
+#pragma once
+// Column roles of a KPI grid from its Japanese (or English) header words: one or two header
+// rows, fiscal years in any form (令和5年度, R5, 2023年度, H30), year headers merged over
+// 目標値 / 実績値 / 達成率. Shared by the header-driven grid layout and the canonical CSV.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kpi/grid/grid.hpp"
+
+namespace kpi::formats::grid_headers {
+
+enum class Role {
+  none,
+  id,             // No / 番号
+  name,           // 指標名 / KPI / 重要業績評価指標
+  unit,           // 単位
+  baseline,       // 基準値 / 初期値 / 策定時 / 現状値
+  baseline_year,  // 基準年度
+  target,         // 目標値 (a year's, or the final one when no actual column shares its year)
+  final_target,   // 最終目標
+  actual,         // 実績値
+  rate,           // 達成率 / 進捗率 / 達成度
+  grade,          // 評価 / 達成区分
+  type,           // 指標区分 / 指標の型
+  direction,      // 方向 / 増減
+  goal,           // 基本目標 / 政策
+  measure,        // 施策 / 基本的方向
+  note,           // 備考
+  municipality,   // 自治体 / 市町村
+};
+const char* to_string(Role role);
+
+// The role and the fiscal year one header text names ("R5実績値" → actual, 2023).
+struct HeaderWord {
+  Role role = Role::none;
+  std::optional<int> fiscal_year;
+};
+HeaderWord read_header(std::string_view cell_text);
+
+struct Column {
+  int index = 0;
+  Role role = Role::none;
+  std::optional<int> fiscal_year;
+  std::string header;  // the header text (both rows joined by " / ")
+};
+
+struct HeaderMap {
+  int first_row = 0;  // 0-based rows of the header
+  int last_row = 0;
+  std::vector<Column> columns;          // recognised columns only, by index
+  const Column* find(Role role) const;  // the first column with that role
+};
+
+// The header of a KPI table in `sheet`: the row (with its companion year or role row) that
+// names a KPI column and at least two value columns. nullopt when no row does.
+std::optional<HeaderMap> find_header(const grid::Sheet& sheet);
+// Roles a KPI table needs that `map` lacks, e.g. {"実績値 (actual)"}.
+std::vector<std::string> missing_roles(const HeaderMap& map);
+// The best header-like row's recognised and missing columns, for the message when no
+// table was found ("recognised: 指標名, 単位; missing: 実績値, 目標値").
+std::string header_report(const grid::Sheet& sheet);
+
+}  // namespace kpi::formats::grid_headers

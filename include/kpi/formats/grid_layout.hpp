@@ -1,0 +1,24 @@
+#pragma once
+// The header-driven grid layout: any KPI table no parser was written for, from CSV, TSV or
+// a workbook sheet, read by its header words (docs/formats/grid.md). Columns are mapped by
+// grid_headers; each row under the header with a KPI name becomes a KPI, every other
+// non-empty row is reported as skipped with the reason.
+#include <string_view>
+#include <vector>
+
+#include "kpi/grid/grid.hpp"
+#include "kpi/model/sheet.hpp"
+
+namespace kpi::formats::grid_layout {
+
+// CSV or tab-separated text.
+int sniff(std::string_view text);
+model::ParseOutput parse(std::string_view text, std::string_view path);
+
+// A grid (a workbook sheet). `row_lines` gives the text line of each row for CSV/TSV; empty
+// for a workbook, where locations name the row (line = row + 1) and the cell.
+int sniff_sheet(const grid::Sheet& sheet);
+model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
+                               const std::vector<int>& row_lines = {});
+
+}  // namespace kpi::formats::grid_layout

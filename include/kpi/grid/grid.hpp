@@ -1,0 +1,65 @@
+#pragma once
+// One grid model for every tabular input: a workbook sheet (.xlsx/.xlsm, .xls, .ods) or a
+// CSV/TSV text. The grid layer is the one place that knows cells; layouts read KPIs from
+// it (src/formats/grid_layout.cpp) or from its text rendering (to_tsv) when they were
+// written for tab-separated exports (Toyama, Joetsu).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kpi::grid {
+
+enum class CellKind : std::uint8_t { empty, text, number, boolean, date, error };
+
+struct Cell {
+  CellKind kind = CellKind::empty;
+  // What the application shows under the cell's number format ("79", "143.3%", "11,499",
+  // "令和5年4月1日"); a line break typed in the cell (Alt+Enter) stays "\n".
+  std::string display;
+  // The stored value: for numbers the decimal text as stored in the file ("79.2",
+  // "0.91666666666666663"), for text the string, for booleans "TRUE"/"FALSE", for dates the
+  // serial number as stored, for errors "#DIV/0!". Empty for empty cells.
+  std::string value;
+  std::string formula;         // "=ROUND(I5/H5,3)", empty when the cell holds no formula
+  bool formula_cached = true;  // false: a formula cell stored without its computed value
+  std::string number_format;   // "0.0%", "#,##0", "General", "" when unknown (.xls, CSV)
+
+  bool empty() const { return kind == CellKind::empty && formula.empty(); }
+};
+
+// A rectangle of merged cells, 0-based inclusive; the value lives in its top-left cell.
+struct Range {
+  int first_row = 0, first_col = 0, last_row = 0, last_col = 0;
+};
+
+struct Sheet {
+  std::string name;     // sheet tab name ("KPI進捗"); "" for CSV/TSV
+  bool hidden = false;  // a hidden (or very hidden) sheet
+  // rows[r][c]: 0-based; rows and row vectors end at their last non-empty cell.
+  std::vector<std::vector<Cell>> rows;
+  std::vector<Range> merged;
+  std::vector<int> hidden_rows;  // 0-based, ascending
+  std::vector<int> hidden_cols;  // 0-based, ascending
+
+  const Cell* at(int row, int col) const;  // nullptr outside the stored cells
+  Cell& set(int row, int col);             // grows rows as needed
+};
+
+struct Workbook {
+  std::string kind;           // "xlsx", "xls", "ods", "csv", "tsv"
+  std::vector<Sheet> sheets;  // in workbook order, hidden ones included
+};
+
+// "A1"-style name of a 0-based cell: cell_name(21, 15) == "P22".
+std::string cell_name(int row, int col);
+// "P" for column 15; "AA" for 26.
+std::string column_name(int col);
+
+// Tab-separated text of a sheet as Excel's "save as text" writes it: one line per row
+// (line n = row n, 1-based, empty rows kept as empty lines), cells' display text, line
+// breaks, tabs and carriage returns inside a cell turned into spaces, merged ranges holding
+// their text in the top-left cell only.
+std::string to_tsv(const Sheet& sheet);
+
+}  // namespace kpi::grid

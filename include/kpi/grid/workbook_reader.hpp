@@ -1,0 +1,49 @@
+#pragma once
+// Workbook files into the grid model: .xlsx/.xlsm (libzip + expat), .ods (libzip + expat),
+// .xls BIFF8 (its OLE2 container and records read by src/grid itself; formula cells keep
+// their cached results, formula text is not decoded). .ods cells have number_format "":
+// their display is the text LibreOffice stored. Readers are pure: bytes in, grid out; hostile files
+// (corrupt or truncated ZIP, ZIP bombs, XML entities, encrypted workbooks) end in an error value,
+// never a crash, a hang or unbounded memory.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kpi/grid/grid.hpp"
+
+namespace kpi::grid {
+
+enum class WorkbookKind { none, xlsx, ods, xls, encrypted };
+
+// What the first bytes say: a ZIP holding xl/workbook.xml → xlsx, a ZIP with an
+// OpenDocument spreadsheet mimetype → ods, an OLE2 compound file → xls (or encrypted, when
+// the OLE file is an encrypted OOXML package: "EncryptionInfo" stream). none otherwise.
+WorkbookKind sniff_workbook(std::string_view bytes);
+
+struct Limits {
+  std::uint64_t max_entry_bytes = 256ull << 20;  // one uncompressed ZIP entry
+  std::uint64_t max_total_bytes = 512ull << 20;  // all entries read
+  // Cells stored over all sheets: the grid is dense, so every row and every cell up to a
+  // row's last one counts (a lone value at XFD1000 costs 1000 rows + 16384 cells). About
+  // 150 bytes each: the default bounds the grid near 300 MB.
+  std::uint64_t max_cells = 2'000'000;
+  std::uint64_t max_text_bytes = 64ull << 20;   // cell text (values, displays, formulas) in all
+  std::uint64_t max_string_bytes = 1ull << 20;  // one string (Excel allows 32,767 characters)
+  std::uint64_t max_sheets = 1024;
+};
+
+struct WorkbookResult {
+  std::optional<Workbook> book;
+  // When book is empty: one line, no location prefix, saying what is wrong and what to do
+  // ("encrypted workbook: save it without a password", "corrupt ZIP archive: ...").
+  std::string error;
+  std::string error_where;  // "xl/worksheets/sheet2.xml:14" or "" (for the message prefix)
+};
+
+WorkbookResult read_workbook(std::string_view bytes, const Limits& limits = {});
+WorkbookResult read_xlsx(std::string_view bytes, const Limits& limits = {});
+WorkbookResult read_ods(std::string_view bytes, const Limits& limits = {});
+WorkbookResult read_xls(std::string_view bytes, const Limits& limits = {});
+
+}  // namespace kpi::grid

@@ -1,0 +1,103 @@
+#include "kpi/formats/grid_direction.hpp"
+
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::formats::grid_direction {
+namespace {
+
+using model::Direction;
+using model::RateFormula;
+using text::contains;
+
+// "Ⅱ" (NFKC "II"), "(2)", "減少", "以下", "↓", "低": the lower value is the aim.
+bool says_lower_is_better(std::string_view t) {
+  for (std::string_view mark : {"II", "(2)", "減少", "低減", "以下", "↓", "低い", "下げ"})
+    if (contains(t, mark)) return true;
+  return false;
+}
+
+std::optional<Reading> read_type(std::string_view t) {
+  bool lower = says_lower_is_better(t);
+  if (contains(t, "進捗割合") || contains(t, "進捗率型"))
+    return Reading{lower ? Direction::decrease : Direction::increase, RateFormula::progress};
+  if (contains(t, "現状維持") || contains(t, "維持型"))
+    return Reading{Direction::maintain, lower ? RateFormula::two_minus_ratio : RateFormula::ratio};
+  return std::nullopt;
+}
+
+std::optional<Direction> read_direction_word(std::string_view t) {
+  struct Word {
+    std::string_view text;
+    Direction direction;
+  };
+  static constexpr Word words[] = {
+      {"増加", Direction::increase},     {"減少", Direction::decrease},
+      {"維持", Direction::maintain},     {"以上", Direction::increase},
+      {"以下", Direction::decrease},     {"↑", Direction::increase},
+      {"↓", Direction::decrease},        {"上昇", Direction::increase},
+      {"低下", Direction::decrease},     {"増", Direction::increase},
+      {"減", Direction::decrease},       {"→", Direction::maintain},
+      {"increase", Direction::increase}, {"decrease", Direction::decrease},
+      {"maintain", Direction::maintain},
+  };
+  for (const auto& w : words)
+    if (contains(t, w.text)) return w.direction;
+  return std::nullopt;
+}
+
+Direction by_comparison(const model::Indicator& ind) {
+  const auto& target = ind.final_target.value.number;
+  const auto& base = ind.baseline.value.number;
+  if (!target || !base) return Direction::unknown;
+  double t = target->to_double(), b = base->to_double();
+  if (t > b) return Direction::increase;
+  if (t < b) return Direction::decrease;
+  return Direction::maintain;
+}
+
+Direction by_qualifier(model::Qualifier q) {
+  switch (q) {
+    case model::Qualifier::at_least:
+      return Direction::increase;
+    case model::Qualifier::at_most:
+      return Direction::decrease;
+    case model::Qualifier::keep:
+      return Direction::maintain;
+    default:
+      return Direction::unknown;
+  }
+}
+
+}  // namespace
+
+std::optional<Reading> read_words(std::string_view printed) {
+  auto t = text::normalize(text::trim(printed));
+  if (t.empty()) return std::nullopt;
+  if (auto typed = read_type(t)) return typed;
+  if (auto d = read_direction_word(t)) return Reading{*d, RateFormula::by_direction};
+  return std::nullopt;
+}
+
+void assign(model::Indicator& ind, std::string_view direction_cell, std::string_view type_cell) {
+  for (auto cell : {direction_cell, type_cell}) {
+    auto reading = read_words(cell);
+    if (!reading) continue;
+    if (reading->formula != RateFormula::by_direction) ind.rate_formula = reading->formula;
+    if (ind.direction != Direction::unknown) continue;
+    ind.direction = reading->direction;
+    ind.direction_source = model::DirectionSource::label;
+    ind.direction_text = std::string(text::trim(cell));
+  }
+  if (ind.direction != Direction::unknown) return;
+  if (auto d = by_qualifier(ind.final_target.qualifier); d != Direction::unknown) {
+    ind.direction = d;
+    ind.direction_source = model::DirectionSource::qualifier;
+    ind.direction_text = model::to_string(ind.final_target.qualifier);
+    return;
+  }
+  ind.direction = by_comparison(ind);
+  if (ind.direction != Direction::unknown) ind.direction_source = model::DirectionSource::inferred;
+}
+
+}  // namespace kpi::formats::grid_direction

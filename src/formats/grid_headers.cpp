@@ -1,0 +1,341 @@
+#include "kpi/formats/grid_headers.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "kpi/text/era.hpp"
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::formats::grid_headers {
+namespace {
+
+constexpr int max_header_search_rows = 40;
+
+struct Word {
+  std::string_view text;  // normalised, ASCII lower case
+  Role role;
+};
+
+// Longer and more specific words first: the first word contained in a header decides.
+constexpr std::array words{
+    Word{"最終目標", Role::final_target},
+    Word{"基準年度", Role::baseline_year},
+    Word{"基準年", Role::baseline_year},
+    Word{"初期値年度", Role::baseline_year},
+    Word{"重要業績評価指標", Role::name},
+    Word{"指標の型", Role::type},
+    Word{"指標区分", Role::type},
+    Word{"指標タイプ", Role::type},
+    Word{"指標の種類", Role::type},
+    Word{"達成区分", Role::grade},
+    Word{"区分", Role::type},
+    Word{"目指す方向", Role::direction},
+    Word{"方向性", Role::direction},
+    Word{"増減", Role::direction},
+    Word{"基本目標", Role::goal},
+    Word{"政策分野", Role::goal},
+    Word{"基本的方向", Role::measure},
+    Word{"具体的施策", Role::measure},
+    Word{"施策", Role::measure},
+    Word{"政策", Role::goal},
+    Word{"指標名", Role::name},
+    Word{"kpi", Role::name},
+    Word{"成果指標", Role::name},
+    Word{"評価指標", Role::name},
+    Word{"指標", Role::name},
+    Word{"単位", Role::unit},
+    Word{"基準値", Role::baseline},
+    Word{"初期値", Role::baseline},
+    Word{"当初値", Role::baseline},
+    Word{"策定時", Role::baseline},
+    Word{"現状値", Role::baseline},
+    Word{"目標値", Role::target},
+    Word{"目標", Role::target},
+    Word{"実績値", Role::actual},
+    Word{"実績", Role::actual},
+    Word{"現況値", Role::actual},
+    Word{"達成率", Role::rate},
+    Word{"進捗率", Role::rate},
+    Word{"達成度", Role::rate},
+    Word{"評価", Role::grade},
+    Word{"達成区分", Role::grade},
+    Word{"備考", Role::note},
+    Word{"市町村", Role::municipality},
+    Word{"自治体", Role::municipality},
+    Word{"番号", Role::id},
+    Word{"項番", Role::id},
+    Word{"municipality", Role::municipality},
+    Word{"baseline_year", Role::baseline_year},
+    Word{"final_target", Role::final_target},
+    Word{"baseline", Role::baseline},
+    Word{"target", Role::target},
+    Word{"actual", Role::actual},
+    Word{"rate", Role::rate},
+    Word{"unit", Role::unit},
+    Word{"direction", Role::direction},
+    Word{"grade", Role::grade},
+    Word{"indicator", Role::name},
+};
+
+// The header without spaces, NFKC; `lower` also ASCII lower case.
+std::string header_key(std::string_view cell, bool lower) {
+  std::string key;
+  for (char c : text::normalize(cell)) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+    key.push_back(lower ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c);
+  }
+  return text::replace_all(key, "\u3000", "");
+}
+
+bool is_id_header(std::string_view key) {
+  return key == "no" || key == "no." || key == "id" || key == "#" || key == "指標no" ||
+         key == "指標no." || key == "kpino" || key == "kpino.";
+}
+
+// A year written as the whole header ("令和5年度", "R5", "2023年度", "R5年度末").
+std::optional<int> header_year(std::string_view key) {
+  auto year = text::find_fiscal_year(key);
+  if (!year) return std::nullopt;
+  return year->fiscal_year;
+}
+
+}  // namespace
+
+const char* to_string(Role role) {
+  switch (role) {
+    case Role::id:
+      return "番号 (No)";
+    case Role::name:
+      return "指標名 (KPI)";
+    case Role::unit:
+      return "単位";
+    case Role::baseline:
+      return "基準値";
+    case Role::baseline_year:
+      return "基準年度";
+    case Role::target:
+      return "目標値";
+    case Role::final_target:
+      return "最終目標";
+    case Role::actual:
+      return "実績値";
+    case Role::rate:
+      return "達成率";
+    case Role::grade:
+      return "評価";
+    case Role::type:
+      return "指標の型";
+    case Role::direction:
+      return "方向";
+    case Role::goal:
+      return "基本目標";
+    case Role::measure:
+      return "施策";
+    case Role::note:
+      return "備考";
+    case Role::municipality:
+      return "市町村";
+    case Role::none:
+      break;
+  }
+  return "";
+}
+
+HeaderWord read_header(std::string_view cell_text) {
+  auto key = header_key(cell_text, true);
+  HeaderWord word;
+  if (key.empty()) return word;
+  if (is_id_header(key)) {
+    word.role = Role::id;
+    return word;
+  }
+  for (const auto& w : words)
+    if (text::contains(key, w.text)) {
+      word.role = w.role;
+      break;
+    }
+  // A year in a value header names the column's year; a year in a name header is a note.
+  if (word.role == Role::none || word.role == Role::target || word.role == Role::actual ||
+      word.role == Role::rate || word.role == Role::grade || word.role == Role::final_target ||
+      word.role == Role::baseline)
+    word.fiscal_year = header_year(header_key(cell_text, false));
+  return word;
+}
+
+const Column* HeaderMap::find(Role role) const {
+  for (const auto& c : columns)
+    if (c.role == role) return &c;
+  return nullptr;
+}
+
+namespace {
+
+std::vector<HeaderWord> read_row(const grid::Sheet& sheet, int row) {
+  std::vector<HeaderWord> out;
+  if (row < 0 || row >= static_cast<int>(sheet.rows.size())) return out;
+  for (const auto& cell : sheet.rows[static_cast<std::size_t>(row)])
+    out.push_back(cell.display.size() > 80 ? HeaderWord{} : read_header(cell.display));
+  return out;
+}
+
+bool is_value_role(Role r) {
+  return r == Role::target || r == Role::actual || r == Role::rate || r == Role::baseline ||
+         r == Role::final_target;
+}
+
+// How much a row looks like a header: distinct roles, a KPI name column required.
+int header_score(const std::vector<HeaderWord>& row) {
+  std::vector<Role> seen;
+  bool name = false;
+  for (const auto& w : row) {
+    if (w.role == Role::none) continue;
+    name = name || w.role == Role::name;
+    if (std::find(seen.begin(), seen.end(), w.role) == seen.end()) seen.push_back(w.role);
+  }
+  return name ? static_cast<int>(seen.size()) : 0;
+}
+
+int value_roles(const std::vector<HeaderWord>& row) {
+  int n = 0;
+  for (const auto& w : row) n += is_value_role(w.role);
+  return n;
+}
+
+// Years written alone in a row (the upper row of two): 令和5年度 merged over three columns.
+int bare_years(const std::vector<HeaderWord>& row) {
+  int n = 0;
+  for (const auto& w : row) n += w.fiscal_year.has_value();
+  return n;
+}
+
+const grid::Range* merged_range_at(const grid::Sheet& sheet, int row, int col) {
+  for (const auto& r : sheet.merged)
+    if (row >= r.first_row && row <= r.last_row && col >= r.first_col && col <= r.last_col)
+      return &r;
+  return nullptr;
+}
+
+// The upper row's word over column `col`: its own cell, the merged range's top-left, or the
+// nearest year header to the left (a merge lost in a text export).
+HeaderWord upper_word(const grid::Sheet& sheet, const std::vector<HeaderWord>& upper, int row,
+                      int col) {
+  auto word_at = [&](int c) {
+    return c < static_cast<int>(upper.size()) ? upper[static_cast<std::size_t>(c)] : HeaderWord{};
+  };
+  auto own = word_at(col);
+  if (own.role != Role::none || own.fiscal_year) return own;
+  if (const auto* m = merged_range_at(sheet, row, col)) return word_at(m->first_col);
+  const auto* own_cell = sheet.at(row, col);
+  if (own_cell && !text::trim(own_cell->display).empty()) return own;
+  for (int c = col - 1; c >= 0; --c) {
+    const auto* cell = sheet.at(row, c);
+    if (!cell || text::trim(cell->display).empty()) continue;
+    auto w = word_at(c);
+    return w.fiscal_year ? w : HeaderWord{};
+  }
+  return {};
+}
+
+std::string joined_header(const grid::Sheet& sheet, int first, int last, int col) {
+  std::string out;
+  for (int r = first; r <= last; ++r) {
+    const auto* cell = sheet.at(r, col);
+    if (!cell || text::trim(cell->display).empty()) continue;
+    if (!out.empty()) out += " / ";
+    out += text::squeeze_spaces(cell->display);
+  }
+  return out;
+}
+
+Column combine(const HeaderWord& upper, const HeaderWord& lower, int col) {
+  Column c;
+  c.index = col;
+  c.role = lower.role != Role::none ? lower.role : upper.role;
+  c.fiscal_year = lower.fiscal_year ? lower.fiscal_year : upper.fiscal_year;
+  // "令和5年度" over "目標値": the year belongs to the lower role.
+  if (upper.role != Role::none && lower.role == Role::none && lower.fiscal_year)
+    c.role = upper.role;
+  return c;
+}
+
+HeaderMap build_map(const grid::Sheet& sheet, int first, int last) {
+  HeaderMap map;
+  map.first_row = first;
+  map.last_row = last;
+  auto upper = read_row(sheet, first);
+  auto lower = read_row(sheet, last);
+  std::size_t width = std::max(upper.size(), lower.size());
+  for (int col = 0; col < static_cast<int>(width); ++col) {
+    HeaderWord up = first == last ? HeaderWord{} : upper_word(sheet, upper, first, col);
+    HeaderWord low =
+        col < static_cast<int>(lower.size()) ? lower[static_cast<std::size_t>(col)] : HeaderWord{};
+    auto c = combine(up, low, col);
+    if (c.role == Role::none) continue;
+    c.header = joined_header(sheet, first, last, col);
+    map.columns.push_back(std::move(c));
+  }
+  return map;
+}
+
+// Which neighbour of the name row completes the header: the row above when it holds years
+// or roles over the value columns, the row below when it holds 目標値/実績値 under years.
+std::pair<int, int> header_rows(const grid::Sheet& sheet, int row) {
+  auto below = read_row(sheet, row + 1);
+  auto here = read_row(sheet, row);
+  bool here_has_years = bare_years(here) > 0;
+  if (header_score(below) == 0 && value_roles(below) >= 2) return {row, row + 1};
+  auto above = read_row(sheet, row - 1);
+  if (row > 0 && header_score(above) == 0 && bare_years(above) >= 1 && !here_has_years)
+    return {row - 1, row};
+  return {row, row};
+}
+
+}  // namespace
+
+std::optional<HeaderMap> find_header(const grid::Sheet& sheet) {
+  int best_row = -1, best_score = 0;
+  int rows = std::min(static_cast<int>(sheet.rows.size()), max_header_search_rows);
+  for (int r = 0; r < rows; ++r) {
+    auto row = read_row(sheet, r);
+    int score = header_score(row);
+    if (score > best_score) best_row = r, best_score = score;
+  }
+  if (best_row < 0) return std::nullopt;
+  auto [first, last] = header_rows(sheet, best_row);
+  auto map = build_map(sheet, first, last);
+  int values = 0;
+  for (const auto& c : map.columns) values += is_value_role(c.role);
+  if (values < 2) return std::nullopt;
+  return map;
+}
+
+std::vector<std::string> missing_roles(const HeaderMap& map) {
+  std::vector<std::string> missing;
+  for (Role r : {Role::name, Role::target, Role::actual})
+    if (!map.find(r) && !(r == Role::target && map.find(Role::final_target)))
+      missing.push_back(to_string(r));
+  return missing;
+}
+
+std::string header_report(const grid::Sheet& sheet) {
+  int best_row = -1, best_count = 0;
+  int rows = std::min(static_cast<int>(sheet.rows.size()), max_header_search_rows);
+  for (int r = 0; r < rows; ++r) {
+    int count = 0;
+    for (const auto& w : read_row(sheet, r)) count += w.role != Role::none;
+    if (count > best_count) best_row = r, best_count = count;
+  }
+  if (best_row < 0) return "no header row names a KPI column (指標名, KPI, 重要業績評価指標)";
+  auto map = build_map(sheet, best_row, best_row);
+  std::string recognised;
+  for (const auto& c : map.columns)
+    recognised += (recognised.empty() ? "" : ", ") + std::string(to_string(c.role));
+  std::string missing;
+  for (const auto& m : missing_roles(map)) missing += (missing.empty() ? "" : ", ") + m;
+  return "row " + std::to_string(best_row + 1) + " recognised: " + recognised +
+         (missing.empty() ? "" : "; missing: " + missing);
+}
+
+}  // namespace kpi::formats::grid_headers

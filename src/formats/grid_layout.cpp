@@ -1,0 +1,392 @@
+#include "kpi/formats/grid_layout.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "kpi/calc/profile.hpp"
+#include "kpi/formats/grid_direction.hpp"
+#include "kpi/formats/grid_headers.hpp"
+#include "kpi/formats/grid_values.hpp"
+#include "kpi/grid/delimited.hpp"
+#include "kpi/text/era.hpp"
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::formats::grid_layout {
+namespace {
+
+using grid_headers::Column;
+using grid_headers::HeaderMap;
+using grid_headers::Role;
+
+constexpr std::size_t sniffed_bytes = 64 * 1024;
+constexpr int grid_score = 3;  // below every dedicated layout: the grid is the fallback
+
+// The columns of one fiscal year.
+struct YearColumns {
+  int target = -1, actual = -1, rate = -1, grade = -1;
+};
+
+struct Layout {
+  HeaderMap header;
+  std::map<int, YearColumns> years;  // by fiscal year
+  int final_target = -1;
+  std::optional<int> final_year;
+  std::optional<int> baseline_year_in_header;
+  int column(Role role) const {
+    const auto* c = header.find(role);
+    return c ? c->index : -1;
+  }
+};
+
+int& slot(YearColumns& y, Role role) {
+  switch (role) {
+    case Role::target:
+      return y.target;
+    case Role::actual:
+      return y.actual;
+    case Role::rate:
+      return y.rate;
+    default:
+      return y.grade;
+  }
+}
+
+bool is_year_role(Role r) {
+  return r == Role::target || r == Role::actual || r == Role::rate || r == Role::grade;
+}
+
+// The latest year that has an actual column (a rate or grade column without a year is the
+// evaluation of the latest actual).
+std::optional<int> latest_actual_year(const Layout& layout) {
+  std::optional<int> year;
+  for (const auto& [y, cols] : layout.years)
+    if (cols.actual >= 0) year = y;
+  return year;
+}
+
+// A target whose year has no actual column is the final target (目標値（R6）).
+void find_final_target(Layout& layout) {
+  if (const auto* c = layout.header.find(Role::final_target)) {
+    layout.final_target = c->index;
+    layout.final_year = c->fiscal_year;
+    return;
+  }
+  for (auto it = layout.years.rbegin(); it != layout.years.rend(); ++it) {
+    if (it->second.actual >= 0 || it->second.target < 0) continue;
+    layout.final_target = it->second.target;
+    layout.final_year = it->first;
+    it->second.target = -1;
+    return;
+  }
+}
+
+// A 達成度 / 評価 column that holds letters (A–D, ◎○△×) is a grade, not a rate.
+bool holds_grades(const grid::Sheet& sheet, int first_row, int col) {
+  int letters = 0, numbers = 0;
+  int end = std::min(static_cast<int>(sheet.rows.size()), first_row + 200);
+  for (int r = first_row; r < end; ++r) {
+    auto t = text::normalize(cell_text(sheet.at(r, col)));
+    if (t.empty() || text::is_no_value(t)) continue;
+    if (text::find_number(t))
+      ++numbers;
+    else if (t.size() <= 3)
+      ++letters;
+  }
+  return letters > numbers;
+}
+
+void reclassify_grades(HeaderMap& header, const grid::Sheet& sheet) {
+  for (auto& c : header.columns)
+    if (c.role == Role::rate && holds_grades(sheet, header.last_row + 1, c.index))
+      c.role = Role::grade;
+}
+
+Layout resolve(HeaderMap header, std::optional<int> context_year) {
+  Layout layout;
+  layout.header = std::move(header);
+  std::vector<const Column*> without_year;
+  for (const auto& c : layout.header.columns) {
+    if (c.role == Role::baseline && c.fiscal_year) layout.baseline_year_in_header = c.fiscal_year;
+    if (!is_year_role(c.role)) continue;
+    if (c.fiscal_year)
+      slot(layout.years[*c.fiscal_year], c.role) = c.index;
+    else
+      without_year.push_back(&c);
+  }
+  find_final_target(layout);
+  auto latest = latest_actual_year(layout);
+  for (const auto* c : without_year) {
+    if (c->role == Role::target && layout.final_target < 0 && !layout.years.empty()) {
+      layout.final_target = c->index;
+      continue;
+    }
+    auto year = c->role == Role::actual || c->role == Role::target ? context_year : latest;
+    if (!year) year = latest ? latest : context_year;
+    if (!year) continue;
+    int& s = slot(layout.years[*year], c->role);
+    if (s < 0) s = c->index;
+  }
+  return layout;
+}
+
+// -- the rows -------------------------------------------------------------------------------
+
+struct RowContext {
+  const grid::Sheet& sheet;
+  std::string_view path;
+  const std::vector<int>& row_lines;
+  std::string municipality;
+  std::string goal, measure;
+  std::map<std::string, int> ids_seen;
+};
+
+int line_of(const RowContext& ctx, int row) {
+  auto r = static_cast<std::size_t>(row);
+  return r < ctx.row_lines.size() ? ctx.row_lines[r] : row + 1;
+}
+
+const grid::Range* merged_at(const grid::Sheet& sheet, int row, int col) {
+  for (const auto& m : sheet.merged)
+    if (row >= m.first_row && row <= m.last_row && col >= m.first_col && col <= m.last_col)
+      return &m;
+  return nullptr;
+}
+
+// A label cell's text; a merged range gives every row its top-left text.
+std::string label_at(const grid::Sheet& sheet, int row, int col) {
+  if (col < 0) return {};
+  if (const auto* m = merged_at(sheet, row, col))
+    return cell_text(sheet.at(m->first_row, m->first_col));
+  return cell_text(sheet.at(row, col));
+}
+
+text::CellValue value_at(const grid::Sheet& sheet, int row, int col) {
+  if (col < 0) return {};
+  return read_grid_value(sheet.at(row, col), row, col);
+}
+
+bool row_empty(const grid::Sheet& sheet, int row) {
+  for (const auto& c : sheet.rows[static_cast<std::size_t>(row)])
+    if (!text::trim(c.display).empty()) return false;
+  return true;
+}
+
+int filled_cells(const grid::Sheet& sheet, int row) {
+  int n = 0;
+  for (const auto& c : sheet.rows[static_cast<std::size_t>(row)])
+    n += !text::trim(c.display).empty();
+  return n;
+}
+
+bool has_values(const Layout& layout, const grid::Sheet& sheet, int row) {
+  for (const auto& [year, cols] : layout.years)
+    for (int c : {cols.target, cols.actual, cols.rate})
+      if (c >= 0 && !cell_text(sheet.at(row, c)).empty()) return true;
+  return false;
+}
+
+std::optional<int> year_of_note(std::string_view note) {
+  if (note.empty()) return std::nullopt;
+  return text::fiscal_year_in(text::normalize(note));
+}
+
+void read_baseline(model::Indicator& ind, const Layout& layout, const RowContext& ctx, int row) {
+  auto v = value_at(ctx.sheet, row, layout.column(Role::baseline));
+  ind.baseline.value = std::move(v.value);
+  if (ind.unit.empty() && v.unit != "%") ind.unit = v.unit;
+  auto year_cell = label_at(ctx.sheet, row, layout.column(Role::baseline_year));
+  if (auto y = year_of_note(year_cell))
+    ind.baseline.fiscal_year = y;
+  else if (auto n = year_of_note(v.note))
+    ind.baseline.fiscal_year = n;
+  else
+    ind.baseline.fiscal_year = layout.baseline_year_in_header;
+}
+
+void read_final_target(model::Indicator& ind, const Layout& layout, const RowContext& ctx,
+                       int row) {
+  auto v = value_at(ctx.sheet, row, layout.final_target);
+  ind.final_target.value = std::move(v.value);
+  ind.final_target.qualifier = v.qualifier;
+  ind.final_target.fiscal_year = year_of_note(v.note);
+  if (!ind.final_target.fiscal_year) ind.final_target.fiscal_year = layout.final_year;
+  if (ind.unit.empty() && v.unit != "%") ind.unit = v.unit;
+}
+
+std::optional<model::Observation> read_year(const Layout& layout, const RowContext& ctx, int row,
+                                            int year, const YearColumns& cols) {
+  model::Observation obs;
+  obs.fiscal_year = year;
+  auto target = value_at(ctx.sheet, row, cols.target);
+  auto actual = value_at(ctx.sheet, row, cols.actual);
+  auto rate = value_at(ctx.sheet, row, cols.rate);
+  obs.target = std::move(target.value);
+  obs.actual = std::move(actual.value);
+  obs.published_rate = std::move(rate.value);
+  if (auto y = year_of_note(actual.note); y && *y != year) obs.actual_fiscal_year = y;
+  auto grade = label_at(ctx.sheet, row, cols.grade);
+  if (!grade.empty()) obs.notes = "評価 " + grade;
+  for (const auto* v : {&obs.target, &obs.actual})
+    if (v->stored)
+      obs.notes += fmt::format("{}{} holds {} but shows {}", obs.notes.empty() ? "" : "; ", v->cell,
+                               v->stored->to_string(), v->text);
+  if (obs.target.text.empty() && obs.actual.text.empty() && obs.published_rate.text.empty() &&
+      grade.empty())
+    return std::nullopt;
+  int anchor = cols.rate >= 0 ? cols.rate : cols.actual >= 0 ? cols.actual : cols.target;
+  obs.source = {std::string(ctx.path), line_of(ctx, row), {}, grid::cell_name(row, anchor)};
+  (void)layout;
+  return obs;
+}
+
+std::string id_for(RowContext& ctx, const Layout& layout, int row, const std::string& name,
+                   int& seq) {
+  auto id = label_at(ctx.sheet, row, layout.column(Role::id));
+  if (id.empty()) id = name;
+  seq = ++ctx.ids_seen[id];
+  return id;
+}
+
+model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::string name) {
+  model::Indicator ind;
+  auto municipality = label_at(ctx.sheet, row, layout.column(Role::municipality));
+  ind.municipality = municipality.empty() ? ctx.municipality : municipality;
+  ind.name = std::move(name);
+  ind.id = id_for(ctx, layout, row, ind.name, ind.seq);
+  ind.unit = label_at(ctx.sheet, row, layout.column(Role::unit));
+  ind.goal = ctx.goal;
+  ind.measure = ctx.measure;
+  ind.type_text = label_at(ctx.sheet, row, layout.column(Role::type));
+  ind.cumulative = text::contains(ind.name, "累計") || text::contains(ind.unit, "累計");
+  read_baseline(ind, layout, ctx, row);
+  read_final_target(ind, layout, ctx, row);
+  for (const auto& [year, cols] : layout.years)
+    if (auto obs = read_year(layout, ctx, row, year, cols)) ind.observations.push_back(*obs);
+  grid_direction::assign(ind, label_at(ctx.sheet, row, layout.column(Role::direction)),
+                         ind.type_text);
+  if (ind.direction_source == model::DirectionSource::none && !ind.observations.empty() &&
+      ind.direction == model::Direction::unknown) {
+    // Nothing printed says which way is good: the sheet's targets decide below, if any.
+  }
+  ind.source = {std::string(ctx.path), line_of(ctx, row), {}, {}};
+  return ind;
+}
+
+void update_context(RowContext& ctx, const Layout& layout, int row) {
+  auto goal = label_at(ctx.sheet, row, layout.column(Role::goal));
+  if (!goal.empty()) ctx.goal = goal;
+  auto measure = label_at(ctx.sheet, row, layout.column(Role::measure));
+  if (!measure.empty()) ctx.measure = measure;
+}
+
+bool is_repeated_header(const std::string& name) {
+  return grid_headers::read_header(name).role == Role::name && name.size() < 60 &&
+         (text::contains(name, "指標") || text::contains(name, "KPI"));
+}
+
+void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason) {
+  int line = line_of(ctx, row);
+  out.diagnostics.push_back(
+      {{std::string(ctx.path), line}, model::Severity::warning, "input.skipped-row", reason});
+  out.skipped.push_back({line, std::move(reason)});
+}
+
+void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, int row) {
+  if (row_empty(ctx.sheet, row)) return;
+  ++out.rows_read;
+  update_context(ctx, layout, row);
+  auto name = label_at(ctx.sheet, row, layout.column(Role::name));
+  if (name.empty()) {
+    if (has_values(layout, ctx.sheet, row))
+      return skip(out, ctx, row, "values without a KPI name (指標名 column empty)");
+    auto heading = filled_cells(ctx.sheet, row) == 1;
+    return skip(out, ctx, row,
+                heading ? "section heading, no KPI" : "no KPI name (指標名 column empty)");
+  }
+  if (is_repeated_header(name)) return skip(out, ctx, row, "repeated header row");
+  out.indicators.push_back(read_kpi(ctx, layout, row, std::move(name)));
+  ++out.rows_used;
+}
+
+// -- the title above the header --------------------------------------------------------------
+
+// "○○市", "△△県" in the title rows: the municipality, as a profile slug when one has that
+// name (高岡市 → takaoka), else the printed name.
+std::string municipality_in(std::string_view title) {
+  auto t = text::normalize(title);
+  for (std::string_view suffix : {"市", "町", "村", "県", "都", "府"}) {
+    auto pos = t.find(suffix);
+    if (pos == std::string::npos) continue;
+    auto begin = t.rfind(' ', pos);
+    std::string name = t.substr(begin == std::string::npos ? 0 : begin + 1,
+                                pos + suffix.size() - (begin == std::string::npos ? 0 : begin + 1));
+    if (auto slug = calc::slug_for_name(name); !slug.empty()) return slug;
+    if (name.size() > suffix.size() && name.size() <= 8 * 3) return name;
+  }
+  return {};
+}
+
+std::string title_text(const grid::Sheet& sheet, int header_row) {
+  std::string title;
+  for (int r = 0; r < header_row; ++r)
+    for (const auto& c : sheet.rows[static_cast<std::size_t>(r)])
+      if (!text::trim(c.display).empty()) title += text::squeeze_spaces(c.display) + " ";
+  return title;
+}
+
+}  // namespace
+
+int sniff_sheet(const grid::Sheet& sheet) {
+  return grid_headers::find_header(sheet) ? grid_score : 0;
+}
+
+model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
+                               const std::vector<int>& row_lines) {
+  model::ParseOutput out;
+  auto header = grid_headers::find_header(sheet);
+  RowContext ctx{sheet, path, row_lines, {}, {}, {}, {}};
+  if (!header) {
+    out.diagnostics.push_back({{std::string(path), 0, {}, {}},
+                               model::Severity::error,
+                               "input.no-kpi-table",
+                               "no KPI table header found: " + grid_headers::header_report(sheet) +
+                                   " (expected 指標名 and 目標値 / 実績値 / 達成率 columns)"});
+    return out;
+  }
+  auto title = title_text(sheet, header->first_row);
+  ctx.municipality = municipality_in(title);
+  if (ctx.municipality.empty()) ctx.municipality = "unknown";
+  reclassify_grades(*header, sheet);
+  auto missing = grid_headers::missing_roles(*header);
+  auto layout = resolve(std::move(*header), text::fiscal_year_in(text::normalize(title)));
+  if (!missing.empty()) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    out.diagnostics.push_back(
+        {{std::string(path), line_of(ctx, layout.header.last_row), {}, {}},
+         model::Severity::warning,
+         "input.grid-columns",
+         "header without " + list + " columns: " + grid_headers::header_report(sheet)});
+  }
+  for (int r = layout.header.last_row + 1; r < static_cast<int>(sheet.rows.size()); ++r)
+    read_row(out, ctx, layout, r);
+  return out;
+}
+
+int sniff(std::string_view text) {
+  auto head = text.substr(0, std::min(text.size(), sniffed_bytes));
+  auto cut = head.rfind('\n');
+  if (cut != std::string_view::npos && head.size() < text.size()) head = head.substr(0, cut);
+  auto grid = grid::read_delimited(head, grid::delimiter_of(head));
+  return sniff_sheet(grid.sheet);
+}
+
+model::ParseOutput parse(std::string_view text, std::string_view path) {
+  auto grid = grid::read_delimited(text, grid::delimiter_of(text));
+  return parse_sheet(grid.sheet, path, grid.row_lines);
+}
+
+}  // namespace kpi::formats::grid_layout

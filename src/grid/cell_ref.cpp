@@ -1,0 +1,132 @@
+// A1 references and shared-formula shifting (cell_ref.hpp).
+#include "cell_ref.hpp"
+
+namespace kpi::grid {
+
+namespace {
+
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_alpha(char c) {
+  return is_upper(c) || (c >= 'a' && c <= 'z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_name_char(char c) {
+  return is_alpha(c) || is_digit(c) || c == '_' || c == '.' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// A reference at s[i]: [$]LETTERS[$]DIGITS. Sets its parts and returns its length, 0 if none.
+struct RefParts {
+  bool col_absolute = false, row_absolute = false;
+  int col = 0, row = 0;  // 0-based
+};
+
+std::size_t match_ref(std::string_view s, std::size_t i, RefParts& parts) {
+  std::size_t k = i;
+  parts = RefParts{};
+  if (k < s.size() && s[k] == '$') parts.col_absolute = true, ++k;
+  std::size_t letters = 0;
+  long col = 0;
+  while (k < s.size() && is_alpha(s[k]) && letters < 4) {
+    col = col * 26 + (s[k] & 0x1F);
+    ++k, ++letters;
+  }
+  if (letters == 0 || letters > 3) return 0;
+  if (k < s.size() && s[k] == '$') parts.row_absolute = true, ++k;
+  std::size_t digits = 0;
+  long row = 0;
+  while (k < s.size() && is_digit(s[k]) && digits < 8) {
+    row = row * 10 + (s[k] - '0');
+    ++k, ++digits;
+  }
+  if (digits == 0 || row < 1 || row > kMaxRows || col > kMaxCols) return 0;
+  parts.col = static_cast<int>(col - 1);
+  parts.row = static_cast<int>(row - 1);
+  return k - i;
+}
+
+// Index past a quoted run ("text" or 'sheet name'), doubled quotes included.
+std::size_t skip_quoted(std::string_view s, std::size_t i) {
+  char quote = s[i];
+  for (std::size_t k = i + 1; k < s.size(); ++k) {
+    if (s[k] != quote) continue;
+    if (k + 1 < s.size() && s[k + 1] == quote) {
+      ++k;
+      continue;
+    }
+    return k + 1;
+  }
+  return s.size();
+}
+
+std::string shifted(const RefParts& ref, int row_offset, int col_offset) {
+  int col = ref.col_absolute ? ref.col : ref.col + col_offset;
+  int row = ref.row_absolute ? ref.row : ref.row + row_offset;
+  if (col < 0 || row < 0 || col >= kMaxCols || row >= kMaxRows) return "#REF!";
+  return (ref.col_absolute ? "$" : "") + column_name(col) + (ref.row_absolute ? "$" : "") +
+         std::to_string(row + 1);
+}
+
+}  // namespace
+
+std::optional<CellRef> parse_cell_ref(std::string_view text) {
+  RefParts parts;
+  if (text.empty() || match_ref(text, 0, parts) != text.size()) return std::nullopt;
+  return CellRef{parts.row, parts.col};
+}
+
+std::optional<Range> parse_range(std::string_view text) {
+  auto colon = text.find(':');
+  auto first = parse_cell_ref(text.substr(0, colon));
+  if (!first) return std::nullopt;
+  auto last = colon == std::string_view::npos ? first : parse_cell_ref(text.substr(colon + 1));
+  if (!last || last->row < first->row || last->col < first->col) return std::nullopt;
+  return Range{first->row, first->col, last->row, last->col};
+}
+
+std::string shift_formula(std::string_view formula, int row_offset, int col_offset) {
+  std::string out;
+  out.reserve(formula.size() + 8);
+  std::size_t i = 0;
+  while (i < formula.size()) {
+    char c = formula[i];
+    if (c == '"' || c == '\'') {
+      std::size_t end = skip_quoted(formula, i);
+      out.append(formula.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (c == '[') {  // structured references and external book indexes stay as written
+      std::size_t end = formula.find(']', i);
+      end = end == std::string_view::npos ? formula.size() : end + 1;
+      out.append(formula.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    bool starts_token = i == 0 || !is_name_char(formula[i - 1]);
+    RefParts ref;
+    std::size_t length = starts_token ? match_ref(formula, i, ref) : 0;
+    std::size_t after = i + length;
+    bool is_reference =
+        length > 0 && (after == formula.size() || (!is_name_char(formula[after]) &&
+                                                   formula[after] != '(' && formula[after] != '!'));
+    if (is_reference) {
+      out += shifted(ref, row_offset, col_offset);
+      i = after;
+      continue;
+    }
+    // Copy a whole name (function, defined name, sheet name) so its tail is not read as a ref.
+    std::size_t end = i + 1;
+    if (is_name_char(c) || c == '$')
+      while (end < formula.size() && (is_name_char(formula[end]) || formula[end] == '$')) ++end;
+    out.append(formula.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace kpi::grid

@@ -1,0 +1,29 @@
+#pragma once
+// A1-style references (private to src/grid/): parsing "P22" and "A1:C3", and moving the
+// relative references of a shared formula to the cell that shares it.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kpi/grid/grid.hpp"
+
+namespace kpi::grid {
+
+constexpr int kMaxRows = 1'048'576;  // Excel's grid: rows 1..1048576, columns A..XFD
+constexpr int kMaxCols = 16'384;
+
+struct CellRef {
+  int row = 0, col = 0;  // 0-based
+};
+
+// "P22" → {21, 15}; "$P$22" too; nullopt outside Excel's grid or when not a reference.
+std::optional<CellRef> parse_cell_ref(std::string_view text);
+// "A1:C3" (or a single "B2") → the 0-based range.
+std::optional<Range> parse_range(std::string_view text);
+
+// The formula text (with or without "=") with every relative row/column reference moved
+// by the offsets, as Excel does for the cells sharing a formula: "ROUND(O5/K5,3)" moved by
+// 2 rows → "ROUND(O7/K7,3)"; $-anchored parts, strings and sheet names stay.
+std::string shift_formula(std::string_view formula, int row_offset, int col_offset);
+
+}  // namespace kpi::grid

@@ -1,0 +1,56 @@
+// The grid model: cell access, A1 names and the tab-separated rendering of a sheet.
+#include "kpi/grid/grid.hpp"
+
+namespace kpi::grid {
+
+const Cell* Sheet::at(int row, int col) const {
+  if (row < 0 || col < 0 || row >= static_cast<int>(rows.size())) return nullptr;
+  const auto& cells = rows[static_cast<std::size_t>(row)];
+  if (col >= static_cast<int>(cells.size())) return nullptr;
+  return &cells[static_cast<std::size_t>(col)];
+}
+
+Cell& Sheet::set(int row, int col) {
+  auto r = static_cast<std::size_t>(row);
+  auto c = static_cast<std::size_t>(col);
+  if (rows.size() <= r) rows.resize(r + 1);
+  auto& cells = rows[r];
+  if (cells.size() <= c) cells.resize(c + 1);
+  return cells[c];
+}
+
+std::string column_name(int col) {
+  std::string reversed;
+  for (int n = col + 1; n > 0; n = (n - 1) / 26)
+    reversed.push_back(static_cast<char>('A' + (n - 1) % 26));
+  return {reversed.rbegin(), reversed.rend()};
+}
+
+std::string cell_name(int row, int col) {
+  return column_name(col) + std::to_string(row + 1);
+}
+
+namespace {
+
+// A cell's display text on one TSV field: line breaks, tabs and CRs become spaces.
+void append_field(std::string& out, std::string_view display) {
+  for (char ch : display) out.push_back(ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch);
+}
+
+}  // namespace
+
+std::string to_tsv(const Sheet& sheet) {
+  std::string out;
+  for (const auto& cells : sheet.rows) {
+    std::size_t used = cells.size();
+    while (used > 0 && cells[used - 1].display.empty()) --used;
+    for (std::size_t c = 0; c < used; ++c) {
+      if (c > 0) out.push_back('\t');
+      append_field(out, cells[c].display);
+    }
+    out.push_back('\n');
+  }
+  return out;
+}
+
+}  // namespace kpi::grid

@@ -1,0 +1,36 @@
+#pragma once
+// What a reader may store (private to src/grid/): cells materialised in the dense grid and
+// bytes of cell text, over all sheets of a workbook, within Limits. Shared by the readers.
+#include <cstdint>
+#include <string>
+
+#include "kpi/grid/grid.hpp"
+#include "kpi/grid/workbook_reader.hpp"
+
+namespace kpi::grid {
+
+class GridBudget {
+ public:
+  explicit GridBudget(const Limits& limits) : limits_(limits) {}
+
+  // The cell at (row, col) of the sheet, the grid grown to hold it; nullptr when that is
+  // beyond Excel's grid or the workbook's cell budget (error() says which).
+  Cell* cell(Sheet& sheet, int row, int col);
+  // Counts a stored cell's text; false when the workbook holds more text than allowed.
+  bool charge_text(const Cell& cell);
+  // A string a reader is collecting may grow by `more` bytes.
+  bool string_fits(std::size_t current, std::size_t more);
+  const std::string& error() const { return error_; }
+
+ private:
+  Limits limits_;
+  std::uint64_t cells_ = 0;
+  std::uint64_t text_bytes_ = 0;
+  std::string error_;
+};
+
+// After a sheet is read: hidden rows/columns sorted and unique, without those past the
+// stored cells; rows and row vectors trimmed to their last non-empty cell.
+void finish_sheet(Sheet& sheet);
+
+}  // namespace kpi::grid

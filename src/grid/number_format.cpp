@@ -1,0 +1,406 @@
+// Numbers as Excel shows them under a number format code (number_format.hpp). Rounding is
+// done on the decimal digits, never through binary floating point.
+#include "kpi/grid/number_format.hpp"
+
+#include <cstdlib>
+#include <optional>
+
+#include "format_code.hpp"
+
+namespace kpi::grid {
+
+namespace {
+
+using format_code::Token;
+using format_code::TokenKind;
+
+// A decimal number: value = 0.digits × 10^point; digits without leading or trailing zeros
+// (empty for zero).
+struct Decimal {
+  bool negative = false;
+  std::string digits;
+  int point = 0;
+
+  bool zero() const { return digits.empty(); }
+};
+
+void normalize(Decimal& d) {
+  std::size_t lead = d.digits.find_first_not_of('0');
+  if (lead == std::string::npos) {
+    d = Decimal{d.negative, "", 0};
+    return;
+  }
+  d.digits.erase(0, lead);
+  d.point -= static_cast<int>(lead);
+  d.digits.erase(d.digits.find_last_not_of('0') + 1);
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// "-79.2", "0.91666666666666663", "1.5E-3"; nullopt for anything else.
+std::optional<Decimal> parse_decimal(std::string_view s) {
+  Decimal d;
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) d.negative = s[i++] == '-';
+  bool seen_digit = false, seen_point = false;
+  for (; i < s.size(); ++i) {
+    if (is_digit(s[i])) {
+      d.digits.push_back(s[i]);
+      seen_digit = true;
+      if (!seen_point) ++d.point;
+    } else if (s[i] == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  if (!seen_digit || d.digits.size() > 1000) return std::nullopt;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    char* end = nullptr;
+    std::string exponent(s.substr(i + 1));
+    long e = std::strtol(exponent.c_str(), &end, 10);
+    if (end == exponent.c_str() || *end != '\0' || e > 400 || e < -400) return std::nullopt;
+    d.point += static_cast<int>(e);
+    i = s.size();
+  }
+  if (i != s.size()) return std::nullopt;
+  normalize(d);
+  return d;
+}
+
+// Keeps the first `keep` digits, rounding half away from zero on the next one.
+void round_at(Decimal& d, int keep) {
+  if (keep >= static_cast<int>(d.digits.size())) return;
+  if (keep < 0) {
+    d = Decimal{d.negative, "", 0};
+    return;
+  }
+  bool up = d.digits[static_cast<std::size_t>(keep)] >= '5';
+  d.digits.resize(static_cast<std::size_t>(keep));
+  if (up) {
+    int i = keep - 1;
+    while (i >= 0 && d.digits[static_cast<std::size_t>(i)] == '9')
+      d.digits[static_cast<std::size_t>(i--)] = '0';
+    if (i < 0) {
+      d.digits.insert(0, "1");
+      ++d.point;
+    } else {
+      ++d.digits[static_cast<std::size_t>(i)];
+    }
+  }
+  normalize(d);
+}
+
+void round_decimals(Decimal& d, int decimals) {
+  round_at(d, d.point + decimals);
+}
+
+std::string integer_digits(const Decimal& d) {
+  std::string out;
+  for (int i = 0; i < d.point; ++i)
+    out.push_back(i < static_cast<int>(d.digits.size()) ? d.digits[static_cast<std::size_t>(i)]
+                                                        : '0');
+  return out;
+}
+
+std::string fraction_digits(const Decimal& d, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    int index = d.point + i;
+    bool inside = index >= 0 && index < static_cast<int>(d.digits.size());
+    out.push_back(inside ? d.digits[static_cast<std::size_t>(index)] : '0');
+  }
+  return out;
+}
+
+std::string group_thousands(const std::string& digits) {
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+std::string exponent_text(int exponent, char sign_code, std::size_t min_digits) {
+  std::string digits = std::to_string(exponent < 0 ? -exponent : exponent);
+  if (digits.size() < min_digits) digits.insert(0, min_digits - digits.size(), '0');
+  if (exponent < 0) return "E-" + digits;
+  return (sign_code == '+' ? "E+" : "E") + digits;
+}
+
+// General: up to 11 significant digits; scientific from 1E+11 and below 1E-9.
+std::string render_general(Decimal d) {
+  if (d.zero()) return "0";
+  std::string sign = d.negative ? "-" : "";
+  if (d.point > 11 || d.point < -8) {
+    round_at(d, 6);
+    int exponent = d.point - 1;
+    std::string mantissa = d.digits.substr(0, 1);
+    if (d.digits.size() > 1) mantissa += "." + d.digits.substr(1);
+    return sign + mantissa + exponent_text(exponent, '+', 2);
+  }
+  round_at(d, 11);
+  if (d.zero()) return "0";
+  std::string whole = integer_digits(d);
+  std::string out = sign + (whole.empty() ? "0" : whole);
+  int decimals = static_cast<int>(d.digits.size()) - d.point;
+  if (decimals > 0) out += "." + fraction_digits(d, decimals);
+  return out;
+}
+
+bool is_placeholder(TokenKind kind) {
+  return kind == TokenKind::zero || kind == TokenKind::hash || kind == TokenKind::question;
+}
+
+// The shape of a number section: placeholders around the point, grouping, scaling.
+struct NumberShape {
+  int integer_zeros = 0;  // 0 placeholders before the point (minimum integer digits)
+  std::string fraction;   // placeholders after the point ("00", "0#")
+  bool has_point = false;
+  bool grouping = false;
+  int percent = 0;
+  int thousands_scale = 0;  // trailing commas: ÷1000 each
+  bool exponent = false;
+  char exponent_sign = '+';
+  std::size_t exponent_digits = 0;
+  int integer_placeholders = 0;
+};
+
+NumberShape shape_of(const std::vector<Token>& tokens) {
+  NumberShape shape;
+  bool after_point = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    TokenKind kind = tokens[i].kind;
+    if (kind == TokenKind::percent) ++shape.percent;
+    if (kind == TokenKind::exponent) {
+      shape.exponent = true;
+      shape.exponent_sign = tokens[i].text[0];
+      for (std::size_t k = i + 1; k < tokens.size() && is_placeholder(tokens[k].kind); ++k)
+        ++shape.exponent_digits;
+      break;
+    }
+    if (kind == TokenKind::point && !after_point) {
+      after_point = shape.has_point = true;
+    } else if (is_placeholder(kind) && after_point) {
+      shape.fraction.push_back(tokens[i].text[0]);
+    } else if (is_placeholder(kind)) {
+      ++shape.integer_placeholders;
+      if (kind == TokenKind::zero) ++shape.integer_zeros;
+    } else if (kind == TokenKind::comma && !after_point) {
+      bool digit_follows = i + 1 < tokens.size() && is_placeholder(tokens[i + 1].kind);
+      if (digit_follows && shape.integer_placeholders > 0)
+        shape.grouping = true;
+      else if (!digit_follows && shape.integer_placeholders > 0)
+        ++shape.thousands_scale;
+    }
+  }
+  return shape;
+}
+
+// Drops the trailing optional fraction digits: # shows nothing, ? a space.
+std::string trim_fraction(std::string digits, const std::string& placeholders) {
+  for (std::size_t i = digits.size(); i-- > 0;) {
+    if (digits[i] != '0' || placeholders[i] == '0') break;
+    if (placeholders[i] == '#')
+      digits.pop_back();
+    else
+      digits[i] = ' ';
+  }
+  return digits;
+}
+
+std::string render_digits(Decimal d, const NumberShape& shape) {
+  if (!d.zero()) d.point += 2 * shape.percent - 3 * shape.thousands_scale;
+  int decimals = static_cast<int>(shape.fraction.size());
+  int exponent = 0;
+  if (shape.exponent && !d.zero()) {
+    int integer_digits_wanted = shape.integer_placeholders > 0 ? shape.integer_placeholders : 1;
+    round_at(d, integer_digits_wanted + decimals);
+    exponent = d.point - integer_digits_wanted;
+    d.point = integer_digits_wanted;
+  } else {
+    round_decimals(d, decimals);
+  }
+  std::string whole = integer_digits(d);
+  if (static_cast<int>(whole.size()) < shape.integer_zeros)
+    whole.insert(0, static_cast<std::size_t>(shape.integer_zeros) - whole.size(), '0');
+  std::string out = shape.grouping ? group_thousands(whole) : whole;
+  if (shape.has_point) out += "." + trim_fraction(fraction_digits(d, decimals), shape.fraction);
+  if (shape.exponent) out += exponent_text(exponent, shape.exponent_sign, shape.exponent_digits);
+  return out;
+}
+
+// The section's literals in order, the number where its first placeholder stands.
+std::string render_number_section(const std::vector<Token>& tokens, const Decimal& d) {
+  NumberShape shape = shape_of(tokens);
+  std::string out;
+  bool number_written = false;
+  bool in_exponent = false;
+  for (const auto& token : tokens) {
+    switch (token.kind) {
+      case TokenKind::literal:
+        out += token.text;
+        break;
+      case TokenKind::percent:
+        out += "%";
+        break;
+      case TokenKind::general:
+      case TokenKind::text_at:
+        out += render_general(d);
+        break;
+      case TokenKind::exponent:
+        in_exponent = true;
+        break;
+      case TokenKind::zero:
+      case TokenKind::hash:
+      case TokenKind::question:
+      case TokenKind::point:
+        if (!number_written && !in_exponent) out += render_digits(d, shape);
+        number_written = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+bool only_literals(const std::vector<Token>& tokens) {
+  for (const auto& token : tokens)
+    if (token.kind != TokenKind::literal) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string format_number(std::string_view stored_value, std::string_view number_format) {
+  auto parsed = parse_decimal(stored_value);
+  if (!parsed) return std::string(stored_value);
+  Decimal value = *parsed;
+  round_at(value, 15);  // Excel shows at most 15 significant digits of a stored double
+  if (number_format.empty()) return render_general(value);
+  auto sections = format_code::split_sections(number_format);
+  std::size_t index = 0;
+  if (value.negative && !value.zero() && sections.size() >= 2)
+    index = 1;
+  else if (value.zero() && sections.size() >= 3)
+    index = 2;
+  auto tokens = format_code::tokenize(sections[index]);
+  if (format_code::has_date_token(tokens)) {
+    std::string out;
+    double serial = std::strtod(std::string(stored_value).c_str(), nullptr);
+    if (format_code::render_date(tokens, serial, out)) return out;
+    return render_general(value);
+  }
+  if (tokens.empty()) return "";  // an empty section hides the value
+  Decimal magnitude = value;
+  magnitude.negative = false;
+  std::string body = render_number_section(tokens, magnitude);
+  if (only_literals(tokens)) return body;
+  bool sign_in_section = index != 0;
+  bool show_minus = value.negative && !value.zero() && !sign_in_section;
+  return show_minus ? "-" + body : body;
+}
+
+std::string_view builtin_number_format(int id) {
+  switch (id) {
+    case 0:
+      return "General";
+    case 1:
+      return "0";
+    case 2:
+      return "0.00";
+    case 3:
+      return "#,##0";
+    case 4:
+      return "#,##0.00";
+    case 5:
+      return "\"¥\"#,##0;\"¥\"\\-#,##0";
+    case 6:
+      return "\"¥\"#,##0;[Red]\"¥\"\\-#,##0";
+    case 7:
+      return "\"¥\"#,##0.00;\"¥\"\\-#,##0.00";
+    case 8:
+      return "\"¥\"#,##0.00;[Red]\"¥\"\\-#,##0.00";
+    case 9:
+      return "0%";
+    case 10:
+      return "0.00%";
+    case 11:
+      return "0.00E+00";
+    case 12:
+      return "# ?/?";
+    case 13:
+      return "# ?\?/?\?";
+    case 14:
+      return "yyyy/m/d";
+    case 15:
+      return "d-mmm-yy";
+    case 16:
+      return "d-mmm";
+    case 17:
+      return "mmm-yy";
+    case 18:
+      return "h:mm AM/PM";
+    case 19:
+      return "h:mm:ss AM/PM";
+    case 20:
+      return "h:mm";
+    case 21:
+      return "h:mm:ss";
+    case 22:
+      return "yyyy/m/d h:mm";
+    case 27:
+    case 36:
+    case 50:
+    case 57:
+      return "[$-411]ge.m.d";
+    case 28:
+    case 29:
+    case 51:
+    case 54:
+    case 58:
+      return "[$-411]ggge\"年\"m\"月\"d\"日\"";
+    case 30:
+      return "m/d/yy";
+    case 31:
+      return "yyyy\"年\"m\"月\"d\"日\"";
+    case 32:
+      return "h\"時\"mm\"分\"";
+    case 33:
+      return "h\"時\"mm\"分\"ss\"秒\"";
+    case 34:
+    case 52:
+    case 55:
+      return "yyyy\"年\"m\"月\"";
+    case 35:
+    case 53:
+    case 56:
+      return "m\"月\"d\"日\"";
+    case 37:
+      return "#,##0 ;(#,##0)";
+    case 38:
+      return "#,##0 ;[Red](#,##0)";
+    case 39:
+      return "#,##0.00;(#,##0.00)";
+    case 40:
+      return "#,##0.00;[Red](#,##0.00)";
+    case 45:
+      return "mm:ss";
+    case 46:
+      return "[h]:mm:ss";
+    case 47:
+      return "mm:ss.0";
+    case 48:
+      return "##0.0E+0";
+    case 49:
+      return "@";
+    default:
+      return "";
+  }
+}
+
+}  // namespace kpi::grid

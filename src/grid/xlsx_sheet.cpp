@@ -1,0 +1,292 @@
+// One worksheet of an .xlsx package (<sheetData>, <cols>, <mergeCells>) into a Sheet.
+#include <charconv>
+#include <cstdio>
+#include <map>
+
+#include "cell_ref.hpp"
+#include "kpi/grid/number_format.hpp"
+#include "ooxml_text.hpp"
+#include "xlsx_parts.hpp"
+
+namespace kpi::grid {
+
+namespace {
+
+bool parse_long(const char* text, long& out) {
+  if (text == nullptr) return false;
+  std::string_view s(text);
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+bool is_true(const char* text) {
+  return text != nullptr && (std::string_view(text) == "1" || std::string_view(text) == "true");
+}
+
+// A formula as the <f> element gives it, kept until the cell ends.
+struct FormulaElement {
+  bool present = false;
+  std::string type;  // "", "shared", "array"
+  std::string shared_index;
+  std::string text;
+};
+
+// The master of a shared formula: its cell and its text.
+struct SharedFormula {
+  int row, col;
+  std::string text;
+};
+
+// The raw parts of a <c> element.
+struct RawCell {
+  int row = 0, col = 0;
+  std::string type;
+  std::size_t style = 0;
+  bool has_value = false;
+  std::string value;
+  std::string inline_text;
+  FormulaElement formula;
+};
+
+std::string serial_in_1900_system(const std::string& value, bool date1904) {
+  if (!date1904) return value;
+  double serial = std::strtod(value.c_str(), nullptr) + 1462;
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, serial);
+  return ec == std::errc() ? std::string(buffer, end) : value;
+}
+
+class WorksheetHandler : public XmlHandler {
+ public:
+  WorksheetHandler(const XlsxContext& context, GridBudget& budget, Sheet& sheet)
+      : context_(context), budget_(budget), sheet_(sheet) {}
+
+  void start(std::string_view name, const char** attributes) override {
+    auto local = local_name(name);
+    if (local == "row")
+      start_row(attributes);
+    else if (local == "c")
+      start_cell(attributes);
+    else if (local == "v" && in_cell_)
+      start_value();
+    else if (local == "f" && in_cell_)
+      start_formula(attributes);
+    else if (local == "is" && in_cell_)
+      in_inline_ = true;
+    else if (local == "rPh")
+      ++phonetic_depth_;
+    else if (local == "t" && in_inline_ && phonetic_depth_ == 0)
+      capture(cell_.inline_text);
+    else if (local == "col")
+      hide_columns(attributes);
+    else if (local == "mergeCell")
+      add_merge(attributes);
+  }
+
+  void end(std::string_view name) override {
+    auto local = local_name(name);
+    if (local == "v" || local == "f" || local == "t")
+      capture_ = nullptr;
+    else if (local == "rPh")
+      --phonetic_depth_;
+    else if (local == "is")
+      in_inline_ = false;
+    else if (local == "c" && in_cell_)
+      finish_cell();
+  }
+
+  void text(std::string_view chunk) override {
+    if (capture_ == nullptr) return;
+    if (!budget_.string_fits(capture_->size(), chunk.size()))
+      failure = budget_.error();
+    else
+      capture_->append(chunk);
+  }
+
+ private:
+  void capture(std::string& target) { capture_ = &target; }
+
+  void start_value() {
+    cell_.has_value = true;
+    capture(cell_.value);
+  }
+
+  void start_row(const char** attributes) {
+    long r = 0;
+    row_ = parse_long(attribute(attributes, "r"), r) ? static_cast<int>(r - 1) : row_ + 1;
+    col_ = -1;
+    if (row_ < 0 || row_ >= kMaxRows) {
+      failure = "a row number outside the sheet grid (1..1048576)";
+      return;
+    }
+    if (is_true(attribute(attributes, "hidden"))) sheet_.hidden_rows.push_back(row_);
+  }
+
+  void start_cell(const char** attributes) {
+    cell_ = RawCell{};
+    in_cell_ = true;
+    const char* reference = attribute(attributes, "r");
+    if (reference != nullptr) {
+      auto ref = parse_cell_ref(reference);
+      if (!ref) {
+        failure = "a cell reference that is not A1-style: " + std::string(reference).substr(0, 20);
+        return;
+      }
+      row_ = ref->row;
+      col_ = ref->col;
+    } else {
+      col_ = col_ + 1;
+    }
+    cell_.row = row_ < 0 ? 0 : row_;
+    cell_.col = col_;
+    if (const char* type = attribute(attributes, "t")) cell_.type = type;
+    long style = 0;
+    if (parse_long(attribute(attributes, "s"), style) && style >= 0)
+      cell_.style = static_cast<std::size_t>(style);
+  }
+
+  void start_formula(const char** attributes) {
+    cell_.formula.present = true;
+    if (const char* type = attribute(attributes, "t")) cell_.formula.type = type;
+    if (const char* index = attribute(attributes, "si")) cell_.formula.shared_index = index;
+    capture(cell_.formula.text);
+  }
+
+  void hide_columns(const char** attributes) {
+    long min = 0, max = 0;
+    if (!is_true(attribute(attributes, "hidden"))) return;
+    if (!parse_long(attribute(attributes, "min"), min) ||
+        !parse_long(attribute(attributes, "max"), max))
+      return;
+    if (min < 1) min = 1;
+    if (max > kMaxCols) max = kMaxCols;
+    for (long c = min; c <= max; ++c) sheet_.hidden_cols.push_back(static_cast<int>(c - 1));
+    if (sheet_.hidden_cols.size() > 4u * kMaxCols) failure = "too many hidden column entries";
+  }
+
+  void add_merge(const char** attributes) {
+    const char* reference = attribute(attributes, "ref");
+    auto range = reference != nullptr ? parse_range(reference) : std::nullopt;
+    if (!range) return;
+    if (sheet_.merged.size() >= kMaxMerges)
+      failure = "more than 1M merged ranges";
+    else
+      sheet_.merged.push_back(*range);
+  }
+
+  // The formula text of the cell: its own, or its shared master's moved to it.
+  std::string formula_text() {
+    const auto& f = cell_.formula;
+    if (!f.present) return "";
+    if (f.type == "shared" && !f.shared_index.empty()) {
+      if (!f.text.empty()) {
+        if (shared_.size() < kMaxShared) shared_[f.shared_index] = {cell_.row, cell_.col, f.text};
+        return "=" + f.text;
+      }
+      auto master = shared_.find(f.shared_index);
+      if (master == shared_.end()) return "";
+      return "=" + shift_formula(master->second.text, cell_.row - master->second.row,
+                                 cell_.col - master->second.col);
+    }
+    return f.text.empty() ? "" : "=" + f.text;
+  }
+
+  void fill_value(Cell& cell) {
+    const std::string& type = cell_.type;
+    if (type == "s") {
+      long index = -1;
+      if (!parse_long(cell_.value.c_str(), index) || index < 0 ||
+          static_cast<std::size_t>(index) >= context_.shared_strings.size()) {
+        failure = "a shared string index out of range: " + cell_.value.substr(0, 20);
+        return;
+      }
+      cell.kind = CellKind::text;
+      cell.value = context_.shared_strings[static_cast<std::size_t>(index)];
+      cell.display = cell.value;
+    } else if (type == "str" || type == "inlineStr") {
+      cell.kind = CellKind::text;
+      cell.value = decode_ooxml_text(type == "str" ? cell_.value : cell_.inline_text);
+      cell.display = cell.value;
+    } else if (type == "b") {
+      cell.kind = CellKind::boolean;
+      cell.value = cell_.value == "1" || cell_.value == "true" ? "TRUE" : "FALSE";
+      cell.display = cell.value;
+    } else if (type == "e") {
+      cell.kind = CellKind::error;
+      cell.value = cell.display = cell_.value;
+    } else if (type == "d") {
+      std::string serial = serial_from_iso_date(cell_.value);
+      cell.kind = serial.empty() ? CellKind::text : CellKind::date;
+      cell.value = serial.empty() ? cell_.value : serial;
+      bool general = cell.number_format == "General";
+      cell.display = serial.empty()
+                         ? cell_.value
+                         : format_number(serial, general ? "yyyy/m/d" : cell.number_format);
+    } else {
+      fill_number(cell);
+    }
+  }
+
+  void fill_number(Cell& cell) {
+    bool date = is_date_format(cell.number_format);
+    cell.kind = date ? CellKind::date : CellKind::number;
+    cell.value = cell_.value;
+    cell.display =
+        format_number(date ? serial_in_1900_system(cell_.value, context_.date1904) : cell_.value,
+                      cell.number_format);
+  }
+
+  // Whether the cell stores a value: an empty <v></v> (as openpyxl writes beside a formula) is
+  // none, except for a formula's string result, which may be "".
+  bool holds_value() const {
+    if (cell_.type == "inlineStr") return true;
+    if (cell_.type == "str") return cell_.has_value;
+    return cell_.has_value && !cell_.value.empty();
+  }
+
+  void finish_cell() {
+    in_cell_ = false;
+    capture_ = nullptr;
+    if (!failure.empty()) return;
+    std::string formula = formula_text();
+    bool has_value = holds_value();
+    if (!has_value && formula.empty()) return;  // a formatted empty cell
+    Cell* cell = budget_.cell(sheet_, cell_.row, cell_.col);
+    if (cell == nullptr) {
+      failure = budget_.error();
+      return;
+    }
+    cell->number_format = context_.styles.format_of(cell_.style);
+    cell->formula = std::move(formula);
+    if (has_value)
+      fill_value(*cell);
+    else
+      cell->formula_cached = false;
+    if (!budget_.charge_text(*cell)) failure = budget_.error();
+  }
+
+  static constexpr std::size_t kMaxMerges = 1u << 20;
+  static constexpr std::size_t kMaxShared = 1u << 20;
+
+  const XlsxContext& context_;
+  GridBudget& budget_;
+  Sheet& sheet_;
+  int row_ = -1, col_ = -1;
+  bool in_cell_ = false, in_inline_ = false;
+  int phonetic_depth_ = 0;
+  RawCell cell_;
+  std::string* capture_ = nullptr;
+  std::map<std::string, SharedFormula> shared_;
+};
+
+}  // namespace
+
+ReadError read_worksheet(ZipArchive& archive, std::string_view entry, const XlsxContext& context,
+                         GridBudget& budget, Sheet& sheet) {
+  WorksheetHandler handler(context, budget, sheet);
+  auto error = parse_xml_entry(archive, entry, handler);
+  finish_sheet(sheet);
+  return error;
+}
+
+}  // namespace kpi::grid

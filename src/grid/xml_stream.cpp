@@ -1,0 +1,107 @@
+// expat with DTDs refused and handler-driven stops (xml_stream.hpp).
+#include "xml_stream.hpp"
+
+#include <expat.h>
+
+#include <cstring>
+
+namespace kpi::grid {
+
+std::string_view local_name(std::string_view qualified) {
+  auto colon = qualified.rfind(':');
+  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+const char* attribute(const char** attributes, std::string_view local) {
+  for (const char** a = attributes; a != nullptr && *a != nullptr; a += 2)
+    if (local_name(a[0]) == local) return a[1];
+  return nullptr;
+}
+
+const char* qualified_attribute(const char** attributes, std::string_view qualified) {
+  for (const char** a = attributes; a != nullptr && *a != nullptr; a += 2)
+    if (std::string_view(a[0]) == qualified) return a[1];
+  return nullptr;
+}
+
+XmlStream::XmlStream(XmlHandler& handler) : parser_(XML_ParserCreate("UTF-8")), handler_(handler) {
+  if (parser_ == nullptr) {
+    error_ = "out of memory creating the XML parser";
+    return;
+  }
+  XML_SetUserData(parser_, this);
+  XML_SetElementHandler(parser_, &XmlStream::on_start, &XmlStream::on_end);
+  XML_SetCharacterDataHandler(parser_, &XmlStream::on_text);
+  XML_SetStartDoctypeDeclHandler(parser_, &XmlStream::on_doctype);
+  XML_SetEntityDeclHandler(
+      parser_, [](void* self, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                  const XML_Char*, const XML_Char*, const XML_Char*) {
+        auto* stream = static_cast<XmlStream*>(self);
+        stream->handler_.failure = "XML entity declarations are refused (an XML bomb?)";
+        stream->stop_if_failed();
+      });
+  XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
+}
+
+XmlStream::~XmlStream() {
+  if (parser_ != nullptr) XML_ParserFree(parser_);
+}
+
+void XmlStream::stop_if_failed() {
+  if (!handler_.failure.empty() && error_.empty()) {
+    error_ = handler_.failure;
+    line_ = static_cast<long>(XML_GetCurrentLineNumber(parser_));
+    XML_StopParser(parser_, XML_FALSE);
+  }
+}
+
+void XmlStream::on_start(void* self, const char* name, const char** attributes) {
+  auto* stream = static_cast<XmlStream*>(self);
+  stream->handler_.start(name, attributes);
+  stream->stop_if_failed();
+}
+
+void XmlStream::on_end(void* self, const char* name) {
+  auto* stream = static_cast<XmlStream*>(self);
+  stream->handler_.end(name);
+  stream->stop_if_failed();
+}
+
+void XmlStream::on_text(void* self, const char* text, int length) {
+  auto* stream = static_cast<XmlStream*>(self);
+  stream->handler_.text(std::string_view(text, static_cast<std::size_t>(length)));
+  stream->stop_if_failed();
+}
+
+void XmlStream::on_doctype(void* self, const char*, const char*, const char*, int) {
+  auto* stream = static_cast<XmlStream*>(self);
+  stream->handler_.failure = "XML with a document type declaration (<!DOCTYPE>) is refused";
+  stream->stop_if_failed();
+}
+
+bool XmlStream::feed(std::string_view chunk, bool last) {
+  if (!error_.empty()) return false;
+  if (XML_Parse(parser_, chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0) ==
+      XML_STATUS_OK)
+    return true;
+  if (error_.empty()) {
+    error_ =
+        "XML not well-formed (" + std::string(XML_ErrorString(XML_GetErrorCode(parser_))) + ")";
+    line_ = static_cast<long>(XML_GetCurrentLineNumber(parser_));
+  }
+  return false;
+}
+
+ReadError parse_xml_entry(ZipArchive& archive, std::string_view entry, XmlHandler& handler) {
+  XmlStream stream(handler);
+  if (!stream.error().empty()) return {stream.error(), std::string(entry)};
+  std::string zip_error = archive.stream(
+      entry, [&stream](std::string_view chunk) { return stream.feed(chunk, false); });
+  if (stream.error().empty() && zip_error.empty()) stream.feed({}, true);
+  if (!stream.error().empty())
+    return {stream.error(), std::string(entry) + ":" + std::to_string(stream.line())};
+  if (!zip_error.empty()) return {zip_error, std::string(entry)};
+  return {};
+}
+
+}  // namespace kpi::grid

@@ -1,0 +1,69 @@
+#pragma once
+// A streaming XML parser over expat (private to src/grid/): no DOM, element callbacks only.
+// Documents with a DTD (<!DOCTYPE>, entity declarations) are refused: workbook XML never
+// has one, and entity expansion is how XML bombs work.
+#include <string>
+#include <string_view>
+
+#include "zip_archive.hpp"
+
+struct XML_ParserStruct;
+
+namespace kpi::grid {
+
+class XmlHandler {
+ public:
+  virtual ~XmlHandler() = default;
+  // name is the qualified name ("table:table-cell"); attributes alternate name, value, ...,
+  // nullptr-terminated (expat's layout).
+  virtual void start(std::string_view name, const char** attributes) = 0;
+  virtual void end(std::string_view name) = 0;
+  virtual void text(std::string_view) {}
+
+  // Set by a handler to stop parsing with this message (a limit reached, a bad value).
+  std::string failure;
+};
+
+// "table-cell" for "table:table-cell".
+std::string_view local_name(std::string_view qualified);
+// The value of the attribute whose local name is `local`, nullptr when absent.
+const char* attribute(const char** attributes, std::string_view local);
+// The same with the exact qualified name ("office:value-type").
+const char* qualified_attribute(const char** attributes, std::string_view qualified);
+
+class XmlStream {
+ public:
+  explicit XmlStream(XmlHandler& handler);
+  ~XmlStream();
+  XmlStream(const XmlStream&) = delete;
+  XmlStream& operator=(const XmlStream&) = delete;
+
+  // Parses the next chunk; false once the document is broken, refused or stopped.
+  bool feed(std::string_view chunk, bool last);
+  const std::string& error() const { return error_; }
+  long line() const { return line_; }
+
+ private:
+  static void on_start(void* self, const char* name, const char** attributes);
+  static void on_end(void* self, const char* name);
+  static void on_text(void* self, const char* text, int length);
+  static void on_doctype(void* self, const char*, const char*, const char*, int);
+  void stop_if_failed();
+
+  XML_ParserStruct* parser_;
+  XmlHandler& handler_;
+  std::string error_;
+  long line_ = 0;
+};
+
+// Where a read went wrong: the message and "entry" or "entry:line".
+struct ReadError {
+  std::string message;
+  std::string where;
+  bool failed() const { return !message.empty(); }
+};
+
+// Streams a ZIP entry through the handler.
+ReadError parse_xml_entry(ZipArchive& archive, std::string_view entry, XmlHandler& handler);
+
+}  // namespace kpi::grid

@@ -1,0 +1,268 @@
+#include "kpi/verify/cell_evidence.hpp"
+
+#include <cctype>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "kpi/calc/rate.hpp"
+#include "kpi/verify/rate_check.hpp"
+
+namespace kpi::verify {
+namespace {
+
+using model::Verdict;
+
+struct Reference {
+  std::size_t begin = 0, end = 0;  // in the cleaned formula
+  std::string cell;                // "K22"
+  bool other_sheet = false;        // Sheet2!K22
+};
+
+std::string cleaned(std::string_view formula) {
+  std::string out;
+  for (char c : formula)
+    if (c != '$' && c != ' ')
+      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  return out;
+}
+
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// A1-style references: 1–3 letters then digits, not inside a longer name or a function call.
+std::vector<Reference> references(const std::string& f) {
+  std::vector<Reference> refs;
+  for (std::size_t i = 0; i < f.size();) {
+    if (!is_upper(f[i]) ||
+        (i > 0 && (is_upper(f[i - 1]) || is_digit(f[i - 1]) || f[i - 1] == '_'))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < f.size() && is_upper(f[j]) && j - i < 3) ++j;
+    std::size_t k = j;
+    while (k < f.size() && is_digit(f[k])) ++k;
+    bool ref = k > j && (k == f.size() || (!is_upper(f[k]) && f[k] != '(' && f[k] != '_'));
+    if (ref) refs.push_back({i, k, f.substr(i, k - i), i > 0 && f[i - 1] == '!'});
+    i = ref ? k : j;
+  }
+  return refs;
+}
+
+struct Role {
+  std::string cell, name;
+};
+
+// This KPI-year's own cells, by role name.
+std::vector<Role> own_cells(const model::Indicator& ind, const model::Observation& obs) {
+  std::vector<Role> roles;
+  auto add = [&](const model::Value& v, const char* name) {
+    if (!v.cell.empty()) roles.push_back({v.cell, name});
+  };
+  add(obs.actual, "actual");
+  add(obs.target, "target");
+  add(ind.final_target.value, "final_target");
+  add(ind.baseline.value, "baseline");
+  add(obs.revised_target, "revised_target");
+  return roles;
+}
+
+// What another cell of the same KPI is ("the FY2022 target"), or "".
+std::string describe_other(const model::Indicator& ind, const std::string& cell) {
+  for (const auto& o : ind.observations) {
+    if (o.target.cell == cell) return fmt::format("the FY{} target", o.fiscal_year);
+    if (o.actual.cell == cell) return fmt::format("the FY{} actual", o.fiscal_year);
+    if (o.published_rate.cell == cell) return fmt::format("the FY{} rate", o.fiscal_year);
+  }
+  return "";
+}
+
+std::string own_replacement(const model::Indicator& ind, const model::Observation& obs,
+                            const std::string& cell) {
+  for (const auto& o : ind.observations) {
+    if (o.target.cell == cell) return obs.target.cell;
+    if (o.actual.cell == cell) return obs.actual.cell;
+  }
+  return {};
+}
+
+// -- caps and stored values ----------------------------------------------------------------
+
+std::optional<calc::Rational> rational(const model::Value& v) {
+  if (!v.number) return std::nullopt;
+  return calc::Rational::of(*v.number);
+}
+
+struct PrimaryRate {
+  calc::Method method;
+  std::optional<calc::Rational> rate;
+  const char* basis;
+};
+
+// The rate by the formula the sheet's convention (or the indicator's type) prescribes.
+PrimaryRate primary_rate(const model::Indicator& ind, const model::Observation& obs,
+                         const calc::Profile& profile) {
+  bool final_first = profile.rate_basis == calc::RateBasis::final_target || !obs.target.number;
+  calc::RateInputs in{rational(final_first ? ind.final_target.value : obs.target),
+                      rational(obs.actual), rational(ind.baseline.value)};
+  auto method = calc::method_of(ind.rate_formula)
+                    .value_or(calc::primary_method(ind.direction, in, profile.zero_target_progress,
+                                                   profile.maintain_zero_is_100));
+  return {method, calc::rate_percent(method, in), final_first ? "final target" : "year target"};
+}
+
+void judge_cap(const model::Indicator& ind, model::Observation& obs, const calc::Profile& profile) {
+  const auto& pub = obs.published_rate;
+  if (pub.cap == model::Cap::none || !pub.number) return;
+  auto primary = primary_rate(ind, obs, profile);
+  const auto& rate = primary.rate;
+  auto& check = obs.check;
+  if (!rate) return;
+  check.method = calc::to_string(primary.method);
+  check.basis = primary.basis;
+  int side = calc::compare(*rate, calc::Rational::of(*pub.number));
+  bool beyond = pub.cap == model::Cap::above ? side > 0 : side < 0;
+  auto shown = calc::round_half_away(*rate, 1).to_string() + "%";
+  check.rate_percent = rate->to_double();
+  if (beyond) {
+    check.verdict = Verdict::match;
+    check.explanation = fmt::format("printed as a cap: recomputed {} is {} {}", shown,
+                                    pub.cap == model::Cap::above ? "above" : "below", pub.text);
+    return;
+  }
+  check.verdict = Verdict::mismatch;
+  check.explanation = fmt::format("published {} (a cap) but recomputed {} is not {} it", pub.text,
+                                  shown, pub.cap == model::Cap::above ? "above" : "below");
+}
+
+model::Value with_stored(model::Value v) {
+  if (v.stored) v.number = v.stored;
+  return v;
+}
+
+std::string stored_note(const model::Value& v, const char* role) {
+  if (!v.stored) return "";
+  return fmt::format("; {} {} holds {} but shows {}", role, v.cell, v.stored->to_string(), v.text);
+}
+
+void judge_stored(const model::Indicator& ind, model::Observation& obs,
+                  const calc::Profile& profile) {
+  bool any = obs.actual.stored || obs.target.stored || ind.baseline.value.stored;
+  if (!any || obs.check.verdict == Verdict::match) return;
+  auto full_ind = ind;
+  full_ind.baseline.value = with_stored(ind.baseline.value);
+  auto full_obs = obs;
+  full_obs.actual = with_stored(obs.actual);
+  full_obs.target = with_stored(obs.target);
+  auto check = check_rate(full_ind, full_obs, profile);
+  if (check.verdict != Verdict::match) return;
+  check.explanation =
+      fmt::format("computed from the stored values{}{}{}", stored_note(obs.actual, "actual"),
+                  stored_note(obs.target, "target"), stored_note(ind.baseline.value, "baseline"));
+  obs.check = check;
+}
+
+// -- formulas --------------------------------------------------------------------------------
+
+void judge_formula(const model::Indicator& ind, model::Observation& obs) {
+  const auto& rate = obs.published_rate;
+  if (rate.formula.empty()) return;
+  auto& check = obs.check;
+  if (rate.formula_uncached) {
+    check.verdict = Verdict::unchecked;
+    check.explanation = fmt::format(
+        "rate cell {} holds the formula {} without a computed value (written by a program that "
+        "does not calculate): open and save the workbook in Excel or LibreOffice",
+        rate.cell, rate.formula);
+    return;
+  }
+  auto shape = formula_shape(ind, obs);
+  if (!shape.foreign.empty()) {
+    check.verdict = Verdict::mismatch;
+    check.explanation = fmt::format(
+        "rate formula {} in {} uses {}{}; {}", rate.formula, rate.cell, shape.foreign,
+        shape.expected.empty() ? "" : ": expected " + shape.expected, check.explanation);
+    return;
+  }
+  if (check.verdict == Verdict::mismatch)
+    check.explanation += fmt::format(" (rate cell {}: {})", rate.cell, rate.formula);
+}
+
+}  // namespace
+
+FormulaShape formula_shape(const model::Indicator& ind, const model::Observation& obs) {
+  FormulaShape out;
+  auto f = cleaned(obs.published_rate.formula);
+  auto own = own_cells(ind, obs);
+  std::string expected = f;
+  bool fixable = true;
+  std::size_t last = 0;
+  std::ptrdiff_t shift = 0;
+  for (const auto& ref : references(f)) {
+    out.shape += f.substr(last, ref.begin - last);
+    last = ref.end;
+    const Role* role = nullptr;
+    for (const auto& r : own)
+      if (!ref.other_sheet && r.cell == ref.cell) role = &r;
+    if (role) {
+      out.shape += role->name;
+      continue;
+    }
+    out.shape += ref.cell;
+    auto what = describe_other(ind, ref.cell);
+    if (!out.foreign.empty()) out.foreign += ", ";
+    out.foreign += ref.cell + " (" + (what.empty() ? "a cell outside this KPI-year" : what) + ")";
+    auto replacement = own_replacement(ind, obs, ref.cell);
+    if (replacement.empty()) {
+      fixable = false;
+      continue;
+    }
+    auto at = static_cast<std::ptrdiff_t>(ref.begin) + shift;
+    expected.replace(static_cast<std::size_t>(at), ref.cell.size(), replacement);
+    shift += static_cast<std::ptrdiff_t>(replacement.size()) -
+             static_cast<std::ptrdiff_t>(ref.cell.size());
+  }
+  out.shape += f.substr(last);
+  if (!out.foreign.empty() && fixable) out.expected = expected;
+  return out;
+}
+
+void apply_cell_evidence(const model::Indicator& ind, model::Observation& obs,
+                         const calc::Profile& profile) {
+  judge_cap(ind, obs, profile);
+  judge_stored(ind, obs, profile);
+  judge_formula(ind, obs);
+}
+
+constexpr std::size_t cells_named = 3;
+
+std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet) {
+  std::map<std::string, FormulaUse> usage;
+  for (const auto& ind : sheet.parsed.indicators)
+    for (const auto& o : ind.observations) {
+      if (o.published_rate.formula.empty()) continue;
+      auto& use = usage[formula_shape(ind, o).shape];
+      ++use.count;
+      if (use.cells.size() < cells_named) use.cells.push_back(o.published_rate.cell);
+    }
+  return usage;
+}
+
+std::string describe_formula_usage(const std::map<std::string, FormulaUse>& usage) {
+  std::string out;
+  for (const auto& [shape, use] : usage) {
+    std::string cells;
+    for (const auto& c : use.cells) cells += (cells.empty() ? "" : ", ") + c;
+    if (use.count > static_cast<int>(use.cells.size())) cells += ", …";
+    out += fmt::format("{}{} in {} cell{} ({})", out.empty() ? "" : "; ", shape, use.count,
+                       use.count == 1 ? "" : "s", cells);
+  }
+  return out;
+}
+
+}  // namespace kpi::verify

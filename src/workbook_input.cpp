@@ -1,0 +1,123 @@
+#include "kpi/workbook_input.hpp"
+
+#include <fmt/format.h>
+
+#include "kpi/formats/grid_headers.hpp"
+#include "kpi/formats/grid_layout.hpp"
+#include "kpi/formats/registry.hpp"
+#include "kpi/grid/workbook_reader.hpp"
+#include "kpi/verify/rate_check.hpp"
+
+namespace kpi {
+namespace {
+
+using formats::InputFormat;
+
+model::Sheet failed(const std::string& path, std::string message, std::string code) {
+  model::Sheet sheet;
+  sheet.path = path;
+  sheet.parsed.diagnostics.push_back(
+      {{path, 0}, model::Severity::error, std::move(code), std::move(message)});
+  return sheet;
+}
+
+// Which layout reads this worksheet: a named one, else the best sniff over the sheet's text,
+// where the grid layout scores on the cells.
+const InputFormat* choose(const grid::Sheet& sheet, std::string_view tsv,
+                          const PipelineOptions& options) {
+  if (options.input_format) return formats::find_format(*options.input_format);
+  const auto* best = formats::detect_format(tsv);
+  if (best && best->name != "grid") return best;
+  return formats::grid_layout::sniff_sheet(sheet) > 0 ? formats::find_format("grid") : nullptr;
+}
+
+void tag(model::SourceLocation& loc, const std::string& sheet_name) {
+  loc.sheet = sheet_name;
+}
+
+// Every location read from a worksheet names the sheet (book.xlsx:KPI!P22).
+void tag_locations(model::ParseOutput& parsed, const std::string& sheet_name) {
+  for (auto& d : parsed.diagnostics) tag(d.location, sheet_name);
+  for (auto& ind : parsed.indicators) {
+    tag(ind.source, sheet_name);
+    for (auto& obs : ind.observations) tag(obs.source, sheet_name);
+  }
+}
+
+bool wanted(const grid::Sheet& sheet, const PipelineOptions& options) {
+  if (options.sheet) return sheet.name == *options.sheet;
+  return !sheet.hidden;
+}
+
+std::string sheet_names(const grid::Workbook& book) {
+  std::string names;
+  for (const auto& s : book.sheets) names += (names.empty() ? "" : ", ") + s.name;
+  return names;
+}
+
+std::string no_kpi_sheet_message(const grid::Workbook& book, const PipelineOptions& options) {
+  if (options.sheet)
+    return fmt::format("no sheet named '{}' holds a KPI table (sheets: {})", *options.sheet,
+                       sheet_names(book));
+  std::string detail;
+  for (const auto& s : book.sheets)
+    if (!s.hidden)
+      detail += fmt::format("; {}: {}", s.name, formats::grid_headers::header_report(s));
+  return fmt::format("no KPI sheet in the workbook (sheets: {}){}", sheet_names(book), detail);
+}
+
+}  // namespace
+
+bool is_workbook(std::string_view bytes) {
+  // A damaged or foreign ZIP / OLE file goes to the workbook readers too, which say why it
+  // cannot be read.
+  for (std::string_view magic : {std::string_view("PK\x03\x04"), std::string_view("PK\x05\x06"),
+                                 std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")})
+    if (bytes.substr(0, magic.size()) == magic) return true;
+  return false;
+}
+
+model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& path,
+                                const std::string& kind, const PipelineOptions& options) {
+  model::Sheet out;
+  out.path = path;
+  out.sheet_name = sheet.name;
+  out.encoding = kind;
+  auto tsv = grid::to_tsv(sheet);
+  out.keep_text(tsv);
+  const auto* format = choose(sheet, tsv, options);
+  if (!format) return out;
+  out.format = std::string(format->name);
+  out.parsed = format->name == "grid" ? formats::grid_layout::parse_sheet(sheet, path)
+                                      : format->parse(tsv, path);
+  tag_locations(out.parsed, sheet.name);
+  out.usable = true;
+  verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,
+                      options.rate_check);
+  return out;
+}
+
+std::vector<model::Sheet> process_workbook(std::string_view bytes, const std::string& path,
+                                           const PipelineOptions& options) {
+  if (grid::sniff_workbook(bytes) == grid::WorkbookKind::encrypted)
+    return {failed(path, "encrypted workbook (password-protected): save it without a password",
+                   "input.encrypted")};
+  auto read = grid::read_workbook(bytes);
+  if (!read.book) {
+    auto where = read.error_where.empty() ? "" : " (" + read.error_where + ")";
+    // A ZIP or OLE file that is no workbook (.docx, .doc) is not a sheet, like a README.
+    bool foreign = read.error.rfind("not a workbook", 0) == 0;
+    return {failed(path, read.error + where, foreign ? "input.no-kpi-table" : "input.workbook")};
+  }
+  std::vector<model::Sheet> sheets;
+  for (const auto& sheet : read.book->sheets) {
+    if (!wanted(sheet, options)) continue;
+    auto s = process_grid_sheet(sheet, path, read.book->kind, options);
+    if (s.usable) sheets.push_back(std::move(s));
+  }
+  if (sheets.empty())
+    return {failed(path, no_kpi_sheet_message(*read.book, options), "input.no-kpi-table")};
+  return sheets;
+}
+
+}  // namespace kpi
