@@ -268,11 +268,6 @@ std::string relative_to(const std::string& file, const std::string& dir) {
   return rel.empty() || rel.rfind("..", 0) == 0 ? file : rel;
 }
 
-// A file of a directory scan that is no sheet: it gave one unusable sheet that says so.
-bool file_is_no_sheet(const std::vector<model::Sheet>& sheets) {
-  return sheets.size() == 1 && not_a_sheet(sheets.front());
-}
-
 // Diagnostics and sheets of one input path. Files of a directory scan that are no sheet are
 // listed in one note; a path that yields no sheet at all is an input error.
 void account_for_input(const InputPath& input, std::vector<std::vector<model::Sheet>>& per_file,
@@ -280,11 +275,11 @@ void account_for_input(const InputPath& input, std::vector<std::vector<model::Sh
   std::vector<std::string> skipped;
   int usable = 0;
   for (std::size_t i = input.begin; i < input.end; ++i) {
-    if (input.directory && file_is_no_sheet(per_file[i])) {
-      skipped.push_back(relative_to(per_file[i].front().path, input.path));
-      continue;
-    }
-    for (auto& sheet : per_file[i]) {
+    for (auto& sheet : per_file[i]) {  // a workbook: one per worksheet with a KPI table
+      if (input.directory && not_a_sheet(sheet)) {
+        skipped.push_back(relative_to(sheet.path, input.path));
+        continue;
+      }
       for (auto& d : sheet.parsed.diagnostics) {
         if (d.severity == model::Severity::error) result.input_error = true;
         result.diagnostics.push_back(d);

@@ -14,8 +14,8 @@ struct PipelineOptions {
   std::optional<std::string> input_format;  // --input-format: skip detection
   std::optional<calc::Profile> profile;     // --profile: overrides the built-in ones
   int jobs = 0;                             // 0 = hardware concurrency
-  verify::RateCheckOptions rate_check;      // check --tolerance
   std::optional<std::string> sheet;         // --sheet: the workbook sheet to read
+  verify::RateCheckOptions rate_check;      // check --tolerance
 };
 
 struct PipelineResult {

@@ -128,19 +128,22 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
   std::vector<Candidate> out;
   Candidate primary{Method::ratio, first_target, obs.actual.number, baseline, first_basis, 1, {},
                     true};
-  // A printed indicator type (進捗割合型 …) prescribes the formula; else direction and profile.
+  // A printed indicator type (進捗割合型 ...) prescribes the formula; else the convention.
   primary.method =
       calc::method_of(ind.rate_formula).value_or(method_for(ind.direction, primary, profile));
   out.push_back(primary);
   add_baseline_alternatives(ind, primary, out);
+  auto typed = calc::method_of(ind.rate_formula);
   auto add_for = [&](std::optional<Decimal> target, Basis basis) {
     if (!target) return;
     Candidate c{Method::ratio, target, obs.actual.number, baseline, basis, 1, {}, false};
-    c.method = method_for(ind.direction, c, profile);
+    c.method = typed.value_or(method_for(ind.direction, c, profile));
     out.push_back(c);
   };
   add_for(obs.revised_target.number, Basis::revised_target);
   add_for(second_target, second_basis);
+  // An indicator whose printed type prescribes its formula is explained by that formula only.
+  if (typed) return out;
   for (Method m :
        {Method::ratio, Method::inverse, Method::met_is_100, Method::complement, Method::progress})
     if (m != primary.method && applies(m, ind.direction))

@@ -91,7 +91,8 @@ std::optional<RateCheck> face_value(const Question& q) {
   return std::nullopt;
 }
 
-// 2. Other rounding: the sheet's own formula truncates or rounds half to even.
+// 2. Other rounding: the sheet's own formula truncated or rounded half to even — a mismatch
+// that says so.
 std::optional<RateCheck> other_rounding(const Question& q, const Rational& rate) {
   for (auto rounding : {calc::Rounding::down, calc::Rounding::half_even}) {
     if (rounding == q.profile.rounding || !(round_by(rounding, rate, q.decimals) == q.published))
@@ -99,10 +100,14 @@ std::optional<RateCheck> other_rounding(const Question& q, const Rational& rate)
     RateCheck check;
     set_rate(check, rate, q.decimals);
     set_formula(check, q.cands.front());
-    check.verdict = Verdict::consistent;
+    // Another rounding than the sheet's convention is not printed precision: a wrong rate
+    // (a profile with that "rounding" accepts a sheet that rounds so throughout).
+    check.verdict = Verdict::mismatch;
     check.explanation = fmt::format(
-        "{} = {} rounds to {} only when {}", check.method, percent_text(rate, q.decimals + 2),
-        percent_text(q.published),
+        "published {}, recomputed {} ({} = {}): {} only when {}, not by the sheet's rounding "
+        "(half away from zero unless its profile says otherwise)",
+        percent_text(q.published), percent_text(round_by(q.profile.rounding, rate, q.decimals)),
+        check.method, percent_text(rate, q.decimals + 2), percent_text(q.published),
         rounding == calc::Rounding::down ? "truncated (ROUNDDOWN)" : "rounded half to even");
     return check;
   }
@@ -226,6 +231,10 @@ std::string inputs_text(const Question& q, const Candidate& c) {
       return fmt::format("target {} / actual {}", t, a);
     case calc::Method::progress:
       return fmt::format("(actual {} − baseline {}) / (target {} − baseline {})", a, b, t, b);
+    case calc::Method::two_minus_ratio:
+      return fmt::format("2 − actual {} / target {}", a, t);
+    case calc::Method::complement:
+      return fmt::format("1 − (actual {} − target {}) / target {}", a, t, t);
     default:
       return fmt::format("actual {} / target {}", a, t);
   }
@@ -322,7 +331,7 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
         override_profile ? *override_profile : calc::profile_for(ind.municipality);
     for (auto& obs : ind.observations) {
       obs.check = check_rate(ind, obs, profile, options);
-      apply_cell_evidence(ind, obs, profile);
+      apply_cell_evidence(ind, obs, profile, options);
       if (obs.revised_target.has_number() || obs.revised_rate.has_number())
         obs.revised_check = check_revised_rate(ind, obs, profile, options);
     }
