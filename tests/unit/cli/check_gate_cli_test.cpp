@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/run_binary.hpp"
 
 using kpi::testing::quoted;
@@ -154,4 +156,20 @@ TEST_CASE("check messages a reviewer can act on", "[cli][check][messages]") {
   CHECK_THAT(takaoka.out,
              Catch::Contains("FY2020 published rate 95.8% vs 95.4% [finding.relisted-differs]\n"
                              "    12,004 11,499 95.8% 12,024"));
+}
+
+TEST_CASE("check --tolerance reaches workbooks and rounding steps, and nothing more",
+          "[cli][check][gate]") {
+  auto book =
+      quoted(std::string(KPI_TESTS_DIR) + "/fixtures/grid/prefecture-policy-evaluation-r5.xlsx");
+  auto mismatches = [&](const std::string& options) {
+    auto r = run_kpi_report("check -f json " + options + " " + book);
+    INFO(r.err);
+    return nlohmann::json::parse(r.out)["counts"]["mismatch"].get<int>();
+  };
+  CHECK(mismatches("") == 5);  // the five planted wrong rates (tests/fixtures/README.md)
+  // J16 prints 73.4% for exactly 73.45% (rounded down): 0.1 points tolerates that step only.
+  CHECK(mismatches("--tolerance 0.1") == 4);
+  CHECK(mismatches("--tolerance 0") == 5);
+  CHECK(mismatches("--tolerance 5") == 4);  // the others are 6 to 125 points off
 }
