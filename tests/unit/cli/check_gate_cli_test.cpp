@@ -173,3 +173,11 @@ TEST_CASE("check --tolerance reaches workbooks and rounding steps, and nothing m
   CHECK(mismatches("--tolerance 0") == 5);
   CHECK(mismatches("--tolerance 5") == 4);  // the others are 6 to 125 points off
 }
+
+TEST_CASE("check counts published rates apart from rates the sheet does not publish",
+          "[cli][check][messages]") {
+  auto r = run_kpi_report("check " + quoted_data("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  CHECK_THAT(r.out, Catch::Contains(
+                        "234 published rates checked: 226 match, 8 consistent, 0 mismatch, "
+                        "0 unchecked; 14 rates without a published rate; 4 findings; 3 failing"));
+}
