@@ -180,4 +180,9 @@ TEST_CASE("check counts published rates apart from rates the sheet does not publ
   CHECK_THAT(r.out, Catch::Contains(
                         "234 published rates checked: 226 match, 8 consistent, 0 mismatch, "
                         "0 unchecked; 14 rates without a published rate; 4 findings; 3 failing"));
+  auto json = run_kpi_report("check -f json " +
+                             quoted_data("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  auto counts = nlohmann::json::parse(json.out)["counts"];
+  CHECK(counts["unchecked"] == 14);
+  CHECK(counts["unpublished"] == 14);
 }
