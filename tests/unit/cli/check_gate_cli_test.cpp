@@ -186,3 +186,23 @@ TEST_CASE("check counts published rates apart from rates the sheet does not publ
   CHECK(counts["unchecked"] == 14);
   CHECK(counts["unpublished"] == 14);
 }
+
+TEST_CASE("check on a workbook: facts name the sheet and cell, JUnit a suite per worksheet",
+          "[cli][check][structured]") {
+  auto book =
+      quoted(std::string(KPI_TESTS_DIR) + "/fixtures/workbooks/takaoka-kpi-grid-fy2020-2023.xlsx");
+  auto json = run_kpi_report("check -f json " + book);
+  CHECK(json.err.empty());
+  std::vector<nlohmann::json> wrong;
+  auto doc = nlohmann::json::parse(json.out);
+  for (const auto& item : doc["items"])
+    if (item.value("verdict", "") == "mismatch") wrong.push_back(item["rate"]);
+  REQUIRE(wrong.size() == 1);  // the planted wrong-reference formula (tests/fixtures/README.md)
+  CHECK(wrong[0]["location"]["sheet"] == "KPI進捗");
+  CHECK(wrong[0]["location"]["cell"] == "P22");
+  CHECK(wrong[0]["fiscal_year"] == 2023);
+  auto junit = run_kpi_report("check -f junit " + book);
+  CHECK_THAT(
+      junit.out,
+      Catch::Contains("takaoka-kpi-grid-fy2020-2023.xlsx:KPI進捗\" tests=\"249\" failures=\"1\""));
+}
