@@ -96,11 +96,17 @@ TEST_CASE("check: files of a directory scan that are no sheet are listed in a no
   auto dir = scratch("mixed");
   write(dir / "README.md", "# sheets go here\n");
   write(dir / "logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  write(dir / "report.pdf",
+        std::string("%PDF-1.4\n%\xe2\xe3\xcf\xd3\nstream\n\0\1\2\3\nendstream\n", 37));
+  fs::create_directories(dir / "profiles");
+  fs::copy_file(std::string(KPI_DATA_DIR) + "/profiles/takaoka.json",
+                dir / "profiles" / "takaoka.json");
   write(dir / "sheet.csv", wrong_rate_sheet);
   auto r = run_kpi_report("check " + quoted(dir.string()));
   CHECK(r.exit_code == 1);  // the wrong rate, not an input error
   CHECK_THAT(r.out,
-             Catch::Contains(": note: skipped 2 files that are no KPI sheet: README.md, logo.png"));
+             Catch::Contains(": note: skipped 4 files that are no KPI sheet: README.md, logo.png, "
+                             "profiles/takaoka.json, report.pdf"));
   CHECK_THAT(r.out, Catch::Contains("[input.skipped-files]"));
   fs::remove_all(dir);
 }
