@@ -210,32 +210,28 @@ int bare_years(const std::vector<HeaderWord>& row) {
   return n;
 }
 
-const grid::Range* merged_range_at(const grid::Sheet& sheet, int row, int col) {
-  for (const auto& r : sheet.merged)
-    if (row >= r.first_row && row <= r.last_row && col >= r.first_col && col <= r.last_col)
-      return &r;
-  return nullptr;
-}
-
-// The upper row's word over column `col`: its own cell, the merged range's top-left, or the
-// nearest year header to the left (a merge lost in a text export).
-HeaderWord upper_word(const grid::Sheet& sheet, const std::vector<HeaderWord>& upper, int row,
-                      int col) {
-  auto word_at = [&](int c) {
-    return c < static_cast<int>(upper.size()) ? upper[static_cast<std::size_t>(c)] : HeaderWord{};
-  };
-  auto own = word_at(col);
-  if (own.role != Role::none || own.fiscal_year) return own;
-  if (const auto* m = merged_range_at(sheet, row, col)) return word_at(m->first_col);
-  const auto* own_cell = sheet.at(row, col);
-  if (own_cell && !text::trim(own_cell->display).empty()) return own;
-  for (int c = col - 1; c >= 0; --c) {
-    const auto* cell = sheet.at(row, c);
-    if (!cell || text::trim(cell->display).empty()) continue;
-    auto w = word_at(c);
-    return w.fiscal_year ? w : HeaderWord{};
+// The upper row's words as they stand over each column: a cell's own word, the merged
+// range's top-left word, or the nearest year header to the left over empty cells (a merge
+// lost in a text export). One pass over the row.
+std::vector<HeaderWord> upper_words(const grid::Sheet& sheet, const grid::MergedIndex& merges,
+                                    const std::vector<HeaderWord>& upper, int row,
+                                    std::size_t width) {
+  std::vector<HeaderWord> out(width);
+  HeaderWord left;  // the word of the nearest non-empty cell to the left, if a year
+  for (std::size_t c = 0; c < width; ++c) {
+    auto own = c < upper.size() ? upper[c] : HeaderWord{};
+    const auto* cell = sheet.at(row, static_cast<int>(c));
+    bool empty = !cell || text::trim(cell->display).empty();
+    if (const auto* m = merges.at(row, static_cast<int>(c)); m && empty)
+      own = static_cast<std::size_t>(m->first_col) < upper.size()
+                ? upper[static_cast<std::size_t>(m->first_col)]
+                : HeaderWord{};
+    else if (empty)
+      own = left;
+    if (!empty) left = own.fiscal_year ? own : HeaderWord{};
+    out[c] = own;
   }
-  return {};
+  return out;
 }
 
 std::string joined_header(const grid::Sheet& sheet, int first, int last, int col) {
@@ -267,8 +263,11 @@ HeaderMap build_map(const grid::Sheet& sheet, int first, int last) {
   auto upper = read_row(sheet, first);
   auto lower = read_row(sheet, last);
   std::size_t width = std::max(upper.size(), lower.size());
+  grid::MergedIndex merges(sheet);
+  auto over = first == last ? std::vector<HeaderWord>(width)
+                            : upper_words(sheet, merges, upper, first, width);
   for (int col = 0; col < static_cast<int>(width); ++col) {
-    HeaderWord up = first == last ? HeaderWord{} : upper_word(sheet, upper, first, col);
+    HeaderWord up = over[static_cast<std::size_t>(col)];
     HeaderWord low =
         col < static_cast<int>(lower.size()) ? lower[static_cast<std::size_t>(col)] : HeaderWord{};
     auto c = combine(up, low, col);
