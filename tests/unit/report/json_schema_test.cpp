@@ -39,7 +39,8 @@ void validate(const json& value, const json& schema, const json& root, const std
     for (const auto& t : types) ok = ok || has_type(value, t.get<std::string>());
     if (!ok) errors.push_back(at + ": expected type " + types.dump() + ", got " + value.dump());
   }
-  if (schema.contains("const") && value != schema["const"]) errors.push_back(at + ": expected const");
+  if (schema.contains("const") && value != schema["const"])
+    errors.push_back(at + ": expected const");
   if (schema.contains("enum")) {
     bool ok = false;
     for (const auto& e : schema["enum"]) ok = ok || e == value;
@@ -51,7 +52,8 @@ void validate(const json& value, const json& schema, const json& root, const std
         if (!value.contains(r.get<std::string>())) errors.push_back(at + ": missing " + r.dump());
     if (schema.contains("properties"))
       for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it)
-        if (value.contains(it.key())) validate(value[it.key()], it.value(), root, at + "." + it.key(), errors);
+        if (value.contains(it.key()))
+          validate(value[it.key()], it.value(), root, at + "." + it.key(), errors);
   }
   if (value.is_array() && schema.contains("items"))
     for (std::size_t i = 0; i < value.size(); ++i)
@@ -74,14 +76,39 @@ TEST_CASE("JSON output follows the documented schema on every bundled sheet", "[
   std::vector<std::string> errors;
   validate(doc, schema, schema, "$", errors);
   std::string first_errors;
-  for (std::size_t i = 0; i < std::min<std::size_t>(errors.size(), 10); ++i) first_errors += errors[i] + "\n";
+  for (std::size_t i = 0; i < std::min<std::size_t>(errors.size(), 10); ++i)
+    first_errors += errors[i] + "\n";
   INFO(first_errors);
   CHECK(errors.empty());
+}
+
+TEST_CASE("JSON output of workbooks and grids follows the documented schema",
+          "[json][schema][workbook]") {
+  auto schema = load_schema();
+  const std::string fixtures = std::string(KPI_TESTS_DIR) + "/fixtures/";
+  for (const char* name :
+       {"workbooks/takaoka-kpi-grid-fy2020-2023.xlsx", "workbooks/takaoka-no-cached-values.xlsx",
+        "workbooks/toyama-strategy-progress-fy2020.ods", "workbooks/joetsu-kpi-progress-fy2023.xls",
+        "grid/prefecture-policy-evaluation-r5.xlsx",
+        "grid/prefecture-policy-evaluation-r5.cp932.csv", "grid/city-kpi-synonyms.tsv"}) {
+    INFO(name);
+    auto result = kpi::run_pipeline({fixtures + name}, {});
+    REQUIRE(result.sheets.size() == 1);
+    auto doc = json::parse(kpi::report::document_json(result).dump());
+    std::vector<std::string> errors;
+    validate(doc, schema, schema, "$", errors);
+    std::string first_errors;
+    for (std::size_t i = 0; i < std::min<std::size_t>(errors.size(), 10); ++i)
+      first_errors += errors[i] + "\n";
+    INFO(first_errors);
+    CHECK(errors.empty());
+  }
 }
 
 TEST_CASE("the schema validator itself rejects wrong documents", "[json][schema]") {
   auto schema = load_schema();
   std::vector<std::string> errors;
-  validate(json{{"schema", "kpi-report/2"}, {"sources", json::array()}}, schema, schema, "$", errors);
+  validate(json{{"schema", "kpi-report/2"}, {"sources", json::array()}}, schema, schema, "$",
+           errors);
   CHECK(errors.size() >= 3);  // wrong const, missing indicators and findings
 }
