@@ -214,7 +214,7 @@ TEST_CASE("a directory with hostile workbooks still reports its good sheets",
   fs::remove_all(dir);
 }
 
-TEST_CASE("--sheet reads one worksheet, every KPI sheet is read by default",
+TEST_CASE("every KPI sheet of a workbook is read by default, --sheet reads one",
           "[cli][workbook][sheet]") {
   auto path = multi_sheet_workbook();
   auto all = run_kpi_report("report --format json " + kpi::testing::quoted(path));
@@ -245,8 +245,7 @@ TEST_CASE("--sheet reads one worksheet, every KPI sheet is read by default",
   fs::remove(path);
 }
 
-TEST_CASE("--sheet with a sheet the workbook lacks exits 2 and lists the sheets",
-          "[cli][workbook][sheet]") {
+TEST_CASE("a --sheet the workbook lacks exits 2 and lists the sheets", "[cli][workbook][sheet]") {
   auto r = run_kpi_report("check --sheet NoSuchSheet " + kpi::testing::quoted(takaoka_grid));
   CHECK(r.exit_code == 2);
   CHECK(r.out.rfind(takaoka_grid + ": error: ", 0) == 0);

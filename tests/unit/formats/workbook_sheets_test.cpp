@@ -106,17 +106,12 @@ void check_same_as_tsv(const CityWorkbook& city, const std::string& extension) {
 
 // -- 1. Toyama and Joetsu workbooks read as their TSV --------------------------------------
 
-TEST_CASE("Toyama and Joetsu xlsx and ods workbooks give the indicators and verdicts of their TSV",
-          "[workbook][toyama][joetsu]") {
+TEST_CASE(
+    "Toyama and Joetsu workbooks (xlsx, xls, ods) give the indicators and verdicts of "
+    "their TSV",
+    "[workbook][toyama][joetsu]") {
   for (const auto& city : city_workbooks)
-    for (const char* extension : {"xlsx", "ods"}) check_same_as_tsv(city, extension);
-}
-
-// libfreexl gives no number formats: a percentage cell of the .xls shows its fraction
-// (3% → "0.03"), so the rates of Toyama and the percentages of Joetsu differ from the TSV.
-TEST_CASE("Toyama and Joetsu xls workbooks give the indicators and verdicts of their TSV",
-          "[workbook][toyama][joetsu][xls][!mayfail]") {
-  for (const auto& city : city_workbooks) check_same_as_tsv(city, "xls");
+    for (const char* extension : {"xlsx", "xls", "ods"}) check_same_as_tsv(city, extension);
 }
 
 TEST_CASE("a Toyama workbook locates its rows as sheet and row", "[workbook][toyama]") {
