@@ -153,7 +153,8 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   sheet.format = std::string(format->name);
   sheet.parsed = format->parse(text, path);
   sheet.usable = true;
-  verify::check_rates(sheet.parsed.indicators, options.profile ? &*options.profile : nullptr);
+  verify::check_rates(sheet.parsed.indicators, options.profile ? &*options.profile : nullptr,
+                      options.rate_check);
   return sheet;
 }
 
@@ -241,15 +242,82 @@ void merge_series(PipelineResult& result, const PipelineOptions& options) {
   for (auto& d : merged.diagnostics) result.diagnostics.push_back(std::move(d));
   for (auto s : merged.extended)
     verify::check_rates(result.sheets[s].parsed.indicators,
-                        options.profile ? &*options.profile : nullptr);
+                        options.profile ? &*options.profile : nullptr, options.rate_check);
+}
+
+// One path named on the command line and the files it yielded (files[begin, end)).
+struct InputPath {
+  std::string path;
+  std::size_t begin = 0, end = 0;
+  bool directory = false;
+  bool reported = false;  // missing or unreadable: already an error
+};
+
+// A file found by a directory scan that is no sheet (a README, a profile, an image, a PDF):
+// skipped, not an error.
+bool not_a_sheet(const model::Sheet& sheet) {
+  if (sheet.usable) return false;
+  if (sheet.encoding == "binary") return true;
+  const auto& ds = sheet.parsed.diagnostics;
+  return std::any_of(ds.begin(), ds.end(),
+                     [](const model::Diagnostic& d) { return d.code == "input.no-kpi-table"; });
+}
+
+std::string relative_to(const std::string& file, const std::string& dir) {
+  auto rel = fs::path(file).lexically_relative(dir).generic_string();
+  return rel.empty() || rel.rfind("..", 0) == 0 ? file : rel;
+}
+
+// Diagnostics and sheets of one input path. Files of a directory scan that are no sheet are
+// listed in one note; a path that yields no sheet at all is an input error.
+void account_for_input(const InputPath& input, std::vector<std::vector<model::Sheet>>& per_file,
+                       PipelineResult& result) {
+  std::vector<std::string> skipped;
+  int usable = 0;
+  for (std::size_t i = input.begin; i < input.end; ++i) {
+    for (auto& sheet : per_file[i]) {  // a workbook: one per worksheet with a KPI table
+      if (input.directory && not_a_sheet(sheet)) {
+        skipped.push_back(relative_to(sheet.path, input.path));
+        continue;
+      }
+      for (auto& d : sheet.parsed.diagnostics) {
+        if (d.severity == model::Severity::error) result.input_error = true;
+        result.diagnostics.push_back(d);
+      }
+      if (sheet.usable) ++usable, result.sheets.push_back(std::move(sheet));
+    }
+  }
+  std::string list;
+  for (const auto& name : skipped) list += (list.empty() ? "" : ", ") + name;
+  if (!skipped.empty() && usable > 0)
+    result.diagnostics.push_back(error_at(
+        input.path, 0, "input.skipped-files",
+        fmt::format("skipped {} file{} that {} no KPI sheet: {}", skipped.size(),
+                    skipped.size() == 1 ? "" : "s", skipped.size() == 1 ? "is" : "are", list),
+        model::Severity::note));
+  if (usable > 0 || input.reported || (!input.directory && input.begin < input.end)) return;
+  result.input_error = true;
+  result.diagnostics.push_back(
+      error_at(input.path, 0, "input.no-sheet",
+               fmt::format("no KPI sheet in {}{}", input.path,
+                           skipped.empty() ? " (no files)" : " (not sheets: " + list + ")")));
 }
 
 }  // namespace
 
 PipelineResult run_pipeline(const std::vector<std::string>& paths, const PipelineOptions& options) {
   PipelineResult result;
-  std::vector<bool> from_directory;
-  auto files = expand_paths(paths, result.diagnostics, &from_directory);
+  std::vector<InputPath> inputs;
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::vector<model::Diagnostic> problems;
+    auto found = expand_paths({p}, problems);
+    std::error_code ec;
+    inputs.push_back(
+        {p, files.size(), files.size() + found.size(), fs::is_directory(p, ec), !problems.empty()});
+    files.insert(files.end(), found.begin(), found.end());
+    for (auto& d : problems) result.diagnostics.push_back(std::move(d));
+  }
   result.input_error = !result.diagnostics.empty();
   if (options.input_format && !formats::find_format(*options.input_format)) {
     result.diagnostics.push_back(error_at("kpi-report", 0, "usage.input-format",
@@ -259,18 +327,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const Pipelin
     return result;
   }
   auto per_file = process_all(files, options);
-  for (std::size_t i = 0; i < per_file.size(); ++i) {
-    for (auto& sheet : per_file[i]) {
-      for (auto& d : sheet.parsed.diagnostics) {
-        bool no_table = d.code == "input.no-kpi-table";
-        // A document without a KPI table found by a directory scan is only worth a warning.
-        if (no_table && from_directory[i]) d.severity = model::Severity::warning;
-        if (d.severity == model::Severity::error) result.input_error = true;
-        result.diagnostics.push_back(d);
-      }
-      if (sheet.usable) result.sheets.push_back(std::move(sheet));
-    }
-  }
+  for (const auto& input : inputs) account_for_input(input, per_file, result);
   merge_series(result, options);
   result.findings = verify::find_cross_row_problems(result.sheets);
   return result;

@@ -6,6 +6,7 @@
 
 #include "kpi/calc/profile.hpp"
 #include "kpi/model/sheet.hpp"
+#include "kpi/verify/rate_check.hpp"
 
 namespace kpi {
 
@@ -14,13 +15,14 @@ struct PipelineOptions {
   std::optional<calc::Profile> profile;     // --profile: overrides the built-in ones
   int jobs = 0;                             // 0 = hardware concurrency
   std::optional<std::string> sheet;         // --sheet: the workbook sheet to read
+  verify::RateCheckOptions rate_check;      // check --tolerance
 };
 
 struct PipelineResult {
-  std::vector<model::Sheet> sheets;              // input order, one per readable file
-  std::vector<model::Diagnostic> diagnostics;    // input problems, all of them
-  std::vector<model::Finding> findings;          // cross-row problems
-  bool input_error = false;                      // exit 2: some input was unusable
+  std::vector<model::Sheet> sheets;            // input order, one per readable file
+  std::vector<model::Diagnostic> diagnostics;  // input problems, all of them
+  std::vector<model::Finding> findings;        // cross-row problems
+  bool input_error = false;                    // exit 2: some input was unusable
 };
 
 // Sheet from text already in memory (tests, fuzzing).

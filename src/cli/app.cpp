@@ -1,7 +1,9 @@
 #include "kpi/cli/app.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -28,6 +30,34 @@ bool is_command(std::string_view arg) {
   return false;
 }
 
+// Levenshtein distance, for "did you mean" (names are short ASCII).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The command `arg` was probably meant to be: close to a name (a typo), not an existing path.
+const char* misspelt_command(const std::string& arg) {
+  std::error_code ec;
+  if (arg.empty() || arg[0] == '-' || is_command(arg) || std::filesystem::exists(arg, ec))
+    return nullptr;
+  for (const auto& c : commands) {
+    auto limit = std::string_view(c.name).size() <= 4 ? 1u : 2u;
+    if (edit_distance(arg, c.name) <= limit) return c.name;
+  }
+  return nullptr;
+}
+
 // `kpi-report sheet.txt` means `kpi-report report sheet.txt`.
 std::vector<std::string> with_default_command(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
@@ -50,6 +80,10 @@ int run(int argc, char** argv) {
     auto run_it = c.setup(*sub);
     sub->final_callback([&action, run_it] { action = run_it; });
   }
+  if (argc > 1)
+    if (const char* meant = misspelt_command(argv[1]))
+      throw UsageError(fmt::format("kpi-report: error: unknown command '{}' (did you mean {}?)",
+                                   argv[1], meant));
   auto args = with_default_command(argc, argv);
   std::vector<char*> raw;
   for (auto& a : args) raw.push_back(a.data());

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "kpi/report/check_writers.hpp"
+#include "kpi/text/number.hpp"
 #include "output.hpp"
 
 namespace kpi::cli {
@@ -13,6 +14,8 @@ struct CheckFlags {
   std::string format = "text";
   std::string output;
   std::vector<std::string> fail_on;
+  std::vector<std::string> no_fail_on;
+  std::string tolerance = "0";
   bool verbose = false;
 };
 
@@ -22,21 +25,30 @@ std::vector<std::string> writer_names() {
   return names;
 }
 
-verify::FailPolicy policy_from(const std::vector<std::string>& fail_on) {
-  if (fail_on.empty()) return {};
-  verify::FailPolicy policy{false, false, false, false};
-  for (const auto& f : fail_on) {
-    if (f == "mismatch") policy.mismatch = true;
-    if (f == "consistent") policy.consistent = true;
-    if (f == "finding") policy.error_findings = policy.all_findings = true;
-  }
-  return policy;
+verify::FailPolicy policy_from(const CheckFlags& flags) {
+  auto choice = verify::resolve_fail_policy(flags.fail_on, flags.no_fail_on);
+  if (!choice.error.empty()) throw UsageError("kpi-report check: error: " + choice.error);
+  return choice.policy;
 }
 
+// --tolerance POINTS: a non-negative decimal ("0.5").
+model::Decimal tolerance_from(const std::string& text) {
+  auto points = text::parse_exact_number(text);
+  if (!points || points->units < 0 || text.find('%') != std::string::npos)
+    throw UsageError(
+        "kpi-report check: error: --tolerance: expected a number of points "
+        "(0, 0.5, 1), got '" +
+        text + "'");
+  return *points;
+}
+
+// Every format prints its diagnostics once, on stdout: input problems are items too.
 int run_check(const CheckFlags& flags) {
-  auto result = run_pipeline(flags.input.paths, resolve_input(flags.input));
-  auto items = verify::collect_check_items(result, policy_from(flags.fail_on));
-  if (flags.format != "text") print_diagnostics(result);
+  auto policy = policy_from(flags);
+  auto options = resolve_input(flags.input);
+  options.rate_check.tolerance = tolerance_from(flags.tolerance);
+  auto result = run_pipeline(flags.input.paths, options);
+  auto items = verify::collect_check_items(result, policy);
   std::ostringstream out;
   report::find_check_writer(flags.format)->write(out, {result, items, flags.verbose});
   if (!emit(out.str(), flags.output)) return exit_usage;
@@ -52,13 +64,27 @@ std::function<int()> setup_check(CLI::App& command) {
   command.add_option("-f,--format", flags->format, "output format")
       ->check(CLI::IsMember(writer_names()))
       ->capture_default_str();
-  command.add_option("--fail-on", flags->fail_on,
-                     "what fails the run: mismatch, consistent, finding (default: mismatch and "
-                     "error-severity findings)")
-      ->check(CLI::IsMember({"mismatch", "consistent", "finding"}))
+  command
+      .add_option("--fail-on", flags->fail_on,
+                  "also fail on: consistent (rates explained only by printed precision), "
+                  "finding (findings of every severity); mismatches, error findings and input "
+                  "errors always fail")
+      ->check(CLI::IsMember(verify::fail_on_names()))
       ->delimiter(',');
+  command
+      .add_option("--no-fail-on", flags->no_fail_on,
+                  "take out of the gate: mismatch, finding (error-severity findings); they are "
+                  "still reported, as warnings")
+      ->check(CLI::IsMember(verify::no_fail_on_names()))
+      ->delimiter(',');
+  command
+      .add_option("--tolerance", flags->tolerance,
+                  "POINTS: a published rate within this many percentage points of the sheet's "
+                  "own formula is consistent (default 0: only printed precision explains)")
+      ->capture_default_str();
   command.add_flag("-v,--verbose", flags->verbose, "text: also list matching and consistent rates");
-  command.add_option("-o,--output", flags->output, "write to this file (atomically) instead of stdout");
+  command.add_option("-o,--output", flags->output,
+                     "write to this file (atomically) instead of stdout");
   return [flags] { return run_check(*flags); };
 }
 

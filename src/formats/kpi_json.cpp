@@ -104,6 +104,39 @@ model::Value value_field(const Json& object, const char* number_name, const char
   return v;
 }
 
+// A stored value with more digits than shown (actual_stored): exact as written in JSON.
+std::optional<model::Decimal> stored_field(const Json& object, const char* name) {
+  const Json* number = member(object, name);
+  if (!number || number->is_null()) return std::nullopt;
+  if (!number->is_number()) throw ReadError(fmt::format("{}: expected a number", name));
+  return text::parse_exact_number(number->dump());
+}
+
+// The workbook side of an observation: sheet, cells, rate formula, stored values.
+void read_cells(const Json& j, model::Observation& o) {
+  o.source.sheet = text_field(j, "sheet");
+  if (const Json* cells = member(j, "cells"); cells && cells->is_object()) {
+    o.target.cell = text_field(*cells, "target");
+    o.actual.cell = text_field(*cells, "actual");
+    o.published_rate.cell = text_field(*cells, "rate");
+  }
+  // The observation's anchor cell, as the grid layout sets it: the rate, else the actual.
+  for (const auto* v : {&o.published_rate, &o.actual, &o.target})
+    if (o.source.cell.empty()) o.source.cell = v->cell;
+  o.published_rate.formula = text_field(j, "rate_formula");
+  o.actual.stored = stored_field(j, "actual_stored");
+  o.target.stored = stored_field(j, "target_stored");
+}
+
+model::RateFormula rate_formula_field(const Json& object) {
+  auto text = text_field(object, "rate_formula");
+  for (auto f : {model::RateFormula::progress, model::RateFormula::ratio,
+                 model::RateFormula::two_minus_ratio})
+    if (text == model::to_string(f)) return f;
+  if (text.empty()) return model::RateFormula::by_direction;
+  throw ReadError("rate_formula: expected progress, ratio, two_minus_ratio or null");
+}
+
 model::Direction direction_field(const Json& object) {
   auto text = text_field(object, "direction");
   auto d = model::direction_from_string(text);
@@ -131,6 +164,8 @@ model::Baseline baseline_of(const Json& j) {
   model::Baseline b;
   b.value = value_field(j, "value", "text");
   b.fiscal_year = int_field(j, "fiscal_year");
+  b.value.cell = text_field(j, "cell");
+  b.value.stored = stored_field(j, "stored");
   for (const auto& a : array_field(j, "alternatives")) {
     if (!a.is_object()) throw ReadError("baseline.alternatives: expected objects");
     b.alternatives.push_back(value_field(a, "value", "text"));
@@ -143,6 +178,7 @@ model::FinalTarget final_target_of(const Json& j) {
   t.value = value_field(j, "value", "text");
   t.fiscal_year = int_field(j, "fiscal_year");
   t.qualifier = qualifier_field(j);
+  t.value.cell = text_field(j, "cell");
   return t;
 }
 
@@ -162,13 +198,14 @@ model::Observation observation_of(const Json& j, const model::SourceLocation& in
   o.notes = text_field(j, "notes");
   auto path = text_field(j, "path");
   o.source = {path.empty() ? indicator_source.path : path, int_field(j, "line").value_or(0)};
+  read_cells(j, o);
   return o;
 }
 
 model::SourceLocation location_of(const Json& j, const model::SourceLocation& fallback) {
   auto path = text_field(j, "path");
   if (path.empty()) return fallback;
-  return {path, int_field(j, "line").value_or(0)};
+  return {path, int_field(j, "line").value_or(0), text_field(j, "sheet"), text_field(j, "cell")};
 }
 
 model::Indicator indicator_of(const Json& j, const model::SourceLocation& element) {
@@ -186,6 +223,8 @@ model::Indicator indicator_of(const Json& j, const model::SourceLocation& elemen
   ind.direction_source = direction_source_field(j);
   ind.direction_text = text_field(j, "direction_text");
   ind.cumulative = flag_field(j, "cumulative");
+  ind.rate_formula = rate_formula_field(j);
+  ind.type_text = text_field(j, "type_text");
   if (const Json* r = member(j, "relisted_of")) {
     if (!r->is_string()) throw ReadError("relisted_of: expected a string or null");
     ind.relisted_of = r->get<std::string>();
@@ -208,6 +247,7 @@ model::SourceSummary source_of(const Json& j) {
   s.rows_read = int_field(j, "rows_read").value_or(0);
   s.rows_used = int_field(j, "rows_used").value_or(0);
   s.merged = int_field(j, "merged").value_or(0);
+  s.sheet = text_field(j, "sheet");
   for (const auto& k : array_field(j, "skipped")) {
     if (!k.is_object()) throw ReadError("skipped: expected objects");
     s.skipped.push_back({int_field(k, "line").value_or(0), text_field(k, "reason")});
@@ -351,7 +391,8 @@ void read_each(Context& c, const Json& doc, const char* name, Read read) {
     try {
       read((*it)[i]);
     } catch (const ReadError& e) {
-      warn(c, 1, "input.layout", fmt::format("{}[{}]: {}; ignored", name, i, text::to_valid_utf8(e.what())));
+      warn(c, 1, "input.layout",
+           fmt::format("{}[{}]: {}; ignored", name, i, text::to_valid_utf8(e.what())));
     }
   }
 }

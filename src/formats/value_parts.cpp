@@ -323,7 +323,12 @@ std::vector<ValuePart> Reader::read(std::size_t begin, std::size_t end, ValueCel
         continue;
       }
       auto token = text::find_number(s_.substr(0, end), i);
-      i = token ? std::max(token->end, i + 1) : i + 1;
+      // No number (a run of digits too long for one): skip the whole run, so that a long
+      // run costs its length once, not its length squared.
+      auto next = i + 1;
+      if (!token)
+        while (next < end && (is_digit(s_[next]) || s_[next] == ',' || s_[next] == '.')) ++next;
+      i = token ? std::max(token->end, i + 1) : next;
       scan.part_open = false;
       continue;
     }

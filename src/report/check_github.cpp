@@ -38,10 +38,19 @@ std::string escape_property(std::string_view s) {
   return out;
 }
 
+// Severity follows the gate (what fails is an error): errors ::error, warnings ::warning,
+// notes ::notice.
 const char* command_for(const verify::CheckItem& item) {
-  if (item.fails || item.severity == model::Severity::error) return "error";
+  if (item.severity == model::Severity::error) return "error";
   if (item.severity == model::Severity::warning) return "warning";
   return "notice";
+}
+
+// Every input problem and finding; of the rates, those that fail, mismatch or are only
+// consistent (matches and unchecked rates would bury the rest).
+bool annotated(const verify::CheckItem& item) {
+  if (!item.is_rate || item.fails) return true;
+  return item.verdict == model::Verdict::mismatch || item.verdict == model::Verdict::consistent;
 }
 
 void write_summary(const CheckContext& ctx, const char* path) {
@@ -61,12 +70,11 @@ void write_summary(const CheckContext& ctx, const char* path) {
 
 void write_check_github(std::ostream& out, const CheckContext& ctx) {
   for (const auto& item : ctx.items) {
-    bool show = item.fails || (!item.is_rate && item.severity != model::Severity::note) ||
-                (item.is_rate && item.verdict == model::Verdict::mismatch);
-    if (!show) continue;
-    out << fmt::format("::{} file={},line={},title={}::{}\n", command_for(item),
-                       escape_property(item.location.path), std::max(1, item.location.line),
-                       escape_property(item.title), escape_data(item.message));
+    if (!annotated(item)) continue;
+    auto line = item.location.line > 0 ? fmt::format(",line={}", item.location.line) : "";
+    out << fmt::format("::{} file={}{},title={}::{}\n", command_for(item),
+                       escape_property(item.location.path), line, escape_property(item.title),
+                       escape_data(item.message));
   }
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)
     write_summary(ctx, summary);

@@ -1,4 +1,5 @@
 // Machine-readable check output: every item with its location, plus counts.
+#include "kpi/report/check_facts.hpp"
 #include "kpi/report/check_writers.hpp"
 #include "kpi/report/json.hpp"
 #include "kpi/verify/cell_evidence.hpp"
@@ -29,10 +30,13 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
            {"message", i.message},
            {"fails", i.fails}};
     if (i.is_rate) j["verdict"] = model::to_string(i.verdict);
+    if (i.rate) j["rate"] = rate_facts_json(i);
+    if (!i.rows.empty()) j["rows"] = item_facts_json(i)["rows"];
     items.push_back(j);
   }
   auto c = verify::count_items(ctx.items);
   Json doc{{"schema", "kpi-report-check/1"},
+           {"schema_version", "1.1"},
            {"counts",
             {{"match", c.match},
              {"consistent", c.consistent},

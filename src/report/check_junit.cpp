@@ -1,6 +1,8 @@
-// JUnit XML: one testsuite per sheet, one testcase per checked rate (failure = mismatch, or
-// whatever --fail-on makes fail), findings and input problems as testcases of their own.
+// JUnit XML: one testsuite per file; one testcase per rate check named by its KPI id and
+// fiscal year, per finding by its rule and rows, per input problem by its rule and line.
+// Names never depend on the verdict, so CI history follows a KPI-year across runs.
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -10,41 +12,88 @@
 namespace kpi::report {
 namespace {
 
-void testcase(std::ostream& out, const verify::CheckItem& item) {
-  out << fmt::format("    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
-                     escape_markup(item.rule), escape_markup(item.title),
-                     escape_markup(item.location.path), item.location.line);
-  if (!item.fails) {
-    out << "/>\n";
-    return;
+using Items = std::vector<const verify::CheckItem*>;
+
+// A rate: "No.22 FY2023"; a finding: "finding.relisted-differs lines 434, 344"; an input
+// problem: "input.skipped-row line 245".
+std::string base_name(const verify::CheckItem& item) {
+  if (item.is_rate || !item.rows.empty())
+    return item.is_rate ? item.title : "finding." + item.title;
+  return item.location.line > 0 ? fmt::format("{} line {}", item.rule, item.location.line)
+                                : item.rule;
+}
+
+// Test case names, unique within their suite (a second one gets " #2").
+std::vector<std::string> case_names(const Items& items) {
+  std::vector<std::string> names;
+  std::map<std::string, int> seen;
+  for (const auto* item : items) {
+    auto name = base_name(*item);
+    int n = ++seen[name];
+    names.push_back(n == 1 ? name : fmt::format("{} #{}", name, n));
   }
-  out << fmt::format(
-      ">\n      <failure type=\"{}\" message=\"{}\">{}:{}: {}</failure>\n    </testcase>\n",
-      escape_markup(item.rule), escape_markup(item.message), escape_markup(item.location.path),
-      item.location.line, escape_markup(item.message));
+  return names;
+}
+
+// The body of a test case: failure, skipped (unchecked rate), or the explanation.
+std::string case_body(const verify::CheckItem& item) {
+  if (item.fails)
+    return fmt::format("<failure type=\"{}\" message=\"{}\">{}:{}: {}</failure>",
+                       escape_markup(item.rule), escape_markup(item.message),
+                       escape_markup(item.location.path), item.location.line,
+                       escape_markup(item.message));
+  if (item.is_rate && item.verdict == model::Verdict::unchecked)
+    return fmt::format("<skipped message=\"{}\"/>", escape_markup(item.rate->explanation));
+  if (item.is_rate && item.verdict == model::Verdict::match) return "";
+  return fmt::format("<system-out>{}</system-out>", escape_markup(item.message));
+}
+
+void write_case(std::ostream& out, const std::string& suite, const std::string& name,
+                const verify::CheckItem& item) {
+  out << fmt::format("    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
+                     escape_markup(suite), escape_markup(name), escape_markup(item.location.path),
+                     item.location.line);
+  auto body = case_body(item);
+  if (body.empty())
+    out << "/>\n";
+  else
+    out << ">\n      " << body << "\n    </testcase>\n";
+}
+
+struct Tally {
+  std::size_t tests = 0;
+  int failures = 0, skipped = 0;
+};
+
+Tally tally(const Items& items) {
+  Tally t{items.size(), 0, 0};
+  for (const auto* i : items) {
+    t.failures += i->fails;
+    t.skipped += !i->fails && i->is_rate && i->verdict == model::Verdict::unchecked;
+  }
+  return t;
 }
 
 }  // namespace
 
 void write_check_junit(std::ostream& out, const CheckContext& ctx) {
-  std::map<std::string, std::vector<const verify::CheckItem*>> by_file;
+  std::map<std::string, Items> by_file;
+  Items all;
   for (const auto& item : ctx.items) {
-    bool is_check = item.is_rate || item.rule.rfind("finding.", 0) == 0 ||
-                    item.severity == model::Severity::error;
-    if (is_check) by_file[item.location.path].push_back(&item);
+    by_file[item.location.path].push_back(&item);
+    all.push_back(&item);
   }
-  auto c = verify::count_items(ctx.items);
-  std::size_t total = 0;
-  for (const auto& [file, items] : by_file) total += items.size();
+  auto total = tally(all);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"kpi-report check\" tests=\"{}\" failures=\"{}\">\n", total,
-                     c.failures);
+  out << fmt::format(
+      "<testsuites name=\"kpi-report check\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n",
+      total.tests, total.failures, total.skipped);
   for (const auto& [file, items] : by_file) {
-    int failures = 0;
-    for (const auto* i : items) failures += i->fails;
-    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
-                       escape_markup(file), items.size(), failures);
-    for (const auto* i : items) testcase(out, *i);
+    auto t = tally(items);
+    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n",
+                       escape_markup(file), t.tests, t.failures, t.skipped);
+    auto names = case_names(items);
+    for (std::size_t i = 0; i < items.size(); ++i) write_case(out, file, names[i], *items[i]);
     out << "  </testsuite>\n";
   }
   out << "</testsuites>\n";

@@ -13,13 +13,38 @@ namespace {
 
 bool worth_showing(const verify::CheckItem& item, bool verbose) {
   if (verbose || item.fails) return true;
-  if (item.is_rate) return item.verdict == model::Verdict::mismatch;
-  return item.severity != model::Severity::note;
+  // Input notes (the files a directory scan skipped) are few and always shown.
+  return !item.is_rate || item.verdict == model::Verdict::mismatch;
 }
 
 constexpr int quoted_width = 120;  // terminal columns of a quoted source line
 
 using model::location_text;
+
+struct RateTally {
+  int published = 0;  // published rates (each one checked)
+  int computed = 0;   // rates kpi-report could compute
+};
+
+RateTally tally(const model::Sheet& sheet) {
+  RateTally t;
+  for (const auto& ind : sheet.parsed.indicators)
+    for (const auto& o : ind.observations) {
+      t.published += o.published_rate.has_number() + o.revised_rate.has_number();
+      t.computed += o.check.rate_rounded.has_value();
+    }
+  return t;
+}
+
+// "data/joetsu/….tsv: 65 rates computed; the sheet publishes none" instead of 65 unchecked.
+void write_unpublished(std::ostream& out, const CheckContext& ctx) {
+  for (const auto& sheet : ctx.result.sheets) {
+    auto t = tally(sheet);
+    if (t.published == 0)
+      out << fmt::format("{}: {} rate{} computed; the sheet publishes none\n", sheet.path,
+                         t.computed, t.computed == 1 ? "" : "s");
+  }
+}
 
 }  // namespace
 
@@ -42,7 +67,15 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
     if (!cells.empty())
       out << fmt::format("{}: rate cell formulas: {}\n", location_text(where), cells);
   }
+  write_unpublished(out, ctx);
   auto c = verify::count_items(ctx.items);
+  int published = 0;
+  for (const auto& sheet : ctx.result.sheets) published += tally(sheet).published;
+  if (published == 0 && !ctx.result.sheets.empty()) {
+    out << fmt::format("0 published rates to check; {} findings; {} failing\n", c.findings,
+                       c.failures);
+    return;
+  }
   out << fmt::format(
       "{} rates checked: {} match, {} consistent, {} mismatch, {} unchecked; {} findings; {} "
       "failing\n",

@@ -3,18 +3,18 @@
 #include <fmt/format.h>
 
 #include "kpi/calc/rational.hpp"
+#include "kpi/model/display.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::report {
 
 std::string shown(const model::Value& v) {
-  if (!v.text.empty()) return v.text;
-  return v.number ? v.number->to_string() : "-";
+  return model::shown(v);
 }
 
 std::string shown_target(const model::Indicator& ind, const model::Observation& o) {
-  if (!o.target.text.empty() || o.target.number) return shown(o.target);
-  return shown(ind.final_target.value);
+  if (!o.target.text.empty() || o.target.number) return report::shown(o.target);
+  return report::shown(ind.final_target.value);
 }
 
 std::string recomputed_text(const model::Observation& o) {
@@ -23,7 +23,7 @@ std::string recomputed_text(const model::Observation& o) {
 }
 
 std::string display_id(const model::Indicator& ind) {
-  return ind.seq > 1 ? fmt::format("{} #{}", ind.id, ind.seq) : ind.id;
+  return model::display_id(ind);
 }
 
 std::string fit(const std::string& s, int width, bool right_align) {

@@ -100,6 +100,11 @@ Json indicator_json(const model::Indicator& ind) {
                        {"fiscal_year", optional_int(ind.final_target.fiscal_year)},
                        {"qualifier", c_str_or_null(model::to_string(ind.final_target.qualifier))},
                        {"text", text_or_null(ind.final_target.value.text)}};
+  // A workbook's cells: the rate formulas refer to them.
+  if (!ind.baseline.value.cell.empty()) j["baseline"]["cell"] = ind.baseline.value.cell;
+  if (ind.baseline.value.stored)
+    j["baseline"]["stored"] = Json::parse(ind.baseline.value.stored->to_string());
+  if (!ind.final_target.value.cell.empty()) j["final_target"]["cell"] = ind.final_target.value.cell;
   Json observations = Json::array();
   for (const auto& o : ind.observations) observations.push_back(observation_json(o));
   j["observations"] = observations;
@@ -111,10 +116,12 @@ Json source_json(const model::SourceSummary& source) {
   Json skipped = Json::array();
   for (const auto& s : source.skipped)
     skipped.push_back(Json{{"line", s.line}, {"reason", s.reason}});
-  return Json{{"path", source.path},           {"format", source.format},
-              {"encoding", source.encoding},   {"kpis", source.kpis},
-              {"rows_read", source.rows_read}, {"rows_used", source.rows_used},
-              {"merged", source.merged},       {"skipped", skipped}};
+  Json j{{"path", source.path},           {"format", source.format},
+         {"encoding", source.encoding},   {"kpis", source.kpis},
+         {"rows_read", source.rows_read}, {"rows_used", source.rows_used},
+         {"merged", source.merged},       {"skipped", skipped}};
+  if (!source.sheet.empty()) j["sheet"] = source.sheet;  // a workbook's worksheet
+  return j;
 }
 
 Json finding_json(const model::Finding& f) {

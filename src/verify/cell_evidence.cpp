@@ -151,7 +151,7 @@ std::string stored_note(const model::Value& v, const char* role) {
 }
 
 void judge_stored(const model::Indicator& ind, model::Observation& obs,
-                  const calc::Profile& profile) {
+                  const calc::Profile& profile, const RateCheckOptions& options) {
   bool any = obs.actual.stored || obs.target.stored || ind.baseline.value.stored;
   if (!any || obs.check.verdict == Verdict::match) return;
   auto full_ind = ind;
@@ -159,7 +159,7 @@ void judge_stored(const model::Indicator& ind, model::Observation& obs,
   auto full_obs = obs;
   full_obs.actual = with_stored(obs.actual);
   full_obs.target = with_stored(obs.target);
-  auto check = check_rate(full_ind, full_obs, profile);
+  auto check = check_rate(full_ind, full_obs, profile, options);
   if (check.verdict != Verdict::match) return;
   check.explanation =
       fmt::format("computed from the stored values{}{}{}", stored_note(obs.actual, "actual"),
@@ -215,8 +215,9 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
     }
     out.shape += ref.cell;
     auto what = describe_other(ind, ref.cell);
-    if (!out.foreign.empty()) out.foreign += ", ";
-    out.foreign += ref.cell + " (" + (what.empty() ? "a cell outside this KPI-year" : what) + ")";
+    auto named = ref.cell + " (" + (what.empty() ? "a cell outside this KPI-year" : what) + ")";
+    if (out.foreign.find(named) == std::string::npos)
+      out.foreign += (out.foreign.empty() ? "" : ", ") + named;
     auto replacement = own_replacement(ind, obs, ref.cell);
     if (replacement.empty()) {
       fixable = false;
@@ -233,9 +234,9 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
 }
 
 void apply_cell_evidence(const model::Indicator& ind, model::Observation& obs,
-                         const calc::Profile& profile) {
+                         const calc::Profile& profile, const RateCheckOptions& options) {
   judge_cap(ind, obs, profile);
-  judge_stored(ind, obs, profile);
+  judge_stored(ind, obs, profile, options);
   judge_formula(ind, obs);
 }
 

@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "kpi/report/format.hpp"
+#include "kpi/calc/rational.hpp"
+#include "kpi/model/display.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -10,28 +11,53 @@ namespace {
 using model::Severity;
 using model::Verdict;
 
-// A mismatch that flips a decision (grade, achieved) is an error; one that does not is a
-// warning (both fail by default).
-Severity severity_of(const model::RateCheck& check) {
-  if (check.verdict != Verdict::mismatch) return Severity::note;
-  return check.decision_flip ? Severity::error : Severity::warning;
+// Severity follows the gate: what fails the run is an error; a mismatch let through by
+// --no-fail-on is a warning; everything else a note.
+Severity severity_of(const model::RateCheck& check, bool fails) {
+  if (fails) return Severity::error;
+  return check.verdict == Verdict::mismatch ? Severity::warning : Severity::note;
 }
 
 std::string rate_message(const std::string& title, const model::RateCheck& check,
                          const model::Value& published) {
   std::string head = title + ": ";
   switch (check.verdict) {
-    case Verdict::mismatch: return head + check.explanation;
+    case Verdict::mismatch:
+      return head + check.explanation;
     case Verdict::consistent:
-      return head + fmt::format("published {} consistent: {}", report::shown(published),
-                                check.explanation);
+      return head +
+             fmt::format("published {} consistent: {}", model::shown(published), check.explanation);
     case Verdict::match:
-      return head + fmt::format("published {} matches ({}){}", report::shown(published),
+      return head + fmt::format("published {} matches ({}){}", model::shown(published),
                                 check.method,
                                 check.explanation.empty() ? "" : ": " + check.explanation);
-    case Verdict::unchecked: break;
+    case Verdict::unchecked:
+      break;
   }
   return head + "unchecked: " + check.explanation;
+}
+
+RateFacts facts_of(const model::Indicator& ind, const model::Observation& o,
+                   const model::RateCheck& check, bool revised, const model::Value& published) {
+  RateFacts f;
+  f.municipality = ind.municipality;
+  f.id = model::display_id(ind);
+  f.name = ind.name;
+  f.fiscal_year = o.fiscal_year;
+  f.revised = revised;
+  f.target = revised ? o.revised_target : o.target;
+  if (!f.target.has_number() && !revised) f.target = ind.final_target.value;
+  f.actual = o.actual;
+  f.published = published;
+  f.recomputed = check.rate_rounded;
+  f.formula = check.method;
+  f.basis = check.basis;
+  if (published.number && check.rate_rounded)
+    f.difference = calc::round_half_away(
+        calc::Rational::of(*published.number) - calc::Rational::of(*check.rate_rounded),
+        published.number->scale);
+  f.explanation = check.explanation;
+  return f;
 }
 
 CheckItem rate_item(const model::Indicator& ind, const model::Observation& o,
@@ -39,15 +65,16 @@ CheckItem rate_item(const model::Indicator& ind, const model::Observation& o,
                     const FailPolicy& policy) {
   CheckItem item;
   item.location = o.source.line ? o.source : ind.source;
-  item.severity = severity_of(check);
   item.rule = std::string("rate.") + model::to_string(check.verdict);
-  item.title = fmt::format("{} FY{}{}", report::display_id(ind), o.fiscal_year, what);
-  item.message = rate_message(item.title, check, published);
+  item.title = fmt::format("{} FY{}{}", model::display_id(ind), o.fiscal_year, what);
+  item.message =
+      rate_message(ind.name.empty() ? item.title : item.title + " " + ind.name, check, published);
   item.is_rate = true;
   item.verdict = check.verdict;
   item.fails = (check.verdict == Verdict::mismatch && policy.mismatch) ||
                (check.verdict == Verdict::consistent && policy.consistent);
-  if (item.fails && item.severity == Severity::note) item.severity = Severity::warning;
+  item.severity = severity_of(check, item.fails);
+  item.rate = facts_of(ind, o, check, *what != '\0', published);
   return item;
 }
 
@@ -60,12 +87,24 @@ void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector
     }
 }
 
+// "relisted-differs lines 434, 344": the finding's rule and rows, whatever its numbers.
+std::string finding_title(const model::Finding& f) {
+  std::string lines;
+  for (const auto& row : f.rows) lines += fmt::format("{}{}", lines.empty() ? "" : ", ", row.line);
+  return lines.empty() ? f.kind
+                       : fmt::format("{} line{} {}", f.kind, f.rows.size() > 1 ? "s" : "", lines);
+}
+
 }  // namespace
 
 std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy) {
   std::vector<CheckItem> items;
   for (const auto& d : result.diagnostics) {
-    CheckItem item{d.location, d.severity, d.code, d.code, d.message};
+    CheckItem item;
+    item.location = d.location;
+    item.severity = d.severity;
+    item.rule = item.title = d.code;
+    item.message = d.message;
     item.fails = d.severity == Severity::error;
     items.push_back(std::move(item));
   }
@@ -75,9 +114,14 @@ std::vector<CheckItem> collect_check_items(const PipelineResult& result, const F
     item.location = f.rows.empty() ? model::SourceLocation{} : f.rows.front();
     item.severity = f.severity;
     item.rule = "finding." + f.kind;
-    item.title = f.kind;
+    item.title = finding_title(f);
+    item.rows = f.rows;
     item.message = f.message;
     item.fails = policy.all_findings || (f.severity == Severity::error && policy.error_findings);
+    if (item.fails)
+      item.severity = Severity::error;
+    else if (item.severity == Severity::error)
+      item.severity = Severity::warning;
     items.push_back(std::move(item));
   }
   return items;
@@ -88,10 +132,18 @@ CheckCounts count_items(const std::vector<CheckItem>& items) {
   for (const auto& i : items) {
     if (i.is_rate) {
       switch (i.verdict) {
-        case Verdict::match: ++c.match; break;
-        case Verdict::consistent: ++c.consistent; break;
-        case Verdict::mismatch: ++c.mismatch; break;
-        case Verdict::unchecked: ++c.unchecked; break;
+        case Verdict::match:
+          ++c.match;
+          break;
+        case Verdict::consistent:
+          ++c.consistent;
+          break;
+        case Verdict::mismatch:
+          ++c.mismatch;
+          break;
+        case Verdict::unchecked:
+          ++c.unchecked;
+          break;
       }
     } else if (i.rule.rfind("finding.", 0) == 0) {
       ++c.findings;

@@ -10,7 +10,8 @@ namespace {
 
 using model::Indicator;
 
-std::string observation_difference(const Indicator& copy, const Indicator& original) {
+void observation_differences(const Indicator& copy, const Indicator& original,
+                             std::vector<std::string>& out) {
   for (const auto& o : copy.observations)
     for (const auto& p : original.observations) {
       if (o.fiscal_year != p.fiscal_year) continue;
@@ -20,22 +21,26 @@ std::string observation_difference(const Indicator& copy, const Indicator& origi
           {"published rate", {&o.published_rate, &p.published_rate}}};
       for (const auto& [name, values] : fields)
         if (!same_number(*values.first, *values.second))
-          return fmt::format("FY{} {} {} vs {}", o.fiscal_year, name, number_text(*values.first),
-                             number_text(*values.second));
+          out.push_back(fmt::format("FY{} {} {} vs {}", o.fiscal_year, name,
+                                    number_text(*values.first), number_text(*values.second)));
     }
-  return "";
 }
 
-// First field in which a re-listed row differs from its original, or "".
-std::string first_difference(const Indicator& copy, const Indicator& original) {
+// Every field and year in which a re-listed row differs from its original ("" = none).
+std::string differences(const Indicator& copy, const Indicator& original) {
+  std::vector<std::string> out;
   if (!same_number(copy.baseline.value, original.baseline.value))
-    return fmt::format("baseline {} vs {}", number_text(copy.baseline.value),
-                       number_text(original.baseline.value));
+    out.push_back(fmt::format("baseline {} vs {}", number_text(copy.baseline.value),
+                              number_text(original.baseline.value)));
   if (!same_number(copy.final_target.value, original.final_target.value))
-    return fmt::format("final target {} vs {}", number_text(copy.final_target.value),
-                       number_text(original.final_target.value));
-  if (copy.unit != original.unit) return fmt::format("unit {} vs {}", copy.unit, original.unit);
-  return observation_difference(copy, original);
+    out.push_back(fmt::format("final target {} vs {}", number_text(copy.final_target.value),
+                              number_text(original.final_target.value)));
+  if (copy.unit != original.unit)
+    out.push_back(fmt::format("unit {} vs {}", copy.unit, original.unit));
+  observation_differences(copy, original, out);
+  std::string joined;
+  for (const auto& d : out) joined += (joined.empty() ? "" : "; ") + d;
+  return joined;
 }
 
 // The KPI a re-listed row points at: an id can hold several KPIs (seq 1, 2, ...), so the one
@@ -49,6 +54,14 @@ const Indicator* original_of(
   return first == last ? nullptr : first->second;
 }
 
+// Where a row's values are printed: in PDF text the KPI's own line can hold only its number
+// ("16"), so its first observation's line is quoted instead.
+model::SourceLocation values_location(const Indicator& ind) {
+  for (const auto& o : ind.observations)
+    if (o.source.line > 0) return o.source;
+  return ind.source;
+}
+
 }  // namespace
 
 void find_relisted_differences(const IndicatorList& all, std::vector<model::Finding>& out) {
@@ -59,12 +72,13 @@ void find_relisted_differences(const IndicatorList& all, std::vector<model::Find
     if (!ind->relisted_of || ind->relisted_of->empty()) continue;
     const auto* original = original_of(*ind, originals);
     if (!original) continue;
-    auto diff = first_difference(*ind, *original);
+    auto diff = differences(*ind, *original);
     if (diff.empty()) continue;
-    out.push_back({"relisted-differs", model::Severity::error,
-                   fmt::format("{} (再掲) differs from its original {} (line {}): {}", ind->id,
-                               original->id, original->source.line, diff),
-                   {ind->source, original->source},
+    out.push_back({"relisted-differs",
+                   model::Severity::error,
+                   fmt::format("{} (再掲) {} differs from its original {} (line {}): {}", ind->id,
+                               ind->name, original->id, values_location(*original).line, diff),
+                   {values_location(*ind), values_location(*original)},
                    {ind->id, original->id}});
   }
 }

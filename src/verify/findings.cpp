@@ -1,12 +1,36 @@
 #include "kpi/verify/findings.hpp"
 
+#include <algorithm>
+
 #include "finding_kinds.hpp"
 #include "kpi/calc/rational.hpp"
 
 namespace kpi::verify {
 
+// Thousands separators as the sheet prints them: "11,499" when the cell had them.
+std::string grouped(const std::string& digits) {
+  auto start = digits.find_first_of("0123456789");
+  auto end = std::min(digits.find('.'), digits.size());
+  std::string out = digits.substr(0, start);
+  for (auto i = start; i < end; ++i) {
+    out += digits[i];
+    auto left = end - i - 1;
+    if (left > 0 && left % 3 == 0) out += ',';
+  }
+  return out + digits.substr(end);
+}
+
+bool contains(std::string_view text, std::string_view what) {
+  return text.find(what) != std::string_view::npos;
+}
+
+// A value's number as the sheet prints it: "11,499", "95.8%"; "-" for none.
 std::string number_text(const model::Value& v) {
-  return v.number ? v.number->to_string() : "-";
+  if (!v.number) return "-";
+  auto text = v.number->to_string();
+  if (contains(v.text, ",") || contains(v.text, "，")) text = grouped(text);
+  if (contains(v.text, "%") || contains(v.text, "％")) text += "%";
+  return text;
 }
 
 bool same_number(const model::Value& a, const model::Value& b) {

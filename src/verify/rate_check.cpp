@@ -1,218 +1,64 @@
 #include "kpi/verify/rate_check.hpp"
 
-#include <algorithm>
-#include <cmath>
-#include <string>
-#include <vector>
-
 #include <fmt/format.h>
 
-#include "kpi/calc/rate.hpp"
-#include "kpi/text/strings.hpp"
+#include "finding_kinds.hpp"
 #include "kpi/verify/cell_evidence.hpp"
+#include "rate_candidates.hpp"
 
 namespace kpi::verify {
 namespace {
 
-using calc::Method;
 using calc::Rational;
 using model::Decimal;
+using model::RateCheck;
+using model::Verdict;
 
-// One way the published rate may have been computed.
-struct Candidate {
-  Method method;
-  std::optional<Decimal> target, actual, baseline;
-  std::string basis;  // "year target", "final target", "revised target"
-  std::string note;   // ", baseline ▲103 (number 2 of the baseline cell)"
+// Everything the steps of one check look at.
+struct Question {
+  const model::Indicator& ind;
+  const model::Observation& obs;
+  const calc::Profile& profile;
+  const RateCheckOptions& options;
+  std::vector<Candidate> cands;  // the sheet's own formula first
+  Decimal published;
+  int decimals = 0;  // of the published rate
 };
-
-struct Exactness {
-  bool target = false, actual = false, baseline = false;
-};
-
-std::optional<Rational> rational(const std::optional<Decimal>& d) {
-  if (!d) return std::nullopt;
-  return Rational::of(*d);
-}
-
-calc::RateInputs inputs_of(const Candidate& c) {
-  return {rational(c.target), rational(c.actual), rational(c.baseline)};
-}
-
-bool met_on_good_side(model::Direction direction, const Rational& actual, const Rational& target) {
-  int cmp = calc::compare(actual, target);
-  return direction == model::Direction::decrease ? cmp <= 0 : cmp >= 0;
-}
-
-std::optional<Rational> evaluate(const Candidate& c, model::Direction direction) {
-  auto in = inputs_of(c);
-  if (c.method != Method::met_is_100) return calc::rate_percent(c.method, in);
-  if (!in.target || !in.actual || !met_on_good_side(direction, *in.actual, *in.target))
-    return std::nullopt;
-  return Rational::integer(100);
-}
 
 Decimal round_by(calc::Rounding rounding, const Rational& r, int decimals) {
   switch (rounding) {
-    case calc::Rounding::half_even: return calc::round_half_even(r, decimals);
-    case calc::Rounding::down: return calc::round_down(r, decimals);
-    case calc::Rounding::half_away: break;
+    case calc::Rounding::half_even:
+      return calc::round_half_even(r, decimals);
+    case calc::Rounding::down:
+      return calc::round_down(r, decimals);
+    case calc::Rounding::half_away:
+      break;
   }
   return calc::round_half_away(r, decimals);
 }
 
-std::string percent_text(const Decimal& d) { return d.to_string() + "%"; }
-
+std::string percent_text(const Decimal& d) {
+  return d.to_string() + "%";
+}
 std::string percent_text(const Rational& r, int decimals) {
   return percent_text(calc::round_half_away(r, decimals));
 }
 
-// -- candidate list ----------------------------------------------------------------------
-
-std::optional<Decimal> number_of(const model::Value& v) { return v.number; }
-
-Method method_for(model::Direction direction, const Candidate& c, const calc::Profile& profile) {
-  return calc::primary_method(direction, inputs_of(c), profile.zero_target_progress,
-                              profile.maintain_zero_is_100);
-}
-
-std::vector<Candidate> candidates(const model::Indicator& ind, const model::Observation& obs,
-                                  const calc::Profile& profile) {
-  auto year_target = number_of(obs.target);
-  auto final_target = number_of(ind.final_target.value);
-  auto baseline = number_of(ind.baseline.value);
-  auto actual = number_of(obs.actual);
-  bool final_first = profile.rate_basis == calc::RateBasis::final_target || !year_target;
-  auto first_target = final_first ? final_target : year_target;
-  auto second_target = final_first ? year_target : final_target;
-  const char* first_name = final_first ? "final target" : "year target";
-  const char* second_name = final_first ? "year target" : "final target";
-
-  std::vector<Candidate> out;
-  Candidate primary{Method::ratio, first_target, actual, baseline, first_name, {}};
-  primary.method = calc::method_of(ind.rate_formula).value_or(method_for(ind.direction, primary, profile));
-  out.push_back(primary);
-  for (std::size_t i = 0; i < ind.baseline.alternatives.size(); ++i) {
-    Candidate alt = primary;
-    alt.baseline = number_of(ind.baseline.alternatives[i]);
-    alt.method = Method::progress;
-    alt.note = fmt::format(", baseline {} (number {} of the baseline cell)",
-                           ind.baseline.alternatives[i].text, i + 2);
-    out.push_back(alt);
-  }
-  auto add_for_target = [&](std::optional<Decimal> target, const std::string& name) {
-    if (!target) return;
-    Candidate c{Method::ratio, target, actual, baseline, name, {}};
-    c.method = method_for(ind.direction, c, profile);
-    out.push_back(c);
-  };
-  add_for_target(number_of(obs.revised_target), "revised target");
-  add_for_target(second_target, second_name);
-  // Other known formulas, against the first target.
-  for (Method m : {Method::ratio, Method::inverse, Method::met_is_100, Method::complement,
-                   Method::progress}) {
-    if (m == primary.method) continue;
-    if (m == Method::complement && ind.direction != model::Direction::decrease) continue;
-    if (m == Method::ratio && ind.direction == model::Direction::decrease) continue;
-    if (m == Method::inverse && ind.direction != model::Direction::decrease &&
-        ind.direction != model::Direction::unknown)
-      continue;
-    out.push_back({m, first_target, actual, baseline, first_name, {}});
-  }
-  return out;
-}
-
-// -- interval consistency ----------------------------------------------------------------
-
-struct Range {
-  Rational low, high;
-};
-
-std::vector<Rational> corners_of(const std::optional<Decimal>& d, bool exact) {
-  if (!d) return {Rational{}};
-  Rational x = Rational::of(*d);
-  if (exact) return {x};
-  Rational h = calc::half_ulp(*d);
-  return {x - h, x + h};
-}
-
-std::optional<Range> rate_range(const Candidate& c, model::Direction direction, Exactness exact) {
-  if (c.method == Method::met_is_100 || c.method == Method::maintain_zero) return std::nullopt;
-  std::optional<Range> range;
-  for (const auto& t : corners_of(c.target, exact.target))
-    for (const auto& a : corners_of(c.actual, exact.actual))
-      for (const auto& b : corners_of(c.baseline, exact.baseline)) {
-        calc::RateInputs in{c.target ? std::optional(t) : std::nullopt,
-                            c.actual ? std::optional(a) : std::nullopt,
-                            c.baseline ? std::optional(b) : std::nullopt};
-        // A denominator interval that reaches zero makes the rate unbounded.
-        auto r = calc::rate_percent(c.method, in);
-        if (!r) return std::nullopt;
-        if (!range) range = Range{*r, *r};
-        if (calc::compare(*r, range->low) < 0) range->low = *r;
-        if (calc::compare(*r, range->high) > 0) range->high = *r;
-      }
-  (void)direction;
-  return range;
-}
-
-bool denominator_sign_stable(const Candidate& c, Exactness exact) {
-  auto spans_zero = [](const std::optional<Decimal>& d, bool is_exact) {
-    if (!d || is_exact) return d && d->units == 0;
-    auto corners = corners_of(d, false);
-    return calc::compare(corners[0], Rational{}) <= 0 && calc::compare(corners[1], Rational{}) >= 0;
-  };
-  switch (c.method) {
-    case Method::ratio:
-    case Method::complement:
-    case Method::two_minus_ratio: return !spans_zero(c.target, exact.target);
-    case Method::inverse: return !spans_zero(c.actual, exact.actual);
-    case Method::progress: {
-      if (!c.target || !c.baseline) return false;
-      auto diff = Rational::of(*c.target) - Rational::of(*c.baseline);
-      auto slack = (exact.target ? Rational{} : calc::half_ulp(*c.target)) +
-                   (exact.baseline ? Rational{} : calc::half_ulp(*c.baseline));
-      Rational abs_diff = calc::compare(diff, Rational{}) < 0 ? Rational{} - diff : diff;
-      return calc::compare(abs_diff, slack) > 0;
-    }
-    default: return false;
-  }
-}
-
-std::string slack_description(const Candidate& c, Exactness exact) {
-  std::vector<std::string> parts;
-  auto describe = [&](const char* name, const std::optional<Decimal>& d, bool is_exact) {
-    if (!d || is_exact) return;
-    auto h = calc::half_ulp(*d);
-    auto x = Rational::of(*d);
-    int decimals = d->scale + 1;
-    parts.push_back(fmt::format("{} printed {} may be {}–{}", name, d->to_string(),
-                                calc::round_half_away(x - h, decimals).to_string(),
-                                calc::round_half_away(x + h, decimals).to_string()));
-  };
-  describe("actual", c.actual, exact.actual);
-  describe("target", c.target, exact.target);
-  if (c.method == Method::progress) describe("baseline", c.baseline, exact.baseline);
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
-  return out;
-}
-
-bool overlaps(const Range& r, const Rational& published, const Rational& half) {
-  return calc::compare(r.low, published + half) <= 0 &&
-         calc::compare(r.high, published - half) >= 0;
-}
-
-void set_rate(model::RateCheck& check, const Rational& rate, int decimals) {
+void set_rate(RateCheck& check, const Rational& rate, int decimals) {
   check.rate_percent = rate.to_double();
   check.rate_rounded = calc::round_half_away(rate, decimals);
 }
 
-model::RateCheck unchecked(std::optional<Rational> rate, std::string method, std::string why) {
-  model::RateCheck check;
+void set_formula(RateCheck& check, const Candidate& c) {
+  check.method = calc::to_string(c.method);
+  check.basis = to_string(c.basis);
+}
+
+RateCheck unchecked(std::optional<Rational> rate, const Candidate* c, std::string why) {
+  RateCheck check;
   if (rate) set_rate(check, *rate, 1);
-  check.method = std::move(method);
-  check.verdict = model::Verdict::unchecked;
+  if (c) set_formula(check, *c);
+  check.verdict = Verdict::unchecked;
   check.explanation = std::move(why);
   return check;
 }
@@ -228,22 +74,101 @@ std::string signed_text(const Rational& r, int decimals) {
   return (r.num < 0 ? "" : "+") + calc::round_half_away(r, decimals).to_string();
 }
 
-// The other formula whose rate comes nearest the published one (the best explanation tried).
-std::string nearest_other(const std::vector<Candidate>& cands, model::Direction direction,
-                          const Rational& published, int decimals) {
-  std::optional<Rational> best_distance;
-  std::string best;
-  for (std::size_t i = 1; i < cands.size(); ++i) {
-    auto r = evaluate(cands[i], direction);
-    if (!r) continue;
-    auto d = *r - published;
-    if (d.num < 0) d.num = -d.num;
-    if (best_distance && calc::compare(d, *best_distance) >= 0) continue;
-    best_distance = d;
-    best = fmt::format("; nearest other formula: {} against the {} gives {}",
-                       calc::to_string(cands[i].method), cands[i].basis, percent_text(*r, decimals));
+// -- the steps ---------------------------------------------------------------------------
+
+// 1. Face value: a known formula, rounded like the profile, gives the published rate.
+std::optional<RateCheck> face_value(const Question& q) {
+  for (const auto& c : q.cands) {
+    auto r = evaluate(c, q.ind.direction);
+    if (!r || !(round_by(q.profile.rounding, *r, q.decimals) == q.published)) continue;
+    RateCheck check;
+    set_rate(check, *r, q.decimals);
+    set_formula(check, c);
+    check.verdict = Verdict::match;
+    if (&c != &q.cands.front()) check.explanation = describe(c);
+    return check;
   }
-  return best;
+  return std::nullopt;
+}
+
+// 2. Other rounding: the sheet's own formula truncated or rounded half to even — a mismatch
+// that says so.
+std::optional<RateCheck> other_rounding(const Question& q, const Rational& rate) {
+  for (auto rounding : {calc::Rounding::down, calc::Rounding::half_even}) {
+    if (rounding == q.profile.rounding || !(round_by(rounding, rate, q.decimals) == q.published))
+      continue;
+    RateCheck check;
+    set_rate(check, rate, q.decimals);
+    set_formula(check, q.cands.front());
+    // Another rounding than the sheet's convention is not printed precision: a wrong rate
+    // (a profile with that "rounding" accepts a sheet that rounds so throughout).
+    check.verdict = Verdict::mismatch;
+    check.explanation = fmt::format(
+        "published {}, recomputed {} ({} = {}): {} only when {}, not by the sheet's rounding "
+        "(half away from zero unless its profile says otherwise)",
+        percent_text(q.published), percent_text(round_by(q.profile.rounding, rate, q.decimals)),
+        check.method, percent_text(rate, q.decimals + 2), percent_text(q.published),
+        rounding == calc::Rounding::down ? "truncated (ROUNDDOWN)" : "rounded half to even");
+    return check;
+  }
+  return std::nullopt;
+}
+
+bool overlaps(const Range& r, const Rational& published, const Rational& room) {
+  return calc::compare(r.low, published + room) <= 0 &&
+         calc::compare(r.high, published - room) >= 0;
+}
+
+// The first candidate whose rate over the printed precision of its measured inputs meets
+// the published rate's own rounding interval widened by `extra` points.
+const Candidate* explained_within(const Question& q, bool primary_only, const Rational& extra,
+                                  std::optional<Range>& range) {
+  auto precision = precision_of(q.ind, q.profile);
+  Rational room = calc::half_ulp(q.published) + extra;
+  for (const auto& c : q.cands) {
+    if (primary_only && !c.primary) continue;
+    range = rate_range(c, precision);
+    if (range && overlaps(*range, Rational::of(q.published), room)) return &c;
+  }
+  return nullptr;
+}
+
+std::string range_text(const Question& q, const Range& range) {
+  return fmt::format("{}–{}", percent_text(range.low, q.decimals + 1),
+                     percent_text(range.high, q.decimals + 1));
+}
+
+RateCheck consistent_by(const Question& q, const Candidate& c, std::string explanation) {
+  RateCheck check;
+  if (auto r = evaluate(c, q.ind.direction)) set_rate(check, *r, q.decimals);
+  set_formula(check, c);
+  check.verdict = Verdict::consistent;
+  check.explanation = std::move(explanation);
+  return check;
+}
+
+// 3. Printed precision: the sheet's own formula, with actuals and baselines anywhere their
+// printed rounding allows (targets exact), explains the rate.
+std::optional<RateCheck> printed_precision(const Question& q) {
+  std::optional<Range> range;
+  const auto* c = explained_within(q, true, Rational{}, range);
+  if (!c) return std::nullopt;
+  auto room = room_description(*c, precision_of(q.ind, q.profile));
+  return consistent_by(q, *c,
+                       fmt::format("{}: {} ⇒ {} covers {}", describe(*c), room,
+                                   range_text(q, *range), percent_text(q.published)));
+}
+
+// 4. --tolerance: within the team's chosen number of points of the sheet's own formula.
+std::optional<RateCheck> within_tolerance(const Question& q) {
+  if (q.options.tolerance.units <= 0) return std::nullopt;
+  std::optional<Range> range;
+  const auto* c = explained_within(q, true, Rational::of(q.options.tolerance), range);
+  if (!c) return std::nullopt;
+  return consistent_by(q, *c,
+                       fmt::format("{} gives {}: {} is within the tolerance of {} points",
+                                   describe(*c), range_text(q, *range), percent_text(q.published),
+                                   q.options.tolerance.to_string()));
 }
 
 // Statcheck's decision error: the discrepancy changes the grade or achieved / not achieved.
@@ -258,111 +183,136 @@ std::string decision_flip(const calc::Profile& profile, const Decimal& published
   return "";
 }
 
-// check_rate without the overflow guard.
-model::RateCheck explain_rate(const model::Indicator& ind, const model::Observation& obs,
-                              const calc::Profile& profile) {
-  auto cands = candidates(ind, obs, profile);
-  const Candidate& primary = cands.front();
-  auto primary_rate = evaluate(primary, ind.direction);
-  const char* primary_method = calc::to_string(primary.method);
-  if (!obs.published_rate.number) {
-    if (!primary_rate)
-      return unchecked(std::nullopt, "", "nothing to compute: " + missing_inputs(primary));
-    return unchecked(primary_rate, primary_method, "no published rate");
+// What else was tried: a formula the sheet does not use for this kind of row that explains
+// the rate within printed precision, else the other formula that comes nearest.
+std::string other_formulas(const Question& q) {
+  std::optional<Range> range;
+  if (const auto* c = explained_within(q, false, Rational{}, range); c && !c->primary)
+    return fmt::format(
+        "; only {} explains it (within printed precision), a formula the sheet "
+        "does not use for this kind of row",
+        describe(*c));
+  std::optional<Rational> best_distance;
+  std::string best;
+  Rational pub = Rational::of(q.published);
+  for (const auto& c : q.cands) {
+    auto r = evaluate(c, q.ind.direction);
+    if (c.primary || !r) continue;
+    auto d = *r - pub;
+    if (d.num < 0) d.num = -d.num;
+    if (best_distance && calc::compare(d, *best_distance) >= 0) continue;
+    best_distance = d;
+    best = fmt::format("; nearest other formula: {} gives {}", describe(c),
+                       percent_text(*r, q.decimals));
   }
-  const Decimal published = *obs.published_rate.number;
-  const int decimals = published.scale;
-  bool computable = false;
-  for (const auto& c : cands) computable = computable || evaluate(c, ind.direction).has_value();
-  if (!computable)
-    return unchecked(std::nullopt, "", "published rate but nothing to compute: " + missing_inputs(primary));
+  return best;
+}
 
-  model::RateCheck check;
-  // 1. Face value: a known formula reproduces the published rate exactly.
-  for (const auto& c : cands) {
-    auto r = evaluate(c, ind.direction);
-    if (!r || !(round_by(profile.rounding, *r, decimals) == published)) continue;
-    set_rate(check, *r, decimals);
-    check.method = calc::to_string(c.method);
-    check.basis = c.basis;
-    check.verdict = model::Verdict::match;
-    if (&c != &primary)
-      check.explanation = fmt::format("{} against the {}{}", check.method, c.basis, c.note);
+// The printed value a candidate's input came from (numbers as printed: "11,499").
+std::string printed_target(const Question& q, const Candidate& c) {
+  if (!c.target) return "-";
+  if (c.basis == Basis::final_target) return number_text(q.ind.final_target.value);
+  return number_text(c.basis == Basis::revised_target && q.obs.revised_target.has_number()
+                         ? q.obs.revised_target
+                         : q.obs.target);
+}
+
+std::string printed_baseline(const Question& q, const Candidate& c) {
+  if (!c.baseline) return "-";
+  if (c.baseline_number > 1) return number_text(q.ind.baseline.alternatives[c.baseline_number - 2]);
+  return number_text(q.ind.baseline.value);
+}
+
+// The inputs the sheet's own formula used: "actual 8.0 / target 10.0" for a ratio.
+std::string inputs_text(const Question& q, const Candidate& c) {
+  auto t = printed_target(q, c), a = number_text(q.obs.actual), b = printed_baseline(q, c);
+  switch (c.method) {
+    case calc::Method::inverse:
+      return fmt::format("target {} / actual {}", t, a);
+    case calc::Method::progress:
+      return fmt::format("(actual {} − baseline {}) / (target {} − baseline {})", a, b, t, b);
+    case calc::Method::two_minus_ratio:
+      return fmt::format("2 − actual {} / target {}", a, t);
+    case calc::Method::complement:
+      return fmt::format("1 − (actual {} − target {}) / target {}", a, t, t);
+    default:
+      return fmt::format("actual {} / target {}", a, t);
+  }
+}
+
+// 5. Nothing the sheet does explains it.
+RateCheck mismatch(const Question& q, const std::optional<Rational>& rate) {
+  RateCheck check;
+  const auto& own = q.cands.front();
+  set_formula(check, own);
+  check.verdict = Verdict::mismatch;
+  if (!rate) {
+    check.explanation = "published " + percent_text(q.published) + " but " + missing_inputs(own) +
+                        other_formulas(q);
     return check;
   }
-  if (primary_rate) {
-    set_rate(check, *primary_rate, decimals);
-    check.method = primary_method;
-    check.basis = primary.basis;
-  }
-  // 2. Other rounding: the sheet truncates or rounds half to even.
-  if (primary_rate) {
-    for (auto rounding : {calc::Rounding::down, calc::Rounding::half_even}) {
-      if (rounding == profile.rounding || !(round_by(rounding, *primary_rate, decimals) == published))
-        continue;
-      check.verdict = model::Verdict::consistent;
-      check.explanation = fmt::format(
-          "{} = {} rounds to {} only when {}", primary_method, percent_text(*primary_rate, decimals + 2),
-          percent_text(published),
-          rounding == calc::Rounding::down ? "truncated (ROUNDDOWN)" : "rounded half to even");
-      return check;
-    }
-  }
-  // 3. Printed precision: inputs within their printed rounding explain the rate. The actual
-  // (and baseline) alone first, then the target too; counts of whole things get no slack.
-  bool exact = calc::is_exact_quantity(profile, ind.unit, ind.name);
-  Rational pub = Rational::of(published);
-  Rational half = calc::half_ulp(published);
-  for (Exactness slack : {Exactness{true, exact, exact}, Exactness{exact, exact, exact}}) {
-    for (const auto& c : cands) {
-      if (!denominator_sign_stable(c, slack)) continue;
-      auto range = rate_range(c, ind.direction, slack);
-      if (!range || !overlaps(*range, pub, half)) continue;
-      auto r = evaluate(c, ind.direction);
-      check.verdict = model::Verdict::consistent;
-      if (r) set_rate(check, *r, decimals);
-      check.method = calc::to_string(c.method);
-      check.basis = c.basis;
-      check.explanation = fmt::format("{} against the {}{}: {} ⇒ {}–{} covers {}", check.method,
-                                      c.basis, c.note, slack_description(c, slack),
-                                      percent_text(range->low, decimals + 1),
-                                      percent_text(range->high, decimals + 1),
-                                      percent_text(published));
-      return check;
-    }
-  }
-  // 4. Nothing explains it.
-  check.verdict = model::Verdict::mismatch;
-  if (!primary_rate) {
-    check.explanation = "published " + percent_text(published) + " but " + missing_inputs(primary);
-    return check;
-  }
-  auto rounded = round_by(profile.rounding, *primary_rate, decimals);
-  auto diff = Rational::of(published) - Rational::of(rounded);
-  auto flip = decision_flip(profile, published, rounded);
+  set_rate(check, *rate, q.decimals);
+  auto rounded = round_by(q.profile.rounding, *rate, q.decimals);
+  auto diff = Rational::of(q.published) - Rational::of(rounded);
+  auto flip = decision_flip(q.profile, q.published, rounded);
   check.decision_flip = !flip.empty();
-  check.explanation = fmt::format("published {}, recomputed {} ({} against the {}), difference {} points{}{}",
-                                  percent_text(published), percent_text(rounded), primary_method,
-                                  primary.basis, signed_text(diff, decimals),
-                                  nearest_other(cands, ind.direction, pub, decimals),
-                                  flip.empty() ? "" : "; " + flip);
+  check.explanation = fmt::format("published {}, recomputed {} = {} ({}), difference {} points{}{}",
+                                  percent_text(q.published), percent_text(rounded),
+                                  inputs_text(q, own), describe(own), signed_text(diff, q.decimals),
+                                  other_formulas(q), flip.empty() ? "" : "; " + flip);
   return check;
+}
+
+bool any_computable(const Question& q) {
+  for (const auto& c : q.cands)
+    if (evaluate(c, q.ind.direction)) return true;
+  return false;
+}
+
+// check_rate without the overflow guard: the steps in order.
+RateCheck explain_rate(const model::Indicator& ind, const model::Observation& obs,
+                       const calc::Profile& profile, const RateCheckOptions& options,
+                       Basis year_basis) {
+  Question q{ind, obs, profile, options, candidates(ind, obs, profile, year_basis), {}, 0};
+  const Candidate& own = q.cands.front();
+  auto rate = evaluate(own, ind.direction);
+  if (!obs.published_rate.number) {
+    if (!rate)
+      return unchecked(std::nullopt, nullptr, "nothing to compute: " + missing_inputs(own));
+    return unchecked(rate, &own, "no published rate");
+  }
+  q.published = *obs.published_rate.number;
+  q.decimals = q.published.scale;
+  if (!any_computable(q))
+    return unchecked(std::nullopt, nullptr,
+                     "published rate but nothing to compute: " + missing_inputs(own));
+  if (auto c = face_value(q)) return *c;
+  if (rate)
+    if (auto c = other_rounding(q, *rate)) return *c;
+  if (auto c = printed_precision(q)) return *c;
+  if (auto c = within_tolerance(q)) return *c;
+  return mismatch(q, rate);
+}
+
+RateCheck guarded(const model::Indicator& ind, const model::Observation& obs,
+                  const calc::Profile& profile, const RateCheckOptions& options, Basis year_basis) {
+  try {
+    return explain_rate(ind, obs, profile, options, year_basis);
+  } catch (const calc::Overflow&) {
+    // Values of 18 digits with many decimals: no exact rate, and never a wrapped-around one.
+    return unchecked(std::nullopt, nullptr, "numbers too large to compute the rate exactly");
+  }
 }
 
 }  // namespace
 
-model::RateCheck check_rate(const model::Indicator& ind, const model::Observation& obs,
-                            const calc::Profile& profile) {
-  try {
-    return explain_rate(ind, obs, profile);
-  } catch (const calc::Overflow&) {
-    // Values of 18 digits with many decimals: no exact rate, and never a wrapped-around one.
-    return unchecked(std::nullopt, "", "numbers too large to compute the rate exactly");
-  }
+RateCheck check_rate(const model::Indicator& ind, const model::Observation& obs,
+                     const calc::Profile& profile, const RateCheckOptions& options) {
+  return guarded(ind, obs, profile, options, Basis::year_target);
 }
 
-model::RateCheck check_revised_rate(const model::Indicator& ind, const model::Observation& obs,
-                                    const calc::Profile& profile) {
+RateCheck check_revised_rate(const model::Indicator& ind, const model::Observation& obs,
+                             const calc::Profile& profile, const RateCheckOptions& options) {
   // The revised rate (変更後の達成率) is the same question against the revised target.
   model::Observation revised;
   revised.fiscal_year = obs.fiscal_year;
@@ -371,20 +321,19 @@ model::RateCheck check_revised_rate(const model::Indicator& ind, const model::Ob
   revised.published_rate = obs.revised_rate;
   calc::Profile against_revised = profile;
   against_revised.rate_basis = calc::RateBasis::year_target;
-  auto check = check_rate(ind, revised, against_revised);
-  if (check.basis == "year target") check.basis = "revised target";
-  check.explanation = text::replace_all(check.explanation, "the year target", "the revised target");
-  return check;
+  return guarded(ind, revised, against_revised, options, Basis::revised_target);
 }
 
-void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile) {
+void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile,
+                 const RateCheckOptions& options) {
   for (auto& ind : indicators) {
-    const auto& profile = override_profile ? *override_profile : calc::profile_for(ind.municipality);
+    const auto& profile =
+        override_profile ? *override_profile : calc::profile_for(ind.municipality);
     for (auto& obs : ind.observations) {
-      obs.check = check_rate(ind, obs, profile);
-      apply_cell_evidence(ind, obs, profile);
+      obs.check = check_rate(ind, obs, profile, options);
+      apply_cell_evidence(ind, obs, profile, options);
       if (obs.revised_target.has_number() || obs.revised_rate.has_number())
-        obs.revised_check = check_revised_rate(ind, obs, profile);
+        obs.revised_check = check_revised_rate(ind, obs, profile, options);
     }
   }
 }

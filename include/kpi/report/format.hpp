@@ -6,13 +6,13 @@
 
 namespace kpi::report {
 
-// The printed text of a value, or "-" when it has none.
+// model::shown (kept here for the writers).
 std::string shown(const model::Value& v);
 // The target a year's rate is measured against: the year's own, else the final target.
 std::string shown_target(const model::Indicator& ind, const model::Observation& o);
 // The recomputed rate at the published precision (one decimal when none was published).
 std::string recomputed_text(const model::Observation& o);
-// "No.3" or "No.3 #2" when the id holds several KPIs.
+// model::display_id (kept here for the writers).
 std::string display_id(const model::Indicator& ind);
 // Pads or truncates UTF-8 text to `width` terminal columns.
 std::string fit(const std::string& s, int width, bool right_align = false);

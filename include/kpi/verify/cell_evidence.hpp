@@ -8,6 +8,7 @@
 
 #include "kpi/calc/profile.hpp"
 #include "kpi/model/sheet.hpp"
+#include "kpi/verify/rate_check.hpp"
 
 namespace kpi::verify {
 
@@ -22,7 +23,7 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
 
 // Revises `obs.check` (already filled by check_rate) with the cell evidence.
 void apply_cell_evidence(const model::Indicator& ind, model::Observation& obs,
-                         const calc::Profile& profile);
+                         const calc::Profile& profile, const RateCheckOptions& options = {});
 
 // Formula shapes of the published rate cells of a sheet: how many cells use each, and where.
 struct FormulaUse {

@@ -1,18 +1,26 @@
 #pragma once
 // What `check` reports: every rate verdict, cross-row finding and input problem as one list
 // of located items, and which of them fail the run.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "kpi/pipeline.hpp"
+#include "kpi/verify/fail_policy.hpp"
 
 namespace kpi::verify {
 
-struct FailPolicy {
-  bool mismatch = true;
-  bool consistent = false;
-  bool error_findings = true;  // findings of severity error
-  bool all_findings = false;   // findings of any severity
+// The facts of one rate check, for machines (check JSON `rate`, SARIF `properties`).
+struct RateFacts {
+  std::string municipality, id, name;  // id as displayed: "No.3", "No.3 #2"
+  int fiscal_year = 0;
+  bool revised = false;  // the revised rate (変更後) against the revised target
+  model::Value target, actual, published;
+  std::optional<model::Decimal> recomputed;  // at the published precision
+  std::string formula;                       // ratio | inverse | progress | ...
+  std::string basis;                         // "year target", "final target", "revised target"
+  std::optional<model::Decimal> difference;  // published − recomputed, in points
+  std::string explanation;
 };
 
 struct CheckItem {
@@ -24,6 +32,8 @@ struct CheckItem {
   bool is_rate = false;
   model::Verdict verdict = model::Verdict::unchecked;
   bool fails = false;
+  std::optional<RateFacts> rate;            // rates only
+  std::vector<model::SourceLocation> rows;  // findings: every row involved
 };
 
 std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy);

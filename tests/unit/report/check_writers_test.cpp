@@ -10,7 +10,9 @@
 
 namespace {
 
-kpi::model::Value v(std::string_view printed) { return kpi::text::parse_cell(printed, printed).value; }
+kpi::model::Value v(std::string_view printed) {
+  return kpi::text::parse_cell(printed, printed).value;
+}
 
 // One sheet, one KPI: FY2020 matches, FY2021 is published wrong (a decision error).
 kpi::PipelineResult sample() {
@@ -21,7 +23,8 @@ kpi::PipelineResult sample() {
   ind.unit = "件";
   ind.direction = kpi::model::Direction::increase;
   ind.source = {"dir/sheet,1.txt", 3};
-  for (auto [year, actual, rate] : {std::tuple{2020, "10", "100.0%"}, std::tuple{2021, "9", "100.0%"}}) {
+  for (auto [year, actual, rate] :
+       {std::tuple{2020, "10", "100.0%"}, std::tuple{2021, "9", "100.0%"}}) {
     kpi::model::Observation o;
     o.fiscal_year = year;
     o.target = v("10");
@@ -53,7 +56,8 @@ std::string render(const char* format, const kpi::PipelineResult& result) {
 
 TEST_CASE("check text: compiler-style line, then the source line", "[check][writers]") {
   auto text = render("text", sample());
-  CHECK_THAT(text, Catch::Contains("dir/sheet,1.txt:5: error: No.7 FY2021: published 100.0%, recomputed 90.0%"));
+  CHECK_THAT(text, Catch::Contains("dir/sheet,1.txt:5: error: No.7 FY2021 相談件数: published "
+                                   "100.0%, recomputed 90.0% = actual 9 / target 10"));
   CHECK_THAT(text, Catch::Contains("decision error"));
   CHECK_THAT(text, Catch::Contains("\n    values 10 9 100.0%\n"));
   CHECK_THAT(text, Catch::Contains("1 match, 0 consistent, 1 mismatch"));
@@ -67,7 +71,7 @@ TEST_CASE("check github: workflow commands with escaped properties", "[check][wr
 TEST_CASE("check junit: one testcase per rate, failures for mismatches", "[check][writers]") {
   auto xml = render("junit", sample());
   CHECK_THAT(xml, Catch::Contains("tests=\"2\" failures=\"1\""));
-  CHECK_THAT(xml, Catch::Contains("<testcase classname=\"rate.match\" name=\"No.7 FY2020\""));
+  CHECK_THAT(xml, Catch::Contains("<testcase classname=\"dir/sheet,1.txt\" name=\"No.7 FY2020\""));
   CHECK_THAT(xml, Catch::Contains("<failure type=\"rate.mismatch\""));
 }
 

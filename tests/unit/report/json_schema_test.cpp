@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
 #include "kpi/pipeline.hpp"
+#include "kpi/report/check_writers.hpp"
 #include "kpi/report/json.hpp"
 #include "sheets.hpp"
 
@@ -60,8 +62,8 @@ void validate(const json& value, const json& schema, const json& root, const std
       validate(value[i], schema["items"], root, at + "[" + std::to_string(i) + "]", errors);
 }
 
-json load_schema() {
-  std::ifstream in(std::string(KPI_TESTS_DIR) + "/../docs/kpi-report.schema.json");
+json load_schema(const char* name = "kpi-report.schema.json") {
+  std::ifstream in(std::string(KPI_TESTS_DIR) + "/../docs/" + name);
   REQUIRE(in);
   return json::parse(in);
 }
@@ -111,4 +113,28 @@ TEST_CASE("the schema validator itself rejects wrong documents", "[json][schema]
   validate(json{{"schema", "kpi-report/2"}, {"sources", json::array()}}, schema, schema, "$",
            errors);
   CHECK(errors.size() >= 3);  // wrong const, missing indicators and findings
+}
+
+TEST_CASE("check JSON follows its documented schema on every bundled sheet",
+          "[json][schema][check]") {
+  auto schema = load_schema("kpi-report-check.schema.json");
+  auto result = kpi::run_pipeline({KPI_DATA_DIR}, {});
+  auto items = kpi::verify::collect_check_items(result, {});
+  std::ostringstream out;
+  kpi::report::write_check_json(out, {result, items, false});
+  auto doc = json::parse(out.str());
+  std::vector<std::string> errors;
+  validate(doc, schema, schema, "$", errors);
+  std::string first_errors;
+  for (std::size_t i = 0; i < std::min<std::size_t>(errors.size(), 10); ++i)
+    first_errors += errors[i] + "\n";
+  INFO(first_errors);
+  CHECK(errors.empty());
+  CHECK(doc["schema_version"] == "1.1");
+  std::size_t with_facts = 0;
+  for (const auto& item : doc["items"]) with_facts += item.contains("rate");
+  CHECK(with_facts == static_cast<std::size_t>(doc["counts"]["match"].get<int>() +
+                                               doc["counts"]["consistent"].get<int>() +
+                                               doc["counts"]["mismatch"].get<int>() +
+                                               doc["counts"]["unchecked"].get<int>()));
 }

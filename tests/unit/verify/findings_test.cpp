@@ -9,7 +9,9 @@ using kpi::model::Severity;
 
 namespace {
 
-kpi::model::Value v(std::string_view printed) { return kpi::text::parse_cell(printed, printed).value; }
+kpi::model::Value v(std::string_view printed) {
+  return kpi::text::parse_cell(printed, printed).value;
+}
 
 Indicator kpi_row(std::string id, std::string name, int line) {
   Indicator ind;
@@ -41,7 +43,8 @@ std::vector<kpi::model::Finding> findings_of(std::vector<Indicator> rows) {
   return kpi::verify::find_cross_row_problems({sheet});
 }
 
-const kpi::model::Finding* find_kind(const std::vector<kpi::model::Finding>& all, const std::string& kind) {
+const kpi::model::Finding* find_kind(const std::vector<kpi::model::Finding>& all,
+                                     const std::string& kind) {
   for (const auto& f : all)
     if (f.kind == kind) return &f;
   return nullptr;
@@ -59,7 +62,8 @@ TEST_CASE("a re-listed row that differs from its original", "[verify][findings]"
   auto f = find_kind(all, "relisted-differs");
   REQUIRE(f);
   CHECK(f->severity == Severity::error);
-  CHECK(f->message == "No.2 (再掲) differs from its original No.1 (line 10): FY2020 actual 9 vs 8");
+  CHECK(f->message ==
+        "No.2 (再掲) 相談件数 differs from its original No.1 (line 10): FY2020 actual 9 vs 8");
   CHECK(f->rows[0].line == 20);
   CHECK(f->rows[1].line == 10);
   copy.observations[0].actual = v("8");

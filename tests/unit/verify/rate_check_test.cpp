@@ -79,11 +79,13 @@ TEST_CASE("decrease, zero target, maintain conventions", "[verify][verdict]") {
   CHECK(met.method == "met_is_100");
 }
 
-TEST_CASE("rounding other than Excel's is detected", "[verify][verdict]") {
-  // 1/8 = 12.5% exactly: Excel prints 13%, truncation 12%.
+TEST_CASE("rounding other than the sheet's is a mismatch that names it", "[verify][verdict]") {
+  // 1/8 = 12.5% exactly: Excel prints 13%, truncation 12%. Truncation is not printed
+  // precision, so the gate fails it, saying what would explain it.
   auto c = check(indicator(Direction::increase, "件"), "8", "1", "12%");
-  CHECK(c.verdict == Verdict::consistent);
+  CHECK(c.verdict == Verdict::mismatch);
   CHECK_THAT(c.explanation, Catch::Contains("ROUNDDOWN"));
+  CHECK_THAT(c.explanation, Catch::Contains("recomputed 13%"));
 }
 
 TEST_CASE("unchecked says why", "[verify][verdict]") {

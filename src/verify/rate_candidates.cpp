@@ -1,0 +1,211 @@
+#include "rate_candidates.hpp"
+
+#include <fmt/format.h>
+
+namespace kpi::verify {
+namespace {
+
+using calc::Method;
+using calc::Rational;
+using model::Decimal;
+using model::Direction;
+
+calc::RateInputs inputs_of(const Candidate& c) {
+  auto r = [](const std::optional<Decimal>& d) -> std::optional<Rational> {
+    if (!d) return std::nullopt;
+    return Rational::of(*d);
+  };
+  return {r(c.target), r(c.actual), r(c.baseline)};
+}
+
+Method method_for(Direction direction, const Candidate& c, const calc::Profile& profile) {
+  return calc::primary_method(direction, inputs_of(c), profile.zero_target_progress,
+                              profile.maintain_zero_is_100);
+}
+
+bool met_on_good_side(Direction direction, const Rational& actual, const Rational& target) {
+  int cmp = calc::compare(actual, target);
+  return direction == Direction::decrease ? cmp <= 0 : cmp >= 0;
+}
+
+// Formulas a sheet may use for this direction besides its own.
+bool applies(Method m, Direction direction) {
+  if (m == Method::complement) return direction == Direction::decrease;
+  if (m == Method::ratio) return direction != Direction::decrease;
+  if (m == Method::inverse)
+    return direction == Direction::decrease || direction == Direction::unknown;
+  return true;
+}
+
+void add_baseline_alternatives(const model::Indicator& ind, const Candidate& primary,
+                               std::vector<Candidate>& out) {
+  for (std::size_t i = 0; i < ind.baseline.alternatives.size(); ++i) {
+    Candidate alt = primary;
+    alt.baseline = ind.baseline.alternatives[i].number;
+    alt.method = Method::progress;
+    alt.baseline_number = static_cast<int>(i) + 2;
+    alt.baseline_text = ind.baseline.alternatives[i].text;
+    alt.primary = primary.method == Method::progress;
+    out.push_back(alt);
+  }
+}
+
+// A value as printed, with its room: [x − h, x + h], not below 0 for a non-negative quantity.
+std::vector<Rational> corners_of(const std::optional<Decimal>& d, bool exact, bool non_negative) {
+  if (!d) return {Rational{}};
+  Rational x = Rational::of(*d);
+  if (exact) return {x};
+  Rational h = calc::half_ulp(*d);
+  Rational low = x - h;
+  if (non_negative && d->units >= 0 && calc::compare(low, Rational{}) < 0) low = Rational{};
+  return {low, x + h};
+}
+
+bool spans_zero(const std::vector<Rational>& corners) {
+  Rational zero{};
+  if (corners.size() == 1) return calc::is_zero(corners[0]);
+  return calc::compare(corners[0], zero) <= 0 && calc::compare(corners[1], zero) >= 0;
+}
+
+// Every formula is monotone in each input while its denominator keeps its sign.
+bool denominator_keeps_sign(const Candidate& c, const Precision& p) {
+  switch (c.method) {
+    case Method::ratio:
+    case Method::complement:
+    case Method::two_minus_ratio:
+      return c.target && !calc::is_zero(Rational::of(*c.target));
+    case Method::inverse:
+      return !spans_zero(corners_of(c.actual, p.measured_exact, p.non_negative));
+    case Method::progress: {
+      if (!c.target || !c.baseline) return false;
+      auto b = corners_of(c.baseline, p.measured_exact, p.non_negative);
+      Rational t = Rational::of(*c.target);
+      std::vector<Rational> diff;
+      for (const auto& x : b) diff.push_back(t - x);
+      if (diff.size() == 2 && calc::compare(diff[0], diff[1]) > 0) std::swap(diff[0], diff[1]);
+      return !spans_zero(diff);
+    }
+    default:
+      return false;
+  }
+}
+
+void widen(std::optional<Range>& range, const Rational& r) {
+  if (!range) range = Range{r, r};
+  if (calc::compare(r, range->low) < 0) range->low = r;
+  if (calc::compare(r, range->high) > 0) range->high = r;
+}
+
+bool is_negative(const model::Value& v) {
+  return v.number && v.number->units < 0;
+}
+
+}  // namespace
+
+const char* to_string(Basis basis) {
+  switch (basis) {
+    case Basis::final_target:
+      return "final target";
+    case Basis::revised_target:
+      return "revised target";
+    case Basis::year_target:
+      break;
+  }
+  return "year target";
+}
+
+std::vector<Candidate> candidates(const model::Indicator& ind, const model::Observation& obs,
+                                  const calc::Profile& profile, Basis year_basis) {
+  auto year_target = obs.target.number;
+  auto final_target = ind.final_target.value.number;
+  bool final_first = profile.rate_basis == calc::RateBasis::final_target || !year_target;
+  Basis first_basis = final_first ? Basis::final_target : year_basis;
+  Basis second_basis = final_first ? year_basis : Basis::final_target;
+  auto first_target = final_first ? final_target : year_target;
+  auto second_target = final_first ? year_target : final_target;
+  auto baseline = ind.baseline.value.number;
+
+  std::vector<Candidate> out;
+  Candidate primary{Method::ratio, first_target, obs.actual.number, baseline, first_basis, 1, {},
+                    true};
+  // A printed indicator type (進捗割合型 ...) prescribes the formula; else the convention.
+  primary.method =
+      calc::method_of(ind.rate_formula).value_or(method_for(ind.direction, primary, profile));
+  out.push_back(primary);
+  add_baseline_alternatives(ind, primary, out);
+  auto typed = calc::method_of(ind.rate_formula);
+  auto add_for = [&](std::optional<Decimal> target, Basis basis) {
+    if (!target) return;
+    Candidate c{Method::ratio, target, obs.actual.number, baseline, basis, 1, {}, false};
+    c.method = typed.value_or(method_for(ind.direction, c, profile));
+    out.push_back(c);
+  };
+  add_for(obs.revised_target.number, Basis::revised_target);
+  add_for(second_target, second_basis);
+  // An indicator whose printed type prescribes its formula is explained by that formula only.
+  if (typed) return out;
+  for (Method m :
+       {Method::ratio, Method::inverse, Method::met_is_100, Method::complement, Method::progress})
+    if (m != primary.method && applies(m, ind.direction))
+      out.push_back({m, first_target, obs.actual.number, baseline, first_basis, 1, {}, false});
+  return out;
+}
+
+std::optional<Rational> evaluate(const Candidate& c, Direction direction) {
+  auto in = inputs_of(c);
+  if (c.method != Method::met_is_100) return calc::rate_percent(c.method, in);
+  if (!in.target || !in.actual || !met_on_good_side(direction, *in.actual, *in.target))
+    return std::nullopt;
+  return Rational::integer(100);
+}
+
+std::string describe(const Candidate& c) {
+  auto head = fmt::format("{} against the {}", calc::to_string(c.method), to_string(c.basis));
+  if (c.baseline_number == 1) return head;
+  return fmt::format("{}, baseline {} (number {} of the baseline cell)", head, c.baseline_text,
+                     c.baseline_number);
+}
+
+Precision precision_of(const model::Indicator& ind, const calc::Profile& profile) {
+  Precision p;
+  p.measured_exact = calc::is_exact_quantity(profile, ind.unit, ind.name);
+  p.non_negative = !is_negative(ind.baseline.value) && !is_negative(ind.final_target.value);
+  for (const auto& alt : ind.baseline.alternatives)
+    p.non_negative = p.non_negative && !is_negative(alt);
+  for (const auto& o : ind.observations)
+    p.non_negative = p.non_negative && !is_negative(o.target) && !is_negative(o.actual);
+  return p;
+}
+
+std::optional<Range> rate_range(const Candidate& c, const Precision& p) {
+  if (c.method == Method::met_is_100 || c.method == Method::maintain_zero) return std::nullopt;
+  if (!denominator_keeps_sign(c, p)) return std::nullopt;
+  std::optional<Range> range;
+  auto target = c.target ? std::optional(Rational::of(*c.target)) : std::nullopt;
+  for (const auto& a : corners_of(c.actual, p.measured_exact, p.non_negative))
+    for (const auto& b : corners_of(c.baseline, p.measured_exact, p.non_negative)) {
+      calc::RateInputs in{target, c.actual ? std::optional(a) : std::nullopt,
+                          c.baseline ? std::optional(b) : std::nullopt};
+      auto r = calc::rate_percent(c.method, in);
+      if (!r) return std::nullopt;
+      widen(range, *r);
+    }
+  return range;
+}
+
+std::string room_description(const Candidate& c, const Precision& p) {
+  std::string out;
+  auto describe_value = [&](const char* name, const std::optional<Decimal>& d) {
+    if (!d || p.measured_exact) return;
+    auto corners = corners_of(d, false, p.non_negative);
+    int decimals = d->scale + 1;
+    out += fmt::format("{}{} printed {} may be {}–{}", out.empty() ? "" : "; ", name,
+                       d->to_string(), calc::round_half_away(corners[0], decimals).to_string(),
+                       calc::round_half_away(corners[1], decimals).to_string());
+  };
+  describe_value("actual", c.actual);
+  if (c.method == Method::progress) describe_value("baseline", c.baseline);
+  return out;
+}
+
+}  // namespace kpi::verify

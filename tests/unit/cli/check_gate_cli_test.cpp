@@ -1,0 +1,157 @@
+// `kpi-report check` as CI runs it: the gate, inputs without sheets, and machine formats that
+// print once, on stdout.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cli/run_binary.hpp"
+
+using kpi::testing::quoted;
+using kpi::testing::quoted_data;
+using kpi::testing::run_kpi_report;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the temp dir for one test.
+fs::path scratch(const std::string& name) {
+  auto dir = fs::temp_directory_path() / ("kpi-gate-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void write(const fs::path& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+// A canonical sheet whose only problem is one wrong published rate (50 of 100 printed 60.0%).
+const char* const wrong_rate_sheet =
+    "municipality,id,name,unit,direction,fiscal_year,target,actual,published_rate\n"
+    "testcity,No.1,相談件数,件,increase,2022,100,50,60.0%\n"
+    "testcity,No.2,満足度,%,increase,2022,80.0,40.0,50.0%\n";
+
+const char* const machine_formats[] = {"json", "github", "junit", "sarif"};
+
+}  // namespace
+
+TEST_CASE("check: an option that reads stricter never passes a wrong rate", "[cli][check][gate]") {
+  auto dir = scratch("wrong-rate");
+  write(dir / "sheet.csv", wrong_rate_sheet);
+  auto sheet = quoted((dir / "sheet.csv").string());
+  for (const char* options :
+       {"", "--fail-on mismatch", "--fail-on consistent", "--fail-on finding",
+        "--fail-on consistent,finding", "--fail-on finding --fail-on mismatch"}) {
+    INFO(options);
+    auto r = run_kpi_report(std::string("check ") + options + " " + sheet);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("sheet.csv:2: error: No.1 FY2022"));
+    CHECK_THAT(r.out, Catch::Contains("1 failing"));
+  }
+  auto let_through = run_kpi_report("check --no-fail-on mismatch " + sheet);
+  CHECK(let_through.exit_code == 0);
+  CHECK_THAT(let_through.out, Catch::Contains("sheet.csv:2: warning: No.1 FY2022"));
+  auto contradiction = run_kpi_report("check --fail-on mismatch --no-fail-on mismatch " + sheet);
+  CHECK(contradiction.exit_code == 2);
+  CHECK_THAT(contradiction.err, Catch::Contains("contradict"));
+  for (const char* bad : {"-1", "abc", "1%"}) {
+    INFO(bad);
+    auto r = run_kpi_report(std::string("check --tolerance ") + bad + " " + sheet);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--tolerance"));
+  }
+  // 60.0% for 50 of 100 is 10 points off: a tolerance of 10 lets it through, 9.9 does not.
+  CHECK(run_kpi_report("check --tolerance 9.9 " + sheet).exit_code == 1);
+  CHECK(run_kpi_report("check --tolerance 10 " + sheet).exit_code == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check: an input without a KPI sheet is an input error in every format",
+          "[cli][check][inputs]") {
+  auto empty = scratch("empty");
+  auto readme = scratch("readme");
+  write(readme / "README.md", "# sheets go here\n");
+  for (const auto& dir : {empty, readme})
+    for (const char* format : {"text", "json", "github", "junit", "sarif"}) {
+      INFO(dir.string() << " " << format);
+      auto r = run_kpi_report(std::string("check -f ") + format + " " + quoted(dir.string()));
+      CHECK(r.exit_code == 2);
+      CHECK_THAT(r.out, Catch::Contains("no KPI sheet in " + dir.string()));
+    }
+  auto named = run_kpi_report("check " + quoted((readme / "README.md").string()));
+  CHECK(named.exit_code == 2);
+  CHECK_THAT(named.out, Catch::Contains("README.md:1: error: holds no KPI table"));
+  fs::remove_all(empty);
+  fs::remove_all(readme);
+}
+
+TEST_CASE("check: files of a directory scan that are no sheet are listed in a note",
+          "[cli][check][inputs]") {
+  auto dir = scratch("mixed");
+  write(dir / "README.md", "# sheets go here\n");
+  write(dir / "logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  write(dir / "sheet.csv", wrong_rate_sheet);
+  auto r = run_kpi_report("check " + quoted(dir.string()));
+  CHECK(r.exit_code == 1);  // the wrong rate, not an input error
+  CHECK_THAT(r.out,
+             Catch::Contains(": note: skipped 2 files that are no KPI sheet: README.md, logo.png"));
+  CHECK_THAT(r.out, Catch::Contains("[input.skipped-files]"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check: machine formats print once, on stdout, nothing on stderr",
+          "[cli][check][formats]") {
+  for (const char* format : machine_formats) {
+    INFO(format);
+    auto r = run_kpi_report(std::string("check -f ") + format + " " + quoted_data(""));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.empty());
+    CHECK_THAT(r.out, Catch::Contains("skipped"));  // the input note is in the output itself
+    CHECK_THAT(r.out, Catch::Contains("3-02"));
+  }
+}
+
+TEST_CASE("a misspelt command is named, with the command meant", "[cli][usage]") {
+  auto r = run_kpi_report("chek x.csv");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unknown command 'chek' (did you mean check?)"));
+  CHECK_THAT(run_kpi_report("reprot x.csv").err, Catch::Contains("(did you mean report?)"));
+  // An existing path is a sheet to report, whatever its name.
+  auto dir = scratch("chek");
+  write(dir / "chek", wrong_rate_sheet);
+  auto as_path = run_kpi_report("chek");
+  CHECK(as_path.exit_code == 2);
+  auto existing = std::string("cd ") + quoted(dir.string()) + " && " + quoted(KPI_BINARY) +
+                  " chek >/dev/null 2>&1";
+  CHECK(std::system(existing.c_str()) == 0);
+  // Far from every command: read as a path, as before.
+  CHECK_THAT(run_kpi_report("nosuchthing.csv").err, Catch::Contains("no such file or directory"));
+  CHECK(run_kpi_report("check " + quoted((dir / "chek").string())).exit_code == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check messages a reviewer can act on", "[cli][check][messages]") {
+  auto joetsu = run_kpi_report("check " + quoted_data("joetsu"));
+  CHECK(joetsu.exit_code == 0);
+  CHECK_THAT(joetsu.out,
+             Catch::Contains(
+                 "joetsu-kpi-progress-fy2023.tsv: 61 rates computed; the sheet publishes none"));
+  CHECK_THAT(joetsu.out, !Catch::Contains("unchecked"));
+  auto toyama = run_kpi_report("check " + quoted_data("toyama"));
+  // The KPI name, the inputs as printed, the difference.
+  CHECK_THAT(toyama.out,
+             Catch::Contains(
+                 ":126: error: 4-05 FY2020 公共交通空白地域人口率(5年ごとに把握): published 100%, "
+                 "recomputed 95% = actual 1.9% / target 2.0% (ratio against the final target), "
+                 "difference +5 points"));
+  // A re-listed row quotes its values line, not the line holding only its number ("16").
+  auto takaoka =
+      run_kpi_report("check " + quoted_data("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  CHECK_THAT(takaoka.out,
+             Catch::Contains("FY2020 published rate 95.8% vs 95.4% [finding.relisted-differs]\n"
+                             "    12,004 11,499 95.8% 12,024"));
+}
