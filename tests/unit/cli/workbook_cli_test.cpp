@@ -364,3 +364,28 @@ TEST_CASE("JSON sources of a workbook name the worksheet", "[cli][workbook][json
   REQUIRE(doc["sources"].size() == 1);
   CHECK(doc["sources"][0]["sheet"] == "KPI進捗");
 }
+
+TEST_CASE("a workbook's JSON read back keeps its cells, formulas, stored values and verdicts",
+          "[cli][workbook][json]") {
+  auto json_path = kpi::testing::temp_file_path(".json");
+  auto convert = run_kpi_report("convert --to json -o " + kpi::testing::quoted(json_path) + " " +
+                                kpi::testing::quoted(takaoka_grid));
+  REQUIRE(convert.exit_code == 0);
+  auto again = run_kpi_report("check " + kpi::testing::quoted(json_path));
+  CHECK(again.exit_code == 1);
+  CHECK_THAT(again.out, Catch::Contains(takaoka_grid + ":KPI進捗!P22: error: "));
+  CHECK_THAT(again.out, Catch::Contains("rate formula =ROUND(O22/K22,3) in P22 uses K22"));
+  CHECK_THAT(again.out, Catch::Contains("=ROUND(actual/K22,3) in 1 cell (P22)"));
+  CHECK_THAT(
+      again.out,
+      Catch::Contains("248 rates checked: 233 match, 0 consistent, 1 mismatch, 14 unchecked"));
+  auto report = run_kpi_report("report --format json " + kpi::testing::quoted(json_path));
+  REQUIRE(report.exit_code == 0);
+  auto doc = json::parse(report.out);
+  const auto* o25 = find_observation(*find_indicator(doc, "22"), 2023);
+  REQUIRE(o25);
+  CHECK((*o25)["actual_stored"] == 79.2);
+  CHECK((*o25)["cells"]["actual"] == "O25");
+  CHECK((*o25)["verdict"] == "match");
+  fs::remove(json_path);
+}
