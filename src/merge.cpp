@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "kpi/merge_keys.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
@@ -19,16 +20,8 @@ using model::Observation;
 using model::SourceLocation;
 using model::Value;
 
-// Names are compared without spacing and width differences: PDF extraction wraps and
-// spaces the same name differently from year to year.
-std::string name_key(std::string_view name) {
-  std::string normalized = text::normalize(name);
-  std::string out;
-  for (auto word : text::words(normalized)) out += word;
-  return out;
-}
-
-using Key = std::tuple<std::string, std::string, std::string, int>;  // municipality, id, name, n-th
+// municipality, id, name (each as its key: width, case and spacing forgiven), n-th
+using Key = std::tuple<std::string, std::string, std::string, int>;
 
 struct Home {
   std::size_t sheet = 0;
@@ -110,6 +103,7 @@ void join_observation(Observation& kept, const Observation& later, const std::st
   j.value(kept.revised_target, later.revised_target, label + " revised target");
   j.value(kept.revised_rate, later.revised_rate, label + " revised rate");
   if (later.actual_fiscal_year) kept.actual_fiscal_year = later.actual_fiscal_year;
+  if (later.reported_in) kept.reported_in = later.reported_in;
   if (!later.notes.empty()) kept.notes = later.notes;
   kept.source = later.source;
 }
@@ -117,6 +111,10 @@ void join_observation(Observation& kept, const Observation& later, const std::st
 void join_direction(Indicator& series, const Indicator& later, Joiner& j,
                     const std::string& label) {
   if (later.direction == model::Direction::unknown) return;
+  // A direction only assumed for a rate never replaces one the sheets give.
+  if (later.direction_source == model::DirectionSource::assumed &&
+      series.direction != model::Direction::unknown)
+    return;
   if (series.direction != model::Direction::unknown && series.direction != later.direction) {
     std::string kept = model::to_string(series.direction);
     j.text(kept, model::to_string(later.direction), label + " direction");  // reports it
@@ -182,17 +180,20 @@ class Merger {
  private:
   void merge_sheet(std::size_t s) {
     auto& sheet = out_.sheets[s];
+    current_ = s;
     std::vector<Indicator> kept;
     std::map<Key, int> seen;  // occurrences of (municipality, id, name) in this sheet
     std::vector<std::pair<std::string, std::string>> ids;
     for (auto& ind : sheet.parsed.indicators) {
       auto name = name_key(ind.name);
-      Key key{ind.municipality, ind.id, name, seen[{ind.municipality, ind.id, name, 0}]++};
+      auto muni = municipality_key(ind.municipality);
+      auto id = id_key(ind.id);
+      Key key{muni, id, name, seen[{muni, id, name, 0}]++};
       auto home = homes_.find(key);
       if (home == homes_.end()) {
-        note_unmatched(ind);
+        note_unmatched(ind, muni, id, name);
         homes_.emplace(key, Home{s, kept.size()});
-        ids.emplace_back(ind.municipality, ind.id);
+        ids.emplace_back(muni, id);
         kept.push_back(std::move(ind));
         continue;
       }
@@ -202,12 +203,57 @@ class Merger {
       mark_extended(home->second.sheet);
     }
     sheet.parsed.indicators = std::move(kept);
-    for (std::size_t i = 0; i < ids.size(); ++i) first_of_id_.try_emplace(ids[i], Home{s, i});
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      first_of_id_.try_emplace(ids[i], Home{s, i});
+      municipalities_.insert(ids[i].first);
+    }
   }
 
-  // Same id as a KPI of an earlier sheet, but another name: kept apart, and said why.
-  void note_unmatched(const Indicator& ind) {
-    auto other = first_of_id_.find({ind.municipality, ind.id});
+  const Indicator& at(const Home& home) const {
+    return out_.sheets[home.sheet].parsed.indicators[home.index];
+  }
+
+  void warn_near(const Indicator& ind, const Indicator& earlier, const std::string& what,
+                 const std::string& printed, const std::string& near) {
+    out_.diagnostics.push_back(
+        {ind.source, model::Severity::warning, "input.merge-near-miss",
+         fmt::format("{} '{}' of {} '{}' matches nothing in the earlier files, but '{}' of {} "
+                     "'{}' at {} is near (a likely typo): kept as a separate KPI",
+                     what, printed, display_id(ind), ind.name, near, display_id(earlier),
+                     earlier.name, where(earlier.source))});
+  }
+
+  // A municipality no earlier file has, near one that one has: a likely typo.
+  bool near_municipality(const Indicator& ind, const std::string& muni) {
+    if (municipalities_.empty() || municipalities_.count(muni)) return false;
+    for (const auto& [key, home] : first_of_id_)
+      if (is_near(muni, key.first)) {
+        warn_near(ind, at(home), "municipality", ind.municipality, at(home).municipality);
+        return true;
+      }
+    return false;
+  }
+
+  // An id no earlier file has in this municipality, near the id of a KPI of the same name.
+  void near_id(const Indicator& ind, const std::string& muni, const std::string& id,
+               const std::string& name) {
+    if (first_of_id_.count({muni, id})) return;
+    for (const auto& [key, home] : homes_) {
+      const auto& [m, other_id, other_name, nth] = key;
+      if (home.sheet >= current_ || m != muni || other_name != name || nth != 0) continue;
+      if (!is_near(id, other_id)) continue;
+      warn_near(ind, at(home), "id", ind.id, at(home).id);
+      return;
+    }
+  }
+
+  // Same id as a KPI of an earlier sheet, but another name: kept apart, and said why. An id
+  // or municipality near an earlier one: a warning naming both.
+  void note_unmatched(const Indicator& ind, const std::string& muni, const std::string& id,
+                      const std::string& name) {
+    if (near_municipality(ind, muni)) return;
+    near_id(ind, muni, id, name);
+    auto other = first_of_id_.find({muni, id});
     if (other == first_of_id_.end()) return;
     const auto& earlier = out_.sheets[other->second.sheet].parsed.indicators[other->second.index];
     out_.diagnostics.push_back(
@@ -226,6 +272,8 @@ class Merger {
   MergeOutput out_;
   std::map<Key, Home> homes_;
   std::map<std::pair<std::string, std::string>, Home> first_of_id_;  // earlier sheets only
+  std::set<std::string> municipalities_;                             // earlier sheets only
+  std::size_t current_ = 0;                                          // the sheet being merged
 };
 
 }  // namespace

@@ -15,10 +15,14 @@ struct MergeOutput {
 };
 
 // KPIs with the same (municipality, id, name) in different sheets join into the one listed
-// first (input order). Observations of other fiscal years are added; for the same fiscal
-// year and for KPI-level fields, a value present in only one file is taken, and two
-// different values are a conflict: reported (warning, both locations) and the later file's
-// value kept. The later sheet's KPI is removed from its sheet and counted in its
+// first (input order). They are compared as keys (kpi/merge_keys.hpp): ids after NFKC and
+// case folding ("No.３" = "no.3" = "No.3"), municipality slugs case-insensitively, names
+// without width and spacing differences. An id or a municipality that matches nothing in the
+// earlier sheets while a near one does (one or two edits) is an input.merge-near-miss
+// warning naming both; the KPI is kept apart, never merged on a guess. Observations of other fiscal
+// years are added; for the same fiscal year and for KPI-level fields, a value present in only one
+// file is taken, and two different values are a conflict: reported (warning, both locations) and
+// the later file's value kept. The later sheet's KPI is removed from its sheet and counted in its
 // `merged_kpis` (or in the matching origin's `merged` for a JSON document read back), so
 // every source keeps its own counts.
 MergeOutput merge_sheets(std::vector<model::Sheet> sheets);

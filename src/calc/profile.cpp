@@ -49,6 +49,7 @@ Profile parse_profile(std::string_view json_text) {
     p.rounding = rounding_from(j.value("rounding", "half_away"));
     p.zero_target_progress = j.value("zero_target_progress", true);
     p.maintain_zero_is_100 = j.value("maintain_zero_is_100", true);
+    p.maintain_within_is_100 = j.value("maintain_within_is_100", false);
     for (const auto& g : j.value("grades", nlohmann::json::array()))
       p.grades.push_back({g.at("label").get<std::string>(), g.at("min_percent").get<double>()});
     p.exact_units = j.value("exact_units", std::vector<std::string>{});

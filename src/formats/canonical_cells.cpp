@@ -223,7 +223,8 @@ bool is_direction_keyword(std::string_view cell) {
 std::optional<model::DirectionSource> read_direction_source(std::string_view cell) {
   auto t = lower_ascii(text::trim(cell));
   for (auto s : {model::DirectionSource::label, model::DirectionSource::qualifier,
-                 model::DirectionSource::inferred})
+                 model::DirectionSource::inferred, model::DirectionSource::target,
+                 model::DirectionSource::published_rate, model::DirectionSource::assumed})
     if (t == model::to_string(s)) return s;
   if (t == "none") return model::DirectionSource::none;
   return std::nullopt;

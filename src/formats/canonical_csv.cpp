@@ -78,6 +78,7 @@ constexpr Column columns[] = {
     {"actual", Level::observation, Kind::value},
     {"actual_number", Level::observation, Kind::number},
     {"actual_fiscal_year", Level::observation, Kind::year},
+    {"reported_in", Level::observation, Kind::year},
     {"provisional", Level::observation, Kind::flag},
     {"published_rate", Level::observation, Kind::value},
     {"published_rate_number", Level::observation, Kind::number},
@@ -216,8 +217,9 @@ std::string cell_problem(Kind kind, std::string_view cell) {
                  ? ""
                  : "expected increase, decrease or maintain (増加, 減少, 維持)";
     case Kind::direction_source:
-      return cells::read_direction_source(cell) ? ""
-                                                : "expected label, qualifier, inferred or none";
+      return cells::read_direction_source(cell)
+                 ? ""
+                 : "expected label, qualifier, inferred, target, published-rate, assumed or none";
     case Kind::qualifier:
       return cells::read_qualifier(cell) ? "" : "expected 以上, 以下, 程度, を維持 or none";
     case Kind::number:
@@ -258,6 +260,10 @@ model::Observation observation_of(const Row& row, const std::string& path) {
   o.actual = value_cell(c, "actual");
   if (!c["actual_fiscal_year"].empty())
     o.actual_fiscal_year = cells::read_fiscal_year(c["actual_fiscal_year"]);
+  if (!c["reported_in"].empty()) {
+    auto column = cells::read_fiscal_year(c["reported_in"]);
+    if (column && *column != o.fiscal_year) o.reported_in = column;
+  }
   o.provisional = cells::read_flag(c["provisional"]).value_or(false);
   o.published_rate = value_cell(c, "published_rate");
   o.revised_target = value_cell(c, "revised_target");

@@ -16,8 +16,10 @@
 
 #include <fmt/format.h>
 
+#include "kpi/formats/mid_plan.hpp"
 #include "kpi/formats/part_matching.hpp"
 #include "kpi/formats/value_parts.hpp"
+#include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/mapped.hpp"
 #include "kpi/text/markup.hpp"
@@ -282,6 +284,7 @@ model::Observation observation_of(const ValueCell& cell, const PartMatch& match,
     add_note(o.notes, "(" + match.part->reference_text + ")");
   if (!cell.parts.empty()) add_note(o.notes, cell.leftover);
   add_note(o.notes, match.why_absent);
+  model::file_under_measured_year(o);
   return o;
 }
 
@@ -393,6 +396,7 @@ model::Indicator indicator_of(Context& c, const Row& row, const std::string& nam
   ind.observations.push_back(
       observation_of(v.current(), g.matches[current_slot], c.columns.current_year, ind.source));
   set_direction(ind);
+  apply_mid_plan_start(ind);
   return ind;
 }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "kpi/formats/mid_plan.hpp"
 #include "kpi/text/pdf_spacing.hpp"
 #include "kpi/text/strings.hpp"
 
@@ -163,6 +164,7 @@ void BlockReader::emit(int line, std::string name, bool relisted, const KpiValue
   ind.baseline.fiscal_year = b.fiscal_year;
   ind.final_target = {t.value, t.fiscal_year, t.qualifier};
   set_direction(ind, values);
+  apply_mid_plan_start(ind);
   auto note = [&](model::Severity severity, std::string code, std::string message) {
     out_.diagnostics.push_back(
         {ind.source, severity, std::move(code), label(ind) + ": " + message});

@@ -148,7 +148,10 @@ model::DirectionSource direction_source_field(const Json& object) {
   auto text = text_field(object, "direction_source");
   if (text.empty()) return model::DirectionSource::none;
   auto s = canonical::read_direction_source(text);
-  if (!s) throw ReadError("direction_source: expected label, qualifier, inferred or null");
+  if (!s)
+    throw ReadError(
+        "direction_source: expected label, qualifier, inferred, target, published-rate, assumed or "
+        "null");
   return *s;
 }
 
@@ -191,6 +194,8 @@ model::Observation observation_of(const Json& j, const model::SourceLocation& in
   o.target = value_field(j, "target", "target_text");
   o.actual = value_field(j, "actual", "actual_text");
   o.actual_fiscal_year = int_field(j, "actual_fiscal_year");
+  if (auto column = int_field(j, "reported_in"); column && *column != o.fiscal_year)
+    o.reported_in = column;
   o.provisional = flag_field(j, "provisional");
   o.published_rate = value_field(j, "published_rate_percent", "published_rate_text");
   o.revised_target = value_field(j, "revised_target", "revised_target_text");

@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 
 #include "kpi/formats/cell_values.hpp"
+#include "kpi/formats/mid_plan.hpp"
+#include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
@@ -463,6 +465,7 @@ model::Observation observation_of(const Context& c, const Row& row, const KpiVal
     o.actual_fiscal_year = *year;
   o.provisional = contains(k.actual.note, "暫定") || contains(k.actual.note, "見込");
   o.source = {c.path, row.line};
+  model::file_under_measured_year(o);
   return o;
 }
 
@@ -487,6 +490,7 @@ model::Indicator indicator_of(Context& c, const Row& row, const KpiValues& k) {
   ind.direction = guess.direction;
   ind.direction_source = guess.source;
   ind.direction_text = guess.text;
+  apply_mid_plan_start(ind);
   ind.observations.push_back(observation_of(c, row, k));
   ind.source = {c.path, row.line};
   return ind;

@@ -486,6 +486,16 @@ const std::string& BiffWorkbook::format_of_xf(std::uint16_t xf) const {
   return xf < xf_formats.size() ? xf_formats[xf] : general;
 }
 
+bool biff_is_encrypted(std::string_view stream) {
+  RecordReader records(stream, 0);
+  std::uint16_t type = 0;
+  std::string_view data;
+  if (!records.next(type, data) || type != kBof) return false;
+  while (records.next(type, data) && type != kEof)
+    if (type == kFilePass) return true;
+  return false;
+}
+
 BiffWorkbook read_biff_workbook(std::string_view stream, std::uint64_t max_cells) {
   BiffWorkbook book;
   RecordReader records(stream, 0);

@@ -40,6 +40,9 @@ struct BiffWorkbook {
   const std::string& format_of_xf(std::uint16_t xf) const;
 };
 
+// Whether the workbook globals hold a FILEPASS record (a password-protected .xls).
+bool biff_is_encrypted(std::string_view workbook_stream);
+
 // The workbook in a BIFF8 Workbook stream, at most max_cells cells.
 BiffWorkbook read_biff_workbook(std::string_view stream, std::uint64_t max_cells);
 

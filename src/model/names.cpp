@@ -31,6 +31,12 @@ const char* to_string(DirectionSource s) {
     case DirectionSource::label: return "label";
     case DirectionSource::qualifier: return "qualifier";
     case DirectionSource::inferred: return "inferred";
+    case DirectionSource::target:
+      return "target";
+    case DirectionSource::published_rate:
+      return "published-rate";
+    case DirectionSource::assumed:
+      return "assumed";
     case DirectionSource::none: break;
   }
   return nullptr;

@@ -145,6 +145,12 @@ const Column columns[] = {
      [](const Indicator&, const Observation* o) {
        return o ? year_text(o->actual_fiscal_year) : "";
      }},
+    {"reported_in",
+     [](const Indicator&, const Observation* o) { return o ? year_text(o->reported_in) : ""; },
+     [](const Indicator& i) {
+       return std::any_of(i.observations.begin(), i.observations.end(),
+                          [](const Observation& o) { return o.reported_in.has_value(); });
+     }},
     {"provisional",
      [](const Indicator&, const Observation* o) {
        return std::string(o ? cells::flag_text(o->provisional) : "");

@@ -26,6 +26,14 @@ std::string display_id(const model::Indicator& ind) {
   return model::display_id(ind);
 }
 
+std::string direction_label(const model::Indicator& ind, const char* unknown) {
+  const char* dir = model::to_string(ind.direction);
+  if (!dir) return unknown;
+  if (ind.direction_source == model::DirectionSource::assumed)
+    return fmt::format("{} (assumed)", dir);
+  return dir;
+}
+
 std::string fit(const std::string& s, int width, bool right_align) {
   std::string out;
   int used = 0;

@@ -13,9 +13,8 @@ void td(std::ostream& out, const std::string& s) { out << "<td>" << escape_marku
 void observation_row(std::ostream& out, const model::Indicator& ind, const model::Observation* o) {
   const char* verdict = o ? model::to_string(o->check.verdict) : "unchecked";
   out << "<tr class=\"" << verdict << "\">";
-  const char* dir = model::to_string(ind.direction);
-  for (const auto& s : {display_id(ind), ind.name, ind.unit, std::string(dir ? dir : ""),
-                        shown(ind.baseline.value)})
+  for (const auto& s :
+       {display_id(ind), ind.name, ind.unit, direction_label(ind), shown(ind.baseline.value)})
     td(out, s);
   if (o) {
     for (const auto& s : {std::to_string(o->fiscal_year), shown_target(ind, *o), shown(o->actual),

@@ -36,7 +36,8 @@ void add_cells(Json& j, const model::Observation& o) {
 
 Json observation_json(const model::Observation& o) {
   Json j;
-  j["fiscal_year"] = o.fiscal_year;
+  j["fiscal_year"] = o.fiscal_year;                          // the year the values measure
+  j["reported_in"] = o.reported_in.value_or(o.fiscal_year);  // the column's year
   j["target"] = value_json(o.target);
   j["target_text"] = text_or_null(o.target.text);
   j["actual"] = value_json(o.actual);
@@ -140,6 +141,7 @@ Json finding_json(const model::Finding& f) {
 Json document_json(const PipelineResult& result) {
   Json doc;
   doc["schema"] = json_schema_id;
+  doc["schema_version"] = json_schema_version;
   doc["sources"] = Json::array();
   doc["indicators"] = Json::array();
   for (const auto& sheet : result.sheets) {

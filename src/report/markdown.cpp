@@ -27,9 +27,9 @@ void write_markdown(std::ostream& out, const PipelineResult& result) {
            "recomputed | verdict |\n";
     out << "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|\n";
     for (const auto& ind : sheet.parsed.indicators) {
-      const char* dir = model::to_string(ind.direction);
-      auto lead = fmt::format("| {} | {} | {} | {} | {} ", cell(display_id(ind)), cell(ind.name),
-                              cell(ind.unit), dir ? dir : "", cell(shown(ind.baseline.value)));
+      auto lead =
+          fmt::format("| {} | {} | {} | {} | {} ", cell(display_id(ind)), cell(ind.name),
+                      cell(ind.unit), direction_label(ind), cell(shown(ind.baseline.value)));
       if (ind.observations.empty())
         out << lead << fmt::format("| | {} | | | | |\n", cell(shown(ind.final_target.value)));
       for (const auto& o : ind.observations)

@@ -35,8 +35,10 @@ void header(std::ostream& out) {
 }
 
 void indicator_rows(std::ostream& out, const model::Indicator& ind) {
-  const char* dir = model::to_string(ind.direction);
-  std::vector<std::string> first = {display_id(ind), ind.name, ind.unit, dir ? dir : "?",
+  // 8 columns: an assumed direction shows as "assumed" (the JSON says increase, assumed).
+  bool assumed = ind.direction_source == model::DirectionSource::assumed;
+  std::vector<std::string> first = {display_id(ind), ind.name, ind.unit,
+                                    assumed ? "assumed" : direction_label(ind, "?"),
                                     shown(ind.baseline.value)};
   if (ind.observations.empty()) {
     first.insert(first.end(), {"", shown(ind.final_target.value), "", "", "", "no actuals"});

@@ -30,7 +30,8 @@ std::string kind_of(const model::Indicator& ind, const model::Observation& o) {
 
 // Formulas that a convention allows as exceptions within a kind.
 bool is_convention(const std::string& formula) {
-  return formula.rfind("met_is_100", 0) == 0 || formula.rfind("maintain_zero", 0) == 0;
+  return formula.rfind("met_is_100", 0) == 0 || formula.rfind("maintain_zero", 0) == 0 ||
+         formula.rfind("maintain_within", 0) == 0;
 }
 
 }  // namespace

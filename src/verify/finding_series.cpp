@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
+#include "kpi/model/measured_year.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -46,19 +47,25 @@ void find_stale_actuals(const IndicatorList& all, std::vector<model::Finding>& o
     if (ind->relisted_of) continue;
     for (const auto& o : ind->observations) {
       if (!o.actual.number) continue;
-      auto year = o.actual_fiscal_year.value_or(o.fiscal_year);
-      if (year != o.fiscal_year)
-        out.push_back({"actual-other-year", model::Severity::warning,
-                       fmt::format("{}: the FY{} column holds a value for FY{} ({})", ind->id,
-                                   o.fiscal_year, year, o.actual.text),
-                       {where(*ind, o)},
-                       {ind->id}});
+      auto year = model::measured_year(o);
+      auto column = model::column_year(o);
+      // Filed under the year it measures (reported_in): information; else a warning.
+      bool filed = o.fiscal_year == year;
+      if (year != column)
+        out.push_back(
+            {"actual-other-year",
+             filed ? model::Severity::note : model::Severity::warning,
+             fmt::format("{}: the FY{} column holds a value for FY{} ({}){}", ind->id, column, year,
+                         o.actual.text, filed ? fmt::format("; filed under FY{}", year) : ""),
+             {where(*ind, o)},
+             {ind->id}});
       bool repeats = same_number(o.actual, ind->baseline.value) && ind->baseline.fiscal_year &&
                      *ind->baseline.fiscal_year == year;
       if (repeats)
-        out.push_back({"actual-repeats-baseline", model::Severity::warning,
+        out.push_back({"actual-repeats-baseline",
+                       model::Severity::warning,
                        fmt::format("{}: the FY{} actual {} repeats the FY{} baseline unchanged",
-                                   ind->id, o.fiscal_year, o.actual.text, year),
+                                   ind->id, column, o.actual.text, year),
                        {where(*ind, o), ind->source},
                        {ind->id, ind->id}});
     }

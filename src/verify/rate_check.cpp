@@ -4,6 +4,7 @@
 
 #include "finding_kinds.hpp"
 #include "kpi/verify/cell_evidence.hpp"
+#include "kpi/verify/direction_from_rate.hpp"
 #include "rate_candidates.hpp"
 
 namespace kpi::verify {
@@ -329,12 +330,14 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
   for (auto& ind : indicators) {
     const auto& profile =
         override_profile ? *override_profile : calc::profile_for(ind.municipality);
+    direction_from_published_rates(ind, profile);
     for (auto& obs : ind.observations) {
       obs.check = check_rate(ind, obs, profile, options);
       apply_cell_evidence(ind, obs, profile, options);
       if (obs.revised_target.has_number() || obs.revised_rate.has_number())
         obs.revised_check = check_revised_rate(ind, obs, profile, options);
     }
+    mark_assumed_direction(ind);
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include "formats/canonical_fixtures.hpp"
 #include "kpi/merge.hpp"
+#include "kpi/merge_keys.hpp"
 
 namespace {
 
@@ -179,4 +180,59 @@ TEST_CASE("merge: KPIs joined from a JSON report count against their own origin"
   CHECK(sources[0].merged == 0);
   CHECK(sources[1].merged == 1);
   CHECK(out.sheets[0].parsed.indicators.at(0).observations.size() == 2);
+}
+
+TEST_CASE("merge: an id typed full-width or in another case, a slug capitalised, still join",
+          "[merge][fidelity]") {
+  auto fy2024 =
+      temp_file("takaoka-fy2024-typed.csv",
+                header +
+                    "Takaoka,No.３,県Uターン就職率,2024,60.0,59.0,98.3%,\n"
+                    "takaoka,no.5,市内の空き家数(住宅・土地統計調査による空き家のうちその他の住宅)"
+                    "の増加率,2024,,,,\n");
+  auto result = run({takaoka_csv_file(), fy2024});
+  CHECK(result.sheets[1].parsed.indicators.empty());  // both joined No.3 and No.5
+  CHECK(result.sheets[1].merged_kpis == 2);
+  CHECK_FALSE(has_diagnostic(result.diagnostics, "input.merge-near-miss", ""));
+  const auto& no3 = indicator(result.sheets[0].parsed.indicators, "No.3");
+  CHECK(no3.municipality == "takaoka");
+  REQUIRE(no3.observations.size() == 5);
+  CHECK(observation(no3, 2024).actual.text == "59.0");
+  CHECK(observation(no3, 2024).check.verdict == model::Verdict::match);  // direction from FY2020
+  CHECK(no3.baseline.value.text == "58.2");
+}
+
+TEST_CASE("merge: an id or a municipality near an earlier one is a warning naming both",
+          "[merge][fidelity]") {
+  auto typos = temp_file("takaoka-fy2024-typos.csv",
+                         header +
+                             "takaoka,No3,県Uターン就職率,2024,60.0,59.0,98.3%,\n"
+                             "takaoak,No.5,市内の空き家数("
+                             "住宅・土地統計調査による空き家のうちその他の住宅)の増加率,2024,,,,\n"
+                             "takaoka,No.99,新しい指標,2024,10,5,50.0%,\n");
+  auto result = run({takaoka_csv_file(), typos});
+  CHECK(result.sheets[1].parsed.indicators.size() == 3);  // kept apart, never merged silently
+  CHECK(has_diagnostic(result.diagnostics, "input.merge-near-miss",
+                       "id 'No3' of No3 '県Uターン就職率' matches nothing in the earlier files, "
+                       "but 'No.3' of No.3 '県Uターン就職率'"));
+  CHECK(has_diagnostic(result.diagnostics, "input.merge-near-miss",
+                       "municipality 'takaoak' of No.5"));
+  CHECK(has_diagnostic(result.diagnostics, "input.merge-near-miss", "'takaoka' of"));
+  int warnings = 0;
+  for (const auto& d : result.diagnostics) warnings += d.code == "input.merge-near-miss";
+  CHECK(warnings == 2);  // No.99 is simply new
+}
+
+TEST_CASE("merge keys: width, case and spacing forgiven, near means one or two edits",
+          "[merge][fidelity]") {
+  CHECK(id_key("No.３") == id_key("no.3"));
+  CHECK(id_key("Ｎｏ．３") == "no.3");
+  CHECK(municipality_key("Takaoka ") == "takaoka");
+  CHECK(name_key("県 Ｕターン 就職率") == name_key("県Uターン就職率"));
+  CHECK(edit_distance("takaoka", "takaoak") == 2);
+  CHECK(edit_distance("数値目標", "数値日標") == 1);
+  CHECK(is_near("no3", "no.3"));
+  CHECK_FALSE(is_near("no.3", "no.3"));
+  CHECK_FALSE(is_near("a-1", "b-22"));
+  CHECK_FALSE(is_near("toyama", "takaoka"));
 }

@@ -21,6 +21,9 @@ struct Profile {
   Rounding rounding = Rounding::half_away;
   bool zero_target_progress = true;   // target 0: (actual - baseline) / (target - baseline)
   bool maintain_zero_is_100 = true;   // maintain, target 0 and actual 0: 100%
+  // Maintain where a lower value is the aim: kept at or within (below) the target = 100%
+  // (Toyama 4-05 公共交通空白地域人口率 "2.0%（現状維持を目指す）", actual 1.9, printed 100%).
+  bool maintain_within_is_100 = false;
   std::vector<Grade> grades;          // descending min_percent
   std::vector<std::string> exact_units;  // counts of whole things: no rounding slack
   std::vector<std::string> average_markers;  // "1校あたり": a per-unit average, not a count

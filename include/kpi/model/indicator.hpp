@@ -9,7 +9,11 @@
 namespace kpi::model {
 
 enum class Direction { unknown, increase, decrease, maintain };
-enum class DirectionSource { none, label, qualifier, inferred };
+// Where a direction came from: a printed label (増加指標), a target qualifier (以上), inferred
+// from target against baseline, the target of a KPI that starts inside the plan ("R6年度開始
+// → 250人"), the sheet's own published rates (actual/target reproduces them), or assumed
+// (nothing says; the rate is computed as actual/target).
+enum class DirectionSource { none, label, qualifier, inferred, target, published_rate, assumed };
 enum class Verdict { unchecked, match, consistent, mismatch };
 
 struct SourceLocation {
@@ -52,6 +56,10 @@ struct Observation {
   Value revised_target;  // 変更後の目標値 (Toyama)
   Value revised_rate;    // 変更後の達成率
   std::optional<int> actual_fiscal_year;  // when the actual is for another year than the column
+  // The year of the column the value was printed under, when the observation is filed under
+  // the year it measures instead ("35.1% (R3)" in the FY2023 column: fiscal_year 2021,
+  // reported_in 2023). See kpi/model/measured_year.hpp.
+  std::optional<int> reported_in;
   bool provisional = false;               // actual not final (未確定)
   std::string notes;
   SourceLocation source;  // line of the values

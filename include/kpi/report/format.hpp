@@ -14,6 +14,9 @@ std::string shown_target(const model::Indicator& ind, const model::Observation& 
 std::string recomputed_text(const model::Observation& o);
 // model::display_id (kept here for the writers).
 std::string display_id(const model::Indicator& ind);
+// The direction for people: "increase", "increase (assumed)" when nothing in the sheet says
+// so, `unknown` when there is none.
+std::string direction_label(const model::Indicator& ind, const char* unknown = "");
 // Pads or truncates UTF-8 text to `width` terminal columns.
 std::string fit(const std::string& s, int width, bool right_align = false);
 

@@ -9,6 +9,8 @@ namespace kpi::report {
 using Json = nlohmann::ordered_json;
 
 inline constexpr const char* json_schema_id = "kpi-report/1";
+// Minor version of schema 1: fields added compatibly (docs/json-schema.md lists them).
+inline constexpr const char* json_schema_version = "1.1";
 
 Json value_json(const model::Value& v);  // number or null
 Json indicator_json(const model::Indicator& ind);

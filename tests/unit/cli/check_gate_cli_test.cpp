@@ -144,10 +144,10 @@ TEST_CASE("check messages a reviewer can act on", "[cli][check][messages]") {
   auto toyama = run_kpi_report("check " + quoted_data("toyama"));
   // The KPI name, the inputs as printed, the difference.
   CHECK_THAT(toyama.out,
-             Catch::Contains(
-                 ":126: error: 4-05 FY2020 公共交通空白地域人口率(5年ごとに把握): published 100%, "
-                 "recomputed 95% = actual 1.9% / target 2.0% (ratio against the final target), "
-                 "difference +5 points"));
+             Catch::Contains(":78: error: 3-02 #3 FY2020 ③妊娠・出産について満足している者の割合"));
+  CHECK_THAT(toyama.out,
+             Catch::Contains("published 1%, recomputed 93% = actual 83.8% / target 90% (ratio "
+                             "against the final target), difference -92 points"));
   // A re-listed row quotes its values line, not the line holding only its number ("16").
   auto takaoka =
       run_kpi_report("check " + quoted_data("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));

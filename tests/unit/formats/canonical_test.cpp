@@ -8,6 +8,7 @@
 #include "kpi/formats/canonical_cells.hpp"
 #include "kpi/formats/registry.hpp"
 #include "kpi/text/decode.hpp"
+#include "kpi/verify/rate_check.hpp"
 
 namespace {
 
@@ -313,6 +314,7 @@ TEST_CASE("canonical: values whose text does not give their number round-trip", 
   PipelineResult result;
   model::Sheet sheet;
   sheet.parsed.indicators.push_back(ind);
+  kpi::verify::check_rates(sheet.parsed.indicators);  // as the pipeline does on reading back
   result.sheets.push_back(sheet);
 
   auto csv = as_csv(result);
@@ -328,7 +330,8 @@ TEST_CASE("canonical: values whose text does not give their number round-trip", 
   CHECK(r.name == "=危険な名前");
   CHECK(r.goal == "line one\nline two");
   CHECK(r.final_target.qualifier == model::Qualifier::none);
-  CHECK(r.direction == model::Direction::unknown);  // not inferred: the writer said "none"
+  // Not read from 以下 (the writer said "none"); the rate only assumes more is better.
+  CHECK(r.direction_source == model::DirectionSource::assumed);
   const auto& ro = r.observations.at(0);
   CHECK(dump(ro.target) == "[580e-1 '58']");
   CHECK(dump(ro.actual) == "[882e-1 '小学6年生 88.2%']");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "sheets.hpp"
 
 #include "kpi/formats/registry.hpp"
+#include "kpi/model/measured_year.hpp"
 #include "kpi/pipeline.hpp"
 #include "kpi/verify/findings.hpp"
 
@@ -80,7 +82,7 @@ TEST_CASE("joetsu sheet: every KPI row is read, none dropped", "[joetsu]") {
     CHECK(i.municipality == "joetsu");
     keys.insert({i.id, i.seq});
     REQUIRE(i.observations.size() == 1);
-    CHECK(i.observations[0].fiscal_year == 2023);
+    CHECK(kpi::model::column_year(i.observations[0]) == 2023);
     CHECK_FALSE(i.observations[0].published_rate.number);
     CHECK(i.observations[0].published_rate.text.empty());
     CHECK(i.final_target.fiscal_year == 2024);
@@ -123,7 +125,38 @@ TEST_CASE("joetsu sheet: 以上 target, current value of another year (R3)", "[j
   CHECK(k.direction_text == "以上");
   CHECK(number(k.observations[0].actual) == "35.1");
   CHECK(k.observations[0].actual_fiscal_year == 2021);
+  CHECK(k.observations[0].fiscal_year == 2021);  // filed under the year it measures
+  CHECK(k.observations[0].reported_in == 2023);  // printed in the FY2023 column
   CHECK_FALSE(k.observations[0].provisional);
+}
+
+TEST_CASE("joetsu sheet: year-tagged values are filed under the years they measure",
+          "[joetsu][fidelity]") {
+  // 14 cells of the FY2023 column print their own year ("35.1% (R3)", "8事業者 (H30)"); one
+  // of them holds a total and two parts, so 16 values move.
+  std::map<int, int> moved;  // measured year -> values
+  int untagged = 0;
+  for (const auto& i : sheet().indicators) {
+    const auto& o = i.observations[0];
+    if (!o.reported_in) {
+      CHECK(o.fiscal_year == 2023);
+      CHECK_FALSE(o.actual_fiscal_year);
+      ++untagged;
+      continue;
+    }
+    CHECK(*o.reported_in == 2023);
+    CHECK(o.actual_fiscal_year == o.fiscal_year);
+    ++moved[o.fiscal_year];
+  }
+  CHECK(moved == std::map<int, int>{{2018, 1}, {2021, 6}, {2022, 9}});
+  CHECK(untagged == 65 - 16);
+  const auto& snow = find(sheet(), "A-1-1", 2);
+  CHECK(snow.observations[0].actual.text == "8事業者");
+  CHECK(snow.observations[0].fiscal_year == 2018);
+  const auto& shipments = find(sheet(), "A-1-3", 1);
+  CHECK(number(shipments.observations[0].actual) == "589989");
+  CHECK(shipments.observations[0].fiscal_year == 2021);
+  CHECK(shipments.observations[0].provisional);  // ※R4実績は未確定
 }
 
 TEST_CASE("joetsu sheet: 以下 target", "[joetsu]") {
@@ -435,7 +468,25 @@ TEST_CASE("joetsu parse: direction from qualifier, target and baseline", "[joets
   CHECK(out.indicators[2].direction == Direction::unknown);
   CHECK(out.indicators[3].direction == Direction::decrease);
   CHECK(out.indicators[3].direction_source == DirectionSource::qualifier);
-  CHECK(out.indicators[4].direction == Direction::unknown);
+  // "-": a KPI new to the plan, to reach its target.
+  CHECK(out.indicators[4].direction == Direction::increase);
+  CHECK(out.indicators[4].direction_source == DirectionSource::target);
+  CHECK(out.indicators[4].direction_text == "- → 9件");
+  CHECK_FALSE(out.indicators[4].baseline.value.number);  // not a count from nothing (累計)
+  CHECK(out.indicators[2].direction_source == DirectionSource::none);  // 10 → 9: still unknown
+}
+
+TEST_CASE("joetsu sheet: new KPIs with a '-' baseline aim at their target", "[joetsu][fidelity]") {
+  const auto& lectures = find(sheet(), "C-2-1", 2);
+  CHECK(lectures.baseline.value.text == "-");
+  CHECK_FALSE(lectures.baseline.value.number);
+  CHECK(number(lectures.final_target.value) == "50.0");
+  CHECK(lectures.direction == Direction::increase);
+  CHECK(lectures.direction_source == DirectionSource::target);
+  const auto& future = find(sheet(), "D-2-1", 2);
+  CHECK(future.final_target.value.text == "2件/年");
+  CHECK(future.direction == Direction::increase);
+  CHECK(future.direction_source == DirectionSource::target);
 }
 
 TEST_CASE("joetsu parse: groups matched by label when the order differs", "[joetsu]") {

@@ -9,6 +9,7 @@
 #include "kpi/formats/kanazawa.hpp"
 #include "kpi/formats/registry.hpp"
 #include "kpi/model/sheet.hpp"
+#include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/verify/findings.hpp"
 
@@ -238,10 +239,12 @@ TEST_CASE("kanazawa: baselines without a number and odd units and early target y
           "[kanazawa]") {
   const auto& course = kpi_at(sheet(), "1-(3)-④", 1);
   CHECK(course.baseline.value.text == "R6年度開始");
-  CHECK_FALSE(course.baseline.value.has_number());
+  CHECK(number(course.baseline.value) == 0);  // a cumulative count starts from nothing
+  CHECK(course.baseline.fiscal_year == 2024);
   CHECK(number(course.final_target.value) == 250);
   CHECK(course.unit == "人");
-  CHECK(course.direction == Direction::unknown);
+  CHECK(course.direction == Direction::increase);  // to reach 250
+  CHECK(course.direction_source == DirectionSource::target);
   const auto& wood = kpi_at(sheet(), "4-(4)-②", 1);
   CHECK(wood.unit == "m³");
   CHECK(number(wood.baseline.value) == 8000);
@@ -375,4 +378,37 @@ TEST_CASE("kanazawa: wrapped names and spaced letters and full-width text", "[ka
   CHECK(wrapped.indicators[0].name == "市の公式LINEの登録者数のうち継続利用者数(累計)");
   CHECK(wrapped.indicators[0].relisted_of == std::optional<std::string>(""));  // no original
   CHECK(has_diagnostic(wrapped, "input.relisted-unknown", 7));
+}
+
+TEST_CASE("kanazawa: KPIs that start inside the plan get their start year and direction",
+          "[kanazawa][fidelity]") {
+  struct Started {
+    std::string id;
+    int year;
+    bool cumulative;
+  };
+  const std::vector<Started> expected = {
+      {"1-(3)-④", 2024, true},  {"2-(3)-①", 2023, true}, {"2-(3)-③", 2023, false},
+      {"3-(1)-⑤", 2023, true},  {"3-(3)-③", 2024, true}, {"3-(4)-④", 2023, true},
+      {"4-(4)-③", 2024, false}, {"4-(5)-②", 2024, true}, {"4-(6)-④", 2023, false}};
+  auto starts = [](const Indicator& ind) {
+    return kpi::text::contains(kpi::text::normalize(ind.baseline.value.text), "開始");
+  };
+  std::vector<const Indicator*> started;
+  for (const auto& ind : sheet().indicators)
+    if (starts(ind)) started.push_back(&ind);
+  REQUIRE(started.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const auto& e = expected[i];
+    const auto& k = *started[i];
+    INFO(k.id << " " << k.name);
+    CHECK(k.id == e.id);
+    CHECK(k.baseline.fiscal_year == e.year);
+    CHECK(k.cumulative == e.cumulative);
+    CHECK(k.baseline.value.has_number() == e.cumulative);  // 0 only for a count from nothing
+    CHECK(k.direction == Direction::increase);
+    CHECK(k.direction_source == DirectionSource::target);
+  }
+  // A target that is not a number says nothing: 合計特殊出生率 1.35 → 再設定.
+  CHECK(kpi_at(sheet(), "1-数値目標", 2).direction == Direction::unknown);
 }

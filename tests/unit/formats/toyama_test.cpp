@@ -9,6 +9,7 @@
 
 #include "kpi/formats/registry.hpp"
 #include "kpi/formats/toyama.hpp"
+#include "kpi/model/measured_year.hpp"
 
 namespace {
 
@@ -80,7 +81,7 @@ TEST_CASE("toyama: every KPI of the FY2020 sheet, every row accounted for", "[to
   for (const auto& ind : out.indicators) {
     CHECK(ind.municipality == "toyama");
     REQUIRE(ind.observations.size() == 1);
-    CHECK(ind.observations[0].fiscal_year == 2020);
+    CHECK(kpi::model::column_year(ind.observations[0]) == 2020);
     CHECK_FALSE(ind.observations[0].target.number);  // the rate is against the final target
   }
 }
@@ -190,7 +191,7 @@ TEST_CASE("toyama: continuation rows carry further KPIs of the measure above", "
   const auto& deals = kpi_of(sheet(), "2-01", 2);
   CHECK(deals.name == "②成約件数");
   CHECK(deals.baseline.value.text == "新規");
-  CHECK_FALSE(deals.baseline.value.number);
+  CHECK(number(deals.baseline.value) == 0);  // a new cumulative count starts from nothing
   CHECK(number(deals.final_target.value) == 5);
   CHECK(deals.source.line == 46);
   int count = 0;
@@ -237,10 +238,13 @@ TEST_CASE("toyama: (再掲) rows point to the original measure", "[toyama]") {
 TEST_CASE("toyama: years, qualifiers and directions read from the cells", "[toyama]") {
   const auto& energy = kpi_of(sheet(), "4-09");  // actual "0.1%(平成30年度)"
   CHECK(energy.observations[0].actual_fiscal_year == 2018);
+  CHECK(energy.observations[0].fiscal_year == 2018);  // filed under the year it measures
+  CHECK(energy.observations[0].reported_in == 2020);
   CHECK(energy.final_target.fiscal_year == 2022);
   const auto& health = kpi_of(sheet(), "3-11");
   CHECK(health.final_target.fiscal_year == 2021);  // "86%(令和3年度(暫定))"
   CHECK(health.observations[0].actual_fiscal_year == 2016);
+  CHECK(health.observations[0].fiscal_year == 2016);
   const auto& vacancy = kpi_of(sheet(), "4-05");  // "2.0%(現状維持を目指す)"
   CHECK(vacancy.direction == Direction::maintain);
   CHECK(vacancy.direction_source == DirectionSource::qualifier);

@@ -1,0 +1,25 @@
+#pragma once
+// How merging compares KPIs of different files: forgiving width, case and spacing, and
+// telling a likely typo from a new KPI.
+#include <string>
+#include <string_view>
+
+namespace kpi {
+
+// A municipality slug for matching: ASCII case folded, spaces trimmed ("Takaoka" = "takaoka").
+std::string municipality_key(std::string_view municipality);
+
+// An id for matching: NFKC (full-width "No.３" = "No.3"), case folded ("no.3"), no spaces.
+std::string id_key(std::string_view id);
+
+// A name for matching: NFKC without spacing (PDF extraction wraps names differently).
+std::string name_key(std::string_view name);
+
+// Edit distance (insertions, deletions, substitutions of code points) of two keys.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// True when two different keys are one or two edits apart (a likely typo). Keys shorter than
+// four code points must be a single edit apart.
+bool is_near(std::string_view a, std::string_view b);
+
+}  // namespace kpi
