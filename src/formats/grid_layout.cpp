@@ -10,6 +10,7 @@
 #include "kpi/formats/grid_direction.hpp"
 #include "kpi/formats/grid_headers.hpp"
 #include "kpi/formats/grid_values.hpp"
+#include "kpi/formats/plan_path.hpp"
 #include "kpi/grid/delimited.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
@@ -247,6 +248,16 @@ std::optional<model::Observation> read_year(const Layout& layout, const RowConte
   return obs;
 }
 
+// The number a heading starts with ("1 移住・定住の促進" → "1", "(2) 観光" → "(2)"), or "".
+std::string leading_code(std::string_view heading) {
+  auto normalized = text::normalize(heading);
+  auto words = text::words(normalized);
+  if (words.size() < 2) return {};
+  auto first = words.front();
+  bool numbered = !first.empty() && (text::find_number(first).has_value() || first.front() == '(');
+  return numbered && first.size() <= 8 ? std::string(first) : std::string();
+}
+
 std::string id_for(RowContext& ctx, const Layout& layout, int row, const std::string& name,
                    int& seq) {
   auto id = label_at(ctx, row, layout.column(Role::id));
@@ -264,6 +275,8 @@ model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::s
   ind.unit = label_at(ctx, row, layout.column(Role::unit));
   ind.goal = ctx.goal;
   ind.measure = ctx.measure;
+  add_level(ind.plan_path, plan_level("goal", leading_code(ctx.goal), ctx.goal));
+  add_level(ind.plan_path, plan_level("measure", leading_code(ctx.measure), ctx.measure));
   ind.type_text = label_at(ctx, row, layout.column(Role::type));
   ind.cumulative = text::contains(ind.name, "累計") || text::contains(ind.unit, "累計");
   read_baseline(ind, layout, ctx, row);
