@@ -2,7 +2,8 @@
 # .ci/run's packaging step (root, Debian 12): `cmake --install` layout, `cpack -G DEB`, the
 # package inspected (dpkg-deb -c, -f) and installed (dpkg -i), the installed kpi-report run
 # (--version, man page, one check with its exit code), the GitHub Action's script and the
-# pre-commit hook (pre-commit try-repo) on the bundled sheets.
+# pre-commit hook (pre-commit try-repo) on the bundled sheets; the action's install step
+# with a .deb.
 # Usage: tests/ci/packaging.sh BUILD_DIR   (from the source root)
 set -euo pipefail
 build=$1
@@ -72,4 +73,9 @@ pre-commit try-repo . kpi-report-check --files data/joetsu/joetsu-kpi-progress-f
 echo "== dpkg -r"
 dpkg -r kpi-report
 [ ! -e "$installed" ]
+
+echo "== the action's install step with install: deb (apt-get install of the package)"
+KPI_INSTALL=deb KPI_DEB="$deb" .github/action/install.sh
+[ -x "$installed" ]
+dpkg -r kpi-report
 echo "packaging: layout, package, installed program, action script and hook checked"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The documentation's examples run: every ```sh block of the given Markdown files, line by
-# line (a line ending in \ continues), in one scratch directory per file holding `data/`
-# (the bundled sheets) and the files of tests/docs/workdir/ (the user's own sheets the
-# examples name), with the built kpi-report first on PATH.
+# line (a line ending in \ continues), in one scratch directory per file that stands for the
+# source root: `data/` (the bundled sheets) and `tests/` (the fixture workbooks README names)
+# linked, and the files of tests/docs/workdir/ (the user's own sheets the examples name,
+# such as book.xlsx) copied; with the built kpi-report first on PATH.
 # A command passes when it exits 0, or 1 when it runs `kpi-report check` (1 = findings, what
 # check is for); 2 (usage or input error), 127 (no such command) or anything else fails.
 # A block right after a line `<!-- not run: REASON -->` is skipped (installing packages,
@@ -42,6 +43,7 @@ for doc in "$@"; do
   doc=$(realpath "$doc")
   work=$(mktemp -d)
   ln -s "$source_dir/data" "$work/data"
+  ln -s "$source_dir/tests" "$work/tests"
   cp -r "$source_dir/tests/docs/workdir/." "$work/"
   count=0
   while IFS=$'\t' read -r line command; do

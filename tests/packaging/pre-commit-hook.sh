@@ -22,7 +22,7 @@ files=$(value files)
 # pre-commit matches with Python's re.search; (?i) is case-insensitive, i.e. grep -Ei.
 pattern=${files#"(?i)"}
 [ "$pattern" != "$files" ] || fail "files: not case-insensitive: $files"
-for name in a.txt b.tsv c.csv d.xlsx e.xls f.ods 進捗/R5.XLSX G.CSV; do
+for name in a.txt b.tsv c.csv d.xlsx e.xls f.ods g.xlsm 進捗/R5.XLSX G.CSV; do
   grep -Eiq -- "$pattern" <<<"$name" || fail "files: $files does not take $name"
 done
 for name in a.md b.json c.xlsx.bak d.pdf e.py txt; do
