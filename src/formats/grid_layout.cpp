@@ -1,4 +1,5 @@
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
 #include <array>
@@ -308,10 +309,7 @@ bool is_repeated_header(const RowContext& ctx, const Layout& layout, const std::
 }
 
 void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason) {
-  int line = line_of(ctx, row);
-  out.diagnostics.push_back(
-      {{std::string(ctx.path), line}, model::Severity::warning, "input.skipped-row", reason});
-  out.skipped.push_back({line, std::move(reason)});
+  skip_row(out, ctx.path, line_of(ctx, row), std::move(reason));
 }
 
 void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, int row) {
