@@ -130,16 +130,11 @@ std::vector<std::vector<std::string>> paragraphs(std::string_view block) {
   return out;
 }
 
+// 【再掲（№12）】 → "No.12", the id as this sheet prints it.
 std::optional<std::string> relisted_id(std::string& name) {
-  auto open = name.find("【再掲");
-  if (open == std::string::npos) return std::nullopt;
-  auto number = text::find_number(name, open);
-  auto close = name.find("】", open);
-  std::optional<std::string> id = std::string();
-  if (number) id = "No." + number->number.to_string();
-  name = std::string(trim(name.substr(0, open))) +
-         (close == std::string::npos ? "" : name.substr(close + std::string_view("】").size()));
-  return id;
+  auto number = take_relisted_mark(name);
+  if (!number || number->empty()) return number;
+  return "No." + *number;
 }
 
 Heading read_heading(std::string_view before_label) {

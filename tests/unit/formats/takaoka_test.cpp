@@ -14,7 +14,9 @@ const kpi::model::Sheet& takaoka() {
   static const auto sheet = load_sheet("takaoka/takaoka-kpi-progress-fy2020-2023.txt");
   return sheet;
 }
-std::string num(const kpi::model::Value& v) { return v.number ? v.number->to_string() : "none"; }
+std::string num(const kpi::model::Value& v) {
+  return v.number ? v.number->to_string() : "none";
+}
 }  // namespace
 
 TEST_CASE("Takaoka: all 64 numbered KPIs, detected by content", "[takaoka]") {
@@ -141,7 +143,8 @@ TEST_CASE("Takaoka published rates are all explained", "[takaoka]") {
 
 TEST_CASE("Takaoka parser on synthetic text", "[takaoka]") {
   const std::string header =
-      "KPI進捗状況一覧表\n目標値 実績値 達成率 目標値 実績値 達成率\nR2年度\nR3年度\nR4年度\n（H30年度\n";
+      "KPI進捗状況一覧表\n目標値 実績値 達成率 目標値 実績値 "
+      "達成率\nR2年度\nR3年度\nR4年度\n（H30年度\n";
   SECTION("one row") {
     auto out = kpi::formats::takaoka::parse(
         header + "1\n①まちをつくる\n\n施策\n\n指標名 増加指標 件 10 12 6 50.0% 14 14 100.0% 20\n",
