@@ -9,6 +9,7 @@
 #include "kpi/formats/grid_direction.hpp"
 #include "kpi/formats/grid_headers.hpp"
 #include "kpi/formats/grid_values.hpp"
+#include "kpi/formats/plan_path.hpp"
 #include "kpi/grid/delimited.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
@@ -259,6 +260,8 @@ model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::s
   ind.unit = label_at(ctx.sheet, row, layout.column(Role::unit));
   ind.goal = ctx.goal;
   ind.measure = ctx.measure;
+  add_level(ind.plan_path, plan_level("goal", "", ctx.goal));
+  add_level(ind.plan_path, plan_level("measure", "", ctx.measure));
   ind.type_text = label_at(ctx.sheet, row, layout.column(Role::type));
   ind.cumulative = text::contains(ind.name, "累計") || text::contains(ind.unit, "累計");
   read_baseline(ind, layout, ctx, row);
