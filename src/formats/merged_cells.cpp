@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "kpi/calc/rational.hpp"
+#include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats {
@@ -108,29 +109,75 @@ class Search {
   Pools pools_;
 };
 
+// "72091.0%": a number and a rate the extraction glued together ("720" "91.0%"). The ways
+// to split a rate's integer digits (the rest must not start with 0), the whole first.
+std::vector<std::vector<model::Value>> readings_of(const model::Value& v) {
+  std::vector<std::vector<model::Value>> out{{v}};
+  if (!is_percent(v) || !v.number || v.number->units < 0) return out;
+  auto digits = v.text.substr(0, v.text.find_first_not_of("0123456789"));
+  for (std::size_t k = 1; k < digits.size(); ++k) {
+    if (digits[k] == '0') continue;
+    auto head = text::find_number(v.text.substr(0, k));
+    auto tail = text::find_number(v.text.substr(k));
+    if (!head || !tail) continue;
+    out.push_back({{head->number, v.text.substr(0, k)}, {tail->number, v.text.substr(k)}});
+  }
+  return out;
+}
+
+// Every reading of the loose numbers (cartesian over glued tokens), at most `limit`.
+std::vector<std::vector<model::Value>> pools_of(const std::vector<model::Value>& loose,
+                                                std::size_t limit = 64) {
+  std::vector<std::vector<model::Value>> pools{{}};
+  for (const auto& v : loose) {
+    std::vector<std::vector<model::Value>> next;
+    for (const auto& pool : pools)
+      for (const auto& reading : readings_of(v)) {
+        if (next.size() >= limit) break;
+        auto p = pool;
+        p.insert(p.end(), reading.begin(), reading.end());
+        next.push_back(std::move(p));
+      }
+    pools = std::move(next);
+  }
+  return pools;
+}
+
+std::string count_problem(const Pools& p, std::size_t years) {
+  if (years > 0 && p.rates.size() == years && p.numbers.size() == years + 2) return "";
+  return fmt::format(
+      "{} loose rates and {} loose numbers for {} years (need {} rates, {} targets, a baseline "
+      "and a final target)",
+      p.rates.size(), p.numbers.size(), years, years, years);
+}
+
 }  // namespace
 
 RebuildResult rebuild_displaced_row(const DisplacedRow& row) {
   RebuildResult result;
   std::size_t years = row.actuals.size();
-  auto pools = split(row.loose);
-  if (years == 0 || pools.rates.size() != years || pools.numbers.size() != years + 2) {
-    result.why_not = fmt::format(
-        "{} loose rates and {} loose numbers for {} years (need {} rates, {} targets, a baseline "
-        "and a final target)",
-        pools.rates.size(), pools.numbers.size(), years, years, years);
-    return result;
+  std::set<Signature> found;
+  std::optional<RebuiltRow> first;
+  bool searched = false;
+  result.why_not = count_problem(split(row.loose), years);  // as printed
+  // Splitting glued tokens only adds numbers: more than 2 per year + 2 never fits.
+  if (row.loose.size() > 2 * years + 2) return result;
+  for (const auto& loose : pools_of(row.loose)) {
+    auto pools = split(loose);
+    // 9! × rates! is beyond what arithmetic should decide.
+    if (!count_problem(pools, years).empty() || pools.numbers.size() > 8) continue;
+    searched = true;
+    Search search(row, std::move(pools));
+    search.run();
+    if (!first && search.first) first = search.first;
+    found.insert(search.found.begin(), search.found.end());
   }
-  if (pools.numbers.size() > 8) {  // 9! × rates!: beyond what arithmetic should decide
-    result.why_not = "too many loose numbers to search";
-    return result;
-  }
-  Search search(row, std::move(pools));
-  search.run();
-  result.assignments = static_cast<int>(search.found.size());
+  if (!searched) return result;
+  result.assignments = static_cast<int>(found.size());
   if (result.assignments == 1) {
-    result.row = search.first;
+    result.row = first;
     result.row->note = equations(row, *result.row);
+    result.why_not.clear();
   } else {
     result.why_not = result.assignments == 0
                          ? "no assignment of the loose numbers reproduces every published rate"
