@@ -92,7 +92,8 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
                                       : format->parse(tsv, path);
   tag_locations(out.parsed, sheet.name);
   out.usable = true;
-  verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr);
+  verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,
+                      options.rate_check);
   return out;
 }
 

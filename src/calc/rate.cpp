@@ -19,12 +19,18 @@ std::optional<Rational> progress(const RateInputs& in) {
 
 const char* to_string(Method method) {
   switch (method) {
-    case Method::ratio: return "ratio";
-    case Method::inverse: return "inverse";
-    case Method::progress: return "progress";
-    case Method::maintain_zero: return "maintain_zero";
-    case Method::met_is_100: return "met_is_100";
-    case Method::complement: return "complement";
+    case Method::ratio:
+      return "ratio";
+    case Method::inverse:
+      return "inverse";
+    case Method::progress:
+      return "progress";
+    case Method::maintain_zero:
+      return "maintain_zero";
+    case Method::met_is_100:
+      return "met_is_100";
+    case Method::complement:
+      return "complement";
     case Method::two_minus_ratio:
       return "two_minus_ratio";
     case Method::maintain_within:
@@ -36,13 +42,17 @@ const char* to_string(Method method) {
 std::optional<Rational> rate_percent(Method method, const RateInputs& in) {
   if (!in.target || !in.actual) return std::nullopt;
   switch (method) {
-    case Method::ratio: return percent_of(divide(*in.actual, *in.target));
-    case Method::inverse: return percent_of(divide(*in.target, *in.actual));
-    case Method::progress: return progress(in);
+    case Method::ratio:
+      return percent_of(divide(*in.actual, *in.target));
+    case Method::inverse:
+      return percent_of(divide(*in.target, *in.actual));
+    case Method::progress:
+      return progress(in);
     case Method::maintain_zero:
       if (is_zero(*in.target) && is_zero(*in.actual)) return hundred;
       return std::nullopt;
-    case Method::met_is_100: return std::nullopt;  // needs the direction: see verify
+    case Method::met_is_100:
+      return std::nullopt;  // needs the direction: see verify
     case Method::maintain_within:
       if (compare(*in.actual, *in.target) <= 0) return hundred;
       return std::nullopt;
@@ -64,8 +74,7 @@ Method primary_method(model::Direction direction, const RateInputs& in, bool zer
                       bool maintain_zero_is_100) {
   bool zero_target = in.target && is_zero(*in.target);
   bool zero_actual = in.actual && is_zero(*in.actual);
-  if (zero_target && zero_actual && maintain_zero_is_100 &&
-      direction == model::Direction::maintain)
+  if (zero_target && zero_actual && maintain_zero_is_100 && direction == model::Direction::maintain)
     return Method::maintain_zero;
   if (zero_target && zero_target_progress) return Method::progress;
   if (direction == model::Direction::decrease) return Method::inverse;

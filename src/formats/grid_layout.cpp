@@ -1,6 +1,8 @@
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include <fmt/format.h>
@@ -30,17 +32,25 @@ struct YearColumns {
   int target = -1, actual = -1, rate = -1, grade = -1;
 };
 
+constexpr std::size_t role_count = static_cast<std::size_t>(Role::municipality) + 1;
+
 struct Layout {
   HeaderMap header;
   std::map<int, YearColumns> years;  // by fiscal year
   int final_target = -1;
   std::optional<int> final_year;
   std::optional<int> baseline_year_in_header;
-  int column(Role role) const {
-    const auto* c = header.find(role);
-    return c ? c->index : -1;
-  }
+  std::array<int, role_count> first_column{};  // by role: the first column, or -1
+  int column(Role role) const { return first_column[static_cast<std::size_t>(role)]; }
 };
+
+void index_columns(Layout& layout) {
+  layout.first_column.fill(-1);
+  for (const auto& c : layout.header.columns) {
+    auto& slot = layout.first_column[static_cast<std::size_t>(c.role)];
+    if (slot < 0) slot = c.index;
+  }
+}
 
 int& slot(YearColumns& y, Role role) {
   switch (role) {
@@ -108,6 +118,7 @@ void reclassify_grades(HeaderMap& header, const grid::Sheet& sheet) {
 Layout resolve(HeaderMap header, std::optional<int> context_year) {
   Layout layout;
   layout.header = std::move(header);
+  index_columns(layout);
   std::vector<const Column*> without_year;
   for (const auto& c : layout.header.columns) {
     if (c.role == Role::baseline && c.fiscal_year) layout.baseline_year_in_header = c.fiscal_year;
@@ -137,6 +148,7 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
 
 struct RowContext {
   const grid::Sheet& sheet;
+  grid::MergedIndex merges;
   std::string_view path;
   const std::vector<int>& row_lines;
   std::string municipality;
@@ -149,17 +161,11 @@ int line_of(const RowContext& ctx, int row) {
   return r < ctx.row_lines.size() ? ctx.row_lines[r] : row + 1;
 }
 
-const grid::Range* merged_at(const grid::Sheet& sheet, int row, int col) {
-  for (const auto& m : sheet.merged)
-    if (row >= m.first_row && row <= m.last_row && col >= m.first_col && col <= m.last_col)
-      return &m;
-  return nullptr;
-}
-
 // A label cell's text; a merged range gives every row its top-left text.
-std::string label_at(const grid::Sheet& sheet, int row, int col) {
+std::string label_at(const RowContext& ctx, int row, int col) {
+  const auto& sheet = ctx.sheet;
   if (col < 0) return {};
-  if (const auto* m = merged_at(sheet, row, col))
+  if (const auto* m = ctx.merges.at(row, col))
     return cell_text(sheet.at(m->first_row, m->first_col));
   return cell_text(sheet.at(row, col));
 }
@@ -198,7 +204,7 @@ void read_baseline(model::Indicator& ind, const Layout& layout, const RowContext
   auto v = value_at(ctx.sheet, row, layout.column(Role::baseline));
   ind.baseline.value = std::move(v.value);
   if (ind.unit.empty() && v.unit != "%") ind.unit = v.unit;
-  auto year_cell = label_at(ctx.sheet, row, layout.column(Role::baseline_year));
+  auto year_cell = label_at(ctx, row, layout.column(Role::baseline_year));
   if (auto y = year_of_note(year_cell))
     ind.baseline.fiscal_year = y;
   else if (auto n = year_of_note(v.note))
@@ -228,7 +234,7 @@ std::optional<model::Observation> read_year(const Layout& layout, const RowConte
   obs.actual = std::move(actual.value);
   obs.published_rate = std::move(rate.value);
   if (auto y = year_of_note(actual.note); y && *y != year) obs.actual_fiscal_year = y;
-  auto grade = label_at(ctx.sheet, row, cols.grade);
+  auto grade = label_at(ctx, row, cols.grade);
   if (!grade.empty()) obs.notes = "評価 " + grade;
   for (const auto* v : {&obs.target, &obs.actual})
     if (v->stored)
@@ -243,9 +249,19 @@ std::optional<model::Observation> read_year(const Layout& layout, const RowConte
   return obs;
 }
 
+// The number a heading starts with ("1 移住・定住の促進" → "1", "(2) 観光" → "(2)"), or "".
+std::string leading_code(std::string_view heading) {
+  auto normalized = text::normalize(heading);
+  auto words = text::words(normalized);
+  if (words.size() < 2) return {};
+  auto first = words.front();
+  bool numbered = !first.empty() && (text::find_number(first).has_value() || first.front() == '(');
+  return numbered && first.size() <= 8 ? std::string(first) : std::string();
+}
+
 std::string id_for(RowContext& ctx, const Layout& layout, int row, const std::string& name,
                    int& seq) {
-  auto id = label_at(ctx.sheet, row, layout.column(Role::id));
+  auto id = label_at(ctx, row, layout.column(Role::id));
   if (id.empty()) id = name;
   seq = ++ctx.ids_seen[id];
   return id;
@@ -253,23 +269,22 @@ std::string id_for(RowContext& ctx, const Layout& layout, int row, const std::st
 
 model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::string name) {
   model::Indicator ind;
-  auto municipality = label_at(ctx.sheet, row, layout.column(Role::municipality));
+  auto municipality = label_at(ctx, row, layout.column(Role::municipality));
   ind.municipality = municipality.empty() ? ctx.municipality : municipality;
   ind.name = std::move(name);
   ind.id = id_for(ctx, layout, row, ind.name, ind.seq);
-  ind.unit = label_at(ctx.sheet, row, layout.column(Role::unit));
+  ind.unit = label_at(ctx, row, layout.column(Role::unit));
   ind.goal = ctx.goal;
   ind.measure = ctx.measure;
-  add_level(ind.plan_path, plan_level("goal", "", ctx.goal));
-  add_level(ind.plan_path, plan_level("measure", "", ctx.measure));
-  ind.type_text = label_at(ctx.sheet, row, layout.column(Role::type));
+  add_level(ind.plan_path, plan_level("goal", leading_code(ctx.goal), ctx.goal));
+  add_level(ind.plan_path, plan_level("measure", leading_code(ctx.measure), ctx.measure));
+  ind.type_text = label_at(ctx, row, layout.column(Role::type));
   ind.cumulative = text::contains(ind.name, "累計") || text::contains(ind.unit, "累計");
   read_baseline(ind, layout, ctx, row);
   read_final_target(ind, layout, ctx, row);
   for (const auto& [year, cols] : layout.years)
     if (auto obs = read_year(layout, ctx, row, year, cols)) ind.observations.push_back(*obs);
-  grid_direction::assign(ind, label_at(ctx.sheet, row, layout.column(Role::direction)),
-                         ind.type_text);
+  grid_direction::assign(ind, label_at(ctx, row, layout.column(Role::direction)), ind.type_text);
   if (ind.direction_source == model::DirectionSource::none && !ind.observations.empty() &&
       ind.direction == model::Direction::unknown) {
     // Nothing printed says which way is good: the sheet's targets decide below, if any.
@@ -279,29 +294,29 @@ model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::s
 }
 
 void update_context(RowContext& ctx, const Layout& layout, int row) {
-  auto goal = label_at(ctx.sheet, row, layout.column(Role::goal));
+  auto goal = label_at(ctx, row, layout.column(Role::goal));
   if (!goal.empty()) ctx.goal = goal;
-  auto measure = label_at(ctx.sheet, row, layout.column(Role::measure));
+  auto measure = label_at(ctx, row, layout.column(Role::measure));
   if (!measure.empty()) ctx.measure = measure;
 }
 
-bool is_repeated_header(const std::string& name) {
-  return grid_headers::read_header(name).role == Role::name && name.size() < 60 &&
-         (text::contains(name, "指標") || text::contains(name, "KPI"));
+// A row that prints the header's KPI-column title again (a header repeated on every page).
+bool is_repeated_header(const RowContext& ctx, const Layout& layout, const std::string& name) {
+  int col = layout.column(Role::name);
+  for (int r = layout.header.first_row; r <= layout.header.last_row; ++r)
+    if (label_at(ctx, r, col) == name) return true;
+  return false;
 }
 
 void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason) {
-  int line = line_of(ctx, row);
-  out.diagnostics.push_back(
-      {{std::string(ctx.path), line}, model::Severity::warning, "input.skipped-row", reason});
-  out.skipped.push_back({line, std::move(reason)});
+  skip_row(out, ctx.path, line_of(ctx, row), std::move(reason));
 }
 
 void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, int row) {
   if (row_empty(ctx.sheet, row)) return;
   ++out.rows_read;
   update_context(ctx, layout, row);
-  auto name = label_at(ctx.sheet, row, layout.column(Role::name));
+  auto name = label_at(ctx, row, layout.column(Role::name));
   if (name.empty()) {
     if (has_values(layout, ctx.sheet, row))
       return skip(out, ctx, row, "values without a KPI name (指標名 column empty)");
@@ -309,7 +324,7 @@ void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, in
     return skip(out, ctx, row,
                 heading ? "section heading, no KPI" : "no KPI name (指標名 column empty)");
   }
-  if (is_repeated_header(name)) return skip(out, ctx, row, "repeated header row");
+  if (is_repeated_header(ctx, layout, name)) return skip(out, ctx, row, "repeated header row");
   out.indicators.push_back(read_kpi(ctx, layout, row, std::move(name)));
   ++out.rows_used;
 }
@@ -350,7 +365,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                const std::vector<int>& row_lines) {
   model::ParseOutput out;
   auto header = grid_headers::find_header(sheet);
-  RowContext ctx{sheet, path, row_lines, {}, {}, {}, {}};
+  RowContext ctx{sheet, grid::MergedIndex(sheet), path, row_lines, {}, {}, {}, {}};
   if (!header) {
     out.diagnostics.push_back({{std::string(path), 0, {}, {}},
                                model::Severity::error,

@@ -1,6 +1,7 @@
 // BIFF8 parsed formulas into Excel's text (biff_formula.hpp): the tokens are in reverse
 // Polish order, so operands go on a stack and operators and functions combine them.
 #include "biff_formula.hpp"
+#include "biff_records.hpp"
 
 #include <array>
 #include <charconv>
@@ -69,25 +70,6 @@ const char* binary_operator(unsigned char token) {
   static constexpr std::array<const char*, 15> kOperators{
       "+", "-", "*", "/", "^", "&", "<", "<=", "=", ">=", ">", "<>", " ", ",", ":"};
   return token >= 0x03 && token <= 0x11 ? kOperators[token - 0x03] : nullptr;
-}
-
-const char* error_text(unsigned char code) {
-  switch (code) {
-    case 0x00:
-      return "#NULL!";
-    case 0x07:
-      return "#DIV/0!";
-    case 0x0F:
-      return "#VALUE!";
-    case 0x17:
-      return "#REF!";
-    case 0x1D:
-      return "#NAME?";
-    case 0x24:
-      return "#NUM!";
-    default:
-      return "#N/A";
-  }
 }
 
 class Decoder {
@@ -267,7 +249,7 @@ class Decoder {
         return attribute();
       case 0x1C:
         if (!need(2)) return false;
-        stack_.push_back(error_text(static_cast<unsigned char>(tokens_[at_ + 1])));
+        stack_.push_back(biff_error_text(static_cast<unsigned char>(tokens_[at_ + 1])));
         at_ += 2;
         return true;
       case 0x1D:

@@ -135,27 +135,6 @@ double rk_value(std::uint32_t rk) {
   return (rk & 1) != 0 ? value / 100 : value;
 }
 
-const char* error_text(unsigned char code) {
-  switch (code) {
-    case 0x00:
-      return "#NULL!";
-    case 0x07:
-      return "#DIV/0!";
-    case 0x0F:
-      return "#VALUE!";
-    case 0x17:
-      return "#REF!";
-    case 0x1D:
-      return "#NAME?";
-    case 0x24:
-      return "#NUM!";
-    case 0x2A:
-      return "#N/A";
-    default:
-      return "#ERROR!";
-  }
-}
-
 // A stream of records: type, length, data.
 class RecordReader {
  public:
@@ -302,7 +281,7 @@ class SheetReader {
         return add(data, CellKind::text, unicode_string(data, 6));
       case kBoolErr:
         if (data.size() >= 8 && data[7] != 0)
-          return add(data, CellKind::error, error_text(static_cast<unsigned char>(data[6])));
+          return add(data, CellKind::error, biff_error_text(static_cast<unsigned char>(data[6])));
         return add(data, CellKind::boolean, data.size() >= 7 && data[6] != 0 ? "TRUE" : "FALSE");
       case kFormula:
         return formula(data);
@@ -398,7 +377,7 @@ class SheetReader {
       case 1:
         return add(data, CellKind::boolean, data[8] != 0 ? "TRUE" : "FALSE");
       case 2:
-        return add(data, CellKind::error, error_text(static_cast<unsigned char>(data[8])));
+        return add(data, CellKind::error, biff_error_text(static_cast<unsigned char>(data[8])));
       default:
         return add(data, CellKind::text, "");
     }
@@ -486,6 +465,16 @@ const std::string& BiffWorkbook::format_of_xf(std::uint16_t xf) const {
   return xf < xf_formats.size() ? xf_formats[xf] : general;
 }
 
+bool biff_is_encrypted(std::string_view stream) {
+  RecordReader records(stream, 0);
+  std::uint16_t type = 0;
+  std::string_view data;
+  if (!records.next(type, data) || type != kBof) return false;
+  while (records.next(type, data) && type != kEof)
+    if (type == kFilePass) return true;
+  return false;
+}
+
 BiffWorkbook read_biff_workbook(std::string_view stream, std::uint64_t max_cells) {
   BiffWorkbook book;
   RecordReader records(stream, 0);
@@ -518,6 +507,27 @@ BiffWorkbook read_biff_workbook(std::string_view stream, std::uint64_t max_cells
     book.sheets.push_back(std::move(entry.sheet));
   }
   return book;
+}
+
+const char* biff_error_text(unsigned char code) {
+  switch (code) {
+    case 0x00:
+      return "#NULL!";
+    case 0x07:
+      return "#DIV/0!";
+    case 0x0F:
+      return "#VALUE!";
+    case 0x17:
+      return "#REF!";
+    case 0x1D:
+      return "#NAME?";
+    case 0x24:
+      return "#NUM!";
+    case 0x2A:
+      return "#N/A";
+    default:
+      return "#ERROR!";
+  }
 }
 
 }  // namespace kpi::grid

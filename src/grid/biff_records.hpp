@@ -40,6 +40,12 @@ struct BiffWorkbook {
   const std::string& format_of_xf(std::uint16_t xf) const;
 };
 
+// Whether the workbook globals hold a FILEPASS record (a password-protected .xls).
+bool biff_is_encrypted(std::string_view workbook_stream);
+
+// The text of a BIFF error code (0x07 → "#DIV/0!"), in cells and in formula tokens.
+const char* biff_error_text(unsigned char code);
+
 // The workbook in a BIFF8 Workbook stream, at most max_cells cells.
 BiffWorkbook read_biff_workbook(std::string_view stream, std::uint64_t max_cells);
 

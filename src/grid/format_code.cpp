@@ -102,7 +102,7 @@ void numbers_to_literals(std::vector<Token>& tokens) {
                    token.kind == TokenKind::question || token.kind == TokenKind::point ||
                    token.kind == TokenKind::comma || token.kind == TokenKind::percent;
     if (numeric || token.kind == TokenKind::literal)
-      add_literal(out, token.kind == TokenKind::literal ? token.text : token.text);
+      add_literal(out, token.text);
     else
       out.push_back(std::move(token));
   }

@@ -1,6 +1,8 @@
 // The grid model: cell access, A1 names and the tab-separated rendering of a sheet.
 #include "kpi/grid/grid.hpp"
 
+#include <algorithm>
+
 namespace kpi::grid {
 
 const Cell* Sheet::at(int row, int col) const {
@@ -17,6 +19,25 @@ Cell& Sheet::set(int row, int col) {
   auto& cells = rows[r];
   if (cells.size() <= c) cells.resize(c + 1);
   return cells[c];
+}
+
+MergedIndex::MergedIndex(const Sheet& sheet, std::size_t budget)
+    : sheet_(&sheet), by_row_(sheet.rows.size()) {
+  int rows = static_cast<int>(sheet.rows.size());
+  for (std::size_t i = 0; i < sheet.merged.size() && budget > 0; ++i) {
+    const auto& m = sheet.merged[i];
+    for (int r = std::max(0, m.first_row); r <= m.last_row && r < rows && budget > 0; ++r, --budget)
+      by_row_[static_cast<std::size_t>(r)].push_back(static_cast<std::uint32_t>(i));
+  }
+}
+
+const Range* MergedIndex::at(int row, int col) const {
+  if (row < 0 || row >= static_cast<int>(by_row_.size())) return nullptr;
+  for (auto i : by_row_[static_cast<std::size_t>(row)]) {
+    const auto& m = sheet_->merged[i];
+    if (col >= m.first_col && col <= m.last_col) return &m;
+  }
+  return nullptr;
 }
 
 std::string column_name(int col) {

@@ -10,6 +10,7 @@
 #include "kpi/grid/number_format.hpp"
 #include "kpi/grid/workbook_reader.hpp"
 #include "ods_formula.hpp"
+#include "ods_styles.hpp"
 #include "xml_stream.hpp"
 #include "zip_archive.hpp"
 
@@ -60,6 +61,7 @@ struct PendingCell {
   std::string value, date_value, time_value, boolean_value, string_value;
   bool has_string_value = false;
   std::string formula;
+  std::string number_format = "General";
   std::string text;
   int paragraphs = 0;
 };
@@ -73,13 +75,34 @@ struct HiddenRun {
   long first, count;
 };
 
+struct ColumnStyleRun {
+  long first, count;
+  std::string style;
+};
+
+// styles.xml: the common and automatic styles, for the data styles of cell styles.
+class StylesFileHandler : public XmlHandler {
+ public:
+  explicit StylesFileHandler(OdsStyles& styles) : styles_(styles) {}
+  void start(std::string_view name, const char** attributes) override {
+    styles_.start(local_name(name), attributes);
+  }
+  void end(std::string_view name) override { styles_.end(local_name(name)); }
+  void text(std::string_view chunk) override { styles_.text(chunk); }
+
+ private:
+  OdsStyles& styles_;
+};
+
 class ContentHandler : public XmlHandler {
  public:
-  ContentHandler(Workbook& book, GridBudget& budget, const Limits& limits)
-      : book_(book), budget_(budget), limits_(limits) {}
+  ContentHandler(Workbook& book, GridBudget& budget, const Limits& limits, OdsStyles& styles)
+      : book_(book), budget_(budget), limits_(limits), styles_(styles) {}
 
   void start(std::string_view name, const char** attributes) override {
     auto local = local_name(name);
+    if (local == "body") in_body_ = true;
+    if (!in_body_) styles_.start(local, attributes);
     if (annotation_depth_ > 0) {
       ++annotation_depth_;
       return;
@@ -104,6 +127,7 @@ class ContentHandler : public XmlHandler {
 
   void end(std::string_view name) override {
     auto local = local_name(name);
+    if (!in_body_) styles_.end(local);
     if (annotation_depth_ > 0) {
       --annotation_depth_;
       return;
@@ -121,6 +145,7 @@ class ContentHandler : public XmlHandler {
   }
 
   void text(std::string_view chunk) override {
+    if (!in_body_) styles_.text(chunk);
     if (in_cell_ && paragraph_depth_ > 0 && annotation_depth_ == 0) append_text(chunk);
   }
 
@@ -155,11 +180,15 @@ class ContentHandler : public XmlHandler {
     column_ = 0;
     hidden_rows_.clear();
     hidden_cols_.clear();
+    column_styles_.clear();
   }
 
   void table_column(const char** attributes) {
     long repeat = count_attribute(attributes, "number-columns-repeated", 1);
     if (is_collapsed(attributes)) hidden_cols_.push_back({column_, repeat});
+    const char* style = attribute(attributes, "default-cell-style-name");
+    if (style != nullptr && column_ < kMaxCols && column_styles_.size() < kMaxColumnStyles)
+      column_styles_.push_back({column_, repeat, style});
     column_ = std::min<long>(column_ + repeat, kMaxCols);
   }
 
@@ -167,6 +196,8 @@ class ContentHandler : public XmlHandler {
     in_row_ = true;
     row_repeat_ = count_attribute(attributes, "number-rows-repeated", 1);
     row_hidden_ = is_collapsed(attributes);
+    const char* style = attribute(attributes, "default-cell-style-name");
+    row_style_ = style != nullptr ? style : "";
     col_ = 0;
     row_text_bytes_ = 0;
     row_cells_.clear();
@@ -193,6 +224,16 @@ class ContentHandler : public XmlHandler {
       cell_.has_string_value = true;
     }
     if (const char* f = attribute(attributes, "formula")) cell_.formula = excel_formula_from_ods(f);
+    cell_.number_format = styles_.format_of_cell_style(cell_style(attributes));
+  }
+
+  // A cell's style: its own, else its row's default, else its column's default.
+  std::string cell_style(const char** attributes) const {
+    if (const char* style = attribute(attributes, "style-name")) return style;
+    if (!row_style_.empty()) return row_style_;
+    for (const auto& run : column_styles_)
+      if (col_ >= run.first && col_ < run.first + run.count) return run.style;
+    return "Default";
   }
 
   // Text elements inside a cell; nested_ remembers which ones deepen the paragraph.
@@ -270,6 +311,7 @@ class ContentHandler : public XmlHandler {
     Cell cell;
     cell.formula = cell_.formula;
     cell.display = cell_.text;
+    cell.number_format = cell_.number_format;
     const std::string& type = cell_.value_type;
     if (cell_.error) {
       cell.kind = CellKind::error;
@@ -350,10 +392,15 @@ class ContentHandler : public XmlHandler {
 
   static constexpr std::size_t kMaxMerges = 1u << 20;
   static constexpr std::size_t kMaxNesting = 1000;
+  static constexpr std::size_t kMaxColumnStyles = 1024;
 
   Workbook& book_;
   GridBudget& budget_;
   Limits limits_;
+  OdsStyles& styles_;
+  bool in_body_ = false;
+  std::string row_style_;
+  std::vector<ColumnStyleRun> column_styles_;
   std::vector<std::string> hidden_table_styles_;
   std::string style_name_;
   bool in_table_ = false, in_row_ = false, in_cell_ = false;
@@ -380,7 +427,12 @@ WorkbookResult read_ods(std::string_view bytes, const Limits& limits) {
   Workbook book;
   book.kind = "ods";
   GridBudget budget(limits);
-  ContentHandler handler(book, budget, limits);
+  OdsStyles styles;
+  StylesFileHandler styles_handler(styles);
+  if (archive.contains("styles.xml"))
+    if (auto error = parse_xml_entry(archive, "styles.xml", styles_handler); error.failed())
+      return {std::nullopt, error.message, error.where};
+  ContentHandler handler(book, budget, limits, styles);
   if (auto error = parse_xml_entry(archive, "content.xml", handler); error.failed())
     return {std::nullopt, error.message, error.where};
   return {std::move(book), "", ""};

@@ -1,6 +1,8 @@
 // What kind of workbook the bytes hold, and the reader for it.
 #include "kpi/grid/workbook_reader.hpp"
 
+#include "biff_records.hpp"
+#include "ole_file.hpp"
 #include "zip_archive.hpp"
 
 namespace kpi::grid {
@@ -43,8 +45,9 @@ WorkbookKind sniff_zip(std::string_view bytes) {
 WorkbookKind sniff_ole(std::string_view bytes) {
   if (holds_stream(bytes, "EncryptionInfo") || holds_stream(bytes, "EncryptedPackage"))
     return WorkbookKind::encrypted;
-  if (holds_stream(bytes, "Workbook") || holds_stream(bytes, "Book")) return WorkbookKind::xls;
-  return WorkbookKind::none;
+  if (!holds_stream(bytes, "Workbook") && !holds_stream(bytes, "Book")) return WorkbookKind::none;
+  auto stream = read_ole_stream(bytes, "Workbook");  // a FILEPASS record: a password-protected .xls
+  return stream && biff_is_encrypted(*stream) ? WorkbookKind::encrypted : WorkbookKind::xls;
 }
 
 WorkbookResult error_result(std::string message) {

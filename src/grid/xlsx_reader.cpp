@@ -140,6 +140,9 @@ class XlsxBookReader {
   WorkbookResult read() {
     if (!archive_.open_error().empty()) return {std::nullopt, archive_.open_error(), ""};
     std::string workbook = workbook_part(archive_);
+    if (ends_with(workbook, ".bin"))
+      return {std::nullopt, "an Excel binary workbook (.xlsb) is not supported: save it as .xlsx",
+              ""};
     if (!archive_.contains(workbook))
       return {std::nullopt, "not a workbook: a ZIP archive without " + workbook, ""};
     std::vector<SheetEntry> sheets;

@@ -70,7 +70,9 @@ class StylesHandler : public XmlHandler {
 
   void start(std::string_view name, const char** attributes) override {
     auto local = local_name(name);
-    if (local == "numFmt") {
+    if (local == "numFmts") {
+      in_number_formats_ = true;
+    } else if (local == "numFmt" && in_number_formats_) {  // not the dxfs' ones
       std::size_t id = 0;
       const char* code = attribute(attributes, "formatCode");
       if (parse_index(attribute(attributes, "numFmtId"), id) && code != nullptr && id < 100000)
@@ -88,7 +90,9 @@ class StylesHandler : public XmlHandler {
   }
 
   void end(std::string_view name) override {
-    if (local_name(name) == "cellXfs") in_cell_formats_ = false;
+    auto local = local_name(name);
+    if (local == "cellXfs") in_cell_formats_ = false;
+    if (local == "numFmts") in_number_formats_ = false;
   }
 
  private:
@@ -104,6 +108,7 @@ class StylesHandler : public XmlHandler {
   XlsxStyles& styles_;
   std::vector<std::pair<std::size_t, std::string>> custom_;
   bool in_cell_formats_ = false;
+  bool in_number_formats_ = false;
 };
 
 }  // namespace

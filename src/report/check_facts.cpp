@@ -15,8 +15,12 @@ Json text_or_null(const std::string& s) {
   return s.empty() ? Json(nullptr) : Json(s);
 }
 
+// {"path", "line"}, plus "sheet" and "cell" for a workbook ("KPI進捗", "P22").
 Json location_of(const model::SourceLocation& loc) {
-  return Json{{"path", loc.path}, {"line", loc.line > 0 ? Json(loc.line) : Json(nullptr)}};
+  Json out{{"path", loc.path}, {"line", loc.line > 0 ? Json(loc.line) : Json(nullptr)}};
+  if (!loc.sheet.empty()) out["sheet"] = loc.sheet;
+  if (!loc.cell.empty()) out["cell"] = loc.cell;
+  return out;
 }
 
 }  // namespace

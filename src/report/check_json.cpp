@@ -42,6 +42,7 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
              {"consistent", c.consistent},
              {"mismatch", c.mismatch},
              {"unchecked", c.unchecked},
+             {"unpublished", c.unpublished},
              {"findings", c.findings},
              {"failures", c.failures}}},
            {"items", items},

@@ -60,6 +60,11 @@ void write_case(std::ostream& out, const std::string& suite, const std::string& 
     out << ">\n      " << body << "\n    </testcase>\n";
 }
 
+// One suite per file, or per worksheet of a workbook ("book.xlsx:KPI進捗").
+std::string suite_of(const model::SourceLocation& loc) {
+  return loc.sheet.empty() ? loc.path : loc.path + ":" + loc.sheet;
+}
+
 struct Tally {
   std::size_t tests = 0;
   int failures = 0, skipped = 0;
@@ -80,7 +85,7 @@ void write_check_junit(std::ostream& out, const CheckContext& ctx) {
   std::map<std::string, Items> by_file;
   Items all;
   for (const auto& item : ctx.items) {
-    by_file[item.location.path].push_back(&item);
+    by_file[suite_of(item.location)].push_back(&item);
     all.push_back(&item);
   }
   auto total = tally(all);

@@ -76,11 +76,13 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
                        c.failures);
     return;
   }
+  // Rates the sheets do not publish are computed, not checked: counted apart.
+  int unchecked = c.unchecked - c.unpublished;
   out << fmt::format(
-      "{} rates checked: {} match, {} consistent, {} mismatch, {} unchecked; {} findings; {} "
-      "failing\n",
-      c.match + c.consistent + c.mismatch + c.unchecked, c.match, c.consistent, c.mismatch,
-      c.unchecked, c.findings, c.failures);
+      "{} published rates checked: {} match, {} consistent, {} mismatch, {} unchecked; {} rates "
+      "without a published rate; {} findings; {} failing\n",
+      c.match + c.consistent + c.mismatch + unchecked, c.match, c.consistent, c.mismatch, unchecked,
+      c.unpublished, c.findings, c.failures);
 }
 
 }  // namespace kpi::report

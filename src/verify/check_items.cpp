@@ -143,6 +143,7 @@ CheckCounts count_items(const std::vector<CheckItem>& items) {
           break;
         case Verdict::unchecked:
           ++c.unchecked;
+          c.unpublished += i.rate && !i.rate->published.has_number();
           break;
       }
     } else if (i.rule.rfind("finding.", 0) == 0) {

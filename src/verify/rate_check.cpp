@@ -290,8 +290,9 @@ RateCheck explain_rate(const model::Indicator& ind, const model::Observation& ob
     return unchecked(std::nullopt, nullptr,
                      "published rate but nothing to compute: " + missing_inputs(own));
   if (auto c = face_value(q)) return *c;
+  // A rounding step is a mismatch unless the team's --tolerance covers it.
   if (rate)
-    if (auto c = other_rounding(q, *rate)) return *c;
+    if (auto c = other_rounding(q, *rate)) return within_tolerance(q).value_or(*c);
   if (auto c = printed_precision(q)) return *c;
   if (auto c = within_tolerance(q)) return *c;
   return mismatch(q, rate);

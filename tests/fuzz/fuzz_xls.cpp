@@ -1,4 +1,4 @@
-// read_xls (libfreexl through a temporary file) and the workbook sniffer on arbitrary bytes.
+// read_xls (the OLE2 container and BIFF8 records) and the workbook sniffer on arbitrary bytes.
 #include "fuzz_grid.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {

@@ -16,8 +16,8 @@ enum class Method {
   maintain_zero,    // maintain, target 0 and actual 0: 100%
   met_is_100,       // maintain target met on the good side: 100%
   complement,       // 1 - (actual - target) / target (decrease, other cities)
-  two_minus_ratio,  // 2 - actual / target (maintain where lower is better; prefectures)
   maintain_within,  // maintain, kept at or within (below) the target: 100%
+  two_minus_ratio,  // 2 - actual / target (maintain where lower is better; prefectures)
 };
 
 const char* to_string(Method method);

@@ -28,7 +28,7 @@ enum class Role {
   goal,           // 基本目標 / 政策
   measure,        // 施策 / 基本的方向
   note,           // 備考
-  municipality,   // 自治体 / 市町村
+  municipality,   // 自治体 / 市町村 (keep last: grid_layout indexes roles up to it)
 };
 const char* to_string(Role role);
 

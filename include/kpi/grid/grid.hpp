@@ -51,6 +51,19 @@ struct Workbook {
   std::vector<Sheet> sheets;  // in workbook order, hidden ones included
 };
 
+// The merged ranges of a sheet by row: which range holds a cell, in time proportional to the
+// ranges on its row (a sheet may hold millions of merges). Ranges are clipped to the stored
+// rows; past `budget` row entries the rest are not indexed (a hostile file, not a table).
+class MergedIndex {
+ public:
+  explicit MergedIndex(const Sheet& sheet, std::size_t budget = 8'000'000);
+  const Range* at(int row, int col) const;  // nullptr when (row, col) is in no merged range
+
+ private:
+  const Sheet* sheet_;
+  std::vector<std::vector<std::uint32_t>> by_row_;
+};
+
 // "A1"-style name of a 0-based cell: cell_name(21, 15) == "P22".
 std::string cell_name(int row, int col);
 // "P" for column 15; "AA" for 26.

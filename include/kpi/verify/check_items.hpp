@@ -40,6 +40,7 @@ std::vector<CheckItem> collect_check_items(const PipelineResult& result, const F
 
 struct CheckCounts {
   int match = 0, consistent = 0, mismatch = 0, unchecked = 0, findings = 0, failures = 0;
+  int unpublished = 0;  // of the unchecked: no published rate (the rate is only computed)
 };
 CheckCounts count_items(const std::vector<CheckItem>& items);
 

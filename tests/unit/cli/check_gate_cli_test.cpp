@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/run_binary.hpp"
 
 using kpi::testing::quoted;
@@ -94,11 +96,17 @@ TEST_CASE("check: files of a directory scan that are no sheet are listed in a no
   auto dir = scratch("mixed");
   write(dir / "README.md", "# sheets go here\n");
   write(dir / "logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  write(dir / "report.pdf",
+        std::string("%PDF-1.4\n%\xe2\xe3\xcf\xd3\nstream\n\0\1\2\3\nendstream\n", 37));
+  fs::create_directories(dir / "profiles");
+  fs::copy_file(std::string(KPI_DATA_DIR) + "/profiles/takaoka.json",
+                dir / "profiles" / "takaoka.json");
   write(dir / "sheet.csv", wrong_rate_sheet);
   auto r = run_kpi_report("check " + quoted(dir.string()));
   CHECK(r.exit_code == 1);  // the wrong rate, not an input error
   CHECK_THAT(r.out,
-             Catch::Contains(": note: skipped 2 files that are no KPI sheet: README.md, logo.png"));
+             Catch::Contains(": note: skipped 4 files that are no KPI sheet: README.md, logo.png, "
+                             "profiles/takaoka.json, report.pdf"));
   CHECK_THAT(r.out, Catch::Contains("[input.skipped-files]"));
   fs::remove_all(dir);
 }
@@ -156,4 +164,54 @@ TEST_CASE("check messages a reviewer can act on", "[cli][check][messages]") {
   CHECK_THAT(takaoka.out,
              Catch::Contains("FY2020 published rate 95.8% vs 95.4% [finding.relisted-differs]\n"
                              "    12,004 11,499 95.8% 12,024"));
+}
+
+TEST_CASE("check --tolerance reaches workbooks and rounding steps, and nothing more",
+          "[cli][check][gate]") {
+  auto book =
+      quoted(std::string(KPI_TESTS_DIR) + "/fixtures/grid/prefecture-policy-evaluation-r5.xlsx");
+  auto mismatches = [&](const std::string& options) {
+    auto r = run_kpi_report("check -f json " + options + " " + book);
+    INFO(r.err);
+    return nlohmann::json::parse(r.out)["counts"]["mismatch"].get<int>();
+  };
+  CHECK(mismatches("") == 5);  // the five planted wrong rates (tests/fixtures/README.md)
+  // J16 prints 73.4% for exactly 73.45% (rounded down): 0.1 points tolerates that step only.
+  CHECK(mismatches("--tolerance 0.1") == 4);
+  CHECK(mismatches("--tolerance 0") == 5);
+  CHECK(mismatches("--tolerance 5") == 4);  // the others are 6 to 125 points off
+}
+
+TEST_CASE("check counts published rates apart from rates the sheet does not publish",
+          "[cli][check][messages]") {
+  auto r = run_kpi_report("check " + quoted_data("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  CHECK_THAT(r.out, Catch::Contains(
+                        "242 published rates checked: 234 match, 8 consistent, 0 mismatch, "
+                        "0 unchecked; 14 rates without a published rate; 4 findings; 3 failing"));
+  // 242 = 234 + the 8 rates of No.9 and No.50, rebuilt from their displaced cells.
+  auto json = run_kpi_report("check -f json " +
+                             quoted_data("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  auto counts = nlohmann::json::parse(json.out)["counts"];
+  CHECK(counts["unchecked"] == 14);
+  CHECK(counts["unpublished"] == 14);
+}
+
+TEST_CASE("check on a workbook: facts name the sheet and cell, JUnit a suite per worksheet",
+          "[cli][check][structured]") {
+  auto book =
+      quoted(std::string(KPI_TESTS_DIR) + "/fixtures/workbooks/takaoka-kpi-grid-fy2020-2023.xlsx");
+  auto json = run_kpi_report("check -f json " + book);
+  CHECK(json.err.empty());
+  std::vector<nlohmann::json> wrong;
+  auto doc = nlohmann::json::parse(json.out);
+  for (const auto& item : doc["items"])
+    if (item.value("verdict", "") == "mismatch") wrong.push_back(item["rate"]);
+  REQUIRE(wrong.size() == 1);  // the planted wrong-reference formula (tests/fixtures/README.md)
+  CHECK(wrong[0]["location"]["sheet"] == "KPI進捗");
+  CHECK(wrong[0]["location"]["cell"] == "P22");
+  CHECK(wrong[0]["fiscal_year"] == 2023);
+  auto junit = run_kpi_report("check -f junit " + book);
+  CHECK_THAT(
+      junit.out,
+      Catch::Contains("takaoka-kpi-grid-fy2020-2023.xlsx:KPI進捗\" tests=\"249\" failures=\"1\""));
 }

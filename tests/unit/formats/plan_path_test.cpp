@@ -95,6 +95,6 @@ TEST_CASE("the grid layout's goal and measure columns are the plan path", "[plan
       "\t創業支援\t創業件数\t5\t8\t6\t75.0%\n",
       "grid.tsv");
   REQUIRE(out.indicators.size() == 2);
-  CHECK(levels(out.indicators[0]) == "goal  1 しごとをつくる > measure  企業誘致");
-  CHECK(levels(out.indicators[1]) == "goal  1 しごとをつくる > measure  創業支援");
+  CHECK(levels(out.indicators[0]) == "goal 1 1 しごとをつくる > measure  企業誘致");
+  CHECK(levels(out.indicators[1]) == "goal 1 1 しごとをつくる > measure  創業支援");
 }

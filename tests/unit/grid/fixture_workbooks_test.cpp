@@ -2,6 +2,7 @@
 // it (formulas without cached values): tests/fixtures/grid/make.py.
 #include <catch2/catch.hpp>
 
+#include "kpi/grid/number_format.hpp"
 #include "kpi/grid/workbook_reader.hpp"
 #include "workbook_files.hpp"
 
@@ -78,6 +79,19 @@ TEST_CASE("the LibreOffice ods fixture", "[grid]") {
   Workbook book = fixture("kpi.ods", WorkbookKind::ods);
   check_kpi_values(book);
   check_kpi_presentation(book);
+  // Number formats from the data styles of styles.xml and content.xml.
+  const Sheet& sheet = book.sheets[0];
+  CHECK(sheet.at(2, 2)->number_format == "#,##0");
+  CHECK(sheet.at(2, 3)->number_format == "0");
+  CHECK(sheet.at(2, 4)->number_format == "0.0%");
+  CHECK(sheet.at(6, 1)->number_format == "[$-411]ggge\"年\"m\"月\"d\"日\"");
+  CHECK(sheet.at(2, 1)->number_format == "General");
+  for (int row = 2; row <= 4; ++row)
+    for (int col = 2; col <= 4; ++col) {
+      const Cell* cell = sheet.at(row, col);
+      REQUIRE(cell != nullptr);
+      CHECK(format_number(cell->value, cell->number_format) == cell->display);
+    }
 }
 
 // The BIFF8 records: values, formula results and text, formats, hidden parts, merges.

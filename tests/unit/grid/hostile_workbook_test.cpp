@@ -148,3 +148,19 @@ TEST_CASE("a grid beyond the cell budget is refused before it is allocated", "[g
   REQUIRE(one_far_cell.book);
   CHECK(one_far_cell.book->sheets[0].rows[0].size() == 16384);
 }
+
+TEST_CASE("a password-protected xls (FILEPASS record) is an encrypted workbook", "[grid]") {
+  std::string xls =
+      kpi::testing::read_binary_file(std::string(KPI_TESTS_DIR) + "/fixtures/grid/kpi.xls");
+  REQUIRE(sniff_workbook(xls) == WorkbookKind::xls);
+  // The globals' BOF record (BIFF8, 16 bytes), then the record after it turned into FILEPASS.
+  std::size_t bof = xls.find(std::string("\x09\x08\x10\x00\x00\x06", 6));
+  REQUIRE(bof != std::string::npos);
+  xls[bof + 20] = 0x2F;
+  xls[bof + 21] = 0x00;
+  CHECK(sniff_workbook(xls) == WorkbookKind::encrypted);
+  auto result = read_workbook(xls);
+  REQUIRE_FALSE(result.book);
+  CHECK(result.error == "encrypted workbook (password-protected): save it without a password");
+  CHECK(read_xls(xls).error == result.error);
+}

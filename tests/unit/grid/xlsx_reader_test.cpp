@@ -200,3 +200,24 @@ TEST_CASE("an xlsx sheet that is not well-formed XML names the entry and line", 
   CHECK(result.error.find("XML not well-formed") != std::string::npos);
   CHECK(result.error_where == "xl/worksheets/sheet1.xml:4");
 }
+
+TEST_CASE("an xlsb says to save as xlsx, and dxf number formats do not replace cell formats",
+          "[grid]") {
+  std::string rels =
+      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>)";
+  std::string xlsb =
+      kpi::testing::zip_bytes({{"_rels/.rels", rels}, {"xl/workbook.bin", "\x83\x01"}});
+  CHECK(sniff_workbook(xlsb) == WorkbookKind::xlsx);
+  CHECK(read_workbook(xlsb).error ==
+        "an Excel binary workbook (.xlsb) is not supported: save it as .xlsx");
+
+  std::string styles =
+      R"(<styleSheet><numFmts><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>)"
+      R"(<cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>)"
+      R"(<dxfs><dxf><numFmt numFmtId="164" formatCode="0.000"/></dxf></dxfs></styleSheet>)";
+  std::string rows = R"(<row r="1"><c r="A1" s="1"><v>0.25</v></c></row>)";
+  auto result = read_xlsx(xlsx_bytes({{"S", worksheet_xml(rows)}}, "", styles));
+  REQUIRE(result.book);
+  CHECK(cell_at(result.book->sheets[0], 0, 0).display == "25.0%");
+}

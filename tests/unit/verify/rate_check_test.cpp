@@ -79,13 +79,22 @@ TEST_CASE("decrease, zero target, maintain conventions", "[verify][verdict]") {
   CHECK(met.method == "met_is_100");
 }
 
-TEST_CASE("rounding other than the sheet's is a mismatch that names it", "[verify][verdict]") {
-  // 1/8 = 12.5% exactly: Excel prints 13%, truncation 12%. Truncation is not printed
-  // precision, so the gate fails it, saying what would explain it.
+TEST_CASE("rounding other than Excel's is a mismatch that says so", "[verify][verdict]") {
+  // 1/8 = 12.5% exactly: Excel prints 13%, truncation 12%.
   auto c = check(indicator(Direction::increase, "件"), "8", "1", "12%");
   CHECK(c.verdict == Verdict::mismatch);
+  CHECK_THAT(c.explanation, Catch::Contains("published 12%, recomputed 13%"));
   CHECK_THAT(c.explanation, Catch::Contains("ROUNDDOWN"));
-  CHECK_THAT(c.explanation, Catch::Contains("recomputed 13%"));
+  // A profile that truncates accepts it at face value.
+  auto profile = kpi::calc::profile_for("takaoka");
+  profile.rounding = kpi::calc::Rounding::down;
+  kpi::model::Observation o;
+  o.fiscal_year = 2023;
+  o.target = v("8");
+  o.actual = v("1");
+  o.published_rate = v("12%");
+  CHECK(kpi::verify::check_rate(indicator(Direction::increase, "件"), o, profile).verdict ==
+        Verdict::match);
 }
 
 TEST_CASE("unchecked says why", "[verify][verdict]") {
