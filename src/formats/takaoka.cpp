@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "kpi/calc/rational.hpp"
+#include "kpi/formats/merged_cells.hpp"
 #include "kpi/formats/plan_path.hpp"
 #include "kpi/formats/value_tokens.hpp"
 #include "kpi/text/era.hpp"
@@ -314,12 +316,38 @@ std::vector<model::Observation> observations_of(const std::vector<ValueToken>& v
   return out;
 }
 
+// A row whose merged cells the PDF extraction displaced: its blocks hold only the actuals of
+// its sub-rows; its targets, rates, baseline and final target stand loose at a page foot.
+struct Displaced {
+  std::size_t indicator = 0;                      // index in out.indicators
+  std::vector<std::vector<model::Value>> blocks;  // per block: one value per year
+  std::vector<int> lines;                         // lines of its blocks and of the loose values
+  std::vector<model::Value> loose;
+};
+
 struct Context {
   const std::vector<Line>& lines;
   const Layout& layout;
   std::string path;
   model::ParseOutput& out;
+  std::vector<Displaced> displaced;
 };
+
+int years_of(const Layout& layout) {
+  return layout.final_year - layout.first_year;
+}
+
+// A block whose value run is one value per year (the actuals of a sub-row) is kept for
+// rebuilding; `indicator` is the KPI it belongs to.
+void keep_displaced_block(Context& c, std::size_t indicator, const ValueRun& run, int line) {
+  if (run.tokens.size() != static_cast<std::size_t>(years_of(c.layout))) return;
+  std::vector<model::Value> block;
+  for (const auto& t : run.tokens) block.push_back({t.number, t.original});
+  if (c.displaced.empty() || c.displaced.back().indicator != indicator)
+    c.displaced.push_back({indicator, {}, {}, {}});
+  c.displaced.back().blocks.push_back(std::move(block));
+  c.displaced.back().lines.push_back(line);
+}
 
 void skip(Context& c, int line, std::string reason) {
   skip_row(c.out, c.path, line, std::move(reason));
@@ -385,6 +413,7 @@ std::size_t read_record(Context& c, const Record& r) {
             ? text::normalize(text_between(lines, *label, *value_line, value_line->run.begin))
             : "";
     ind.unit = take_unit(after, ind.cumulative);
+    if (value_line) keep_displaced_block(c, c.out.indicators.size(), value_line->run, line);
     skip(c, line,
          fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
                      "values (target, actual, rate per year and the final target), found {}; "
@@ -423,9 +452,30 @@ bool is_stray_value_line(std::string_view original) {
   return words.size() >= 3 && numeric * 10 >= words.size() * 6;
 }
 
+// The numbers of a stray line as printed: "440 500 91.0%86 60" gives 440, 500, 91.0%, 86, 60.
+std::vector<model::Value> loose_numbers(std::string_view normalized) {
+  std::vector<model::Value> out;
+  std::size_t pos = 0;
+  while (auto t = text::find_number(normalized, pos)) {
+    pos = t->end + (t->percent ? 1 : 0);
+    out.push_back({t->number, std::string(normalized.substr(t->begin, pos - t->begin))});
+  }
+  return out;
+}
+
+// Stray values after a displaced row (up to the next one) may be its cells.
+void keep_loose_values(Context& c, const Line& line) {
+  if (c.displaced.empty()) return;
+  auto& d = c.displaced.back();
+  if (d.loose.size() > 4 * static_cast<std::size_t>(years_of(c.layout)) + 4) return;  // no fit
+  for (auto& v : loose_numbers(line.normalized)) d.loose.push_back(std::move(v));
+  d.lines.push_back(line.number);
+}
+
 void report_stray_values(Context& c, const Record& r, std::size_t after) {
   for (std::size_t i = after; i < r.end; ++i) {
     if (!is_stray_value_line(c.lines[i].original)) continue;
+    keep_loose_values(c, c.lines[i]);
     ++c.out.rows_read;
     skip(c, c.lines[i].number,
          fmt::format("values outside any row (cells displaced by the PDF extraction, found after "
@@ -442,6 +492,9 @@ std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
   std::optional<ValueLine> value_line;
   if (auto label = find_label(c.lines, r)) value_line = find_value_line(c.lines, r, *label);
   bool complete = value_line && value_line->run.tokens.size() >= expected;
+  if (!complete && value_line && !c.displaced.empty() &&
+      c.out.indicators[c.displaced.back().indicator].id == fmt::format("No.{}", r.id_number))
+    keep_displaced_block(c, c.displaced.back().indicator, value_line->run, c.lines[r.begin].number);
   skip(c, c.lines[r.begin].number,
        complete ? fmt::format("No.{} again (first at line {}): a repeated row is not read twice",
                               r.id_number, first_line)
@@ -449,6 +502,91 @@ std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
                               "its values are displaced by the PDF extraction: not parseable",
                               r.id_number, first_line));
   return value_line ? value_line->line_index + 1 : r.begin + 1;
+}
+
+// -- rebuilding displaced rows ---------------------------------------------------------------
+
+// The row's actual of each year: the sum of its sub-rows' ("-" adds nothing).
+std::vector<model::Value> summed_actuals(const Displaced& d, int years) {
+  std::vector<model::Value> out;
+  for (int k = 0; k < years; ++k) {
+    std::optional<calc::Rational> sum;
+    int scale = 0;
+    for (const auto& block : d.blocks) {
+      const auto& n = block[static_cast<std::size_t>(k)].number;
+      if (!n) continue;
+      sum = (sum ? *sum : calc::Rational{}) + calc::Rational::of(*n);
+      scale = std::max(scale, n->scale);
+    }
+    if (!sum) return {};
+    auto total = calc::round_half_away(*sum, scale);
+    out.push_back({total, total.to_string()});
+  }
+  return out;
+}
+
+std::string sum_text(const Displaced& d, std::size_t year) {
+  std::string out;
+  for (const auto& block : d.blocks) out += (out.empty() ? "" : " + ") + block[year].text;
+  return out;
+}
+
+// The row's lines were skipped while its values were missing: now the first is the KPI's row,
+// the others (its second block, its loose values) are pieces of it, no rows of their own.
+void unskip(Context& c, const std::vector<int>& lines) {
+  auto listed = [&](int line) {
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
+  };
+  auto& skipped = c.out.skipped;
+  auto before = skipped.size();
+  skipped.erase(std::remove_if(skipped.begin(), skipped.end(),
+                               [&](const model::SkippedRow& s) { return listed(s.line); }),
+                skipped.end());
+  int pieces = static_cast<int>(before - skipped.size());
+  if (pieces == 0) return;
+  c.out.rows_used += 1;
+  c.out.rows_read -= pieces - 1;
+  auto& diags = c.out.diagnostics;
+  diags.erase(std::remove_if(diags.begin(), diags.end(),
+                             [&](const model::Diagnostic& d) {
+                               return d.code == "input.skipped-row" && listed(d.location.line);
+                             }),
+              diags.end());
+}
+
+void fill_rebuilt(Context& c, model::Indicator& ind, const Displaced& d,
+                  const std::vector<model::Value>& actuals, const RebuiltRow& row) {
+  ind.baseline.value = row.baseline;
+  if (c.layout.baseline_year) ind.baseline.fiscal_year = c.layout.baseline_year;
+  ind.final_target.value = row.final_target;
+  ind.observations.clear();
+  for (std::size_t k = 0; k < actuals.size(); ++k) {
+    model::Observation o;
+    o.fiscal_year = c.layout.first_year + static_cast<int>(k);
+    o.target = row.targets[k];
+    o.actual = actuals[k];
+    o.published_rate = row.rates[k];
+    o.source = {c.path, d.lines.front()};
+    o.notes = fmt::format("actual = {} (sub-rows); {}", sum_text(d, k), row.note);
+    ind.observations.push_back(std::move(o));
+  }
+}
+
+void rebuild(Context& c, const Displaced& d) {
+  auto& ind = c.out.indicators[d.indicator];
+  auto actuals = summed_actuals(d, years_of(c.layout));
+  if (actuals.empty()) return;
+  auto result = rebuild_displaced_row({actuals, d.loose, ind.direction});
+  if (!result.row) {
+    c.out.diagnostics.push_back(
+        {ind.source, model::Severity::note, "input.rebuild-refused",
+         fmt::format("{}: merged cells not rebuilt: {}", ind.id, result.why_not)});
+    return;
+  }
+  fill_rebuilt(c, ind, d, actuals, *result.row);
+  unskip(c, d.lines);
+  c.out.diagnostics.push_back({ind.source, model::Severity::note, "input.rebuilt-row",
+                               fmt::format("{}: {}", ind.id, result.row->note)});
 }
 
 }  // namespace
@@ -467,7 +605,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
   auto lines = read_lines(text);
   Layout layout = find_layout(lines);
-  Context c{lines, layout, std::string(path), out};
+  Context c{lines, layout, std::string(path), out, {}};
   if (!layout.first_year || layout.final_year <= layout.first_year) {
     out.diagnostics.push_back(
         {{c.path, 1},
@@ -484,6 +622,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
     std::size_t commentary = is_new ? read_record(c, r) : skip_repeated_block(c, r, first->second);
     report_stray_values(c, r, commentary);
   }
+  for (const auto& d : c.displaced) rebuild(c, d);
   if (records.empty())
     out.diagnostics.push_back({{c.path, 1},
                                model::Severity::error,
