@@ -89,6 +89,12 @@ std::string header_key(std::string_view cell, bool lower) {
   return text::replace_all(key, "\u3000", "");
 }
 
+// Headers that name a role only when they are the whole cell (方向 alone, not 方向性).
+std::optional<Role> whole_cell_role(std::string_view key) {
+  if (key == "方向" || key == "方向(増加・減少・維持)") return Role::direction;
+  return std::nullopt;
+}
+
 bool is_id_header(std::string_view key) {
   return key == "no" || key == "no." || key == "id" || key == "#" || key == "指標no" ||
          key == "指標no." || key == "kpino" || key == "kpino.";
@@ -149,6 +155,10 @@ HeaderWord read_header(std::string_view cell_text) {
   if (key.empty()) return word;
   if (is_id_header(key)) {
     word.role = Role::id;
+    return word;
+  }
+  if (auto role = whole_cell_role(key)) {
+    word.role = *role;
     return word;
   }
   for (const auto& w : words)

@@ -1,4 +1,5 @@
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
 #include <array>
@@ -271,6 +272,7 @@ model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::s
   auto municipality = label_at(ctx, row, layout.column(Role::municipality));
   ind.municipality = municipality.empty() ? ctx.municipality : municipality;
   ind.name = std::move(name);
+  ind.relisted_of = take_relisted_mark(ind.name);  // the printed number, resolved below
   ind.id = id_for(ctx, layout, row, ind.name, ind.seq);
   ind.unit = label_at(ctx, row, layout.column(Role::unit));
   ind.goal = ctx.goal;
@@ -308,10 +310,7 @@ bool is_repeated_header(const RowContext& ctx, const Layout& layout, const std::
 }
 
 void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason) {
-  int line = line_of(ctx, row);
-  out.diagnostics.push_back(
-      {{std::string(ctx.path), line}, model::Severity::warning, "input.skipped-row", reason});
-  out.skipped.push_back({line, std::move(reason)});
+  skip_row(out, ctx.path, line_of(ctx, row), std::move(reason));
 }
 
 void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, int row) {
@@ -329,6 +328,26 @@ void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, in
   if (is_repeated_header(ctx, layout, name)) return skip(out, ctx, row, "repeated header row");
   out.indicators.push_back(read_kpi(ctx, layout, row, std::move(name)));
   ++out.rows_used;
+}
+
+std::string digits_of(std::string_view id) {
+  std::string out;
+  for (char c : id)
+    if (text::is_ascii_digit(c)) out.push_back(c);
+  return out;
+}
+
+// A 再掲 mark prints the original's number (【再掲（№1）】): the id of the first KPI whose id
+// has that number, else "" (re-listed from a row not found).
+void resolve_relisted(std::vector<model::Indicator>& indicators) {
+  std::map<std::string, std::string> id_by_number;
+  for (const auto& ind : indicators)
+    if (!ind.relisted_of) id_by_number.emplace(digits_of(ind.id), ind.id);
+  for (auto& ind : indicators) {
+    if (!ind.relisted_of || ind.relisted_of->empty()) continue;
+    auto it = id_by_number.find(*ind.relisted_of);
+    ind.relisted_of = it == id_by_number.end() ? std::string() : it->second;
+  }
 }
 
 // -- the title above the header --------------------------------------------------------------
@@ -393,6 +412,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   }
   for (int r = layout.header.last_row + 1; r < static_cast<int>(sheet.rows.size()); ++r)
     read_row(out, ctx, layout, r);
+  resolve_relisted(out.indicators);
   return out;
 }
 

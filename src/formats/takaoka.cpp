@@ -7,12 +7,15 @@
 // 3*N+1 value tokens: (target, actual, rate) per fiscal year, then the final target.
 // Everything after the value line up to the next record is commentary.
 #include "kpi/formats/takaoka.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 
+#include "kpi/calc/rational.hpp"
+#include "kpi/formats/merged_cells.hpp"
 #include "kpi/formats/plan_path.hpp"
 #include "kpi/formats/value_tokens.hpp"
 #include "kpi/text/era.hpp"
@@ -50,14 +53,6 @@ struct Record {
   std::size_t begin = 0;  // index of the number line in `lines`
   std::size_t end = 0;    // index past the record
 };
-
-bool starts_with_circled_number(std::string_view s) {
-  s = trim(s);
-  if (s.size() < 3) return false;
-  auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]),
-       b2 = static_cast<unsigned char>(s[2]);
-  return b0 == 0xE2 && b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3;  // U+2460..U+2473
-}
 
 std::optional<int> record_number(std::string_view normalized) {
   auto t = trim(normalized);
@@ -101,7 +96,8 @@ Layout find_layout(const std::vector<Line>& lines) {
     if (!starts_with(s, "R") || !ends_with(s, "年度")) continue;
     std::size_t pos = 0;
     while (auto y = text::find_fiscal_year(s, pos)) {
-      if (!layout.first_year || y->fiscal_year < layout.first_year) layout.first_year = y->fiscal_year;
+      if (!layout.first_year || y->fiscal_year < layout.first_year)
+        layout.first_year = y->fiscal_year;
       layout.final_year = std::max(layout.final_year, y->fiscal_year);
       pos = y->end;
     }
@@ -136,24 +132,21 @@ std::vector<std::vector<std::string>> paragraphs(std::string_view block) {
   return out;
 }
 
+// 【再掲（№12）】 → "No.12", the id as this sheet prints it.
 std::optional<std::string> relisted_id(std::string& name) {
-  auto open = name.find("【再掲");
-  if (open == std::string::npos) return std::nullopt;
-  auto number = text::find_number(name, open);
-  auto close = name.find("】", open);
-  std::optional<std::string> id = std::string();
-  if (number) id = "No." + number->number.to_string();
-  name = std::string(trim(name.substr(0, open))) +
-         (close == std::string::npos ? "" : name.substr(close + std::string_view("】").size()));
-  return id;
+  auto number = take_relisted_mark(name);
+  if (!number || number->empty()) return number;
+  return "No." + *number;
 }
 
 Heading read_heading(std::string_view before_label) {
   Heading h;
   std::string all(before_label);
   auto goal_end = all.find("つくる");
-  if (goal_end == std::string::npos) goal_end = all.find("\n\n");
-  else goal_end += std::string_view("つくる").size();
+  if (goal_end == std::string::npos)
+    goal_end = all.find("\n\n");
+  else
+    goal_end += std::string_view("つくる").size();
   if (goal_end == std::string::npos) goal_end = 0;
   for (auto l : text::split(std::string_view(all).substr(0, goal_end), '\n')) h.goal += trim(l);
   auto paras = paragraphs(std::string_view(all).substr(goal_end));
@@ -175,7 +168,8 @@ Heading read_heading(std::string_view before_label) {
     }
   }
   // "★数値目標 待機児童の数": the marker and the name share a line.
-  if (starts_with(h.measure, "★数値目標") && h.measure.size() > std::string_view("★数値目標").size()) {
+  if (starts_with(h.measure, "★数値目標") &&
+      h.measure.size() > std::string_view("★数値目標").size()) {
     name_lines.insert(name_lines.begin(),
                       std::string(trim(h.measure.substr(std::string_view("★数値目標").size()))));
     h.measure = "★数値目標";
@@ -274,12 +268,14 @@ model::Baseline read_baseline(std::string_view baseline_text, int default_year) 
     }
     if (is_year_number(flat, *t)) continue;
     model::Value v{t->number, flat.substr(t->begin, t->end - t->begin)};
-    if (!b.value.number) b.value.number = t->number;
-    else b.alternatives.push_back(v);
+    if (!b.value.number)
+      b.value.number = t->number;
+    else
+      b.alternatives.push_back(v);
   }
   auto arrow = flat.find("⇒");
-  auto year = text::fiscal_year_in(arrow == std::string::npos ? std::string_view(flat)
-                                                              : std::string_view(flat).substr(arrow));
+  auto year = text::fiscal_year_in(
+      arrow == std::string::npos ? std::string_view(flat) : std::string_view(flat).substr(arrow));
   b.fiscal_year = year ? *year : default_year;
   if (!default_year && !year) b.fiscal_year.reset();
   return b;
@@ -299,7 +295,9 @@ std::string take_unit(std::string& after_label, bool& cumulative) {
   return unit;
 }
 
-model::Value value_of(const ValueToken& token) { return {token.number, token.original}; }
+model::Value value_of(const ValueToken& token) {
+  return {token.number, token.original};
+}
 
 std::vector<model::Observation> observations_of(const std::vector<ValueToken>& values,
                                                 const Layout& layout, int line,
@@ -318,17 +316,41 @@ std::vector<model::Observation> observations_of(const std::vector<ValueToken>& v
   return out;
 }
 
+// A row whose merged cells the PDF extraction displaced: its blocks hold only the actuals of
+// its sub-rows; its targets, rates, baseline and final target stand loose at a page foot.
+struct Displaced {
+  std::size_t indicator = 0;                      // index in out.indicators
+  std::vector<std::vector<model::Value>> blocks;  // per block: one value per year
+  std::vector<int> lines;                         // lines of its blocks and of the loose values
+  std::vector<model::Value> loose;
+};
+
 struct Context {
   const std::vector<Line>& lines;
   const Layout& layout;
   std::string path;
   model::ParseOutput& out;
+  std::vector<Displaced> displaced;
 };
 
+int years_of(const Layout& layout) {
+  return layout.final_year - layout.first_year;
+}
+
+// A block whose value run is one value per year (the actuals of a sub-row) is kept for
+// rebuilding; `indicator` is the KPI it belongs to.
+void keep_displaced_block(Context& c, std::size_t indicator, const ValueRun& run, int line) {
+  if (run.tokens.size() != static_cast<std::size_t>(years_of(c.layout))) return;
+  std::vector<model::Value> block;
+  for (const auto& t : run.tokens) block.push_back({t.number, t.original});
+  if (c.displaced.empty() || c.displaced.back().indicator != indicator)
+    c.displaced.push_back({indicator, {}, {}, {}});
+  c.displaced.back().blocks.push_back(std::move(block));
+  c.displaced.back().lines.push_back(line);
+}
+
 void skip(Context& c, int line, std::string reason) {
-  c.out.skipped.push_back({line, reason});
-  c.out.diagnostics.push_back(
-      {{c.path, line}, model::Severity::warning, "input.skipped-row", std::move(reason)});
+  skip_row(c.out, c.path, line, std::move(reason));
 }
 
 std::string block_text(const std::vector<Line>& lines, std::size_t from, std::size_t to,
@@ -356,8 +378,9 @@ std::size_t read_record(Context& c, const Record& r) {
   int number_line = lines[r.begin].number;
   auto label = find_label(lines, r);
   if (!label) {
-    skip(c, number_line,
-         fmt::format("No.{}: expected a direction label (増加指標/減少指標/維持指標)", r.id_number));
+    skip(
+        c, number_line,
+        fmt::format("No.{}: expected a direction label (増加指標/減少指標/維持指標)", r.id_number));
     return r.end;
   }
   model::Indicator ind;
@@ -381,12 +404,16 @@ std::size_t read_record(Context& c, const Record& r) {
   ind.final_target.fiscal_year = c.layout.final_year;
 
   auto value_line = find_value_line(lines, r, *label);
-  std::size_t expected = static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
+  std::size_t expected =
+      static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
   if (!value_line || value_line->run.tokens.size() < expected) {
     int line = value_line ? lines[value_line->line_index].number : number_line;
     std::string after =
-        value_line ? text::normalize(text_between(lines, *label, *value_line, value_line->run.begin)) : "";
+        value_line
+            ? text::normalize(text_between(lines, *label, *value_line, value_line->run.begin))
+            : "";
     ind.unit = take_unit(after, ind.cumulative);
+    if (value_line) keep_displaced_block(c, c.out.indicators.size(), value_line->run, line);
     skip(c, line,
          fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
                      "values (target, actual, rate per year and the final target), found {}; "
@@ -404,10 +431,12 @@ std::size_t read_record(Context& c, const Record& r) {
   std::string after = text::normalize(text_between(lines, *label, *value_line, cut));
   ind.unit = take_unit(after, ind.cumulative);
   ind.baseline = read_baseline(after, c.layout.baseline_year);
-  std::vector<ValueToken> values(tokens.begin() + static_cast<std::ptrdiff_t>(first_value), tokens.end());
+  std::vector<ValueToken> values(tokens.begin() + static_cast<std::ptrdiff_t>(first_value),
+                                 tokens.end());
   ind.final_target.value = value_of(values.back());
   ind.final_target.qualifier = text::find_qualifier(values.back().normalized);
-  ind.observations = observations_of(values, c.layout, lines[value_line->line_index].number, c.path);
+  ind.observations =
+      observations_of(values, c.layout, lines[value_line->line_index].number, c.path);
   c.out.indicators.push_back(std::move(ind));
   ++c.out.rows_used;
   return value_line->line_index + 1;
@@ -423,9 +452,30 @@ bool is_stray_value_line(std::string_view original) {
   return words.size() >= 3 && numeric * 10 >= words.size() * 6;
 }
 
+// The numbers of a stray line as printed: "440 500 91.0%86 60" gives 440, 500, 91.0%, 86, 60.
+std::vector<model::Value> loose_numbers(std::string_view normalized) {
+  std::vector<model::Value> out;
+  std::size_t pos = 0;
+  while (auto t = text::find_number(normalized, pos)) {
+    pos = t->end + (t->percent ? 1 : 0);
+    out.push_back({t->number, std::string(normalized.substr(t->begin, pos - t->begin))});
+  }
+  return out;
+}
+
+// Stray values after a displaced row (up to the next one) may be its cells.
+void keep_loose_values(Context& c, const Line& line) {
+  if (c.displaced.empty()) return;
+  auto& d = c.displaced.back();
+  if (d.loose.size() > 4 * static_cast<std::size_t>(years_of(c.layout)) + 4) return;  // no fit
+  for (auto& v : loose_numbers(line.normalized)) d.loose.push_back(std::move(v));
+  d.lines.push_back(line.number);
+}
+
 void report_stray_values(Context& c, const Record& r, std::size_t after) {
   for (std::size_t i = after; i < r.end; ++i) {
     if (!is_stray_value_line(c.lines[i].original)) continue;
+    keep_loose_values(c, c.lines[i]);
     ++c.out.rows_read;
     skip(c, c.lines[i].number,
          fmt::format("values outside any row (cells displaced by the PDF extraction, found after "
@@ -442,6 +492,9 @@ std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
   std::optional<ValueLine> value_line;
   if (auto label = find_label(c.lines, r)) value_line = find_value_line(c.lines, r, *label);
   bool complete = value_line && value_line->run.tokens.size() >= expected;
+  if (!complete && value_line && !c.displaced.empty() &&
+      c.out.indicators[c.displaced.back().indicator].id == fmt::format("No.{}", r.id_number))
+    keep_displaced_block(c, c.displaced.back().indicator, value_line->run, c.lines[r.begin].number);
   skip(c, c.lines[r.begin].number,
        complete ? fmt::format("No.{} again (first at line {}): a repeated row is not read twice",
                               r.id_number, first_line)
@@ -451,12 +504,98 @@ std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
   return value_line ? value_line->line_index + 1 : r.begin + 1;
 }
 
+// -- rebuilding displaced rows ---------------------------------------------------------------
+
+// The row's actual of each year: the sum of its sub-rows' ("-" adds nothing).
+std::vector<model::Value> summed_actuals(const Displaced& d, int years) {
+  std::vector<model::Value> out;
+  for (int k = 0; k < years; ++k) {
+    std::optional<calc::Rational> sum;
+    int scale = 0;
+    for (const auto& block : d.blocks) {
+      const auto& n = block[static_cast<std::size_t>(k)].number;
+      if (!n) continue;
+      sum = (sum ? *sum : calc::Rational{}) + calc::Rational::of(*n);
+      scale = std::max(scale, n->scale);
+    }
+    if (!sum) return {};
+    auto total = calc::round_half_away(*sum, scale);
+    out.push_back({total, total.to_string()});
+  }
+  return out;
+}
+
+std::string sum_text(const Displaced& d, std::size_t year) {
+  std::string out;
+  for (const auto& block : d.blocks) out += (out.empty() ? "" : " + ") + block[year].text;
+  return out;
+}
+
+// The row's lines were skipped while its values were missing: now the first is the KPI's row,
+// the others (its second block, its loose values) are pieces of it, no rows of their own.
+void unskip(Context& c, const std::vector<int>& lines) {
+  auto listed = [&](int line) {
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
+  };
+  auto& skipped = c.out.skipped;
+  auto before = skipped.size();
+  skipped.erase(std::remove_if(skipped.begin(), skipped.end(),
+                               [&](const model::SkippedRow& s) { return listed(s.line); }),
+                skipped.end());
+  int pieces = static_cast<int>(before - skipped.size());
+  if (pieces == 0) return;
+  c.out.rows_used += 1;
+  c.out.rows_read -= pieces - 1;
+  auto& diags = c.out.diagnostics;
+  diags.erase(std::remove_if(diags.begin(), diags.end(),
+                             [&](const model::Diagnostic& d) {
+                               return d.code == "input.skipped-row" && listed(d.location.line);
+                             }),
+              diags.end());
+}
+
+void fill_rebuilt(Context& c, model::Indicator& ind, const Displaced& d,
+                  const std::vector<model::Value>& actuals, const RebuiltRow& row) {
+  ind.baseline.value = row.baseline;
+  if (c.layout.baseline_year) ind.baseline.fiscal_year = c.layout.baseline_year;
+  ind.final_target.value = row.final_target;
+  ind.observations.clear();
+  for (std::size_t k = 0; k < actuals.size(); ++k) {
+    model::Observation o;
+    o.fiscal_year = c.layout.first_year + static_cast<int>(k);
+    o.target = row.targets[k];
+    o.actual = actuals[k];
+    o.published_rate = row.rates[k];
+    o.source = {c.path, d.lines.front()};
+    o.notes = fmt::format("actual = {} (sub-rows); {}", sum_text(d, k), row.note);
+    ind.observations.push_back(std::move(o));
+  }
+}
+
+void rebuild(Context& c, const Displaced& d) {
+  auto& ind = c.out.indicators[d.indicator];
+  auto actuals = summed_actuals(d, years_of(c.layout));
+  if (actuals.empty()) return;
+  auto result = rebuild_displaced_row({actuals, d.loose, ind.direction});
+  if (!result.row) {
+    c.out.diagnostics.push_back(
+        {ind.source, model::Severity::note, "input.rebuild-refused",
+         fmt::format("{}: merged cells not rebuilt: {}", ind.id, result.why_not)});
+    return;
+  }
+  fill_rebuilt(c, ind, d, actuals, *result.row);
+  unskip(c, d.lines);
+  c.out.diagnostics.push_back({ind.source, model::Severity::note, "input.rebuilt-row",
+                               fmt::format("{}: {}", ind.id, result.row->note)});
+}
+
 }  // namespace
 
 int sniff(std::string_view text) {
   int score = 0;
   if (contains(text, "KPI進捗状況一覧表")) score += 2;
-  if (contains(text, "増加指標") || contains(text, "減少指標") || contains(text, "維持指標")) score += 3;
+  if (contains(text, "増加指標") || contains(text, "減少指標") || contains(text, "維持指標"))
+    score += 3;
   if (contains(text, "目標値 実績値 達成率")) score += 5;
   if (contains(text, "\t")) score -= 4;
   return score >= 8 ? score : 0;
@@ -466,10 +605,13 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
   auto lines = read_lines(text);
   Layout layout = find_layout(lines);
-  Context c{lines, layout, std::string(path), out};
+  Context c{lines, layout, std::string(path), out, {}};
   if (!layout.first_year || layout.final_year <= layout.first_year) {
-    out.diagnostics.push_back({{c.path, 1}, model::Severity::error, "input.layout",
-                               "expected fiscal-year column titles (R2年度 … R6年度) in the table header"});
+    out.diagnostics.push_back(
+        {{c.path, 1},
+         model::Severity::error,
+         "input.layout",
+         "expected fiscal-year column titles (R2年度 … R6年度) in the table header"});
     return out;
   }
   auto records = find_records(lines);
@@ -480,8 +622,11 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
     std::size_t commentary = is_new ? read_record(c, r) : skip_repeated_block(c, r, first->second);
     report_stray_values(c, r, commentary);
   }
+  for (const auto& d : c.displaced) rebuild(c, d);
   if (records.empty())
-    out.diagnostics.push_back({{c.path, 1}, model::Severity::error, "input.no-rows",
+    out.diagnostics.push_back({{c.path, 1},
+                               model::Severity::error,
+                               "input.no-rows",
                                "expected numbered KPI rows (a number, then the basic goal ①…)"});
   return out;
 }

@@ -62,8 +62,14 @@ WorkbookResult not_a_workbook(std::string_view bytes, const Limits& limits) {
     return error_result(
         "not a workbook: a ZIP archive that is neither an .xlsx nor an .ods spreadsheet");
   }
-  if (starts_with(bytes, kOleMagic))
-    return error_result("not a workbook: an OLE compound file without a Workbook stream");
+  if (starts_with(bytes, kOleMagic)) {
+    // A Word or PowerPoint file is no sheet; an OLE file that is neither is a damaged .xls.
+    if (holds_stream(bytes, "WordDocument") || holds_stream(bytes, "PowerPoint Document"))
+      return error_result("not a workbook: an OLE document (.doc or .ppt), not a spreadsheet");
+    return error_result(
+        "corrupt OLE compound file without a readable Workbook stream (a damaged .xls?): save "
+        "the workbook again");
+  }
   return error_result("not a workbook: expected an .xlsx, .xlsm, .xls or .ods file");
 }
 

@@ -83,7 +83,7 @@ TEST_CASE("merge: a new fiscal year's actuals in a second canonical file just wo
 
   // Each source keeps its own counts in JSON sources[].
   auto doc = as_json(result);
-  CHECK(doc.find("\"kpis\": 64,\n      \"rows_read\": 250,\n      \"rows_used\": 250,\n      "
+  CHECK(doc.find("\"kpis\": 64,\n      \"rows_read\": 256,\n      \"rows_used\": 256,\n      "
                  "\"merged\": 0") != std::string::npos);
   CHECK(
       doc.find(

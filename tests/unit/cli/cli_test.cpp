@@ -17,7 +17,8 @@ TEST_CASE("report prints the table and exits 0", "[cli]") {
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("64 KPIs"));
   CHECK_THAT(r.out, Catch::Contains("県Uターン就職率"));
-  CHECK_THAT(r.err, Catch::Contains("takaoka-kpi-progress-fy2020-2023.txt:245: warning: No.9"));
+  CHECK_THAT(r.err,
+             Catch::Contains("takaoka-kpi-progress-fy2020-2023.txt:236: note: No.9: rebuilt"));
 }
 
 TEST_CASE("report --format json follows the v1 contract", "[cli][json]") {

@@ -20,7 +20,9 @@ std::string slurp(const std::filesystem::path& p) {
 
 }  // namespace
 
-Run run_kpi_report(const std::string& args) { return run_kpi_report_via("", args); }
+Run run_kpi_report(const std::string& args) {
+  return run_kpi_report_via("", args);
+}
 
 Run run_kpi_report_via(const std::string& prefix, const std::string& args) {
   static std::atomic<int> counter = 0;

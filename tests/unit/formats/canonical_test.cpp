@@ -81,8 +81,9 @@ TEST_CASE("canonical: the Takaoka sheet converted to CSV reads back with its rea
   CHECK(no1.baseline.alternatives[0].number == Decimal{-103, 0});
   CHECK(observation(no1, 2021).check.verdict == model::Verdict::match);
 
-  const auto& no9 = indicator(all, "No.9");  // values not parseable in the PDF: one row, no FY
-  CHECK(no9.observations.empty());
+  const auto& no9 = indicator(all, "No.9");  // rebuilt from its displaced cells
+  REQUIRE(no9.observations.size() == 4);
+  CHECK(observation(no9, 2020).target.text == "60");
   CHECK(no9.final_target.fiscal_year == 2024);
 }
 

@@ -15,7 +15,6 @@
 
 namespace {
 
-
 // `utf8` with the characters CP932 cannot hold (₂, ³ ...) replaced by '?', as a CP932 file
 // of the same sheet would have them.
 std::string cp932_representable(const std::string& utf8) {
@@ -59,7 +58,8 @@ std::string indicators_of(const std::string& bytes) {
 std::vector<std::string> bundled_sheets() {
   std::vector<std::string> out;
   for (const auto& e : std::filesystem::recursive_directory_iterator(KPI_DATA_DIR)) {
-    if (!e.is_regular_file() || e.path().extension() == ".json" || e.path().extension() == ".md") continue;
+    if (!e.is_regular_file() || e.path().extension() == ".json" || e.path().extension() == ".md")
+      continue;
     auto text = kpi::text::decode(kpi::testing::read_bytes(e.path().string()));
     if (text.ok() && kpi::formats::detect_format(text.utf8)) out.push_back(e.path().string());
   }
@@ -79,7 +79,8 @@ TEST_CASE("every bundled sheet reads the same in every encoding", "[encoding]") 
     CHECK(indicators_of("\xEF\xBB\xBF" + utf8) == expected);
     CHECK(indicators_of(crlf(utf8)) == expected);
     auto sjis_text = cp932_representable(utf8);
-    CHECK(indicators_of(kpi::testing::encode_as(sjis_text, "windows-31j")) == indicators_of(sjis_text));
+    CHECK(indicators_of(kpi::testing::encode_as(sjis_text, "windows-31j")) ==
+          indicators_of(sjis_text));
     CHECK(indicators_of("\xFF\xFE" + kpi::testing::encode_as(utf8, "UTF-16LE")) == expected);
     CHECK(indicators_of("\xFE\xFF" + kpi::testing::encode_as(crlf(utf8), "UTF-16BE")) == expected);
   }

@@ -301,8 +301,9 @@ TEST_CASE("joetsu sheet: a total and its parts, parts that do not add up", "[joe
   auto findings = kpi::verify::find_cross_row_problems({whole});
   bool found = false;
   for (const auto& f : findings)
-    found = found || (f.kind == "parts-total" && f.rows.front().line == 95 &&
-                      f.message.find("add up to 2336 but the total says 2,236人/日") != std::string::npos);
+    found = found ||
+            (f.kind == "parts-total" && f.rows.front().line == 95 &&
+             f.message.find("add up to 2336 but the total says 2,236人/日") != std::string::npos);
   CHECK(found);
 }
 

@@ -1,6 +1,7 @@
 // The plan's levels above every KPI, and one name form for every city.
 #include <catch2/catch.hpp>
 
+#include "kpi/formats/grid_layout.hpp"
 #include "kpi/formats/plan_path.hpp"
 #include "kpi/pipeline.hpp"
 #include "kpi/text/name_form.hpp"
@@ -85,4 +86,15 @@ TEST_CASE("one name form for every city: NFKC, PDF spacing removed, English word
   const auto& joetsu = find("joetsu", "A-1-1");
   CHECK(joetsu.name == "メイド・イン上越認証品数（累計）");
   CHECK(name_form(joetsu.name) == "メイド・イン上越認証品数(累計)");
+}
+
+TEST_CASE("the grid layout's goal and measure columns are the plan path", "[plan][fidelity]") {
+  auto out = kpi::formats::grid_layout::parse(
+      "基本目標\t施策\t指標名\t基準値\tR5年度 目標値\tR5年度 実績値\tR5年度 達成率\n"
+      "1 しごとをつくる\t企業誘致\t立地件数\t10\t20\t15\t75.0%\n"
+      "\t創業支援\t創業件数\t5\t8\t6\t75.0%\n",
+      "grid.tsv");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(levels(out.indicators[0]) == "goal 1 1 しごとをつくる > measure  企業誘致");
+  CHECK(levels(out.indicators[1]) == "goal 1 1 しごとをつくる > measure  創業支援");
 }

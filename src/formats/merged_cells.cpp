@@ -1,0 +1,190 @@
+#include "kpi/formats/merged_cells.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kpi/calc/rational.hpp"
+#include "kpi/text/number.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::formats {
+namespace {
+
+using calc::Rational;
+
+bool is_percent(const model::Value& v) {
+  return text::contains(v.text, "%");
+}
+
+struct Pools {
+  std::vector<model::Value> rates, numbers;
+};
+
+Pools split(const std::vector<model::Value>& loose) {
+  Pools p;
+  for (const auto& v : loose)
+    if (v.number) (is_percent(v) ? p.rates : p.numbers).push_back(v);
+  return p;
+}
+
+bool reproduces(const model::Value& actual, const model::Value& target, const model::Value& rate) {
+  if (!actual.number || !target.number || !rate.number) return false;
+  auto q = calc::divide(Rational::of(*actual.number), Rational::of(*target.number));
+  if (!q) return false;
+  return calc::round_half_away(*q * Rational::integer(100), rate.number->scale) == *rate.number;
+}
+
+bool final_beyond(const std::vector<model::Value>& targets, const model::Value& final_target,
+                  model::Direction direction) {
+  if (direction != model::Direction::increase && direction != model::Direction::decrease)
+    return true;
+  double f = final_target.number->to_double();
+  return std::all_of(targets.begin(), targets.end(), [&](const model::Value& t) {
+    double x = t.number->to_double();
+    return direction == model::Direction::increase ? f >= x : f <= x;
+  });
+}
+
+// A found assignment, by printed texts (equal numbers in two cells are one assignment).
+using Signature = std::vector<std::string>;
+
+Signature signature_of(const RebuiltRow& r) {
+  Signature s;
+  for (const auto& v : r.targets) s.push_back(v.text);
+  for (const auto& v : r.rates) s.push_back(v.text);
+  s.push_back(r.baseline.text);
+  s.push_back(r.final_target.text);
+  return s;
+}
+
+std::string equations(const DisplacedRow& row, const RebuiltRow& r) {
+  std::string out;
+  for (std::size_t y = 0; y < r.targets.size(); ++y)
+    out += fmt::format("{}{} / {} = {}", out.empty() ? "" : ", ", row.actuals[y].text,
+                       r.targets[y].text, r.rates[y].text);
+  return fmt::format(
+      "rebuilt from numbers displaced by the PDF extraction: the only assignment where every "
+      "published rate is actual / target: {}; baseline {}, final target {}",
+      out, r.baseline.text, r.final_target.text);
+}
+
+class Search {
+ public:
+  Search(const DisplacedRow& row, Pools pools) : row_(row), pools_(std::move(pools)) {}
+
+  void run() {
+    std::vector<std::size_t> n(pools_.numbers.size()), r(pools_.rates.size());
+    std::iota(n.begin(), n.end(), 0);
+    std::iota(r.begin(), r.end(), 0);
+    do {
+      do try_assignment(n, r);
+      while (std::next_permutation(r.begin(), r.end()));
+    } while (std::next_permutation(n.begin(), n.end()));
+  }
+
+  std::set<Signature> found;
+  std::optional<RebuiltRow> first;
+
+ private:
+  void try_assignment(const std::vector<std::size_t>& n, const std::vector<std::size_t>& r) {
+    std::size_t years = row_.actuals.size();
+    RebuiltRow out;
+    for (std::size_t y = 0; y < years; ++y) {
+      const auto& target = pools_.numbers[n[y]];
+      const auto& rate = pools_.rates[r[y]];
+      if (!reproduces(row_.actuals[y], target, rate)) return;
+      out.targets.push_back(target);
+      out.rates.push_back(rate);
+    }
+    out.baseline = pools_.numbers[n[years]];
+    out.final_target = pools_.numbers[n[years + 1]];
+    if (!final_beyond(out.targets, out.final_target, row_.direction)) return;
+    if (found.insert(signature_of(out)).second && !first) first = out;
+  }
+
+  const DisplacedRow& row_;
+  Pools pools_;
+};
+
+// "72091.0%": a number and a rate the extraction glued together ("720" "91.0%"). The ways
+// to split a rate's integer digits (the rest must not start with 0), the whole first.
+std::vector<std::vector<model::Value>> readings_of(const model::Value& v) {
+  std::vector<std::vector<model::Value>> out{{v}};
+  if (!is_percent(v) || !v.number || v.number->units < 0) return out;
+  auto digits = v.text.substr(0, v.text.find_first_not_of("0123456789"));
+  for (std::size_t k = 1; k < digits.size(); ++k) {
+    if (digits[k] == '0') continue;
+    auto head = text::find_number(v.text.substr(0, k));
+    auto tail = text::find_number(v.text.substr(k));
+    if (!head || !tail) continue;
+    out.push_back({{head->number, v.text.substr(0, k)}, {tail->number, v.text.substr(k)}});
+  }
+  return out;
+}
+
+// Every reading of the loose numbers (cartesian over glued tokens), at most `limit`.
+std::vector<std::vector<model::Value>> pools_of(const std::vector<model::Value>& loose,
+                                                std::size_t limit = 64) {
+  std::vector<std::vector<model::Value>> pools{{}};
+  for (const auto& v : loose) {
+    std::vector<std::vector<model::Value>> next;
+    for (const auto& pool : pools)
+      for (const auto& reading : readings_of(v)) {
+        if (next.size() >= limit) break;
+        auto p = pool;
+        p.insert(p.end(), reading.begin(), reading.end());
+        next.push_back(std::move(p));
+      }
+    pools = std::move(next);
+  }
+  return pools;
+}
+
+std::string count_problem(const Pools& p, std::size_t years) {
+  if (years > 0 && p.rates.size() == years && p.numbers.size() == years + 2) return "";
+  return fmt::format(
+      "{} loose rates and {} loose numbers for {} years (need {} rates, {} targets, a baseline "
+      "and a final target)",
+      p.rates.size(), p.numbers.size(), years, years, years);
+}
+
+}  // namespace
+
+RebuildResult rebuild_displaced_row(const DisplacedRow& row) {
+  RebuildResult result;
+  std::size_t years = row.actuals.size();
+  std::set<Signature> found;
+  std::optional<RebuiltRow> first;
+  bool searched = false;
+  result.why_not = count_problem(split(row.loose), years);  // as printed
+  // Splitting glued tokens only adds numbers: more than 2 per year + 2 never fits.
+  if (row.loose.size() > 2 * years + 2) return result;
+  for (const auto& loose : pools_of(row.loose)) {
+    auto pools = split(loose);
+    // 9! × rates! is beyond what arithmetic should decide.
+    if (!count_problem(pools, years).empty() || pools.numbers.size() > 8) continue;
+    searched = true;
+    Search search(row, std::move(pools));
+    search.run();
+    if (!first && search.first) first = search.first;
+    found.insert(search.found.begin(), search.found.end());
+  }
+  if (!searched) return result;
+  result.assignments = static_cast<int>(found.size());
+  if (result.assignments == 1) {
+    result.row = first;
+    result.row->note = equations(row, *result.row);
+    result.why_not.clear();
+  } else {
+    result.why_not = result.assignments == 0
+                         ? "no assignment of the loose numbers reproduces every published rate"
+                         : fmt::format("{} assignments reproduce every published rate: ambiguous",
+                                       result.assignments);
+  }
+  return result;
+}
+
+}  // namespace kpi::formats
