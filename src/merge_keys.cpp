@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "kpi/text/name_form.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
 
@@ -45,7 +46,7 @@ std::string id_key(std::string_view id) {
 }
 
 std::string name_key(std::string_view name) {
-  return without_spaces(text::normalize(name));
+  return text::name_form(name);
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -12,7 +12,7 @@ std::string municipality_key(std::string_view municipality);
 // An id for matching: NFKC (full-width "No.３" = "No.3"), case folded ("no.3"), no spaces.
 std::string id_key(std::string_view id);
 
-// A name for matching: NFKC without spacing (PDF extraction wraps names differently).
+// A name for matching: kpi::text::name_form (NFKC, PDF spacing removed).
 std::string name_key(std::string_view name);
 
 // Edit distance (insertions, deletions, substitutions of code points) of two keys.

@@ -137,7 +137,8 @@ PipelineOptions resolve_input(const InputFlags& flags) {
 
 void print_diagnostics(const PipelineResult& result) {
   for (const auto& d : result.diagnostics) {
-    fmt::print(stderr, "{}: {}: {}\n", model::location_text(d.location), model::to_string(d.severity), d.message);
+    fmt::print(stderr, "{}: {}: {}\n", model::location_text(d.location),
+               model::to_string(d.severity), d.message);
   }
 }
 

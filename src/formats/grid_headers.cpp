@@ -210,6 +210,13 @@ int bare_years(const std::vector<HeaderWord>& row) {
   return n;
 }
 
+// An upper header that stands over the columns to its right until the next one: a year
+// (令和5年度 over 目標値/実績値/達成率) or a value word (目標値 over R4/R5).
+bool spans_right(const HeaderWord& w) {
+  return w.fiscal_year || w.role == Role::target || w.role == Role::actual ||
+         w.role == Role::rate || w.role == Role::grade;
+}
+
 // The upper row's words as they stand over each column: a cell's own word, the merged
 // range's top-left word, or the nearest year header to the left over empty cells (a merge
 // lost in a text export). One pass over the row.
@@ -228,7 +235,7 @@ std::vector<HeaderWord> upper_words(const grid::Sheet& sheet, const grid::Merged
                 : HeaderWord{};
     else if (empty)
       own = left;
-    if (!empty) left = own.fiscal_year ? own : HeaderWord{};
+    if (!empty) left = spans_right(own) ? own : HeaderWord{};
     out[c] = own;
   }
   return out;
@@ -256,14 +263,14 @@ Column combine(const HeaderWord& upper, const HeaderWord& lower, int col) {
   return c;
 }
 
-HeaderMap build_map(const grid::Sheet& sheet, int first, int last) {
+HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, int first,
+                    int last) {
   HeaderMap map;
   map.first_row = first;
   map.last_row = last;
   auto upper = read_row(sheet, first);
   auto lower = read_row(sheet, last);
   std::size_t width = std::max(upper.size(), lower.size());
-  grid::MergedIndex merges(sheet);
   auto over = first == last ? std::vector<HeaderWord>(width)
                             : upper_words(sheet, merges, upper, first, width);
   for (int col = 0; col < static_cast<int>(width); ++col) {
@@ -284,7 +291,8 @@ std::pair<int, int> header_rows(const grid::Sheet& sheet, int row) {
   auto below = read_row(sheet, row + 1);
   auto here = read_row(sheet, row);
   bool here_has_years = bare_years(here) > 0;
-  if (header_score(below) == 0 && value_roles(below) >= 2) return {row, row + 1};
+  if (header_score(below) == 0 && (value_roles(below) >= 2 || bare_years(below) >= 2))
+    return {row, row + 1};
   auto above = read_row(sheet, row - 1);
   if (row > 0 && header_score(above) == 0 && bare_years(above) >= 1 && !here_has_years)
     return {row - 1, row};
@@ -293,21 +301,36 @@ std::pair<int, int> header_rows(const grid::Sheet& sheet, int row) {
 
 }  // namespace
 
+// Distinct roles of a header with a KPI name column; 0 without one.
+int map_score(const HeaderMap& map) {
+  std::vector<Role> seen;
+  bool name = false;
+  for (const auto& c : map.columns) {
+    name = name || c.role == Role::name;
+    if (std::find(seen.begin(), seen.end(), c.role) == seen.end()) seen.push_back(c.role);
+  }
+  return name ? static_cast<int>(seen.size()) : 0;
+}
+
 std::optional<HeaderMap> find_header(const grid::Sheet& sheet) {
-  int best_row = -1, best_score = 0;
+  grid::MergedIndex merges(sheet);
+  std::optional<HeaderMap> best;
+  int best_score = 0;
   int rows = std::min(static_cast<int>(sheet.rows.size()), max_header_search_rows);
   for (int r = 0; r < rows; ++r) {
-    auto row = read_row(sheet, r);
-    int score = header_score(row);
-    if (score > best_score) best_row = r, best_score = score;
+    if (header_score(read_row(sheet, r)) == 0) continue;
+    // The row with its companion row of years or value words; the first best one wins (a
+    // header repeated further down is not the header).
+    auto [first, last] = header_rows(sheet, r);
+    auto map = build_map(sheet, merges, first, last);
+    int score = map_score(map);
+    if (score > best_score) best = std::move(map), best_score = score;
   }
-  if (best_row < 0) return std::nullopt;
-  auto [first, last] = header_rows(sheet, best_row);
-  auto map = build_map(sheet, first, last);
+  if (!best) return std::nullopt;
   int values = 0;
-  for (const auto& c : map.columns) values += is_value_role(c.role);
+  for (const auto& c : best->columns) values += is_value_role(c.role);
   if (values < 2) return std::nullopt;
-  return map;
+  return best;
 }
 
 std::vector<std::string> missing_roles(const HeaderMap& map) {
@@ -327,7 +350,7 @@ std::string header_report(const grid::Sheet& sheet) {
     if (count > best_count) best_row = r, best_count = count;
   }
   if (best_row < 0) return "no header row names a KPI column (指標名, KPI, 重要業績評価指標)";
-  auto map = build_map(sheet, best_row, best_row);
+  auto map = build_map(sheet, grid::MergedIndex(sheet), best_row, best_row);
   std::string recognised;
   for (const auto& c : map.columns)
     recognised += (recognised.empty() ? "" : ", ") + std::string(to_string(c.role));

@@ -18,6 +18,7 @@
 
 #include "kpi/formats/mid_plan.hpp"
 #include "kpi/formats/part_matching.hpp"
+#include "kpi/formats/plan_path.hpp"
 #include "kpi/formats/value_parts.hpp"
 #include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
@@ -161,15 +162,22 @@ struct Place {
   std::string field;    // "分野1"
   std::string id;       // "A-1-1", or the field for its numeric targets
   std::string measure;  // the measure's title, or "数値目標"
+  model::PlanLevel field_level, direction_level, measure_level;  // as printed
 };
 
 void enter(Place& place, const Heading& h) {
   if (h.level == Level::field) {
-    place = {h.title, h.code, "", ""};
+    place = {h.title, h.code, "", "", plan_level("goal", h.code, h.title), {}, {}};
     return;
   }
   place.id = h.code;
   place.measure = h.title;
+  if (h.level == Level::direction) {
+    place.direction_level = plan_level("direction", h.code, h.title);
+    place.measure_level = {};
+  } else {
+    place.measure_level = plan_level("measure", h.code, h.title);
+  }
 }
 
 // -- output helpers ------------------------------------------------------------------------
@@ -388,6 +396,8 @@ model::Indicator indicator_of(Context& c, const Row& row, const std::string& nam
   ind.name = g.label.empty() ? name : fmt::format("{} ({})", name, g.label);
   ind.goal = c.place.goal;
   ind.measure = c.place.measure;
+  for (const auto* level : {&c.place.field_level, &c.place.direction_level, &c.place.measure_level})
+    add_level(ind.plan_path, *level);
   ind.cumulative = contains(text::normalize(name), "累計");
   ind.source = {c.path, row.line};
   ind.unit = unit_of(g);
@@ -469,6 +479,8 @@ std::size_t after_marker(Context& c, const Row& row, std::size_t first) {
   if (row.cells[first].normalized != numeric_target_marker) return first;
   c.place.id = c.place.field;
   c.place.measure = std::string(numeric_target_marker);
+  c.place.direction_level = {};
+  c.place.measure_level = plan_level("measure", "", numeric_target_marker);
   return row.first_filled(first + 1);
 }
 

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "kpi/formats/kanazawa_rows.hpp"
+#include "kpi/formats/plan_path.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/pdf_spacing.hpp"
 #include "kpi/text/strings.hpp"
@@ -115,12 +116,16 @@ std::string joined_id(std::initializer_list<std::string_view> parts) {
 BlockPlace place_of(const Position& p, bool numeric_targets) {
   BlockPlace b;
   b.goal = p.goal_text;
+  add_level(b.path, plan_level("goal", p.goal, p.goal_text));
   if (numeric_targets) {
     b.id = joined_id({p.goal, numeric_targets_label});
     b.measure = std::string(numeric_targets_label);
+    add_level(b.path, plan_level("measure", "", numeric_targets_label));
   } else {
     b.id = joined_id({p.goal, p.measure, p.sub});
     b.measure = p.sub.empty() ? p.measure_text : p.sub_text;
+    add_level(b.path, plan_level("measure", p.measure, p.measure_text));
+    add_level(b.path, plan_level("sub-measure", p.sub, p.sub_text));
   }
   return b;
 }

@@ -154,6 +154,7 @@ void BlockReader::emit(int line, std::string name, bool relisted, const KpiValue
   ind.name = std::move(name);
   ind.goal = place_.goal;
   ind.measure = place_.measure;
+  ind.plan_path = place_.path;
   ind.source = {path_, line};
   if (relisted) ind.relisted_of = std::string();  // resolved by name once all KPIs are read
   const auto& b = values.baseline;

@@ -104,6 +104,19 @@ model::Value value_field(const Json& object, const char* number_name, const char
   return v;
 }
 
+std::vector<model::PlanLevel> plan_path_field(const Json& object) {
+  std::vector<model::PlanLevel> path;
+  const Json* levels = member(object, "plan_path");
+  if (!levels || levels->is_null()) return path;
+  if (!levels->is_array()) throw ReadError("plan_path: expected an array");
+  for (const auto& level : *levels) {
+    if (!level.is_object()) throw ReadError("plan_path: expected objects");
+    path.push_back(
+        {text_field(level, "level"), text_field(level, "code"), text_field(level, "title")});
+  }
+  return path;
+}
+
 // A stored value with more digits than shown (actual_stored): exact as written in JSON.
 std::optional<model::Decimal> stored_field(const Json& object, const char* name) {
   const Json* number = member(object, name);
@@ -224,6 +237,7 @@ model::Indicator indicator_of(const Json& j, const model::SourceLocation& elemen
   ind.unit = text_field(j, "unit");
   ind.goal = text_field(j, "goal");
   ind.measure = text_field(j, "measure");
+  ind.plan_path = plan_path_field(j);
   ind.direction = direction_field(j);
   ind.direction_source = direction_source_field(j);
   ind.direction_text = text_field(j, "direction_text");

@@ -1,9 +1,9 @@
 #include "kpi/formats/registry.hpp"
 
-#include "kpi/formats/joetsu.hpp"
-#include "kpi/formats/kanazawa.hpp"
 #include "kpi/formats/canonical_csv.hpp"
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/formats/joetsu.hpp"
+#include "kpi/formats/kanazawa.hpp"
 #include "kpi/formats/kpi_json.hpp"
 #include "kpi/formats/takaoka.hpp"
 #include "kpi/formats/toyama.hpp"

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "kpi/formats/plan_path.hpp"
 #include "kpi/formats/value_tokens.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
@@ -366,6 +367,11 @@ std::size_t read_record(Context& c, const Record& r) {
   auto heading = read_heading(block_text(lines, r.begin + 1, label->line_index, label->offset));
   ind.goal = heading.goal;
   ind.measure = heading.measure;
+  // "①多様なひとが住みたいと感じるまちをつくる": the goal's code is its circled number.
+  auto goal = trim(heading.goal);
+  auto goal_code = starts_with_circled_number(goal) ? std::string(goal.substr(0, 3)) : "";
+  add_level(ind.plan_path, plan_level("goal", goal_code, heading.goal));
+  add_level(ind.plan_path, plan_level("measure", "", heading.measure));
   ind.name = heading.name;
   ind.relisted_of = heading.relisted_of;
   ind.cumulative = contains(ind.name, "累計");

@@ -16,6 +16,7 @@
 
 #include "kpi/formats/cell_values.hpp"
 #include "kpi/formats/mid_plan.hpp"
+#include "kpi/formats/plan_path.hpp"
 #include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
@@ -139,6 +140,7 @@ void read_header(const Row& row, Columns& c) {
 struct Measure {
   std::string id;    // 施策番号 as printed ("1-07"); "" when the row has none
   std::string name;  // 施策, without its (再掲) marker
+  std::string printed;  // 施策 as printed
   bool relisted = false;
   int next_seq = 1;
 };
@@ -149,6 +151,7 @@ struct Context {
   Columns columns;
   int header_line = 0;
   std::string goal;
+  model::PlanLevel goal_level, direction_level;  // 【基本目標N】, 【基本的方向：ア】 as printed
   std::optional<Measure> measure;
 };
 
@@ -478,6 +481,9 @@ model::Indicator indicator_of(Context& c, const Row& row, const KpiValues& k) {
   ind.unit = unit_of(k);
   ind.goal = c.goal;
   ind.measure = c.measure->name;
+  add_level(ind.plan_path, c.goal_level);
+  add_level(ind.plan_path, c.direction_level);
+  add_level(ind.plan_path, plan_level("measure", c.measure->id, c.measure->printed));
   if (c.measure->relisted) ind.relisted_of = std::string();
   ind.cumulative = contains(k.target.note, "累計") || contains(k.actual.note, "累計");
   ind.baseline.value = k.baseline.value;
@@ -535,6 +541,7 @@ Measure measure_of(const Row& row, const Columns& cols) {
   Measure m;
   m.id = std::string(trim(row.norm(cols.id)));
   m.name = std::string(trim(row.norm(cols.measure)));
+  m.printed = std::string(trim(row.cell(cols.measure)));
   for (auto marker : relisted_markers)
     if (auto pos = m.name.find(marker); pos != std::string::npos) {
       m.relisted = true;
@@ -622,9 +629,14 @@ void read_line(Context& c, const Row& row) {
   std::string_view first = row.norm(0);
   if (starts_with_any(first, {"【基本目標", "[基本目標"}) && only_first_cell(row)) {
     c.goal = std::string(first);
+    c.goal_level = plan_level("goal", bracket_code(first, "基本目標"), row.cell(0));
+    c.direction_level = {};
     return;
   }
-  if (starts_with_any(first, {"【基本的方向", "[基本的方向"}) && only_first_cell(row)) return;
+  if (starts_with_any(first, {"【基本的方向", "[基本的方向"}) && only_first_cell(row)) {
+    c.direction_level = plan_level("direction", bracket_code(first, "基本的方向"), row.cell(0));
+    return;
+  }
   if (is_first_header_row(row) || is_second_header_row(row)) return read_header_row(c, row);
   if (row.original.size() < 2 || !c.header_line) return;  // title and prose around the tables
   read_table_row(c, row);
@@ -662,7 +674,7 @@ int sniff(std::string_view text) {
 
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
-  Context c{std::string(path), out, {}, 0, {}, std::nullopt};
+  Context c{std::string(path), out, {}, 0, {}, {}, {}, std::nullopt};
   int number = 0;
   for (auto line : text::lines(text)) read_line(c, read_row(line, ++number));
   resolve_relisted(c);

@@ -1,5 +1,7 @@
 #include "kpi/report/json.hpp"
 
+#include "kpi/text/name_form.hpp"
+
 namespace kpi::report {
 namespace {
 
@@ -80,9 +82,14 @@ Json indicator_json(const model::Indicator& ind) {
   j["id"] = ind.id;
   j["seq"] = ind.seq;
   j["name"] = ind.name;
+  j["name_normalized"] = text::name_form(ind.name);
   j["unit"] = text_or_null(ind.unit);
   j["goal"] = text_or_null(ind.goal);
   j["measure"] = text_or_null(ind.measure);
+  Json path = Json::array();
+  for (const auto& level : ind.plan_path)
+    path.push_back(Json{{"level", level.level}, {"code", level.code}, {"title", level.title}});
+  j["plan_path"] = path;
   j["direction"] = c_str_or_null(model::to_string(ind.direction));
   j["direction_source"] = c_str_or_null(model::to_string(ind.direction_source));
   j["direction_text"] = text_or_null(ind.direction_text);

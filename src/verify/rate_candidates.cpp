@@ -153,6 +153,16 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
   add_for(second_target, second_basis);
   // An indicator whose printed type prescribes its formula is explained by that formula only.
   if (typed) return out;
+  // Maintain where a lower value is the aim, by the profile: kept within the target = 100%.
+  if (profile.maintain_within_is_100 && ind.direction == Direction::maintain)
+    out.push_back({Method::maintain_within,
+                   first_target,
+                   obs.actual.number,
+                   baseline,
+                   first_basis,
+                   1,
+                   {},
+                   false});
   for (Method m :
        {Method::ratio, Method::inverse, Method::met_is_100, Method::complement, Method::progress})
     if (m != primary.method && applies(m, ind.direction))

@@ -234,6 +234,8 @@ std::string inputs_text(const Question& q, const Candidate& c) {
       return fmt::format("(actual {} − baseline {}) / (target {} − baseline {})", a, b, t, b);
     case calc::Method::two_minus_ratio:
       return fmt::format("2 − actual {} / target {}", a, t);
+    case calc::Method::maintain_within:
+      return fmt::format("actual {} within target {}", a, t);
     case calc::Method::complement:
       return fmt::format("1 − (actual {} − target {}) / target {}", a, t, t);
     default:

@@ -18,12 +18,20 @@ enum class Verdict { unchecked, match, consistent, mismatch };
 
 struct SourceLocation {
   std::string path;
-  int line = 0;       // 1-based; 0 = whole file (a workbook: the row)
+  int line = 0;         // 1-based; 0 = whole file (a workbook: the row)
   std::string sheet{};  // workbook sheet name; "" for text inputs
   std::string cell{};   // "P22" when one cell is meant; "" for a whole row
 };
 // "path:12", "book.xlsx:KPI!P22", "book.xlsx:KPI!22" (a row), or "path".
 std::string location_text(const SourceLocation& location);
+
+// One level of the plan above a KPI, as the sheet prints it: Toyama 【基本目標1】 →
+// 【基本的方向：ア】 → 1-01; Joetsu 分野1 → A-1 → A-1-1; Kanazawa 基本目標1 → (1) → ①.
+struct PlanLevel {
+  std::string level;  // goal | direction | measure | sub-measure
+  std::string code;   // as printed: "1", "ア", "A-1", "1-01", "(1)", "①"; "" when none
+  std::string title;  // the heading as printed
+};
 
 struct Baseline {
   Value value;
@@ -84,6 +92,7 @@ struct Indicator {
   std::string unit;
   std::string goal;     // basic goal (基本目標 / 政策分野)
   std::string measure;  // measure (施策)
+  std::vector<PlanLevel> plan_path;  // from the basic goal down to the measure
   Direction direction = Direction::unknown;
   DirectionSource direction_source = DirectionSource::none;
   std::string direction_text;  // the printed label or qualifier it came from

@@ -20,7 +20,7 @@ struct Value {
   std::string formula{};            // "=ROUND(O22/N22,3)" when the cell is a formula
   bool formula_uncached = false;    // a formula stored without its computed value
   std::string cell{};               // "P22": the cell the value was read from
-  Cap cap = Cap::none;            // a rate printed as a bound, not a value
+  Cap cap = Cap::none;              // a rate printed as a bound, not a value
 
   bool has_number() const { return number.has_value(); }
   int decimals() const { return number ? number->scale : 0; }

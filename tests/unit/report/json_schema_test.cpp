@@ -84,6 +84,29 @@ TEST_CASE("JSON output follows the documented schema on every bundled sheet", "[
   CHECK(errors.empty());
 }
 
+TEST_CASE("JSON output of workbooks and grids follows the documented schema",
+          "[json][schema][workbook]") {
+  auto schema = load_schema();
+  const std::string fixtures = std::string(KPI_TESTS_DIR) + "/fixtures/";
+  for (const char* name :
+       {"workbooks/takaoka-kpi-grid-fy2020-2023.xlsx", "workbooks/takaoka-no-cached-values.xlsx",
+        "workbooks/toyama-strategy-progress-fy2020.ods", "workbooks/joetsu-kpi-progress-fy2023.xls",
+        "grid/prefecture-policy-evaluation-r5.xlsx",
+        "grid/prefecture-policy-evaluation-r5.cp932.csv", "grid/city-kpi-synonyms.tsv"}) {
+    INFO(name);
+    auto result = kpi::run_pipeline({fixtures + name}, {});
+    REQUIRE(result.sheets.size() == 1);
+    auto doc = json::parse(kpi::report::document_json(result).dump());
+    std::vector<std::string> errors;
+    validate(doc, schema, schema, "$", errors);
+    std::string first_errors;
+    for (std::size_t i = 0; i < std::min<std::size_t>(errors.size(), 10); ++i)
+      first_errors += errors[i] + "\n";
+    INFO(first_errors);
+    CHECK(errors.empty());
+  }
+}
+
 TEST_CASE("the schema validator itself rejects wrong documents", "[json][schema]") {
   auto schema = load_schema();
   std::vector<std::string> errors;

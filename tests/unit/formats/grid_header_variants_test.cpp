@@ -1,0 +1,71 @@
+// Header shapes the grid layout reads, each from a CSV written as offices write them.
+#include <catch2/catch.hpp>
+
+#include "kpi/formats/grid_layout.hpp"
+#include "kpi/verify/rate_check.hpp"
+
+namespace {
+
+kpi::model::ParseOutput read(const std::string& csv) {
+  auto out = kpi::formats::grid_layout::parse(csv, "grid.csv");
+  kpi::verify::check_rates(out.indicators);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("years and roles in one header cell (R5目標値, 目標値（R7）) map to their columns",
+          "[grid-layout]") {
+  auto out = read(
+      "No,指標名,単位,基準値,R4目標値,R4実績値,R4達成率,R5目標値,R5実績値,R5達成率,目標値（R7）\n"
+      "1,観光客数,千人,100,110,105,95.5%,120,125,104.2%,150\n"
+      "2,ごみ排出量,t,500,480,470,102.1%,460,470,97.9%,400以下\n");
+  REQUIRE(out.indicators.size() == 2);
+  const auto& waste = out.indicators[1];
+  CHECK(waste.id == "2");
+  CHECK(waste.final_target.value.text == "400以下");
+  CHECK(waste.final_target.fiscal_year == 2025);
+  CHECK(waste.direction == kpi::model::Direction::decrease);
+  REQUIRE(waste.observations.size() == 2);
+  CHECK(waste.observations[1].fiscal_year == 2023);
+  CHECK(waste.observations[1].actual.text == "470");
+  CHECK(waste.observations[1].check.verdict == kpi::model::Verdict::match);
+  CHECK(waste.observations[1].check.method == "inverse");
+}
+
+TEST_CASE("value words over a row of years (目標値 over R4, R5) give each column its year",
+          "[grid-layout]") {
+  auto out = read(
+      "指標名,単位,目標値,,実績値,,達成率,\n"
+      ",,R4,R5,R4,R5,R4,R5\n"
+      "観光客数,千人,110,120,105,125,95.5%,104.2%\n");
+  REQUIRE(out.indicators.size() == 1);
+  const auto& o = out.indicators[0].observations;
+  REQUIRE(o.size() == 2);
+  CHECK(o[0].fiscal_year == 2022);
+  CHECK(o[0].target.text == "110");
+  CHECK(o[1].published_rate.text == "104.2%");
+  CHECK(o[1].check.verdict == kpi::model::Verdict::match);
+}
+
+TEST_CASE("a grid row that repeats the header is skipped, a KPI named with 指標 is not",
+          "[grid-layout]") {
+  auto out = read(
+      "指標名,令和5年度,,\n"
+      ",目標値,実績値,達成率\n"
+      "成果指標の達成数,10,9,90.0%\n"
+      "指標名,目標値,実績値,達成率\n");
+  REQUIRE(out.indicators.size() == 1);
+  CHECK(out.indicators[0].name == "成果指標の達成数");
+  REQUIRE(out.skipped.size() == 1);
+  CHECK(out.skipped[0].line == 4);
+  CHECK(out.skipped[0].reason == "repeated header row");
+}
+
+TEST_CASE("a grid whose header lacks 実績値 says which columns it recognised", "[grid-layout]") {
+  auto out = read("指標名,単位,目標値\n観光客数,千人,110\n");
+  bool told = false;
+  for (const auto& d : out.diagnostics)
+    told = told || (d.code == "input.no-kpi-table" || d.code == "input.grid-columns");
+  CHECK(told);
+}
