@@ -248,7 +248,7 @@ TEST_CASE("every KPI sheet of a workbook is read by default, --sheet reads one",
 
   auto check = run_kpi_report("check --sheet R4 " + kpi::testing::quoted(path));
   CHECK(check.exit_code == 0);
-  CHECK_THAT(check.out, Catch::Contains("1 rates checked: 1 match"));
+  CHECK_THAT(check.out, Catch::Contains("1 published rates checked: 1 match"));
   fs::remove(path);
 }
 
@@ -260,7 +260,8 @@ TEST_CASE("a --sheet the workbook lacks exits 2 and lists the sheets", "[cli][wo
   CHECK_THAT(r.out, Catch::Contains("(sheets: KPI進捗)"));
   auto named = run_kpi_report("check --sheet KPI進捗 " + kpi::testing::quoted(takaoka_grid));
   CHECK(named.exit_code == 1);  // P22
-  CHECK_THAT(named.out, Catch::Contains("248 rates checked: 233 match, 0 consistent, 1 mismatch"));
+  CHECK_THAT(named.out,
+             Catch::Contains("234 published rates checked: 233 match, 0 consistent, 1 mismatch"));
 }
 
 TEST_CASE("formats lists the grid layout and --input-format grid forces it",
@@ -287,8 +288,8 @@ TEST_CASE("check prints workbook locations as book.xlsx:Sheet!Cell", "[cli][work
                                                    "=ROUND(O22/K22,3) in P22 uses K22"));
   CHECK_THAT(r.out, Catch::Contains("expected =ROUND(O22/N22,3)"));
   CHECK_THAT(r.out, Catch::Contains("=ROUND(actual/target,3) in 207 cells"));
-  CHECK_THAT(r.out, Catch::Contains(
-                        "248 rates checked: 233 match, 0 consistent, 1 mismatch, 14 unchecked"));
+  CHECK_THAT(r.out, Catch::Contains("234 published rates checked: 233 match, 0 consistent, 1 "
+                                    "mismatch, 0 unchecked; 14 rates without a published rate"));
   auto verbose = run_kpi_report("check -v " + kpi::testing::quoted(takaoka_grid));
   CHECK_THAT(verbose.out, Catch::Contains(takaoka_grid + ":KPI進捗!P25: note: 22 FY2023 "));
   CHECK_THAT(verbose.out, Catch::Contains("published 83.4% matches (ratio): computed from the "
@@ -376,9 +377,9 @@ TEST_CASE("a workbook's JSON read back keeps its cells, formulas, stored values 
   CHECK_THAT(again.out, Catch::Contains(takaoka_grid + ":KPI進捗!P22: error: "));
   CHECK_THAT(again.out, Catch::Contains("rate formula =ROUND(O22/K22,3) in P22 uses K22"));
   CHECK_THAT(again.out, Catch::Contains("=ROUND(actual/K22,3) in 1 cell (P22)"));
-  CHECK_THAT(
-      again.out,
-      Catch::Contains("248 rates checked: 233 match, 0 consistent, 1 mismatch, 14 unchecked"));
+  CHECK_THAT(again.out,
+             Catch::Contains("234 published rates checked: 233 match, 0 consistent, 1 mismatch, 0 "
+                             "unchecked; 14 rates without a published rate"));
   auto report = run_kpi_report("report --format json " + kpi::testing::quoted(json_path));
   REQUIRE(report.exit_code == 0);
   auto doc = json::parse(report.out);
