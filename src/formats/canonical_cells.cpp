@@ -12,10 +12,6 @@
 namespace kpi::formats::canonical {
 namespace {
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(),
@@ -27,12 +23,12 @@ std::string lower_ascii(std::string_view s) {
 bool is_plain_number(std::string_view s) {
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-  if (i >= s.size() || !is_digit(s[i])) return false;
-  while (i < s.size() && (is_digit(s[i]) || s[i] == ',')) ++i;
+  if (i >= s.size() || !text::is_ascii_digit(s[i])) return false;
+  while (i < s.size() && (text::is_ascii_digit(s[i]) || s[i] == ',')) ++i;
   if (i < s.size() && s[i] == '.') {
     ++i;
-    if (i >= s.size() || !is_digit(s[i])) return false;
-    while (i < s.size() && is_digit(s[i])) ++i;
+    if (i >= s.size() || !text::is_ascii_digit(s[i])) return false;
+    while (i < s.size() && text::is_ascii_digit(s[i])) ++i;
   }
   if (i < s.size() && s[i] == '%') ++i;
   return i == s.size();
@@ -43,7 +39,8 @@ bool starts_formula(std::string_view s) {
 }
 
 bool is_four_digit_year(std::string_view s) {
-  return s.size() == 4 && std::all_of(s.begin(), s.end(), is_digit) && s >= "1900" && s <= "2199";
+  return s.size() == 4 && std::all_of(s.begin(), s.end(), text::is_ascii_digit) && s >= "1900" &&
+         s <= "2199";
 }
 
 std::string_view without_suffix(std::string_view s) {
@@ -242,19 +239,6 @@ std::optional<model::Qualifier> read_qualifier(std::string_view cell) {
                  model::Qualifier::keep})
     if (t == model::to_string(q)) return q;
   return std::nullopt;
-}
-
-model::Direction direction_of(model::Qualifier qualifier) {
-  switch (qualifier) {
-    case model::Qualifier::at_least:
-      return model::Direction::increase;
-    case model::Qualifier::at_most:
-      return model::Direction::decrease;
-    case model::Qualifier::keep:
-      return model::Direction::maintain;
-    default:
-      return model::Direction::unknown;
-  }
 }
 
 std::optional<std::string> read_relisted(std::string_view cell) {

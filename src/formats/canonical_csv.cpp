@@ -9,6 +9,7 @@
 // "25以下") read with the text:: number functions; a *_number column, when present, says the number
 // outright for the values whose text does not start with it.
 #include "kpi/formats/canonical_csv.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
 #include <array>
@@ -134,8 +135,7 @@ void warn(Context& c, int line, std::string code, std::string message) {
 }
 
 void skip(Context& c, int line, std::string reason) {
-  c.out.skipped.push_back({line, reason});
-  warn(c, line, "input.skipped-row", std::move(reason));
+  skip_row(c.out, c.path, line, std::move(reason));
 }
 
 std::vector<std::string> missing_required(const Header& h) {
@@ -367,7 +367,7 @@ void read_direction(model::Indicator& ind, const Cells& c) {
     ind.direction_source = *cells::read_direction_source(c["direction_source"]);
   } else if (ind.direction != model::Direction::unknown) {
     ind.direction_source = model::DirectionSource::label;
-  } else if (auto implied = cells::direction_of(ind.final_target.qualifier);
+  } else if (auto implied = direction_of(ind.final_target.qualifier);
              implied != model::Direction::unknown) {
     // No direction given: 以上 / 以下 / を維持 on the final target says it.
     ind.direction = implied;

@@ -1,4 +1,5 @@
 #include "kpi/formats/cell_values.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <array>
 
@@ -127,13 +128,6 @@ text::CellValue parse_piece(const CellPiece& piece) {
   if (auto colon = value.unit.rfind(':'); colon != std::string::npos)
     value.unit = std::string(trim(std::string_view(value.unit).substr(colon + 1)));
   return value;
-}
-
-bool starts_with_circled_number(std::string_view s) {
-  if (s.size() < 3) return false;
-  auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]),
-       b2 = static_cast<unsigned char>(s[2]);
-  return b0 == 0xE2 && b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3;  // U+2460..U+2473
 }
 
 }  // namespace kpi::formats

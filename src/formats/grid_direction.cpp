@@ -1,4 +1,5 @@
 #include "kpi/formats/grid_direction.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
@@ -56,19 +57,6 @@ Direction by_comparison(const model::Indicator& ind) {
   return Direction::maintain;
 }
 
-Direction by_qualifier(model::Qualifier q) {
-  switch (q) {
-    case model::Qualifier::at_least:
-      return Direction::increase;
-    case model::Qualifier::at_most:
-      return Direction::decrease;
-    case model::Qualifier::keep:
-      return Direction::maintain;
-    default:
-      return Direction::unknown;
-  }
-}
-
 }  // namespace
 
 std::optional<Reading> read_words(std::string_view printed) {
@@ -90,7 +78,7 @@ void assign(model::Indicator& ind, std::string_view direction_cell, std::string_
     ind.direction_text = std::string(text::trim(cell));
   }
   if (ind.direction != Direction::unknown) return;
-  if (auto d = by_qualifier(ind.final_target.qualifier); d != Direction::unknown) {
+  if (auto d = direction_of(ind.final_target.qualifier); d != Direction::unknown) {
     ind.direction = d;
     ind.direction_source = model::DirectionSource::qualifier;
     ind.direction_text = model::to_string(ind.final_target.qualifier);

@@ -1,4 +1,5 @@
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,6 +11,7 @@
 #include "kpi/formats/grid_direction.hpp"
 #include "kpi/formats/grid_headers.hpp"
 #include "kpi/formats/grid_values.hpp"
+#include "kpi/formats/plan_path.hpp"
 #include "kpi/grid/delimited.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
@@ -247,6 +249,16 @@ std::optional<model::Observation> read_year(const Layout& layout, const RowConte
   return obs;
 }
 
+// The number a heading starts with ("1 移住・定住の促進" → "1", "(2) 観光" → "(2)"), or "".
+std::string leading_code(std::string_view heading) {
+  auto normalized = text::normalize(heading);
+  auto words = text::words(normalized);
+  if (words.size() < 2) return {};
+  auto first = words.front();
+  bool numbered = !first.empty() && (text::find_number(first).has_value() || first.front() == '(');
+  return numbered && first.size() <= 8 ? std::string(first) : std::string();
+}
+
 std::string id_for(RowContext& ctx, const Layout& layout, int row, const std::string& name,
                    int& seq) {
   auto id = label_at(ctx, row, layout.column(Role::id));
@@ -264,6 +276,8 @@ model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::s
   ind.unit = label_at(ctx, row, layout.column(Role::unit));
   ind.goal = ctx.goal;
   ind.measure = ctx.measure;
+  add_level(ind.plan_path, plan_level("goal", leading_code(ctx.goal), ctx.goal));
+  add_level(ind.plan_path, plan_level("measure", leading_code(ctx.measure), ctx.measure));
   ind.type_text = label_at(ctx, row, layout.column(Role::type));
   ind.cumulative = text::contains(ind.name, "累計") || text::contains(ind.unit, "累計");
   read_baseline(ind, layout, ctx, row);
@@ -295,10 +309,7 @@ bool is_repeated_header(const RowContext& ctx, const Layout& layout, const std::
 }
 
 void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason) {
-  int line = line_of(ctx, row);
-  out.diagnostics.push_back(
-      {{std::string(ctx.path), line}, model::Severity::warning, "input.skipped-row", reason});
-  out.skipped.push_back({line, std::move(reason)});
+  skip_row(out, ctx.path, line_of(ctx, row), std::move(reason));
 }
 
 void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, int row) {

@@ -9,6 +9,7 @@
 // Heading rows give the policy field (分野1【しごとづくり】…), the basic direction (A-1 …) and
 // the measure (A-1-1 …); a 数値目標 cell starts the numeric targets of the policy field.
 #include "kpi/formats/joetsu.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
 #include <array>
@@ -120,17 +121,13 @@ struct Heading {
   std::string title;  // field: the whole cell; others: the text after the code
 };
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // "分野1【しごとづくり】安定的で…": a policy field.
 std::optional<Heading> field_heading(const Cell& cell) {
   constexpr std::string_view field = "分野";
   const auto& s = cell.normalized;
   if (!starts_with(s, field)) return std::nullopt;
   std::size_t i = field.size();
-  while (i < s.size() && is_digit(s[i])) ++i;
+  while (i < s.size() && text::is_ascii_digit(s[i])) ++i;
   if (i == field.size() || !starts_with(std::string_view(s).substr(i), "【")) return std::nullopt;
   return Heading{Level::field, s.substr(0, i), cell.text};
 }
@@ -141,9 +138,9 @@ std::optional<Heading> code_heading(const Cell& cell) {
   if (s.size() < 4 || s[0] < 'A' || s[0] > 'Z' || s[1] != '-') return std::nullopt;
   std::size_t i = 1;
   int levels = 0;
-  while (i + 1 < s.size() && s[i] == '-' && is_digit(s[i + 1])) {
+  while (i + 1 < s.size() && s[i] == '-' && text::is_ascii_digit(s[i + 1])) {
     ++levels;
-    for (++i; i < s.size() && is_digit(s[i]);) ++i;
+    for (++i; i < s.size() && text::is_ascii_digit(s[i]);) ++i;
   }
   if (levels == 0 || levels > 2 || (i < s.size() && s[i] != ' ')) return std::nullopt;
   auto mapped = text::normalize_mapped(cell.text);
@@ -196,8 +193,7 @@ void diagnose(Context& c, int line, model::Severity severity, std::string code,
 }
 
 void skip(Context& c, int line, std::string reason) {
-  c.out.skipped.push_back({line, reason});
-  diagnose(c, line, model::Severity::warning, "input.skipped-row", std::move(reason));
+  skip_row(c.out, c.path, line, std::move(reason));
 }
 
 void add_note(std::string& notes, std::string_view piece) {
@@ -319,19 +315,7 @@ int compare(const model::Decimal& a, const model::Decimal& b) {
 // 路線バス…の利用者数) far more often than a decrease indicator, so it stays unknown.
 void set_direction(model::Indicator& ind) {
   using model::Direction;
-  switch (ind.final_target.qualifier) {
-    case model::Qualifier::at_least:
-      ind.direction = Direction::increase;
-      break;
-    case model::Qualifier::at_most:
-      ind.direction = Direction::decrease;
-      break;
-    case model::Qualifier::keep:
-      ind.direction = Direction::maintain;
-      break;
-    default:
-      break;
-  }
+  ind.direction = direction_of(ind.final_target.qualifier);
   if (ind.direction != Direction::unknown) {
     ind.direction_source = model::DirectionSource::qualifier;
     ind.direction_text = model::to_string(ind.final_target.qualifier);

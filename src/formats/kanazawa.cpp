@@ -9,6 +9,7 @@
 // skipped row (see kanazawa_rows.cpp). KPI ids are the position: "1-(1)-①", "1-(1)" for a
 // block right under a measure, "1-数値目標" for a basic goal's numeric targets.
 #include "kpi/formats/kanazawa.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
 
@@ -38,10 +39,6 @@ struct Heading {
   std::string text;
 };
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // Without spaces and without 【】 around it: "K P I （重要業績評価指標）" →
 // "KPI(重要業績評価指標)".
 std::string compact(std::string_view normalized) {
@@ -57,20 +54,13 @@ bool is_toc_entry(std::string_view raw) {
   auto tab = raw.rfind('\t');
   if (tab == std::string_view::npos || text::contains(raw, "→")) return false;
   auto page = text::trim(raw.substr(tab + 1));
-  return !page.empty() && std::all_of(page.begin(), page.end(), is_digit);
+  return !page.empty() && std::all_of(page.begin(), page.end(), text::is_ascii_digit);
 }
 
 std::size_t digits_at(std::string_view s, std::size_t i) {
   std::size_t n = 0;
-  while (i + n < s.size() && is_digit(s[i + n])) ++n;
+  while (i + n < s.size() && text::is_ascii_digit(s[i + n])) ++n;
   return n;
-}
-
-bool starts_with_circled_number(std::string_view s) {
-  if (s.size() < 3) return false;
-  auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]),
-       b2 = static_cast<unsigned char>(s[2]);
-  return b0 == 0xE2 && b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3;  // ①..⑳
 }
 
 Heading numbered(HeadingKind kind, std::string_view s, std::size_t label_end, std::string label) {

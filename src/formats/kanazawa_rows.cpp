@@ -1,5 +1,6 @@
 // Kanazawa: lines of a KPI block → indicators (or skipped rows, each with line and reason).
 #include "kpi/formats/kanazawa_rows.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <fmt/format.h>
 
@@ -19,19 +20,6 @@ std::string with_groups(std::string name, const std::vector<std::string>& groups
   std::string joined;
   for (const auto& g : groups) joined += (joined.empty() ? "" : " ") + g;
   return name + "(" + joined + ")";
-}
-
-std::optional<Direction> direction_of(Qualifier q) {
-  switch (q) {
-    case Qualifier::keep:
-      return Direction::maintain;
-    case Qualifier::at_least:
-      return Direction::increase;
-    case Qualifier::at_most:
-      return Direction::decrease;
-    default:
-      return std::nullopt;
-  }
 }
 
 Direction inferred_direction(const model::Decimal& baseline, const model::Decimal& target) {
@@ -54,8 +42,8 @@ std::string label(const model::Indicator& ind) {
 
 void set_direction(model::Indicator& ind, const KpiValues& values) {
   const auto& target = values.target;
-  if (auto d = direction_of(target.qualifier)) {
-    ind.direction = *d;
+  if (auto d = direction_of(target.qualifier); d != Direction::unknown) {
+    ind.direction = d;
     ind.direction_source = DirectionSource::qualifier;
     ind.direction_text = target.qualifier_text;
     return;
@@ -188,9 +176,7 @@ void BlockReader::emit(int line, std::string name, bool relisted, const KpiValue
 
 void BlockReader::skip(int line, std::string reason) {
   ++out_.rows_read;
-  out_.skipped.push_back({line, reason});
-  out_.diagnostics.push_back(
-      {{path_, line}, model::Severity::warning, "input.skipped-row", std::move(reason)});
+  skip_row(out_, path_, line, std::move(reason));
 }
 
 }  // namespace kpi::formats::kanazawa

@@ -7,6 +7,7 @@
 // 3*N+1 value tokens: (target, actual, rate) per fiscal year, then the final target.
 // Everything after the value line up to the next record is commentary.
 #include "kpi/formats/takaoka.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
 #include <map>
@@ -51,14 +52,6 @@ struct Record {
   std::size_t end = 0;    // index past the record
 };
 
-bool starts_with_circled_number(std::string_view s) {
-  s = trim(s);
-  if (s.size() < 3) return false;
-  auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]),
-       b2 = static_cast<unsigned char>(s[2]);
-  return b0 == 0xE2 && b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3;  // U+2460..U+2473
-}
-
 std::optional<int> record_number(std::string_view normalized) {
   auto t = trim(normalized);
   if (t.empty() || t.size() > 3) return std::nullopt;
@@ -101,7 +94,8 @@ Layout find_layout(const std::vector<Line>& lines) {
     if (!starts_with(s, "R") || !ends_with(s, "年度")) continue;
     std::size_t pos = 0;
     while (auto y = text::find_fiscal_year(s, pos)) {
-      if (!layout.first_year || y->fiscal_year < layout.first_year) layout.first_year = y->fiscal_year;
+      if (!layout.first_year || y->fiscal_year < layout.first_year)
+        layout.first_year = y->fiscal_year;
       layout.final_year = std::max(layout.final_year, y->fiscal_year);
       pos = y->end;
     }
@@ -152,8 +146,10 @@ Heading read_heading(std::string_view before_label) {
   Heading h;
   std::string all(before_label);
   auto goal_end = all.find("つくる");
-  if (goal_end == std::string::npos) goal_end = all.find("\n\n");
-  else goal_end += std::string_view("つくる").size();
+  if (goal_end == std::string::npos)
+    goal_end = all.find("\n\n");
+  else
+    goal_end += std::string_view("つくる").size();
   if (goal_end == std::string::npos) goal_end = 0;
   for (auto l : text::split(std::string_view(all).substr(0, goal_end), '\n')) h.goal += trim(l);
   auto paras = paragraphs(std::string_view(all).substr(goal_end));
@@ -175,7 +171,8 @@ Heading read_heading(std::string_view before_label) {
     }
   }
   // "★数値目標 待機児童の数": the marker and the name share a line.
-  if (starts_with(h.measure, "★数値目標") && h.measure.size() > std::string_view("★数値目標").size()) {
+  if (starts_with(h.measure, "★数値目標") &&
+      h.measure.size() > std::string_view("★数値目標").size()) {
     name_lines.insert(name_lines.begin(),
                       std::string(trim(h.measure.substr(std::string_view("★数値目標").size()))));
     h.measure = "★数値目標";
@@ -274,12 +271,14 @@ model::Baseline read_baseline(std::string_view baseline_text, int default_year) 
     }
     if (is_year_number(flat, *t)) continue;
     model::Value v{t->number, flat.substr(t->begin, t->end - t->begin)};
-    if (!b.value.number) b.value.number = t->number;
-    else b.alternatives.push_back(v);
+    if (!b.value.number)
+      b.value.number = t->number;
+    else
+      b.alternatives.push_back(v);
   }
   auto arrow = flat.find("⇒");
-  auto year = text::fiscal_year_in(arrow == std::string::npos ? std::string_view(flat)
-                                                              : std::string_view(flat).substr(arrow));
+  auto year = text::fiscal_year_in(
+      arrow == std::string::npos ? std::string_view(flat) : std::string_view(flat).substr(arrow));
   b.fiscal_year = year ? *year : default_year;
   if (!default_year && !year) b.fiscal_year.reset();
   return b;
@@ -299,7 +298,9 @@ std::string take_unit(std::string& after_label, bool& cumulative) {
   return unit;
 }
 
-model::Value value_of(const ValueToken& token) { return {token.number, token.original}; }
+model::Value value_of(const ValueToken& token) {
+  return {token.number, token.original};
+}
 
 std::vector<model::Observation> observations_of(const std::vector<ValueToken>& values,
                                                 const Layout& layout, int line,
@@ -326,9 +327,7 @@ struct Context {
 };
 
 void skip(Context& c, int line, std::string reason) {
-  c.out.skipped.push_back({line, reason});
-  c.out.diagnostics.push_back(
-      {{c.path, line}, model::Severity::warning, "input.skipped-row", std::move(reason)});
+  skip_row(c.out, c.path, line, std::move(reason));
 }
 
 std::string block_text(const std::vector<Line>& lines, std::size_t from, std::size_t to,
@@ -356,8 +355,9 @@ std::size_t read_record(Context& c, const Record& r) {
   int number_line = lines[r.begin].number;
   auto label = find_label(lines, r);
   if (!label) {
-    skip(c, number_line,
-         fmt::format("No.{}: expected a direction label (増加指標/減少指標/維持指標)", r.id_number));
+    skip(
+        c, number_line,
+        fmt::format("No.{}: expected a direction label (増加指標/減少指標/維持指標)", r.id_number));
     return r.end;
   }
   model::Indicator ind;
@@ -381,11 +381,14 @@ std::size_t read_record(Context& c, const Record& r) {
   ind.final_target.fiscal_year = c.layout.final_year;
 
   auto value_line = find_value_line(lines, r, *label);
-  std::size_t expected = static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
+  std::size_t expected =
+      static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
   if (!value_line || value_line->run.tokens.size() < expected) {
     int line = value_line ? lines[value_line->line_index].number : number_line;
     std::string after =
-        value_line ? text::normalize(text_between(lines, *label, *value_line, value_line->run.begin)) : "";
+        value_line
+            ? text::normalize(text_between(lines, *label, *value_line, value_line->run.begin))
+            : "";
     ind.unit = take_unit(after, ind.cumulative);
     skip(c, line,
          fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
@@ -404,10 +407,12 @@ std::size_t read_record(Context& c, const Record& r) {
   std::string after = text::normalize(text_between(lines, *label, *value_line, cut));
   ind.unit = take_unit(after, ind.cumulative);
   ind.baseline = read_baseline(after, c.layout.baseline_year);
-  std::vector<ValueToken> values(tokens.begin() + static_cast<std::ptrdiff_t>(first_value), tokens.end());
+  std::vector<ValueToken> values(tokens.begin() + static_cast<std::ptrdiff_t>(first_value),
+                                 tokens.end());
   ind.final_target.value = value_of(values.back());
   ind.final_target.qualifier = text::find_qualifier(values.back().normalized);
-  ind.observations = observations_of(values, c.layout, lines[value_line->line_index].number, c.path);
+  ind.observations =
+      observations_of(values, c.layout, lines[value_line->line_index].number, c.path);
   c.out.indicators.push_back(std::move(ind));
   ++c.out.rows_used;
   return value_line->line_index + 1;
@@ -456,7 +461,8 @@ std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
 int sniff(std::string_view text) {
   int score = 0;
   if (contains(text, "KPI進捗状況一覧表")) score += 2;
-  if (contains(text, "増加指標") || contains(text, "減少指標") || contains(text, "維持指標")) score += 3;
+  if (contains(text, "増加指標") || contains(text, "減少指標") || contains(text, "維持指標"))
+    score += 3;
   if (contains(text, "目標値 実績値 達成率")) score += 5;
   if (contains(text, "\t")) score -= 4;
   return score >= 8 ? score : 0;
@@ -468,8 +474,11 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   Layout layout = find_layout(lines);
   Context c{lines, layout, std::string(path), out};
   if (!layout.first_year || layout.final_year <= layout.first_year) {
-    out.diagnostics.push_back({{c.path, 1}, model::Severity::error, "input.layout",
-                               "expected fiscal-year column titles (R2年度 … R6年度) in the table header"});
+    out.diagnostics.push_back(
+        {{c.path, 1},
+         model::Severity::error,
+         "input.layout",
+         "expected fiscal-year column titles (R2年度 … R6年度) in the table header"});
     return out;
   }
   auto records = find_records(lines);
@@ -481,7 +490,9 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
     report_stray_values(c, r, commentary);
   }
   if (records.empty())
-    out.diagnostics.push_back({{c.path, 1}, model::Severity::error, "input.no-rows",
+    out.diagnostics.push_back({{c.path, 1},
+                               model::Severity::error,
+                               "input.no-rows",
                                "expected numbered KPI rows (a number, then the basic goal ①…)"});
   return out;
 }

@@ -9,6 +9,7 @@
 // hold several KPIs (①… ②…, values separated by spaces). The published rate is against the
 // final target, so each KPI gets one observation without a year target.
 #include "kpi/formats/toyama.hpp"
+#include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
 
@@ -138,8 +139,8 @@ void read_header(const Row& row, Columns& c) {
 // -- parser state ---------------------------------------------------------------------------
 
 struct Measure {
-  std::string id;    // 施策番号 as printed ("1-07"); "" when the row has none
-  std::string name;  // 施策, without its (再掲) marker
+  std::string id;       // 施策番号 as printed ("1-07"); "" when the row has none
+  std::string name;     // 施策, without its (再掲) marker
   std::string printed;  // 施策 as printed
   bool relisted = false;
   int next_seq = 1;
@@ -169,8 +170,7 @@ void warn(Context& c, int line, std::string message) {
 }
 
 void skip(Context& c, int line, std::string reason) {
-  c.out.skipped.push_back({line, reason});
-  diagnose(c, line, model::Severity::warning, "input.skipped-row", std::move(reason));
+  skip_row(c.out, c.path, line, std::move(reason));
 }
 
 // -- value cells ----------------------------------------------------------------------------

@@ -38,10 +38,6 @@ constexpr std::string_view separators[] = {" ", "(", ")", "・", "、", ",", ";"
 constexpr std::string_view label_trim[] = {" ", "・", "、", ",", ";", ":"};
 constexpr std::string_view range_marks[] = {"~", "～", "〜", "-", "−"};
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 int char_length(std::string_view s, std::size_t i) {
   int len = text::utf8_length(static_cast<unsigned char>(s[i]));
   return i + static_cast<std::size_t>(len) > s.size() ? 1 : len;
@@ -173,7 +169,8 @@ std::optional<Found> Reader::value_at(std::size_t digit, std::size_t label_start
   if (i < s.size() && s[i] == '%') {
     ++i;
   } else {
-    while (i < s.size() && !separator_at(s, i) && !qualifier_at(s, i) && !is_digit(s[i]))
+    while (i < s.size() && !separator_at(s, i) && !qualifier_at(s, i) &&
+           !text::is_ascii_digit(s[i]))
       i += static_cast<std::size_t>(char_length(s, i));
   }
   f.unit = std::string(s.substr(unit_begin, i - unit_begin));
@@ -316,7 +313,7 @@ std::vector<ValuePart> Reader::read(std::size_t begin, std::size_t end, ValueCel
       scan.part_open = false;
       continue;
     }
-    if (is_digit(s_[i])) {
+    if (text::is_ascii_digit(s_[i])) {
       if (auto found = value_at(i, scan.label_start, end)) {
         add_value(scan, *found);
         i = found->end;
@@ -327,7 +324,8 @@ std::vector<ValuePart> Reader::read(std::size_t begin, std::size_t end, ValueCel
       // run costs its length once, not its length squared.
       auto next = i + 1;
       if (!token)
-        while (next < end && (is_digit(s_[next]) || s_[next] == ',' || s_[next] == '.')) ++next;
+        while (next < end && (text::is_ascii_digit(s_[next]) || s_[next] == ',' || s_[next] == '.'))
+          ++next;
       i = token ? std::max(token->end, i + 1) : next;
       scan.part_open = false;
       continue;

@@ -25,7 +25,8 @@ std::optional<ValueToken> value_token(std::string_view original_word) {
   t.normalized = text::normalize(original_word);
   if (text::is_no_value(t.normalized)) return t;
   auto number = text::find_number(t.normalized);
-  if (!number || number->begin != 0 || !is_value_suffix(std::string_view(t.normalized).substr(number->end)))
+  if (!number || number->begin != 0 ||
+      !is_value_suffix(std::string_view(t.normalized).substr(number->end)))
     return std::nullopt;
   t.number = number->number;
   return t;

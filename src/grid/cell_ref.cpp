@@ -1,5 +1,6 @@
 // A1 references and shared-formula shifting (cell_ref.hpp).
 #include "cell_ref.hpp"
+#include "kpi/text/strings.hpp"
 
 namespace kpi::grid {
 
@@ -11,11 +12,8 @@ bool is_upper(char c) {
 bool is_alpha(char c) {
   return is_upper(c) || (c >= 'a' && c <= 'z');
 }
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 bool is_name_char(char c) {
-  return is_alpha(c) || is_digit(c) || c == '_' || c == '.' ||
+  return is_alpha(c) || text::is_ascii_digit(c) || c == '_' || c == '.' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
 
@@ -39,7 +37,7 @@ std::size_t match_ref(std::string_view s, std::size_t i, RefParts& parts) {
   if (k < s.size() && s[k] == '$') parts.row_absolute = true, ++k;
   std::size_t digits = 0;
   long row = 0;
-  while (k < s.size() && is_digit(s[k]) && digits < 8) {
+  while (k < s.size() && text::is_ascii_digit(s[k]) && digits < 8) {
     row = row * 10 + (s[k] - '0');
     ++k, ++digits;
   }

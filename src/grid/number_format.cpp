@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "format_code.hpp"
+#include "kpi/text/strings.hpp"
 
 namespace kpi::grid {
 
@@ -35,10 +36,6 @@ void normalize(Decimal& d) {
   d.digits.erase(d.digits.find_last_not_of('0') + 1);
 }
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // "-79.2", "0.91666666666666663", "1.5E-3"; nullopt for anything else.
 std::optional<Decimal> parse_decimal(std::string_view s) {
   Decimal d;
@@ -46,7 +43,7 @@ std::optional<Decimal> parse_decimal(std::string_view s) {
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) d.negative = s[i++] == '-';
   bool seen_digit = false, seen_point = false;
   for (; i < s.size(); ++i) {
-    if (is_digit(s[i])) {
+    if (text::is_ascii_digit(s[i])) {
       d.digits.push_back(s[i]);
       seen_digit = true;
       if (!seen_point) ++d.point;

@@ -41,7 +41,7 @@ std::string direction_cell(const Indicator& ind, const Observation*) {
 // at all where a 以上/以下 on the final target would otherwise give one.
 std::string direction_source_cell(const Indicator& ind, const Observation*) {
   if (const char* s = model::to_string(ind.direction_source)) return s;
-  bool implied = cells::direction_of(ind.final_target.qualifier) != model::Direction::unknown;
+  bool implied = formats::direction_of(ind.final_target.qualifier) != model::Direction::unknown;
   return ind.direction != model::Direction::unknown || implied ? "none" : "";
 }
 

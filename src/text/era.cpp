@@ -1,4 +1,5 @@
 #include "kpi/text/era.hpp"
+#include "kpi/text/strings.hpp"
 
 #include <array>
 
@@ -22,8 +23,9 @@ constexpr std::array<Era, 9> eras = {{{"令和", 2018},
 
 constexpr std::string_view gan = "元";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 struct Number {
   int value = 0;
@@ -33,7 +35,7 @@ struct Number {
 std::optional<Number> read_int(std::string_view s, std::size_t i, int max_digits) {
   Number n;
   int digits = 0;
-  while (i < s.size() && is_digit(s[i]) && digits < max_digits + 1) {
+  while (i < s.size() && is_ascii_digit(s[i]) && digits < max_digits + 1) {
     n.value = n.value * 10 + (s[i] - '0');
     ++i;
     ++digits;
@@ -53,7 +55,7 @@ std::optional<Number> read_era_year(std::string_view s, std::size_t i) {
 
 // "H31.4": a month after the year; January-March belong to the previous fiscal year.
 int month_adjustment(std::string_view s, std::size_t& end) {
-  if (end + 1 < s.size() && s[end] == '.' && is_digit(s[end + 1])) {
+  if (end + 1 < s.size() && s[end] == '.' && is_ascii_digit(s[end + 1])) {
     auto month = read_int(s, end + 1, 2);
     if (month && month->value >= 1 && month->value <= 12) {
       end = month->end;
@@ -78,7 +80,7 @@ std::optional<EraYear> era_at(std::string_view s, std::size_t i) {
 }
 
 std::optional<EraYear> gregorian_at(std::string_view s, std::size_t i) {
-  if (i > 0 && is_digit(s[i - 1])) return std::nullopt;
+  if (i > 0 && is_ascii_digit(s[i - 1])) return std::nullopt;
   auto year = read_int(s, i, 4);
   if (!year || year->end - i != 4 || year->value < 1900 || year->value > 2199) return std::nullopt;
   if (s.substr(year->end, 3) != "年") return std::nullopt;
@@ -90,7 +92,7 @@ std::optional<EraYear> gregorian_at(std::string_view s, std::size_t i) {
 std::optional<EraYear> find_fiscal_year(std::string_view s, std::size_t from) {
   for (std::size_t i = from; i < s.size(); ++i) {
     if (auto era = era_at(s, i)) return era;
-    if (is_digit(s[i]))
+    if (is_ascii_digit(s[i]))
       if (auto year = gregorian_at(s, i)) return year;
   }
   return std::nullopt;

@@ -1,4 +1,5 @@
 #include "kpi/text/markup.hpp"
+#include "kpi/text/strings.hpp"
 
 #include <array>
 #include <optional>
@@ -8,9 +9,6 @@ namespace {
 
 bool is_ascii_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
 }
 char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -65,7 +63,7 @@ std::optional<Tag> tag_at(std::string_view s, std::size_t i) {
   if (k < s.size() && (s[k] == '/' || s[k] == '!' || s[k] == '?')) ++k;
   if (k >= s.size() || !is_ascii_alpha(s[k])) return std::nullopt;
   std::string name;
-  while (k < s.size() && (is_ascii_alpha(s[k]) || is_digit(s[k]))) name += lower(s[k++]);
+  while (k < s.size() && (is_ascii_alpha(s[k]) || is_ascii_digit(s[k]))) name += lower(s[k++]);
   if (k < s.size() && s[k] != '>' && s[k] != '/' && s[k] != ' ' && s[k] != '\t')
     return std::nullopt;
   auto end = tag_end(s, i);
@@ -98,7 +96,7 @@ std::optional<char32_t> numeric_reference(std::string_view body) {
   if (digits.empty() || digits.size() > 7) return std::nullopt;
   char32_t cp = 0;
   for (char c : digits) {
-    int d = is_digit(c)                                 ? c - '0'
+    int d = is_ascii_digit(c)                           ? c - '0'
             : hex && lower(c) >= 'a' && lower(c) <= 'f' ? lower(c) - 'a' + 10
                                                         : -1;
     if (d < 0) return std::nullopt;

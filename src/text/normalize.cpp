@@ -1,7 +1,7 @@
 #include "kpi/text/normalize.hpp"
 
-#include <unicode/normalizer2.h>
 #include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include "kpi/text/strings.hpp"

@@ -10,9 +10,8 @@ constexpr std::string_view black_triangle = "\xE2\x96\xB2";  // ▲
 constexpr std::string_view white_triangle = "\xE2\x96\xB3";  // △
 constexpr int max_significant_digits = 18;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_alnum(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // Offset where a minus sign written before position `digit` starts, or npos.
@@ -30,8 +29,8 @@ std::size_t minus_sign_before(std::string_view s, std::size_t digit) {
 
 // A ',' followed by exactly three digits.
 bool is_thousands_separator(std::string_view s, std::size_t i) {
-  return s[i] == ',' && i + 3 < s.size() && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
-         is_digit(s[i + 3]) && (i + 4 >= s.size() || !is_digit(s[i + 4]));
+  return s[i] == ',' && i + 3 < s.size() && is_ascii_digit(s[i + 1]) && is_ascii_digit(s[i + 2]) &&
+         is_ascii_digit(s[i + 3]) && (i + 4 >= s.size() || !is_ascii_digit(s[i + 4]));
 }
 
 struct Digits {
@@ -55,7 +54,7 @@ void push_digit(Digits& d, char c) {
 Digits read_digits(std::string_view s, std::size_t i) {
   Digits d;
   while (i < s.size()) {
-    if (is_digit(s[i])) {
+    if (is_ascii_digit(s[i])) {
       push_digit(d, s[i++]);
     } else if (is_thousands_separator(s, i)) {
       ++i;  // thousands separator: exactly three digits follow
@@ -63,9 +62,9 @@ Digits read_digits(std::string_view s, std::size_t i) {
       break;
     }
   }
-  if (i + 1 < s.size() && s[i] == '.' && is_digit(s[i + 1])) {
+  if (i + 1 < s.size() && s[i] == '.' && is_ascii_digit(s[i + 1])) {
     ++i;
-    while (i < s.size() && is_digit(s[i])) {
+    while (i < s.size() && is_ascii_digit(s[i])) {
       push_digit(d, s[i++]);
       ++d.scale;
     }
@@ -80,8 +79,14 @@ Digits read_digits(std::string_view s, std::size_t i) {
 bool is_no_value(std::string_view cell) {
   auto t = trim(cell);
   if (t.empty()) return true;
-  std::string_view dashes[] = {"-", "\xE2\x80\x95", "\xE2\x80\x94", "\xE2\x80\x93",
-                               "\xEF\xBC\x8D", "\xE2\x80\xA6", "\xE3\x83\xBC", "\xE2\x88\x92"};
+  std::string_view dashes[] = {"-",
+                               "\xE2\x80\x95",
+                               "\xE2\x80\x94",
+                               "\xE2\x80\x93",
+                               "\xEF\xBC\x8D",
+                               "\xE2\x80\xA6",
+                               "\xE3\x83\xBC",
+                               "\xE2\x88\x92"};
   while (!t.empty()) {
     bool matched = false;
     for (auto d : dashes) {
@@ -99,7 +104,7 @@ bool is_no_value(std::string_view cell) {
 
 std::optional<NumberToken> find_number(std::string_view s, std::size_t from) {
   for (std::size_t i = from; i < s.size(); ++i) {
-    if (!is_digit(s[i])) continue;
+    if (!is_ascii_digit(s[i])) continue;
     Digits d = read_digits(s, i);
     if (d.overflow) return std::nullopt;
     NumberToken t;
@@ -148,9 +153,8 @@ CellValue parse_cell(std::string_view normalized_cell, std::string_view original
   auto open = rest.find('(');
   if (open != std::string_view::npos) {
     auto close = rest.find(')', open);
-    out.note = std::string(trim(rest.substr(open + 1, close == std::string_view::npos
-                                                           ? std::string_view::npos
-                                                           : close - open - 1)));
+    out.note = std::string(trim(rest.substr(
+        open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1)));
   }
   if (out.unit.empty()) {
     auto unit = trim(rest.substr(0, open));

@@ -10,9 +10,6 @@ namespace {
 bool is_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 bool is_non_ascii(char c) {
   return static_cast<unsigned char>(c) >= 0x80;
 }
@@ -37,8 +34,8 @@ bool before_bracket(std::string_view a, std::string_view b) {
 }
 
 bool number_and_counter(std::string_view a, std::string_view b) {
-  return (is_digit(a.back()) && is_non_ascii(b.front())) ||
-         (is_non_ascii(a.back()) && is_digit(b.front()));
+  return (is_ascii_digit(a.back()) && is_non_ascii(b.front())) ||
+         (is_non_ascii(a.back()) && is_ascii_digit(b.front()));
 }
 
 // Whether the space between words[i] and words[i + 1] is an extraction artefact.

@@ -18,14 +18,10 @@ constexpr std::array<EraOffset, 6> era_offsets = {
 
 constexpr std::array<std::string_view, 4> range_markers = {"～", "〜", "~", "から"};
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // Reads up to 4 digits at `i`; advances `i`.
 std::optional<int> read_number(std::string_view s, std::size_t& i) {
   int value = 0, digits = 0;
-  while (i < s.size() && is_digit(s[i]) && digits < 4)
+  while (i < s.size() && is_ascii_digit(s[i]) && digits < 4)
     value = value * 10 + (s[i++] - '0'), ++digits;
   if (!digits) return std::nullopt;
   return value;

@@ -5,7 +5,9 @@ namespace {
 
 constexpr std::string_view ideographic_space = "\xE3\x80\x80";
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 // Byte length of the whitespace starting at s[i] (0 if none).
 std::size_t space_at(std::string_view s, std::size_t i) {
@@ -26,10 +28,14 @@ std::string_view trim(std::string_view s) {
   }
   std::size_t e = s.size();
   while (e > b) {
-    if (is_ascii_space(s[e - 1])) --e;
-    else if (e - b >= 3 && s.substr(e - 3, 3) == ideographic_space) e -= 3;
-    else if (e - b >= 2 && s.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
-    else break;
+    if (is_ascii_space(s[e - 1]))
+      --e;
+    else if (e - b >= 3 && s.substr(e - 3, 3) == ideographic_space)
+      e -= 3;
+    else if (e - b >= 2 && s.substr(e - 2, 2) == "\xC2\xA0")
+      e -= 2;
+    else
+      break;
   }
   return s.substr(b, e - b);
 }
@@ -70,8 +76,12 @@ std::vector<std::string_view> words(std::string_view s) {
   return out;
 }
 
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "kpi/calc/rate.hpp"
+#include "kpi/text/strings.hpp"
 #include "kpi/verify/rate_check.hpp"
 
 namespace kpi::verify {
@@ -30,23 +31,19 @@ std::string cleaned(std::string_view formula) {
 bool is_upper(char c) {
   return c >= 'A' && c <= 'Z';
 }
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // A1-style references: 1–3 letters then digits, not inside a longer name or a function call.
 std::vector<Reference> references(const std::string& f) {
   std::vector<Reference> refs;
   for (std::size_t i = 0; i < f.size();) {
     if (!is_upper(f[i]) ||
-        (i > 0 && (is_upper(f[i - 1]) || is_digit(f[i - 1]) || f[i - 1] == '_'))) {
+        (i > 0 && (is_upper(f[i - 1]) || text::is_ascii_digit(f[i - 1]) || f[i - 1] == '_'))) {
       ++i;
       continue;
     }
     std::size_t j = i;
     while (j < f.size() && is_upper(f[j]) && j - i < 3) ++j;
     std::size_t k = j;
-    while (k < f.size() && is_digit(f[k])) ++k;
+    while (k < f.size() && text::is_ascii_digit(f[k])) ++k;
     bool ref = k > j && (k == f.size() || (!is_upper(f[k]) && f[k] != '(' && f[k] != '_'));
     if (ref) refs.push_back({i, k, f.substr(i, k - i), i > 0 && f[i - 1] == '!'});
     i = ref ? k : j;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "kpi/formats/parse_kit.hpp"
 #include "kpi/model/indicator.hpp"
 
 namespace kpi::formats::canonical {
@@ -51,9 +52,6 @@ bool is_direction_keyword(std::string_view cell);
 std::optional<model::DirectionSource> read_direction_source(std::string_view cell);
 // 以上/以下/程度/を維持 or at_least/at_most/about/keep; "none" (or なし) = explicitly none.
 std::optional<model::Qualifier> read_qualifier(std::string_view cell);
-// The direction a qualifier on the final target implies (以上 increase, 以下 decrease,
-// を維持 maintain), unknown for none and 程度.
-model::Direction direction_of(model::Qualifier qualifier);
 // relisted_of: "" = not re-listed, "再掲" = re-listed from an unknown row, else the id.
 std::optional<std::string> read_relisted(std::string_view cell);
 std::string relisted_text(const std::optional<std::string>& relisted_of);

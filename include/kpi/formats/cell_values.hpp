@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kpi/formats/parse_kit.hpp"
 #include "kpi/text/number.hpp"
 
 namespace kpi::formats {
@@ -26,8 +27,5 @@ std::vector<CellPiece> split_cell_values(std::string_view original_cell);
 // The value of one piece: text::parse_cell on what follows its label. The unit drops a label
 // glued after the number ("39.9栽培面積: ha" → "ha").
 text::CellValue parse_piece(const CellPiece& piece);
-
-// True when `s` (normalised) starts with a circled number ①..⑳.
-bool starts_with_circled_number(std::string_view s);
 
 }  // namespace kpi::formats

@@ -14,9 +14,9 @@ namespace kpi::formats::kanazawa {
 
 // Where a KPI block sits in the document.
 struct BlockPlace {
-  std::string id;       // "1-(1)-①", "1-(1)", "1-数値目標"
-  std::string goal;     // 基本目標 text
-  std::string measure;  // sub-measure text, else measure text, else "数値目標"
+  std::string id;                      // "1-(1)-①", "1-(1)", "1-数値目標"
+  std::string goal;                    // 基本目標 text
+  std::string measure;                 // sub-measure text, else measure text, else "数値目標"
   std::vector<model::PlanLevel> path;  // 基本目標 → (n) measure → ① sub-measure
 };
 

@@ -11,10 +11,10 @@
 namespace kpi::formats {
 
 struct ValueToken {
-  std::string original;    // printed text ("▲ 441", "99.0%", "－")
-  std::string normalized;  // NFKC of it
+  std::string original;                  // printed text ("▲ 441", "99.0%", "－")
+  std::string normalized;                // NFKC of it
   std::optional<model::Decimal> number;  // none for "-", "－", "―"
-  std::size_t begin = 0;   // byte offset in the (original) line
+  std::size_t begin = 0;                 // byte offset in the (original) line
 };
 
 struct ValueRun {

@@ -6,6 +6,11 @@
 
 namespace kpi::text {
 
+// '0'..'9' only (not the locale's digits, not full-width ones).
+constexpr bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
 // Trim ASCII whitespace and U+3000 (ideographic space).
 std::string_view trim(std::string_view s);
 // Split on `sep`, keeping empty fields.

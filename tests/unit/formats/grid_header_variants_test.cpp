@@ -69,3 +69,20 @@ TEST_CASE("a grid whose header lacks 実績値 says which columns it recognised"
     told = told || (d.code == "input.no-kpi-table" || d.code == "input.grid-columns");
   CHECK(told);
 }
+
+TEST_CASE("a grid's goal and measure columns give each KPI its plan path, carried down",
+          "[grid-layout]") {
+  auto out = read(
+      "基本目標,施策,指標名,R5目標値,R5実績値,R5達成率\n"
+      "1 ひとの流れ,(1) 移住の促進,移住者数,100,90,90.0%\n"
+      ",,移住相談件数,50,60,120.0%\n"
+      ",(2) 関係人口,ふるさと納税件数,10,5,50.0%\n");
+  REQUIRE(out.indicators.size() == 3);
+  const auto& path = out.indicators[1].plan_path;
+  REQUIRE(path.size() == 2);
+  CHECK(path[0].level == "goal");
+  CHECK(path[0].code == "1");
+  CHECK(path[0].title == "1 ひとの流れ");
+  CHECK(path[1].code == "(1)");
+  CHECK(out.indicators[2].plan_path[1].title == "(2) 関係人口");
+}

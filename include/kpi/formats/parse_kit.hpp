@@ -1,0 +1,23 @@
+#pragma once
+// The parser kit every layout shares: the small readings that each layout used to copy —
+// circled numbers (①..⑳), the direction a target's qualifier implies, and the skipped-row
+// report. Cells themselves are read by the grid layer (kpi/grid) and the value readers.
+#include <string>
+#include <string_view>
+
+#include "kpi/model/sheet.hpp"
+
+namespace kpi::formats {
+
+// True when `s` (trimmed) starts with a circled number ①..⑳ (U+2460..U+2473).
+bool starts_with_circled_number(std::string_view s);
+
+// The direction a target's qualifier implies: 以上 → increase, 以下 → decrease, を維持 →
+// maintain; unknown for none and 程度 (about a level says nothing of the good side).
+model::Direction direction_of(model::Qualifier qualifier);
+
+// A row that did not become a KPI: listed in `skipped` and reported as an
+// `input.skipped-row` warning at `path:line`, with the reason.
+void skip_row(model::ParseOutput& out, std::string_view path, int line, std::string reason);
+
+}  // namespace kpi::formats
