@@ -47,20 +47,6 @@ std::size_t match_ref(std::string_view s, std::size_t i, RefParts& parts) {
   return k - i;
 }
 
-// Index past a quoted run ("text" or 'sheet name'), doubled quotes included.
-std::size_t skip_quoted(std::string_view s, std::size_t i) {
-  char quote = s[i];
-  for (std::size_t k = i + 1; k < s.size(); ++k) {
-    if (s[k] != quote) continue;
-    if (k + 1 < s.size() && s[k + 1] == quote) {
-      ++k;
-      continue;
-    }
-    return k + 1;
-  }
-  return s.size();
-}
-
 std::string shifted(const RefParts& ref, int row_offset, int col_offset) {
   int col = ref.col_absolute ? ref.col : ref.col + col_offset;
   int row = ref.row_absolute ? ref.row : ref.row + row_offset;
@@ -125,6 +111,20 @@ std::string shift_formula(std::string_view formula, int row_offset, int col_offs
     i = end;
   }
   return out;
+}
+
+// Index past a quoted run ("text" or 'sheet name'), doubled quotes included.
+std::size_t skip_quoted(std::string_view s, std::size_t i) {
+  char quote = s[i];
+  for (std::size_t k = i + 1; k < s.size(); ++k) {
+    if (s[k] != quote) continue;
+    if (k + 1 < s.size() && s[k + 1] == quote) {
+      ++k;
+      continue;
+    }
+    return k + 1;
+  }
+  return s.size();
 }
 
 }  // namespace kpi::grid

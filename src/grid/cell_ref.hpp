@@ -21,6 +21,10 @@ std::optional<CellRef> parse_cell_ref(std::string_view text);
 // "A1:C3" (or a single "B2") → the 0-based range.
 std::optional<Range> parse_range(std::string_view text);
 
+// Index past the quoted run starting at s[i] ("text" or 'sheet name'), doubled quotes
+// included, or s.size() when it is not closed.
+std::size_t skip_quoted(std::string_view s, std::size_t i);
+
 // The formula text (with or without "=") with every relative row/column reference moved
 // by the offsets, as Excel does for the cells sharing a formula: "ROUND(O5/K5,3)" moved by
 // 2 rows → "ROUND(O7/K7,3)"; $-anchored parts, strings and sheet names stay.

@@ -1,25 +1,13 @@
 // OpenFormula references and separators in Excel's spelling (ods_formula.hpp).
 #include "ods_formula.hpp"
 
+#include "cell_ref.hpp"
+
 #include <vector>
 
 namespace kpi::grid {
 
 namespace {
-
-// Index past a quoted run starting at s[i] (doubled quotes included), or s.size().
-std::size_t skip_quoted(std::string_view s, std::size_t i) {
-  char quote = s[i];
-  for (std::size_t k = i + 1; k < s.size(); ++k) {
-    if (s[k] != quote) continue;
-    if (k + 1 < s.size() && s[k + 1] == quote) {
-      ++k;
-      continue;
-    }
-    return k + 1;
-  }
-  return s.size();
-}
 
 // The parts of "a:b" split at colons outside quotes.
 std::vector<std::string_view> split_outside_quotes(std::string_view s, char separator) {

@@ -14,7 +14,8 @@ namespace {
 bool worth_showing(const verify::CheckItem& item, bool verbose) {
   if (verbose || item.fails) return true;
   // Input notes (the files a directory scan skipped) are few and always shown.
-  return !item.is_rate || item.verdict == model::Verdict::mismatch;
+  return !item.is_rate || item.verdict == model::Verdict::mismatch ||
+         item.severity == model::Severity::warning;  // e.g. a formula saved without its value
 }
 
 constexpr int quoted_width = 120;  // terminal columns of a quoted source line
@@ -30,7 +31,9 @@ RateTally tally(const model::Sheet& sheet) {
   RateTally t;
   for (const auto& ind : sheet.parsed.indicators)
     for (const auto& o : ind.observations) {
-      t.published += o.published_rate.has_number() + o.revised_rate.has_number();
+      // A formula cell saved without its value is published, though unreadable.
+      t.published += o.published_rate.has_number() + o.revised_rate.has_number() +
+                     (!o.published_rate.has_number() && !o.published_rate.formula.empty());
       t.computed += o.check.rate_rounded.has_value();
     }
   return t;

@@ -13,8 +13,11 @@ using model::Verdict;
 
 // Severity follows the gate: what fails the run is an error; a mismatch let through by
 // --no-fail-on is a warning; everything else a note.
-Severity severity_of(const model::RateCheck& check, bool fails) {
+// A published rate that could not be read (a formula saved without its value) is worth a
+// warning: the sheet must be saved again before it can be checked.
+Severity severity_of(const model::RateCheck& check, bool fails, const model::Value& published) {
   if (fails) return Severity::error;
+  if (check.verdict == Verdict::unchecked && published.formula_uncached) return Severity::warning;
   return check.verdict == Verdict::mismatch ? Severity::warning : Severity::note;
 }
 
@@ -73,7 +76,7 @@ CheckItem rate_item(const model::Indicator& ind, const model::Observation& o,
   item.verdict = check.verdict;
   item.fails = (check.verdict == Verdict::mismatch && policy.mismatch) ||
                (check.verdict == Verdict::consistent && policy.consistent);
-  item.severity = severity_of(check, item.fails);
+  item.severity = severity_of(check, item.fails, published);
   item.rate = facts_of(ind, o, check, *what != '\0', published);
   return item;
 }
@@ -143,7 +146,9 @@ CheckCounts count_items(const std::vector<CheckItem>& items) {
           break;
         case Verdict::unchecked:
           ++c.unchecked;
-          c.unpublished += i.rate && !i.rate->published.has_number();
+          // A formula saved without its value is a published rate that could not be read.
+          c.unpublished +=
+              i.rate && !i.rate->published.has_number() && i.rate->published.formula.empty();
           break;
       }
     } else if (i.rule.rfind("finding.", 0) == 0) {

@@ -140,15 +140,6 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
     c.method = typed.value_or(method_for(ind.direction, c, profile));
     out.push_back(c);
   };
-  if (profile.maintain_within_is_100 && ind.direction == Direction::maintain)
-    out.push_back({Method::maintain_within,
-                   first_target,
-                   obs.actual.number,
-                   baseline,
-                   first_basis,
-                   1,
-                   {},
-                   false});
   add_for(obs.revised_target.number, Basis::revised_target);
   add_for(second_target, second_basis);
   // An indicator whose printed type prescribes its formula is explained by that formula only.

@@ -388,3 +388,14 @@ TEST_CASE("a workbook's JSON read back keeps its cells, formulas, stored values 
   CHECK((*o25)["verdict"] == "match");
   fs::remove(json_path);
 }
+
+TEST_CASE("formula rates saved without their values are warned about, not passed in silence",
+          "[cli][workbook][check]") {
+  auto r = run_kpi_report("check " +
+                          kpi::testing::quoted(fixture("workbooks/takaoka-no-cached-values.xlsx")));
+  CHECK(r.exit_code == 0);  // nothing wrong is known, but the reader is told why nothing passed
+  CHECK_THAT(r.out, Catch::Contains("KPI進捗!G4: warning: 1 FY2020"));
+  CHECK_THAT(r.out, Catch::Contains("without a computed value"));
+  CHECK_THAT(r.out, Catch::Contains("11 published rates checked: 0 match, 0 consistent, 0 "
+                                    "mismatch, 11 unchecked"));
+}
