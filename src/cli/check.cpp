@@ -70,13 +70,17 @@ std::function<int()> setup_check(CLI::App& command) {
                   "finding (findings of every severity); mismatches, error findings and input "
                   "errors always fail")
       ->check(CLI::IsMember(verify::fail_on_names()))
-      ->delimiter(',');
+      ->delimiter(',')
+      ->expected(1)  // one value per occurrence: the paths after it are not its values
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command
       .add_option("--no-fail-on", flags->no_fail_on,
                   "take out of the gate: mismatch, finding (error-severity findings); they are "
                   "still reported, as warnings")
       ->check(CLI::IsMember(verify::no_fail_on_names()))
-      ->delimiter(',');
+      ->delimiter(',')
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command
       .add_option("--tolerance", flags->tolerance,
                   "POINTS: a published rate within this many percentage points of the sheet's "

@@ -215,3 +215,12 @@ TEST_CASE("check on a workbook: facts name the sheet and cell, JUnit a suite per
       junit.out,
       Catch::Contains("takaoka-kpi-grid-fy2020-2023.xlsx:KPI進捗\" tests=\"252\" failures=\"4\""));
 }
+
+TEST_CASE("a gate option takes one value, so the paths after it stay paths", "[cli][check][gate]") {
+  auto r = run_kpi_report("check --no-fail-on finding " + quoted_data("joetsu"));
+  INFO(r.err);
+  CHECK(r.exit_code == 0);  // Joetsu's findings are warnings and errors taken out; no rates fail
+  auto twice =
+      run_kpi_report("check --fail-on consistent --fail-on finding " + quoted_data("joetsu"));
+  CHECK(twice.exit_code == 1);  // its findings now fail
+}
