@@ -127,7 +127,7 @@ std::optional<model::Decimal> stored_field(const Json& object, const char* name)
 
 // The workbook side of an observation: sheet, cells, rate formula, stored values.
 void read_cells(const Json& j, model::Observation& o) {
-  o.source.sheet = text_field(j, "sheet");
+  if (auto sheet = text_field(j, "sheet"); !sheet.empty()) o.source.sheet = sheet;
   if (const Json* cells = member(j, "cells"); cells && cells->is_object()) {
     o.target.cell = text_field(*cells, "target");
     o.actual.cell = text_field(*cells, "actual");
@@ -214,8 +214,11 @@ model::Observation observation_of(const Json& j, const model::SourceLocation& in
   o.revised_target = value_field(j, "revised_target", "revised_target_text");
   o.revised_rate = value_field(j, "revised_rate_percent", "revised_rate_text");
   o.notes = text_field(j, "notes");
+  // Without its own path an observation is located at its indicator (a line alone would
+  // name a line of an unknown file, or of this JSON text).
   auto path = text_field(j, "path");
-  o.source = {path.empty() ? indicator_source.path : path, int_field(j, "line").value_or(0)};
+  o.source = path.empty() ? indicator_source
+                          : model::SourceLocation{path, int_field(j, "line").value_or(0)};
   read_cells(j, o);
   return o;
 }
