@@ -71,10 +71,7 @@ std::string no_kpi_sheet_message(const grid::Workbook& book, const PipelineOptio
 bool is_workbook(std::string_view bytes) {
   // A damaged or foreign ZIP / OLE file goes to the workbook readers too, which say why it
   // cannot be read.
-  for (std::string_view magic : {std::string_view("PK\x03\x04"), std::string_view("PK\x05\x06"),
-                                 std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")})
-    if (bytes.substr(0, magic.size()) == magic) return true;
-  return false;
+  return grid::has_container_magic(bytes);
 }
 
 model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& path,

@@ -40,7 +40,8 @@ const std::map<std::string, Profile, std::less<>>& builtin_profiles() {
 
 Profile parse_profile(std::string_view json_text) {
   auto j = nlohmann::json::parse(json_text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw std::runtime_error("profile: expected a JSON object");
+  if (j.is_discarded() || !j.is_object())
+    throw std::runtime_error("profile: expected a JSON object");
   try {
     Profile p;
     p.slug = j.value("slug", "default");
@@ -102,9 +103,9 @@ bool is_exact_unit(const Profile& profile, std::string_view unit) {
   auto open = unit.find('(');
   if (open == std::string_view::npos) return false;
   auto close = unit.find(')', open);
-  return is_count_noun(profile, unit.substr(open + 1, close == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : close - open - 1));
+  return is_count_noun(
+      profile, unit.substr(open + 1, close == std::string_view::npos ? std::string_view::npos
+                                                                     : close - open - 1));
 }
 
 bool is_exact_quantity(const Profile& profile, std::string_view unit, std::string_view name) {

@@ -223,8 +223,8 @@ void read_final_target(model::Indicator& ind, const Layout& layout, const RowCon
   if (ind.unit.empty() && v.unit != "%") ind.unit = v.unit;
 }
 
-std::optional<model::Observation> read_year(const Layout& layout, const RowContext& ctx, int row,
-                                            int year, const YearColumns& cols) {
+std::optional<model::Observation> read_year(const RowContext& ctx, int row, int year,
+                                            const YearColumns& cols) {
   model::Observation obs;
   obs.fiscal_year = year;
   auto target = value_at(ctx.sheet, row, cols.target);
@@ -245,7 +245,6 @@ std::optional<model::Observation> read_year(const Layout& layout, const RowConte
     return std::nullopt;
   int anchor = cols.rate >= 0 ? cols.rate : cols.actual >= 0 ? cols.actual : cols.target;
   obs.source = {std::string(ctx.path), line_of(ctx, row), {}, grid::cell_name(row, anchor)};
-  (void)layout;
   return obs;
 }
 
@@ -284,12 +283,8 @@ model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::s
   read_baseline(ind, layout, ctx, row);
   read_final_target(ind, layout, ctx, row);
   for (const auto& [year, cols] : layout.years)
-    if (auto obs = read_year(layout, ctx, row, year, cols)) ind.observations.push_back(*obs);
+    if (auto obs = read_year(ctx, row, year, cols)) ind.observations.push_back(*obs);
   grid_direction::assign(ind, label_at(ctx, row, layout.column(Role::direction)), ind.type_text);
-  if (ind.direction_source == model::DirectionSource::none && !ind.observations.empty() &&
-      ind.direction == model::Direction::unknown) {
-    // Nothing printed says which way is good: the sheet's targets decide below, if any.
-  }
   ind.source = {std::string(ctx.path), line_of(ctx, row), {}, {}};
   return ind;
 }

@@ -75,6 +75,11 @@ WorkbookResult not_a_workbook(std::string_view bytes, const Limits& limits) {
 
 }  // namespace
 
+bool has_container_magic(std::string_view bytes) {
+  return starts_with(bytes, kZipMagic) || starts_with(bytes, kEmptyZipMagic) ||
+         starts_with(bytes, kOleMagic);
+}
+
 WorkbookKind sniff_workbook(std::string_view bytes) {
   if (starts_with(bytes, kZipMagic) || starts_with(bytes, kEmptyZipMagic)) return sniff_zip(bytes);
   if (starts_with(bytes, kOleMagic)) return sniff_ole(bytes);

@@ -7,56 +7,76 @@ namespace kpi::model {
 
 const char* to_string(Qualifier q) {
   switch (q) {
-    case Qualifier::at_least: return "以上";
-    case Qualifier::at_most: return "以下";
-    case Qualifier::about: return "程度";
-    case Qualifier::keep: return "を維持";
-    case Qualifier::none: break;
+    case Qualifier::at_least:
+      return "以上";
+    case Qualifier::at_most:
+      return "以下";
+    case Qualifier::about:
+      return "程度";
+    case Qualifier::keep:
+      return "を維持";
+    case Qualifier::none:
+      break;
   }
   return nullptr;
 }
 
 const char* to_string(Direction d) {
   switch (d) {
-    case Direction::increase: return "increase";
-    case Direction::decrease: return "decrease";
-    case Direction::maintain: return "maintain";
-    case Direction::unknown: break;
+    case Direction::increase:
+      return "increase";
+    case Direction::decrease:
+      return "decrease";
+    case Direction::maintain:
+      return "maintain";
+    case Direction::unknown:
+      break;
   }
   return nullptr;
 }
 
 const char* to_string(DirectionSource s) {
   switch (s) {
-    case DirectionSource::label: return "label";
-    case DirectionSource::qualifier: return "qualifier";
-    case DirectionSource::inferred: return "inferred";
+    case DirectionSource::label:
+      return "label";
+    case DirectionSource::qualifier:
+      return "qualifier";
+    case DirectionSource::inferred:
+      return "inferred";
     case DirectionSource::target:
       return "target";
     case DirectionSource::published_rate:
       return "published-rate";
     case DirectionSource::assumed:
       return "assumed";
-    case DirectionSource::none: break;
+    case DirectionSource::none:
+      break;
   }
   return nullptr;
 }
 
 const char* to_string(Verdict v) {
   switch (v) {
-    case Verdict::match: return "match";
-    case Verdict::consistent: return "consistent";
-    case Verdict::mismatch: return "mismatch";
-    case Verdict::unchecked: break;
+    case Verdict::match:
+      return "match";
+    case Verdict::consistent:
+      return "consistent";
+    case Verdict::mismatch:
+      return "mismatch";
+    case Verdict::unchecked:
+      break;
   }
   return "unchecked";
 }
 
 const char* to_string(Severity s) {
   switch (s) {
-    case Severity::note: return "note";
-    case Severity::warning: return "warning";
-    case Severity::error: break;
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      break;
   }
   return "error";
 }

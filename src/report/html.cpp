@@ -8,7 +8,9 @@
 namespace kpi::report {
 namespace {
 
-void td(std::ostream& out, const std::string& s) { out << "<td>" << escape_markup(s) << "</td>"; }
+void td(std::ostream& out, const std::string& s) {
+  out << "<td>" << escape_markup(s) << "</td>";
+}
 
 void observation_row(std::ostream& out, const model::Indicator& ind, const model::Observation* o) {
   const char* verdict = o ? model::to_string(o->check.verdict) : "unchecked";
@@ -37,8 +39,8 @@ void write_html(std::ostream& out, const PipelineResult& result) {
          "tr.mismatch{background:#fdd}tr.consistent{background:#ffd}</style></head><body>\n";
   for (const auto& sheet : result.sheets) {
     out << fmt::format("<h2>{}</h2>\n<p>format {}, {} KPIs, {} rows skipped</p>\n",
-                       escape_markup(sheet.path), escape_markup(sheet.format), sheet.parsed.indicators.size(),
-                       sheet.parsed.skipped.size());
+                       escape_markup(sheet.path), escape_markup(sheet.format),
+                       sheet.parsed.indicators.size(), sheet.parsed.skipped.size());
     out << "<table><tr><th>ID</th><th>KPI</th><th>unit</th><th>direction</th><th>baseline</th>"
            "<th>FY</th><th>target</th><th>actual</th><th>published</th><th>recomputed</th>"
            "<th>verdict</th></tr>\n";

@@ -10,9 +10,12 @@ namespace {
 std::string cell(std::string s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -34,9 +37,10 @@ void write_markdown(std::ostream& out, const PipelineResult& result) {
         out << lead << fmt::format("| | {} | | | | |\n", cell(shown(ind.final_target.value)));
       for (const auto& o : ind.observations)
         out << lead
-            << fmt::format("| {} | {} | {} | {} | {} | {} |\n", o.fiscal_year, cell(shown_target(ind, o)),
-                           cell(shown(o.actual)), cell(shown(o.published_rate)),
-                           recomputed_text(o), model::to_string(o.check.verdict));
+            << fmt::format("| {} | {} | {} | {} | {} | {} |\n", o.fiscal_year,
+                           cell(shown_target(ind, o)), cell(shown(o.actual)),
+                           cell(shown(o.published_rate)), recomputed_text(o),
+                           model::to_string(o.check.verdict));
     }
     out << '\n';
   }

@@ -13,10 +13,10 @@ struct Column {
   bool right;
 };
 
-constexpr Column columns[] = {{"ID", 14, false},      {"KPI", 30, false},     {"unit", 8, false},
-                              {"dir", 8, false},     {"baseline", 10, true}, {"FY", 4, true},
-                              {"target", 10, true},  {"actual", 10, true},   {"published", 9, true},
-                              {"recomputed", 10, true}, {"verdict", 10, false}};
+constexpr Column columns[] = {
+    {"ID", 14, false},      {"KPI", 30, false},       {"unit", 8, false},    {"dir", 8, false},
+    {"baseline", 10, true}, {"FY", 4, true},          {"target", 10, true},  {"actual", 10, true},
+    {"published", 9, true}, {"recomputed", 10, true}, {"verdict", 10, false}};
 
 void row(std::ostream& out, const std::vector<std::string>& cells) {
   std::string line;
@@ -49,9 +49,9 @@ void indicator_rows(std::ostream& out, const model::Indicator& ind) {
   bool lead = true;
   for (const auto& o : ind.observations) {
     std::vector<std::string> cells = lead ? first : std::vector<std::string>(5, "");
-    cells.insert(cells.end(), {std::to_string(o.fiscal_year), shown_target(ind, o), shown(o.actual),
-                               shown(o.published_rate), recomputed_text(o),
-                               model::to_string(o.check.verdict)});
+    cells.insert(cells.end(),
+                 {std::to_string(o.fiscal_year), shown_target(ind, o), shown(o.actual),
+                  shown(o.published_rate), recomputed_text(o), model::to_string(o.check.verdict)});
     row(out, cells);
     lead = false;
   }

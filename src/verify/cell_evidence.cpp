@@ -8,6 +8,7 @@
 #include "kpi/calc/rate.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/verify/rate_check.hpp"
+#include "rate_candidates.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -90,27 +91,16 @@ std::string own_replacement(const model::Indicator& ind, const model::Observatio
 
 // -- caps and stored values ----------------------------------------------------------------
 
-std::optional<calc::Rational> rational(const model::Value& v) {
-  if (!v.number) return std::nullopt;
-  return calc::Rational::of(*v.number);
-}
-
+// The sheet's own formula for this row (what the rate check tries first) and its rate.
 struct PrimaryRate {
-  calc::Method method;
+  Candidate candidate;
   std::optional<calc::Rational> rate;
-  const char* basis;
 };
 
-// The rate by the formula the sheet's convention (or the indicator's type) prescribes.
 PrimaryRate primary_rate(const model::Indicator& ind, const model::Observation& obs,
                          const calc::Profile& profile) {
-  bool final_first = profile.rate_basis == calc::RateBasis::final_target || !obs.target.number;
-  calc::RateInputs in{rational(final_first ? ind.final_target.value : obs.target),
-                      rational(obs.actual), rational(ind.baseline.value)};
-  auto method = calc::method_of(ind.rate_formula)
-                    .value_or(calc::primary_method(ind.direction, in, profile.zero_target_progress,
-                                                   profile.maintain_zero_is_100));
-  return {method, calc::rate_percent(method, in), final_first ? "final target" : "year target"};
+  auto primary = candidates(ind, obs, profile, Basis::year_target).front();
+  return {primary, evaluate(primary, ind.direction)};
 }
 
 void judge_cap(const model::Indicator& ind, model::Observation& obs, const calc::Profile& profile) {
@@ -120,8 +110,8 @@ void judge_cap(const model::Indicator& ind, model::Observation& obs, const calc:
   const auto& rate = primary.rate;
   auto& check = obs.check;
   if (!rate) return;
-  check.method = calc::to_string(primary.method);
-  check.basis = primary.basis;
+  check.method = calc::to_string(primary.candidate.method);
+  check.basis = to_string(primary.candidate.basis);
   int side = calc::compare(*rate, calc::Rational::of(*pub.number));
   bool beyond = pub.cap == model::Cap::above ? side > 0 : side < 0;
   auto shown = calc::round_half_away(*rate, 1).to_string() + "%";

@@ -31,7 +31,8 @@ void find_cumulative_decreases(const IndicatorList& all, std::vector<model::Find
         continue;
       }
       if (previous && o.actual.number->to_double() < previous->actual.number->to_double())
-        out.push_back({"cumulative-decrease", model::Severity::warning,
+        out.push_back({"cumulative-decrease",
+                       model::Severity::warning,
                        fmt::format("{}: cumulative (累計) actual falls from {} (FY{}) to {} (FY{})",
                                    ind->id, number_text(previous->actual), previous->fiscal_year,
                                    number_text(o.actual), o.fiscal_year),

@@ -10,22 +10,22 @@ enum class RateBasis { year_target, final_target };
 enum class Rounding { half_away, half_even, down };
 
 struct Grade {
-  std::string label;  // "A"
+  std::string label;       // "A"
   double min_percent = 0;  // inclusive lower bound (以上)
 };
 
 struct Profile {
-  std::string slug;           // takaoka
-  std::string name;           // 高岡市
+  std::string slug;  // takaoka
+  std::string name;  // 高岡市
   RateBasis rate_basis = RateBasis::year_target;
   Rounding rounding = Rounding::half_away;
-  bool zero_target_progress = true;   // target 0: (actual - baseline) / (target - baseline)
-  bool maintain_zero_is_100 = true;   // maintain, target 0 and actual 0: 100%
+  bool zero_target_progress = true;  // target 0: (actual - baseline) / (target - baseline)
+  bool maintain_zero_is_100 = true;  // maintain, target 0 and actual 0: 100%
   // Maintain where a lower value is the aim: kept at or within (below) the target = 100%
   // (Toyama 4-05 公共交通空白地域人口率 "2.0%（現状維持を目指す）", actual 1.9, printed 100%).
   bool maintain_within_is_100 = false;
-  std::vector<Grade> grades;          // descending min_percent
-  std::vector<std::string> exact_units;  // counts of whole things: no rounding slack
+  std::vector<Grade> grades;                 // descending min_percent
+  std::vector<std::string> exact_units;      // counts of whole things: no rounding slack
   std::vector<std::string> average_markers;  // "1校あたり": a per-unit average, not a count
 };
 

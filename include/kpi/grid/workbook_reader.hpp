@@ -23,6 +23,10 @@ enum class WorkbookKind { none, xlsx, ods, xls, encrypted };
 // workbook globals hold a FILEPASS record). none otherwise.
 WorkbookKind sniff_workbook(std::string_view bytes);
 
+// True when the bytes start as a ZIP or an OLE2 file: a workbook, or a damaged or foreign
+// one that read_workbook explains.
+bool has_container_magic(std::string_view bytes);
+
 struct Limits {
   std::uint64_t max_entry_bytes = 256ull << 20;  // one uncompressed ZIP entry
   std::uint64_t max_total_bytes = 512ull << 20;  // all entries read

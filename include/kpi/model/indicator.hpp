@@ -47,30 +47,30 @@ struct FinalTarget {
 
 // What the engine and verifier found for one observation.
 struct RateCheck {
-  std::optional<double> rate_percent;  // recomputed, unrounded (nearest double)
-  std::optional<Decimal> rate_rounded; // recomputed, Excel-rounded at the published precision
-  std::string method;                  // ratio | inverse | progress | maintain_zero | ...
-  std::string basis;                   // what the rate is against: "year target", "final target" ...
-  bool decision_flip = false;          // the discrepancy changes the grade or achieved/not
+  std::optional<double> rate_percent;   // recomputed, unrounded (nearest double)
+  std::optional<Decimal> rate_rounded;  // recomputed, Excel-rounded at the published precision
+  std::string method;                   // ratio | inverse | progress | maintain_zero | ...
+  std::string basis;           // what the rate is against: "year target", "final target" ...
+  bool decision_flip = false;  // the discrepancy changes the grade or achieved/not
   Verdict verdict = Verdict::unchecked;
-  std::string explanation;             // why consistent / mismatch / unchecked
+  std::string explanation;  // why consistent / mismatch / unchecked
 };
 
 struct Observation {
   int fiscal_year = 0;
   Value target;
   Value actual;
-  Value published_rate;  // as printed ("99.0%"); number in percent
-  Value revised_target;  // 変更後の目標値 (Toyama)
-  Value revised_rate;    // 変更後の達成率
+  Value published_rate;                   // as printed ("99.0%"); number in percent
+  Value revised_target;                   // 変更後の目標値 (Toyama)
+  Value revised_rate;                     // 変更後の達成率
   std::optional<int> actual_fiscal_year;  // when the actual is for another year than the column
   // The year of the column the value was printed under, when the observation is filed under
   // the year it measures instead ("35.1% (R3)" in the FY2023 column: fiscal_year 2021,
   // reported_in 2023). See kpi/model/measured_year.hpp.
   std::optional<int> reported_in;
-  bool provisional = false;               // actual not final (未確定)
+  bool provisional = false;  // actual not final (未確定)
   std::string notes;
-  SourceLocation source;  // line of the values
+  SourceLocation source;    // line of the values
   RateCheck check;          // the published rate
   RateCheck revised_check;  // the revised rate against the revised target (when printed)
 };
@@ -90,8 +90,8 @@ struct Indicator {
   int seq = 1;               // ordinal of this KPI within its id
   std::string name;
   std::string unit;
-  std::string goal;     // basic goal (基本目標 / 政策分野)
-  std::string measure;  // measure (施策)
+  std::string goal;                  // basic goal (基本目標 / 政策分野)
+  std::string measure;               // measure (施策)
   std::vector<PlanLevel> plan_path;  // from the basic goal down to the measure
   Direction direction = Direction::unknown;
   DirectionSource direction_source = DirectionSource::none;

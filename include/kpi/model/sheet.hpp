@@ -46,12 +46,12 @@ struct ParseOutput {
 struct Sheet {
   std::string path;
   std::string sheet_name;  // the worksheet of a workbook; "" for text
-  std::string format;    // layout name, e.g. "takaoka"
-  std::string encoding;  // UTF-8, UTF-8-BOM, UTF-16LE, Shift_JIS ...
-  bool usable = false;   // false: nothing could be read (see diagnostics)
+  std::string format;      // layout name, e.g. "takaoka"
+  std::string encoding;    // UTF-8, UTF-8-BOM, UTF-16LE, Shift_JIS ...
+  bool usable = false;     // false: nothing could be read (see diagnostics)
   ParseOutput parsed;
   std::shared_ptr<const std::string> text;  // decoded UTF-8, for quoting source lines
-  std::vector<std::size_t> line_starts;      // byte offset of each line of `text`
+  std::vector<std::size_t> line_starts;     // byte offset of each line of `text`
   int merged_kpis = 0;  // KPIs moved into a series of an earlier sheet (see kpi/merge.hpp)
 
   // Keeps `decoded` for quoting and indexes its lines once (O(size)).
