@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
@@ -266,10 +267,24 @@ std::string id_for(RowContext& ctx, const Layout& layout, int row, const std::st
   return id;
 }
 
+// A municipality cell as the JSON contract's slug ([a-z0-9-]): a profile's name gives its
+// slug, an ASCII slug is kept (lower case), anything else is "unknown".
+std::string municipality_slug(std::string_view cell) {
+  if (auto slug = calc::slug_for_name(text::normalize(cell)); !slug.empty()) return slug;
+  std::string out;
+  for (char c : cell) {
+    char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!(text::is_ascii_digit(lower) || (lower >= 'a' && lower <= 'z') || lower == '-'))
+      return "unknown";
+    out.push_back(lower);
+  }
+  return out.empty() ? "unknown" : out;
+}
+
 model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::string name) {
   model::Indicator ind;
   auto municipality = label_at(ctx, row, layout.column(Role::municipality));
-  ind.municipality = municipality.empty() ? ctx.municipality : municipality;
+  ind.municipality = municipality.empty() ? ctx.municipality : municipality_slug(municipality);
   ind.name = std::move(name);
   ind.relisted_of = take_relisted_mark(ind.name);  // the printed number, resolved below
   ind.id = id_for(ctx, layout, row, ind.name, ind.seq);
@@ -347,8 +362,8 @@ void resolve_relisted(std::vector<model::Indicator>& indicators) {
 
 // -- the title above the header --------------------------------------------------------------
 
-// "○○市", "△△県" in the title rows: the municipality, as a profile slug when one has that
-// name (高岡市 → takaoka), else the printed name.
+// "○○市", "△△県" in the title rows: the municipality as a profile slug when one has that
+// name (高岡市 → takaoka), else "" (the JSON contract wants a slug).
 std::string municipality_in(std::string_view title) {
   auto t = text::normalize(title);
   for (std::string_view suffix : {"市", "町", "村", "県", "都", "府"}) {
@@ -358,7 +373,6 @@ std::string municipality_in(std::string_view title) {
     std::string name = t.substr(begin == std::string::npos ? 0 : begin + 1,
                                 pos + suffix.size() - (begin == std::string::npos ? 0 : begin + 1));
     if (auto slug = calc::slug_for_name(name); !slug.empty()) return slug;
-    if (name.size() > suffix.size() && name.size() <= 8 * 3) return name;
   }
   return {};
 }
