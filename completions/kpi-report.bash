@@ -17,6 +17,7 @@ _kpi_report() {
 
   local commands="report check convert formats"
   local input_options="--input-format --sheet --profile -j --jobs -o --output -h --help"
+  local report_options="--lang --year --width --ambiguous-width"
 
   # The command: the first word that names one (report is the default).
   local command="" i
@@ -46,6 +47,14 @@ _kpi_report() {
       fi
       return
       ;;
+    --lang)
+      COMPREPLY=($(compgen -W "ja en" -- "$cur"))
+      return
+      ;;
+    --ambiguous-width)
+      COMPREPLY=($(compgen -W "1 2" -- "$cur"))
+      return
+      ;;
     --to)
       COMPREPLY=($(compgen -W "csv json" -- "$cur"))
       return
@@ -58,7 +67,7 @@ _kpi_report() {
       COMPREPLY=($(compgen -W "mismatch finding" -- "$cur"))
       return
       ;;
-    -j | --jobs | --tolerance | --sheet)
+    -j | --jobs | --tolerance | --sheet | --year | --width)
       return
       ;;
     --profile | -o | --output)
@@ -73,8 +82,8 @@ _kpi_report() {
       check) options="$input_options -f --format --fail-on --no-fail-on --tolerance -v --verbose" ;;
       convert) options="$input_options --to" ;;
       formats) options="-h --help" ;;
-      report) options="$input_options -f --format" ;;
-      *) options="-h --help -V --version $input_options -f --format" ;;
+      report) options="$input_options -f --format $report_options" ;;
+      *) options="-h --help -V --version $input_options -f --format $report_options" ;;
     esac
     COMPREPLY=($(compgen -W "$options" -- "$cur"))
     return

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "kpi/pipeline.hpp"
+#include "kpi/report/writers.hpp"
 
 namespace kpi::cli {
 
@@ -27,9 +28,10 @@ PipelineOptions resolve_input(const InputFlags& flags);
 // Prints every diagnostic as `path:line: severity: message` to stderr.
 void print_diagnostics(const PipelineResult& result);
 
-// Reads `input` and writes it with report writer `format` to `output` (stdout when empty);
-// report and convert are this with different flags.
-int write_report(const InputFlags& input, const std::string& format, const std::string& output);
+// Reads `input` and writes it with `writer` to `output` (stdout when empty); report and
+// convert are this with different flags.
+int write_with(const report::ReportWriter& writer, const InputFlags& input,
+               const report::ReportOptions& options, const std::string& output);
 
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;

@@ -27,7 +27,9 @@ std::function<int()> setup_convert(CLI::App& command) {
       ->check(CLI::IsMember({"csv", "json"}));
   command.add_option("-o,--output", flags->output,
                      "write to this file (atomically) instead of stdout");
-  return [flags] { return write_report(flags->input, flags->to, flags->output); };
+  return [flags] {
+    return write_with(*report::find_convert_writer(flags->to), flags->input, {}, flags->output);
+  };
 }
 
 }  // namespace kpi::cli

@@ -1,8 +1,13 @@
 // `kpi-report report`: read sheets, print them in one of the report formats.
+#include <cstdlib>
 #include <sstream>
+
+#include <unistd.h>
 
 #include "commands.hpp"
 #include "kpi/report/writers.hpp"
+#include "kpi/text/era.hpp"
+#include "kpi/text/normalize.hpp"
 #include "output.hpp"
 
 namespace kpi::cli {
@@ -12,6 +17,10 @@ struct ReportFlags {
   InputFlags input;
   std::string format = "table";
   std::string output;
+  std::string lang;  // "" = from the environment
+  std::string year;
+  int width = -1;  // -1 = $COLUMNS or the terminal's, else no limit
+  int ambiguous_width = 1;
 };
 
 std::vector<std::string> writer_names() {
@@ -20,13 +29,53 @@ std::vector<std::string> writer_names() {
   return names;
 }
 
+// "2023", "R5", "令和5年度", "r5" → 2023.
+int parse_year(const std::string& text) {
+  auto year = text::fiscal_year_in(text::normalize(text));
+  if (!year) {
+    char* end = nullptr;
+    long n = std::strtol(text.c_str(), &end, 10);
+    if (end && *end == '\0' && n >= 1900 && n <= 2200) return static_cast<int>(n);
+    throw UsageError("--year: expected a fiscal year such as 2023, R5 or 令和5年度, got \"" + text +
+                     "\"");
+  }
+  return *year;
+}
+
+int terminal_width(int flag) {
+  if (flag >= 0) return flag;
+  if (const char* columns = std::getenv("COLUMNS")) {
+    int n = std::atoi(columns);
+    if (n > 0) return n;
+  }
+  return 0;
+}
+
+bool wants_color(const std::string& output) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return (output.empty() || output == "-") && ::isatty(STDOUT_FILENO);
+}
+
+report::ReportOptions options_of(const ReportFlags& flags) {
+  report::ReportOptions options;
+  options.lang = report::lang_from_name(flags.lang).value_or(report::lang_from_environment());
+  if (!flags.year.empty()) options.view.year = parse_year(flags.year);
+  options.width = terminal_width(flags.width);
+  options.ambiguous_width = flags.ambiguous_width;
+  options.color = wants_color(flags.output);
+  return options;
+}
+
 }  // namespace
 
-int write_report(const InputFlags& input, const std::string& format, const std::string& output) {
+int write_with(const report::ReportWriter& writer, const InputFlags& input,
+               const report::ReportOptions& options, const std::string& output) {
   auto result = run_pipeline(input.paths, resolve_input(input));
   print_diagnostics(result);
   std::ostringstream out;
-  if (!result.sheets.empty() || format == "json") report::find_report_writer(format)->write(out, result);
+  if (!result.sheets.empty() || writer.traits.writes_without_sheets)
+    report::render(writer, out, result, options);
   if (!emit(out.str(), output)) return exit_usage;
   return result.input_error ? exit_usage : exit_clean;
 }
@@ -37,8 +86,27 @@ std::function<int()> setup_report(CLI::App& command) {
   command.add_option("-f,--format", flags->format, "output format")
       ->check(CLI::IsMember(writer_names()))
       ->capture_default_str();
-  command.add_option("-o,--output", flags->output, "write to this file (atomically) instead of stdout");
-  return [flags] { return write_report(flags->input, flags->format, flags->output); };
+  command.add_option("-o,--output", flags->output,
+                     "write to this file (atomically) instead of stdout");
+  command
+      .add_option("--lang", flags->lang,
+                  "ja or en (default: LC_ALL / LC_MESSAGES / LANG; ja* is Japanese)")
+      ->check(CLI::IsMember({"ja", "en"}));
+  command.add_option("--year", flags->year,
+                     "show one fiscal year: 2023, R5 or 令和5年度 (the summary counts it)");
+  command
+      .add_option("--width", flags->width,
+                  "table width in columns (default: $COLUMNS; 0 = no limit)")
+      ->check(CLI::Range(0, 10000));
+  command
+      .add_option("--ambiguous-width", flags->ambiguous_width,
+                  "columns of East Asian ambiguous-width characters (▲ ① ⇒): 1 or 2")
+      ->check(CLI::IsMember({1, 2}))
+      ->capture_default_str();
+  return [flags] {
+    return write_with(*report::find_report_writer(flags->format), flags->input, options_of(*flags),
+                      flags->output);
+  };
 }
 
 }  // namespace kpi::cli

@@ -192,7 +192,8 @@ void write_row(std::ostream& out, const std::vector<const Column*>& layout, cons
 
 }  // namespace
 
-void write_csv(std::ostream& out, const PipelineResult& result) {
+void write_canonical_csv(std::ostream& out, const ReportContext& context) {
+  const auto& result = context.result;
   std::vector<const Indicator*> indicators;
   for (const auto& sheet : result.sheets)
     for (const auto& ind : sheet.parsed.indicators) indicators.push_back(&ind);

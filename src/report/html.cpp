@@ -32,7 +32,8 @@ void observation_row(std::ostream& out, const model::Indicator& ind, const model
 
 }  // namespace
 
-void write_html(std::ostream& out, const PipelineResult& result) {
+void write_html(std::ostream& out, const ReportContext& context) {
+  const auto& result = context.result;
   out << "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"
          "<title>kpi-report</title><style>body{font-family:sans-serif}"
          "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"

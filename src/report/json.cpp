@@ -36,6 +36,48 @@ void add_cells(Json& j, const model::Observation& o) {
   if (o.target.stored) j["target_stored"] = Json::parse(o.target.stored->to_string());
 }
 
+// Schema 1.2: achieved / behind / no data and the grade of the year.
+void add_outcome(Json& j, const model::Outcome& outcome) {
+  j["status"] = model::to_string(outcome.status);
+  j["achieved"] = outcome.status == model::Status::no_data
+                      ? Json(nullptr)
+                      : Json(outcome.status == model::Status::achieved);
+  j["grade"] = text_or_null(outcome.grade);
+  j["status_basis"] = text_or_null(outcome.rate_source);
+}
+
+Json optional_number(const std::optional<double>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+Json pace_json(const model::Pace& p) {
+  return Json{{"status", model::to_string(p.status)},
+              {"as_of", p.as_of ? Json(p.as_of) : Json(nullptr)},
+              {"actual", optional_number(p.actual)},
+              {"expected", optional_number(p.expected)},
+              {"progress_percent", optional_number(p.progress_percent)},
+              {"projected_final", optional_number(p.projected_final)},
+              {"projected_to_achieve",
+               p.projected_to_achieve ? Json(*p.projected_to_achieve) : Json(nullptr)},
+              {"reason", text_or_null(p.reason)}};
+}
+
+Json counts_json(const StatusCounts& c) {
+  Json grades = Json::object();
+  for (const auto& [grade, n] : c.grades) grades[grade] = n;
+  auto share = c.achieved_percent();
+  return Json{{"kpis", c.kpis},
+              {"achieved", c.achieved},
+              {"behind", c.behind},
+              {"no_data", c.no_data},
+              {"achieved_percent", share ? Json(*share) : Json(nullptr)},
+              {"grades", grades},
+              {"pace_on_track", c.on_track},
+              {"pace_behind", c.pace_behind},
+              {"rates_checked", c.rates_checked},
+              {"wrong_rates", c.wrong_rates}};
+}
+
 Json observation_json(const model::Observation& o) {
   Json j;
   j["fiscal_year"] = o.fiscal_year;                          // the year the values measure
@@ -61,6 +103,7 @@ Json observation_json(const model::Observation& o) {
   j["method"] = text_or_null(o.check.method);
   j["verdict"] = model::to_string(o.check.verdict);
   j["explanation"] = text_or_null(o.check.explanation);
+  add_outcome(j, o.outcome);
   j["notes"] = text_or_null(o.notes);
   j["path"] = o.source.path;  // merged series: observations come from several files
   j["line"] = o.source.line;
@@ -116,6 +159,7 @@ Json indicator_json(const model::Indicator& ind) {
   Json observations = Json::array();
   for (const auto& o : ind.observations) observations.push_back(observation_json(o));
   j["observations"] = observations;
+  j["pace"] = pace_json(ind.pace);
   j["source"] = location_json(ind.source);
   return j;
 }
@@ -145,7 +189,20 @@ Json finding_json(const model::Finding& f) {
               {"rows", rows}};
 }
 
-Json document_json(const PipelineResult& result) {
+Json summary_json(const Summary& s) {
+  Json sheets = Json::array(), goals = Json::array();
+  for (const auto& g : s.sheets)
+    sheets.push_back(Json{{"path", g.sheet}, {"counts", counts_json(g.counts)}});
+  for (const auto& g : s.goals)
+    goals.push_back(Json{
+        {"path", g.sheet}, {"goal", text_or_null(g.label)}, {"counts", counts_json(g.counts)}});
+  return Json{{"fiscal_year", optional_int(s.view.year)},
+              {"total", counts_json(s.total)},
+              {"sheets", sheets},
+              {"goals", goals}};
+}
+
+Json document_json(const PipelineResult& result, const Summary* summary) {
   Json doc;
   doc["schema"] = json_schema_id;
   doc["schema_version"] = json_schema_version;
@@ -167,6 +224,7 @@ Json document_json(const PipelineResult& result) {
                                {"code", d.code},
                                {"message", d.message}});
   doc["diagnostics"] = diagnostics;
+  doc["summary"] = summary_json(summary ? *summary : summarize(result, {}));
   return doc;
 }
 

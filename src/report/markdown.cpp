@@ -22,7 +22,8 @@ std::string cell(std::string s) {
 
 }  // namespace
 
-void write_markdown(std::ostream& out, const PipelineResult& result) {
+void write_markdown(std::ostream& out, const ReportContext& context) {
+  const auto& result = context.result;
   for (const auto& sheet : result.sheets) {
     out << fmt::format("## {}\n\nformat `{}`, {} KPIs, {} rows skipped\n\n", cell(sheet.path),
                        sheet.format, sheet.parsed.indicators.size(), sheet.parsed.skipped.size());

@@ -64,7 +64,8 @@ std::string joined_text(const model::Sheet& sheet) {
 
 }  // namespace
 
-void write_table(std::ostream& out, const PipelineResult& result) {
+void write_table(std::ostream& out, const ReportContext& context) {
+  const auto& result = context.result;
   for (const auto& sheet : result.sheets) {
     out << fmt::format("{} ({}, {}): {} KPIs, {} rows skipped{}\n", sheet.path, sheet.format,
                        sheet.encoding, sheet.parsed.indicators.size(), sheet.parsed.skipped.size(),

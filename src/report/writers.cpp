@@ -3,26 +3,58 @@
 #include "kpi/report/json.hpp"
 
 namespace kpi::report {
+namespace {
+
+const ReportWriter* find_in(const std::vector<ReportWriter>& table, std::string_view name) {
+  for (const auto& w : table)
+    if (w.name == name) return &w;
+  return nullptr;
+}
+
+constexpr WriterTraits terminal{false, false, true, false};
+constexpr WriterTraits document{false, true, false, false};
+constexpr WriterTraits plain{};
+
+}  // namespace
 
 const std::vector<ReportWriter>& report_writers() {
   static const std::vector<ReportWriter> table = {
-      {"table", "readable terminal table (default)", write_table},
-      {"json", "JSON contract kpi-report/1 for pipelines", write_json},
-      {"markdown", "Markdown tables", write_markdown},
-      {"html", "standalone HTML page", write_html},
-      {"csv", "canonical CSV for Excel, read back as input (docs/canonical.md)", write_csv},
+      {"table", "readable terminal table (default)", terminal, write_table},
+      {"json", "JSON contract kpi-report/1 for pipelines", document, write_json},
+      {"markdown", "Markdown: summary and tables (CI step summary, council memo)", plain,
+       write_markdown},
+      {"html", "standalone HTML page", plain, write_html},
+      {"csv", "canonical CSV for Excel, read back as input (docs/canonical.md)", plain,
+       write_canonical_csv},
   };
   return table;
 }
 
 const ReportWriter* find_report_writer(std::string_view name) {
-  for (const auto& w : report_writers())
-    if (w.name == name) return &w;
-  return nullptr;
+  return find_in(report_writers(), name);
 }
 
-void write_json(std::ostream& out, const PipelineResult& result) {
-  out << json_text(document_json(result)) << '\n';
+const std::vector<ReportWriter>& convert_writers() {
+  static const std::vector<ReportWriter> table = {
+      {"csv", "canonical sheet for Excel (UTF-8 BOM, CRLF), read back as input", plain,
+       write_canonical_csv},
+      {"json", "the JSON contract kpi-report/1, read back as input", document, write_json},
+  };
+  return table;
+}
+
+const ReportWriter* find_convert_writer(std::string_view name) {
+  return find_in(convert_writers(), name);
+}
+
+void render(const ReportWriter& writer, std::ostream& out, const PipelineResult& result,
+            const ReportOptions& options) {
+  auto summary = summarize(result, options.view);
+  writer.write(out, ReportContext{result, options, summary});
+}
+
+void write_json(std::ostream& out, const ReportContext& context) {
+  out << json_text(document_json(context.result, &context.summary)) << '\n';
 }
 
 }  // namespace kpi::report

@@ -1,5 +1,7 @@
 #include "kpi/verify/rate_check.hpp"
 
+#include "kpi/calc/outcome.hpp"
+
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
@@ -341,6 +343,7 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
         obs.revised_check = check_revised_rate(ind, obs, profile, options);
     }
     mark_assumed_direction(ind);
+    calc::assess(ind, profile);
   }
 }
 

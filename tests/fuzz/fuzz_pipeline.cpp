@@ -33,7 +33,7 @@ kpi::PipelineResult result_of(const kpi::text::Decoded& decoded) {
 void write_reports(const kpi::PipelineResult& result) {
   for (const auto& writer : kpi::report::report_writers()) {
     std::ostringstream out;
-    writer.write(out, result);
+    kpi::report::render(writer, out, result);
     if (writer.name == "json") (void)kpi::report::Json::parse(out.str());
   }
   auto items = kpi::verify::collect_check_items(result, {});

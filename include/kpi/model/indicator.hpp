@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/model/outcome.hpp"
 #include "kpi/model/value.hpp"
 
 namespace kpi::model {
@@ -73,6 +74,7 @@ struct Observation {
   SourceLocation source;    // line of the values
   RateCheck check;          // the published rate
   RateCheck revised_check;  // the revised rate against the revised target (when printed)
+  Outcome outcome;          // achieved / behind / no data, and the grade (kpi/calc/outcome.hpp)
 };
 
 // The formula an indicator's type prescribes (prefectural sheets print a type per row:
@@ -103,6 +105,7 @@ struct Indicator {
   Baseline baseline;
   FinalTarget final_target;
   std::vector<Observation> observations;  // ascending fiscal year
+  Pace pace;                              // toward the final target (kpi/calc/outcome.hpp)
   SourceLocation source;
 };
 

@@ -44,13 +44,13 @@ PipelineResult run(const std::vector<std::string>& paths) {
 
 std::string as_csv(const PipelineResult& result) {
   std::ostringstream out;
-  report::write_csv(out, result);
+  report::render(*report::find_convert_writer("csv"), out, result);
   return out.str();
 }
 
 std::string as_json(const PipelineResult& result) {
   std::ostringstream out;
-  report::write_json(out, result);
+  report::render(*report::find_convert_writer("json"), out, result);
   return out.str();
 }
 

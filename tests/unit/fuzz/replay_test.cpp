@@ -73,7 +73,7 @@ void through_pipeline(const std::string& bytes) {
   result.findings = kpi::verify::find_cross_row_problems(result.sheets);
   for (const auto& writer : kpi::report::report_writers()) {
     std::ostringstream out;
-    CHECK_NOTHROW(writer.write(out, result));
+    CHECK_NOTHROW(kpi::report::render(writer, out, result));
     if (writer.name == "json") CHECK_NOTHROW(kpi::report::Json::parse(out.str()));
   }
   auto items = kpi::verify::collect_check_items(result, {});

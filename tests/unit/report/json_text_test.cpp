@@ -25,7 +25,7 @@ kpi::PipelineResult result_with_broken_message() {
 TEST_CASE("JSON outputs survive a message that is not UTF-8", "[report][json][robust]") {
   auto result = result_with_broken_message();
   std::ostringstream report;
-  REQUIRE_NOTHROW(kpi::report::write_json(report, result));
+  REQUIRE_NOTHROW(kpi::report::render(*kpi::report::find_report_writer("json"), report, result));
   auto doc = kpi::report::Json::parse(report.str());
   CHECK(doc["diagnostics"][0]["message"] == "not valid JSON: last read: '\xEF\xBF\xBD'");
   auto items = kpi::verify::collect_check_items(result, {});

@@ -1,0 +1,147 @@
+#include "kpi/report/labels.hpp"
+
+#include <array>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+namespace kpi::report {
+namespace {
+
+struct Words {
+  Term term;
+  std::string_view en;
+  std::string_view ja;
+};
+
+// One line per term; the order follows the enum (checked by words_of()).
+constexpr Words words[] = {
+    {Term::id, "ID", "番号"},
+    {Term::kpi, "KPI", "指標名"},
+    {Term::unit, "unit", "単位"},
+    {Term::direction, "direction", "方向"},
+    {Term::baseline, "baseline", "基準値"},
+    {Term::fiscal_year, "FY", "年度"},
+    {Term::target, "target", "目標値"},
+    {Term::actual, "actual", "実績値"},
+    {Term::published_rate, "published", "達成率（公表）"},
+    {Term::recomputed_rate, "recomputed", "達成率（再計算）"},
+    {Term::verdict, "verdict", "判定"},
+    {Term::status, "status", "達成状況"},
+    {Term::grade, "grade", "評価"},
+    {Term::pace, "pace", "進捗ペース"},
+    {Term::change, "change", "前年度比"},
+    {Term::final_target, "final target", "最終目標値"},
+    {Term::final_target_mark, "(final)", "（最終）"},
+    {Term::goal, "goal", "基本目標"},
+    {Term::kpis, "KPIs", "指標数"},
+    {Term::achieved_share, "achieved", "達成率"},
+    {Term::without_data, "no data", "データなし"},
+    {Term::wrong_rates, "wrong published rates", "公表値の誤り"},
+    {Term::summary, "Summary", "概要"},
+    {Term::whole_plan, "whole plan", "計画全体"},
+    {Term::per_goal, "by basic goal", "基本目標別"},
+    {Term::per_sheet, "by sheet", "シート別"},
+    {Term::findings, "Findings", "指摘事項"},
+    {Term::legend, "Legend", "凡例"},
+    {Term::rows_skipped, "rows skipped", "行を読み飛ばし"},
+    {Term::assumed, "assumed", "推定"},
+    {Term::projected_final, "projected final", "最終年度見込み"},
+    {Term::expected_now, "on the line", "計画線上の値"},
+    {Term::no_goal, "(no basic goal)", "（基本目標なし）"},
+    {Term::note, "note", "注"},
+};
+static_assert(std::size(words) == static_cast<std::size_t>(Term::count));
+
+std::string_view pick(Lang lang, std::string_view en, std::string_view ja) {
+  return lang == Lang::ja ? ja : en;
+}
+
+}  // namespace
+
+std::optional<Lang> lang_from_name(std::string_view name) {
+  if (name.empty()) return std::nullopt;
+  return name.substr(0, 2) == "ja" ? Lang::ja : Lang::en;
+}
+
+Lang lang_from_environment() {
+  for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(variable);
+    if (auto lang = lang_from_name(value ? value : "")) return *lang;
+  }
+  return Lang::en;
+}
+
+std::string_view term(Lang lang, Term t) {
+  const auto& w = words[static_cast<std::size_t>(t)];
+  return pick(lang, w.en, w.ja);
+}
+
+std::string_view label(Lang lang, model::Direction d) {
+  switch (d) {
+    case model::Direction::increase:
+      return pick(lang, "increase", "増加");
+    case model::Direction::decrease:
+      return pick(lang, "decrease", "減少");
+    case model::Direction::maintain:
+      return pick(lang, "maintain", "維持");
+    case model::Direction::unknown:
+      break;
+  }
+  return "";
+}
+
+std::string_view label(Lang lang, model::Verdict v) {
+  switch (v) {
+    case model::Verdict::match:
+      return pick(lang, "match", "一致");
+    case model::Verdict::consistent:
+      return pick(lang, "consistent", "表示桁内で一致");
+    case model::Verdict::mismatch:
+      return pick(lang, "mismatch", "不一致");
+    case model::Verdict::unchecked:
+      break;
+  }
+  return pick(lang, "unchecked", "検証不可");
+}
+
+std::string_view label(Lang lang, model::Status s) {
+  switch (s) {
+    case model::Status::achieved:
+      return pick(lang, "achieved", "達成");
+    case model::Status::behind:
+      return pick(lang, "behind", "未達成");
+    case model::Status::no_data:
+      break;
+  }
+  return pick(lang, "no data", "データなし");
+}
+
+std::string_view label(Lang lang, model::PaceStatus s) {
+  switch (s) {
+    case model::PaceStatus::achieved:
+      return pick(lang, "achieved", "達成済み");
+    case model::PaceStatus::on_track:
+      return pick(lang, "on track", "順調");
+    case model::PaceStatus::behind:
+      return pick(lang, "behind", "遅れ");
+    case model::PaceStatus::unknown:
+      break;
+  }
+  return pick(lang, "unknown", "判定不可");
+}
+
+std::string fiscal_year_label(Lang lang, int fiscal_year) {
+  if (lang == Lang::en) return fmt::format("FY{}", fiscal_year);
+  if (fiscal_year >= 2019) {
+    int n = fiscal_year - 2018;
+    return n == 1 ? "令和元年度" : fmt::format("令和{}年度", n);
+  }
+  if (fiscal_year >= 1989) {
+    int n = fiscal_year - 1988;
+    return n == 1 ? "平成元年度" : fmt::format("平成{}年度", n);
+  }
+  return fmt::format("{}年度", fiscal_year);
+}
+
+}  // namespace kpi::report

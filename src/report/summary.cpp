@@ -1,0 +1,109 @@
+#include "kpi/report/summary.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace kpi::report {
+namespace {
+
+void add_grade(StatusCounts& c, const std::string& grade) {
+  if (grade.empty()) return;
+  auto it = std::find_if(c.grades.begin(), c.grades.end(),
+                         [&](const auto& g) { return g.first == grade; });
+  if (it == c.grades.end())
+    c.grades.emplace_back(grade, 1);
+  else
+    ++it->second;
+}
+
+void count_kpi(StatusCounts& c, const model::Indicator& ind, const ReportView& view) {
+  ++c.kpis;
+  const auto* o = current_observation(ind, view.year);
+  auto status = o ? o->outcome.status : model::Status::no_data;
+  if (status == model::Status::achieved) ++c.achieved;
+  if (status == model::Status::behind) ++c.behind;
+  if (status == model::Status::no_data) ++c.no_data;
+  if (o) add_grade(c, o->outcome.grade);
+  if (!view.year) {
+    auto pace = ind.pace.status;
+    if (pace == model::PaceStatus::on_track || pace == model::PaceStatus::achieved) ++c.on_track;
+    if (pace == model::PaceStatus::behind) ++c.pace_behind;
+  }
+  for (const auto& obs : ind.observations) {
+    if (view.year && obs.fiscal_year != *view.year) continue;
+    if (!obs.published_rate.number || obs.check.verdict == model::Verdict::unchecked) continue;
+    ++c.rates_checked;
+    if (obs.check.verdict == model::Verdict::mismatch) ++c.wrong_rates;
+  }
+}
+
+void merge_into(StatusCounts& total, const StatusCounts& part) {
+  total.kpis += part.kpis;
+  total.achieved += part.achieved;
+  total.behind += part.behind;
+  total.no_data += part.no_data;
+  for (const auto& [grade, n] : part.grades)
+    for (int i = 0; i < n; ++i) add_grade(total, grade);
+  total.on_track += part.on_track;
+  total.pace_behind += part.pace_behind;
+  total.rates_checked += part.rates_checked;
+  total.wrong_rates += part.wrong_rates;
+}
+
+// Groups in the order first met, found by (sheet, label) in constant time.
+class Groups {
+ public:
+  explicit Groups(std::vector<GroupSummary>& groups) : groups_(groups) {}
+  StatusCounts& operator()(const std::string& label, const std::string& sheet) {
+    auto [it, added] = index_.try_emplace(sheet + '\0' + label, groups_.size());
+    if (added) groups_.push_back({label, sheet, {}});
+    return groups_[it->second].counts;
+  }
+
+ private:
+  std::vector<GroupSummary>& groups_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+// The input a KPI was read from: "path", or "book.xlsx:Sheet" for a worksheet. A JSON document
+// read back keeps its KPIs' own sources, so its summary is the original's.
+std::string source_of(const model::Indicator& ind) {
+  return ind.source.sheet.empty() ? ind.source.path : ind.source.path + ":" + ind.source.sheet;
+}
+
+}  // namespace
+
+std::optional<double> StatusCounts::achieved_percent() const {
+  if (achieved + behind == 0) return std::nullopt;
+  return 100.0 * achieved / (achieved + behind);
+}
+
+std::string goal_label(const model::Indicator& ind) {
+  for (const auto& level : ind.plan_path) {
+    if (level.level != "goal") continue;
+    if (level.title.empty()) return level.code;
+    if (level.code.empty() || level.title.find(level.code) != std::string::npos) return level.title;
+    return level.code + " " + level.title;
+  }
+  return ind.goal;
+}
+
+Summary summarize(const PipelineResult& result, const ReportView& view) {
+  Summary s;
+  s.view = view;
+  Groups sheets(s.sheets), goals(s.goals);
+  for (const auto& sheet : result.sheets) {
+    for (const auto& ind : sheet.parsed.indicators) {
+      auto source = source_of(ind);
+      count_kpi(sheets(source, source), ind, view);
+      count_kpi(goals(goal_label(ind), source), ind, view);
+    }
+  }
+  for (const auto& g : s.sheets) merge_into(s.total, g.counts);
+  for (auto* list : {&s.sheets, &s.goals})
+    for (auto& g : *list) std::sort(g.counts.grades.begin(), g.counts.grades.end());
+  std::sort(s.total.grades.begin(), s.total.grades.end());
+  return s;
+}
+
+}  // namespace kpi::report
