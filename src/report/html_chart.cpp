@@ -1,6 +1,8 @@
 // The HTML report's chart: per basic goal, one stacked bar of its KPIs by status (achieved,
 // behind, no data) and, when the profile grades, one by grade; a table of the same counts;
 // and the legend of the page's colours.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "html_parts.hpp"
@@ -146,7 +148,9 @@ void write_goal_charts(std::ostream& out, const ReportContext& context) {
     if (several) out << "<h3>" << escape_markup(sheet) << "</h3>\n";
     caption(out, term(lang, Term::status), status_segments(lang, summary.total));
     chart(out, context, goals, false);
-    if (!summary.total.grades.empty()) {
+    bool graded = std::any_of(goals.begin(), goals.end(),
+                              [](const GroupSummary* g) { return !g->counts.grades.empty(); });
+    if (graded) {
       caption(out, term(lang, Term::grade),
               grade_segments(summary.total, summary.total,
                              std::string(label(lang, model::Status::no_data))));

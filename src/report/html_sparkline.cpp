@@ -80,7 +80,7 @@ std::string sparkline(const model::Indicator& ind, const ReportView& view) {
   }
   if (base && final_target)
     svg += fmt::format(
-        "<line class=\"tp\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>",
+        "<line class=\"tp\" x1=\"{:.0f}\" y1=\"{:.0f}\" x2=\"{:.0f}\" y2=\"{:.0f}\"/>",
         s.x(base->year), s.y(base->value), s.x(final_target->year), s.y(final_target->value));
   std::vector<Point> line;
   if (base) line.push_back(*base);
@@ -89,14 +89,14 @@ std::string sparkline(const model::Indicator& ind, const ReportView& view) {
   if (line.size() > 1) {
     svg += "<polyline class=\"al\" points=\"";
     for (std::size_t i = 0; i < line.size(); ++i)
-      svg += fmt::format("{}{:.1f},{:.1f}", i ? " " : "", s.x(line[i].year), s.y(line[i].value));
+      svg += fmt::format("{}{:.0f},{:.0f}", i ? " " : "", s.x(line[i].year), s.y(line[i].value));
     svg += "\"/>";
   }
   if (final_target && std::isfinite(final_target->value))
-    svg += fmt::format("<circle class=\"ft\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\"/>",
+    svg += fmt::format("<circle class=\"ft\" cx=\"{:.0f}\" cy=\"{:.0f}\" r=\"3\"/>",
                        s.x(final_target->year), s.y(final_target->value));
   for (const auto& p : line)
-    svg += fmt::format("<circle class=\"{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\"/>", p.css,
+    svg += fmt::format("<circle class=\"{}\" cx=\"{:.0f}\" cy=\"{:.0f}\" r=\"2.5\"/>", p.css,
                        s.x(p.year), s.y(p.value));
   return svg + "</svg>";
 }

@@ -35,7 +35,8 @@ table{border-collapse:collapse;font-size:.82rem;margin:.3rem 0}
 th,td{border:1px solid #d0d4d8;padding:2px 6px;vertical-align:top}
 th{background:#eceff1;white-space:nowrap}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.id,.loc{white-space:nowrap}
+td.long{white-space:normal;min-width:9em}
+.id,.loc,.vd,.st{white-space:nowrap}
 tr.first td{border-top:2px solid #90a4ae}
 tr.behind td{background:#fff3e0}tr.consistent td{background:#fffde7}
 tr.mismatch td{background:#ffebee}tr.mismatch td.vd{color:var(--wrong);font-weight:700}

@@ -1,14 +1,18 @@
 // The HTML report's KPI table per sheet: the shared observation rows and columns
-// (kpi/report/rows.hpp), numbers right-aligned (class "num"), ids kept on one line, each row
+// (kpi/report/rows.hpp), numbers right-aligned and on one line (class "num"; "num long" for a
+// long printed text in a number column, which may wrap), ids kept on one line, each row
 // classed by its verdict and status (match|consistent|mismatch|unchecked,
 // achieved|behind|no_data) for the colours.
 #include <fmt/format.h>
 
 #include "html_parts.hpp"
 #include "kpi/report/escape.hpp"
+#include "kpi/text/strings.hpp"
 
 namespace kpi::report::html {
 namespace {
+
+constexpr int long_columns = 16;
 
 // The class of a column's cells: "num" for numbers, "id", "vd" (verdict), "st" (status).
 std::string_view cell_class(const RowColumn& column) {
@@ -39,9 +43,13 @@ void row(std::ostream& out, const ObservationRow& r, Lang lang, const std::strin
   out << " class=\"" << model::to_string(verdict) << ' ' << model::to_string(status)
       << (r.first_of_indicator ? " first" : "") << "\">";
   for (const auto& column : observation_columns()) {
-    open_cell(out, "td", cell_class(column));
-    if (r.first_of_indicator || !column.per_kpi) out << escape_markup(column.text(r, lang));
-    out << "</td>";
+    std::string text;
+    if (r.first_of_indicator || !column.per_kpi) text = column.text(r, lang);
+    auto css = cell_class(column);
+    // A number stays on one line; a long printed text beside it ("▲275(直近5年間…") wraps.
+    bool long_text = css == "num" && text::display_width(text) > long_columns;
+    open_cell(out, "td", long_text ? "num long" : css);
+    out << escape_markup(text) << "</td>";
   }
   out << "</tr>\n";
 }

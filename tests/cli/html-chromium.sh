@@ -13,7 +13,8 @@ binary=$(realpath "$1")
 source_dir=$(realpath "$2")
 screenshot_out=${3:-}
 
-browser=$(command -v chromium || command -v chromium-browser || true)
+# KPI_CHROMIUM names another browser binary; set empty, it stands for none installed.
+browser=${KPI_CHROMIUM-$(command -v chromium || command -v chromium-browser || true)}
 if [ -z "$browser" ]; then
   if [ "${KPI_REQUIRE_CHROMIUM:-0}" = 1 ]; then
     echo "html-chromium.sh: chromium is not installed (apt-get install chromium)" >&2
