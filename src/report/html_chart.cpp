@@ -111,10 +111,10 @@ void chart(std::ostream& out, const ReportContext& context, const Goals& goals, 
 void goal_table(std::ostream& out, Lang lang, const Goals& goals) {
   out << "<table class=\"goals\"><thead><tr><th>" << escape_markup(term(lang, Term::goal))
       << "</th>";
-  for (auto t :
-       {term(lang, Term::kpis), label(lang, model::Status::achieved),
-        label(lang, model::Status::behind), term(lang, Term::without_data),
-        term(lang, Term::achieved_share), term(lang, Term::wrong_rates), term(lang, Term::grade)})
+  for (auto t : {term(lang, Term::kpis), label(lang, model::Status::achieved),
+                 label(lang, model::Status::behind), term(lang, Term::without_data),
+                 pick(lang, "% achieved", "達成の割合"), term(lang, Term::wrong_rates),
+                 term(lang, Term::grade)})
     out << "<th class=\"num\">" << escape_markup(t) << "</th>";
   out << "</tr></thead><tbody>\n";
   for (const auto* g : goals) {

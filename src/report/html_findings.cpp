@@ -1,5 +1,6 @@
 // The HTML report's findings: the published rates that are wrong (in the year in view), each
-// with its location and the verifier's explanation, then the cross-row findings.
+// with its location and the verifier's explanation, then the cross-row findings and, folded,
+// the notes on the input.
 #include <fmt/format.h>
 
 #include "html_parts.hpp"
@@ -75,6 +76,23 @@ void write_cross_row(std::ostream& out, const std::vector<model::Finding>& findi
   out << "</ul>\n";
 }
 
+// The diagnostics of the input (also printed on stderr): folded, they are many on a large run.
+void write_diagnostics(std::ostream& out, Lang lang,
+                       const std::vector<model::Diagnostic>& diagnostics) {
+  if (diagnostics.empty()) return;
+  out << "<details class=\"diagnostics\"><summary>"
+      << escape_markup(fmt::format(
+             "{} ({})", pick(lang, "Notes on the input", "入力についての注記"), diagnostics.size()))
+      << "</summary>\n<ul class=\"findings\">\n";
+  for (const auto& d : diagnostics)
+    out << fmt::format(
+        "<li class=\"{}\"><span class=\"kind\">{}</span> <span class=\"loc\">{}</span><br>{}"
+        "</li>\n",
+        model::to_string(d.severity), escape_markup(d.code),
+        escape_markup(model::location_text(d.location)), escape_markup(d.message));
+  out << "</ul></details>\n";
+}
+
 }  // namespace
 
 void write_findings(std::ostream& out, const ReportContext& context) {
@@ -96,6 +114,7 @@ void write_findings(std::ostream& out, const ReportContext& context) {
     out << "<p class=\"none\">" << escape_markup(pick(lang, "none", "なし")) << "</p>\n";
   else
     write_cross_row(out, findings);
+  write_diagnostics(out, lang, context.result.diagnostics);
   out << "</section>\n";
 }
 

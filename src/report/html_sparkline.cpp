@@ -1,6 +1,7 @@
 // A KPI's series as a tiny inline SVG: the line through the baseline and the actuals (each
 // actual a dot coloured by its status), the straight line from the baseline to the final
-// target dashed, the final target a ring, the fiscal year in view a vertical line.
+// target dashed, the final target a ring, the fiscal year in view a vertical line and its
+// actual a larger dot.
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -95,9 +96,11 @@ std::string sparkline(const model::Indicator& ind, const ReportView& view) {
   if (final_target && std::isfinite(final_target->value))
     svg += fmt::format("<circle class=\"ft\" cx=\"{:.0f}\" cy=\"{:.0f}\" r=\"3\"/>",
                        s.x(final_target->year), s.y(final_target->value));
-  for (const auto& p : line)
-    svg += fmt::format("<circle class=\"{}\" cx=\"{:.0f}\" cy=\"{:.0f}\" r=\"2.5\"/>", p.css,
-                       s.x(p.year), s.y(p.value));
+  for (const auto& p : line) {
+    bool in_view = view.year && p.year == *view.year && p.css != std::string_view("b");
+    svg += fmt::format("<circle class=\"{}\" cx=\"{:.0f}\" cy=\"{:.0f}\" r=\"{}\"/>", p.css,
+                       s.x(p.year), s.y(p.value), in_view ? "3.5" : "2.5");
+  }
   return svg + "</svg>";
 }
 

@@ -36,7 +36,7 @@ th,td{border:1px solid #d0d4d8;padding:2px 6px;vertical-align:top}
 th{background:#eceff1;white-space:nowrap}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.long{white-space:normal;min-width:9em}
-.id,.loc,.vd,.st{white-space:nowrap}
+.id,.vd,.st{white-space:nowrap}.loc{overflow-wrap:anywhere;min-width:12em}
 tr.first td{border-top:2px solid #90a4ae}
 tr.behind td{background:#fff3e0}tr.consistent td{background:#fffde7}
 tr.mismatch td{background:#ffebee}tr.mismatch td.vd{color:var(--wrong);font-weight:700}
@@ -49,6 +49,7 @@ border:1px solid #bbb}
 .sw.line-actual{height:0;border:0;border-top:2px solid #1565c0}
 .sw.line-path{height:0;border:0;border-top:2px dashed #757575}
 .sw.line-year{width:0;border:0;border-left:2px solid #bdbdbd}
+details.diagnostics{margin:.6rem 0;font-size:.85rem}details.diagnostics summary{cursor:pointer}
 .findings li{margin:.3rem 0}.findings .kind{font-weight:600}.findings .error .kind{color:var(--wrong)}
 .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.5rem}
 .kpi{border:1px solid #dadce0;border-top:4px solid var(--none);border-radius:4px;

@@ -137,7 +137,7 @@ TEST_CASE("html: KPI table rows, numbers right-aligned, ids on one line", "[html
   }
   auto html = html_of(result, Lang::en, 2023);
   CHECK_THAT(html, Catch::Contains(".num{text-align:right;"));
-  CHECK_THAT(html, Catch::Contains(".id,.loc,.vd,.st{white-space:nowrap}"));
+  CHECK_THAT(html, Catch::Contains(".id,.vd,.st{white-space:nowrap}"));
   // Takaoka No.1's baseline is a long printed text: right-aligned, allowed to wrap.
   CHECK_THAT(html, Catch::Contains("<td class=\"num long\">▲275(直近5年間"));
   // With --year 2023, each KPI has one row, of FY2023 or empty, classed by verdict and status.
@@ -212,6 +212,8 @@ kpi::PipelineResult hostile() {
   kpi::verify::check_rates(sheet.parsed.indicators);
   kpi::PipelineResult result;
   result.sheets.push_back(sheet);
+  result.diagnostics.push_back(
+      {{"dir/<sheet>.txt", 2}, kpi::model::Severity::warning, "input.<code>", "row <skipped>"});
   result.findings.push_back({"relisted-differs",
                              kpi::model::Severity::warning,
                              "<script>x</script>",
@@ -233,6 +235,9 @@ TEST_CASE("html: every text of the input is escaped", "[html][report]") {
     CHECK_THAT(html, !Catch::Contains("<sheet>"));
     CHECK_THAT(html, !Catch::Contains("<fmt>"));
     CHECK_THAT(html, !Catch::Contains("<id>"));
+    CHECK_THAT(html, !Catch::Contains("<code>"));
+    CHECK_THAT(html, !Catch::Contains("<skipped>"));
+    CHECK_THAT(html, Catch::Contains("dir/&lt;sheet&gt;.txt:2</span><br>row &lt;skipped&gt;"));
     CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;相談件数"));
     CHECK_THAT(html, Catch::Contains("基本目標&lt;img src=x onerror=alert(1)&gt;"));
     CHECK_THAT(html, Catch::Contains("件&amp;&lt;i&gt;"));
