@@ -51,8 +51,13 @@ render() {
   shift
   "$binary" report --format html -o "$work/$name.html" "$@" 2>>"$work/kpi-report.log"
   "$binary" report --format json -o "$work/$name.json" "$@" 2>>"$work/kpi-report.log"
-  chrome --dump-dom "file://$work/$name.html" >"$work/$name.dom"
+  chrome --enable-logging=stderr --v=0 --dump-dom "file://$work/$name.html" >"$work/$name.dom"
   [ -s "$work/$name.dom" ] || fail "$name: chromium gave no DOM (see below)"
+  # The page's policy (default-src 'none') blocks any load; the console says when one was tried.
+  if grep -E 'Content Security Policy|Failed to load|Refused to' "$work/chromium.log"; then
+    fail "$name: the page tried to load something"
+  fi
+  : >"$work/chromium.log"
 }
 
 # The number in the summary card of KIND in the DOM $1.
