@@ -99,7 +99,7 @@ TEST_CASE("the published rate decides only when none can be recomputed", "[calc]
   CHECK(out.grade == "B");
 }
 
-TEST_CASE("exactly 100% is achieved; 99.9% is not", "[calc][status]") {
+TEST_CASE("exactly 100% is achieved, 99.9% is not", "[calc][status]") {
   kpi::model::Observation o;
   o.check.rate_rounded = Decimal{1000, 1};
   CHECK(kpi::calc::outcome_of(o, kpi::calc::profile_for("toyama")).status == Status::achieved);
