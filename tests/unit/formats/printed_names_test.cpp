@@ -136,7 +136,8 @@ TEST_CASE("names: next year's file joins the printed full-width KPIs", "[names][
   const auto& twelve = indicator(result.sheets[0].parsed.indicators, "No.12");
   REQUIRE(twelve.observations.size() == 5);
   CHECK(observation(twelve, 2024).actual.text == "11000");
-  CHECK(kpi::name_key(twelve.name) == "10歳未満の子どもの数");
+  CHECK(twelve.name == "10歳未満の子どもの数");  // the series shows the last file's printing
+  CHECK(twelve.source.path == takaoka_sheet());  // and is the sheet's KPI
   const auto& three = indicator(result.sheets[0].parsed.indicators, "No.3");
   CHECK(observation(three, 2024).check.verdict == kpi::model::Verdict::match);
 }
