@@ -117,7 +117,14 @@ if [ "$(head -c 8 "$work/shot.png" 2>/dev/null | od -An -tx1 | tr -d ' \n')" != 
   fail "no PNG screenshot"
 else
   echo "ok: screenshot $(wc -c <"$work/shot.png") bytes"
-  [ -n "$screenshot_out" ] && cp "$work/shot.png" "$screenshot_out"
+  if [ -n "$screenshot_out" ]; then
+    # A picture for README: Japanese must render, not as empty boxes.
+    if [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then
+      fail "no Japanese font for the screenshot (apt-get install fonts-noto-cjk)"
+    else
+      cp "$work/shot.png" "$screenshot_out"
+    fi
+  fi
 fi
 
 if [ $failures -gt 0 ]; then

@@ -259,3 +259,17 @@ TEST_CASE("html: numbers of the cards with thousands separators", "[html][report
   CHECK(number_text(-0.04, 1) == "0.0");
   CHECK(number_text(std::numeric_limits<double>::infinity(), 1) == "—");
 }
+
+TEST_CASE("html: a long goal label is cut in the chart, whole in its title", "[html][report]") {
+  using kpi::report::html::shorten;
+  CHECK(shorten("基本目標1", 10) == "基本目標1");
+  CHECK(shorten("基本目標1 高岡の産業", 10) == "基本目標1…");
+  CHECK(shorten("abcdef", 4) == "abc…");
+  auto result = hostile();
+  auto& ind = result.sheets[0].parsed.indicators[0];
+  ind.goal = std::string(60, 'g') + "まちをつくる" + std::string(60, 'h');
+  auto chart = between(html_of(result, Lang::ja), "<svg class=\"chart status\"", "</svg>");
+  CHECK_THAT(chart, Catch::Contains("<title>" + ind.goal + "</title>"));
+  CHECK_THAT(chart, Catch::Contains(">" + std::string(60, 'g') + "まちをつくる" +
+                                    std::string(39, 'h') + "…</text>"));
+}
