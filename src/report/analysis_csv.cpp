@@ -51,8 +51,9 @@ class LineWriter {
     auto e = text::encode(field, charset_);
     if (!e.unmappable) return e.bytes;
     throw std::runtime_error(
-        fmt::format("--encoding {}: {} '{}' in {}, column {}, has no code in cp932; write UTF-8 "
-                    "(--encoding UTF-8, the default) instead",
+        fmt::format("--encoding {}: {} '{}' in {}, column {}, has no code in cp932 (nor a "
+                    "compatibility form that has one); write UTF-8 (--encoding UTF-8, the "
+                    "default) instead",
                     encoding_, text::code_point_name(*e.unmappable), *e.unmappable, where,
                     analysis_columns()[column].key));
   }

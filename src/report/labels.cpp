@@ -68,6 +68,10 @@ constexpr Words words[] = {
     {Term::behind, "behind", "未達成"},
     {Term::kpi_sheet, "KPIs", "指標"},
     {Term::chart_title, "Status by basic goal", "基本目標別の達成状況"},
+    {Term::share_achieved, "share achieved", "達成割合"},
+    {Term::status_in_latest_year, "each KPI in its latest year with an actual",
+     "各指標の実績がある最新年度"},
+    {Term::status_in_year, "each KPI in", "各指標の対象年度:"},
 };
 static_assert(std::size(words) == static_cast<std::size_t>(Term::count));
 

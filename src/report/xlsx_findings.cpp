@@ -31,7 +31,7 @@ void write_findings_sheet(Book& book, const ReportContext& context) {
     write_text(sheet, row, 0, model::to_string(item.severity));
     write_text(sheet, row, 1, item.rule);
     write_text(sheet, row, 2, model::location_text(item.location));
-    write_text(sheet, row, 3, item.title);
+    if (item.title != item.rule) write_text(sheet, row, 3, item.title);
     write_text(sheet, row, 4, item.message);
   }
   worksheet_freeze_panes(sheet, 1, 0);

@@ -22,7 +22,7 @@ int grade_count(const StatusCounts& c, const std::string& grade) {
 
 void write_header(Book& book, lxw_worksheet* sheet, const Layout& layout, Lang lang) {
   const Term terms[] = {Term::goal,   Term::source,       Term::kpis,          Term::achieved,
-                        Term::behind, Term::without_data, Term::achieved_share};
+                        Term::behind, Term::without_data, Term::share_achieved};
   for (int c = 0; c < 7; ++c) write_text(sheet, table_row, c, term(lang, terms[c]), book.header());
   for (std::size_t i = 0; i < layout.grades.size(); ++i)
     write_text(sheet, table_row, layout.grade_col + static_cast<int>(i),
@@ -85,6 +85,10 @@ void write_summary_sheet(Book& book, const ReportContext& context) {
   std::string title(name);
   if (summary.view.year) title += " " + fiscal_year_label(lang, *summary.view.year);
   write_text(sheet, 0, 0, title, book.title());
+  write_text(sheet, 1, 0,
+             summary.view.year ? std::string(term(lang, Term::status_in_year)) + " " +
+                                     fiscal_year_label(lang, *summary.view.year)
+                               : std::string(term(lang, Term::status_in_latest_year)));
 
   Layout layout;
   for (const auto& [grade, n] : summary.total.grades) layout.grades.push_back(grade);

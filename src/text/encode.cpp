@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -51,8 +52,20 @@ std::optional<std::string> from_unicode(UConverter* cnv, const std::u16string& t
   return out;
 }
 
-// The first character of `utf8` that `cnv` cannot encode.
-std::string first_unmappable(UConverter* cnv, std::string_view utf8) {
+std::string nfkc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto* normalizer = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  normalizer->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+                            sink, nullptr, status);
+  return U_SUCCESS(status) ? out : std::string(utf8);
+}
+
+// Character by character: each in the charset, else its NFKC form, else unmappable.
+Encoded encode_each(UConverter* cnv, std::string_view utf8) {
+  Encoded out;
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   auto length = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < length;) {
@@ -60,21 +73,26 @@ std::string first_unmappable(UConverter* cnv, std::string_view utf8) {
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
     auto one = utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
-    if (!from_unicode(cnv, utf16_of(one))) return std::string(one);
+    if (auto code = from_unicode(cnv, utf16_of(one))) {
+      out.bytes += *code;
+      continue;
+    }
+    auto form = nfkc(one);
+    auto code = form != one ? from_unicode(cnv, utf16_of(form)) : std::nullopt;
+    if (!code) return Encoded{"", std::string(one), 0};
+    out.bytes += *code;
+    ++out.substituted;
   }
-  return "";
+  return out;
 }
 
 }  // namespace
 
 Encoded encode(std::string_view utf8, const char* charset) {
   auto cnv = open_strict(charset);
-  Encoded out;
   if (auto bytes = from_unicode(cnv.get(), utf16_of(utf8)))
-    out.bytes = std::move(*bytes);
-  else
-    out.unmappable = first_unmappable(cnv.get(), utf8);
-  return out;
+    return Encoded{std::move(*bytes), std::nullopt, 0};
+  return encode_each(cnv.get(), utf8);
 }
 
 std::string code_point_name(std::string_view utf8) {

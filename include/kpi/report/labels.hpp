@@ -71,6 +71,9 @@ enum class Term {
   behind,
   kpi_sheet,
   chart_title,
+  share_achieved,
+  status_in_latest_year,
+  status_in_year,
   count,
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // UTF-8 text -> bytes in a legacy charset (the CSV report's --encoding cp932), with ICU.
-// Strict: a character the charset has no code for is reported, never replaced by "?".
+// A character the charset has no code for is written as its NFKC compatibility form when the
+// charset has that (m³ -> m3, ｍ² -> m2); otherwise it is reported, never replaced by "?".
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,8 +10,10 @@ namespace kpi::text {
 
 struct Encoded {
   std::string bytes;
-  // The first character without a code in the charset (its UTF-8 text); bytes is then empty.
+  // The first character without a code in the charset nor an NFKC form that has one (its
+  // UTF-8 text); bytes is then empty.
   std::optional<std::string> unmappable;
+  int substituted = 0;  // characters written as their NFKC form
 };
 
 // `utf8` (well-formed) in `charset`, an ICU converter name such as "windows-31j" (cp932).

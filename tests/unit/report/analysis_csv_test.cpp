@@ -194,6 +194,16 @@ TEST_CASE("analysis csv: --encoding cp932 round trip, no BOM", "[report][analysi
   CHECK(decoded.utf8 == no_cr);
 }
 
+TEST_CASE("analysis csv: cp932 writes m³ as m3, its compatibility form", "[report][analysis-csv]") {
+  report::ReportOptions options;
+  options.encoding = "cp932";
+  auto result = one_kpi("汚水処理量", "1");
+  result.sheets[0].parsed.indicators[0].unit = "m³";
+  auto t = parse(render_csv(result, options));
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].at("unit") == "m3");
+}
+
 TEST_CASE("analysis csv: a character cp932 lacks is an error naming it", "[report][analysis-csv]") {
   report::ReportOptions options;
   options.encoding = "cp932";
