@@ -153,6 +153,10 @@ Cell target_printed(const Row& r, Lang) {
 Cell actual_printed(const Row& r, Lang) {
   return r.observation ? text_cell(r.observation->actual.text) : Cell{};
 }
+// As printed: "100%超" (a bound) is only here; published_rate holds its number, 100.
+Cell published_printed(const Row& r, Lang) {
+  return r.observation ? text_cell(r.observation->published_rate.text) : Cell{};
+}
 Cell location(const Row& r, Lang) {
   return text_cell(
       model::location_text(r.observation ? r.observation->source : r.indicator->source));
@@ -195,6 +199,7 @@ const std::vector<AnalysisColumn>& analysis_columns() {
       {"baseline_printed", Term::baseline_printed, baseline_printed},
       {"target_printed", Term::target_printed, target_printed},
       {"actual_printed", Term::actual_printed, actual_printed},
+      {"published_rate_printed", Term::published_printed, published_printed},
       {"location", Term::location, location},
   };
   return columns;

@@ -72,6 +72,7 @@ constexpr Words words[] = {
     {Term::status_in_latest_year, "each KPI in its latest year with an actual",
      "各指標の実績がある最新年度"},
     {Term::status_in_year, "each KPI in", "各指標の対象年度:"},
+    {Term::published_printed, "published rate as printed", "達成率（公表・表記）"},
 };
 static_assert(std::size(words) == static_cast<std::size_t>(Term::count));
 

@@ -74,6 +74,7 @@ enum class Term {
   share_achieved,
   status_in_latest_year,
   status_in_year,
+  published_printed,
   count,
 };
 
