@@ -54,18 +54,16 @@ std::vector<text::EraYear> era_years(std::string_view s, Range r) {
 
 // Numbers in s[r) that are not the digits of an era year ("R4", "H25").
 std::vector<text::NumberToken> numbers_in(std::string_view s, Range r) {
-  auto years = era_years(s, r);
-  auto inside_year = [&](const text::NumberToken& t) {
-    return std::any_of(years.begin(), years.end(), [&](const text::EraYear& y) {
-      return t.begin >= y.begin && t.end <= y.end;
-    });
-  };
+  auto years = era_years(s, r);  // in order: the one that may hold a number is the first
+  std::size_t y = 0;             // not ending before it (linear, not numbers × years)
   std::vector<text::NumberToken> out;
   auto limited = s.substr(0, r.end);
   std::size_t pos = r.begin;
   while (auto t = text::find_number(limited, pos)) {
     pos = t->end;
-    if (!inside_year(*t)) out.push_back(*t);
+    while (y < years.size() && years[y].end <= t->begin) ++y;
+    bool inside_year = y < years.size() && t->begin >= years[y].begin && t->end <= years[y].end;
+    if (!inside_year) out.push_back(*t);
   }
   return out;
 }
@@ -191,9 +189,17 @@ std::optional<BaselineAt> locate_baseline(std::string_view s, Range value, const
     problem = "no baseline value before → (expected a number, or \"R6年度開始\")";
     return std::nullopt;
   }
-  if (!target.unit.empty())
-    for (auto t = numbers.rbegin(); t != numbers.rend(); ++t)
-      if (unit_after(s, *t, value) == target.unit) return baseline_at(s, *t, value);
+  // The number written in the target's unit. A unit without digits is read up to the next
+  // number only: one that runs on into it is not the target's (and reading each to the end
+  // would be quadratic in the line).
+  bool digitless = std::none_of(target.unit.begin(), target.unit.end(), text::is_ascii_digit);
+  std::size_t next = value.end;
+  for (auto t = numbers.rbegin(); t != numbers.rend() && !target.unit.empty(); ++t) {
+    auto suffix = side_suffix(s, t->end, digitless ? next : value.end);
+    bool runs_on = digitless && next != value.end && suffix.qualifier == model::Qualifier::none;
+    if (!runs_on && suffix.unit == target.unit) return baseline_at(s, *t, value);
+    next = t->begin;
+  }
   const auto& last = numbers.back();
   auto unit = unit_after(s, last, value);
   if (!target.unit.empty() && !unit.empty()) {

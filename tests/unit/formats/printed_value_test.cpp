@@ -11,6 +11,7 @@
 using kpi::formats::first_qualifier;
 using kpi::formats::is_prose;
 using kpi::formats::number_at;
+using kpi::formats::period_in;
 using kpi::formats::read_value;
 using kpi::formats::time_point_in;
 using kpi::model::Qualifier;
@@ -100,6 +101,7 @@ TEST_CASE("printed value: qualifiers and periods (Kanazawa)", "[printed_value]")
   CHECK(keep.time->last_fiscal_year == 2028);
 
   CHECK(read("95%以上を維持(R10)").value->suffix.qualifier == Qualifier::keep);
+  CHECK(read("0人以下を維持").value->suffix.qualifier == Qualifier::keep);
   CHECK(read("42.2%以上").value->suffix.qualifier == Qualifier::at_least);
   CHECK(read("25以下").value->suffix.qualifier == Qualifier::at_most);
   CHECK(read("25以下").value->suffix.unit.empty());
@@ -127,6 +129,20 @@ TEST_CASE("printed value: brackets without a time point, prose", "[printed_value
   CHECK(is_prose("の組織において"));
   CHECK_FALSE(is_prose("か所"));
   CHECK_FALSE(is_prose("千t-CO₂"));
+}
+
+TEST_CASE("printed value: a period names a year anywhere in its bracket (Kanazawa)",
+          "[printed_value]") {
+  std::string words_first = "累計 R4";
+  CHECK_FALSE(time_point_in(words_first, 0, words_first.size()));  // Joetsu: a label, no time
+  auto period = period_in(words_first, 0, words_first.size());
+  REQUIRE(period);
+  CHECK(period->begin == 0);
+  CHECK(period->end == words_first.size());
+  CHECK(period->last_fiscal_year == 2022);
+  CHECK(period->cumulative);
+  std::string district = "地区";
+  CHECK_FALSE(period_in(district, 0, district.size()));
 }
 
 TEST_CASE("printed value: a run of millions of digits is read in linear time",
