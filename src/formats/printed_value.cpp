@@ -4,29 +4,13 @@
 
 #include "kpi/text/minus_sign.hpp"
 #include "kpi/text/number.hpp"
+#include "kpi/text/qualifier.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats {
 namespace {
 
-struct Word {
-  std::string_view word;
-  model::Qualifier qualifier;
-};
-// Longest first: "以上を維持" keeps a level reached, it is not "以上" with text after it.
-constexpr Word qualifier_words[] = {
-    {"以上を維持", model::Qualifier::keep}, {"以下を維持", model::Qualifier::keep},
-    {"を維持", model::Qualifier::keep},     {"以上", model::Qualifier::at_least},
-    {"以下", model::Qualifier::at_most},    {"程度", model::Qualifier::about}};
-
 constexpr std::string_view about_mark = "約";
-
-// Offset of the first qualifier word in s, or s.size().
-std::size_t first_qualifier_word(std::string_view s) {
-  std::size_t first = s.size();
-  for (const auto& w : qualifier_words) first = std::min(first, s.find(w.word));
-  return first;
-}
 
 bool is_hiragana_at(std::string_view s, std::size_t i) {
   // U+3041..U+309F: E3 81 81 .. E3 82 9F.
@@ -36,18 +20,6 @@ bool is_hiragana_at(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
-
-std::optional<QualifierWord> qualifier_at(std::string_view s, std::size_t i) {
-  for (const auto& w : qualifier_words)
-    if (s.substr(std::min(i, s.size()), w.word.size()) == w.word)
-      return QualifierWord{w.qualifier, i + w.word.size()};
-  return std::nullopt;
-}
-
-model::Qualifier first_qualifier(std::string_view s) {
-  auto word = qualifier_at(s, first_qualifier_word(s));
-  return word ? word->qualifier : model::Qualifier::none;
-}
 
 bool is_prose(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
@@ -82,7 +54,8 @@ ValueSuffix suffix_at(std::string_view s, std::size_t from, std::size_t end) {
     out.unit.assign(1, '%');  // not = "%": GCC 12 warns (-Wrestrict) on it
     out.unit_end = from + 1;
   } else {
-    out.unit_end = from + first_qualifier_word(s.substr(from));
+    auto word = text::first_qualifier_word(s.substr(from));
+    out.unit_end = word ? from + word->begin : s.size();
     out.unit = text::squeeze_spaces(s.substr(from, out.unit_end - from));
   }
   out.end = out.unit_end;

@@ -7,6 +7,7 @@
 #include "kpi/report/writers.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
+#include "kpi/text/qualifier.hpp"
 #include "kpi/util/csv.hpp"
 
 namespace kpi::report {
@@ -49,7 +50,7 @@ std::string direction_source_cell(const Indicator& ind, const Observation*) {
 std::string qualifier_cell(const Indicator& ind, const Observation*) {
   if (const char* q = model::to_string(ind.final_target.qualifier)) return q;
   auto printed = cells::printed_text(ind.final_target.value);
-  return text::find_qualifier(text::normalize(printed)) != model::Qualifier::none ? "none" : "";
+  return text::first_qualifier(text::normalize(printed)) != model::Qualifier::none ? "none" : "";
 }
 
 std::string alternative_line(const Value& v) {

@@ -1,5 +1,7 @@
 #include "kpi/text/number.hpp"
 
+#include "kpi/text/qualifier.hpp"
+
 #include "kpi/text/minus_sign.hpp"
 #include "kpi/text/number_shape.hpp"
 #include "kpi/text/strings.hpp"
@@ -127,14 +129,6 @@ std::optional<model::Decimal> parse_exact_number(std::string_view s) {
   return token->number;
 }
 
-model::Qualifier find_qualifier(std::string_view s) {
-  if (contains(s, "以上")) return model::Qualifier::at_least;
-  if (contains(s, "以下")) return model::Qualifier::at_most;
-  if (contains(s, "を維持")) return model::Qualifier::keep;
-  if (contains(s, "程度")) return model::Qualifier::about;
-  return model::Qualifier::none;
-}
-
 CellValue parse_cell(std::string_view normalized_cell, std::string_view original_text) {
   CellValue out;
   out.value.text = std::string(trim(original_text));
@@ -149,7 +143,7 @@ CellValue parse_cell(std::string_view normalized_cell, std::string_view original
     out.unit.assign(1, '%');
     rest.remove_prefix(1);
   }
-  out.qualifier = find_qualifier(rest);
+  out.qualifier = first_qualifier(rest);
   auto open = rest.find('(');
   if (open != std::string_view::npos) {
     auto close = rest.find(')', open);
@@ -158,8 +152,7 @@ CellValue parse_cell(std::string_view normalized_cell, std::string_view original
   }
   if (out.unit.empty()) {
     auto unit = trim(rest.substr(0, open));
-    for (std::string_view q : {"以上", "以下", "程度", "を維持"})
-      if (auto pos = unit.find(q); pos != std::string_view::npos) unit = trim(unit.substr(0, pos));
+    if (auto word = first_qualifier_word(unit)) unit = trim(unit.substr(0, word->begin));
     out.unit = std::string(unit);
   }
   return out;

@@ -28,7 +28,7 @@ void numbers(std::string_view s) {
   }
   (void)kpi::text::parse_exact_number(s);
   (void)kpi::text::is_no_value(s);
-  (void)kpi::text::find_qualifier(s);
+  (void)kpi::text::first_qualifier(s);
 }
 
 void eras(std::string_view s) {

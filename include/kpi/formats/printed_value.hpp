@@ -25,19 +25,14 @@
 #include <string_view>
 
 #include "kpi/model/value.hpp"
+#include "kpi/text/qualifier.hpp"
 
 namespace kpi::formats {
 
-// A qualifier word at s[i], longest first: 以上を維持 and 以下を維持 (keep), を維持, 以上, 以下,
-// 程度.
-struct QualifierWord {
-  model::Qualifier qualifier = model::Qualifier::none;
-  std::size_t end = 0;  // past the word
-};
-std::optional<QualifierWord> qualifier_at(std::string_view s, std::size_t i);
-
-// The qualifier of the first qualifier word in `s`; none when there is none.
-model::Qualifier first_qualifier(std::string_view s);
+// Qualifier words: text::qualifier_at / text::first_qualifier (kpi/text/qualifier.hpp).
+using text::first_qualifier;
+using text::qualifier_at;
+using text::QualifierWord;
 
 // Text after a number that is prose, not a unit: it holds hiragana other than か
 // ("の組織において…"; "か所" is a unit).

@@ -38,7 +38,4 @@ struct CellValue {
 };
 CellValue parse_cell(std::string_view normalized_cell, std::string_view original_text);
 
-// Detect 以上 / 以下 / 程度 / を維持 anywhere in `s`.
-model::Qualifier find_qualifier(std::string_view s);
-
 }  // namespace kpi::text
