@@ -144,7 +144,7 @@ TEST_CASE("plan titles: Kanazawa headings typed full-width", "[plan][names][kana
         "sub-measure ③ ＤＸ支援の充実");
 }
 
-TEST_CASE("plan titles: Toyama goal and measure as printed; 再掲 measures matched normalised",
+TEST_CASE("plan titles: Toyama goal and measure as printed, 再掲 measures matched normalised",
           "[plan][names][toyama]") {
   auto real = read_bytes(data_path("toyama/toyama-strategy-progress-fy2020.tsv"));
   auto typed =
