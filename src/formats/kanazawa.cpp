@@ -17,6 +17,8 @@
 
 #include "kpi/formats/kanazawa_rows.hpp"
 #include "kpi/formats/plan_path.hpp"
+#include "kpi/formats/printed_name.hpp"
+#include "kpi/text/mapped.hpp"
 #include "kpi/text/name_form.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/pdf_spacing.hpp"
@@ -36,8 +38,9 @@ enum class HeadingKind { none, goal, measure, sub_measure, kpi_block, numeric_ta
 
 struct Heading {
   HeadingKind kind = HeadingKind::none;
-  std::string label;  // "1", "(1)", "①"
-  std::string text;
+  std::string label;            // "1", "(1)", "①" (normalised)
+  std::size_t title_begin = 0;  // where the title starts in the normalised line
+  std::string text;             // the title as printed (titled_heading)
 };
 
 // Without spaces and without 【】 around it: "K P I （重要業績評価指標）" →
@@ -64,8 +67,13 @@ std::size_t digits_at(std::string_view s, std::size_t i) {
   return n;
 }
 
-Heading numbered(HeadingKind kind, std::string_view s, std::size_t label_end, std::string label) {
-  return {kind, std::move(label), text::close_pdf_gaps(text::trim(s.substr(label_end)))};
+Heading numbered(HeadingKind kind, std::size_t label_end, std::string label) {
+  return {kind, std::move(label), label_end, {}};
+}
+
+bool is_numbered(HeadingKind kind) {
+  return kind == HeadingKind::goal || kind == HeadingKind::measure ||
+         kind == HeadingKind::sub_measure;
 }
 
 Heading heading_of(std::string_view s) {
@@ -73,22 +81,37 @@ Heading heading_of(std::string_view s) {
   if (starts_with(s, goal)) {
     auto n = digits_at(s, goal.size());
     if (n)
-      return numbered(HeadingKind::goal, s, goal.size() + n, std::string(s.substr(goal.size(), n)));
+      return numbered(HeadingKind::goal, goal.size() + n, std::string(s.substr(goal.size(), n)));
   }
   if (starts_with(s, "(")) {
     auto n = digits_at(s, 1);
     if (n && s.size() > n + 1 && s[n + 1] == ')')
-      return numbered(HeadingKind::measure, s, n + 2, std::string(s.substr(0, n + 2)));
+      return numbered(HeadingKind::measure, n + 2, std::string(s.substr(0, n + 2)));
   }
   if (starts_with_circled_number(s))
-    return numbered(HeadingKind::sub_measure, s, 3, std::string(s.substr(0, 3)));
+    return numbered(HeadingKind::sub_measure, 3, std::string(s.substr(0, 3)));
   auto c = compact(s);
   for (auto h : kpi_headings)
-    if (c == h) return {HeadingKind::kpi_block, {}, {}};
-  if (c == numeric_targets_label) return {HeadingKind::numeric_targets, {}, {}};
+    if (c == h) return {HeadingKind::kpi_block, {}, 0, {}};
+  if (c == numeric_targets_label) return {HeadingKind::numeric_targets, {}, 0, {}};
   for (auto e : block_ends)
-    if (c == e) return {HeadingKind::block_end, {}, {}};
+    if (c == e) return {HeadingKind::block_end, {}, 0, {}};
   return {};
+}
+
+// The heading of a line (`trimmed`, as printed); a numbered one with its title as printed
+// (full-width letters and brackets kept, PDF gaps closed: "U J I ターン" → "UJIターン").
+// Only a heading line is mapped back to its printed text.
+Heading titled_heading(std::string_view trimmed) {
+  auto normalized = text::normalize(trimmed);
+  auto h = heading_of(normalized);
+  if (!is_numbered(h.kind)) return h;
+  auto line = text::normalize_mapped(trimmed);
+  if (auto m = heading_of(line.normalized); m.kind == h.kind && m.label == h.label)
+    h.text = printed_closing_gaps(line, {{m.title_begin, line.normalized.size()}});
+  else  // a label that reads otherwise character by character ("基本目標¹"): as normalised
+    h.text = text::close_pdf_gaps(text::trim(std::string_view(normalized).substr(h.title_begin)));
+  return h;
 }
 
 struct Position {
@@ -171,7 +194,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   for (auto raw : text::lines(text)) {
     ++number;
     if (is_toc_entry(raw)) continue;
-    auto h = heading_of(text::normalize(text::trim(raw)));
+    auto h = titled_heading(text::trim(raw));
     switch (h.kind) {
       case HeadingKind::none:
         if (reader.is_open()) reader.feed(number, raw);

@@ -110,8 +110,7 @@ Layout find_layout(const std::vector<Line>& lines) {
 // -- the part before the direction label: goal, measure, name ------------------------------
 
 struct Heading {
-  std::string goal, measure;  // normalised
-  std::string name;           // as printed (lines joined)
+  std::string goal, measure, name;  // as printed (lines joined)
   std::optional<std::string> relisted_of;
 };
 
@@ -126,13 +125,7 @@ Span trimmed(const text::MappedText& block, Span s) {
   return t.empty() ? Span{s.end, s.end} : span_of(block, t);
 }
 
-std::string joined(const text::MappedText& block, const Lines& lines) {
-  std::string out;
-  for (const auto& l : lines) out += view(block, l);
-  return out;
-}
-
-// The printed lines joined: a name wrapped by the PDF layout is one name.
+// The printed lines joined: a name or heading wrapped by the PDF layout is one text.
 std::string joined_printed(const text::MappedText& block, const Lines& lines) {
   std::string out;
   for (const auto& l : lines) out += printed(block, l);
@@ -211,23 +204,37 @@ void split_numeric_target_marker(const text::MappedText& block, Lines& measure, 
   measure = {{measure.front().begin, measure.front().begin + marker.size()}};
 }
 
+// The goal's lines, up to `goal_end`; a "★数値目標" printed after the goal ends it (`starred`).
+Lines goal_lines(const text::MappedText& block, std::size_t goal_end, bool& starred) {
+  constexpr std::string_view marker = "★数値目標";
+  Lines out;
+  std::string_view all = block.normalized;
+  for (auto l : text::split(all.substr(0, goal_end), '\n')) {
+    auto star = l.find(marker);
+    auto t = trim(l.substr(0, star));
+    if (!t.empty()) out.push_back(span_of(block, t));
+    if (star != std::string_view::npos) {
+      starred = true;
+      break;
+    }
+  }
+  return out;
+}
+
 Heading read_heading(const text::MappedText& block) {
   Heading h;
-  std::string_view all = block.normalized;
-  auto goal_end = goal_end_of(all);
-  for (auto l : text::split(all.substr(0, goal_end), '\n')) h.goal += trim(l);
+  auto goal_end = goal_end_of(block.normalized);
+  bool starred = false;
+  h.goal = joined_printed(block, goal_lines(block, goal_end, starred));
   Lines measure, name;
   split_measure_and_name(block, paragraphs(block, goal_end), measure, name);
   split_numeric_target_marker(block, measure, name);
-  h.measure = joined(block, measure);
-  if (auto star = h.goal.find("★数値目標"); star != std::string::npos) {
-    h.goal = std::string(trim(h.goal.substr(0, star)));
-    if (h.measure.empty()) h.measure = "★数値目標";
-  }
+  h.measure = joined_printed(block, measure);
+  if (starred && h.measure.empty()) h.measure = "★数値目標";
   h.name = joined_printed(block, name);
   h.relisted_of = take_relisted_id(h.name);
   if (h.measure.empty() && !h.name.empty()) {
-    h.measure = text::normalize(h.name);  // a lone line is the measure, as read
+    h.measure = std::move(h.name);  // a lone line is the measure, as read
     h.name.clear();
   }
   return h;

@@ -12,6 +12,7 @@
 #include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,7 @@
 #include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/mapped.hpp"
+#include "kpi/text/name_form.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/period.hpp"
@@ -142,7 +144,7 @@ void read_header(const Row& row, Columns& c) {
 
 struct Measure {
   std::string id;       // 施策番号 as printed ("1-07"); "" when the row has none
-  std::string name;     // 施策, without its (再掲) marker
+  std::string name;     // 施策 as printed, without its (再掲) marker
   std::string printed;  // 施策 as printed
   bool relisted = false;
   int next_seq = 1;
@@ -153,7 +155,7 @@ struct Context {
   model::ParseOutput& out;
   Columns columns;
   int header_line = 0;
-  std::string goal;
+  std::string goal;                              // 【基本目標N】 as printed
   model::PlanLevel goal_level, direction_level;  // 【基本目標N】, 【基本的方向：ア】 as printed
   std::optional<Measure> measure;
 };
@@ -563,12 +565,14 @@ constexpr std::string_view relisted_markers[] = {"(再掲)", "【再掲】", "[�
 Measure measure_of(const Row& row, const Columns& cols) {
   Measure m;
   m.id = std::string(trim(row.norm(cols.id)));
-  m.name = std::string(trim(row.norm(cols.measure)));
   m.printed = std::string(trim(row.cell(cols.measure)));
+  m.name = m.printed;
   for (auto marker : relisted_markers)
-    if (auto pos = m.name.find(marker); pos != std::string::npos) {
+    if (row.norm(cols.measure).find(marker) != std::string_view::npos) {
       m.relisted = true;
-      m.name = std::string(trim(m.name.erase(pos, marker.size())));
+      auto cell = text::normalize_mapped(m.printed);  // the mark left out of the printed text
+      if (auto pos = cell.normalized.find(marker); pos != std::string::npos)
+        m.name = printed_without(cell, {pos, pos + marker.size()});
       break;
     }
   return m;
@@ -651,7 +655,7 @@ void read_line(Context& c, const Row& row) {
   if (row.blank()) return;
   std::string_view first = row.norm(0);
   if (starts_with_any(first, {"【基本目標", "[基本目標"}) && only_first_cell(row)) {
-    c.goal = std::string(first);
+    c.goal = std::string(row.cell(0));
     c.goal_level = plan_level("goal", bracket_code(first, "基本目標"), row.cell(0));
     c.direction_level = {};
     return;
@@ -665,15 +669,16 @@ void read_line(Context& c, const Row& row) {
   read_table_row(c, row);
 }
 
-// (再掲) rows repeat a measure printed elsewhere in the sheet: find it by name.
+// (再掲) rows repeat a measure printed elsewhere in the sheet: find it by name (normalised: a
+// re-listing may print it in other widths).
 void resolve_relisted(Context& c) {
+  std::unordered_map<std::string, std::string> original_ids;  // measure's name_form → id
+  for (const auto& ind : c.out.indicators)
+    if (!ind.relisted_of) original_ids.try_emplace(text::name_form(ind.measure), ind.id);
   for (auto& ind : c.out.indicators) {
     if (!ind.relisted_of) continue;
-    for (const auto& other : c.out.indicators)
-      if (!other.relisted_of && other.measure == ind.measure) {
-        ind.relisted_of = other.id;
-        break;
-      }
+    if (auto it = original_ids.find(text::name_form(ind.measure)); it != original_ids.end())
+      ind.relisted_of = it->second;
     if (ind.relisted_of->empty())
       note(c, ind.source.line,
            fmt::format("{}: (再掲) row whose original measure '{}' is not in "

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "kpi/text/name_form.hpp"
+
 namespace kpi::report {
 namespace {
 
@@ -50,12 +52,14 @@ void merge_into(StatusCounts& total, const StatusCounts& part) {
   total.wrong_rates += part.wrong_rates;
 }
 
-// Groups in the order first met, found by (sheet, label) in constant time.
+// Groups in the order first met, found by (sheet, key) in constant time; a group shows the
+// label it was first met with.
 class Groups {
  public:
   explicit Groups(std::vector<GroupSummary>& groups) : groups_(groups) {}
-  StatusCounts& operator()(const std::string& label, const std::string& sheet) {
-    auto [it, added] = index_.try_emplace(sheet + '\0' + label, groups_.size());
+  StatusCounts& operator()(const std::string& label, const std::string& sheet,
+                           const std::string& key) {
+    auto [it, added] = index_.try_emplace(sheet + '\0' + key, groups_.size());
     if (added) groups_.push_back({label, sheet, {}});
     return groups_[it->second].counts;
   }
@@ -95,8 +99,10 @@ Summary summarize(const PipelineResult& result, const ReportView& view) {
   for (const auto& sheet : result.sheets) {
     for (const auto& ind : sheet.parsed.indicators) {
       auto source = source_of(ind);
-      count_kpi(sheets(source, source), ind, view);
-      count_kpi(goals(goal_label(ind), source), ind, view);
+      count_kpi(sheets(source, source, source), ind, view);
+      // Titles are printed text: one goal printed in other widths is still one goal.
+      auto goal = goal_label(ind);
+      count_kpi(goals(goal, source, text::name_form(goal)), ind, view);
     }
   }
   for (const auto& g : s.sheets) merge_into(s.total, g.counts);

@@ -64,7 +64,7 @@ TEST_CASE("plan paths as the sheets print them", "[plan][fidelity]") {
         "金沢ブランドを活用した独自産業の創出 > sub-measure ③ 金沢クラフトの普及啓発と販路拡大");
   CHECK(levels(find("takaoka", "No.3")) ==
         "goal ① ①多様なひとが住みたいと感じるまちをつくる > measure  "
-        "若者の就職支援・UIJターンの推進・雇用の安定");
+        "若者の就職支援・ＵＩＪターンの推進・雇用の安定");
 }
 
 TEST_CASE("bracketed heading codes", "[plan]") {

@@ -39,7 +39,7 @@ TEST_CASE("Takaoka No.3: values, precision and verdicts", "[takaoka]") {
   CHECK(ind.direction == Direction::increase);
   CHECK(ind.direction_text == "増加指標");
   CHECK(ind.goal == "①多様なひとが住みたいと感じるまちをつくる");
-  CHECK(ind.measure == "若者の就職支援・UIJターンの推進・雇用の安定");
+  CHECK(ind.measure == "若者の就職支援・ＵＩＪターンの推進・雇用の安定");  // as printed
   CHECK(num(ind.baseline.value) == "58.2");
   CHECK(ind.baseline.fiscal_year == 2018);
   CHECK(num(ind.final_target.value) == "60.0");
