@@ -50,8 +50,18 @@ constexpr Words words[] = {
     {Term::expected_now, "on the line", "計画線上の値"},
     {Term::no_goal, "(no basic goal)", "（基本目標なし）"},
     {Term::note, "note", "注"},
+    {Term::achieved, "achieved", "達成"},
+    {Term::behind, "behind", "未達成"},
+    {Term::columns_left_out, "not shown at this width", "この幅では省略"},
 };
 static_assert(std::size(words) == static_cast<std::size_t>(Term::count));
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < std::size(words); ++i)
+    if (static_cast<std::size_t>(words[i].term) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "words[] must list the terms in the order of enum Term");
 
 std::string_view pick(Lang lang, std::string_view en, std::string_view ja) {
   return lang == Lang::ja ? ja : en;

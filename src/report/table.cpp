@@ -1,78 +1,188 @@
-// Terminal table for staff: one line per fiscal-year observation, grouped by sheet.
+// Terminal table for staff: the summary first, then each sheet's observation rows, fitted to
+// the terminal's width (text_table.hpp) in the chosen language.
 #include <fmt/format.h>
 
-#include "kpi/report/format.hpp"
+#include "kpi/report/number_text.hpp"
+#include "kpi/report/summary_rows.hpp"
+#include "kpi/report/text_table.hpp"
 #include "kpi/report/writers.hpp"
 
 namespace kpi::report {
 namespace {
 
-struct Column {
-  const char* title;
-  int width;
-  bool right;
+// How each shared column gives way in a narrow terminal. Priority: the lowest goes first.
+struct ColumnFit {
+  Term term;
+  Fit fit;
+  int priority;
+  int min_width;
+  int max_width;
 };
 
-constexpr Column columns[] = {
-    {"ID", 14, false},      {"KPI", 30, false},       {"unit", 8, false},    {"dir", 8, false},
-    {"baseline", 10, true}, {"FY", 4, true},          {"target", 10, true},  {"actual", 10, true},
-    {"published", 9, true}, {"recomputed", 10, true}, {"verdict", 10, false}};
+constexpr ColumnFit column_fits[] = {
+    {Term::id, Fit::whole, 100, 1, 24},
+    {Term::kpi, Fit::cut, 90, 20, 40},
+    {Term::unit, Fit::cut, 20, 4, 12},
+    {Term::direction, Fit::whole, 10, 1, 20},
+    {Term::baseline, Fit::noted, 30, 6, 16},
+    {Term::fiscal_year, Fit::whole, 55, 1, 12},
+    {Term::target, Fit::noted, 60, 6, 18},
+    {Term::actual, Fit::noted, 65, 6, 16},
+    {Term::published_rate, Fit::noted, 50, 6, 10},
+    {Term::recomputed_rate, Fit::noted, 80, 6, 10},
+    {Term::verdict, Fit::whole, 70, 1, 16},
+    {Term::status, Fit::whole, 85, 1, 12},
+    {Term::grade, Fit::whole, 40, 1, 8},
+};
 
-void row(std::ostream& out, const std::vector<std::string>& cells) {
-  std::string line;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i) line += "  ";
-    line += fit(cells[i], columns[i].width, columns[i].right);
-  }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  out << line << '\n';
+ColumnFit fit_of(Term term) {
+  for (const auto& f : column_fits)
+    if (f.term == term) return f;
+  return {term, Fit::cut, 5, 4, 20};  // a column added later: first to go
 }
 
-void header(std::ostream& out) {
-  std::vector<std::string> titles;
-  for (const auto& c : columns) titles.emplace_back(c.title);
-  row(out, titles);
+bool is_rate(Term term) {
+  return term == Term::published_rate || term == Term::recomputed_rate;
 }
 
-void indicator_rows(std::ostream& out, const model::Indicator& ind) {
-  // 8 columns: an assumed direction shows as "assumed" (the JSON says increase, assumed).
-  bool assumed = ind.direction_source == model::DirectionSource::assumed;
-  std::vector<std::string> first = {display_id(ind), ind.name, ind.unit,
-                                    assumed ? "assumed" : direction_label(ind, "?"),
-                                    shown(ind.baseline.value)};
-  if (ind.observations.empty()) {
-    first.insert(first.end(), {"", shown(ind.final_target.value), "", "", "", "no actuals"});
-    first[5] = ind.final_target.fiscal_year ? std::to_string(*ind.final_target.fiscal_year) : "";
-    row(out, first);
-    return;
-  }
-  bool lead = true;
-  for (const auto& o : ind.observations) {
-    std::vector<std::string> cells = lead ? first : std::vector<std::string>(5, "");
-    cells.insert(cells.end(),
-                 {std::to_string(o.fiscal_year), shown_target(ind, o), shown(o.actual),
-                  shown(o.published_rate), recomputed_text(o), model::to_string(o.check.verdict)});
-    row(out, cells);
-    lead = false;
+// The parsed number shown when the printed text does not fit ("23,000" for "クラフト市 …
+// 23,000"); a final target keeps its mark.
+std::string compact_of(const RowColumn& column, const ObservationRow& row, Lang lang) {
+  if (!column.number || column.title == Term::fiscal_year) return "";
+  auto number = column.number(row);
+  if (!number) return "";
+  auto text = grouped_number(*number);
+  if (is_rate(column.title)) text += "%";
+  if (column.title == Term::target && row.target_is_final)
+    text += std::string(term(lang, Term::final_target_mark));
+  return text;
+}
+
+std::string color_of(const RowColumn& column, const ObservationRow& row) {
+  if (!row.observation) return "";
+  const auto& o = *row.observation;
+  bool behind = o.outcome.status == model::Status::behind;
+  bool mismatch = o.check.verdict == model::Verdict::mismatch;
+  switch (column.title) {
+    case Term::id:
+    case Term::status:
+      if (behind) return "33";
+      return o.outcome.status == model::Status::achieved && column.title == Term::status ? "32"
+                                                                                         : "";
+    case Term::verdict:
+    case Term::published_rate:
+      return mismatch ? "1;31" : "";
+    default:
+      return "";
   }
 }
 
-std::string joined_text(const model::Sheet& sheet) {
-  if (!sheet.merged_kpis) return "";
-  return fmt::format(", {} more joined to series above", sheet.merged_kpis);
+// Control characters would break a line: each becomes a space.
+std::string one_line(std::string text) {
+  for (auto& c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return text;
+}
+
+TextTable observation_table(const model::Sheet& sheet, const ReportOptions& options) {
+  TextTable table;
+  std::vector<const RowColumn*> columns;
+  for (const auto& column : observation_columns()) {
+    // One fiscal year in view: it is in the heading, not on every row.
+    if (options.view.year && column.title == Term::fiscal_year) continue;
+    auto f = fit_of(column.title);
+    table.columns.push_back({std::string(term(options.lang, column.title)), column.align, f.fit,
+                             f.priority, f.min_width, f.max_width});
+    columns.push_back(&column);
+  }
+  for (const auto& row : observation_rows(sheet, options.view)) {
+    auto& cells = table.rows.emplace_back();
+    for (const auto* column : columns) {
+      if (column->per_kpi && !row.first_of_indicator) {
+        cells.emplace_back();
+        continue;
+      }
+      cells.push_back({one_line(column->text(row, options.lang)),
+                       compact_of(*column, row, options.lang), color_of(*column, row)});
+    }
+  }
+  return table;
+}
+
+// Grades go first, then the pace, then the wrong published rates.
+int summary_priority(Term title) {
+  switch (title) {
+    case Term::grade:
+      return 10;
+    case Term::pace:
+      return 20;
+    case Term::wrong_rates:
+      return 30;
+    default:
+      return 90;
+  }
+}
+
+TextTable summary_table(const Summary& summary, Lang lang) {
+  TextTable table;
+  table.columns.push_back({"", Align::left, Fit::cut, 100, 20, 40});
+  for (const auto& column : summary_columns())
+    table.columns.push_back({std::string(term(lang, column.title)), column.align, Fit::whole,
+                             summary_priority(column.title), 1, 24});
+  for (const auto& row : summary_rows(summary, lang)) {
+    auto& cells = table.rows.emplace_back();
+    auto indent = std::string(static_cast<std::size_t>(2 * row.depth), ' ');
+    cells.push_back({indent + one_line(row.label), "", ""});
+    for (const auto& column : summary_columns())
+      cells.push_back({column.text(*row.counts, lang), "", ""});
+  }
+  return table;
+}
+
+TextStyle style_of(const ReportOptions& options) {
+  TextStyle style;
+  style.width = options.width;
+  style.ambiguous_width = options.ambiguous_width;
+  style.color = options.color;
+  auto lang = options.lang;
+  style.note = [lang](const std::string& title, const std::string& text) {
+    if (lang == Lang::ja) return fmt::format("{}（{}）：{}", term(lang, Term::note), title, text);
+    return fmt::format("{} ({}): {}", term(lang, Term::note), title, text);
+  };
+  return style;
+}
+
+void write_lines(std::ostream& out, const std::vector<std::string>& lines) {
+  for (const auto& line : lines) out << line << '\n';
+}
+
+void write_rendered(std::ostream& out, const RenderedTable& table, const TextStyle& style,
+                    Lang lang) {
+  write_lines(out, table.lines);
+  if (table.dropped.empty()) return;
+  std::string names;
+  for (const auto& title : table.dropped)
+    names += (names.empty() ? "" : (lang == Lang::ja ? "、" : ", ")) + title;
+  auto line = lang == Lang::ja ? fmt::format("（{}：{}。--width 0 ですべて表示）",
+                                             term(lang, Term::columns_left_out), names)
+                               : fmt::format("({}: {}; --width 0 shows every column)",
+                                             term(lang, Term::columns_left_out), names);
+  write_lines(out, wrap_for(line, style));
 }
 
 }  // namespace
 
 void write_table(std::ostream& out, const ReportContext& context) {
-  const auto& result = context.result;
-  for (const auto& sheet : result.sheets) {
-    out << fmt::format("{} ({}, {}): {} KPIs, {} rows skipped{}\n", sheet.path, sheet.format,
-                       sheet.encoding, sheet.parsed.indicators.size(), sheet.parsed.skipped.size(),
-                       joined_text(sheet));
-    if (!sheet.parsed.indicators.empty()) header(out);
-    for (const auto& ind : sheet.parsed.indicators) indicator_rows(out, ind);
+  const auto& options = context.options;
+  auto lang = options.lang;
+  auto style = style_of(options);
+  write_lines(out, wrap_for(summary_title(lang, options.view), style));
+  write_rendered(out, render_text_table(summary_table(context.summary, lang), style), style, lang);
+  for (const auto& sheet : context.result.sheets) {
     out << '\n';
+    write_lines(out, wrap_for(sheet_title(lang, sheet), style));
+    if (sheet.parsed.indicators.empty()) continue;
+    write_rendered(out, render_text_table(observation_table(sheet, options), style), style, lang);
   }
 }
 

@@ -52,6 +52,9 @@ enum class Term {
   expected_now,
   no_goal,
   note,
+  achieved,          // a summary column: KPIs achieved (with their share)
+  behind,            // a summary column: KPIs behind target
+  columns_left_out,  // under a table narrowed to the terminal
   count,
 };
 
