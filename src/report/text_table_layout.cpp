@@ -1,6 +1,6 @@
-// Fitting a text table to a width: columns at their natural width; when too wide, numbers
-// shown compact, then names cut, then one space between columns, then the least important
-// column left out, until the table fits.
+// Fitting a text table to a width: columns at their natural width; when too wide, the few
+// long numbers shown compact (with a note), then names cut, then one space between columns,
+// then the least important column left out, until the table fits.
 #include <algorithm>
 #include <numeric>
 
@@ -23,11 +23,22 @@ int widest_word(const std::string& title, int ambiguous_width) {
   return widest;
 }
 
+// The width that shows most cells whole (four in five): narrower, a noted column would put
+// more notes than rows on the screen; the table leaves a column out instead.
+int most_cells_width(std::vector<int> widths) {
+  if (widths.empty()) return 0;
+  std::sort(widths.begin(), widths.end());
+  return widths[(widths.size() - 1) * 4 / 5];
+}
+
 Measure measure(const TextTable& table, std::size_t c, int ambiguous_width) {
   const auto& column = table.columns[c];
   int text = 0, compact = 0;
+  std::vector<int> widths;
   for (const auto& row : table.rows) {
-    text = std::max(text, text::display_width(row[c].text, ambiguous_width));
+    int w = text::display_width(row[c].text, ambiguous_width);
+    if (w > 0) widths.push_back(w);
+    text = std::max(text, w);
     compact = std::max(compact, text::display_width(row[c].compact, ambiguous_width));
   }
   int title = widest_word(column.title, ambiguous_width);
@@ -38,7 +49,7 @@ Measure measure(const TextTable& table, std::size_t c, int ambiguous_width) {
       m.floor = std::max(title, column.min_width);
       break;
     case Fit::noted:
-      m.floor = std::max({title, column.min_width, compact});
+      m.floor = std::max({title, column.min_width, compact, most_cells_width(widths)});
       break;
     case Fit::whole:
       m.floor = m.natural;

@@ -2,6 +2,7 @@
 
 #include "cli/run_binary.hpp"
 #include "kpi/text/display_width.hpp"
+#include "report/report_text.hpp"
 
 using kpi::testing::quoted_data;
 using kpi::testing::run_kpi_report_via;
@@ -46,4 +47,21 @@ TEST_CASE("report --width and --year from the command line", "[cli][table]") {
     CHECK(kpi::text::display_width(line) <= 80);
     start = end + 1;
   }
+}
+
+TEST_CASE("report: every bundled sheet fits 80 and 160 columns, rows aligned", "[cli][table]") {
+  for (const auto* lang : {"en", "ja"})
+    for (int width : {80, 160})
+      for (int ambiguous : {1, 2}) {
+        auto r = run_kpi_report_via(english, "--lang " + std::string(lang) + " --width " +
+                                                 std::to_string(width) + " --ambiguous-width " +
+                                                 std::to_string(ambiguous) + " " + quoted_data(""));
+        INFO(lang << " " << width << " " << ambiguous);
+        REQUIRE(r.exit_code == 0);
+        auto check = kpi::testing::check_table_lines(r.out, width, ambiguous,
+                                                     std::string(lang) == "ja" ? "注" : "note");
+        for (const auto& problem : check.problems) FAIL_CHECK(problem);
+        CHECK(check.tables == 5);  // the summary and four sheets
+        CHECK(check.rows > 320);
+      }
 }
