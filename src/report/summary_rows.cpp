@@ -82,9 +82,9 @@ std::string sheet_title(Lang lang, const model::Sheet& sheet) {
   auto kpis = sheet.parsed.indicators.size();
   auto skipped = sheet.parsed.skipped.size();
   if (lang == Lang::ja) {
-    auto text = fmt::format("{}（{}、{}）：指標 {} 件、読み飛ばした行 {} 行", where, sheet.format,
+    auto text = fmt::format("{}（{}、{}）：指標{}件、読み飛ばした行{}行", where, sheet.format,
                             sheet.encoding, kpis, skipped);
-    if (sheet.merged_kpis) text += fmt::format("、ほか {} 件は前の系列に結合", sheet.merged_kpis);
+    if (sheet.merged_kpis) text += fmt::format("、ほか{}件は前の系列に結合", sheet.merged_kpis);
     return text;
   }
   auto text = fmt::format("{} ({}, {}): {} KPIs, {} rows skipped", where, sheet.format,

@@ -1,5 +1,6 @@
 #include "kpi/text/fit_width.hpp"
 
+#include <algorithm>
 #include <cstddef>
 
 #include <unicode/utf8.h>
@@ -39,6 +40,19 @@ std::size_t prefix_fitting(std::string_view s, int width, int ambiguous_width) {
   return i;
 }
 
+// Where a line of at most `fitting` bytes of `s` ends: at its last space (dropped), or after
+// its last Japanese comma, colon or closing bracket, else inside a word.
+std::size_t break_before(std::string_view s, std::size_t fitting) {
+  std::size_t cut = 0;
+  auto space = s.substr(0, fitting + 1).rfind(' ');
+  if (space != std::string_view::npos) cut = space;
+  for (std::string_view mark : {"、", "，", "：", "）", "。"}) {
+    auto at = s.substr(0, fitting).rfind(mark);
+    if (at != std::string_view::npos) cut = std::max(cut, at + mark.size());
+  }
+  return cut > 0 ? cut : fitting;
+}
+
 }  // namespace
 
 std::string cut_to_width(std::string_view s, int width, int ambiguous_width) {
@@ -63,8 +77,7 @@ std::vector<std::string> wrap_to_width(std::string_view s, int width, int ambigu
       s.remove_prefix(piece_at(s, 0, ambiguous_width).bytes.size());
       continue;
     }
-    auto space = s.substr(0, fitting + 1).rfind(' ');
-    auto cut = space != std::string_view::npos && space > 0 ? space : fitting;
+    auto cut = break_before(s, fitting);
     lines.emplace_back(s.substr(0, cut));
     s.remove_prefix(cut);
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);

@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include "kpi/text/number.hpp"
-#include "kpi/verify/rate_check.hpp"
 #include "report/report_text.hpp"
 
 using kpi::report::Lang;
@@ -10,37 +8,7 @@ using kpi::testing::render_report;
 
 namespace {
 
-kpi::model::Value v(std::string_view printed) {
-  return kpi::text::parse_cell(printed, printed).value;
-}
-
-// One KPI whose name and unit carry markup, pipes and a line break.
-kpi::PipelineResult hostile_names() {
-  kpi::model::Indicator ind;
-  ind.municipality = "testcity";
-  ind.id = "No.1";
-  ind.name = "<script>alert(1)</script> & 相談|件数\n二行目";
-  ind.unit = "件<b>";
-  ind.direction = kpi::model::Direction::increase;
-  ind.source = {"sheet.txt", 3};
-  kpi::model::Observation o;
-  o.fiscal_year = 2023;
-  o.target = v("10");
-  o.actual = v("9");
-  o.published_rate = v("95.0%");
-  o.source = {"sheet.txt", 4};
-  ind.observations.push_back(o);
-  kpi::model::Sheet sheet;
-  sheet.path = "sheet.txt";
-  sheet.format = "test";
-  sheet.encoding = "UTF-8";
-  sheet.usable = true;
-  sheet.parsed.indicators.push_back(ind);
-  kpi::verify::check_rates(sheet.parsed.indicators);
-  kpi::PipelineResult result;
-  result.sheets.push_back(sheet);
-  return result;
-}
+const char* hostile_name = "<script>alert(1)</script> & 相談|件数\n二行目";
 
 kpi::report::ReportOptions options(Lang lang, std::optional<int> year = std::nullopt) {
   kpi::report::ReportOptions o;
@@ -52,13 +20,17 @@ kpi::report::ReportOptions options(Lang lang, std::optional<int> year = std::nul
 }  // namespace
 
 TEST_CASE("markdown: cells escape markup, pipes and line breaks", "[report][markdown]") {
-  auto md = render_report("markdown", hostile_names(), options(Lang::en));
+  auto md = render_report("markdown", kpi::testing::one_kpi_result(hostile_name, "件<b>"),
+                          options(Lang::en));
   INFO(md);
   CHECK(md.find("<script>") == std::string::npos);
   CHECK(md.find("<b>") == std::string::npos);
   CHECK_THAT(md,
              Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; 相談\\|件数<br>二行目"));
   CHECK_THAT(md, Catch::Contains("件&lt;b&gt;"));
+  auto wrong =
+      render_report("markdown", kpi::testing::one_kpi_result("相談件数", "件"), options(Lang::ja));
+  CHECK_THAT(wrong, Catch::Contains("| **不一致** |"));
   // Every table line has as many unescaped pipes as its header.
   std::size_t pipes = 0;
   for (const auto& line : lines_of(md)) {

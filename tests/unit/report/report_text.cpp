@@ -5,6 +5,8 @@
 #include <unicode/utf8.h>
 
 #include "kpi/text/display_width.hpp"
+#include "kpi/text/number.hpp"
+#include "kpi/verify/rate_check.hpp"
 #include "sheets.hpp"
 
 namespace kpi::testing {
@@ -34,6 +36,34 @@ bool is_rule(const std::string& line) {
 PipelineResult takaoka_result() {
   PipelineResult result;
   result.sheets.push_back(load_sheet("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  return result;
+}
+
+PipelineResult one_kpi_result(const std::string& name, const std::string& unit) {
+  auto value = [](std::string_view printed) { return text::parse_cell(printed, printed).value; };
+  model::Indicator ind;
+  ind.municipality = "testcity";
+  ind.id = "No.1";
+  ind.name = name;
+  ind.unit = unit;
+  ind.direction = model::Direction::increase;
+  ind.source = {"sheet.txt", 3};
+  model::Observation o;
+  o.fiscal_year = 2023;
+  o.target = value("10");
+  o.actual = value("9");
+  o.published_rate = value("95.0%");
+  o.source = {"sheet.txt", 4};
+  ind.observations.push_back(o);
+  model::Sheet sheet;
+  sheet.path = "sheet.txt";
+  sheet.format = "test";
+  sheet.encoding = "UTF-8";
+  sheet.usable = true;
+  sheet.parsed.indicators.push_back(ind);
+  verify::check_rates(sheet.parsed.indicators);
+  PipelineResult result;
+  result.sheets.push_back(sheet);
   return result;
 }
 

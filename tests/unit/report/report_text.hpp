@@ -10,6 +10,9 @@ namespace kpi::testing {
 
 // The bundled Takaoka FY2020–2023 sheet through the whole pipeline.
 PipelineResult takaoka_result();
+// One sheet, one KPI named `name` with `unit`: FY2023 target 10, actual 9, published 95.0%
+// (a mismatch: 90.0%).
+PipelineResult one_kpi_result(const std::string& name, const std::string& unit);
 std::string render_report(const char* format, const PipelineResult& result,
                           const report::ReportOptions& options);
 std::vector<std::string> lines_of(const std::string& text);

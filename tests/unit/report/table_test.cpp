@@ -102,7 +102,8 @@ TEST_CASE("table: Japanese headers and labels", "[report][table][ja]") {
   CHECK(text.find("increase") == std::string::npos);
 }
 
-TEST_CASE("table: colour only when asked, behind and achieved highlighted", "[report][table]") {
+TEST_CASE("table: colour only when asked, behind, achieved and mismatch highlighted",
+          "[report][table]") {
   auto plain = render_report("table", takaoka_result(), options(Lang::en, 0, 2023));
   CHECK(plain.find('\x1b') == std::string::npos);
   auto o = options(Lang::en, 0, 2023);
@@ -110,4 +111,19 @@ TEST_CASE("table: colour only when asked, behind and achieved highlighted", "[re
   auto colored = render_report("table", takaoka_result(), o);
   CHECK_THAT(colored, Catch::Contains("\x1b[33mbehind\x1b[0m"));
   CHECK_THAT(colored, Catch::Contains("\x1b[32machieved\x1b[0m"));
+  auto wrong = render_report("table", kpi::testing::one_kpi_result("相談件数", "件"), o);
+  INFO(wrong);
+  CHECK_THAT(wrong, Catch::Contains("\x1b[1;31mmismatch\x1b[0m"));
+  CHECK_THAT(wrong, Catch::Contains("\x1b[1;31m95.0%\x1b[0m"));
+  CHECK_THAT(wrong, Catch::Contains("\x1b[33mNo.1\x1b[0m"));
+}
+
+TEST_CASE("table: a name with markup or line breaks stays on its line", "[report][table]") {
+  auto result = kpi::testing::one_kpi_result("<b>相談\n件数</b>\tほか", "件");
+  auto text = render_report("table", result, options(Lang::en, 80));
+  INFO(text);
+  CHECK_THAT(text, Catch::Contains("<b>相談 件数</b> ほか"));
+  auto check = check_table_lines(text, 80, 1, "note");
+  for (const auto& problem : check.problems) FAIL_CHECK(problem);
+  CHECK(check.rows == 3);  // the summary (whole plan, no basic goal) and the KPI
 }

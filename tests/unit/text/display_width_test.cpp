@@ -39,6 +39,8 @@ TEST_CASE("cut_to_width and wrap_to_width never exceed the width", "[text][width
   for (const auto& line : lines) CHECK(display_width(line) <= 12);
   CHECK(lines.front() == "note");
   CHECK(wrap_to_width("指標", 1) == std::vector<std::string>{"…", "…"});
+  CHECK(wrap_to_width("data/a.txt（takaoka、UTF-8）：指標64件、読み飛ばした行0行", 40) ==
+        std::vector<std::string>{"data/a.txt（takaoka、UTF-8）：指標64件、", "読み飛ばした行0行"});
   auto later = wrap_to_width("aaaa bbbb cccc", 9, 1, 4);
   CHECK(later == std::vector<std::string>{"aaaa bbbb", "cccc"});
 }
