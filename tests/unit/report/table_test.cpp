@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "kpi/text/display_width.hpp"
 #include "report/report_text.hpp"
+#include "sheets.hpp"
 
 using kpi::report::Lang;
 using kpi::report::ReportOptions;
@@ -126,4 +129,34 @@ TEST_CASE("table: a name with markup or line breaks stays on its line", "[report
   auto check = check_table_lines(text, 80, 1, "note");
   for (const auto& problem : check.problems) FAIL_CHECK(problem);
   CHECK(check.rows == 3);  // the summary (whole plan, no basic goal) and the KPI
+}
+
+TEST_CASE("table: any width from 1 column up holds every line", "[report][table]") {
+  auto result = takaoka_result();
+  for (auto lang : {Lang::en, Lang::ja})
+    for (int width : {1, 3, 10, 20, 40, 60, 100, 120, 200, 300}) {
+      INFO("width " << width);
+      auto text = render_report("table", result, options(lang, width, 2023, 2));
+      auto check = check_table_lines(text, width, 2, note_of(lang));
+      for (const auto& problem : check.problems) FAIL_CHECK(problem);
+    }
+}
+
+TEST_CASE("table: all fiscal years, per-KPI cells on the first row only, final target marked",
+          "[report][table]") {
+  auto text = render_report("table", takaoka_result(), options(Lang::en, 0));
+  INFO(text);
+  auto lines = lines_of(text);
+  auto first = std::find_if(lines.begin(), lines.end(),
+                            [](const auto& l) { return l.rfind("No.3 ", 0) == 0; });
+  REQUIRE(first != lines.end());
+  CHECK_THAT(*first, Catch::Contains("県Uターン就職率") && Catch::Contains("2020"));
+  CHECK_THAT(*(first + 1),
+             Catch::Matches(R"(\s+2021\s+58\.8\s+57\.9\s+98\.5%\s+98\.5%\s+match\s+behind\s+B)"));
+  auto toyama = kpi::PipelineResult{};
+  toyama.sheets.push_back(kpi::testing::load_sheet("toyama/toyama-strategy-progress-fy2020.tsv"));
+  auto en = render_report("table", toyama, options(Lang::en, 0));
+  CHECK_THAT(en, Catch::Contains("30件(累計)(final)"));
+  auto ja = render_report("table", toyama, options(Lang::ja, 0));
+  CHECK_THAT(ja, Catch::Contains("30件(累計)（最終）"));
 }
