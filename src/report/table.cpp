@@ -25,7 +25,7 @@ constexpr ColumnFit column_fits[] = {
     {Term::unit, Fit::cut, 20, 4, 12},
     {Term::direction, Fit::whole, 10, 1, 20},
     {Term::baseline, Fit::noted, 30, 6, 16},
-    {Term::fiscal_year, Fit::whole, 55, 1, 12},
+    {Term::fiscal_year, Fit::noted, 95, 1, 12},  // rows of several years need it
     {Term::target, Fit::noted, 60, 6, 18},
     {Term::actual, Fit::noted, 65, 6, 16},
     {Term::published_rate, Fit::noted, 50, 6, 10},
@@ -41,6 +41,13 @@ ColumnFit fit_of(Term term) {
   return {term, Fit::cut, 5, 4, 20};  // a column added later: first to go
 }
 
+// "R5" for 2023, "H30" for 2018: the era year as Japanese tables abbreviate it.
+std::string era_short(int fiscal_year) {
+  if (fiscal_year >= 2019) return fmt::format("R{}", fiscal_year - 2018);
+  if (fiscal_year >= 1989) return fmt::format("H{}", fiscal_year - 1988);
+  return std::to_string(fiscal_year);
+}
+
 bool is_rate(Term term) {
   return term == Term::published_rate || term == Term::recomputed_rate;
 }
@@ -48,7 +55,9 @@ bool is_rate(Term term) {
 // The parsed number shown when the printed text does not fit ("23,000" for "クラフト市 …
 // 23,000"); a final target keeps its mark.
 std::string compact_of(const RowColumn& column, const ObservationRow& row, Lang lang) {
-  if (!column.number || column.title == Term::fiscal_year) return "";
+  if (column.title == Term::fiscal_year)  // 令和5年度 → R5
+    return row.observation && lang == Lang::ja ? era_short(row.observation->fiscal_year) : "";
+  if (!column.number) return "";
   auto number = column.number(row);
   if (!number) return "";
   auto text = grouped_number(*number);
@@ -92,7 +101,8 @@ TextTable observation_table(const model::Sheet& sheet, const ReportOptions& opti
     if (options.view.year && column.title == Term::fiscal_year) continue;
     auto f = fit_of(column.title);
     table.columns.push_back({std::string(term(options.lang, column.title)), column.align, f.fit,
-                             f.priority, f.min_width, f.max_width});
+                             f.priority, f.min_width, f.max_width,
+                             column.title != Term::fiscal_year});
     columns.push_back(&column);
   }
   for (const auto& row : observation_rows(sheet, options.view)) {

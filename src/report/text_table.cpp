@@ -60,7 +60,7 @@ std::string fitted_cell(const TextCell& cell, const TextColumn& column, int widt
                         const TextStyle& style, bool& shortened) {
   shortened = false;
   if (text::display_width(cell.text, style.ambiguous_width) <= width) return cell.text;
-  shortened = column.fit != Fit::cut;
+  shortened = column.fit != Fit::cut && column.notes;
   if (column.fit == Fit::noted && !cell.compact.empty() &&
       text::display_width(cell.compact, style.ambiguous_width) <= width)
     return cell.compact;

@@ -1,6 +1,6 @@
 // Fitting a text table to a width: columns at their natural width; when too wide, the few
-// long numbers shown compact (with a note), then names cut, then one space between columns,
-// then the least important column left out, until the table fits.
+// long numbers shown compact (with a note), then names cut, then years shortened (R5), then
+// one space between columns, then the least important column left out, until it fits.
 #include <algorithm>
 #include <numeric>
 
@@ -33,13 +33,15 @@ int most_cells_width(std::vector<int> widths) {
 
 Measure measure(const TextTable& table, std::size_t c, int ambiguous_width) {
   const auto& column = table.columns[c];
-  int text = 0, compact = 0;
+  int text = 0, compact = 0, shortest = 0;  // shortest: each cell in its shortest form
   std::vector<int> widths;
   for (const auto& row : table.rows) {
     int w = text::display_width(row[c].text, ambiguous_width);
+    int cw = text::display_width(row[c].compact, ambiguous_width);
     if (w > 0) widths.push_back(w);
     text = std::max(text, w);
-    compact = std::max(compact, text::display_width(row[c].compact, ambiguous_width));
+    compact = std::max(compact, cw);
+    shortest = std::max(shortest, row[c].compact.empty() ? w : cw);
   }
   int title = widest_word(column.title, ambiguous_width);
   Measure m;
@@ -49,7 +51,9 @@ Measure measure(const TextTable& table, std::size_t c, int ambiguous_width) {
       m.floor = std::max(title, column.min_width);
       break;
     case Fit::noted:
-      m.floor = std::max({title, column.min_width, compact, most_cells_width(widths)});
+      m.floor = std::max({title, column.min_width, compact});
+      // Without notes nothing may be cut: a cell without a compact form stays whole.
+      m.floor = std::max(m.floor, column.notes ? most_cells_width(widths) : shortest);
       break;
     case Fit::whole:
       m.floor = m.natural;
@@ -71,16 +75,23 @@ int total(const std::vector<int>& widths, int separator) {
          separator * static_cast<int>(widths.size() - 1);
 }
 
-// Narrows columns of kind `fit` toward their floor, the widest slack first, until the table
+// The order columns give way in: long numbers shown compact with a note (few cells), then
+// names cut, then cells shortened without a note (令和5年度 → R5: every row).
+int narrowing_phase(const TextColumn& column) {
+  if (column.fit == Fit::noted) return column.notes ? 0 : 2;
+  return column.fit == Fit::cut ? 1 : -1;
+}
+
+// Narrows the columns of `phase` toward their floor, the widest slack first, until the table
 // fits `limit`.
 void narrow(const TextTable& table, const std::vector<std::size_t>& shown,
-            const std::vector<Measure>& measures, Fit fit, std::vector<int>& widths, int separator,
-            int limit) {
+            const std::vector<Measure>& measures, int phase, std::vector<int>& widths,
+            int separator, int limit) {
   while (total(widths, separator) > limit) {
     std::size_t best = shown.size();
     int best_slack = 0;
     for (std::size_t i = 0; i < shown.size(); ++i) {
-      if (table.columns[shown[i]].fit != fit) continue;
+      if (narrowing_phase(table.columns[shown[i]]) != phase) continue;
       int slack = widths[i] - measures[shown[i]].floor;
       if (slack > best_slack) best = i, best_slack = slack;
     }
@@ -94,8 +105,7 @@ std::vector<int> fitted(const TextTable& table, const std::vector<std::size_t>& 
                         const std::vector<Measure>& measures, int separator, int limit) {
   std::vector<int> widths;
   for (auto c : shown) widths.push_back(measures[c].natural);
-  for (auto fit : {Fit::noted, Fit::cut})
-    narrow(table, shown, measures, fit, widths, separator, limit);
+  for (int phase : {0, 1, 2}) narrow(table, shown, measures, phase, widths, separator, limit);
   if (total(widths, separator) > limit) return {};
   return widths;
 }
@@ -115,6 +125,39 @@ void widen_for_titles(const TextTable& table, Layout& layout, const TextStyle& s
     if (need <= 0 || (spare >= 0 && need > spare)) continue;
     layout.widths[i] += need;
     if (spare >= 0) spare -= need;
+  }
+}
+
+// The columns a shortened column really fills at `width`: when every long cell shows its
+// compact form, the rest of the width is padding.
+int filled_width(const TextTable& table, std::size_t c, int width, int ambiguous_width) {
+  int filled = widest_word(table.columns[c].title, ambiguous_width);
+  for (const auto& row : table.rows) {
+    int text = text::display_width(row[c].text, ambiguous_width);
+    int compact = text::display_width(row[c].compact, ambiguous_width);
+    int shown = text <= width                                 ? text
+                : !row[c].compact.empty() && compact <= width ? compact
+                                                              : width;
+    filled = std::max(filled, shown);
+    if (filled >= width) return width;
+  }
+  return filled;
+}
+
+// Narrowed columns down to what they fill; the columns gained go back to cut names.
+void tighten(const TextTable& table, const std::vector<std::size_t>& shown,
+             const std::vector<Measure>& measures, std::vector<int>& widths, int separator,
+             int limit, int ambiguous_width) {
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    if (table.columns[shown[i]].fit == Fit::noted && widths[i] < measures[shown[i]].natural)
+      widths[i] = filled_width(table, shown[i], widths[i], ambiguous_width);
+  int spare = limit - total(widths, separator);
+  for (std::size_t i = 0; i < shown.size() && spare > 0; ++i) {
+    if (table.columns[shown[i]].fit != Fit::cut) continue;
+    int more = std::min(spare, measures[shown[i]].natural - widths[i]);
+    if (more <= 0) continue;
+    widths[i] += more;
+    spare -= more;
   }
 }
 
@@ -178,6 +221,8 @@ Layout choose_layout(const TextTable& table, const TextStyle& style) {
     for (int separator : {2, 1}) {
       auto widths = fitted(table, layout.shown, measures, separator, style.width);
       if (!widths.empty()) {
+        tighten(table, layout.shown, measures, widths, separator, style.width,
+                style.ambiguous_width);
         layout.widths = widths;
         layout.separator = separator;
         widen_for_titles(table, layout, style);

@@ -24,6 +24,8 @@ struct TextColumn {
   int priority = 0;    // when columns must go, the lowest goes first (ties: the rightmost)
   int min_width = 1;   // cut, noted: the narrowest it becomes
   int max_width = 40;  // the widest it grows to, also without a width limit
+  bool notes = true;   // noted: a shortened cell gets a note line (false: the compact form
+                       // says it all, as R5 for 令和5年度)
 };
 
 struct TextCell {
