@@ -17,7 +17,7 @@ _kpi_report() {
 
   local commands="report check convert formats"
   local input_options="--input-format --sheet --profile -j --jobs -o --output -h --help"
-  local report_options="--lang --year --width --ambiguous-width"
+  local report_options="--lang --year --width --ambiguous-width --encoding"
 
   # The command: the first word that names one (report is the default).
   local command="" i
@@ -43,7 +43,7 @@ _kpi_report() {
       if [ "$command" = check ]; then
         COMPREPLY=($(compgen -W "text json github junit sarif" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "table json markdown html csv" -- "$cur"))
+        COMPREPLY=($(compgen -W "table json markdown html csv xlsx" -- "$cur"))
       fi
       return
       ;;
@@ -53,6 +53,10 @@ _kpi_report() {
       ;;
     --ambiguous-width)
       COMPREPLY=($(compgen -W "1 2" -- "$cur"))
+      return
+      ;;
+    --encoding)
+      COMPREPLY=($(compgen -W "UTF-8 cp932" -- "$cur"))
       return
       ;;
     --to)

@@ -20,7 +20,7 @@ case $mode in
     source=${KPI_SOURCE:?KPI_SOURCE: the kpi-report source directory}
     build=${KPI_BUILD_DIR:-$source/build-action}
     packages=(cmake ninja-build g++ libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev
-      pkg-config libzip-dev libexpat1-dev)
+      pkg-config libzip-dev libexpat1-dev libxlsxwriter-dev)
     missing=()
     for p in "${packages[@]}"; do
       dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -31,7 +31,8 @@ case $mode in
       as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
     fi
     # RelWithDebInfo as run.sh builds (-O2, warning-free; GCC 12 at -O3 warns -Wrestrict
-    # falsely inside std::string); no tests, so neither catch2 nor libxlsxwriter is needed.
+    # falsely inside std::string); no tests, so catch2 is not needed (libxlsxwriter is: the
+    # xlsx report).
     cmake -S "$source" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF
     cmake --build "$build" --target kpi-report -j "$(nproc)"
     add_to_path "$build"

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -22,6 +23,7 @@ struct ReportFlags {
   std::string year;
   int width = -1;  // -1 = $COLUMNS or the terminal's, else no limit
   int ambiguous_width = 1;
+  std::string encoding;  // "" = UTF-8
 };
 
 std::vector<std::string> writer_names() {
@@ -71,6 +73,7 @@ report::ReportOptions options_of(const ReportFlags& flags) {
   options.width = terminal_width(flags.width, flags.output);
   options.ambiguous_width = flags.ambiguous_width;
   options.color = wants_color(flags.output);
+  if (!flags.encoding.empty()) options.encoding = flags.encoding;
   return options;
 }
 
@@ -78,6 +81,12 @@ report::ReportOptions options_of(const ReportFlags& flags) {
 
 int write_with(const report::ReportWriter& writer, const InputFlags& input,
                const report::ReportOptions& options, const std::string& output) {
+  bool to_stdout = output.empty() || output == "-";
+  if (writer.traits.binary && to_stdout && ::isatty(STDOUT_FILENO))
+    throw UsageError(fmt::format(
+        "kpi-report: error: --format {} writes a binary file, not text for a terminal: write it "
+        "with -o report.{} or redirect it (> report.{})",
+        writer.name, writer.name, writer.name));
   auto result = run_pipeline(input.paths, resolve_input(input));
   print_diagnostics(result);
   std::ostringstream out;
@@ -110,9 +119,15 @@ std::function<int()> setup_report(CLI::App& command) {
                   "columns of East Asian ambiguous-width characters (▲ ① ⇒): 1 or 2")
       ->check(CLI::IsMember({1, 2}))
       ->capture_default_str();
+  command
+      .add_option("--encoding", flags->encoding,
+                  "CSV encoding: UTF-8 (with BOM, the default) or cp932 (Shift_JIS for old Excel)")
+      ->check(CLI::IsMember({"UTF-8", "cp932"}, CLI::ignore_case));
   return [flags] {
-    return write_with(*report::find_report_writer(flags->format), flags->input, options_of(*flags),
-                      flags->output);
+    const auto& writer = *report::find_report_writer(flags->format);
+    if (!flags->encoding.empty() && !writer.traits.has_encoding)
+      throw UsageError("kpi-report: error: --encoding applies to --format csv only");
+    return write_with(writer, flags->input, options_of(*flags), flags->output);
   };
 }
 

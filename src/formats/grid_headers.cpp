@@ -323,7 +323,10 @@ int map_score(const HeaderMap& map) {
 }
 
 std::optional<HeaderMap> find_header(const grid::Sheet& sheet) {
-  grid::MergedIndex merges(sheet);
+  return find_header(sheet, grid::MergedIndex(sheet));
+}
+
+std::optional<HeaderMap> find_header(const grid::Sheet& sheet, const grid::MergedIndex& merges) {
   std::optional<HeaderMap> best;
   int best_score = 0;
   int rows = std::min(static_cast<int>(sheet.rows.size()), max_header_search_rows);

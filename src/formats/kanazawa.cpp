@@ -17,6 +17,7 @@
 
 #include "kpi/formats/kanazawa_rows.hpp"
 #include "kpi/formats/plan_path.hpp"
+#include "kpi/text/name_form.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/pdf_spacing.hpp"
 #include "kpi/text/strings.hpp"
@@ -129,20 +130,13 @@ void move_to(Position& pos, const Heading& h) {
   if (h.kind == HeadingKind::sub_measure) pos.sub = h.label, pos.sub_text = h.text;
 }
 
-std::string name_key(std::string_view name) {
-  std::string out;
-  for (char c : name)
-    if (c != ' ') out += c;
-  return out;
-}
-
 // A 再掲 KPI points at the first KPI of the same name that is not itself re-listed.
 void resolve_relisted(model::ParseOutput& out) {
   for (auto& ind : out.indicators) {
     if (!ind.relisted_of) continue;
-    auto key = name_key(ind.name);
+    auto key = text::name_form(ind.name);
     for (const auto& original : out.indicators) {
-      if (original.relisted_of || name_key(original.name) != key) continue;
+      if (original.relisted_of || text::name_form(original.name) != key) continue;
       ind.relisted_of = original.id;
       break;
     }

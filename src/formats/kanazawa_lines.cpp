@@ -1,8 +1,8 @@
 // One line inside a Kanazawa KPI block: bullets, columns (tabs or table pipes) and values.
 #include "kpi/formats/kanazawa_lines.hpp"
 
+#include "kpi/formats/printed_name.hpp"
 #include "kpi/text/mapped.hpp"
-#include "kpi/text/pdf_spacing.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::kanazawa {
@@ -57,22 +57,43 @@ bool has_bullet(std::string_view s) {
   return without_bullet(s).size() != text::trim(s).size();
 }
 
-std::string clean(std::string_view normalized) {
-  return text::close_pdf_gaps(text::replace_all(normalized, "\t", " "));
+// A 再掲 mark in a normalised name: bytes [begin, end) of it.
+std::optional<Span> relisted_mark(std::string_view name) {
+  constexpr std::string_view word = "再掲";
+  auto mark = name.find(word);
+  if (mark == std::string_view::npos) return std::nullopt;
+  Span out{mark, mark + word.size()};
+  for (const auto& b : relisted_brackets) {
+    auto open = name.rfind(b.open, mark);
+    auto close = name.find(b.close, out.end);
+    if (open == std::string_view::npos || close == std::string_view::npos) continue;
+    if (!text::trim(name.substr(open, mark - open).substr(b.open.size())).empty())
+      continue;  // "(累計)(再掲)": not the bracket right before 再掲
+    return Span{open, close + b.close.size()};
+  }
+  return out;
 }
 
-std::string name_of(std::string_view column, bool& relisted) {
-  std::string name(without_bullet(column));
-  relisted = strip_relisted_mark(name) || relisted;
-  return clean(name);
+// The printed text behind `column` (a view into line.normalized): without bullet and 再掲
+// mark, PDF gaps closed ("1 歳児" → "1歳児", "L I N E" → "LINE").
+std::string printed_name(const text::MappedText& line, std::string_view column, bool& relisted) {
+  auto name = span_of(line, without_bullet(column));
+  std::vector<Span> spans{name};
+  std::string_view all = line.normalized;
+  if (auto mark = relisted_mark(all.substr(name.begin, name.end - name.begin))) {
+    relisted = true;
+    spans = {{name.begin, name.begin + mark->begin}, {name.begin + mark->end, name.end}};
+  }
+  return printed_closing_gaps(line, spans);
 }
 
-void read_columns(std::string_view prefix, KpiLine& out) {
+void read_columns(const text::MappedText& line, std::string_view prefix, KpiLine& out) {
   auto columns = text::split(prefix, '\t');
   out.continues_row = columns.size() > 1 && text::trim(columns.front()).empty();
-  if (!out.continues_row) out.name = name_of(columns.front(), out.relisted);
+  if (!out.continues_row) out.name = printed_name(line, columns.front(), out.relisted);
   for (std::size_t i = 1; i < columns.size(); ++i)
-    if (auto group = clean(text::trim(columns[i])); !group.empty()) out.groups.push_back(group);
+    if (auto group = printed_closing_gaps(line, {span_of(line, columns[i])}); !group.empty())
+      out.groups.push_back(group);
   if (out.continues_row || !out.name.empty())
     out.kind = LineKind::kpi;
   else
@@ -80,25 +101,6 @@ void read_columns(std::string_view prefix, KpiLine& out) {
 }
 
 }  // namespace
-
-bool strip_relisted_mark(std::string& name) {
-  constexpr std::string_view word = "再掲";
-  auto mark = name.find(word);
-  if (mark == std::string::npos) return false;
-  std::size_t from = mark, to = mark + word.size();
-  for (const auto& b : relisted_brackets) {
-    auto open = name.rfind(b.open, mark);
-    auto close = name.find(b.close, to);
-    if (open == std::string::npos || close == std::string::npos) continue;
-    if (!text::trim(std::string_view(name).substr(open, mark - open).substr(b.open.size())).empty())
-      continue;  // "(累計)(再掲)": not the bracket right before 再掲
-    from = open;
-    to = close + b.close.size();
-    break;
-  }
-  name = text::squeeze_spaces(name.substr(0, from) + " " + name.substr(to));
-  return true;
-}
 
 KpiLine read_kpi_line(std::string_view original_line) {
   auto line = text::normalize_mapped(original_line);
@@ -115,16 +117,12 @@ KpiLine read_kpi_line(std::string_view original_line) {
   auto read = read_values(line, begin, end);
   if (read.values) {
     out.values = std::move(read.values);
-    read_columns(std::string_view(s).substr(begin, out.values->begin - begin), out);
+    read_columns(line, std::string_view(s).substr(begin, out.values->begin - begin), out);
     return out;
   }
   out.problem = read.problem;
-  if (read.problem.empty() && out.bullet) {
-    out.kind = LineKind::name;
-    out.name = name_of(content, out.relisted);
-  } else {
-    out.kind = LineKind::other;
-  }
+  out.name = printed_name(line, content, out.relisted);
+  out.kind = read.problem.empty() && out.bullet ? LineKind::name : LineKind::other;
   return out;
 }
 

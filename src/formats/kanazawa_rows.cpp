@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "kpi/formats/mid_plan.hpp"
-#include "kpi/text/pdf_spacing.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::kanazawa {
@@ -119,9 +118,8 @@ void BlockReader::on_other(int line, KpiLine& l) {
   }
   // A KPI name wrapped over two lines: the second line has no bullet and no values.
   if (pending_ && !text::starts_with(l.text, "※")) {
-    auto more = text::close_pdf_gaps(l.text);
-    pending_->relisted = strip_relisted_mark(more) || pending_->relisted;
-    pending_->name += more;
+    pending_->relisted = l.relisted || pending_->relisted;
+    pending_->name += l.name;
     return;
   }
   skip(line, "not a KPI (a note or text inside the KPI block): " + l.text);

@@ -48,20 +48,25 @@ std::size_t past_close(std::string_view s, std::size_t open, std::string_view op
 
 }  // namespace
 
-std::optional<std::string> take_relisted_mark(std::string& name) {
+std::optional<RelistedMark> find_relisted_mark(std::string_view name) {
   static constexpr std::pair<std::string_view, std::string_view> brackets[] = {
       {"【", "】"}, {"(", ")"}, {"（", "）"}, {"[", "]"}, {"〔", "〕"}};
   for (const auto& [opener, closer] : brackets) {
     auto open = name.find(std::string(opener) + "再掲");
-    if (open == std::string::npos) continue;
+    if (open == std::string_view::npos) continue;
     auto end = past_close(name, open, opener, closer);
     if (end == std::string_view::npos) end = name.size();
-    auto number = text::find_number(std::string_view(name).substr(open, end - open));
-    std::string id = number ? number->number.to_string() : std::string();
-    name = std::string(text::trim(name.substr(0, open) + name.substr(end)));
-    return id;
+    auto number = text::find_number(name.substr(open, end - open));
+    return RelistedMark{open, end, number ? number->number.to_string() : std::string()};
   }
   return std::nullopt;
+}
+
+std::optional<std::string> take_relisted_mark(std::string& name) {
+  auto mark = find_relisted_mark(name);
+  if (!mark) return std::nullopt;
+  name = std::string(text::trim(name.substr(0, mark->begin) + name.substr(mark->end)));
+  return mark->number;
 }
 
 void skip_row(model::ParseOutput& out, std::string_view path, int line, std::string reason) {

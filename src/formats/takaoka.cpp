@@ -17,8 +17,10 @@
 #include "kpi/calc/rational.hpp"
 #include "kpi/formats/merged_cells.hpp"
 #include "kpi/formats/plan_path.hpp"
+#include "kpi/formats/printed_name.hpp"
 #include "kpi/formats/value_tokens.hpp"
 #include "kpi/text/era.hpp"
+#include "kpi/text/mapped.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/number_shape.hpp"
@@ -108,79 +110,126 @@ Layout find_layout(const std::vector<Line>& lines) {
 // -- the part before the direction label: goal, measure, name ------------------------------
 
 struct Heading {
-  std::string goal, measure, name;
+  std::string goal, measure;  // normalised
+  std::string name;           // as printed (lines joined)
   std::optional<std::string> relisted_of;
 };
 
-std::string joined(const std::vector<std::string>& parts) {
+using Lines = std::vector<Span>;  // trimmed lines of the heading block
+
+std::string_view view(const text::MappedText& block, Span s) {
+  return std::string_view(block.normalized).substr(s.begin, s.end - s.begin);
+}
+
+Span trimmed(const text::MappedText& block, Span s) {
+  auto t = trim(view(block, s));
+  return t.empty() ? Span{s.end, s.end} : span_of(block, t);
+}
+
+std::string joined(const text::MappedText& block, const Lines& lines) {
   std::string out;
-  for (const auto& p : parts) out += p;
+  for (const auto& l : lines) out += view(block, l);
   return out;
 }
 
-std::vector<std::vector<std::string>> paragraphs(std::string_view block) {
-  std::vector<std::vector<std::string>> out(1);
-  for (auto l : text::split(block, '\n')) {
+// The printed lines joined: a name wrapped by the PDF layout is one name.
+std::string joined_printed(const text::MappedText& block, const Lines& lines) {
+  std::string out;
+  for (const auto& l : lines) out += printed(block, l);
+  return out;
+}
+
+std::vector<Lines> paragraphs(const text::MappedText& block, std::size_t from) {
+  std::vector<Lines> out(1);
+  std::string_view all = block.normalized;
+  for (auto l : text::split(all.substr(from), '\n')) {
     auto t = trim(l);
     if (t.empty()) {
       if (!out.back().empty()) out.emplace_back();
     } else {
-      out.back().emplace_back(t);
+      out.back().push_back(span_of(block, t));
     }
   }
   if (out.back().empty()) out.pop_back();
   return out;
 }
 
-// 【再掲（№12）】 → "No.12", the id as this sheet prints it.
-std::optional<std::string> relisted_id(std::string& name) {
-  auto number = take_relisted_mark(name);
-  if (!number || number->empty()) return number;
-  return "No." + *number;
+// A name printed with 【再掲（№１２）】: the mark leaves the name, its number gives "No.12", the
+// id as this sheet prints it.
+std::optional<std::string> take_relisted_id(std::string& printed_name) {
+  auto name = text::normalize_mapped(printed_name);
+  auto mark = find_relisted_mark(name.normalized);
+  if (!mark) return std::nullopt;
+  printed_name = printed_without(name, {mark->begin, mark->end});
+  if (mark->number.empty()) return std::string();
+  return "No." + mark->number;
 }
 
-Heading read_heading(std::string_view before_label) {
-  Heading h;
-  std::string all(before_label);
+std::size_t goal_end_of(std::string_view all) {
   auto goal_end = all.find("つくる");
   if (goal_end == std::string::npos)
     goal_end = all.find("\n\n");
   else
     goal_end += std::string_view("つくる").size();
-  if (goal_end == std::string::npos) goal_end = 0;
-  for (auto l : text::split(std::string_view(all).substr(0, goal_end), '\n')) h.goal += trim(l);
-  auto paras = paragraphs(std::string_view(all).substr(goal_end));
-  std::vector<std::string> name_lines;
-  if (!paras.empty()) {
-    auto& first = paras.front();
-    if (paras.size() >= 2) {
-      h.measure = joined(first);
-      for (std::size_t p = 1; p < paras.size(); ++p)
-        name_lines.insert(name_lines.end(), paras[p].begin(), paras[p].end());
-    } else if (first.size() >= 2) {
-      h.measure = first.front();
-      name_lines.assign(first.begin() + 1, first.end());
-    } else {
-      auto line = first.front();
-      auto space = line.find(' ');
-      h.measure = line.substr(0, space);
-      if (space != std::string::npos) name_lines.push_back(std::string(trim(line.substr(space))));
+  return goal_end == std::string::npos ? 0 : goal_end;
+}
+
+// Measure and name lines: a paragraph of measure, then the name; or one line each; or one
+// line "measure name".
+void split_measure_and_name(const text::MappedText& block, const std::vector<Lines>& paras,
+                            Lines& measure, Lines& name) {
+  if (paras.empty()) return;
+  const auto& first = paras.front();
+  if (paras.size() >= 2) {
+    measure = first;
+    for (std::size_t p = 1; p < paras.size(); ++p)
+      name.insert(name.end(), paras[p].begin(), paras[p].end());
+  } else if (first.size() >= 2) {
+    measure = {first.front()};
+    name.assign(first.begin() + 1, first.end());
+  } else {
+    auto line = first.front();
+    auto space = view(block, line).find(' ');
+    if (space == std::string_view::npos) {
+      measure = {line};
+      return;
     }
+    measure = {{line.begin, line.begin + space}};
+    name = {trimmed(block, {line.begin + space, line.end})};
   }
-  // "★数値目標 待機児童の数": the marker and the name share a line.
-  if (starts_with(h.measure, "★数値目標") &&
-      h.measure.size() > std::string_view("★数値目標").size()) {
-    name_lines.insert(name_lines.begin(),
-                      std::string(trim(h.measure.substr(std::string_view("★数値目標").size()))));
-    h.measure = "★数値目標";
-  }
+}
+
+// "★数値目標 待機児童の数": the marker and the name share a line; the rest is the name's.
+void split_numeric_target_marker(const text::MappedText& block, Lines& measure, Lines& name) {
+  constexpr std::string_view marker = "★数値目標";
+  if (measure.empty() || !starts_with(view(block, measure.front()), marker)) return;
+  Lines rest = measure;
+  rest.front() = trimmed(block, {rest.front().begin + marker.size(), rest.front().end});
+  if (rest.front().begin == rest.front().end) rest.erase(rest.begin());
+  if (rest.empty()) return;
+  name.insert(name.begin(), rest.begin(), rest.end());
+  measure = {{measure.front().begin, measure.front().begin + marker.size()}};
+}
+
+Heading read_heading(const text::MappedText& block) {
+  Heading h;
+  std::string_view all = block.normalized;
+  auto goal_end = goal_end_of(all);
+  for (auto l : text::split(all.substr(0, goal_end), '\n')) h.goal += trim(l);
+  Lines measure, name;
+  split_measure_and_name(block, paragraphs(block, goal_end), measure, name);
+  split_numeric_target_marker(block, measure, name);
+  h.measure = joined(block, measure);
   if (auto star = h.goal.find("★数値目標"); star != std::string::npos) {
     h.goal = std::string(trim(h.goal.substr(0, star)));
     if (h.measure.empty()) h.measure = "★数値目標";
   }
-  h.name = joined(name_lines);
-  h.relisted_of = relisted_id(h.name);
-  if (h.measure.empty() && !h.name.empty()) std::swap(h.measure, h.name);
+  h.name = joined_printed(block, name);
+  h.relisted_of = take_relisted_id(h.name);
+  if (h.measure.empty() && !h.name.empty()) {
+    h.measure = text::normalize(h.name);  // a lone line is the measure, as read
+    h.name.clear();
+  }
   return h;
 }
 
@@ -353,15 +402,15 @@ void skip(Context& c, int line, std::string reason) {
   skip_row(c.out, c.path, line, std::move(reason));
 }
 
-std::string block_text(const std::vector<Line>& lines, std::size_t from, std::size_t to,
-                       std::size_t cut_offset) {
+text::MappedText block_text(const std::vector<Line>& lines, std::size_t from, std::size_t to,
+                            std::size_t cut_offset) {
   std::string out;
   for (std::size_t i = from; i <= to && i < lines.size(); ++i) {
     std::string_view s = lines[i].original;
     if (i == to) s = s.substr(0, cut_offset);
     out.append(s).push_back('\n');
   }
-  return text::normalize(out);
+  return text::normalize_mapped(out);
 }
 
 // "; the values stop at '1e309'": the word before a short run of values, which may be a

@@ -18,8 +18,10 @@
 #include "kpi/formats/cell_values.hpp"
 #include "kpi/formats/mid_plan.hpp"
 #include "kpi/formats/plan_path.hpp"
+#include "kpi/formats/printed_name.hpp"
 #include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
+#include "kpi/text/mapped.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/period.hpp"
@@ -237,17 +239,35 @@ std::size_t kpi_count(const Cell& target, const Cell& actual, const Cell& rate) 
 // -- KPI names ------------------------------------------------------------------------------
 
 // "①農業サポーター登録者 ②農業サポート…" → the two parts, each with its circled number.
-std::vector<std::string> split_at_circled_numbers(std::string_view name) {
-  std::vector<std::string> out;
+std::vector<Span> split_at_circled_numbers(const text::MappedText& name) {
+  std::string_view s = name.normalized;
+  std::vector<Span> out;
   std::size_t start = 0;
-  for (std::size_t i = 0; i < name.size();) {
-    if (i > start && starts_with_circled_number(name.substr(i))) {
-      if (auto part = trim(name.substr(start, i - start)); !part.empty()) out.emplace_back(part);
+  auto add = [&](std::size_t end) {
+    if (auto part = trim(s.substr(start, end - start)); !part.empty())
+      out.push_back(span_of(name, part));
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    if (i > start && starts_with_circled_number(s.substr(i))) {
+      add(i);
       start = i;
     }
-    i += static_cast<std::size_t>(text::utf8_length(static_cast<unsigned char>(name[i])));
+    i += static_cast<std::size_t>(text::utf8_length(static_cast<unsigned char>(s[i])));
   }
-  if (auto part = trim(name.substr(start)); !part.empty()) out.emplace_back(part);
+  add(s.size());
+  return out;
+}
+
+std::vector<std::string> printed_parts(const text::MappedText& name,
+                                       const std::vector<Span>& spans) {
+  std::vector<std::string> out;
+  for (const auto& s : spans) out.push_back(printed(name, s));
+  return out;
+}
+
+std::vector<Span> word_spans(const text::MappedText& name) {
+  std::vector<Span> out;
+  for (auto w : text::words(name.normalized)) out.push_back(span_of(name, w));
   return out;
 }
 
@@ -299,16 +319,19 @@ std::optional<std::vector<std::string>> names_by_labels(const std::vector<std::s
   return std::nullopt;
 }
 
-std::vector<std::string> kpi_names(Context& c, int line, std::string_view id, std::string_view name,
+// The KPI names of a 項目 cell, as printed: the whole cell, or its parts when it names
+// several KPIs (circled numbers, labels in the value cells, words).
+std::vector<std::string> kpi_names(Context& c, int line, std::string_view id,
+                                   std::string_view printed_cell,
                                    const std::vector<const Cell*>& cells, std::size_t count) {
-  std::string whole(trim(name));
+  auto name = text::normalize_mapped(printed_cell);
+  std::string whole = printed(name, {0, name.normalized.size()});
   if (count == 1) return {whole};
-  auto parts = split_at_circled_numbers(whole);
+  auto parts = printed_parts(name, split_at_circled_numbers(name));
   if (parts.size() == count) return parts;
   if (parts.size() > 1 && parts.size() < count)
     if (auto named = names_by_labels(parts, cells, count)) return *named;
-  std::vector<std::string> words;
-  for (auto w : text::words(whole)) words.emplace_back(w);
+  auto words = printed_parts(name, word_spans(name));
   if (words.size() == count) return words;
   warn(c, line,
        fmt::format("{}: {} KPIs but the 項目 cell names {}: each KPI gets the whole cell "
@@ -510,7 +533,7 @@ void read_kpis(Context& c, const Row& row) {
        rate = cell_of(row, cols.rate, "達成率");
   std::size_t count = kpi_count(target, actual, rate);
   auto names =
-      kpi_names(c, row.line, id, row.norm(cols.name), {&baseline, &target, &actual}, count);
+      kpi_names(c, row.line, id, row.cell(cols.name), {&baseline, &target, &actual}, count);
   auto baselines = values_for(c, row.line, id, baseline, count);
   auto targets = values_for(c, row.line, id, target, count);
   auto actuals = values_for(c, row.line, id, actual, count);

@@ -47,7 +47,7 @@ std::size_t match_ref(std::string_view s, std::size_t i, RefParts& parts) {
   return k - i;
 }
 
-std::string shifted(const RefParts& ref, int row_offset, int col_offset) {
+std::string shifted(const FormulaReference& ref, int row_offset, int col_offset) {
   int col = ref.col_absolute ? ref.col : ref.col + col_offset;
   int row = ref.row_absolute ? ref.row : ref.row + row_offset;
   if (col < 0 || row < 0 || col >= kMaxCols || row >= kMaxRows) return "#REF!";
@@ -72,23 +72,18 @@ std::optional<Range> parse_range(std::string_view text) {
   return Range{first->row, first->col, last->row, last->col};
 }
 
-std::string shift_formula(std::string_view formula, int row_offset, int col_offset) {
-  std::string out;
-  out.reserve(formula.size() + 8);
+std::vector<FormulaReference> formula_references(std::string_view formula) {
+  std::vector<FormulaReference> refs;
   std::size_t i = 0;
   while (i < formula.size()) {
     char c = formula[i];
     if (c == '"' || c == '\'') {
-      std::size_t end = skip_quoted(formula, i);
-      out.append(formula.substr(i, end - i));
-      i = end;
+      i = skip_quoted(formula, i);
       continue;
     }
-    if (c == '[') {  // structured references and external book indexes stay as written
+    if (c == '[') {  // structured references and external book indexes
       std::size_t end = formula.find(']', i);
-      end = end == std::string_view::npos ? formula.size() : end + 1;
-      out.append(formula.substr(i, end - i));
-      i = end;
+      i = end == std::string_view::npos ? formula.size() : end + 1;
       continue;
     }
     bool starts_token = i == 0 || !is_name_char(formula[i - 1]);
@@ -99,17 +94,30 @@ std::string shift_formula(std::string_view formula, int row_offset, int col_offs
         length > 0 && (after == formula.size() || (!is_name_char(formula[after]) &&
                                                    formula[after] != '(' && formula[after] != '!'));
     if (is_reference) {
-      out += shifted(ref, row_offset, col_offset);
+      refs.push_back({i, after, ref.row, ref.col, ref.row_absolute, ref.col_absolute,
+                      i > 0 && formula[i - 1] == '!'});
       i = after;
       continue;
     }
-    // Copy a whole name (function, defined name, sheet name) so its tail is not read as a ref.
+    // Skip a whole name (function, defined name, sheet name) so its tail is not read as a ref.
     std::size_t end = i + 1;
     if (is_name_char(c) || c == '$')
       while (end < formula.size() && (is_name_char(formula[end]) || formula[end] == '$')) ++end;
-    out.append(formula.substr(i, end - i));
     i = end;
   }
+  return refs;
+}
+
+std::string shift_formula(std::string_view formula, int row_offset, int col_offset) {
+  std::string out;
+  out.reserve(formula.size() + 8);
+  std::size_t last = 0;
+  for (const auto& ref : formula_references(formula)) {
+    out.append(formula.substr(last, ref.begin - last));
+    out += shifted(ref, row_offset, col_offset);
+    last = ref.end;
+  }
+  out.append(formula.substr(last));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "kpi/grid/formula_refs.hpp"
 #include "kpi/grid/grid.hpp"
 
 namespace kpi::grid {

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "format_code.hpp"
+#include "kpi/grid/stored_number.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::grid {
@@ -15,83 +16,10 @@ namespace {
 using format_code::Token;
 using format_code::TokenKind;
 
-// A decimal number: value = 0.digits × 10^point; digits without leading or trailing zeros
-// (empty for zero).
-struct Decimal {
-  bool negative = false;
-  std::string digits;
-  int point = 0;
-
-  bool zero() const { return digits.empty(); }
-};
-
-void normalize(Decimal& d) {
-  std::size_t lead = d.digits.find_first_not_of('0');
-  if (lead == std::string::npos) {
-    d = Decimal{d.negative, "", 0};
-    return;
-  }
-  d.digits.erase(0, lead);
-  d.point -= static_cast<int>(lead);
-  d.digits.erase(d.digits.find_last_not_of('0') + 1);
-}
-
-// "-79.2", "0.91666666666666663", "1.5E-3"; nullopt for anything else.
-std::optional<Decimal> parse_decimal(std::string_view s) {
-  Decimal d;
-  std::size_t i = 0;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) d.negative = s[i++] == '-';
-  bool seen_digit = false, seen_point = false;
-  for (; i < s.size(); ++i) {
-    if (text::is_ascii_digit(s[i])) {
-      d.digits.push_back(s[i]);
-      seen_digit = true;
-      if (!seen_point) ++d.point;
-    } else if (s[i] == '.' && !seen_point) {
-      seen_point = true;
-    } else {
-      break;
-    }
-  }
-  if (!seen_digit || d.digits.size() > 1000) return std::nullopt;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    char* end = nullptr;
-    std::string exponent(s.substr(i + 1));
-    long e = std::strtol(exponent.c_str(), &end, 10);
-    if (end == exponent.c_str() || *end != '\0' || e > 400 || e < -400) return std::nullopt;
-    d.point += static_cast<int>(e);
-    i = s.size();
-  }
-  if (i != s.size()) return std::nullopt;
-  normalize(d);
-  return d;
-}
-
-// Keeps the first `keep` digits, rounding half away from zero on the next one.
-void round_at(Decimal& d, int keep) {
-  if (keep >= static_cast<int>(d.digits.size())) return;
-  if (keep < 0) {
-    d = Decimal{d.negative, "", 0};
-    return;
-  }
-  bool up = d.digits[static_cast<std::size_t>(keep)] >= '5';
-  d.digits.resize(static_cast<std::size_t>(keep));
-  if (up) {
-    int i = keep - 1;
-    while (i >= 0 && d.digits[static_cast<std::size_t>(i)] == '9')
-      d.digits[static_cast<std::size_t>(i--)] = '0';
-    if (i < 0) {
-      d.digits.insert(0, "1");
-      ++d.point;
-    } else {
-      ++d.digits[static_cast<std::size_t>(i)];
-    }
-  }
-  normalize(d);
-}
+using Decimal = DecimalDigits;
 
 void round_decimals(Decimal& d, int decimals) {
-  round_at(d, d.point + decimals);
+  round_significant(d, d.point + decimals);
 }
 
 std::string integer_digits(const Decimal& d) {
@@ -133,13 +61,13 @@ std::string render_general(Decimal d) {
   if (d.zero()) return "0";
   std::string sign = d.negative ? "-" : "";
   if (d.point > 11 || d.point < -8) {
-    round_at(d, 6);
+    round_significant(d, 6);
     int exponent = d.point - 1;
     std::string mantissa = d.digits.substr(0, 1);
     if (d.digits.size() > 1) mantissa += "." + d.digits.substr(1);
     return sign + mantissa + exponent_text(exponent, '+', 2);
   }
-  round_at(d, 11);
+  round_significant(d, 11);
   if (d.zero()) return "0";
   std::string whole = integer_digits(d);
   std::string out = sign + (whole.empty() ? "0" : whole);
@@ -215,7 +143,7 @@ std::string render_digits(Decimal d, const NumberShape& shape) {
   int exponent = 0;
   if (shape.exponent && !d.zero()) {
     int integer_digits_wanted = shape.integer_placeholders > 0 ? shape.integer_placeholders : 1;
-    round_at(d, integer_digits_wanted + decimals);
+    round_significant(d, integer_digits_wanted + decimals);
     exponent = d.point - integer_digits_wanted;
     d.point = integer_digits_wanted;
   } else {
@@ -274,10 +202,10 @@ bool only_literals(const std::vector<Token>& tokens) {
 }  // namespace
 
 std::string format_number(std::string_view stored_value, std::string_view number_format) {
-  auto parsed = parse_decimal(stored_value);
+  auto parsed = parse_decimal_digits(stored_value);
   if (!parsed) return std::string(stored_value);
   Decimal value = *parsed;
-  round_at(value, 15);  // Excel shows at most 15 significant digits of a stored double
+  round_significant(value, excel_significant_digits);
   if (number_format.empty()) return render_general(value);
   auto sections = format_code::split_sections(number_format);
   std::size_t index = 0;

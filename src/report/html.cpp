@@ -1,57 +1,58 @@
-// Standalone HTML page: one table per sheet; mismatches highlighted.
+// The HTML report: one self-contained page (inline CSS and SVG, no script, no request to
+// anywhere) for the council and the public. Summary cards, the status of each basic goal as
+// a bar chart, the legend, the findings, each KPI's series against its target path and the
+// KPI table of every sheet; in the language and the fiscal year the options ask for.
+// Every text of the input is escaped. The sections are in html_*.cpp.
 #include <fmt/format.h>
 
+#include "html_parts.hpp"
 #include "kpi/report/escape.hpp"
-#include "kpi/report/format.hpp"
-#include "kpi/report/writers.hpp"
 
 namespace kpi::report {
 namespace {
 
-void td(std::ostream& out, const std::string& s) {
-  out << "<td>" << escape_markup(s) << "</td>";
+std::string title_of(const ReportContext& context) {
+  auto lang = context.options.lang;
+  return fmt::format("{} — {}", html::pick(lang, "KPI progress report", "KPI達成状況"),
+                     html::view_text(lang, context.options.view));
 }
 
-void observation_row(std::ostream& out, const model::Indicator& ind, const model::Observation* o) {
-  const char* verdict = o ? model::to_string(o->check.verdict) : "unchecked";
-  out << "<tr class=\"" << verdict << "\">";
-  for (const auto& s :
-       {display_id(ind), ind.name, ind.unit, direction_label(ind), shown(ind.baseline.value)})
-    td(out, s);
-  if (o) {
-    for (const auto& s : {std::to_string(o->fiscal_year), shown_target(ind, *o), shown(o->actual),
-                          shown(o->published_rate), recomputed_text(*o), std::string(verdict)})
-      td(out, s);
-  } else {
-    for (const auto& s : {std::string(), shown(ind.final_target.value), std::string(),
-                          std::string(), std::string(), std::string("no actuals")})
-      td(out, s);
+void write_header(std::ostream& out, const ReportContext& context) {
+  auto lang = context.options.lang;
+  out << "<header><h1>" << escape_markup(title_of(context)) << "</h1>\n<p class=\"sources\">"
+      << html::pick(lang, "Sources: ", "対象: ");
+  bool first = true;
+  for (const auto& sheet : context.result.sheets) {
+    if (!first) out << ", ";
+    first = false;
+    out << "<span class=\"path\">" << escape_markup(sheet.path);
+    if (!sheet.sheet_name.empty()) out << ":" << escape_markup(sheet.sheet_name);
+    out << "</span>";
   }
-  out << "</tr>\n";
+  out << "</p></header>\n";
 }
 
 }  // namespace
 
 void write_html(std::ostream& out, const ReportContext& context) {
-  const auto& result = context.result;
-  out << "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"
-         "<title>kpi-report</title><style>body{font-family:sans-serif}"
-         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"
-         "tr.mismatch{background:#fdd}tr.consistent{background:#ffd}</style></head><body>\n";
-  for (const auto& sheet : result.sheets) {
-    out << fmt::format("<h2>{}</h2>\n<p>format {}, {} KPIs, {} rows skipped</p>\n",
-                       escape_markup(sheet.path), escape_markup(sheet.format),
-                       sheet.parsed.indicators.size(), sheet.parsed.skipped.size());
-    out << "<table><tr><th>ID</th><th>KPI</th><th>unit</th><th>direction</th><th>baseline</th>"
-           "<th>FY</th><th>target</th><th>actual</th><th>published</th><th>recomputed</th>"
-           "<th>verdict</th></tr>\n";
-    for (const auto& ind : sheet.parsed.indicators) {
-      if (ind.observations.empty()) observation_row(out, ind, nullptr);
-      for (const auto& o : ind.observations) observation_row(out, ind, &o);
-    }
-    out << "</table>\n";
-  }
-  out << "</body></html>\n";
+  auto lang = context.options.lang;
+  // The policy tells the browser what the page promises: nothing is loaded, nothing runs.
+  out << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::ja ? "ja" : "en")
+      << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+         "style-src 'unsafe-inline'\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<meta name=\"generator\" content=\"kpi-report " KPI_VERSION "\">\n<title>"
+      << escape_markup(title_of(context)) << "</title>\n<style>" << html::style()
+      << "</style>\n</head>\n<body>\n";
+  write_header(out, context);
+  html::write_summary(out, context);
+  html::write_goal_charts(out, context);
+  html::write_legend(out, lang);
+  html::write_findings(out, context);
+  html::write_series(out, context);
+  html::write_tables(out, context);
+  out << "<footer>kpi-report " KPI_VERSION "</footer>\n</body>\n</html>\n";
 }
 
 }  // namespace kpi::report

@@ -50,8 +50,29 @@ constexpr Words words[] = {
     {Term::expected_now, "on the line", "計画線上の値"},
     {Term::no_goal, "(no basic goal)", "（基本目標なし）"},
     {Term::note, "note", "注"},
+    {Term::municipality, "municipality", "自治体"},
+    {Term::source, "source", "入力"},
+    {Term::direction_source, "direction source", "方向の根拠"},
+    {Term::fiscal_year_name, "fiscal year", "年度（和暦）"},
+    {Term::reported_in, "reported in", "掲載年度"},
+    {Term::target_is_final, "target is final", "最終目標値で評価"},
     {Term::achieved, "achieved", "達成"},
+    {Term::pace_as_of, "pace as of", "進捗判定年度"},
+    {Term::baseline_printed, "baseline as printed", "基準値（表記）"},
+    {Term::target_printed, "target as printed", "目標値（表記）"},
+    {Term::actual_printed, "actual as printed", "実績値（表記）"},
+    {Term::location, "location", "所在"},
+    {Term::severity, "severity", "重要度"},
+    {Term::rule, "rule", "規則"},
+    {Term::message, "message", "内容"},
     {Term::behind, "behind", "未達成"},
+    {Term::kpi_sheet, "KPIs", "指標"},
+    {Term::chart_title, "Status by basic goal", "基本目標別の達成状況"},
+    {Term::share_achieved, "share achieved", "達成割合"},
+    {Term::status_in_latest_year, "each KPI in its latest year with an actual",
+     "各指標の実績がある最新年度"},
+    {Term::status_in_year, "each KPI in", "各指標の対象年度:"},
+    {Term::published_printed, "published rate as printed", "達成率（公表・表記）"},
     {Term::columns_left_out, "not shown at this width", "この幅では省略"},
 };
 static_assert(std::size(words) == static_cast<std::size_t>(Term::count));
@@ -139,6 +160,26 @@ std::string_view label(Lang lang, model::PaceStatus s) {
       break;
   }
   return pick(lang, "unknown", "判定不可");
+}
+
+std::string_view label(Lang lang, model::DirectionSource s) {
+  switch (s) {
+    case model::DirectionSource::label:
+      return pick(lang, "label", "表記");
+    case model::DirectionSource::qualifier:
+      return pick(lang, "qualifier", "目標値の以上・以下");
+    case model::DirectionSource::inferred:
+      return pick(lang, "inferred", "基準値と目標値から推定");
+    case model::DirectionSource::target:
+      return pick(lang, "target", "開始年度の目標値");
+    case model::DirectionSource::published_rate:
+      return pick(lang, "published-rate", "公表達成率から");
+    case model::DirectionSource::assumed:
+      return pick(lang, "assumed", "仮定");
+    case model::DirectionSource::none:
+      break;
+  }
+  return "";
 }
 
 std::string fiscal_year_label(Lang lang, int fiscal_year) {

@@ -14,6 +14,8 @@ const ReportWriter* find_in(const std::vector<ReportWriter>& table, std::string_
 constexpr WriterTraits terminal{false, false, true, false};
 constexpr WriterTraits document{false, true, false, false};
 constexpr WriterTraits plain{};
+constexpr WriterTraits encoded{false, false, false, true};
+constexpr WriterTraits binary{true, false, false, false};
 
 }  // namespace
 
@@ -24,8 +26,10 @@ const std::vector<ReportWriter>& report_writers() {
       {"markdown", "Markdown: summary and tables (CI step summary, council memo)", plain,
        write_markdown},
       {"html", "standalone HTML page", plain, write_html},
-      {"csv", "canonical CSV for Excel, read back as input (docs/canonical.md)", plain,
-       write_canonical_csv},
+      {"csv", "the analysis for Excel: one row per KPI and year (docs/csv-report.md)", encoded,
+       write_analysis_csv},
+      {"xlsx", "Excel workbook: summary, KPIs, findings, chart (to a file or a pipe)", binary,
+       write_xlsx},
   };
   return table;
 }

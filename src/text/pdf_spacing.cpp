@@ -50,12 +50,19 @@ bool is_gap(const std::vector<std::string_view>& words, std::size_t i) {
 
 }  // namespace
 
+std::vector<bool> pdf_gaps(const std::vector<std::string_view>& words) {
+  std::vector<bool> out;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) out.push_back(is_gap(words, i));
+  return out;
+}
+
 std::string close_pdf_gaps(std::string_view normalized) {
   auto w = words(normalized);
+  auto gaps = pdf_gaps(w);
   std::string out;
   for (std::size_t i = 0; i < w.size(); ++i) {
     out += w[i];
-    if (i + 1 < w.size() && !is_gap(w, i)) out += ' ';
+    if (i < gaps.size() && !gaps[i]) out += ' ';
   }
   return out;
 }

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "kpi/calc/rate.hpp"
-#include "kpi/text/strings.hpp"
+#include "kpi/grid/formula_refs.hpp"
 #include "kpi/verify/rate_check.hpp"
 #include "rate_candidates.hpp"
 
@@ -29,26 +29,10 @@ std::string cleaned(std::string_view formula) {
   return out;
 }
 
-bool is_upper(char c) {
-  return c >= 'A' && c <= 'Z';
-}
-// A1-style references: 1–3 letters then digits, not inside a longer name or a function call.
 std::vector<Reference> references(const std::string& f) {
   std::vector<Reference> refs;
-  for (std::size_t i = 0; i < f.size();) {
-    if (!is_upper(f[i]) ||
-        (i > 0 && (is_upper(f[i - 1]) || text::is_ascii_digit(f[i - 1]) || f[i - 1] == '_'))) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < f.size() && is_upper(f[j]) && j - i < 3) ++j;
-    std::size_t k = j;
-    while (k < f.size() && text::is_ascii_digit(f[k])) ++k;
-    bool ref = k > j && (k == f.size() || (!is_upper(f[k]) && f[k] != '(' && f[k] != '_'));
-    if (ref) refs.push_back({i, k, f.substr(i, k - i), i > 0 && f[i - 1] == '!'});
-    i = ref ? k : j;
-  }
+  for (const auto& r : grid::formula_references(f))
+    refs.push_back({r.begin, r.end, f.substr(r.begin, r.end - r.begin), r.other_sheet});
   return refs;
 }
 

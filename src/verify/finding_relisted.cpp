@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
+#include "kpi/text/name_form.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -44,13 +45,14 @@ std::string differences(const Indicator& copy, const Indicator& original) {
 }
 
 // The KPI a re-listed row points at: an id can hold several KPIs (seq 1, 2, ...), so the one
-// with the same name is preferred, else the first of that id.
+// with the same name (as matched: "（累計）" = "(累計)") is preferred, else the first of that id.
 const Indicator* original_of(
     const Indicator& copy,
     const std::multimap<std::pair<std::string, std::string>, const Indicator*>& by_id) {
   auto [first, last] = by_id.equal_range({copy.municipality, *copy.relisted_of});
+  auto name = text::name_form(copy.name);
   for (auto it = first; it != last; ++it)
-    if (it->second->name == copy.name) return it->second;
+    if (text::name_form(it->second->name) == name) return it->second;
   return first == last ? nullptr : first->second;
 }
 

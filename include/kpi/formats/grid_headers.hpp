@@ -55,6 +55,7 @@ struct HeaderMap {
 
 // The header of a KPI table in `sheet`: the row (with its companion year or role row) that
 // names a KPI column and at least two value columns. nullopt when no row does.
+std::optional<HeaderMap> find_header(const grid::Sheet& sheet, const grid::MergedIndex& merges);
 std::optional<HeaderMap> find_header(const grid::Sheet& sheet);
 // Roles a KPI table needs that `map` lacks, e.g. {"実績値 (actual)"}.
 std::vector<std::string> missing_roles(const HeaderMap& map);

@@ -27,19 +27,17 @@ enum class LineKind {
 
 struct KpiLine {
   LineKind kind = LineKind::blank;
-  std::string name;                 // normalised, PDF gaps closed, without bullet and 再掲 mark
+  std::string name;                 // as printed, PDF gaps closed, without bullet and 再掲 mark
+                                    // (other: the line read as the rest of a wrapped name)
   bool bullet = false;              // starts with ・ ◆ …: the line starts a KPI
   bool relisted = false;            // [再掲] 〔再掲〕 【再掲】 (再掲)
   bool continues_row = false;       // columns line with an empty name column
-  std::vector<std::string> groups;  // columns between the name and the values: "1歳児"
+  std::vector<std::string> groups;  // columns between the name and the values: "1歳児" (printed)
   std::optional<KpiValues> values;
   std::string text;     // the line, normalised and squeezed (for notes and reasons)
   std::string problem;  // kind == other: why it is not a KPI line
 };
 
 KpiLine read_kpi_line(std::string_view original_line);
-
-// Removes a 再掲 mark from a normalised name; true when there was one.
-bool strip_relisted_mark(std::string& name);
 
 }  // namespace kpi::formats::kanazawa

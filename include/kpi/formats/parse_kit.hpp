@@ -22,6 +22,13 @@ model::Direction direction_of(model::Qualifier qualifier);
 // it names none.
 std::optional<std::string> take_relisted_mark(std::string& name);
 
+// Where take_relisted_mark finds the mark: bytes [begin, end) of `name`, and its number.
+struct RelistedMark {
+  std::size_t begin = 0, end = 0;
+  std::string number;
+};
+std::optional<RelistedMark> find_relisted_mark(std::string_view name);
+
 // A row that did not become a KPI: listed in `skipped` and reported as an
 // `input.skipped-row` warning at `path:line`, with the reason.
 void skip_row(model::ParseOutput& out, std::string_view path, int line, std::string reason);

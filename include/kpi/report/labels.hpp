@@ -52,8 +52,29 @@ enum class Term {
   expected_now,
   no_goal,
   note,
-  achieved,          // a summary column: KPIs achieved (with their share)
-  behind,            // a summary column: KPIs behind target
+  // the analysis columns (CSV and xlsx reports)
+  municipality,
+  source,
+  direction_source,
+  fiscal_year_name,
+  reported_in,
+  target_is_final,
+  achieved,
+  pace_as_of,
+  baseline_printed,
+  target_printed,
+  actual_printed,
+  location,
+  severity,
+  rule,
+  message,
+  behind,
+  kpi_sheet,
+  chart_title,
+  share_achieved,
+  status_in_latest_year,
+  status_in_year,
+  published_printed,
   columns_left_out,  // under a table narrowed to the terminal
   count,
 };
@@ -63,6 +84,7 @@ std::string_view label(Lang lang, model::Direction d);  // "" for unknown
 std::string_view label(Lang lang, model::Verdict v);
 std::string_view label(Lang lang, model::Status s);
 std::string_view label(Lang lang, model::PaceStatus s);
+std::string_view label(Lang lang, model::DirectionSource s);  // "" for none
 // en "FY2023"; ja "令和5年度" (平成 before 2019).
 std::string fiscal_year_label(Lang lang, int fiscal_year);
 

@@ -61,5 +61,10 @@ void write_markdown(std::ostream& out, const ReportContext& context);
 void write_html(std::ostream& out, const ReportContext& context);
 // The canonical CSV (docs/canonical.md): the input sheet, no analysis.
 void write_canonical_csv(std::ostream& out, const ReportContext& context);
+// report --format csv: the analysis, one row per KPI and fiscal year (docs/csv-report.md).
+// Throws std::runtime_error when --encoding cp932 cannot encode a character.
+void write_analysis_csv(std::ostream& out, const ReportContext& context);
+// report --format xlsx: summary, KPIs and findings sheets and a chart (docs/csv-report.md).
+void write_xlsx(std::ostream& out, const ReportContext& context);
 
 }  // namespace kpi::report

@@ -1,5 +1,5 @@
 #pragma once
-// Bytes of a file -> UTF-8 text, detecting the encoding (the only file using ICU converters).
+// Bytes of a file -> UTF-8 text, detecting the encoding (text/encode.hpp goes the other way).
 #include <string>
 #include <string_view>
 #include <vector>

@@ -5,9 +5,15 @@
 // Input must be normalised; other spaces are kept (squeezed).
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kpi::text {
 
 std::string close_pdf_gaps(std::string_view normalized);
+
+// For the words of a normalised text (text::words): gaps[i] is true when the space between
+// words[i] and words[i + 1] is such an artefact. close_pdf_gaps joins the words by it; a
+// layout that keeps printed text uses it to drop the same spaces from the original.
+std::vector<bool> pdf_gaps(const std::vector<std::string_view>& words);
 
 }  // namespace kpi::text

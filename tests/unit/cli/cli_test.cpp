@@ -61,7 +61,7 @@ TEST_CASE("check: every rate explained, cross-row conflicts fail", "[cli][check]
   auto full = run_kpi_report("check " + takaoka);
   CHECK(full.exit_code == 1);
   CHECK_THAT(full.out, Catch::Contains(
-                           ":450: error: No.16 (再掲) 10歳未満の子どもの数 differs from its "
+                           ":450: error: No.16 (再掲) １０歳未満の子どもの数 differs from its "
                            "original No.12 (line 357): "
                            "FY2020 actual 11,499 vs 11,449; FY2020 published rate 95.8% vs 95.4%"));
 }

@@ -129,13 +129,13 @@ TEST_CASE("kanazawa: the two 保育利用率 sub-rows are two KPIs", "[kanazawa]
   CHECK(two.baseline.value.text == "77.2%");
   CHECK(number(two.final_target.value) == Approx(78.8));
   CHECK(two.source.line == 305);
-  CHECK(kpi_at(sheet(), "1-(1)-③", 5).name == "医療的ケア児等コーディネーターの派遣件数(累計)");
+  CHECK(kpi_at(sheet(), "1-(1)-③", 5).name == "医療的ケア児等コーディネーターの派遣件数（累計）");
 }
 
 TEST_CASE("kanazawa: a two-line KPI with a cumulative baseline period", "[kanazawa]") {
   const auto& k = kpi_at(sheet(), "1-(1)-②", 1);
-  CHECK(k.name == "子育てアプリのダウンロード数(累計)");
-  CHECK(k.source.line == 279);  // the name line
+  CHECK(k.name == "子育てアプリのダウンロード数（累計）");  // as printed
+  CHECK(k.source.line == 279);                              // the name line
   CHECK(k.unit == "件");
   CHECK(number(k.baseline.value) == 14593);
   CHECK(k.baseline.value.text == "14,593 件");
@@ -152,13 +152,15 @@ TEST_CASE("kanazawa: a two-line KPI with a cumulative baseline period", "[kanaza
 }
 
 TEST_CASE("kanazawa: 再掲 KPIs point at the original by name", "[kanazawa]") {
-  const auto& app = kpi_at(sheet(), "1-(1)-⑤", 1);  // "[再掲]"
-  CHECK(app.name == "子育てアプリのダウンロード数(累計)");
+  const auto& app = kpi_at(sheet(), "1-(1)-⑤", 1);            // "[再掲]"
+  CHECK(app.name == "子育てアプリのダウンロード数（累計）");  // without its mark
   CHECK(app.relisted_of == std::optional<std::string>("1-(1)-②"));
   CHECK(number(app.baseline.value) == 14593);
   const auto& paternity = kpi_at(sheet(), "1-(3)-③", 3);  // "〔再掲〕", original is seq 2
-  CHECK(paternity.name == "男性の育児休業取得に係る事例の発信件数(累計)");
+  // Printed "（累計）〔再掲〕"; the original prints " (累計)": the names match once normalised.
+  CHECK(paternity.name == "男性の育児休業取得に係る事例の発信件数（累計）");
   CHECK(paternity.relisted_of == std::optional<std::string>("1-(2)-①"));
+  CHECK(kpi_at(sheet(), "1-(2)-①", 2).name == "男性の育児休業取得に係る事例の発信件数(累計)");
   const auto& foreign = kpi_at(sheet(), "3-(2)-④", 2);  // a table row "| ・… | … |"
   CHECK(foreign.name == "年間外国人宿泊客数");
   CHECK(foreign.relisted_of == std::optional<std::string>("3-(2)-②"));

@@ -1,0 +1,91 @@
+#include "kpi/grid/stored_number.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+
+#include "kpi/text/strings.hpp"
+
+namespace kpi::grid {
+namespace {
+
+void strip_zeros(DecimalDigits& d) {
+  std::size_t lead = d.digits.find_first_not_of('0');
+  if (lead == std::string::npos) {
+    d = DecimalDigits{d.negative, "", 0};
+    return;
+  }
+  d.digits.erase(0, lead);
+  d.point -= static_cast<int>(lead);
+  d.digits.erase(d.digits.find_last_not_of('0') + 1);
+}
+
+}  // namespace
+
+std::optional<DecimalDigits> parse_decimal_digits(std::string_view s) {
+  DecimalDigits d;
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) d.negative = s[i++] == '-';
+  bool seen_digit = false, seen_point = false;
+  for (; i < s.size(); ++i) {
+    if (text::is_ascii_digit(s[i])) {
+      d.digits.push_back(s[i]);
+      seen_digit = true;
+      if (!seen_point) ++d.point;
+    } else if (s[i] == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  if (!seen_digit || d.digits.size() > 1000) return std::nullopt;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    char* end = nullptr;
+    std::string exponent(s.substr(i + 1));
+    long e = std::strtol(exponent.c_str(), &end, 10);
+    if (end == exponent.c_str() || *end != '\0' || e > 400 || e < -400) return std::nullopt;
+    d.point += static_cast<int>(e);
+    i = s.size();
+  }
+  if (i != s.size()) return std::nullopt;
+  strip_zeros(d);
+  return d;
+}
+
+void round_significant(DecimalDigits& d, int keep) {
+  if (keep >= static_cast<int>(d.digits.size())) return;
+  if (keep < 0) {
+    d = DecimalDigits{d.negative, "", 0};
+    return;
+  }
+  bool up = d.digits[static_cast<std::size_t>(keep)] >= '5';
+  d.digits.resize(static_cast<std::size_t>(keep));
+  if (up) {
+    int i = keep - 1;
+    while (i >= 0 && d.digits[static_cast<std::size_t>(i)] == '9')
+      d.digits[static_cast<std::size_t>(i--)] = '0';
+    if (i < 0) {
+      d.digits.insert(d.digits.begin(), '1');
+      ++d.point;
+    } else {
+      ++d.digits[static_cast<std::size_t>(i)];
+    }
+  }
+  strip_zeros(d);
+}
+
+std::optional<model::Decimal> stored_decimal(std::string_view stored, int shift, int max_scale) {
+  auto d = parse_decimal_digits(text::trim(stored));
+  if (!d) return std::nullopt;
+  round_significant(*d, excel_significant_digits);
+  d->point += shift;
+  round_significant(*d, d->point + max_scale);
+  if (d->zero()) return model::Decimal{0, 0};
+  int scale = static_cast<int>(d->digits.size()) - d->point;
+  if (d->point > 18) return std::nullopt;
+  std::int64_t units = 0;
+  for (char c : d->digits) units = units * 10 + (c - '0');
+  for (; scale < 0; ++scale) units *= 10;
+  return model::Decimal{d->negative ? -units : units, scale};
+}
+
+}  // namespace kpi::grid
