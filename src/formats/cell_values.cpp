@@ -3,7 +3,9 @@
 
 #include <array>
 
+#include "kpi/formats/printed_value.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/number_shape.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats {
@@ -15,7 +17,6 @@ using text::trim;
 // Brackets in original (full-width) and normalised forms.
 constexpr std::array<std::string_view, 7> opening = {"(", "（", "「", "【", "[", "［", "〔"};
 constexpr std::array<std::string_view, 7> closing = {")", "）", "」", "】", "]", "］", "〕"};
-constexpr std::array<std::string_view, 3> signs = {"-", "▲", "△"};
 
 std::size_t bracket_at(std::string_view s, std::size_t i,
                        const std::array<std::string_view, 7>& brackets) {
@@ -70,14 +71,10 @@ std::size_t first_free_digit(std::string_view s) {
   return std::string_view::npos;
 }
 
-// Where the number starting at digit `digit` begins, its sign included.
-std::size_t number_begin(std::string_view s, std::size_t digit) {
-  for (auto sign : signs) {
-    std::size_t b = digit;
-    if (sign != "-" && b > 0 && s[b - 1] == ' ') --b;  // "▲ 441"
-    if (b >= sign.size() && s.substr(b - sign.size(), sign.size()) == sign) return b - sign.size();
-  }
-  return digit;
+// Where the value whose first digit is `digit` begins: its sign or 約 (formats::number_at).
+std::size_t value_begin(std::string_view s, std::size_t digit) {
+  auto number = number_at(s, digit);
+  return number ? number->begin : digit;
 }
 
 CellPiece make_piece(std::string original) {
@@ -88,7 +85,7 @@ CellPiece make_piece(std::string original) {
   p.has_number = digit != std::string_view::npos;
   if (p.has_number)
     p.label = std::string(
-        trim(std::string_view(p.normalized).substr(0, number_begin(p.normalized, digit))));
+        trim(std::string_view(p.normalized).substr(0, value_begin(p.normalized, digit))));
   return p;
 }
 
@@ -122,12 +119,29 @@ std::vector<CellPiece> split_cell_values(std::string_view original_cell) {
 }
 
 text::CellValue parse_piece(const CellPiece& piece) {
-  std::string_view rest = piece.normalized;
-  if (piece.has_number) rest = rest.substr(number_begin(rest, first_free_digit(rest)));
-  auto value = text::parse_cell(rest, piece.original);
-  if (auto colon = value.unit.rfind(':'); colon != std::string::npos)
-    value.unit = std::string(trim(std::string_view(value.unit).substr(colon + 1)));
-  return value;
+  text::CellValue out;
+  out.value.text = std::string(trim(piece.original));
+  std::string_view s = piece.normalized;
+  auto number = piece.has_number ? number_at(s, first_free_digit(s)) : std::nullopt;
+  if (!number) return out;
+  std::string_view rest = s.substr(number->end);
+  if (text::continues_number(rest)) return out;  // "1e309", "1.2.3": no number
+  out.value.number = number->number;
+  // The value is what comes before a bracket; a bracket holds its note ("累計", "平成30年度").
+  auto open = rest.find('(');
+  auto value_end = open == std::string_view::npos ? s.size() : number->end + open;
+  auto suffix = suffix_at(s, number->end, value_end);
+  out.unit = suffix.unit;
+  out.qualifier =
+      suffix.qualifier != model::Qualifier::none ? suffix.qualifier : first_qualifier(rest);
+  if (open != std::string_view::npos) {
+    auto close = rest.find(')', open);
+    out.note = std::string(trim(rest.substr(
+        open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1)));
+  }
+  if (auto colon = out.unit.rfind(':'); colon != std::string::npos)
+    out.unit = std::string(trim(std::string_view(out.unit).substr(colon + 1)));
+  return out;
 }
 
 }  // namespace kpi::formats

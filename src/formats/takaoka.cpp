@@ -483,7 +483,7 @@ std::size_t read_record(Context& c, const Record& r) {
   std::vector<ValueToken> values(tokens.begin() + static_cast<std::ptrdiff_t>(first_value),
                                  tokens.end());
   ind.final_target.value = value_of(values.back());
-  ind.final_target.qualifier = text::find_qualifier(values.back().normalized);
+  ind.final_target.qualifier = values.back().qualifier;
   ind.observations =
       observations_of(values, c.layout, lines[value_line->line_index].number, c.path);
   c.out.indicators.push_back(std::move(ind));

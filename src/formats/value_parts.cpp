@@ -9,8 +9,8 @@
 // another unit. From a "※" outside brackets on, the cell is a remark.
 #include "kpi/formats/value_parts.hpp"
 
-#include <cctype>
-
+#include "kpi/formats/printed_value.hpp"
+#include "kpi/formats/time_point.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/mapped.hpp"
 #include "kpi/text/number.hpp"
@@ -24,33 +24,13 @@ using text::starts_with;
 constexpr int max_bracket_depth = 4;  // deeper brackets are read as plain text
 constexpr int max_unit_chars = 8;
 
-struct QualifierWord {
-  std::string_view word;
-  model::Qualifier qualifier;
-};
-constexpr QualifierWord qualifier_words[] = {{"以上", model::Qualifier::at_least},
-                                             {"以下", model::Qualifier::at_most},
-                                             {"程度", model::Qualifier::about},
-                                             {"を維持", model::Qualifier::keep}};
-
 // Characters that end a unit or separate one value from the next.
 constexpr std::string_view separators[] = {" ", "(", ")", "・", "、", ",", ";", "※", "。"};
 constexpr std::string_view label_trim[] = {" ", "・", "、", ",", ";", ":"};
-constexpr std::string_view range_marks[] = {"~", "～", "〜", "-", "−"};
 
 int char_length(std::string_view s, std::size_t i) {
   int len = text::utf8_length(static_cast<unsigned char>(s[i]));
   return i + static_cast<std::size_t>(len) > s.size() ? 1 : len;
-}
-
-std::optional<model::Qualifier> qualifier_at(std::string_view s, std::size_t i,
-                                             std::size_t* end = nullptr) {
-  for (const auto& q : qualifier_words)
-    if (s.substr(i, q.word.size()) == q.word) {
-      if (end) *end = i + q.word.size();
-      return q.qualifier;
-    }
-  return std::nullopt;
 }
 
 bool separator_at(std::string_view s, std::size_t i) {
@@ -59,24 +39,12 @@ bool separator_at(std::string_view s, std::size_t i) {
   return false;
 }
 
-bool is_hiragana(std::string_view ch) {
-  // U+3041..U+309F: E3 81 81 .. E3 82 9F.
-  if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) != 0xE3) return false;
-  auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
-  return (b1 == 0x81 && b2 >= 0x81) || (b1 == 0x82 && b2 <= 0x9F);
-}
-
-// A unit is short and written without hiragana ("か所" aside): "の組織において…" is prose.
+// A unit is short and no prose (formats::is_prose): "の組織において…" is not a unit.
 bool plausible_unit(std::string_view unit) {
   int chars = 0;
-  for (std::size_t i = 0; i < unit.size();) {
-    int len = char_length(unit, i);
-    auto ch = unit.substr(i, static_cast<std::size_t>(len));
-    if (is_hiragana(ch) && ch != "か") return false;
+  for (std::size_t i = 0; i < unit.size(); i += static_cast<std::size_t>(char_length(unit, i)))
     ++chars;
-    i += static_cast<std::size_t>(len);
-  }
-  return chars <= max_unit_chars;
+  return chars <= max_unit_chars && !is_prose(unit);
 }
 
 std::string_view skip_prefixes(std::string_view s, const std::string_view* set, std::size_t n,
@@ -91,15 +59,6 @@ std::string_view skip_prefixes(std::string_view s, const std::string_view* set, 
   }
   return s;
 }
-
-// A value found at a digit: where it starts (sign, "約"), its unit and where it ends.
-struct Found {
-  std::size_t begin = 0;
-  std::size_t end = 0;  // past unit and qualifier
-  model::Decimal number;
-  std::string unit;
-  model::Qualifier qualifier = model::Qualifier::none;
-};
 
 class Reader {
  public:
@@ -122,13 +81,13 @@ class Reader {
     return std::string(text::trim(m_.original_slice(b, e)));
   }
   std::size_t matching_close(std::size_t open, std::size_t end) const;
-  std::optional<Found> value_at(std::size_t digit, std::size_t label_start, std::size_t end) const;
-  std::size_t minus_begin(std::size_t digit, std::size_t label_start) const;
+  std::optional<PrintedValue> value_at(std::size_t digit, std::size_t label_start,
+                                       std::size_t end) const;
   std::string label_text(std::size_t b, std::size_t e) const;
   std::size_t bracket(Scan& scan, std::size_t open);
   bool time_bracket(Scan& scan, std::size_t b, std::size_t e);
   bool numbers_bracket(Scan& scan, std::size_t b, std::size_t e);
-  void add_value(Scan& scan, const Found& f);
+  void add_value(Scan& scan, const PrintedValue& v);
   void append_leftover(ValueCell& cell, std::string piece) const;
 
   const text::MappedText& m_;
@@ -144,47 +103,20 @@ std::size_t Reader::matching_close(std::size_t open, std::size_t end) const {
   return end;  // unclosed: the bracket runs to the end
 }
 
-std::size_t Reader::minus_begin(std::size_t digit, std::size_t label_start) const {
-  std::size_t i = digit;
-  while (i > label_start && s_[i - 1] == ' ') --i;
-  for (std::string_view tri : {"▲", "△"})
-    if (i >= label_start + tri.size() && s_.substr(i - tri.size(), tri.size()) == tri)
-      return i - tri.size();
-  if (digit > label_start && s_[digit - 1] == '-' &&
-      (digit - 1 == label_start || !std::isalnum(static_cast<unsigned char>(s_[digit - 2]))))
-    return digit - 1;
-  return digit;
-}
-
-std::optional<Found> Reader::value_at(std::size_t digit, std::size_t label_start,
-                                      std::size_t end) const {
+// The value at a digit (formats::read_value), when it stands alone: its text (unit and
+// qualifier) runs up to a separator or the end; not a year count or grade ("2年", "6年生").
+std::optional<PrintedValue> Reader::value_at(std::size_t digit, std::size_t label_start,
+                                             std::size_t end) const {
   std::string_view s = s_.substr(0, end);
-  auto token = text::find_number(s, digit);
-  if (!token || token->begin != digit) return std::nullopt;
-  Found f;
-  f.number = token->number;
-  std::size_t i = token->end;
-  if (starts_with(s.substr(i), "年")) return std::nullopt;  // a grade or a count of years
-  std::size_t unit_begin = i;
-  if (i < s.size() && s[i] == '%') {
-    ++i;
-  } else {
-    while (i < s.size() && !separator_at(s, i) && !qualifier_at(s, i) &&
-           !text::is_ascii_digit(s[i]))
-      i += static_cast<std::size_t>(char_length(s, i));
-  }
-  f.unit = std::string(s.substr(unit_begin, i - unit_begin));
-  if (!plausible_unit(f.unit)) return std::nullopt;
-  if (auto q = qualifier_at(s, i, &i)) f.qualifier = *q;
-  if (i < s.size() && !separator_at(s, i)) return std::nullopt;  // a number inside prose
-  f.end = i;
-  f.begin = minus_begin(digit, label_start);
-  if (f.begin != digit) f.number.units = -f.number.units;
-  constexpr std::string_view about = "約";
-  if (f.begin >= label_start + about.size() &&
-      s.substr(f.begin - about.size(), about.size()) == about)
-    f.begin -= about.size();
-  return f;
+  auto number = number_at(s, digit, label_start);
+  if (!number || starts_with(s.substr(number->end), "年")) return std::nullopt;
+  std::size_t text_end = number->end;  // a digit ends it too: the next number starts there
+  while (text_end < s.size() && !separator_at(s, text_end) && !text::is_ascii_digit(s[text_end]))
+    text_end += static_cast<std::size_t>(char_length(s, text_end));
+  if (text_end < s.size() && !separator_at(s, text_end)) return std::nullopt;  // inside prose
+  PrintedValue v{*number, suffix_at(s, number->end, text_end)};
+  if (v.end() != text_end || !plausible_unit(v.suffix.unit)) return std::nullopt;
+  return v;
 }
 
 std::string Reader::label_text(std::size_t b, std::size_t e) const {
@@ -202,30 +134,23 @@ void Reader::append_leftover(ValueCell& cell, std::string piece) const {
   cell.leftover += piece;
 }
 
-void Reader::add_value(Scan& scan, const Found& f) {
+void Reader::add_value(Scan& scan, const PrintedValue& v) {
   ValuePart part;
-  part.label = label_text(scan.label_start, f.begin);
-  part.value = {f.number, original(f.begin, f.end)};
-  part.unit = f.unit;
-  part.qualifier = f.qualifier;
+  part.label = label_text(scan.label_start, v.begin());
+  part.value = {v.number.number, original(v.begin(), v.end())};
+  part.unit = v.suffix.unit;
+  part.qualifier = v.suffix.qualifier;
   scan.parts.push_back(std::move(part));
   scan.part_open = true;
-  scan.label_start = f.end;
+  scan.label_start = v.end();
 }
 
 // "(H30)", "(H30 直江津)", "(R4実績)", "(H26～H30の平均値)", "(R5.1~6)".
 bool Reader::time_bracket(Scan& scan, std::size_t b, std::size_t e) {
-  while (b < e && s_[b] == ' ') ++b;
-  auto year = text::find_fiscal_year(s_.substr(0, e), b);
-  if (!year || year->begin != b) return false;
-  std::size_t after = year->end;
-  while (after < e && s_[after] == ' ') ++after;
-  bool range = false;
-  for (auto mark : range_marks) range = range || s_.substr(after, mark.size()) == mark;
-  std::size_t time_end = e;  // a range keeps its words: "H26～H30の平均値"
-  if (auto space = s_.find(' ', year->end); !range && space < e) time_end = space;
-  TimePoint time{original(b, time_end), range ? std::nullopt : std::optional(year->fiscal_year)};
-  std::string label = label_text(time_end, e);
+  auto at = time_point_in(s_, b, e);
+  if (!at) return false;
+  TimePoint time{original(at->begin, at->end), at->fiscal_year};
+  std::string label = label_text(at->end, e);
   if (!scan.cell.time) scan.cell.time = time;
   if (!scan.part_open) {
     append_leftover(scan.cell, "(" + original(b, e) + ")");
@@ -316,7 +241,7 @@ std::vector<ValuePart> Reader::read(std::size_t begin, std::size_t end, ValueCel
     if (text::is_ascii_digit(s_[i])) {
       if (auto found = value_at(i, scan.label_start, end)) {
         add_value(scan, *found);
-        i = found->end;
+        i = found->end();
         continue;
       }
       auto token = text::find_number(s_.substr(0, end), i);

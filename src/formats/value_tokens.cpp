@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kpi/formats/printed_value.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
@@ -13,7 +14,9 @@ bool is_minus_mark(std::string_view normalized) {
   return normalized == "▲" || normalized == "△";
 }
 
-bool is_value_suffix(std::string_view rest) {
+// A table cell of the PDF holds a bare value: nothing after the number, or only "%", 以上, 以下.
+bool is_value_suffix(const PrintedValue& v, std::string_view word) {
+  std::string_view rest = word.substr(v.number.end);
   return rest.empty() || rest == "%" || rest == "以上" || rest == "以下";
 }
 
@@ -24,11 +27,12 @@ std::optional<ValueToken> value_token(std::string_view original_word) {
   t.original = std::string(original_word);
   t.normalized = text::normalize(original_word);
   if (text::is_no_value(t.normalized)) return t;
-  auto number = text::find_number(t.normalized);
-  if (!number || number->begin != 0 ||
-      !is_value_suffix(std::string_view(t.normalized).substr(number->end)))
-    return std::nullopt;
-  t.number = number->number;
+  std::string_view s = t.normalized;
+  auto digit = std::find_if(s.begin(), s.end(), text::is_ascii_digit) - s.begin();
+  auto v = read_value(s, static_cast<std::size_t>(digit), 0, s.size());
+  if (!v || v->begin() != 0 || !is_value_suffix(*v, s)) return std::nullopt;
+  t.number = v->number.number;
+  t.qualifier = v->suffix.qualifier;
   return t;
 }
 
@@ -43,14 +47,14 @@ ValueRun trailing_value_run(std::string_view line) {
     std::size_t start = static_cast<std::size_t>(words[i - 1].data() - line.data());
     token->begin = start;
     --i;
-    // "▲ 441": a minus mark written apart from its number.
+    // "▲ 441": a minus mark written apart from its number, read with it.
     if (token->number && i > 0 && is_minus_mark(text::normalize(words[i - 1]))) {
       std::size_t mark = static_cast<std::size_t>(words[i - 1].data() - line.data());
-      token->original = std::string(line.substr(mark, start + words[i].size() - mark));
-      token->normalized = text::normalize(token->original);
-      token->number->units = -token->number->units;
-      token->begin = mark;
-      --i;
+      if (auto signed_token = value_token(line.substr(mark, start + words[i].size() - mark))) {
+        token = std::move(signed_token);
+        token->begin = mark;
+        --i;
+      }
     }
     run.begin = token->begin;
     run.tokens.push_back(std::move(*token));  // right to left; inserting in front is quadratic

@@ -1,5 +1,6 @@
 #include "kpi/text/number.hpp"
 
+#include "kpi/text/minus_sign.hpp"
 #include "kpi/text/number_shape.hpp"
 #include "kpi/text/strings.hpp"
 
@@ -12,19 +13,6 @@ constexpr int max_significant_digits = 18;
 
 bool is_ascii_alnum(char c) {
   return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// Offset where a minus sign written before position `digit` starts, or npos.
-std::size_t minus_sign_before(std::string_view s, std::size_t digit) {
-  std::size_t i = digit;
-  while (i > 0 && s[i - 1] == ' ') --i;  // "▲ 441"
-  for (auto tri : {black_triangle, white_triangle})
-    if (i >= tri.size() && s.substr(i - tri.size(), tri.size()) == tri) return i - tri.size();
-  if (digit > 0 && s[digit - 1] == '-') {
-    // "-5" is negative; "1-07" (an id) and "R5.1-6" (a range) are not.
-    if (digit == 1 || !is_ascii_alnum(s[digit - 2])) return digit - 1;
-  }
-  return std::string_view::npos;
 }
 
 // A ',' followed by exactly three digits.
@@ -75,6 +63,18 @@ Digits read_digits(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
+
+std::size_t minus_sign_before(std::string_view s, std::size_t digit) {
+  std::size_t i = digit;
+  while (i > 0 && s[i - 1] == ' ') --i;  // "▲ 441"
+  for (auto tri : {black_triangle, white_triangle})
+    if (i >= tri.size() && s.substr(i - tri.size(), tri.size()) == tri) return i - tri.size();
+  if (digit > 0 && s[digit - 1] == '-') {
+    // "-5" is negative; "1-07" (an id) and "R5.1-6" (a range) are not.
+    if (digit == 1 || !is_ascii_alnum(s[digit - 2])) return digit - 1;
+  }
+  return std::string_view::npos;
+}
 
 bool is_no_value(std::string_view cell) {
   auto t = trim(cell);

@@ -1,7 +1,10 @@
 // The text helpers the parsers are built on: NFKC normalisation, number and cell parsing,
-// era years, value tokens. Each is run on the raw input and on its normalised form, and every
-// offset it returns must lie inside the text it was given.
+// era years, the kit's value and time-point readers, value tokens. Each is run on the raw
+// input and on its normalised form, and every offset it returns must lie inside the text it
+// was given.
 #include "fuzz_check.hpp"
+#include "kpi/formats/printed_value.hpp"
+#include "kpi/formats/time_point.hpp"
 #include "kpi/formats/value_tokens.hpp"
 #include "kpi/text/decode.hpp"
 #include "kpi/text/era.hpp"
@@ -44,6 +47,22 @@ void cell(std::string_view normalized, std::string_view original, bool utf8) {
   FUZZ_REQUIRE(is_valid_utf8(c.unit) && is_valid_utf8(c.note) && is_valid_utf8(c.value.text));
 }
 
+// The kit's one-value reader at the start of every digit run, to the end of the text.
+void values(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool starts_digits =
+        kpi::text::is_ascii_digit(s[i]) && (i == 0 || !kpi::text::is_ascii_digit(s[i - 1]));
+    if (!starts_digits) continue;
+    auto v = kpi::formats::read_value(s, i, 0, s.size());
+    if (!v) continue;
+    FUZZ_REQUIRE(v->begin() <= i && v->number.end <= v->suffix.unit_end);
+    FUZZ_REQUIRE(v->suffix.unit_end <= v->end() && v->end() <= s.size());
+    i = v->end();  // linear: one read per value
+  }
+  if (auto t = kpi::formats::time_point_in(s, 0, s.size()))
+    FUZZ_REQUIRE(t->begin <= t->end && t->end <= s.size());
+}
+
 void tokens(std::string_view line) {
   auto run = kpi::formats::trailing_value_run(line);
   FUZZ_REQUIRE(run.begin <= line.size());
@@ -73,6 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     numbers(s);
     eras(s);
     strings(s);
+    values(s);
   }
   cell(normalized, raw, utf8);
   for (auto line : kpi::text::lines(raw)) tokens(line);

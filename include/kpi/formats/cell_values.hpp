@@ -24,8 +24,9 @@ struct CellPiece {
 // circled number ("① 5件").
 std::vector<CellPiece> split_cell_values(std::string_view original_cell);
 
-// The value of one piece: text::parse_cell on what follows its label. The unit drops a label
-// glued after the number ("39.9栽培面積: ha" → "ha").
+// The value of one piece: the value after its label (formats::read_value), up to a bracket
+// that holds its note ("累計", "平成30年度"). The unit drops a label glued after the number
+// ("39.9栽培面積: ha" → "ha").
 text::CellValue parse_piece(const CellPiece& piece);
 
 }  // namespace kpi::formats

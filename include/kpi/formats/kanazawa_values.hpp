@@ -36,7 +36,4 @@ struct ValuesRead {
 // Reads "[name] baseline (period) → target (period)" in line.normalized[begin, end).
 ValuesRead read_values(const text::MappedText& line, std::size_t begin, std::size_t end);
 
-// Qualifier words 以上 / 以下 / 程度 / を維持, "以上を維持" (keep) checked before 以上.
-model::Qualifier qualifier_of(std::string_view normalized);
-
 }  // namespace kpi::formats::kanazawa

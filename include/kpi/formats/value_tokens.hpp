@@ -6,15 +6,16 @@
 #include <string_view>
 #include <vector>
 
-#include "kpi/model/decimal.hpp"
+#include "kpi/model/value.hpp"
 
 namespace kpi::formats {
 
 struct ValueToken {
-  std::string original;                  // printed text ("▲ 441", "99.0%", "－")
-  std::string normalized;                // NFKC of it
-  std::optional<model::Decimal> number;  // none for "-", "－", "―"
-  std::size_t begin = 0;                 // byte offset in the (original) line
+  std::string original;                                 // printed text ("▲ 441", "99.0%", "－")
+  std::string normalized;                               // NFKC of it
+  std::optional<model::Decimal> number;                 // none for "-", "－", "―"
+  model::Qualifier qualifier = model::Qualifier::none;  // 以上, 以下
+  std::size_t begin = 0;                                // byte offset in the (original) line
 };
 
 struct ValueRun {
@@ -22,7 +23,8 @@ struct ValueRun {
   std::size_t begin = 0;  // byte offset in the line where the run starts (line size if empty)
 };
 
-// A single word that is a value cell: a number with optional %, 以上 or 以下, or a dash.
+// A single word that is a value cell (formats::read_value): a number with optional %, 以上 or
+// 以下, or a dash.
 std::optional<ValueToken> value_token(std::string_view original_word);
 
 // The longest run of value tokens that ends the line; "▲ 441" counts as one token.

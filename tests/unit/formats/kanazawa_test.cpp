@@ -414,3 +414,28 @@ TEST_CASE("kanazawa: KPIs that start inside the plan get their start year and di
   // A target that is not a number says nothing: 合計特殊出生率 1.35 → 再設定.
   CHECK(kpi_at(sheet(), "1-数値目標", 2).direction == Direction::unknown);
 }
+
+TEST_CASE("kanazawa: a period may name its year after words, and keeps 以下を維持", "[kanazawa]") {
+  auto out =
+      parse(block("・ 登録者数 5 人 (累計 R4) → 9 人 (累計 R10)\n"
+                  "・ 待機児童数 0 人 (R5) → 0 人以下を維持 (R10)"));
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.indicators[0].unit == "人");
+  CHECK(out.indicators[0].cumulative);
+  CHECK(out.indicators[0].baseline.fiscal_year == 2022);
+  CHECK(out.indicators[0].final_target.fiscal_year == 2028);
+  CHECK(out.indicators[1].final_target.qualifier == Qualifier::keep);
+  CHECK(out.indicators[1].direction == Direction::maintain);
+}
+
+TEST_CASE(
+    "kanazawa: a line with a hundred thousand numbers before its baseline is read in "
+    "linear time",
+    "[kanazawa][hostile]") {
+  // Regression: each number's unit was read to the end of the line to compare it with the
+  // target's (quadratic: 100,000 numbers did not finish in a minute).
+  std::string many;
+  for (int i = 0; i < 100'000; ++i) many += "5地区 ";
+  auto out = parse(block("・ 開設地区数 " + many + "地区（R5） → 53 地区（R7）"));
+  CHECK(out.rows_read >= 1);
+}
