@@ -10,8 +10,8 @@ namespace kpi::text {
 // ("…" is ambiguous: 1 or 2 columns; "" when not even it fits).
 std::string cut_to_width(std::string_view utf8, int width, int ambiguous_width = 1);
 // `utf8` broken into lines of at most `width` columns (`later_width` for the lines after the
-// first, when given), at spaces or after 、：）。 where it can and inside a word where it must; a character
-// wider than the line becomes "…". At least one line.
+// first, when given): at spaces or after 、：）。 where it can, inside a word where it must;
+// a character wider than the line becomes "…". At least one line.
 std::vector<std::string> wrap_to_width(std::string_view utf8, int width, int ambiguous_width = 1,
                                        int later_width = -1);
 
