@@ -83,7 +83,7 @@ _kpi_report() {
   if [[ $cur == -* ]]; then
     local options
     case $command in
-      check) options="$input_options -f --format --fail-on --no-fail-on --tolerance -v --verbose" ;;
+      check) options="$input_options -f --format --fail-on --no-fail-on --tolerance -v --verbose --lang" ;;
       convert) options="$input_options --to" ;;
       formats) options="-h --help" ;;
       report) options="$input_options -f --format $report_options" ;;

@@ -17,6 +17,7 @@ struct CheckFlags {
   std::vector<std::string> no_fail_on;
   std::string tolerance = "0";
   bool verbose = false;
+  std::string lang;  // "" = from the environment
 };
 
 std::vector<std::string> writer_names() {
@@ -50,7 +51,8 @@ int run_check(const CheckFlags& flags) {
   auto result = run_pipeline(flags.input.paths, options);
   auto items = verify::collect_check_items(result, policy);
   std::ostringstream out;
-  report::find_check_writer(flags.format)->write(out, {result, items, flags.verbose});
+  auto lang = report::lang_from_name(flags.lang).value_or(report::lang_from_environment());
+  report::find_check_writer(flags.format)->write(out, {result, items, flags.verbose, lang});
   if (!emit(out.str(), flags.output)) return exit_usage;
   if (result.input_error) return exit_usage;
   return verify::count_items(items).failures > 0 ? exit_findings : exit_clean;
@@ -87,6 +89,11 @@ std::function<int()> setup_check(CLI::App& command) {
                   "own formula is consistent (default 0: only printed precision explains)")
       ->capture_default_str();
   command.add_flag("-v,--verbose", flags->verbose, "text: also list matching and consistent rates");
+  command
+      .add_option("--lang", flags->lang,
+                  "text: ja or en (default: LC_ALL / LC_MESSAGES / LANG; ja* is Japanese); "
+                  "json, github, junit and sarif stay English")
+      ->check(CLI::IsMember({"ja", "en"}));
   command.add_option("-o,--output", flags->output,
                      "write to this file (atomically) instead of stdout");
   return [flags] { return run_check(*flags); };

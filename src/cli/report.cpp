@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "commands.hpp"
@@ -44,12 +45,18 @@ int parse_year(const std::string& text) {
   return *year;
 }
 
-int terminal_width(int flag) {
+// --width, else $COLUMNS, else the width of the terminal standard output is (shells set
+// COLUMNS without exporting it), else no limit.
+int terminal_width(int flag, const std::string& output) {
   if (flag >= 0) return flag;
   if (const char* columns = std::getenv("COLUMNS")) {
     int n = std::atoi(columns);
     if (n > 0) return n;
   }
+  winsize size{};
+  if ((output.empty() || output == "-") && ::isatty(STDOUT_FILENO) &&
+      ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return size.ws_col;
   return 0;
 }
 
@@ -63,7 +70,7 @@ report::ReportOptions options_of(const ReportFlags& flags) {
   report::ReportOptions options;
   options.lang = report::lang_from_name(flags.lang).value_or(report::lang_from_environment());
   if (!flags.year.empty()) options.view.year = parse_year(flags.year);
-  options.width = terminal_width(flags.width);
+  options.width = terminal_width(flags.width, flags.output);
   options.ambiguous_width = flags.ambiguous_width;
   options.color = wants_color(flags.output);
   if (!flags.encoding.empty()) options.encoding = flags.encoding;
@@ -105,7 +112,7 @@ std::function<int()> setup_report(CLI::App& command) {
                      "show one fiscal year: 2023, R5 or 令和5年度 (the summary counts it)");
   command
       .add_option("--width", flags->width,
-                  "table width in columns (default: $COLUMNS; 0 = no limit)")
+                  "table width in columns (default: $COLUMNS or the terminal's; 0 = no limit)")
       ->check(CLI::Range(0, 10000));
   command
       .add_option("--ambiguous-width", flags->ambiguous_width,

@@ -43,10 +43,36 @@ RateTally tally(const model::Sheet& sheet) {
 void write_unpublished(std::ostream& out, const CheckContext& ctx) {
   for (const auto& sheet : ctx.result.sheets) {
     auto t = tally(sheet);
-    if (t.published == 0)
+    if (t.published != 0) continue;
+    if (ctx.lang == Lang::ja)
+      out << fmt::format("{}: 達成率 {} 件を計算（この表は達成率を公表していません）\n", sheet.path,
+                         t.computed);
+    else
       out << fmt::format("{}: {} rate{} computed; the sheet publishes none\n", sheet.path,
                          t.computed, t.computed == 1 ? "" : "s");
   }
+}
+
+std::string_view pick(Lang lang, std::string_view en, std::string_view ja) {
+  return lang == Lang::ja ? ja : en;
+}
+
+// The closing line: how many published rates were checked and with which verdict.
+std::string totals_line(const verify::CheckCounts& c, int unchecked, Lang lang) {
+  auto verdicts = [&](model::Verdict v) { return label(lang, v); };
+  if (lang == Lang::ja)
+    return fmt::format(
+        "公表達成率 {} 件を検証：{} {}、{} {}、{} {}、{} {}；公表値のない達成率 {} 件；"
+        "指摘 {} 件；失敗 {} 件",
+        c.match + c.consistent + c.mismatch + unchecked, verdicts(model::Verdict::match), c.match,
+        verdicts(model::Verdict::consistent), c.consistent, verdicts(model::Verdict::mismatch),
+        c.mismatch, verdicts(model::Verdict::unchecked), unchecked, c.unpublished, c.findings,
+        c.failures);
+  return fmt::format(
+      "{} published rates checked: {} match, {} consistent, {} mismatch, {} unchecked; {} rates "
+      "without a published rate; {} findings; {} failing",
+      c.match + c.consistent + c.mismatch + unchecked, c.match, c.consistent, c.mismatch, unchecked,
+      c.unpublished, c.findings, c.failures);
 }
 
 }  // namespace
@@ -65,27 +91,29 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
     for (const auto& [formula, count] : verify::formula_usage(sheet))
       usage += fmt::format("{}{} ×{}", usage.empty() ? "" : ", ", formula, count);
     model::SourceLocation where{sheet.path, 0, sheet.sheet_name};
-    if (!usage.empty()) out << fmt::format("{}: formulas: {}\n", location_text(where), usage);
+    if (!usage.empty())
+      out << fmt::format("{}: {}: {}\n", location_text(where), pick(ctx.lang, "formulas", "計算式"),
+                         usage);
     auto cells = verify::describe_formula_usage(verify::cell_formula_usage(sheet));
     if (!cells.empty())
-      out << fmt::format("{}: rate cell formulas: {}\n", location_text(where), cells);
+      out << fmt::format("{}: {}: {}\n", location_text(where),
+                         pick(ctx.lang, "rate cell formulas", "達成率セルの計算式"), cells);
   }
   write_unpublished(out, ctx);
   auto c = verify::count_items(ctx.items);
   int published = 0;
   for (const auto& sheet : ctx.result.sheets) published += tally(sheet).published;
   if (published == 0 && !ctx.result.sheets.empty()) {
-    out << fmt::format("0 published rates to check; {} findings; {} failing\n", c.findings,
-                       c.failures);
+    if (ctx.lang == Lang::ja)
+      out << fmt::format("検証する公表達成率なし；指摘 {} 件；失敗 {} 件\n", c.findings,
+                         c.failures);
+    else
+      out << fmt::format("0 published rates to check; {} findings; {} failing\n", c.findings,
+                         c.failures);
     return;
   }
   // Rates the sheets do not publish are computed, not checked: counted apart.
-  int unchecked = c.unchecked - c.unpublished;
-  out << fmt::format(
-      "{} published rates checked: {} match, {} consistent, {} mismatch, {} unchecked; {} rates "
-      "without a published rate; {} findings; {} failing\n",
-      c.match + c.consistent + c.mismatch + unchecked, c.match, c.consistent, c.mismatch, unchecked,
-      c.unpublished, c.findings, c.failures);
+  out << totals_line(c, c.unchecked - c.unpublished, ctx.lang) << '\n';
 }
 
 }  // namespace kpi::report

@@ -1,9 +1,12 @@
 #include "kpi/report/format.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "kpi/calc/rational.hpp"
 #include "kpi/model/display.hpp"
+#include "kpi/text/fit_width.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::report {
@@ -34,24 +37,9 @@ std::string direction_label(const model::Indicator& ind, const char* unknown) {
   return dir;
 }
 
-std::string fit(const std::string& s, int width, bool right_align) {
-  std::string out;
-  int used = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    int len = text::utf8_length(static_cast<unsigned char>(s[i]));
-    auto piece = std::string_view(s).substr(i, static_cast<std::size_t>(len));
-    int w = text::display_width(piece);
-    if (used + w > width) {
-      if (!out.empty() && used + 1 <= width) {
-        out += "…";
-        used += 1;
-      }
-      break;
-    }
-    out += piece;
-    used += w;
-    i += static_cast<std::size_t>(len);
-  }
+std::string fit(const std::string& s, int width, bool right_align, int ambiguous_width) {
+  auto out = text::cut_to_width(s, width, ambiguous_width);
+  auto used = text::display_width(out, ambiguous_width);
   std::string pad(static_cast<std::size_t>(std::max(0, width - used)), ' ');
   return right_align ? pad + out : out + pad;
 }

@@ -73,8 +73,16 @@ constexpr Words words[] = {
      "各指標の実績がある最新年度"},
     {Term::status_in_year, "each KPI in", "各指標の対象年度:"},
     {Term::published_printed, "published rate as printed", "達成率（公表・表記）"},
+    {Term::columns_left_out, "not shown at this width", "この幅では省略"},
 };
 static_assert(std::size(words) == static_cast<std::size_t>(Term::count));
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < std::size(words); ++i)
+    if (static_cast<std::size_t>(words[i].term) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "words[] must list the terms in the order of enum Term");
 
 std::string_view pick(Lang lang, std::string_view en, std::string_view ja) {
   return lang == Lang::ja ? ja : en;

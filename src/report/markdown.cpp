@@ -1,49 +1,129 @@
-// Markdown: one table per sheet, one row per observation.
+// Markdown for a CI step summary or a council memo: the summary first, then one table per
+// sheet built from the shared observation rows, in the chosen language. Every cell is
+// escaped: < > & as entities (GitHub renders inline HTML), | and \ with a backslash, line
+// breaks as <br>.
 #include <fmt/format.h>
 
-#include "kpi/report/format.hpp"
+#include "kpi/report/summary_rows.hpp"
 #include "kpi/report/writers.hpp"
 
 namespace kpi::report {
 namespace {
 
-std::string cell(std::string s) {
+std::string escaped(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '|':
+        out += "\\|";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\r':
+        if (i + 1 < s.size() && s[i + 1] == '\n') break;  // CRLF: one break
+        out += "<br>";
+        break;
+      case '\n':
+        out += "<br>";
+        break;
+      default:
+        out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
+    }
   }
   return out;
+}
+
+struct MarkdownTable {
+  std::vector<std::string> titles;
+  std::vector<Align> aligns;
+  std::vector<std::vector<std::string>> rows;  // escaped cells
+};
+
+void write(std::ostream& out, const MarkdownTable& table) {
+  std::vector<bool> used(table.titles.size(), false);
+  for (const auto& row : table.rows)
+    for (std::size_t i = 0; i < row.size(); ++i) used[i] = used[i] || !row[i].empty();
+  used[0] = true;
+  std::string header = "|", rule = "|";
+  for (std::size_t i = 0; i < table.titles.size(); ++i) {
+    if (!used[i]) continue;
+    header += " " + escaped(table.titles[i]) + " |";
+    rule += table.aligns[i] == Align::right ? "---:|" : "---|";
+  }
+  out << header << '\n' << rule << '\n';
+  for (const auto& row : table.rows) {
+    std::string line = "|";
+    for (std::size_t i = 0; i < row.size(); ++i)
+      if (used[i]) line += " " + row[i] + " |";
+    out << line << '\n';
+  }
+}
+
+MarkdownTable summary_table(const Summary& summary, Lang lang) {
+  MarkdownTable table;
+  table.titles.emplace_back();
+  table.aligns.push_back(Align::left);
+  for (const auto& column : summary_columns()) {
+    table.titles.emplace_back(term(lang, column.title));
+    table.aligns.push_back(column.align);
+  }
+  for (const auto& row : summary_rows(summary, lang)) {
+    auto& cells = table.rows.emplace_back();
+    auto label = escaped(row.label);
+    cells.push_back(row.depth == 0 ? "**" + label + "**" : row.depth == 2 ? "↳ " + label : label);
+    for (const auto& column : summary_columns())
+      cells.push_back(escaped(column.text(*row.counts, lang)));
+  }
+  return table;
+}
+
+MarkdownTable observation_table(const model::Sheet& sheet, const ReportOptions& options) {
+  MarkdownTable table;
+  std::vector<const RowColumn*> columns;
+  for (const auto& column : observation_columns()) {
+    if (options.view.year && column.title == Term::fiscal_year) continue;  // in the heading
+    table.titles.emplace_back(term(options.lang, column.title));
+    table.aligns.push_back(column.align);
+    columns.push_back(&column);
+  }
+  for (const auto& row : observation_rows(sheet, options.view)) {
+    auto& cells = table.rows.emplace_back();
+    for (const auto* column : columns) {
+      if (column->per_kpi && !row.first_of_indicator) {
+        cells.emplace_back();
+        continue;
+      }
+      auto text = escaped(column->text(row, options.lang));
+      bool mismatch = column->title == Term::verdict && row.observation &&
+                      row.observation->check.verdict == model::Verdict::mismatch;
+      cells.push_back(mismatch ? "**" + text + "**" : text);
+    }
+  }
+  return table;
 }
 
 }  // namespace
 
 void write_markdown(std::ostream& out, const ReportContext& context) {
-  const auto& result = context.result;
-  for (const auto& sheet : result.sheets) {
-    out << fmt::format("## {}\n\nformat `{}`, {} KPIs, {} rows skipped\n\n", cell(sheet.path),
-                       sheet.format, sheet.parsed.indicators.size(), sheet.parsed.skipped.size());
-    out << "| ID | KPI | unit | direction | baseline | FY | target | actual | published | "
-           "recomputed | verdict |\n";
-    out << "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|\n";
-    for (const auto& ind : sheet.parsed.indicators) {
-      auto lead =
-          fmt::format("| {} | {} | {} | {} | {} ", cell(display_id(ind)), cell(ind.name),
-                      cell(ind.unit), direction_label(ind), cell(shown(ind.baseline.value)));
-      if (ind.observations.empty())
-        out << lead << fmt::format("| | {} | | | | |\n", cell(shown(ind.final_target.value)));
-      for (const auto& o : ind.observations)
-        out << lead
-            << fmt::format("| {} | {} | {} | {} | {} | {} |\n", o.fiscal_year,
-                           cell(shown_target(ind, o)), cell(shown(o.actual)),
-                           cell(shown(o.published_rate)), recomputed_text(o),
-                           model::to_string(o.check.verdict));
-    }
-    out << '\n';
+  const auto& options = context.options;
+  auto lang = options.lang;
+  out << "## " << escaped(summary_title(lang, options.view)) << "\n\n";
+  write(out, summary_table(context.summary, lang));
+  for (const auto& sheet : context.result.sheets) {
+    out << "\n## " << escaped(sheet_title(lang, sheet)) << "\n\n";
+    if (!sheet.parsed.indicators.empty()) write(out, observation_table(sheet, options));
   }
 }
 

@@ -117,20 +117,4 @@ int utf8_length(unsigned char lead) {
   return 1;
 }
 
-int display_width(std::string_view s) {
-  int width = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    int len = utf8_length(static_cast<unsigned char>(s[i]));
-    auto lead = static_cast<unsigned char>(s[i]);
-    // 3- and 4-byte sequences are CJK, kana, full-width forms or symbols: wide.
-    // Half-width katakana (EF BD A1 - EF BE 9F) are narrow.
-    bool halfwidth_kana = len == 3 && lead == 0xEF && i + 1 < s.size() &&
-                          (static_cast<unsigned char>(s[i + 1]) == 0xBD ||
-                           static_cast<unsigned char>(s[i + 1]) == 0xBE);
-    width += (len >= 3 && !halfwidth_kana) ? 2 : 1;
-    i += static_cast<std::size_t>(len);
-  }
-  return width;
-}
-
 }  // namespace kpi::text

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kpi/pipeline.hpp"
+#include "kpi/report/labels.hpp"
 #include "kpi/verify/check_items.hpp"
 
 namespace kpi::report {
@@ -15,6 +16,8 @@ struct CheckContext {
   const PipelineResult& result;
   const std::vector<verify::CheckItem>& items;
   bool verbose = false;  // text: also list matches and consistent rates
+  Lang lang = Lang::en;  // text: the frame (counts, summary) in English or Japanese; the
+                         // machine formats (json, github, junit, sarif) are always English
 };
 
 struct CheckWriter {

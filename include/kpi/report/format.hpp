@@ -17,7 +17,8 @@ std::string display_id(const model::Indicator& ind);
 // The direction for people: "increase", "increase (assumed)" when nothing in the sheet says
 // so, `unknown` when there is none.
 std::string direction_label(const model::Indicator& ind, const char* unknown = "");
-// Pads or truncates UTF-8 text to `width` terminal columns.
-std::string fit(const std::string& s, int width, bool right_align = false);
+// Pads or truncates UTF-8 text to `width` terminal columns (text::display_width, ambiguous-
+// width characters counted as `ambiguous_width`).
+std::string fit(const std::string& s, int width, bool right_align = false, int ambiguous_width = 1);
 
 }  // namespace kpi::report

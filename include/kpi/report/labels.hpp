@@ -75,6 +75,7 @@ enum class Term {
   status_in_latest_year,
   status_in_year,
   published_printed,
+  columns_left_out,  // under a table narrowed to the terminal
   count,
 };
 

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kpi/text/display_width.hpp"  // display_width (kept here for its users)
+
 namespace kpi::text {
 
 // '0'..'9' only (not the locale's digits, not full-width ones).
@@ -28,7 +30,5 @@ std::string replace_all(std::string_view s, std::string_view from, std::string_v
 std::string squeeze_spaces(std::string_view s);
 // Length in bytes of the UTF-8 sequence starting with `lead` (1 for invalid leads).
 int utf8_length(unsigned char lead);
-// Display width in terminal columns (East Asian wide = 2).
-int display_width(std::string_view utf8);
 
 }  // namespace kpi::text

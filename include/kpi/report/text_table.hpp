@@ -1,0 +1,62 @@
+#pragma once
+// A table of text for a terminal: columns chosen and sized to fit a width, every line within
+// it, every row aligned. Knows nothing of KPIs (table.cpp and table_summary.cpp fill it).
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "kpi/report/rows.hpp"
+
+namespace kpi::report {
+
+// How a column gives way when the table is wider than the terminal.
+enum class Fit {
+  cut,    // text cut with "…" down to min_width (names); nothing more is said
+  noted,  // numbers: a cell too wide shows its compact form (the parsed number), or is cut
+          // with "…" down to min_width; either way its whole text goes on a note line
+  whole,  // never narrower than its widest cell (ids, verdicts); only past max_width noted
+};
+
+struct TextColumn {
+  std::string title;  // breaks onto two header lines at a space or before "（"
+  Align align = Align::left;
+  Fit fit = Fit::whole;
+  int priority = 0;    // when columns must go, the lowest goes first (ties: the rightmost)
+  int min_width = 1;   // cut, noted: the narrowest it becomes
+  int max_width = 40;  // the widest it grows to, also without a width limit
+  bool notes = true;   // noted: a shortened cell gets a note line (false: the compact form
+                       // says it all, as R5 for 令和5年度)
+};
+
+struct TextCell {
+  std::string text;
+  std::string compact;  // noted columns: shown when `text` does not fit ("" = none)
+  std::string color;    // ANSI SGR parameters ("33", "1;31") when colour is on; "" = none
+};
+
+struct TextTable {
+  std::vector<TextColumn> columns;
+  std::vector<std::vector<TextCell>> rows;  // one cell per column
+};
+
+struct TextStyle {
+  int width = 0;  // terminal columns; 0 = no limit
+  int ambiguous_width = 1;
+  bool color = false;
+  // The note line under a row for a cell shown shortened: (column title, whole text) → line.
+  std::function<std::string(const std::string&, const std::string&)> note;
+};
+
+struct RenderedTable {
+  std::vector<std::string> lines;    // header, rule, rows with their notes; no newlines
+  std::vector<std::string> dropped;  // titles of the columns left out to fit the width
+};
+
+// Columns whose cells are all empty are left out (not counted as dropped).
+RenderedTable render_text_table(const TextTable& table, const TextStyle& style);
+
+// Every line of `text` wrapped to the style's width (unchanged without a limit), the lines
+// after the first indented by `indent` spaces.
+std::vector<std::string> wrap_for(const std::string& text, const TextStyle& style, int indent = 2);
+
+}  // namespace kpi::report

@@ -1,0 +1,107 @@
+// Rendering a text table: header (titles on up to two lines), a rule, the rows, and under a
+// row the whole text of each cell that had to be shown shortened.
+#include "kpi/report/text_table.hpp"
+
+#include <algorithm>
+
+#include "kpi/text/display_width.hpp"
+#include "kpi/text/fit_width.hpp"
+#include "text_table_layout.hpp"
+
+namespace kpi::report {
+namespace {
+
+std::string padded(const std::string& content, int width, Align align, const std::string& color,
+                   const TextStyle& style) {
+  int used = text::display_width(content, style.ambiguous_width);
+  std::string pad(static_cast<std::size_t>(std::max(0, width - used)), ' ');
+  auto painted = style.color && !color.empty() && !content.empty()
+                     ? "\x1b[" + color + "m" + content + "\x1b[0m"
+                     : content;
+  return align == Align::right ? pad + painted : painted + pad;
+}
+
+std::string joined(const std::vector<std::string>& cells, int separator) {
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) line.append(static_cast<std::size_t>(separator), ' ');
+    line += cells[i];
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
+void add_header(const TextTable& table, const Layout& layout, const TextStyle& style,
+                std::vector<std::string>& lines) {
+  std::vector<std::vector<std::string>> titles;
+  std::size_t height = 1;
+  for (std::size_t i = 0; i < layout.shown.size(); ++i) {
+    titles.push_back(
+        title_lines(table.columns[layout.shown[i]].title, layout.widths[i], style.ambiguous_width));
+    height = std::max(height, titles.back().size());
+  }
+  for (std::size_t line = 0; line < height; ++line) {
+    std::vector<std::string> cells;
+    for (std::size_t i = 0; i < layout.shown.size(); ++i) {
+      auto offset = height - titles[i].size();  // titles sit on the rule
+      auto title = line >= offset ? titles[i][line - offset] : "";
+      cells.push_back(
+          padded(title, layout.widths[i], table.columns[layout.shown[i]].align, "", style));
+    }
+    lines.push_back(joined(cells, layout.separator));
+  }
+  std::vector<std::string> rule;
+  for (int w : layout.widths) rule.emplace_back(static_cast<std::size_t>(w), '-');
+  lines.push_back(joined(rule, layout.separator));
+}
+
+// The cell as it fits `width`; `shortened` tells whether its whole text needs a note.
+std::string fitted_cell(const TextCell& cell, const TextColumn& column, int width,
+                        const TextStyle& style, bool& shortened) {
+  shortened = false;
+  if (text::display_width(cell.text, style.ambiguous_width) <= width) return cell.text;
+  shortened = column.fit != Fit::cut && column.notes;
+  if (column.fit == Fit::noted && !cell.compact.empty() &&
+      text::display_width(cell.compact, style.ambiguous_width) <= width)
+    return cell.compact;
+  return text::cut_to_width(cell.text, width, style.ambiguous_width);
+}
+
+void add_row(const TextTable& table, const Layout& layout, const std::vector<TextCell>& row,
+             const TextStyle& style, std::vector<std::string>& lines) {
+  std::vector<std::string> cells, notes;
+  for (std::size_t i = 0; i < layout.shown.size(); ++i) {
+    const auto& column = table.columns[layout.shown[i]];
+    const auto& cell = row[layout.shown[i]];
+    bool shortened = false;
+    auto content = fitted_cell(cell, column, layout.widths[i], style, shortened);
+    cells.push_back(padded(content, layout.widths[i], column.align, cell.color, style));
+    if (shortened && style.note) notes.push_back(style.note(column.title, cell.text));
+  }
+  lines.push_back(joined(cells, layout.separator));
+  for (const auto& note : notes)
+    for (const auto& line : wrap_for("    " + note, style, 6)) lines.push_back(line);
+}
+
+}  // namespace
+
+RenderedTable render_text_table(const TextTable& table, const TextStyle& style) {
+  auto layout = choose_layout(table, style);
+  RenderedTable out;
+  for (auto c : layout.dropped) out.dropped.push_back(table.columns[c].title);
+  if (layout.shown.empty()) return out;
+  add_header(table, layout, style, out.lines);
+  for (const auto& row : table.rows) add_row(table, layout, row, style, out.lines);
+  return out;
+}
+
+std::vector<std::string> wrap_for(const std::string& text, const TextStyle& style, int indent) {
+  if (style.width <= 0) return {text};
+  if (style.width - indent < 8) indent = 0;
+  auto lines = text::wrap_to_width(text, style.width, style.ambiguous_width, style.width - indent);
+  for (std::size_t i = 1; i < lines.size(); ++i)
+    lines[i] = std::string(static_cast<std::size_t>(indent), ' ') + lines[i];
+  return lines;
+}
+
+}  // namespace kpi::report
