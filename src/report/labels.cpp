@@ -30,7 +30,7 @@ constexpr Words words[] = {
     {Term::status, "status", "達成状況"},
     {Term::grade, "grade", "評価"},
     {Term::pace, "pace", "進捗ペース"},
-    {Term::change, "change", "前年度比"},
+    {Term::change, "change", "前年度からの増減"},
     {Term::final_target, "final target", "最終目標値"},
     {Term::final_target_mark, "(final)", "（最終）"},
     {Term::goal, "goal", "基本目標"},

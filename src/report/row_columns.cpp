@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "kpi/report/format.hpp"
+#include "kpi/report/number_text.hpp"
 #include "kpi/report/rows.hpp"
 
 namespace kpi::report {
@@ -76,6 +77,18 @@ std::string status_text(const Row& r, Lang lang) {
   return std::string(
       label(lang, r.observation ? r.observation->outcome.status : model::Status::no_data));
 }
+std::string change_text(const Row& r, Lang) {
+  auto change = change_since_previous(r);
+  if (!change) return "";
+  auto text = grouped_number(*change);
+  return change->units > 0 ? "+" + text : text;
+}
+Number change_number(const Row& r) {
+  return change_since_previous(r);
+}
+std::string pace_text(const Row& r, Lang lang) {
+  return std::string(label(lang, r.indicator->pace.status));
+}
 std::string grade_text(const Row& r, Lang) {
   return r.observation ? r.observation->outcome.grade : "";
 }
@@ -97,6 +110,8 @@ const std::vector<RowColumn>& observation_columns() {
       {Term::verdict, Align::left, false, verdict_text, nullptr},
       {Term::status, Align::left, false, status_text, nullptr},
       {Term::grade, Align::left, false, grade_text, nullptr},
+      {Term::change, Align::right, false, change_text, change_number},
+      {Term::pace, Align::left, true, pace_text, nullptr},
   };
   return columns;
 }

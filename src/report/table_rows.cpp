@@ -37,6 +37,8 @@ constexpr ColumnFit column_fits[] = {
     {Term::verdict, Fit::whole, 70, 1, 16},
     {Term::status, Fit::whole, 85, 1, 12},
     {Term::grade, Fit::whole, 40, 1, 8},
+    {Term::change, Fit::noted, 35, 4, 12},
+    {Term::pace, Fit::whole, 45, 1, 12},
 };
 
 ColumnFit fit_of(Term term) {

@@ -47,7 +47,8 @@ struct RowColumn {
 };
 
 // ID, KPI, unit, direction, baseline, FY, target, actual, published, recomputed, verdict,
-// status, grade: the columns of the human writers, in order.
+// status, grade, change (the actual minus the previous year's), pace (toward the final
+// target): the columns of the human writers, in order.
 const std::vector<RowColumn>& observation_columns();
 
 }  // namespace kpi::report

@@ -126,11 +126,11 @@ TEST_CASE("html: KPI table rows, numbers right-aligned, ids on one line", "[html
     auto table = between(html, "<table class=\"kpis\">", "</table>");
     auto body = between(table, "<tbody>", "</tbody>");
     CHECK(count(body, "<tr") == rows.size());
-    // Baseline, FY, target, actual, published and recomputed rate: right-aligned everywhere.
+    // Baseline, FY, target, actual, published and recomputed rate, change: right-aligned.
     std::size_t right = 0;
     for (const auto& column : kpi::report::observation_columns())
       if (column.align == kpi::report::Align::right) ++right;
-    CHECK(right == 6);
+    CHECK(right == 7);
     CHECK(count(between(table, "<thead>", "</thead>"), "<th class=\"num\">") == right);
     CHECK(count(body, "<td class=\"num") == right * rows.size());
     CHECK(count(body, "<td class=\"id\">") == rows.size());
