@@ -1,6 +1,6 @@
 #include "kpi/report/writers.hpp"
 
-#include "kpi/report/json.hpp"
+#include "kpi/report/json_stream.hpp"
 
 namespace kpi::report {
 
@@ -22,7 +22,8 @@ const ReportWriter* find_report_writer(std::string_view name) {
 }
 
 void write_json(std::ostream& out, const PipelineResult& result) {
-  out << json_text(document_json(result)) << '\n';
+  write_json_document(out, result);
+  out << '\n';
 }
 
 }  // namespace kpi::report
