@@ -1,6 +1,4 @@
 // `kpi-report report`: read sheets, print them in one of the report formats.
-#include <sstream>
-
 #include "commands.hpp"
 #include "kpi/report/writers.hpp"
 #include "output.hpp"
@@ -25,9 +23,13 @@ std::vector<std::string> writer_names() {
 int write_report(const InputFlags& input, const std::string& format, const std::string& output) {
   auto result = run_pipeline(input.paths, resolve_input(input));
   print_diagnostics(result);
-  std::ostringstream out;
-  if (!result.sheets.empty() || format == "json") report::find_report_writer(format)->write(out, result);
-  if (!emit(out.str(), output)) return exit_usage;
+  bool written = emit_streamed(
+      [&](std::ostream& out) {
+        if (!result.sheets.empty() || format == "json")
+          report::find_report_writer(format)->write(out, result);
+      },
+      output);
+  if (!written) return exit_usage;
   return result.input_error ? exit_usage : exit_clean;
 }
 
@@ -37,7 +39,8 @@ std::function<int()> setup_report(CLI::App& command) {
   command.add_option("-f,--format", flags->format, "output format")
       ->check(CLI::IsMember(writer_names()))
       ->capture_default_str();
-  command.add_option("-o,--output", flags->output, "write to this file (atomically) instead of stdout");
+  command.add_option("-o,--output", flags->output,
+                     "write to this file (atomically) instead of stdout");
   return [flags] { return write_report(flags->input, flags->format, flags->output); };
 }
 
