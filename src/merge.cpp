@@ -170,12 +170,13 @@ void count_merged(model::Sheet& sheet, const Indicator& ind) {
 
 class Merger {
  public:
-  explicit Merger(std::vector<model::Sheet> sheets) { out_.sheets = std::move(sheets); }
-
-  MergeOutput run() {
-    for (std::size_t s = 0; s < out_.sheets.size(); ++s) merge_sheet(s);
-    return std::move(out_);
+  // Each sheet joins the series of the sheets added before it.
+  void add(model::Sheet sheet) {
+    out_.sheets.push_back(std::move(sheet));
+    merge_sheet(out_.sheets.size() - 1);
   }
+
+  MergeOutput finish() { return std::move(out_); }
 
  private:
   void merge_sheet(std::size_t s) {
@@ -278,8 +279,25 @@ class Merger {
 
 }  // namespace
 
+struct SheetMerger::Impl {
+  Merger merger;
+};
+
+SheetMerger::SheetMerger() : impl_(std::make_unique<Impl>()) {}
+SheetMerger::~SheetMerger() = default;
+
+void SheetMerger::add(model::Sheet sheet) {
+  impl_->merger.add(std::move(sheet));
+}
+
+MergeOutput SheetMerger::finish() {
+  return impl_->merger.finish();
+}
+
 MergeOutput merge_sheets(std::vector<model::Sheet> sheets) {
-  return Merger(std::move(sheets)).run();
+  SheetMerger merger;
+  for (auto& sheet : sheets) merger.add(std::move(sheet));
+  return merger.finish();
 }
 
 }  // namespace kpi
