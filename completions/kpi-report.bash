@@ -71,9 +71,9 @@ _kpi_report() {
     local options
     case $command in
       check) options="$input_options -f --format --fail-on --no-fail-on --tolerance -v --verbose" ;;
-      convert) options="$input_options --to" ;;
+      convert) options="$input_options --to -v --verbose" ;;
       formats) options="-h --help" ;;
-      report) options="$input_options -f --format" ;;
+      report) options="$input_options -f --format -v --verbose" ;;
       *) options="-h --help -V --version $input_options -f --format" ;;
     esac
     COMPREPLY=($(compgen -W "$options" -- "$cur"))

@@ -13,6 +13,7 @@ struct ConvertFlags {
   InputFlags input;
   std::string to;
   std::string output;
+  bool verbose = false;
 };
 
 }  // namespace
@@ -27,7 +28,8 @@ std::function<int()> setup_convert(CLI::App& command) {
       ->check(CLI::IsMember({"csv", "json"}));
   command.add_option("-o,--output", flags->output,
                      "write to this file (atomically) instead of stdout");
-  return [flags] { return write_report(flags->input, flags->to, flags->output); };
+  add_verbose_flag(command, flags->verbose);
+  return [flags] { return write_report(flags->input, flags->to, flags->output, flags->verbose); };
 }
 
 }  // namespace kpi::cli

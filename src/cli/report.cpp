@@ -10,6 +10,7 @@ struct ReportFlags {
   InputFlags input;
   std::string format = "table";
   std::string output;
+  bool verbose = false;
 };
 
 std::vector<std::string> writer_names() {
@@ -20,9 +21,10 @@ std::vector<std::string> writer_names() {
 
 }  // namespace
 
-int write_report(const InputFlags& input, const std::string& format, const std::string& output) {
+int write_report(const InputFlags& input, const std::string& format, const std::string& output,
+                 bool verbose) {
   auto result = run_pipeline(input.paths, resolve_input(input));
-  print_diagnostics(result);
+  print_diagnostics(result, verbose);
   bool written = emit_streamed(
       [&](std::ostream& out) {
         if (!result.sheets.empty() || format == "json")
@@ -41,7 +43,9 @@ std::function<int()> setup_report(CLI::App& command) {
       ->capture_default_str();
   command.add_option("-o,--output", flags->output,
                      "write to this file (atomically) instead of stdout");
-  return [flags] { return write_report(flags->input, flags->format, flags->output); };
+  add_verbose_flag(command, flags->verbose);
+  return
+      [flags] { return write_report(flags->input, flags->format, flags->output, flags->verbose); };
 }
 
 }  // namespace kpi::cli
