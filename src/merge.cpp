@@ -181,10 +181,10 @@ class Merger {
  private:
   void merge_sheet(std::size_t s) {
     auto& sheet = out_.sheets[s];
-    current_ = s;
     std::vector<Indicator> kept;
     std::map<Key, int> seen;  // occurrences of (municipality, id, name) in this sheet
     std::vector<std::pair<std::string, std::string>> ids;
+    std::vector<Key> named;  // first KPIs of their (municipality, id, name) in this sheet
     for (auto& ind : sheet.parsed.indicators) {
       auto name = name_key(ind.name);
       auto muni = municipality_key(ind.municipality);
@@ -194,6 +194,7 @@ class Merger {
       if (home == homes_.end()) {
         note_unmatched(ind, muni, id, name);
         homes_.emplace(key, Home{s, kept.size()});
+        if (std::get<3>(key) == 0) named.push_back(key);
         ids.emplace_back(muni, id);
         kept.push_back(std::move(ind));
         continue;
@@ -208,6 +209,8 @@ class Merger {
       first_of_id_.try_emplace(ids[i], Home{s, i});
       municipalities_.insert(ids[i].first);
     }
+    for (const auto& [m, id, name, nth] : named)
+      ids_by_name_[{m, name}].emplace(id, homes_.at({m, id, name, nth}));
   }
 
   const Indicator& at(const Home& home) const {
@@ -224,24 +227,27 @@ class Merger {
                      earlier.name, where(earlier.source))});
   }
 
-  // A municipality no earlier file has, near one that one has: a likely typo.
+  // A municipality no earlier file has, near one that one has: a likely typo. Compared with
+  // each earlier municipality once; the first KPI of the first near one is named.
   bool near_municipality(const Indicator& ind, const std::string& muni) {
     if (municipalities_.empty() || municipalities_.count(muni)) return false;
-    for (const auto& [key, home] : first_of_id_)
-      if (is_near(muni, key.first)) {
+    for (const auto& earlier : municipalities_)
+      if (is_near(muni, earlier)) {
+        const auto& home = first_of_id_.lower_bound({earlier, ""})->second;
         warn_near(ind, at(home), "municipality", ind.municipality, at(home).municipality);
         return true;
       }
     return false;
   }
 
-  // An id no earlier file has in this municipality, near the id of a KPI of the same name.
+  // An id no earlier file has in this municipality, near the id of a KPI of the same name
+  // (looked up by name, not by a scan of every KPI: linear over a national run).
   void near_id(const Indicator& ind, const std::string& muni, const std::string& id,
                const std::string& name) {
     if (first_of_id_.count({muni, id})) return;
-    for (const auto& [key, home] : homes_) {
-      const auto& [m, other_id, other_name, nth] = key;
-      if (home.sheet >= current_ || m != muni || other_name != name || nth != 0) continue;
+    auto same_name = ids_by_name_.find({muni, name});
+    if (same_name == ids_by_name_.end()) return;
+    for (const auto& [other_id, home] : same_name->second) {
       if (!is_near(id, other_id)) continue;
       warn_near(ind, at(home), "id", ind.id, at(home).id);
       return;
@@ -274,7 +280,8 @@ class Merger {
   std::map<Key, Home> homes_;
   std::map<std::pair<std::string, std::string>, Home> first_of_id_;  // earlier sheets only
   std::set<std::string> municipalities_;                             // earlier sheets only
-  std::size_t current_ = 0;                                          // the sheet being merged
+  // (municipality, name) -> id -> the first KPI of that key, earlier sheets only.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, Home>> ids_by_name_;
 };
 
 }  // namespace
