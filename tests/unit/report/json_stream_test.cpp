@@ -43,3 +43,12 @@ TEST_CASE("a number in JSON is what parsing its decimal text gives", "[report][j
                     Decimal{1, 12}, Decimal{999999999999999999, 3}, Decimal{12, -1}})
     CHECK(kpi::report::number_json(d).dump() == kpi::report::Json::parse(d.to_string()).dump());
 }
+
+TEST_CASE("diagnostics are escaped in the stream as in the tree", "[report][json]") {
+  kpi::PipelineResult result;
+  for (std::string message : {std::string("quote \" backslash \\ tab \t newline \n"),
+                              std::string("control \x01\x1f del \x7f, ▲ 441 「高岡」"),
+                              std::string("not UTF-8: '\xE3\x81'"), std::string()})
+    result.diagnostics.push_back({{"a \"b\".txt", 3}, kpi::model::Severity::note, "x.y", message});
+  CHECK(streamed(result) == from_tree(result));
+}
