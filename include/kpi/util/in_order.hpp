@@ -2,7 +2,8 @@
 // Work on `workers` threads, results handed over in input order: produce(i) runs in parallel,
 // consume(i, result) on the calling thread for i = 0, 1, 2 ... as soon as result i is ready.
 // At most `window` results wait ahead of the consumer, so memory holds a few results at a
-// time, never all of them. Generic: knows nothing of kpi-report.
+// time, never all of them. produce must not throw; an exception from consume propagates
+// after the workers have stopped. Generic: knows nothing of kpi-report.
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -39,18 +40,31 @@ void for_each_in_order(std::size_t count, unsigned workers, std::size_t window, 
   };
   std::vector<std::thread> pool;
   for (unsigned w = 0; w < workers && w < count; ++w) pool.emplace_back(work);
-  for (std::size_t i = 0; i < count; ++i) {
-    std::optional<Result> result;
+  auto stop_workers = [&] {  // no new work is taken; the work under way finishes
     {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return slots[i].has_value(); });
-      result.swap(slots[i]);
-      consumed = i + 1;
+      std::lock_guard lock(mutex);
+      next = count;
     }
     room.notify_all();
-    consume(i, std::move(*result));
+    for (auto& t : pool) t.join();
+  };
+  try {
+    for (std::size_t i = 0; i < count; ++i) {
+      std::optional<Result> result;
+      {
+        std::unique_lock lock(mutex);
+        ready.wait(lock, [&] { return slots[i].has_value(); });
+        result.swap(slots[i]);
+        consumed = i + 1;
+      }
+      room.notify_all();
+      consume(i, std::move(*result));
+    }
+  } catch (...) {  // a consumer that throws: the workers are joined before it propagates
+    stop_workers();
+    throw;
   }
-  for (auto& t : pool) t.join();
+  stop_workers();
 }
 
 }  // namespace kpi::util

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <stdexcept>
 #include <vector>
 
 #include "kpi/util/in_order.hpp"
@@ -37,4 +38,19 @@ TEST_CASE("no work, no consumer call", "[util][parallel]") {
   kpi::util::for_each_in_order(
       0, 2, 4, [](std::size_t i) { return i; }, [&](std::size_t, std::size_t) { ++calls; });
   CHECK(calls == 0);
+}
+
+TEST_CASE("a consumer that throws stops the work and the exception reaches the caller",
+          "[util][parallel]") {
+  int consumed = 0;
+  auto run = [&] {
+    kpi::util::for_each_in_order(
+        1000, 2, 4, [](std::size_t i) { return i; },
+        [&](std::size_t i, std::size_t) {
+          if (i == 10) throw std::runtime_error("consumer failed");
+          ++consumed;
+        });
+  };
+  CHECK_THROWS_WITH(run(), "consumer failed");
+  CHECK(consumed == 10);
 }
