@@ -282,8 +282,7 @@ class InputAccounting {
  private:
   // Closes every input whose files all come before `file` (an input without files included).
   void finish_inputs_before(std::size_t file) {
-    while (current_ < inputs_.size() && inputs_[current_].end <= file &&
-           inputs_[current_].begin <= file) {
+    while (current_ < inputs_.size() && inputs_[current_].end <= file) {
       finish_input(inputs_[current_]);
       ++current_;
       skipped_.clear();
