@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -209,6 +210,7 @@ class Merger {
       first_of_id_.try_emplace(ids[i], Home{s, i});
       municipalities_.insert(ids[i].first);
     }
+    near_municipality_of_.clear();  // the earlier municipalities have changed
     for (const auto& [m, id, name, nth] : named)
       ids_by_name_[{m, name}].emplace(id, homes_.at({m, id, name, nth}));
   }
@@ -231,13 +233,24 @@ class Merger {
   // each earlier municipality once; the first KPI of the first near one is named.
   bool near_municipality(const Indicator& ind, const std::string& muni) {
     if (municipalities_.empty() || municipalities_.count(muni)) return false;
-    for (const auto& earlier : municipalities_)
-      if (is_near(muni, earlier)) {
-        const auto& home = first_of_id_.lower_bound({earlier, ""})->second;
-        warn_near(ind, at(home), "municipality", ind.municipality, at(home).municipality);
-        return true;
-      }
-    return false;
+    const auto* earlier = near_earlier_municipality(muni);
+    if (!earlier) return false;
+    const auto& home = first_of_id_.lower_bound({*earlier, ""})->second;
+    warn_near(ind, at(home), "municipality", ind.municipality, at(home).municipality);
+    return true;
+  }
+
+  // The first earlier municipality near `muni`, or nullptr; searched once per sheet (every
+  // KPI of a new municipality asks, and a national run has a thousand municipalities).
+  const std::string* near_earlier_municipality(const std::string& muni) {
+    auto [found, fresh] = near_municipality_of_.try_emplace(muni);
+    if (fresh)
+      for (const auto& earlier : municipalities_)
+        if (is_near(muni, earlier)) {
+          found->second = earlier;
+          break;
+        }
+    return found->second ? &*found->second : nullptr;
   }
 
   // An id no earlier file has in this municipality, near the id of a KPI of the same name
@@ -278,8 +291,9 @@ class Merger {
 
   MergeOutput out_;
   std::map<Key, Home> homes_;
-  std::map<std::pair<std::string, std::string>, Home> first_of_id_;  // earlier sheets only
-  std::set<std::string> municipalities_;                             // earlier sheets only
+  std::map<std::pair<std::string, std::string>, Home> first_of_id_;         // earlier sheets only
+  std::set<std::string> municipalities_;                                    // earlier sheets only
+  std::map<std::string, std::optional<std::string>> near_municipality_of_;  // this sheet's
   // (municipality, name) -> id -> the first KPI of that key, earlier sheets only.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Home>> ids_by_name_;
 };
