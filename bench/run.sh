@@ -8,7 +8,8 @@
 # then times whole processes, median of 5 runs, output to /dev/null:
 #   corpus `report --format json` (MB/s, KPIs/s, ratio to `cat` of the same files),
 #   the Takaoka subset against the Python peer (bench/peer_takaoka.py),
-#   peak RSS (/usr/bin/time -v) on the corpus and on a corpus twice as large,
+#   peak RSS (/usr/bin/time -v) on the corpus and on a corpus twice as large, and on 1,000
+#   and 2,000 sheets that are each their own municipality (nothing merges),
 #   one sheet (start-up included), a 3 MB cell of digits per layout, a 10 MB .xlsx.
 set -euo pipefail
 
@@ -112,6 +113,27 @@ echo "peak RSS, report --format json"
 echo "  corpus    (${#corpus_files[@]} files)   $(peak_mb "$kpi" report --format json "$corpus") MB   (target <= 160 MB)"
 echo "  corpus x2 (${#double_files[@]} files)   $(peak_mb "$kpi" report --format json "$work-2x/corpus") MB   (flat: about the same)"
 echo "  python peer, takaoka   $(peak_mb python3 "$here/peer_takaoka.py" "${takaoka_files[@]}") MB"
+# Every sheet its own municipality (nothing merges, few diagnostics): the model's own size.
+# The bundled Takaoka sheet as a canonical CSV, its municipality renamed per copy.
+if [ ! -d "$work/towns-2000" ]; then
+  "$kpi" convert --to csv -o "$work/towns.csv" "$sheet" 2>/dev/null
+  python3 - "$work" <<'PY'
+import os, sys
+work = sys.argv[1]
+text = open(os.path.join(work, "towns.csv"), encoding="utf-8-sig").read()
+for count in (1000, 2000):
+    folder = os.path.join(work, f"towns-{count}")
+    os.makedirs(folder)
+    for i in range(count):
+        with open(os.path.join(folder, f"town{i:04d}.csv"), "w", encoding="utf-8-sig") as f:
+            f.write(text.replace("\ntakaoka,", f"\ntown{i:04d},"))
+PY
+fi
+echo "  every sheet its own municipality (canonical CSV, 64 KPIs each; nothing merges):"
+for count in 1000 2000; do
+  m_towns=$(median_both "$kpi" report --format json "$work/towns-$count")
+  echo "    $count sheets   $(peak_mb "$kpi" report --format json "$work/towns-$count") MB   $(wall_of "$m_towns") s (CPU $(cpu_of "$m_towns") s)"
+done
 
 echo
 m_one=$(median_both "$kpi" report --format json "$sheet")
