@@ -84,10 +84,10 @@ _kpi_report() {
     local options
     case $command in
       check) options="$input_options -f --format --fail-on --no-fail-on --tolerance -v --verbose --lang" ;;
-      convert) options="$input_options --to" ;;
+      convert) options="$input_options --to -v --verbose" ;;
       formats) options="-h --help" ;;
-      report) options="$input_options -f --format $report_options" ;;
-      *) options="-h --help -V --version $input_options -f --format $report_options" ;;
+      report) options="$input_options -f --format -v --verbose $report_options" ;;
+      *) options="-h --help -V --version $input_options -f --format -v --verbose $report_options" ;;
     esac
     COMPREPLY=($(compgen -W "$options" -- "$cur"))
     return

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -170,20 +171,21 @@ void count_merged(model::Sheet& sheet, const Indicator& ind) {
 
 class Merger {
  public:
-  explicit Merger(std::vector<model::Sheet> sheets) { out_.sheets = std::move(sheets); }
-
-  MergeOutput run() {
-    for (std::size_t s = 0; s < out_.sheets.size(); ++s) merge_sheet(s);
-    return std::move(out_);
+  // Each sheet joins the series of the sheets added before it.
+  void add(model::Sheet sheet) {
+    out_.sheets.push_back(std::move(sheet));
+    merge_sheet(out_.sheets.size() - 1);
   }
+
+  MergeOutput finish() { return std::move(out_); }
 
  private:
   void merge_sheet(std::size_t s) {
     auto& sheet = out_.sheets[s];
-    current_ = s;
     std::vector<Indicator> kept;
     std::map<Key, int> seen;  // occurrences of (municipality, id, name) in this sheet
     std::vector<std::pair<std::string, std::string>> ids;
+    std::vector<Key> named;  // first KPIs of their (municipality, id, name) in this sheet
     for (auto& ind : sheet.parsed.indicators) {
       auto name = name_key(ind.name);
       auto muni = municipality_key(ind.municipality);
@@ -193,6 +195,7 @@ class Merger {
       if (home == homes_.end()) {
         note_unmatched(ind, muni, id, name);
         homes_.emplace(key, Home{s, kept.size()});
+        if (std::get<3>(key) == 0) named.push_back(key);
         ids.emplace_back(muni, id);
         kept.push_back(std::move(ind));
         continue;
@@ -207,6 +210,9 @@ class Merger {
       first_of_id_.try_emplace(ids[i], Home{s, i});
       municipalities_.insert(ids[i].first);
     }
+    near_municipality_of_.clear();  // the earlier municipalities have changed
+    for (const auto& [m, id, name, nth] : named)
+      ids_by_name_[{m, name}].emplace(id, homes_.at({m, id, name, nth}));
   }
 
   const Indicator& at(const Home& home) const {
@@ -223,24 +229,38 @@ class Merger {
                      earlier.name, where(earlier.source))});
   }
 
-  // A municipality no earlier file has, near one that one has: a likely typo.
+  // A municipality no earlier file has, near one that one has: a likely typo. Compared with
+  // each earlier municipality once; the first KPI of the first near one is named.
   bool near_municipality(const Indicator& ind, const std::string& muni) {
     if (municipalities_.empty() || municipalities_.count(muni)) return false;
-    for (const auto& [key, home] : first_of_id_)
-      if (is_near(muni, key.first)) {
-        warn_near(ind, at(home), "municipality", ind.municipality, at(home).municipality);
-        return true;
-      }
-    return false;
+    const auto* earlier = near_earlier_municipality(muni);
+    if (!earlier) return false;
+    const auto& home = first_of_id_.lower_bound({*earlier, ""})->second;
+    warn_near(ind, at(home), "municipality", ind.municipality, at(home).municipality);
+    return true;
   }
 
-  // An id no earlier file has in this municipality, near the id of a KPI of the same name.
+  // The first earlier municipality near `muni`, or nullptr; searched once per sheet (every
+  // KPI of a new municipality asks, and a national run has a thousand municipalities).
+  const std::string* near_earlier_municipality(const std::string& muni) {
+    auto [found, fresh] = near_municipality_of_.try_emplace(muni);
+    if (fresh)
+      for (const auto& earlier : municipalities_)
+        if (is_near(muni, earlier)) {
+          found->second = earlier;
+          break;
+        }
+    return found->second ? &*found->second : nullptr;
+  }
+
+  // An id no earlier file has in this municipality, near the id of a KPI of the same name
+  // (looked up by name, not by a scan of every KPI: linear over a national run).
   void near_id(const Indicator& ind, const std::string& muni, const std::string& id,
                const std::string& name) {
     if (first_of_id_.count({muni, id})) return;
-    for (const auto& [key, home] : homes_) {
-      const auto& [m, other_id, other_name, nth] = key;
-      if (home.sheet >= current_ || m != muni || other_name != name || nth != 0) continue;
+    auto same_name = ids_by_name_.find({muni, name});
+    if (same_name == ids_by_name_.end()) return;
+    for (const auto& [other_id, home] : same_name->second) {
       if (!is_near(id, other_id)) continue;
       warn_near(ind, at(home), "id", ind.id, at(home).id);
       return;
@@ -271,15 +291,34 @@ class Merger {
 
   MergeOutput out_;
   std::map<Key, Home> homes_;
-  std::map<std::pair<std::string, std::string>, Home> first_of_id_;  // earlier sheets only
-  std::set<std::string> municipalities_;                             // earlier sheets only
-  std::size_t current_ = 0;                                          // the sheet being merged
+  std::map<std::pair<std::string, std::string>, Home> first_of_id_;         // earlier sheets only
+  std::set<std::string> municipalities_;                                    // earlier sheets only
+  std::map<std::string, std::optional<std::string>> near_municipality_of_;  // this sheet's
+  // (municipality, name) -> id -> the first KPI of that key, earlier sheets only.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, Home>> ids_by_name_;
 };
 
 }  // namespace
 
+struct SheetMerger::Impl {
+  Merger merger;
+};
+
+SheetMerger::SheetMerger() : impl_(std::make_unique<Impl>()) {}
+SheetMerger::~SheetMerger() = default;
+
+void SheetMerger::add(model::Sheet sheet) {
+  impl_->merger.add(std::move(sheet));
+}
+
+MergeOutput SheetMerger::finish() {
+  return impl_->merger.finish();
+}
+
 MergeOutput merge_sheets(std::vector<model::Sheet> sheets) {
-  return Merger(std::move(sheets)).run();
+  SheetMerger merger;
+  for (auto& sheet : sheets) merger.add(std::move(sheet));
+  return merger.finish();
 }
 
 }  // namespace kpi

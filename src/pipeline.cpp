@@ -1,11 +1,11 @@
 #include "kpi/pipeline.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <thread>
 
@@ -15,6 +15,7 @@
 #include "kpi/merge.hpp"
 #include "kpi/text/decode.hpp"
 #include "kpi/text/strings.hpp"
+#include "kpi/util/in_order.hpp"
 #include "kpi/verify/findings.hpp"
 #include "kpi/verify/rate_check.hpp"
 #include "kpi/workbook_input.hpp"
@@ -197,6 +198,7 @@ model::Sheet process_text_file(std::string bytes, const std::string& path,
   auto sheet = process_text(decoded.utf8, path, decoded.encoding, options);
   auto& diagnostics = sheet.parsed.diagnostics;
   diagnostics.insert(diagnostics.begin(), decode_warnings.begin(), decode_warnings.end());
+  sheet.keep_referenced_lines();  // the text is released: memory stays flat over many files
   return sheet;
 }
 
@@ -216,28 +218,9 @@ std::vector<model::Sheet> process_file_guarded(const std::string& path,
   }
 }
 
-std::vector<std::vector<model::Sheet>> process_all(const std::vector<std::string>& files,
-                                                   const PipelineOptions& options) {
-  std::vector<std::vector<model::Sheet>> sheets(files.size());
-  unsigned workers = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
-                                      : std::max(1u, std::thread::hardware_concurrency());
-  workers = std::min<unsigned>(workers, static_cast<unsigned>(files.size()));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++)
-      sheets[i] = process_file_guarded(files[i], options);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  return sheets;
-}
-
 // Sheets of one municipality for different years become one series per KPI; the rates of
 // series that received another file's data are checked again with the joined KPI fields.
-void merge_series(PipelineResult& result, const PipelineOptions& options) {
-  auto merged = merge_sheets(std::move(result.sheets));
+void merge_series(MergeOutput merged, PipelineResult& result, const PipelineOptions& options) {
   result.sheets = std::move(merged.sheets);
   for (auto& d : merged.diagnostics) result.diagnostics.push_back(std::move(d));
   for (auto s : merged.extended)
@@ -268,39 +251,90 @@ std::string relative_to(const std::string& file, const std::string& dir) {
   return rel.empty() || rel.rfind("..", 0) == 0 ? file : rel;
 }
 
-// Diagnostics and sheets of one input path. Files of a directory scan that are no sheet are
-// listed in one note; a path that yields no sheet at all is an input error.
-void account_for_input(const InputPath& input, std::vector<std::vector<model::Sheet>>& per_file,
-                       PipelineResult& result) {
-  std::vector<std::string> skipped;
-  int usable = 0;
-  for (std::size_t i = input.begin; i < input.end; ++i) {
-    for (auto& sheet : per_file[i]) {  // a workbook: one per worksheet with a KPI table
+// Diagnostics and sheets of the input paths, file by file in input order. Files of a
+// directory scan that are no sheet are listed in one note; a path that yields no sheet at all
+// is an input error. Usable sheets go to the merger as they come.
+class InputAccounting {
+ public:
+  InputAccounting(const std::vector<InputPath>& inputs, PipelineResult& result, SheetMerger& merger)
+      : inputs_(inputs), result_(result), merger_(merger) {}
+
+  void add_file(std::size_t file, std::vector<model::Sheet> sheets) {
+    finish_inputs_before(file);
+    const auto& input = inputs_[current_];
+    for (auto& sheet : sheets) {  // a workbook: one per worksheet with a KPI table
       if (input.directory && not_a_sheet(sheet)) {
-        skipped.push_back(relative_to(sheet.path, input.path));
+        skipped_.push_back(relative_to(sheet.path, input.path));
         continue;
       }
       for (auto& d : sheet.parsed.diagnostics) {
-        if (d.severity == model::Severity::error) result.input_error = true;
-        result.diagnostics.push_back(d);
+        if (d.severity == model::Severity::error) result_.input_error = true;
+        result_.diagnostics.push_back(std::move(d));
       }
-      if (sheet.usable) ++usable, result.sheets.push_back(std::move(sheet));
+      std::vector<model::Diagnostic>().swap(sheet.parsed.diagnostics);  // moved to the result
+      if (sheet.usable) ++usable_, merger_.add(std::move(sheet));
     }
   }
-  std::string list;
-  for (const auto& name : skipped) list += (list.empty() ? "" : ", ") + name;
-  if (!skipped.empty() && usable > 0)
-    result.diagnostics.push_back(error_at(
-        input.path, 0, "input.skipped-files",
-        fmt::format("skipped {} file{} that {} no KPI sheet: {}", skipped.size(),
-                    skipped.size() == 1 ? "" : "s", skipped.size() == 1 ? "is" : "are", list),
-        model::Severity::note));
-  if (usable > 0 || input.reported || (!input.directory && input.begin < input.end)) return;
-  result.input_error = true;
-  result.diagnostics.push_back(
-      error_at(input.path, 0, "input.no-sheet",
-               fmt::format("no KPI sheet in {}{}", input.path,
-                           skipped.empty() ? " (no files)" : " (not sheets: " + list + ")")));
+
+  // Closes the inputs after the last file.
+  void finish() { finish_inputs_before(std::numeric_limits<std::size_t>::max()); }
+
+ private:
+  // Closes every input whose files all come before `file` (an input without files included).
+  void finish_inputs_before(std::size_t file) {
+    while (current_ < inputs_.size() && inputs_[current_].end <= file) {
+      finish_input(inputs_[current_]);
+      ++current_;
+      skipped_.clear();
+      usable_ = 0;
+    }
+  }
+
+  void finish_input(const InputPath& input) {
+    std::string list;
+    for (const auto& name : skipped_) list += (list.empty() ? "" : ", ") + name;
+    if (!skipped_.empty() && usable_ > 0)
+      result_.diagnostics.push_back(error_at(
+          input.path, 0, "input.skipped-files",
+          fmt::format("skipped {} file{} that {} no KPI sheet: {}", skipped_.size(),
+                      skipped_.size() == 1 ? "" : "s", skipped_.size() == 1 ? "is" : "are", list),
+          model::Severity::note));
+    if (usable_ > 0 || input.reported || (!input.directory && input.begin < input.end)) return;
+    result_.input_error = true;
+    result_.diagnostics.push_back(
+        error_at(input.path, 0, "input.no-sheet",
+                 fmt::format("no KPI sheet in {}{}", input.path,
+                             skipped_.empty() ? " (no files)" : " (not sheets: " + list + ")")));
+  }
+
+  const std::vector<InputPath>& inputs_;
+  PipelineResult& result_;
+  SheetMerger& merger_;
+  std::size_t current_ = 0;
+  std::vector<std::string> skipped_;
+  int usable_ = 0;
+};
+
+unsigned worker_count(const PipelineOptions& options) {
+  return options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                          : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Files are read on a worker per core; each file's sheets are accounted for and merged in
+// input order as soon as they are ready, so only a few files' text is in memory at a time.
+void read_all(const std::vector<std::string>& files, const std::vector<InputPath>& inputs,
+              const PipelineOptions& options, PipelineResult& result) {
+  SheetMerger merger;
+  InputAccounting accounting(inputs, result, merger);
+  unsigned workers = worker_count(options);
+  util::for_each_in_order(
+      files.size(), workers, 4 * std::size_t{workers},
+      [&](std::size_t i) { return process_file_guarded(files[i], options); },
+      [&](std::size_t i, std::vector<model::Sheet> sheets) {
+        accounting.add_file(i, std::move(sheets));
+      });
+  accounting.finish();
+  merge_series(merger.finish(), result, options);
 }
 
 }  // namespace
@@ -326,9 +360,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const Pipelin
     result.input_error = true;
     return result;
   }
-  auto per_file = process_all(files, options);
-  for (const auto& input : inputs) account_for_input(input, per_file, result);
-  merge_series(result, options);
+  read_all(files, inputs, options, result);
   result.findings = verify::find_cross_row_problems(result.sheets);
   return result;
 }

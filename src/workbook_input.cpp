@@ -91,6 +91,7 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,
                       options.rate_check);
+  out.keep_referenced_lines();
   return out;
 }
 

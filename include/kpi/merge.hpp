@@ -1,6 +1,7 @@
 #pragma once
 // Merging sheets of one municipality: several files (different fiscal years, a new year's
 // actuals) become one series per KPI. A pure stage between parsing and verification.
+#include <memory>
 #include <vector>
 
 #include "kpi/model/sheet.hpp"
@@ -26,5 +27,19 @@ struct MergeOutput {
 // `merged_kpis` (or in the matching origin's `merged` for a JSON document read back), so
 // every source keeps its own counts.
 MergeOutput merge_sheets(std::vector<model::Sheet> sheets);
+
+// merge_sheets one sheet at a time, in input order: a sheet is added as soon as it is read,
+// and the KPIs it adds to earlier series are released at once (memory stays with the series).
+class SheetMerger {
+ public:
+  SheetMerger();
+  ~SheetMerger();
+  void add(model::Sheet sheet);
+  MergeOutput finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace kpi

@@ -1,6 +1,8 @@
 #include "kpi/calc/rational.hpp"
 
+#include <array>
 #include <cstdint>
+#include <utility>
 
 namespace kpi::calc {
 namespace {
@@ -29,18 +31,54 @@ Int sub(Int a, Int b) {
   return checked(r);
 }
 
-Int pow10(int n) {
+Int pow10_checked(int n) {
   Int p = 1;
   while (n-- > 0) p = mul(p, 10);
   return p;
 }
 
-Int abs(Int v) { return v < 0 ? -v : v; }
+// 10^n; 10^38 is the largest that fits (beyond it the checked loop throws Overflow).
+Int pow10(int n) {
+  static const auto table = [] {
+    std::array<Int, 39> t{};
+    for (int i = 0; i < 39; ++i) t[static_cast<std::size_t>(i)] = pow10_checked(i);
+    return t;
+  }();
+  if (n >= 0 && n < 39) return table[static_cast<std::size_t>(n)];
+  return pow10_checked(n);
+}
+
+Int abs(Int v) {
+  return v < 0 ? -v : v;
+}
+
+// Binary GCD of two 64-bit magnitudes: what nearly every printed decimal needs, without
+// 128-bit division.
+std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) {
+  if (a == 0) return b;
+  if (b == 0) return a;
+  int shift = __builtin_ctzll(a | b);
+  a >>= __builtin_ctzll(a);
+  do {
+    b >>= __builtin_ctzll(b);
+    if (a > b) std::swap(a, b);
+    b -= a;
+  } while (b != 0);
+  return a << shift;
+}
+
+bool fits64(Int v) {
+  return v >= -Int{INT64_MAX} && v <= Int{INT64_MAX};
+}
 
 Int gcd(Int a, Int b) {
   a = abs(a);
   b = abs(b);
   while (b != 0) {
+    if (fits64(a) && fits64(b)) {
+      a = static_cast<Int>(gcd64(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)));
+      break;
+    }
     Int t = a % b;
     a = b;
     b = t;
@@ -48,10 +86,17 @@ Int gcd(Int a, Int b) {
   return a == 0 ? 1 : a;
 }
 
+// a / b, in 64 bits when both fit (b > 0).
+Int quotient(Int a, Int b) {
+  if (fits64(a) && fits64(b)) return static_cast<std::int64_t>(a) / static_cast<std::int64_t>(b);
+  return a / b;
+}
+
 Rational reduced(Int num, Int den) {
   if (den < 0) num = -num, den = -den;
   Int g = gcd(num, den);
-  return {num / g, den / g};
+  if (g == 1) return {num, den};
+  return {quotient(num, g), quotient(den, g)};
 }
 
 // Quotient and remainder of |r| * 10^decimals.
@@ -64,6 +109,10 @@ struct Scaled {
 
 Scaled scale(const Rational& r, int decimals) {
   Int n = mul(abs(r.num), pow10(decimals));
+  if (fits64(n) && fits64(r.den)) {
+    auto n64 = static_cast<std::int64_t>(n), d64 = static_cast<std::int64_t>(r.den);
+    return {n64 / d64, n64 % d64, r.den, r.num < 0};
+  }
   return {n / r.den, n % r.den, r.den, r.num < 0};
 }
 
@@ -75,9 +124,13 @@ model::Decimal finish(Int magnitude, bool negative, int decimals) {
 
 }  // namespace
 
-Rational Rational::of(const model::Decimal& d) { return reduced(d.units, pow10(d.scale)); }
+Rational Rational::of(const model::Decimal& d) {
+  return reduced(d.units, pow10(d.scale));
+}
 
-double Rational::to_double() const { return static_cast<double>(num) / static_cast<double>(den); }
+double Rational::to_double() const {
+  return static_cast<double>(num) / static_cast<double>(den);
+}
 
 Rational operator+(const Rational& a, const Rational& b) {
   return reduced(add(mul(a.num, b.den), mul(b.num, a.den)), mul(a.den, b.den));
@@ -96,7 +149,9 @@ int compare(const Rational& a, const Rational& b) {
   Int l = mul(a.num, b.den), r = mul(b.num, a.den);
   return l < r ? -1 : (l > r ? 1 : 0);
 }
-bool is_zero(const Rational& r) { return r.num == 0; }
+bool is_zero(const Rational& r) {
+  return r.num == 0;
+}
 
 model::Decimal round_half_away(const Rational& r, int decimals) {
   Scaled s = scale(r, decimals);
@@ -116,6 +171,8 @@ model::Decimal round_down(const Rational& r, int decimals) {
   return finish(s.quotient, s.negative, decimals);
 }
 
-Rational half_ulp(const model::Decimal& d) { return reduced(5, pow10(d.scale + 1)); }
+Rational half_ulp(const model::Decimal& d) {
+  return reduced(5, pow10(d.scale + 1));
+}
 
 }  // namespace kpi::calc

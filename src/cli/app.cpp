@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 #include "kpi/calc/profile.hpp"
+#include "kpi/report/diagnostic_summary.hpp"
 
 namespace kpi::cli {
 namespace {
@@ -126,6 +127,12 @@ void add_input_flags(CLI::App& command, InputFlags& flags) {
       ->check(CLI::NonNegativeNumber);
 }
 
+void add_verbose_flag(CLI::App& command, bool& verbose) {
+  command.add_flag("-v,--verbose", verbose,
+                   "print every diagnostic (default: a rule repeated in a file is summed up "
+                   "after the first 3)");
+}
+
 PipelineOptions resolve_input(const InputFlags& flags) {
   PipelineOptions options;
   if (!flags.input_format.empty()) options.input_format = flags.input_format;
@@ -145,11 +152,16 @@ PipelineOptions resolve_input(const InputFlags& flags) {
   return options;
 }
 
-void print_diagnostics(const PipelineResult& result) {
-  for (const auto& d : result.diagnostics) {
+void print_diagnostics(const PipelineResult& result, bool verbose) {
+  auto print = [](const model::Diagnostic& d) {
     fmt::print(stderr, "{}: {}: {}\n", model::location_text(d.location),
                model::to_string(d.severity), d.message);
+  };
+  if (verbose) {
+    for (const auto& d : result.diagnostics) print(d);
+    return;
   }
+  for (const auto& d : report::summarise_diagnostics(result.diagnostics)) print(d);
 }
 
 int main(int argc, char** argv) {

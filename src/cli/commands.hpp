@@ -25,13 +25,16 @@ struct InputFlags {
 void add_input_flags(CLI::App& command, InputFlags& flags);
 // Resolves flags into pipeline options; throws UsageError on a bad profile file.
 PipelineOptions resolve_input(const InputFlags& flags);
-// Prints every diagnostic as `path:line: severity: message` to stderr.
-void print_diagnostics(const PipelineResult& result);
+// Prints the diagnostics as `path:line: severity: message` to stderr: repeated ones per file
+// and rule summed up after the first few (report/diagnostic_summary.hpp), all when verbose.
+void print_diagnostics(const PipelineResult& result, bool verbose);
 
-// Reads `input` and writes it with `writer` to `output` (stdout when empty); report and
-// convert are this with different flags.
+// Reads `input` and writes it with `writer` to `output` (stdout when empty, streamed);
+// report and convert are this with different flags.
 int write_with(const report::ReportWriter& writer, const InputFlags& input,
-               const report::ReportOptions& options, const std::string& output);
+               const report::ReportOptions& options, const std::string& output, bool verbose);
+// -v, --verbose of report and convert: every diagnostic, none summed up.
+void add_verbose_flag(CLI::App& command, bool& verbose);
 
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;

@@ -13,6 +13,7 @@ struct ConvertFlags {
   InputFlags input;
   std::string to;
   std::string output;
+  bool verbose = false;
 };
 
 }  // namespace
@@ -27,8 +28,10 @@ std::function<int()> setup_convert(CLI::App& command) {
       ->check(CLI::IsMember({"csv", "json"}));
   command.add_option("-o,--output", flags->output,
                      "write to this file (atomically) instead of stdout");
+  add_verbose_flag(command, flags->verbose);
   return [flags] {
-    return write_with(*report::find_convert_writer(flags->to), flags->input, {}, flags->output);
+    return write_with(*report::find_convert_writer(flags->to), flags->input, {}, flags->output,
+                      flags->verbose);
   };
 }
 

@@ -12,23 +12,74 @@
 namespace kpi::cli {
 namespace {
 
-bool write_stdout(const std::string& content) {
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(STDOUT_FILENO, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && errno == EPIPE) return true;  // reader went away (| head): not an error
-    if (n <= 0) {
-      fmt::print(stderr, "kpi-report: error: cannot write to standard output: {}\n",
-                 std::strerror(errno));
-      return false;
+// Standard output as a stream, written through in 64 KiB pieces: a long report is never held
+// whole. A closed pipe (| head) ends the writing quietly; another failure is reported once.
+class StdoutBuffer : public std::streambuf {
+ public:
+  StdoutBuffer() { setp(buffer_, buffer_ + sizeof buffer_); }
+  ~StdoutBuffer() override { sync(); }
+  bool failed() const { return failed_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    flush_buffer();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
     }
-    done += static_cast<std::size_t>(n);
+    return traits_type::not_eof(c);
   }
-  return true;
+  int sync() override {
+    flush_buffer();
+    return 0;
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n > epptr() - pptr()) {
+      flush_buffer();
+      if (n >= static_cast<std::streamsize>(sizeof buffer_)) {
+        write_all(s, static_cast<std::size_t>(n));
+        return n;
+      }
+    }
+    std::memcpy(pptr(), s, static_cast<std::size_t>(n));
+    pbump(static_cast<int>(n));
+    return n;
+  }
+
+ private:
+  void flush_buffer() {
+    write_all(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    setp(buffer_, buffer_ + sizeof buffer_);
+  }
+  void write_all(const char* data, std::size_t size) {
+    for (std::size_t done = 0; done < size && !closed_ && !failed_;) {
+      ssize_t n = ::write(STDOUT_FILENO, data + done, size - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && errno == EPIPE) {  // reader went away (| head): not an error
+        closed_ = true;
+      } else if (n <= 0) {
+        fmt::print(stderr, "kpi-report: error: cannot write to standard output: {}\n",
+                   std::strerror(errno));
+        failed_ = true;
+      } else {
+        done += static_cast<std::size_t>(n);
+      }
+    }
+  }
+
+  char buffer_[64 * 1024];
+  bool closed_ = false, failed_ = false;
+};
+
+bool write_stdout(const Writer& write) {
+  StdoutBuffer buffer;
+  std::ostream out(&buffer);
+  write(out);
+  out.flush();
+  return !buffer.failed();
 }
 
-bool write_atomically(const std::string& content, const std::string& path) {
+bool write_atomically(const Writer& write, const std::string& path) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path temp = target;
@@ -36,7 +87,7 @@ bool write_atomically(const std::string& content, const std::string& path) {
   {
     errno = 0;
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << content;
+    if (out) write(out);
     out.flush();
     if (!out) {
       int reason = errno;
@@ -60,7 +111,11 @@ bool write_atomically(const std::string& content, const std::string& path) {
 }  // namespace
 
 bool emit(const std::string& content, const std::string& path) {
-  return path.empty() || path == "-" ? write_stdout(content) : write_atomically(content, path);
+  return emit_streamed([&](std::ostream& out) { out << content; }, path);
+}
+
+bool emit_streamed(const Writer& write, const std::string& path) {
+  return path.empty() || path == "-" ? write_stdout(write) : write_atomically(write, path);
 }
 
 }  // namespace kpi::cli

@@ -24,6 +24,7 @@ struct ReportFlags {
   int width = -1;  // -1 = $COLUMNS or the terminal's, else no limit
   int ambiguous_width = 1;
   std::string encoding;  // "" = UTF-8
+  bool verbose = false;
 };
 
 std::vector<std::string> writer_names() {
@@ -80,7 +81,7 @@ report::ReportOptions options_of(const ReportFlags& flags) {
 }  // namespace
 
 int write_with(const report::ReportWriter& writer, const InputFlags& input,
-               const report::ReportOptions& options, const std::string& output) {
+               const report::ReportOptions& options, const std::string& output, bool verbose) {
   bool to_stdout = output.empty() || output == "-";
   if (writer.traits.binary && to_stdout && ::isatty(STDOUT_FILENO))
     throw UsageError(fmt::format(
@@ -88,11 +89,14 @@ int write_with(const report::ReportWriter& writer, const InputFlags& input,
         "with -o report.{} or redirect it (> report.{})",
         writer.name, writer.name, writer.name));
   auto result = run_pipeline(input.paths, resolve_input(input));
-  print_diagnostics(result);
-  std::ostringstream out;
-  if (!result.sheets.empty() || writer.traits.writes_without_sheets)
-    report::render(writer, out, result, options);
-  if (!emit(out.str(), output)) return exit_usage;
+  print_diagnostics(result, verbose);
+  bool written = emit_streamed(
+      [&](std::ostream& out) {
+        if (!result.sheets.empty() || writer.traits.writes_without_sheets)
+          report::render(writer, out, result, options);
+      },
+      output);
+  if (!written) return exit_usage;
   return result.input_error ? exit_usage : exit_clean;
 }
 
@@ -123,11 +127,12 @@ std::function<int()> setup_report(CLI::App& command) {
       .add_option("--encoding", flags->encoding,
                   "CSV encoding: UTF-8 (with BOM, the default) or cp932 (Shift_JIS for old Excel)")
       ->check(CLI::IsMember({"UTF-8", "cp932"}, CLI::ignore_case));
+  add_verbose_flag(command, flags->verbose);
   return [flags] {
     const auto& writer = *report::find_report_writer(flags->format);
     if (!flags->encoding.empty() && !writer.traits.has_encoding)
       throw UsageError("kpi-report: error: --encoding applies to --format csv only");
-    return write_with(writer, flags->input, options_of(*flags), flags->output);
+    return write_with(writer, flags->input, options_of(*flags), flags->output, flags->verbose);
   };
 }
 

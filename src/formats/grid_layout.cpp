@@ -26,7 +26,6 @@ using grid_headers::HeaderMap;
 using grid_headers::Role;
 
 constexpr std::size_t sniffed_bytes = 64 * 1024;
-constexpr int grid_score = 3;  // below every dedicated layout: the grid is the fallback
 
 // The columns of one fiscal year.
 struct YearColumns {
@@ -388,7 +387,7 @@ std::string title_text(const grid::Sheet& sheet, int header_row) {
 }  // namespace
 
 int sniff_sheet(const grid::Sheet& sheet) {
-  return grid_headers::find_header(sheet) ? grid_score : 0;
+  return grid_headers::find_header(sheet) ? sniff_score : 0;
 }
 
 model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,

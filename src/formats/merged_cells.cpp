@@ -73,13 +73,16 @@ std::string equations(const DisplacedRow& row, const RebuiltRow& r) {
 
 class Search {
  public:
-  Search(const DisplacedRow& row, Pools pools) : row_(row), pools_(std::move(pools)) {}
+  Search(const DisplacedRow& row, Pools pools) : row_(row), pools_(std::move(pools)) {
+    index_reproducing();
+  }
 
   void run() {
     std::vector<std::size_t> n(pools_.numbers.size()), r(pools_.rates.size());
     std::iota(n.begin(), n.end(), 0);
     std::iota(r.begin(), r.end(), 0);
     do {
+      if (!targets_can_reproduce(n)) continue;  // no order of the rates can help
       do try_assignment(n, r);
       while (std::next_permutation(r.begin(), r.end()));
     } while (std::next_permutation(n.begin(), n.end()));
@@ -89,15 +92,38 @@ class Search {
   std::optional<RebuiltRow> first;
 
  private:
+  // reproduces(actual of year y, number i, rate j), computed once per triple: the search
+  // below tries up to 8! × 4! orders of the same few numbers.
+  void index_reproducing() {
+    std::size_t years = row_.actuals.size(), numbers = pools_.numbers.size();
+    std::size_t rates = pools_.rates.size();
+    reproducing_.assign(years * numbers * rates, false);
+    for (std::size_t y = 0; y < years; ++y)
+      for (std::size_t i = 0; i < numbers; ++i)
+        for (std::size_t j = 0; j < rates; ++j)
+          reproducing_[(y * numbers + i) * rates + j] =
+              reproduces(row_.actuals[y], pools_.numbers[i], pools_.rates[j]);
+  }
+  bool fits(std::size_t year, std::size_t number, std::size_t rate) const {
+    return reproducing_[(year * pools_.numbers.size() + number) * pools_.rates.size() + rate];
+  }
+  bool targets_can_reproduce(const std::vector<std::size_t>& n) const {
+    for (std::size_t y = 0; y < row_.actuals.size(); ++y) {
+      bool any = false;
+      for (std::size_t j = 0; j < pools_.rates.size() && !any; ++j) any = fits(y, n[y], j);
+      if (!any) return false;
+    }
+    return true;
+  }
+
   void try_assignment(const std::vector<std::size_t>& n, const std::vector<std::size_t>& r) {
     std::size_t years = row_.actuals.size();
+    for (std::size_t y = 0; y < years; ++y)
+      if (!fits(y, n[y], r[y])) return;
     RebuiltRow out;
     for (std::size_t y = 0; y < years; ++y) {
-      const auto& target = pools_.numbers[n[y]];
-      const auto& rate = pools_.rates[r[y]];
-      if (!reproduces(row_.actuals[y], target, rate)) return;
-      out.targets.push_back(target);
-      out.rates.push_back(rate);
+      out.targets.push_back(pools_.numbers[n[y]]);
+      out.rates.push_back(pools_.rates[r[y]]);
     }
     out.baseline = pools_.numbers[n[years]];
     out.final_target = pools_.numbers[n[years + 1]];
@@ -107,6 +133,7 @@ class Search {
 
   const DisplacedRow& row_;
   Pools pools_;
+  std::vector<bool> reproducing_;
 };
 
 // "72091.0%": a number and a rate the extraction glued together ("720" "91.0%"). The ways

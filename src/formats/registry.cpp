@@ -29,7 +29,7 @@ const std::vector<InputFormat>& input_formats() {
       {"grid", "",
        "any KPI grid by its Japanese headers (指標名, 基準値, R5年度 目標値/実績値/達成率 ...): "
        "CSV, TSV or a workbook sheet",
-       grid_layout::sniff, grid_layout::parse},
+       grid_layout::sniff, grid_layout::parse, grid_layout::sniff_score},
   };
   return table;
 }
@@ -44,6 +44,7 @@ const InputFormat* detect_format(std::string_view text) {
   const InputFormat* best = nullptr;
   int best_score = 0;
   for (const auto& f : input_formats()) {
+    if (f.max_score > 0 && f.max_score <= best_score) continue;
     int score = f.sniff(text);
     if (score > best_score) best = &f, best_score = score;
   }

@@ -95,7 +95,7 @@ std::string compact(std::string_view normalized) {
 
 bool has_cell(const Row& row, std::string_view text) {
   return std::any_of(row.normalized.begin(), row.normalized.end(),
-                     [&](const auto& c) { return compact(c) == text; });
+                     [&](const auto& c) { return text::equals_without_spaces(c, text); });
 }
 
 bool is_first_header_row(const Row& row) {

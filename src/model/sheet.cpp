@@ -1,20 +1,66 @@
 #include "kpi/model/sheet.hpp"
 
+#include <algorithm>
+
 namespace kpi::model {
 
 void Sheet::keep_text(std::string_view decoded) {
   auto owned = std::make_shared<const std::string>(decoded);
   line_starts.clear();
+  kept_lines.clear();
   line_starts.push_back(0);
   for (std::size_t i = 0; i < owned->size(); ++i)
     if ((*owned)[i] == '\n') line_starts.push_back(i + 1);
   text = std::move(owned);
 }
 
+namespace {
+
+// Every line the parsed model points at, sorted and unique.
+std::vector<int> referenced_lines(const ParseOutput& parsed) {
+  std::vector<int> lines;
+  for (const auto& d : parsed.diagnostics) lines.push_back(d.location.line);
+  for (const auto& s : parsed.skipped) lines.push_back(s.line);
+  for (const auto& ind : parsed.indicators) {
+    lines.push_back(ind.source.line);
+    for (const auto& o : ind.observations) lines.push_back(o.source.line);
+  }
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  return lines;
+}
+
+}  // namespace
+
+void Sheet::keep_referenced_lines() {
+  if (!text || !kept_lines.empty()) return;
+  auto compact = std::make_shared<std::string>();
+  std::vector<std::size_t> starts;
+  std::vector<int> numbers;
+  for (int line : referenced_lines(parsed)) {
+    if (line <= 0 || static_cast<std::size_t>(line) > line_starts.size()) continue;
+    numbers.push_back(line);
+    starts.push_back(compact->size());
+    compact->append(line_text(line)).push_back('\n');
+  }
+  compact->shrink_to_fit();
+  text = std::move(compact);
+  line_starts = std::move(starts);
+  kept_lines = std::move(numbers);
+  if (kept_lines.empty()) kept_lines.push_back(0);  // nothing kept: still compacted
+}
+
 std::string_view Sheet::line_text(int line) const {
-  if (!text || line <= 0 || static_cast<std::size_t>(line) > line_starts.size()) return {};
+  if (!text || line <= 0) return {};
+  std::size_t index = static_cast<std::size_t>(line) - 1;
+  if (!kept_lines.empty()) {
+    auto at = std::lower_bound(kept_lines.begin(), kept_lines.end(), line);
+    if (at == kept_lines.end() || *at != line) return {};
+    index = static_cast<std::size_t>(at - kept_lines.begin());
+  }
+  if (index >= line_starts.size()) return {};
   std::string_view s = *text;
-  std::size_t start = line_starts[static_cast<std::size_t>(line) - 1];
+  std::size_t start = line_starts[index];
   if (start > s.size()) return {};
   auto end = s.find('\n', start);
   return s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);

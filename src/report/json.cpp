@@ -1,5 +1,7 @@
 #include "kpi/report/json.hpp"
 
+#include <cstdlib>
+
 #include "kpi/text/name_form.hpp"
 
 namespace kpi::report {
@@ -32,8 +34,8 @@ void add_cells(Json& j, const model::Observation& o) {
                     {"actual", text_or_null(o.actual.cell)},
                     {"rate", text_or_null(o.published_rate.cell)}};
   j["rate_formula"] = text_or_null(o.published_rate.formula);
-  if (o.actual.stored) j["actual_stored"] = Json::parse(o.actual.stored->to_string());
-  if (o.target.stored) j["target_stored"] = Json::parse(o.target.stored->to_string());
+  if (o.actual.stored) j["actual_stored"] = number_json(*o.actual.stored);
+  if (o.target.stored) j["target_stored"] = number_json(*o.target.stored);
 }
 
 // Schema 1.2: achieved / behind / no data and the grade of the year.
@@ -115,8 +117,16 @@ Json observation_json(const model::Observation& o) {
 
 Json value_json(const model::Value& v) {
   if (!v.number) return nullptr;
-  // Parsing the canonical decimal text yields the double nearest to the printed value.
-  return Json::parse(v.number->to_string());
+  return number_json(*v.number);
+}
+
+// What Json::parse(d.to_string()) gives, without parsing: an integer as an integer, else the
+// double nearest to the printed value (strtod of the canonical decimal text, as the parser).
+Json number_json(const model::Decimal& d) {
+  if (d.scale <= 0)
+    return d.units < 0 ? Json(static_cast<std::int64_t>(d.units))
+                       : Json(static_cast<std::uint64_t>(d.units));
+  return Json(std::strtod(d.to_string().c_str(), nullptr));
 }
 
 Json indicator_json(const model::Indicator& ind) {
@@ -153,8 +163,7 @@ Json indicator_json(const model::Indicator& ind) {
                        {"text", text_or_null(ind.final_target.value.text)}};
   // A workbook's cells: the rate formulas refer to them.
   if (!ind.baseline.value.cell.empty()) j["baseline"]["cell"] = ind.baseline.value.cell;
-  if (ind.baseline.value.stored)
-    j["baseline"]["stored"] = Json::parse(ind.baseline.value.stored->to_string());
+  if (ind.baseline.value.stored) j["baseline"]["stored"] = number_json(*ind.baseline.value.stored);
   if (!ind.final_target.value.cell.empty()) j["final_target"]["cell"] = ind.final_target.value.cell;
   Json observations = Json::array();
   for (const auto& o : ind.observations) observations.push_back(observation_json(o));

@@ -1,6 +1,6 @@
 #include "kpi/report/writers.hpp"
 
-#include "kpi/report/json.hpp"
+#include "kpi/report/json_stream.hpp"
 
 namespace kpi::report {
 namespace {
@@ -59,7 +59,8 @@ void render(const ReportWriter& writer, std::ostream& out, const PipelineResult&
 }
 
 void write_json(std::ostream& out, const ReportContext& context) {
-  out << json_text(document_json(context.result, &context.summary)) << '\n';
+  write_json_document(out, context.result, context.summary);
+  out << '\n';
 }
 
 }  // namespace kpi::report

@@ -35,9 +35,12 @@ int line_at(std::string_view s, std::size_t offset) {
 }
 
 std::string unify_line_ends(std::string_view s) {
+  auto first_cr = s.find('\r');
+  if (first_cr == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  out.append(s.substr(0, first_cr));
+  for (std::size_t i = first_cr; i < s.size(); ++i) {
     if (s[i] == '\r') {
       out.push_back('\n');
       if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
@@ -210,6 +213,8 @@ bool looks_like_utf16(std::string_view b, bool little) {
   constexpr std::size_t sample_bytes = 64 * 1024, min_units = 8;
   std::size_t units = 0, plausible = 0, ascii = 0, line_ends = 0;
   std::size_t n = std::min(b.size(), sample_bytes) & ~std::size_t{1};
+  // An ASCII unit has a zero byte: a sample without one (UTF-8, Shift_JIS) is no UTF-16.
+  if (b.substr(0, n).find('\0') == std::string_view::npos) return false;
   for (std::size_t i = 0; i < n; i += 2) {
     unsigned low = byte_at(b, i + (little ? 0 : 1)), high = byte_at(b, i + (little ? 1 : 0));
     unsigned unit = high << 8 | low;

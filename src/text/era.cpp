@@ -65,7 +65,16 @@ int month_adjustment(std::string_view s, std::size_t& end) {
   return 0;
 }
 
+// True when byte `c` starts some era name: a cheap test before comparing names, since the
+// scan below runs at every byte of a cell.
+bool may_start_era(char c) {
+  for (const Era& era : eras)
+    if (era.name.front() == c) return true;
+  return false;
+}
+
 std::optional<EraYear> era_at(std::string_view s, std::size_t i) {
+  if (!may_start_era(s[i])) return std::nullopt;
   for (const Era& era : eras) {
     if (s.substr(i, era.name.size()) != era.name) continue;
     bool latin = era.name.size() == 1;

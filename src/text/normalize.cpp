@@ -32,13 +32,19 @@ void append_normalized(std::string& out, std::string_view piece) {
     out.append(piece);
     return;
   }
-  // Straight from UTF-8 to UTF-8, without a UTF-16 round trip.
   UErrorCode status = U_ZERO_ERROR;
-  std::string normalized;
-  icu::StringByteSink<std::string> sink(&normalized);
-  nfkc().normalizeUTF8(0, icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())), sink,
-                       nullptr, status);
-  out.append(U_FAILURE(status) ? std::string(piece) : normalized);
+  icu::StringPiece utf8(piece.data(), static_cast<int32_t>(piece.size()));
+  // Most lines (kanji, kana) are NFKC already: a quick check, no rewrite.
+  if (nfkc().isNormalizedUTF8(utf8, status) && U_SUCCESS(status)) {
+    out.append(piece);
+    return;
+  }
+  // Straight from UTF-8 to UTF-8 into `out`, without a UTF-16 round trip.
+  status = U_ZERO_ERROR;
+  auto before = out.size();
+  icu::StringByteSink<std::string> sink(&out);
+  nfkc().normalizeUTF8(0, utf8, sink, nullptr, status);
+  if (U_FAILURE(status)) out.resize(before), out.append(piece);
 }
 
 char32_t decode_at(std::string_view s, std::size_t i, int len) {

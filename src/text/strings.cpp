@@ -1,5 +1,7 @@
 #include "kpi/text/strings.hpp"
 
+#include <string.h>  // memmem (GNU)
+
 namespace kpi::text {
 namespace {
 
@@ -11,9 +13,10 @@ bool is_ascii_space(char c) {
 
 // Byte length of the whitespace starting at s[i] (0 if none).
 std::size_t space_at(std::string_view s, std::size_t i) {
-  if (is_ascii_space(s[i])) return 1;
-  if (s.substr(i, 3) == ideographic_space) return 3;
-  if (s.substr(i, 2) == "\xC2\xA0") return 2;  // NBSP
+  char c = s[i];
+  if (is_ascii_space(c)) return 1;
+  if (c == '\xE3') return s.substr(i, 3) == ideographic_space ? 3 : 0;
+  if (c == '\xC2') return s.substr(i, 2) == "\xC2\xA0" ? 2 : 0;  // NBSP
   return 0;
 }
 
@@ -76,8 +79,23 @@ std::vector<std::string_view> words(std::string_view s) {
   return out;
 }
 
+bool equals_without_spaces(std::string_view s, std::string_view compacted) {
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (auto n = space_at(s, i)) {
+      i += n;
+      continue;
+    }
+    if (j == compacted.size() || s[i] != compacted[j]) return false;
+    ++i, ++j;
+  }
+  return j == compacted.size();
+}
+
 bool contains(std::string_view s, std::string_view part) {
-  return s.find(part) != std::string_view::npos;
+  // memmem: Japanese text repeats the lead bytes of a needle's first character on nearly
+  // every character, which string_view::find checks one memcmp at a time.
+  return part.empty() || ::memmem(s.data(), s.size(), part.data(), part.size()) != nullptr;
 }
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;

@@ -12,6 +12,8 @@
 namespace kpi::formats::grid_layout {
 
 // CSV or tab-separated text.
+// The score sniff gives a grid: below every dedicated layout, the grid is the fallback.
+inline constexpr int sniff_score = 3;
 int sniff(std::string_view text);
 model::ParseOutput parse(std::string_view text, std::string_view path);
 

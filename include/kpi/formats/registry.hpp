@@ -16,6 +16,9 @@ struct InputFormat {
   int (*sniff)(std::string_view text);
   // Pure parser: text in, model out. `path` only labels source locations.
   model::ParseOutput (*parse)(std::string_view text, std::string_view path);
+  // The highest score `sniff` can give (0: no bound). Detection skips a sniff that cannot
+  // beat a layout already recognised (the grid fallback reads 64 KB as a table).
+  int max_score = 0;
 };
 
 const std::vector<InputFormat>& input_formats();

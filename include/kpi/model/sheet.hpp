@@ -50,13 +50,18 @@ struct Sheet {
   std::string encoding;    // UTF-8, UTF-8-BOM, UTF-16LE, Shift_JIS ...
   bool usable = false;     // false: nothing could be read (see diagnostics)
   ParseOutput parsed;
-  std::shared_ptr<const std::string> text;  // decoded UTF-8, for quoting source lines
+  std::shared_ptr<const std::string> text;  // decoded UTF-8 (or its kept lines), for quoting
   std::vector<std::size_t> line_starts;     // byte offset of each line of `text`
-  int merged_kpis = 0;  // KPIs moved into a series of an earlier sheet (see kpi/merge.hpp)
+  std::vector<int> kept_lines;  // after keep_referenced_lines: the line number of each line
+  int merged_kpis = 0;          // KPIs moved into a series of an earlier sheet (see kpi/merge.hpp)
 
   // Keeps `decoded` for quoting and indexes its lines once (O(size)).
   void keep_text(std::string_view decoded);
-  // The text of 1-based line `line`, or "" when unknown. O(1).
+  // Keeps only the lines the model refers to (diagnostics, skipped rows, KPIs and their
+  // observations: all that check quotes) and releases the rest of the text. O(size).
+  void keep_referenced_lines();
+  // The text of 1-based line `line`, or "" when unknown (or not kept). O(1), or O(log lines)
+  // after keep_referenced_lines.
   std::string_view line_text(int line) const;
 };
 

@@ -13,7 +13,8 @@ inline constexpr const char* json_schema_id = "kpi-report/1";
 // Minor version of schema 1: fields added compatibly (docs/json-schema.md lists them).
 inline constexpr const char* json_schema_version = "1.2";
 
-Json value_json(const model::Value& v);  // number or null
+Json value_json(const model::Value& v);     // number or null
+Json number_json(const model::Decimal& d);  // as Json::parse(d.to_string()), without parsing
 Json indicator_json(const model::Indicator& ind);
 Json source_json(const model::SourceSummary& source);
 Json finding_json(const model::Finding& f);

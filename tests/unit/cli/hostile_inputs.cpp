@@ -116,6 +116,18 @@ HostileInput big_takaoka_2000(const fs::path& dir) {
   return file_input(path);
 }
 
+// A bundled sheet with the value cell `cell` replaced by `before` + 3 MiB of digits + `after`:
+// every layout reads such a cell in linear time (issue 12).
+HostileInput digit_cell(const fs::path& dir, const std::string& sheet, const std::string& cell,
+                        const std::string& before, const std::string& after) {
+  auto text = read_bytes(data_path(sheet));
+  auto at = text.find(cell);
+  if (at == std::string::npos) throw std::runtime_error("no cell '" + cell + "' in " + sheet);
+  auto digits = repeated("1234567890", 3 * 1024 * 1024 / 10);
+  text.replace(at, cell.size(), before + digits + after);
+  return written(dir, fs::path(sheet).filename().string(), text);
+}
+
 bool is_root() {
   return ::geteuid() == 0;
 }
@@ -202,6 +214,26 @@ const std::map<std::string, Generator>& generators() {
                         insert_at_line(takaoka(), 101, repeated("1 ", 1500000) + "\n"));
        }},
       {"big-takaoka-2000", big_takaoka_2000},
+      {"takaoka-3mb-digit-cell",
+       [](auto& d) {
+         return digit_cell(d, "takaoka/takaoka-kpi-progress-fy2020-2023.txt",
+                           "58.2 58.6 58.0 99.0%", "58.2 ", " 58.0 99.0%");
+       }},
+      {"toyama-3mb-digit-cell",
+       [](auto& d) {
+         return digit_cell(d, "toyama/toyama-strategy-progress-fy2020.tsv", "\t6件(平成30年度)\t",
+                           "\t", "件(平成30年度)\t");
+       }},
+      {"joetsu-3mb-digit-cell",
+       [](auto& d) {
+         return digit_cell(d, "joetsu/joetsu-kpi-progress-fy2023.tsv", "\t574,963百万円 (H29)\t",
+                           "\t", "百万円 (H29)\t");
+       }},
+      {"kanazawa-3mb-digit-cell",
+       [](auto& d) {
+         return digit_cell(d, "kanazawa/kanazawa-strategy-3rd-fy2024-2028.txt",
+                           "47.5% (R5) → 59% (R10)", "47.5% (R5) → ", "% (R10)");
+       }},
       {"missing", [](auto& d) { return file_input(d / "missing" / "sheet.txt"); }},
       {"symlink-loop",
        [](auto& d) {

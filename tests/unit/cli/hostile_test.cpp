@@ -104,7 +104,8 @@ std::size_t kpis_of(const nlohmann::json& doc) {
 void run_case(const Case& c) {
   auto dir = fresh_directory();
   auto input = input_of(c, dir);
-  auto r = kpi::testing::run_kpi_report_via(input.prefix, "report --format json " + input.args);
+  auto r = kpi::testing::run_kpi_report_via(input.prefix,
+                                            "report --verbose --format json " + input.args);
   INFO("case " << c.name << " (" << c.input << "), stderr:\n" << r.err.substr(0, 3000));
   CHECK(r.exit_code == c.exit_code);
   for (const auto& m : c.messages) {

@@ -1,0 +1,146 @@
+#!/bin/bash
+# kpi-report benchmark (issue 12): prints every figure of docs/performance.md in one run.
+# Never run by ctest. From the repository root, after building:
+#
+#   bench/run.sh [KPI_REPORT] [WORK_DIR]      # defaults: build/kpi-report, /tmp/kpi-bench
+#
+# Generates the synthetic corpus (bench/make_corpus.py, deterministic) once into WORK_DIR,
+# then times whole processes, median of 5 runs, output to /dev/null:
+#   corpus `report --format json` (MB/s, KPIs/s, ratio to `cat` of the same files),
+#   the Takaoka subset against the Python peer (bench/peer_takaoka.py),
+#   peak RSS (/usr/bin/time -v) on the corpus and on a corpus twice as large, and on 1,000
+#   and 2,000 sheets that are each their own municipality (nothing merges),
+#   one sheet (start-up included), a 3 MB cell of digits per layout, a 10 MB .xlsx.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+kpi=$(realpath "${1:-$root/build/kpi-report}")
+work=${2:-/tmp/kpi-bench}
+runs=5
+slow_limit=60  # seconds: a case slower than this is reported as "> 60 s"
+
+[ -x "$kpi" ] || { echo "bench: no kpi-report at $kpi (build first)" >&2; exit 2; }
+if [ ! -x /usr/bin/time ]; then  # GNU time for the peak RSS (Debian package "time")
+  echo "bench: installing GNU time (apt-get install time)" >&2
+  apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+fi
+if [ ! -f "$work/.complete" ]; then
+  echo "bench: generating the corpus in $work" >&2
+  rm -rf "$work" "$work-2x"
+  python3 "$here/make_corpus.py" "$work"
+  python3 "$here/make_corpus.py" "$work-2x" --sheets 2000 --seed 24 --only-corpus
+  touch "$work/.complete"
+fi
+corpus=$work/corpus
+takaoka=$corpus/takaoka
+mapfile -t corpus_files < <(find "$corpus" -type f | sort)
+mapfile -t takaoka_files < <(find "$takaoka" -type f | sort)
+sheet=$root/data/takaoka/takaoka-kpi-progress-fy2020-2023.txt
+
+# "wall cpu" seconds of one run of "$@" (stdout and stderr discarded; cpu = user + system).
+measure() {
+  /usr/bin/time -f "%e %U %S" -o "$work/.time" "$@" >/dev/null 2>&1 || true
+  tail -n 1 "$work/.time" | awk '{ printf "%s %.2f\n", $1, $2 + $3 }'
+}
+# Median wall seconds of $runs runs, then the median CPU seconds: "wall cpu".
+median_both() {
+  local runs_out
+  runs_out=$(for _ in $(seq "$runs"); do measure "$@"; done)
+  local mid=$(((runs + 1) / 2))
+  echo "$(cut -d' ' -f1 <<<"$runs_out" | sort -g | sed -n "${mid}p") $(cut -d' ' -f2 <<<"$runs_out" | sort -g | sed -n "${mid}p")"
+}
+median() { median_both "$@" | cut -d' ' -f1; }
+cpu_of() { cut -d' ' -f2 <<<"$1"; }
+wall_of() { cut -d' ' -f1 <<<"$1"; }
+
+# Peak resident set of one run, in MB.
+peak_mb() {
+  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident set size/ { printf "%.0f", $6 / 1024 }'
+}
+ratio() { echo "scale=1; $1 / $2" | bc; }
+per_second() { echo "scale=0; $1 / $2" | bc; }
+bytes_of() { cat "$@" | wc -c; }
+# A run that may be very slow: its time, or "> limit".
+bounded() {
+  local start end
+  start=$(date +%s%N)
+  if timeout "$slow_limit" "$@" >/dev/null 2>&1 || [ $? -ne 124 ]; then
+    end=$(date +%s%N)
+    printf '%.3f s' "$(echo "scale=4; ($end - $start) / 1000000000" | bc)"
+  else
+    printf '> %d s (stopped)' "$slow_limit"
+  fi
+}
+kpis_in() {  # KPIs in a `report --format json` document on stdin
+  python3 -c 'import json,sys; print(sum(s["kpis"] for s in json.load(sys.stdin)["sources"]))'
+}
+
+command -v bc >/dev/null || { echo "bench: needs bc" >&2; exit 2; }
+echo "kpi-report benchmark: $("$kpi" --version), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "median of $runs runs, wall time of the whole process (CPU = user + system), page cache warm"
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows wall times)"
+echo
+
+corpus_bytes=$(bytes_of "${corpus_files[@]}")
+corpus_mb=$(echo "scale=1; $corpus_bytes / 1000000" | bc)
+corpus_kpis=$("$kpi" report --format json "$corpus" 2>/dev/null | kpis_in)
+stderr_lines=$("$kpi" report --format json "$corpus" 2>&1 >/dev/null | wc -l)
+cat "${corpus_files[@]}" >/dev/null
+t_cat=$(median cat "${corpus_files[@]}")
+m_corpus=$(median_both "$kpi" report --format json "$corpus")
+t_corpus=$(wall_of "$m_corpus")
+echo "corpus: ${#corpus_files[@]} files, $corpus_mb MB, $corpus_kpis KPIs ($work/corpus)"
+echo "  report --format json   $t_corpus s (CPU $(cpu_of "$m_corpus") s)   $(echo "scale=1; $corpus_bytes / $t_corpus / 1000000" | bc) MB/s   $(per_second "$corpus_kpis" "$t_corpus") KPIs/s"
+echo "  cat                    $t_cat s   ratio to cat: $(ratio "$t_corpus" "$t_cat")x   (target <= 5x, bar 10x)"
+echo "  stderr lines           $stderr_lines"
+m_check=$(median_both "$kpi" check "$corpus")
+echo "  check (text)           $(wall_of "$m_check") s (CPU $(cpu_of "$m_check") s)"
+
+takaoka_mb=$(echo "scale=1; $(bytes_of "${takaoka_files[@]}") / 1000000" | bc)
+m_tk=$(median_both "$kpi" report --format json "$takaoka")
+t_tk=$(wall_of "$m_tk")
+m_tk1=$(median_both "$kpi" report --format json --jobs 1 "$takaoka")
+m_peer=$(median_both python3 "$here/peer_takaoka.py" "${takaoka_files[@]}")
+t_peer=$(wall_of "$m_peer")
+echo
+echo "takaoka subset: ${#takaoka_files[@]} sheets, $takaoka_mb MB"
+echo "  kpi-report             $t_tk s (CPU $(cpu_of "$m_tk") s; 1 job: $(wall_of "$m_tk1") s)"
+echo "  python peer            $t_peer s (CPU $(cpu_of "$m_peer") s)   ratio to the peer: $(ratio "$t_peer" "$t_tk")x wall, $(ratio "$(cpu_of "$m_peer")" "$(cpu_of "$m_tk1")")x CPU   (target >= 50x, bar 10x)"
+echo
+mapfile -t double_files < <(find "$work-2x/corpus" -type f)
+echo "peak RSS, report --format json"
+echo "  corpus    (${#corpus_files[@]} files)   $(peak_mb "$kpi" report --format json "$corpus") MB   (target <= 160 MB)"
+echo "  corpus x2 (${#double_files[@]} files)   $(peak_mb "$kpi" report --format json "$work-2x/corpus") MB   (flat: about the same)"
+echo "  python peer, takaoka   $(peak_mb python3 "$here/peer_takaoka.py" "${takaoka_files[@]}") MB"
+# Every sheet its own municipality (nothing merges, few diagnostics): the model's own size.
+# The bundled Takaoka sheet as a canonical CSV, its municipality renamed per copy.
+if [ ! -d "$work/towns-2000" ]; then
+  "$kpi" convert --to csv -o "$work/towns.csv" "$sheet" 2>/dev/null
+  python3 - "$work" <<'PY'
+import os, sys
+work = sys.argv[1]
+text = open(os.path.join(work, "towns.csv"), encoding="utf-8-sig").read()
+for count in (1000, 2000):
+    folder = os.path.join(work, f"towns-{count}")
+    os.makedirs(folder)
+    for i in range(count):
+        with open(os.path.join(folder, f"town{i:04d}.csv"), "w", encoding="utf-8-sig") as f:
+            f.write(text.replace("\ntakaoka,", f"\ntown{i:04d},"))
+PY
+fi
+echo "  every sheet its own municipality (canonical CSV, 64 KPIs each; nothing merges):"
+for count in 1000 2000; do
+  m_towns=$(median_both "$kpi" report --format json "$work/towns-$count")
+  echo "    $count sheets   $(peak_mb "$kpi" report --format json "$work/towns-$count") MB   $(wall_of "$m_towns") s (CPU $(cpu_of "$m_towns") s)"
+done
+
+echo
+m_one=$(median_both "$kpi" report --format json "$sheet")
+echo "one sheet (start-up included)   $(wall_of "$m_one") s (CPU $(cpu_of "$m_one") s)   (target < 0.010 s)"
+echo "3 MB cell of digits, report --format json   (target < 1 s each)"
+for f in "$work"/cells/*; do
+  printf '  %-26s %s\n' "$(basename "$f")" "$(bounded "$kpi" report --format json "$f")"
+done
+m_xlsx=$(median_both "$kpi" report --format json "$work/big/book-10mb.xlsx")
+echo "10 MB .xlsx ($(($(stat -c %s "$work/big/book-10mb.xlsx") / 1000000)) MB)   $(wall_of "$m_xlsx") s (CPU $(cpu_of "$m_xlsx") s)   (target < 1 s)"
