@@ -43,8 +43,7 @@ void row(std::ostream& out, const ObservationRow& r, Lang lang, const std::strin
   out << " class=\"" << model::to_string(verdict) << ' ' << model::to_string(status)
       << (r.first_of_indicator ? " first" : "") << "\">";
   for (const auto& column : observation_columns()) {
-    std::string text;
-    if (r.first_of_indicator || !column.per_kpi) text = column.text(r, lang);
+    auto text = cell_text(column, r, lang);
     auto css = cell_class(column);
     // A number stays on one line; a long printed text beside it ("▲275(直近5年間…") wraps.
     bool long_text = css == "num" && text::display_width(text) > long_columns;

@@ -91,21 +91,15 @@ MarkdownTable summary_table(const Summary& summary, Lang lang) {
 
 MarkdownTable observation_table(const model::Sheet& sheet, const ReportOptions& options) {
   MarkdownTable table;
-  std::vector<const RowColumn*> columns;
-  for (const auto& column : observation_columns()) {
-    if (options.view.year && column.title == Term::fiscal_year) continue;  // in the heading
-    table.titles.emplace_back(term(options.lang, column.title));
-    table.aligns.push_back(column.align);
-    columns.push_back(&column);
+  auto columns = columns_in_view(options.view);
+  for (const auto* column : columns) {
+    table.titles.emplace_back(term(options.lang, column->title));
+    table.aligns.push_back(column->align);
   }
   for (const auto& row : observation_rows(sheet, options.view)) {
     auto& cells = table.rows.emplace_back();
     for (const auto* column : columns) {
-      if (column->per_kpi && !row.first_of_indicator) {
-        cells.emplace_back();
-        continue;
-      }
-      auto text = escaped(column->text(row, options.lang));
+      auto text = escaped(cell_text(*column, row, options.lang));
       bool mismatch = column->title == Term::verdict && row.observation &&
                       row.observation->check.verdict == model::Verdict::mismatch;
       cells.push_back(mismatch ? "**" + text + "**" : text);

@@ -116,4 +116,16 @@ const std::vector<RowColumn>& observation_columns() {
   return columns;
 }
 
+std::vector<const RowColumn*> columns_in_view(const ReportView& view) {
+  std::vector<const RowColumn*> shown;
+  for (const auto& column : observation_columns())
+    if (!(view.year && column.title == Term::fiscal_year)) shown.push_back(&column);
+  return shown;
+}
+
+std::string cell_text(const RowColumn& column, const ObservationRow& row, Lang lang) {
+  if (column.per_kpi && !row.first_of_indicator) return "";
+  return column.text(row, lang);
+}
+
 }  // namespace kpi::report

@@ -96,15 +96,12 @@ std::string color_of(const RowColumn& column, const ObservationRow& row) {
 
 TextTable observation_text_table(const model::Sheet& sheet, const ReportOptions& options) {
   TextTable table;
-  std::vector<const RowColumn*> columns;
-  for (const auto& column : observation_columns()) {
-    // One fiscal year in view: it is in the heading, not on every row.
-    if (options.view.year && column.title == Term::fiscal_year) continue;
-    auto f = fit_of(column.title);
-    table.columns.push_back({std::string(term(options.lang, column.title)), column.align, f.fit,
+  auto columns = columns_in_view(options.view);
+  for (const auto* column : columns) {
+    auto f = fit_of(column->title);
+    table.columns.push_back({std::string(term(options.lang, column->title)), column->align, f.fit,
                              f.priority, f.min_width, f.max_width,
-                             column.title != Term::fiscal_year});
-    columns.push_back(&column);
+                             column->title != Term::fiscal_year});
   }
   for (const auto& row : observation_rows(sheet, options.view)) {
     auto& cells = table.rows.emplace_back();

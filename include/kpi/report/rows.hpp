@@ -51,4 +51,11 @@ struct RowColumn {
 // target): the columns of the human writers, in order.
 const std::vector<RowColumn>& observation_columns();
 
+// The columns a view shows: every one, less the fiscal year when one year is in view (it is
+// in the heading then).
+std::vector<const RowColumn*> columns_in_view(const ReportView& view);
+
+// The cell of `column` on `row`: "" for a per-KPI column below the KPI's first row.
+std::string cell_text(const RowColumn& column, const ObservationRow& row, Lang lang);
+
 }  // namespace kpi::report
