@@ -1,3 +1,5 @@
 #include "kpi/cli/app.hpp"
 
-int main(int argc, char** argv) { return kpi::cli::main(argc, argv); }
+int main(int argc, char** argv) {
+  return kpi::cli::main(argc, argv);
+}

@@ -32,7 +32,8 @@ void find_same_name_conflicts(const IndicatorList& all, std::vector<model::Findi
     // Re-listed rows are compared with their original by find_relisted_differences.
     if (other->id == ind->id || ind->relisted_of || other->relisted_of) continue;
     if (same_values(*ind, *other)) continue;
-    out.push_back({"same-name-differs", model::Severity::warning,
+    out.push_back({"same-name-differs",
+                   model::Severity::warning,
                    fmt::format("\"{}\" appears as {} and {} with different numbers", ind->name,
                                other->id, ind->id),
                    {other->source, ind->source},
@@ -101,21 +102,25 @@ void find_parts_not_adding_up(const IndicatorList& all, std::vector<model::Findi
       if (parts.size() < 2) continue;
       // Averages need not add up exactly: a warning, not an error.
       auto severity = is_average(total->name) ? model::Severity::warning : model::Severity::error;
-      auto report = [&](const std::string& what, const calc::Rational& sum, const model::Value& printed,
-                        const model::SourceLocation& at) {
-        out.push_back({"parts-total", severity,
+      auto report = [&](const std::string& what, const calc::Rational& sum,
+                        const model::Value& printed, const model::SourceLocation& at) {
+        out.push_back({"parts-total",
+                       severity,
                        fmt::format("{}: {} of the parts add up to {} but the total says {}",
                                    total->id, what, decimal_text(sum), printed.text),
                        {at, parts.front()->source},
                        {total->id, parts.front()->id}});
       };
       auto compare_to = [&](const model::Value& printed, const std::optional<calc::Rational>& sum) {
-        return printed.number && sum && calc::compare(*sum, calc::Rational::of(*printed.number)) != 0;
+        return printed.number && sum &&
+               calc::compare(*sum, calc::Rational::of(*printed.number)) != 0;
       };
-      auto baseline_sum = sum_of(parts, [](const model::Indicator& p) { return &p.baseline.value; });
+      auto baseline_sum =
+          sum_of(parts, [](const model::Indicator& p) { return &p.baseline.value; });
       if (compare_to(total->baseline.value, baseline_sum))
         report("the baseline", *baseline_sum, total->baseline.value, total->source);
-      auto target_sum = sum_of(parts, [](const model::Indicator& p) { return &p.final_target.value; });
+      auto target_sum =
+          sum_of(parts, [](const model::Indicator& p) { return &p.final_target.value; });
       if (compare_to(total->final_target.value, target_sum))
         report("the final target", *target_sum, total->final_target.value, total->source);
       for (const auto& t : total->observations) {

@@ -4,15 +4,17 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <catch2/catch.hpp>
 #include <unicode/ucnv.h>
+#include <catch2/catch.hpp>
 
 #include "kpi/pipeline.hpp"
 #include "kpi/text/decode.hpp"
 
 namespace kpi::testing {
 
-std::string data_path(const std::string& relative) { return std::string(KPI_DATA_DIR) + "/" + relative; }
+std::string data_path(const std::string& relative) {
+  return std::string(KPI_DATA_DIR) + "/" + relative;
+}
 
 std::string read_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

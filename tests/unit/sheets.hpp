@@ -12,7 +12,8 @@ std::string read_bytes(const std::string& path);
 model::Sheet load_sheet(const std::string& relative);
 // `utf8` converted to `charset` ("windows-31j", "UTF-16LE" ...) with ICU.
 std::string encode_as(const std::string& utf8, const char* charset);
-const model::Indicator& find_indicator(const model::Sheet& sheet, const std::string& id, int seq = 1);
+const model::Indicator& find_indicator(const model::Sheet& sheet, const std::string& id,
+                                       int seq = 1);
 const model::Observation& find_observation(const model::Indicator& ind, int fiscal_year);
 
 }  // namespace kpi::testing

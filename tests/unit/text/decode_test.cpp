@@ -3,11 +3,10 @@
 #include <unicode/ucnv.h>
 
 #include "kpi/text/decode.hpp"
-#include "sheets.hpp"
 #include "kpi/text/normalize.hpp"
+#include "sheets.hpp"
 
 namespace {
-
 
 const std::string sample = "県Uターン就職率 増加指標 ％ 58.2\n待機児童の数 維持指標 人 0\n";
 
@@ -61,6 +60,7 @@ TEST_CASE("NFKC keeps wave dashes and circled numbers", "[text][normalize]") {
 
 TEST_CASE("messages quoting input are made valid UTF-8", "[text][decode]") {
   CHECK(kpi::text::to_valid_utf8("ok") == "ok");
-  CHECK(kpi::text::to_valid_utf8("last read: '\xE3\x80'") == "last read: '\xEF\xBF\xBD\xEF\xBF\xBD'");
+  CHECK(kpi::text::to_valid_utf8("last read: '\xE3\x80'") ==
+        "last read: '\xEF\xBF\xBD\xEF\xBF\xBD'");
   CHECK(kpi::text::is_valid_utf8(kpi::text::to_valid_utf8("\xFF\xFE\xE3\x80\x80x")));
 }

@@ -53,7 +53,8 @@ TEST_CASE("hostile numbers are rejected, not misread", "[text][number]") {
   CHECK_FALSE(kpi::text::parse_exact_number("1.0000000000000001"));
 }
 
-TEST_CASE("cells whose digits go on oddly hold no number, only their text", "[text][number][robust]") {
+TEST_CASE("cells whose digits go on oddly hold no number, only their text",
+          "[text][number][robust]") {
   for (std::string cell : {"1e309", "1E+5", "2.5e-3人", "1.2.3", "12,34", "1,2345件"}) {
     INFO(cell);
     auto c = kpi::text::parse_cell(normalize(cell), cell);
