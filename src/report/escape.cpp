@@ -23,7 +23,7 @@ std::string escape_markup(std::string_view s) {
         out += "&apos;";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
           out += ' ';
         else
           out += c;

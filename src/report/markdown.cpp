@@ -4,44 +4,29 @@
 // breaks as <br>.
 #include <fmt/format.h>
 
+#include "kpi/report/escape.hpp"
 #include "kpi/report/summary_rows.hpp"
 #include "kpi/report/writers.hpp"
 
 namespace kpi::report {
 namespace {
 
+// A line break (LF, CRLF or a lone CR) as <br>; | and \ with a backslash; the rest as in
+// HTML (escape_markup: & < > " ' as entities, other control characters as spaces).
 std::string escaped(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t plain = 0;
+  auto flush = [&](std::size_t end) { out += escape_markup(s.substr(plain, end - plain)); };
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '|':
-        out += "\\|";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\r':
-        if (i + 1 < s.size() && s[i + 1] == '\n') break;  // CRLF: one break
-        out += "<br>";
-        break;
-      case '\n':
-        out += "<br>";
-        break;
-      default:
-        out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
-    }
+    if (c != '|' && c != '\\' && c != '\r' && c != '\n') continue;
+    flush(i);
+    plain = i + 1;
+    if (c == '|' || c == '\\') out += {'\\', c};
+    if (c == '\n' || (c == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'))) out += "<br>";
   }
+  flush(s.size());
   return out;
 }
 

@@ -5,7 +5,7 @@
 
 namespace kpi::report {
 
-// & < > " ' as entities; control characters other than tab and newline become spaces
+// & < > " ' as entities; control characters other than tab and newline (and DEL) become spaces
 // (XML 1.0 cannot carry them).
 std::string escape_markup(std::string_view s);
 
