@@ -13,6 +13,10 @@ std::string location_text(const SourceLocation& loc) {
   return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path;
 }
 
+std::string input_text(const SourceLocation& loc) {
+  return location_text({loc.path, 0, loc.sheet, {}});
+}
+
 const char* to_string(RateFormula formula) {
   switch (formula) {
     case RateFormula::progress:

@@ -48,10 +48,6 @@ Cell pace_number(const Row& r, const std::optional<double>& value) {
   return number_cell(model::decimal_from_double(*value, std::min(scale + 1, 6)));
 }
 
-std::string source_of(const model::Indicator& ind) {
-  return ind.source.sheet.empty() ? ind.source.path : ind.source.path + ":" + ind.source.sheet;
-}
-
 model::Status status_of(const Row& r) {
   return r.observation ? r.observation->outcome.status : model::Status::no_data;
 }
@@ -60,7 +56,7 @@ Cell municipality(const Row& r, Lang) {
   return text_cell(r.indicator->municipality);
 }
 Cell source(const Row& r, Lang) {
-  return text_cell(source_of(*r.indicator));
+  return text_cell(model::input_text(r.indicator->source));
 }
 Cell goal(const Row& r, Lang) {
   return text_cell(goal_label(*r.indicator));

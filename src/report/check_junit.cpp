@@ -62,7 +62,7 @@ void write_case(std::ostream& out, const std::string& suite, const std::string& 
 
 // One suite per file, or per worksheet of a workbook ("book.xlsx:KPI進捗").
 std::string suite_of(const model::SourceLocation& loc) {
-  return loc.sheet.empty() ? loc.path : loc.path + ":" + loc.sheet;
+  return model::input_text(loc);
 }
 
 struct Tally {

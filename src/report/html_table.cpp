@@ -54,7 +54,7 @@ void row(std::ostream& out, const ObservationRow& r, Lang lang, const std::strin
 }
 
 void sheet_heading(std::ostream& out, const model::Sheet& sheet, Lang lang) {
-  auto name = sheet.sheet_name.empty() ? sheet.path : sheet.path + ":" + sheet.sheet_name;
+  auto name = model::input_text({sheet.path, 0, sheet.sheet_name, {}});
   out << "<h3>" << escape_markup(name) << "</h3>\n<p class=\"meta\">"
       << escape_markup(fmt::format("{} {} · {} {} · {} {}", pick(lang, "layout", "様式"),
                                    sheet.format, term(lang, Term::kpis),

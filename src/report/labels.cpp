@@ -84,6 +84,19 @@ constexpr bool in_enum_order() {
 }
 static_assert(in_enum_order(), "words[] must list the terms in the order of enum Term");
 
+// The eras of fiscal years, newest first.
+struct Era {
+  int first_year;
+  std::string_view name, letter;
+};
+constexpr Era eras[] = {{2019, "令和", "R"}, {1989, "平成", "H"}};
+
+const Era* era_of(int fiscal_year) {
+  for (const auto& era : eras)
+    if (fiscal_year >= era.first_year) return &era;
+  return nullptr;
+}
+
 std::string_view pick(Lang lang, std::string_view en, std::string_view ja) {
   return lang == Lang::ja ? ja : en;
 }
@@ -184,15 +197,16 @@ std::string_view label(Lang lang, model::DirectionSource s) {
 
 std::string fiscal_year_label(Lang lang, int fiscal_year) {
   if (lang == Lang::en) return fmt::format("FY{}", fiscal_year);
-  if (fiscal_year >= 2019) {
-    int n = fiscal_year - 2018;
-    return n == 1 ? "令和元年度" : fmt::format("令和{}年度", n);
-  }
-  if (fiscal_year >= 1989) {
-    int n = fiscal_year - 1988;
-    return n == 1 ? "平成元年度" : fmt::format("平成{}年度", n);
-  }
-  return fmt::format("{}年度", fiscal_year);
+  const Era* era = era_of(fiscal_year);
+  if (!era) return fmt::format("{}年度", fiscal_year);
+  int n = fiscal_year - era->first_year + 1;
+  return n == 1 ? fmt::format("{}元年度", era->name) : fmt::format("{}{}年度", era->name, n);
+}
+
+std::string fiscal_year_short(int fiscal_year) {
+  const Era* era = era_of(fiscal_year);
+  if (!era) return std::to_string(fiscal_year);
+  return fmt::format("{}{}", era->letter, fiscal_year - era->first_year + 1);
 }
 
 }  // namespace kpi::report

@@ -69,12 +69,6 @@ class Groups {
   std::unordered_map<std::string, std::size_t> index_;
 };
 
-// The input a KPI was read from: "path", or "book.xlsx:Sheet" for a worksheet. A JSON document
-// read back keeps its KPIs' own sources, so its summary is the original's.
-std::string source_of(const model::Indicator& ind) {
-  return ind.source.sheet.empty() ? ind.source.path : ind.source.path + ":" + ind.source.sheet;
-}
-
 }  // namespace
 
 std::optional<double> StatusCounts::achieved_percent() const {
@@ -98,7 +92,9 @@ Summary summarize(const PipelineResult& result, const ReportView& view) {
   Groups sheets(s.sheets), goals(s.goals);
   for (const auto& sheet : result.sheets) {
     for (const auto& ind : sheet.parsed.indicators) {
-      auto source = source_of(ind);
+      // The KPI's own input: a JSON document read back keeps its KPIs' sources, so its
+      // summary is the original's.
+      auto source = model::input_text(ind.source);
       count_kpi(sheets(source, source, source), ind, view);
       // Titles are printed text: one goal printed in other widths is still one goal.
       auto goal = goal_label(ind);

@@ -78,7 +78,7 @@ std::string summary_title(Lang lang, const ReportView& view) {
 }
 
 std::string sheet_title(Lang lang, const model::Sheet& sheet) {
-  auto where = sheet.sheet_name.empty() ? sheet.path : sheet.path + ":" + sheet.sheet_name;
+  auto where = model::input_text({sheet.path, 0, sheet.sheet_name, {}});
   auto kpis = sheet.parsed.indicators.size();
   auto skipped = sheet.parsed.skipped.size();
   if (lang == Lang::ja) {

@@ -47,13 +47,6 @@ ColumnFit fit_of(Term term) {
   return {term, Fit::cut, 5, 4, 20};  // a column added later: first to go
 }
 
-// "R5" for 2023, "H30" for 2018: the era year as Japanese tables abbreviate it.
-std::string era_short(int fiscal_year) {
-  if (fiscal_year >= 2019) return fmt::format("R{}", fiscal_year - 2018);
-  if (fiscal_year >= 1989) return fmt::format("H{}", fiscal_year - 1988);
-  return std::to_string(fiscal_year);
-}
-
 bool is_rate(Term term) {
   return term == Term::published_rate || term == Term::recomputed_rate;
 }
@@ -62,7 +55,8 @@ bool is_rate(Term term) {
 // 23,000"); a final target keeps its mark.
 std::string compact_of(const RowColumn& column, const ObservationRow& row, Lang lang) {
   if (column.title == Term::fiscal_year)  // 令和5年度 → R5
-    return row.observation && lang == Lang::ja ? era_short(row.observation->fiscal_year) : "";
+    return row.observation && lang == Lang::ja ? fiscal_year_short(row.observation->fiscal_year)
+                                               : "";
   if (!column.number) return "";
   auto number = column.number(row);
   if (!number) return "";

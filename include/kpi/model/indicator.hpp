@@ -25,6 +25,8 @@ struct SourceLocation {
 };
 // "path:12", "book.xlsx:KPI!P22", "book.xlsx:KPI!22" (a row), or "path".
 std::string location_text(const SourceLocation& location);
+// The input without line or cell: "path", or "book.xlsx:KPI" for a worksheet.
+std::string input_text(const SourceLocation& location);
 
 // One level of the plan above a KPI, as the sheet prints it: Toyama 【基本目標1】 →
 // 【基本的方向：ア】 → 1-01; Joetsu 分野1 → A-1 → A-1-1; Kanazawa 基本目標1 → (1) → ①.

@@ -87,5 +87,7 @@ std::string_view label(Lang lang, model::PaceStatus s);
 std::string_view label(Lang lang, model::DirectionSource s);  // "" for none
 // en "FY2023"; ja "令和5年度" (平成 before 2019).
 std::string fiscal_year_label(Lang lang, int fiscal_year);
+// The era year as Japanese tables abbreviate it: "R5" for 2023, "H30" for 2018.
+std::string fiscal_year_short(int fiscal_year);
 
 }  // namespace kpi::report
