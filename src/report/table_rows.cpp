@@ -1,5 +1,4 @@
 // The observation rows of a sheet as a text table for the terminal.
-#include <fmt/format.h>
 
 #include "kpi/report/number_text.hpp"
 #include "table_parts.hpp"
