@@ -30,12 +30,15 @@ struct Home {
 };
 
 bool present(const Value& v) {
-  return v.number.has_value() || !text::is_no_value(text::normalize(v.text));
+  if (v.number.has_value()) return true;
+  if (v.text.empty()) return false;
+  return !text::is_no_value(text::normalize(v.text));
 }
 
 bool same_value(const Value& a, const Value& b) {
   if (a.number.has_value() != b.number.has_value()) return false;
   if (a.number) return *a.number == *b.number;
+  if (a.text == b.text) return true;
   return text::squeeze_spaces(text::normalize(a.text)) ==
          text::squeeze_spaces(text::normalize(b.text));
 }
@@ -53,64 +56,88 @@ std::string display_id(const Indicator& ind) {
   return ind.seq > 1 ? fmt::format("{} #{}", ind.id, ind.seq) : ind.id;
 }
 
-// Joins one later KPI (or observation) into the series, field by field.
+// What a conflict is about: "No.3 FY2023 actual"; built only when there is a conflict.
+struct Field {
+  const Indicator& series;
+  std::optional<int> fiscal_year;
+  std::string_view name;  // "actual", "baseline", ...
+
+  std::string label() const {
+    auto id = display_id(series);
+    return fiscal_year ? fmt::format("{} FY{} {}", id, *fiscal_year, name)
+                       : fmt::format("{} {}", id, name);
+  }
+};
+
+// Joins one later KPI (or observation) into the series, field by field. Holds references:
+// it lives only while the two are joined.
 class Joiner {
  public:
-  Joiner(std::vector<model::Diagnostic>& diagnostics, SourceLocation earlier, SourceLocation later)
-      : diagnostics_(diagnostics), earlier_(std::move(earlier)), later_(std::move(later)) {}
+  Joiner(std::vector<model::Diagnostic>& diagnostics, const Indicator& series,
+         std::optional<int> fiscal_year, const SourceLocation& earlier, const SourceLocation& later)
+      : diagnostics_(diagnostics),
+        series_(series),
+        fiscal_year_(fiscal_year),
+        earlier_(earlier),
+        later_(later) {}
 
   // A value present in only one file is taken; two different ones: the later, reported.
-  void value(Value& kept, const Value& later, const std::string& what, std::string_view why = "") {
+  void value(Value& kept, const Value& later, std::string_view what, std::string_view why = "") {
     if (!present(later)) return;
     if (present(kept) && !same_value(kept, later)) conflict(what, shown(later), shown(kept), why);
     kept = later;
   }
 
-  void year(std::optional<int>& kept, const std::optional<int>& later, const std::string& what) {
+  void year(std::optional<int>& kept, const std::optional<int>& later, std::string_view what) {
     if (!later) return;
     if (kept && *kept != *later) conflict(what, std::to_string(*later), std::to_string(*kept));
     kept = later;
   }
 
-  void text(std::string& kept, const std::string& later, const std::string& what) {
+  void text(std::string& kept, const std::string& later, std::string_view what) {
     if (later.empty()) return;
-    if (!kept.empty() && text::normalize(kept) != text::normalize(later))
+    if (!kept.empty() && kept != later && text::normalize(kept) != text::normalize(later))
       conflict(what, later, kept);
     kept = later;
   }
 
  private:
-  void conflict(const std::string& what, const std::string& later, const std::string& kept,
+  void conflict(std::string_view what, const std::string& later, const std::string& kept,
                 std::string_view why = "") {
     diagnostics_.push_back(
         {later_, model::Severity::warning, "input.merge-conflict",
          fmt::format("{}: '{}' at {} differs from '{}' at {}{}; the later file's "
                      "value is kept",
-                     what, later, where(later_), kept, where(earlier_), why)});
+                     Field{series_, fiscal_year_, what}.label(), later, where(later_), kept,
+                     where(earlier_), why)});
   }
 
   std::vector<model::Diagnostic>& diagnostics_;
-  SourceLocation earlier_, later_;
+  const Indicator& series_;
+  std::optional<int> fiscal_year_;
+  const SourceLocation& earlier_;
+  const SourceLocation& later_;
 };
 
-void join_observation(Observation& kept, const Observation& later, const std::string& label,
+void join_observation(const Indicator& series, Observation& kept, const Observation& later,
                       std::vector<model::Diagnostic>& diagnostics) {
-  Joiner j(diagnostics, kept.source, later.source);
-  std::string_view was_provisional = kept.provisional ? " (marked provisional)" : "";
-  j.value(kept.target, later.target, label + " target");
-  if (present(later.actual)) kept.provisional = later.provisional;
-  j.value(kept.actual, later.actual, label + " actual", was_provisional);
-  j.value(kept.published_rate, later.published_rate, label + " published rate");
-  j.value(kept.revised_target, later.revised_target, label + " revised target");
-  j.value(kept.revised_rate, later.revised_rate, label + " revised rate");
+  {
+    Joiner j(diagnostics, series, later.fiscal_year, kept.source, later.source);
+    std::string_view was_provisional = kept.provisional ? " (marked provisional)" : "";
+    j.value(kept.target, later.target, "target");
+    if (present(later.actual)) kept.provisional = later.provisional;
+    j.value(kept.actual, later.actual, "actual", was_provisional);
+    j.value(kept.published_rate, later.published_rate, "published rate");
+    j.value(kept.revised_target, later.revised_target, "revised target");
+    j.value(kept.revised_rate, later.revised_rate, "revised rate");
+  }
   if (later.actual_fiscal_year) kept.actual_fiscal_year = later.actual_fiscal_year;
   if (later.reported_in) kept.reported_in = later.reported_in;
   if (!later.notes.empty()) kept.notes = later.notes;
   kept.source = later.source;
 }
 
-void join_direction(Indicator& series, const Indicator& later, Joiner& j,
-                    const std::string& label) {
+void join_direction(Indicator& series, const Indicator& later, Joiner& j) {
   if (later.direction == model::Direction::unknown) return;
   // A direction only assumed for a rate never replaces one the sheets give.
   if (later.direction_source == model::DirectionSource::assumed &&
@@ -118,7 +145,7 @@ void join_direction(Indicator& series, const Indicator& later, Joiner& j,
     return;
   if (series.direction != model::Direction::unknown && series.direction != later.direction) {
     std::string kept = model::to_string(series.direction);
-    j.text(kept, model::to_string(later.direction), label + " direction");  // reports it
+    j.text(kept, model::to_string(later.direction), "direction");  // reports it
   }
   series.direction = later.direction;
   series.direction_source = later.direction_source;
@@ -127,21 +154,20 @@ void join_direction(Indicator& series, const Indicator& later, Joiner& j,
 
 void join_indicator(Indicator& series, const Indicator& later,
                     std::vector<model::Diagnostic>& diagnostics) {
-  auto label = display_id(series);
-  Joiner j(diagnostics, series.source, later.source);
+  Joiner j(diagnostics, series, std::nullopt, series.source, later.source);
   if (!later.name.empty()) series.name = later.name;
-  j.text(series.unit, later.unit, label + " unit");
+  j.text(series.unit, later.unit, "unit");
   if (!later.goal.empty()) series.goal = later.goal;
   if (!later.measure.empty()) series.measure = later.measure;
-  join_direction(series, later, j, label);
+  join_direction(series, later, j);
   series.cumulative = series.cumulative || later.cumulative;
   if (later.relisted_of) series.relisted_of = later.relisted_of;
   if (present(later.baseline.value)) series.baseline.alternatives = later.baseline.alternatives;
-  j.value(series.baseline.value, later.baseline.value, label + " baseline");
-  j.year(series.baseline.fiscal_year, later.baseline.fiscal_year, label + " baseline fiscal year");
-  j.value(series.final_target.value, later.final_target.value, label + " final target");
+  j.value(series.baseline.value, later.baseline.value, "baseline");
+  j.year(series.baseline.fiscal_year, later.baseline.fiscal_year, "baseline fiscal year");
+  j.value(series.final_target.value, later.final_target.value, "final target");
   j.year(series.final_target.fiscal_year, later.final_target.fiscal_year,
-         label + " final target fiscal year");
+         "final target fiscal year");
   if (later.final_target.qualifier != model::Qualifier::none)
     series.final_target.qualifier = later.final_target.qualifier;
   for (const auto& o : later.observations) {
@@ -150,11 +176,13 @@ void join_indicator(Indicator& series, const Indicator& later,
     if (it == series.observations.end())
       series.observations.push_back(o);
     else
-      join_observation(*it, o, fmt::format("{} FY{}", label, o.fiscal_year), diagnostics);
+      join_observation(series, *it, o, diagnostics);
   }
-  std::stable_sort(
-      series.observations.begin(), series.observations.end(),
-      [](const Observation& a, const Observation& b) { return a.fiscal_year < b.fiscal_year; });
+  auto by_year = [](const Observation& a, const Observation& b) {
+    return a.fiscal_year < b.fiscal_year;
+  };
+  if (!std::is_sorted(series.observations.begin(), series.observations.end(), by_year))
+    std::stable_sort(series.observations.begin(), series.observations.end(), by_year);
 }
 
 // The sheet's KPI joined an earlier series: count it where sources[] will report it.

@@ -4,6 +4,8 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -75,13 +77,37 @@ std::size_t utf8_sequence_length(unsigned char c) {
   return 0;
 }
 
+// Index of the first byte at or after `i` that is not ASCII, skipping eight bytes at a time.
+std::size_t skip_ascii(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+  for (std::uint64_t word = 0; i + sizeof word <= s.size(); i += sizeof word) {
+    std::memcpy(&word, s.data() + i, sizeof word);
+    if (word & high_bits) break;
+  }
+  while (i < s.size() && byte_at(s, i) < 0x80) ++i;
+  return i;
+}
+
+// A three-byte sequence whose lead byte admits every continuation (E1-EC, EE, EF: no
+// overlong form, no surrogate): kana, kanji and full-width forms, most of a Japanese sheet.
+bool is_plain_three_byte(std::string_view s, std::size_t i) {
+  unsigned char c = byte_at(s, i);
+  bool plain_lead = (c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF;
+  return plain_lead && i + 3 <= s.size() && (byte_at(s, i + 1) & 0xC0) == 0x80 &&
+         (byte_at(s, i + 2) & 0xC0) == 0x80;
+}
+
 // Offset of the first ill-formed UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view s) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
     unsigned char c = byte_at(s, i);
     if (c < 0x80) {
-      ++i;
+      i = skip_ascii(s, i);
+      continue;
+    }
+    if (is_plain_three_byte(s, i)) {
+      i += 3;
       continue;
     }
     std::size_t len = utf8_sequence_length(c);

@@ -5,6 +5,9 @@
 
 #include <unicode/ucnv.h>
 
+#include <string>
+#include <vector>
+
 #include "kpi/text/decode.hpp"
 
 using kpi::text::decode;
@@ -116,4 +119,44 @@ TEST_CASE("binary files say what they are", "[text][decode][robust]") {
   auto noise = decode(std::string("\x01\x02\xF0\x80zz", 6));
   CHECK_THAT(noise.error, Catch::StartsWith("binary data, not text (control byte 0x01 at byte 0)"));
   CHECK(noise.error_line == 1);
+}
+
+TEST_CASE("UTF-8 validation agrees with ICU at every offset of the fast paths",
+          "[text][decode][robust]") {
+  // Every ill-formed or edge sequence, placed after 0..17 ASCII bytes (inside and after the
+  // eight-byte ASCII skip) and after kana (the three-byte fast path).
+  const std::vector<std::string> sequences = {"\xE3\x81\x82",
+                                              "\xEF\xBC\x91",
+                                              "\xED\x9F\xBF",
+                                              "\xEE\x80\x80",
+                                              "\xE0\xA0\x80",
+                                              "\xF0\x90\x80\x80",
+                                              "\xF4\x8F\xBF\xBF",
+                                              "\xC2\x80",
+                                              "\xE0\x80\x80",
+                                              "\xED\xA0\x80",
+                                              "\xC0\xAF",
+                                              "\xF4\x90\x80\x80",
+                                              "\xE3\x81",
+                                              "\xE3\x28\x82",
+                                              "\x80",
+                                              "\xFF",
+                                              "\xEF\xBC\x91\xEF\xBC"};
+  auto icu_valid = [](const std::string& s) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::vector<UChar> out(s.size() * 2 + 4);
+    UConverter* c = ucnv_open("UTF-8", &status);
+    ucnv_setToUCallBack(c, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    ucnv_toUChars(c, out.data(), static_cast<int32_t>(out.size()), s.data(),
+                  static_cast<int32_t>(s.size()), &status);
+    ucnv_close(c);
+    return U_SUCCESS(status);
+  };
+  for (const auto& seq : sequences)
+    for (std::string prefix : {std::string(), std::string("\xE3\x81\x82")})
+      for (std::size_t ascii = 0; ascii < 18; ++ascii) {
+        auto s = prefix + std::string(ascii, 'a') + seq + "xyz";
+        INFO(ascii << " ASCII bytes before sequence of " << seq.size());
+        CHECK(kpi::text::is_valid_utf8(s) == icu_valid(s));
+      }
 }
