@@ -73,7 +73,7 @@ struct Field {
 // it lives only while the two are joined.
 class Joiner {
  public:
-  Joiner(std::vector<model::Diagnostic>& diagnostics, const Indicator& series,
+  Joiner(model::DiagnosticList& diagnostics, const Indicator& series,
          std::optional<int> fiscal_year, const SourceLocation& earlier, const SourceLocation& later)
       : diagnostics_(diagnostics),
         series_(series),
@@ -112,7 +112,7 @@ class Joiner {
                      where(earlier_), why)});
   }
 
-  std::vector<model::Diagnostic>& diagnostics_;
+  model::DiagnosticList& diagnostics_;
   const Indicator& series_;
   std::optional<int> fiscal_year_;
   const SourceLocation& earlier_;
@@ -120,7 +120,7 @@ class Joiner {
 };
 
 void join_observation(const Indicator& series, Observation& kept, const Observation& later,
-                      std::vector<model::Diagnostic>& diagnostics) {
+                      model::DiagnosticList& diagnostics) {
   {
     Joiner j(diagnostics, series, later.fiscal_year, kept.source, later.source);
     std::string_view was_provisional = kept.provisional ? " (marked provisional)" : "";
@@ -152,8 +152,7 @@ void join_direction(Indicator& series, const Indicator& later, Joiner& j) {
   series.direction_text = later.direction_text;
 }
 
-void join_indicator(Indicator& series, const Indicator& later,
-                    std::vector<model::Diagnostic>& diagnostics) {
+void join_indicator(Indicator& series, const Indicator& later, model::DiagnosticList& diagnostics) {
   Joiner j(diagnostics, series, std::nullopt, series.source, later.source);
   if (!later.name.empty()) series.name = later.name;
   j.text(series.unit, later.unit, "unit");

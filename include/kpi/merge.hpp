@@ -9,9 +9,8 @@
 namespace kpi {
 
 struct MergeOutput {
-  std::vector<model::Sheet> sheets;  // same order; merged KPIs live in their first sheet
-  std::vector<model::Diagnostic>
-      diagnostics;                    // input.merge-conflict warnings, input.merge-unmatched notes
+  std::vector<model::Sheet> sheets;   // same order; merged KPIs live in their first sheet
+  model::DiagnosticList diagnostics;  // input.merge-conflict warnings, input.merge-unmatched notes
   std::vector<std::size_t> extended;  // sheets whose KPIs received data: recheck their rates
 };
 

@@ -19,10 +19,10 @@ struct PipelineOptions {
 };
 
 struct PipelineResult {
-  std::vector<model::Sheet> sheets;            // input order, one per readable file
-  std::vector<model::Diagnostic> diagnostics;  // input problems, all of them
-  std::vector<model::Finding> findings;        // cross-row problems
-  bool input_error = false;                    // exit 2: some input was unusable
+  std::vector<model::Sheet> sheets;      // input order, one per readable file
+  model::DiagnosticList diagnostics;     // input problems, all of them
+  std::vector<model::Finding> findings;  // cross-row problems
+  bool input_error = false;              // exit 2: some input was unusable
 };
 
 // Sheet from text already in memory (tests, fuzzing).

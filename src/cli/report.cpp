@@ -1,6 +1,9 @@
 // `kpi-report report`: read sheets, print them in one of the report formats.
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <sys/ioctl.h>
@@ -10,6 +13,7 @@
 #include "kpi/report/writers.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/strings.hpp"
 #include "output.hpp"
 
 namespace kpi::cli {
@@ -33,17 +37,27 @@ std::vector<std::string> writer_names() {
   return names;
 }
 
-// "2023", "R5", "令和5年度", "r5" → 2023.
-int parse_year(const std::string& text) {
-  auto year = text::fiscal_year_in(text::normalize(text));
-  if (!year) {
-    char* end = nullptr;
-    long n = std::strtol(text.c_str(), &end, 10);
-    if (end && *end == '\0' && n >= 1900 && n <= 2200) return static_cast<int>(n);
-    throw UsageError("--year: expected a fiscal year such as 2023, R5 or 令和5年度, got \"" + text +
-                     "\"");
+// "2023", "FY2023", "R5", "令和5年度", "r5" → 2023; the whole argument must be the year
+// ("x R5 y" is no year).
+std::optional<int> whole_fiscal_year(std::string_view text) {
+  auto t = text::trim(text);
+  if (t.size() > 2 && (t[0] == 'F' || t[0] == 'f') && (t[1] == 'Y' || t[1] == 'y'))
+    t.remove_prefix(2);
+  if (t.size() == 4 && std::all_of(t.begin(), t.end(), text::is_ascii_digit)) {
+    int n = std::stoi(std::string(t));
+    if (n >= 1900 && n <= 2199) return n;
   }
-  return *year;
+  auto year = text::find_fiscal_year(t);
+  if (!year || year->begin != 0) return std::nullopt;
+  auto rest = t.substr(year->end);
+  if (rest.empty() || rest == "年度" || rest == "年" || rest == "度") return year->fiscal_year;
+  return std::nullopt;
+}
+
+int parse_year(const std::string& text) {
+  if (auto year = whole_fiscal_year(text::normalize(text))) return *year;
+  throw UsageError("--year: expected a fiscal year such as 2023, R5 or 令和5年度, got \"" + text +
+                   "\"");
 }
 
 // --width, else $COLUMNS, else the width of the terminal standard output is (shells set

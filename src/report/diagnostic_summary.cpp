@@ -26,8 +26,8 @@ model::Diagnostic more_note(const model::Diagnostic& first_left_out, std::size_t
 
 }  // namespace
 
-std::vector<model::Diagnostic> summarise_diagnostics(
-    const std::vector<model::Diagnostic>& diagnostics, std::size_t shown) {
+std::vector<model::Diagnostic> summarise_diagnostics(const model::DiagnosticList& diagnostics,
+                                                     std::size_t shown) {
   std::map<FileRule, std::size_t> total;
   for (const auto& d : diagnostics) ++total[file_rule(d)];
   std::map<FileRule, std::size_t> seen;

@@ -77,8 +77,7 @@ void write_cross_row(std::ostream& out, const std::vector<model::Finding>& findi
 }
 
 // The diagnostics of the input (also printed on stderr): folded, they are many on a large run.
-void write_diagnostics(std::ostream& out, Lang lang,
-                       const std::vector<model::Diagnostic>& diagnostics) {
+void write_diagnostics(std::ostream& out, Lang lang, const model::DiagnosticList& diagnostics) {
   if (diagnostics.empty()) return;
   out << "<details class=\"diagnostics\"><summary>"
       << escape_markup(fmt::format(

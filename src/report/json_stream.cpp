@@ -29,7 +29,7 @@ class DocumentWriter {
 
   // `"key": [ ... ]` of the diagnostics, written straight (no tree per diagnostic: a
   // national run has hundreds of thousands), as array_member with diagnostic_json would.
-  void diagnostics_member(const std::vector<model::Diagnostic>& diagnostics) {
+  void diagnostics_member(const model::DiagnosticList& diagnostics) {
     key_("diagnostics", false);
     bool empty = true;
     for (const auto& d : diagnostics) {

@@ -14,7 +14,6 @@ namespace kpi::report {
 inline constexpr std::size_t diagnostics_shown_per_rule = 3;
 
 std::vector<model::Diagnostic> summarise_diagnostics(
-    const std::vector<model::Diagnostic>& diagnostics,
-    std::size_t shown = diagnostics_shown_per_rule);
+    const model::DiagnosticList& diagnostics, std::size_t shown = diagnostics_shown_per_rule);
 
 }  // namespace kpi::report

@@ -65,3 +65,18 @@ TEST_CASE("report: every bundled sheet fits 80 and 160 columns, rows aligned", "
         CHECK(check.rows > 320);
       }
 }
+
+TEST_CASE("report --year takes a whole fiscal year, nothing around it", "[cli][table]") {
+  for (const char* year : {"2023", "FY2023", "R5", "r5", "令和5年度", "令和５年度", "2023年度"}) {
+    auto r = run_kpi_report_via(english, std::string("--width 80 --year ") + year + " " + takaoka);
+    INFO(year);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::StartsWith("Summary, FY2023\n"));
+  }
+  for (const char* year : {"'x R5 y'", "R5x", "20233", "1800", "'2023 R4'", "next"}) {
+    auto r = run_kpi_report_via(english, std::string("--year ") + year + " " + takaoka);
+    INFO(year);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--year: expected a fiscal year"));
+  }
+}

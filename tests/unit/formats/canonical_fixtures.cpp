@@ -118,11 +118,4 @@ int run_binary(const std::string& args, std::string* err) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-bool has_diagnostic(const std::vector<model::Diagnostic>& all, const std::string& code,
-                    const std::string& part_of_message) {
-  for (const auto& d : all)
-    if (d.code == code && d.message.find(part_of_message) != std::string::npos) return true;
-  return false;
-}
-
 }  // namespace kpi::testing::canonical

@@ -27,7 +27,14 @@ std::string dump(const model::Indicator& ind);
 std::string dump(const model::Value& v);
 // Runs the kpi-report binary with `args` (shell text); returns its exit code, stderr in `err`.
 int run_binary(const std::string& args, std::string* err = nullptr);
-bool has_diagnostic(const std::vector<model::Diagnostic>& all, const std::string& code,
-                    const std::string& part_of_message);
+// A diagnostic of `code` whose message contains `part_of_message`, in a sheet's vector or
+// a run's DiagnosticList.
+template <typename Diagnostics>
+bool has_diagnostic(const Diagnostics& all, const std::string& code,
+                    const std::string& part_of_message) {
+  for (const auto& d : all)
+    if (d.code == code && d.message.find(part_of_message) != std::string::npos) return true;
+  return false;
+}
 
 }  // namespace kpi::testing::canonical

@@ -16,7 +16,7 @@ Diagnostic at(const std::string& path, int line, const std::string& code) {
 
 TEST_CASE("repeated diagnostics: the first three per file and rule, then one note in place",
           "[report][diagnostics]") {
-  std::vector<Diagnostic> all;
+  kpi::model::DiagnosticList all;
   for (int line = 1; line <= 6; ++line) all.push_back(at("a.txt", line, "input.merge-conflict"));
   all.push_back(at("a.txt", 7, "input.skipped-row"));
   all.push_back(at("b.txt", 1, "input.merge-conflict"));
@@ -34,8 +34,8 @@ TEST_CASE("repeated diagnostics: the first three per file and rule, then one not
 
 TEST_CASE("diagnostics that do not repeat more than three times are all shown",
           "[report][diagnostics]") {
-  std::vector<Diagnostic> all{at("a.txt", 1, "x"), at("a.txt", 2, "x"), at("a.txt", 3, "x"),
-                              at("b.txt", 1, "x")};
+  kpi::model::DiagnosticList all{at("a.txt", 1, "x"), at("a.txt", 2, "x"), at("a.txt", 3, "x"),
+                                 at("b.txt", 1, "x")};
   CHECK(kpi::report::summarise_diagnostics(all).size() == 4);
   CHECK(kpi::report::summarise_diagnostics({}).empty());
 }
