@@ -16,6 +16,7 @@ constexpr WriterTraits document{false, true, false, false};
 constexpr WriterTraits plain{};
 constexpr WriterTraits encoded{false, false, false, true};
 constexpr WriterTraits binary{true, false, false, false};
+constexpr WriterTraits canonical{false, false, false, false, false};
 
 }  // namespace
 
@@ -41,7 +42,7 @@ const ReportWriter* find_report_writer(std::string_view name) {
 
 const std::vector<ReportWriter>& convert_writers() {
   static const std::vector<ReportWriter> table = {
-      {"csv", "canonical sheet for Excel (UTF-8 BOM, CRLF), read back as input", plain,
+      {"csv", "canonical sheet for Excel (UTF-8 BOM, CRLF), read back as input", canonical,
        write_canonical_csv},
       {"json", "the JSON contract kpi-report/1, read back as input", document, write_json},
   };
@@ -54,7 +55,7 @@ const ReportWriter* find_convert_writer(std::string_view name) {
 
 void render(const ReportWriter& writer, std::ostream& out, const PipelineResult& result,
             const ReportOptions& options) {
-  auto summary = summarize(result, options.view);
+  auto summary = writer.traits.needs_summary ? summarize(result, options.view) : Summary{};
   writer.write(out, ReportContext{result, options, summary});
 }
 

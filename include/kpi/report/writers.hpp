@@ -36,6 +36,7 @@ struct WriterTraits {
   bool writes_without_sheets = false;  // a document even when no sheet was read (JSON)
   bool uses_terminal = false;          // honours width and colour
   bool has_encoding = false;           // honours --encoding
+  bool needs_summary = true;           // shows the summary (the canonical sheet does not)
 };
 
 struct ReportWriter {

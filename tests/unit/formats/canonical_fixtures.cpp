@@ -26,14 +26,23 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
+// The test process's own directory of temporary files, removed when the process exits.
+struct TempDirectory {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / fmt::format("kpi-canonical-{}", ::getpid());
+  TempDirectory() {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+};
+
 std::string temp_file(const std::string& name, const std::string& content) {
-  static const auto dir = [] {
-    auto d = std::filesystem::temp_directory_path() / fmt::format("kpi-canonical-{}", ::getpid());
-    std::filesystem::remove_all(d);
-    std::filesystem::create_directories(d);
-    return d;
-  }();
-  auto path = (dir / name).string();
+  static const TempDirectory dir;
+  auto path = (dir.path / name).string();
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
