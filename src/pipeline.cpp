@@ -222,10 +222,7 @@ std::vector<model::Sheet> process_file_guarded(const std::string& path,
 // series that received another file's data are checked again with the joined KPI fields.
 void merge_series(MergeOutput merged, PipelineResult& result, const PipelineOptions& options) {
   result.sheets = std::move(merged.sheets);
-  for (auto& merge_diagnostics = merged.diagnostics; !merge_diagnostics.empty();) {
-    result.diagnostics.push_back(std::move(merge_diagnostics.front()));
-    merge_diagnostics.pop_front();  // frees the merge's blocks as they empty
-  }
+  result.diagnostics.append(std::move(merged.diagnostics));
   for (auto s : merged.extended)
     verify::check_rates(result.sheets[s].parsed.indicators,
                         options.profile ? &*options.profile : nullptr, options.rate_check);

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "kpi/model/diagnostic_list.hpp"
 #include "kpi/model/sheet.hpp"
 
 namespace kpi {

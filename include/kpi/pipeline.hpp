@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kpi/calc/profile.hpp"
+#include "kpi/model/diagnostic_list.hpp"
 #include "kpi/model/sheet.hpp"
 #include "kpi/verify/rate_check.hpp"
 

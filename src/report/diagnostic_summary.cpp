@@ -1,7 +1,7 @@
 #include "kpi/report/diagnostic_summary.hpp"
 
 #include <map>
-#include <string_view>
+#include <string>
 #include <utility>
 
 #include <fmt/format.h>
@@ -9,10 +9,21 @@
 namespace kpi::report {
 namespace {
 
-using FileRule = std::pair<std::string_view, std::string_view>;  // path, rule id
+// "path\0rule id" of a diagnostic, written into a reused buffer (a DiagnosticList hands out
+// each diagnostic only while its iterator stays on it, so no views are kept).
+const std::string& file_rule(const model::Diagnostic& d, std::string& key) {
+  key.assign(d.location.path);
+  key += '\0';
+  key += d.code;
+  return key;
+}
 
-FileRule file_rule(const model::Diagnostic& d) {
-  return {d.location.path, d.code};
+// The count of `key`, made at zero the first time.
+std::size_t& count_of(std::map<std::string, std::size_t, std::less<>>& counts,
+                      const std::string& key) {
+  auto it = counts.find(key);
+  if (it == counts.end()) it = counts.emplace(key, 0).first;
+  return it->second;
 }
 
 model::Diagnostic more_note(const model::Diagnostic& first_left_out, std::size_t more) {
@@ -28,13 +39,12 @@ model::Diagnostic more_note(const model::Diagnostic& first_left_out, std::size_t
 
 std::vector<model::Diagnostic> summarise_diagnostics(const model::DiagnosticList& diagnostics,
                                                      std::size_t shown) {
-  std::map<FileRule, std::size_t> total;
-  for (const auto& d : diagnostics) ++total[file_rule(d)];
-  std::map<FileRule, std::size_t> seen;
+  std::map<std::string, std::size_t, std::less<>> total, seen;
+  std::string key;
+  for (const auto& d : diagnostics) ++count_of(total, file_rule(d, key));
   std::vector<model::Diagnostic> out;
   for (const auto& d : diagnostics) {
-    auto key = file_rule(d);
-    auto n = seen[key]++;
+    auto n = count_of(seen, file_rule(d, key))++;
     if (n < shown)
       out.push_back(d);
     else if (n == shown)

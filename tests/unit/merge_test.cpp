@@ -159,9 +159,9 @@ TEST_CASE("merge: another name under the same id stays apart, with a note", "[me
   auto out = merge_sheets({a, b});
   CHECK(out.sheets[1].parsed.indicators.size() == 1);
   REQUIRE(out.diagnostics.size() == 1);
-  CHECK(out.diagnostics[0].severity == model::Severity::note);
-  CHECK(out.diagnostics[0].code == "input.merge-unmatched");
-  CHECK(out.diagnostics[0].message ==
+  CHECK(out.diagnostics.begin()->severity == model::Severity::note);
+  CHECK(out.diagnostics.begin()->code == "input.merge-unmatched");
+  CHECK(out.diagnostics.begin()->message ==
         "K '宿泊者数' is not joined with K '観光客数' at a.csv:1: the names differ (series are "
         "matched by "
         "municipality, id and name)");

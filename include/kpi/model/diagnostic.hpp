@@ -1,6 +1,5 @@
 #pragma once
 // Problems are values with a source location, collected and all reported.
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -16,10 +15,6 @@ struct Diagnostic {
   std::string code;     // stable rule id, e.g. "input.unparseable-row"
   std::string message;  // one line, no location prefix
 };
-
-// The diagnostics of a whole run: a national run has hundreds of thousands (merge conflicts),
-// and a deque grows without moving (or doubling the memory of) what it already holds.
-using DiagnosticList = std::deque<Diagnostic>;
 
 // An input row that did not become a KPI, and why.
 struct SkippedRow {

@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "kpi/model/diagnostic.hpp"
+#include "kpi/model/diagnostic_list.hpp"
 
 namespace kpi::report {
 

@@ -65,7 +65,7 @@ void through_pipeline(const std::string& bytes) {
   }
   kpi::PipelineResult result;
   auto sheet = kpi::process_text(decoded.utf8, "replay.txt", decoded.encoding, {});
-  result.diagnostics.assign(sheet.parsed.diagnostics.begin(), sheet.parsed.diagnostics.end());
+  for (const auto& d : sheet.parsed.diagnostics) result.diagnostics.push_back(d);
   if (sheet.usable) {
     check_contract(sheet.parsed, decoded.utf8);
     result.sheets.push_back(std::move(sheet));

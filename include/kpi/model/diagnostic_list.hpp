@@ -1,0 +1,82 @@
+#pragma once
+// The diagnostics of a whole run, in order. A national run has hundreds of thousands of them
+// (merge conflicts above all), so they are kept serialised, a few bytes beyond their text
+// each, and past a limit the older ones go to an unnamed temporary file: memory stays flat
+// however many files a run reads. Read back in order by a forward iterator.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <iterator>
+#include <memory>
+#include <string>
+
+#include "kpi/model/diagnostic.hpp"
+
+namespace kpi::model {
+
+class DiagnosticList {
+ public:
+  // Serialised bytes held in memory before they are written to the temporary file.
+  static constexpr std::size_t default_memory_limit = std::size_t{8} << 20;
+
+  DiagnosticList() = default;
+  explicit DiagnosticList(std::size_t memory_limit);
+  DiagnosticList(std::initializer_list<Diagnostic> diagnostics);
+  DiagnosticList(DiagnosticList&&) noexcept;
+  DiagnosticList& operator=(DiagnosticList&&) noexcept;
+  DiagnosticList(const DiagnosticList&) = delete;
+  DiagnosticList& operator=(const DiagnosticList&) = delete;
+  ~DiagnosticList();
+
+  void push_back(const Diagnostic& diagnostic);
+  // Moves every diagnostic of `other` after these, in order; `other` is left empty.
+  void append(DiagnosticList&& other);
+
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  bool spilled() const { return spilled_bytes_ > 0; }  // some are in the temporary file
+
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Diagnostic;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Diagnostic*;
+    using reference = const Diagnostic&;
+
+    const_iterator() = default;
+    reference operator*() const { return current_; }
+    pointer operator->() const { return &current_; }
+    const_iterator& operator++();
+    const_iterator operator++(int);
+    bool operator==(const const_iterator& other) const { return offset_ == other.offset_; }
+
+   private:
+    friend class DiagnosticList;
+    const_iterator(const DiagnosticList* list, std::uint64_t offset);
+    void load();  // decodes the record at offset_ into current_
+
+    const DiagnosticList* list_ = nullptr;
+    std::uint64_t offset_ = 0;        // of the current record in the whole list
+    std::uint64_t next_ = 0;          // of the record after it
+    std::string window_;              // bytes of the temporary file read ahead
+    std::uint64_t window_start_ = 0;  // offset of window_[0]
+    Diagnostic current_;
+  };
+
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, spilled_bytes_ + recent_.size()}; }
+
+ private:
+  void spill();
+  // `n` bytes from `offset` (of the whole list) into `out`; false when the file is unreadable.
+  bool read_spilled(std::uint64_t offset, std::size_t n, std::string& out) const;
+
+  std::size_t memory_limit_ = default_memory_limit;
+  std::string recent_;  // the newest records, serialised
+  std::uint64_t spilled_bytes_ = 0;
+  std::FILE* file_ = nullptr;  // the older records (tmpfile), when recent_ outgrew the limit
+  std::size_t count_ = 0;
+};
+
+}  // namespace kpi::model

@@ -1,0 +1,196 @@
+#include "kpi/model/diagnostic_list.hpp"
+
+#include <unistd.h>
+
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+#include <string_view>
+
+namespace kpi::model {
+namespace {
+
+// A record: u32 length of the rest, u8 severity, i32 line, then path, sheet, cell, code and
+// message, each as u32 length + bytes (host byte order: the file lives as long as the run).
+constexpr std::size_t length_bytes = sizeof(std::uint32_t);
+constexpr std::size_t read_ahead = std::size_t{64} << 10;
+
+template <typename T>
+void put(std::string& out, T value) {
+  char bytes[sizeof value];
+  std::memcpy(bytes, &value, sizeof value);
+  out.append(bytes, sizeof value);
+}
+
+void put_text(std::string& out, const std::string& text) {
+  put(out, static_cast<std::uint32_t>(text.size()));
+  out += text;
+}
+
+void encode(std::string& out, const Diagnostic& d) {
+  auto start = out.size();
+  put(out, std::uint32_t{0});  // the length, filled in below
+  put(out, static_cast<std::uint8_t>(d.severity));
+  put(out, static_cast<std::int32_t>(d.location.line));
+  for (const auto* text :
+       {&d.location.path, &d.location.sheet, &d.location.cell, &d.code, &d.message})
+    put_text(out, *text);
+  auto length = static_cast<std::uint32_t>(out.size() - start - length_bytes);
+  std::memcpy(out.data() + start, &length, sizeof length);
+}
+
+template <typename T>
+T take(std::string_view& in) {
+  T value{};
+  if (in.size() < sizeof value) throw std::runtime_error("diagnostics: damaged record");
+  std::memcpy(&value, in.data(), sizeof value);
+  in.remove_prefix(sizeof value);
+  return value;
+}
+
+void take_text(std::string_view& in, std::string& out) {
+  auto n = take<std::uint32_t>(in);
+  if (in.size() < n) throw std::runtime_error("diagnostics: damaged record");
+  out.assign(in.data(), n);
+  in.remove_prefix(n);
+}
+
+// The record's bytes after its length field.
+void decode(std::string_view in, Diagnostic& d) {
+  d.severity = static_cast<Severity>(take<std::uint8_t>(in));
+  d.location.line = take<std::int32_t>(in);
+  for (auto* text : {&d.location.path, &d.location.sheet, &d.location.cell, &d.code, &d.message})
+    take_text(in, *text);
+}
+
+std::uint32_t length_at(std::string_view bytes) {
+  std::uint32_t n = 0;
+  std::memcpy(&n, bytes.data(), sizeof n);
+  return n;
+}
+
+}  // namespace
+
+DiagnosticList::DiagnosticList(std::size_t memory_limit) : memory_limit_(memory_limit) {}
+
+DiagnosticList::DiagnosticList(std::initializer_list<Diagnostic> diagnostics) {
+  for (const auto& d : diagnostics) push_back(d);
+}
+
+DiagnosticList::DiagnosticList(DiagnosticList&& other) noexcept
+    : memory_limit_(other.memory_limit_),
+      recent_(std::move(other.recent_)),
+      spilled_bytes_(other.spilled_bytes_),
+      file_(other.file_),
+      count_(other.count_) {
+  other.recent_.clear();
+  other.spilled_bytes_ = 0;
+  other.file_ = nullptr;
+  other.count_ = 0;
+}
+
+DiagnosticList& DiagnosticList::operator=(DiagnosticList&& other) noexcept {
+  if (this == &other) return *this;
+  if (file_) std::fclose(file_);
+  memory_limit_ = other.memory_limit_;
+  recent_ = std::move(other.recent_);
+  spilled_bytes_ = other.spilled_bytes_;
+  file_ = other.file_;
+  count_ = other.count_;
+  other.recent_.clear();
+  other.spilled_bytes_ = 0;
+  other.file_ = nullptr;
+  other.count_ = 0;
+  return *this;
+}
+
+DiagnosticList::~DiagnosticList() {
+  if (file_) std::fclose(file_);
+}
+
+void DiagnosticList::push_back(const Diagnostic& diagnostic) {
+  encode(recent_, diagnostic);
+  ++count_;
+  if (recent_.size() > memory_limit_) spill();
+}
+
+void DiagnosticList::append(DiagnosticList&& other) {
+  if (!other.spilled()) {
+    recent_ += other.recent_;
+    count_ += other.count_;
+    if (recent_.size() > memory_limit_) spill();
+  } else {
+    for (const auto& d : other) push_back(d);
+  }
+  other = DiagnosticList(other.memory_limit_);
+}
+
+// The records in memory go to the end of the temporary file. Without a temporary file
+// (none can be made, the disk is full) they stay in memory: slower to run out, never lost.
+void DiagnosticList::spill() {
+  if (!file_) file_ = std::tmpfile();
+  if (!file_ || std::fwrite(recent_.data(), 1, recent_.size(), file_) != recent_.size() ||
+      std::fflush(file_) != 0) {
+    memory_limit_ = std::numeric_limits<std::size_t>::max();
+    return;
+  }
+  spilled_bytes_ += recent_.size();
+  recent_.clear();
+}
+
+bool DiagnosticList::read_spilled(std::uint64_t offset, std::size_t n, std::string& out) const {
+  out.resize(n);
+  std::size_t done = 0;
+  while (done < n) {
+    auto got =
+        ::pread(::fileno(file_), out.data() + done, n - done, static_cast<off_t>(offset + done));
+    if (got <= 0) return false;
+    done += static_cast<std::size_t>(got);
+  }
+  return true;
+}
+
+DiagnosticList::const_iterator::const_iterator(const DiagnosticList* list, std::uint64_t offset)
+    : list_(list), offset_(offset) {
+  if (offset_ < list_->spilled_bytes_ + list_->recent_.size()) load();
+}
+
+void DiagnosticList::const_iterator::load() {
+  std::string_view record;
+  if (offset_ >= list_->spilled_bytes_) {
+    std::string_view recent = list_->recent_;
+    recent.remove_prefix(offset_ - list_->spilled_bytes_);
+    record = recent.substr(0, length_bytes + length_at(recent));
+  } else {
+    auto in_window = [&](std::size_t n) {
+      return offset_ >= window_start_ && offset_ + n <= window_start_ + window_.size();
+    };
+    auto fill = [&](std::size_t n) {
+      auto size = std::min<std::uint64_t>(std::max(n, read_ahead), list_->spilled_bytes_ - offset_);
+      if (size < n || !list_->read_spilled(offset_, size, window_))
+        throw std::runtime_error("cannot read back the diagnostics' temporary file");
+      window_start_ = offset_;
+    };
+    if (!in_window(length_bytes)) fill(length_bytes);
+    std::size_t n =
+        length_bytes + length_at(std::string_view(window_).substr(offset_ - window_start_));
+    if (!in_window(n)) fill(n);
+    record = std::string_view(window_).substr(offset_ - window_start_, n);
+  }
+  decode(record.substr(length_bytes), current_);
+  next_ = offset_ + record.size();
+}
+
+DiagnosticList::const_iterator& DiagnosticList::const_iterator::operator++() {
+  offset_ = next_;
+  if (offset_ < list_->spilled_bytes_ + list_->recent_.size()) load();
+  return *this;
+}
+
+DiagnosticList::const_iterator DiagnosticList::const_iterator::operator++(int) {
+  auto before = *this;
+  ++*this;
+  return before;
+}
+
+}  // namespace kpi::model

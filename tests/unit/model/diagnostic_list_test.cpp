@@ -1,0 +1,109 @@
+// The diagnostics of a run: kept serialised, the older ones in a temporary file past a limit,
+// read back in order and unchanged (a national run must not hold them all in memory).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "kpi/model/diagnostic_list.hpp"
+
+using kpi::model::Diagnostic;
+using kpi::model::DiagnosticList;
+using kpi::model::Severity;
+
+namespace {
+
+Diagnostic numbered(int i) {
+  Diagnostic d;
+  d.location.path = "corpus/takaoka/" + std::to_string(i % 7) + "-高岡.txt";
+  d.location.line = i;
+  if (i % 3 == 0) d.location.sheet = "KPI";
+  if (i % 5 == 0) d.location.cell = "P" + std::to_string(i);
+  d.severity = static_cast<Severity>(i % 3);
+  d.code = i % 2 ? "input.merge-conflict" : "x";
+  d.message = std::string(static_cast<std::size_t>(i % 300), 'm') + "：値 '55.4' " +
+              std::to_string(i) + (i % 11 ? "" : std::string("\0tab\t", 5));
+  return d;
+}
+
+bool same(const Diagnostic& a, const Diagnostic& b) {
+  return a.location.path == b.location.path && a.location.line == b.location.line &&
+         a.location.sheet == b.location.sheet && a.location.cell == b.location.cell &&
+         a.severity == b.severity && a.code == b.code && a.message == b.message;
+}
+
+std::vector<Diagnostic> read_back(const DiagnosticList& list) {
+  return {list.begin(), list.end()};
+}
+
+void check_numbered(const DiagnosticList& list, int count) {
+  REQUIRE(list.size() == static_cast<std::size_t>(count));
+  auto all = read_back(list);
+  REQUIRE(all.size() == static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    INFO(i);
+    CHECK(same(all[static_cast<std::size_t>(i)], numbered(i)));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("diagnostics: read back in order, in memory", "[model][diagnostics]") {
+  DiagnosticList list;
+  CHECK(list.empty());
+  CHECK(list.begin() == list.end());
+  for (int i = 0; i < 500; ++i) list.push_back(numbered(i));
+  CHECK_FALSE(list.spilled());
+  check_numbered(list, 500);
+}
+
+TEST_CASE("diagnostics: past the memory limit, the older go to a file and come back",
+          "[model][diagnostics]") {
+  DiagnosticList list(4096);  // a few dozen records in memory at a time
+  for (int i = 0; i < 3000; ++i) list.push_back(numbered(i));
+  CHECK(list.spilled());
+  check_numbered(list, 3000);
+  check_numbered(list, 3000);  // again: reading does not consume
+  // Two iterations at once (the summary counts, then prints) keep their own places.
+  auto a = list.begin(), b = list.begin();
+  for (int i = 0; i < 1200; ++i) ++a;
+  CHECK(same(*a, numbered(1200)));
+  CHECK(same(*b, numbered(0)));
+  auto copy = a;
+  ++a;
+  CHECK(same(*copy, numbered(1200)));
+  CHECK(same(*a, numbered(1201)));
+  CHECK(std::count_if(list.begin(), list.end(),
+                      [](const Diagnostic& d) { return d.code == "x"; }) == 1500);
+}
+
+TEST_CASE("diagnostics: a record larger than the read-ahead and the limit",
+          "[model][diagnostics]") {
+  DiagnosticList list(1024);
+  Diagnostic big = numbered(1);
+  big.message = std::string(200000, 'z');
+  list.push_back(numbered(0));
+  list.push_back(big);
+  list.push_back(numbered(2));
+  auto all = read_back(list);
+  REQUIRE(all.size() == 3);
+  CHECK(same(all[0], numbered(0)));
+  CHECK(all[1].message == big.message);
+  CHECK(same(all[2], numbered(2)));
+}
+
+TEST_CASE("diagnostics: appending keeps the order, spilled or not", "[model][diagnostics]") {
+  for (std::size_t first_limit : {std::size_t{1} << 30, std::size_t{2048}})
+    for (std::size_t second_limit : {std::size_t{1} << 30, std::size_t{2048}}) {
+      INFO(first_limit << " " << second_limit);
+      DiagnosticList first(first_limit), second(second_limit);
+      for (int i = 0; i < 400; ++i) first.push_back(numbered(i));
+      for (int i = 400; i < 1000; ++i) second.push_back(numbered(i));
+      first.append(std::move(second));
+      CHECK(second.empty());  // NOLINT(bugprone-use-after-move): append leaves it empty
+      check_numbered(first, 1000);
+      DiagnosticList moved = std::move(first);
+      check_numbered(moved, 1000);
+    }
+}
