@@ -43,7 +43,7 @@ text::CellValue read_grid_value(const grid::Cell* cell, int row, int col) {
   if (!cell) return v;
   read_cap(v, normalized);
   read_stored(v, *cell);
-  v.value.formula = cell->formula;
+  v.value.formula = std::string(cell->formula);
   v.value.formula_uncached = !cell->formula.empty() && !cell->formula_cached;
   return v;
 }
