@@ -80,13 +80,16 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   out.path = path;
   out.sheet_name = sheet.name;
   out.encoding = kind;
-  auto tsv = grid::to_tsv(sheet);
-  out.keep_text(tsv);
-  const auto* format = choose(sheet, tsv, options);
+  const InputFormat* format = nullptr;
+  {
+    auto tsv = grid::to_tsv(sheet);
+    out.keep_text(tsv);
+    format = choose(sheet, tsv, options);
+  }  // the kept copy of the text serves from here: one copy of it while the sheet is read
   if (!format) return out;
   out.format = std::string(format->name);
   out.parsed = format->name == "grid" ? formats::grid_layout::parse_sheet(sheet, path)
-                                      : format->parse(tsv, path);
+                                      : format->parse(*out.text, path);
   tag_locations(out.parsed, sheet.name);
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,

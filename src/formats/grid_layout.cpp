@@ -296,8 +296,9 @@ model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::s
   ind.cumulative = text::contains(ind.name, "累計") || text::contains(ind.unit, "累計");
   read_baseline(ind, layout, ctx, row);
   read_final_target(ind, layout, ctx, row);
+  ind.observations.reserve(layout.years.size());
   for (const auto& [year, cols] : layout.years)
-    if (auto obs = read_year(ctx, row, year, cols)) ind.observations.push_back(*obs);
+    if (auto obs = read_year(ctx, row, year, cols)) ind.observations.push_back(std::move(*obs));
   grid_direction::assign(ind, label_at(ctx, row, layout.column(Role::direction)), ind.type_text);
   ind.source = {std::string(ctx.path), line_of(ctx, row), {}, {}};
   return ind;

@@ -23,7 +23,7 @@ void put_row(DelimitedGrid& grid, int line, const std::vector<std::string_view>&
     auto& cell = grid.sheet.set(row, c);
     if (text::trim(field).empty()) continue;
     cell.kind = CellKind::text;
-    cell.display = std::string(field);
+    cell.display = grid.sheet.keep(field);
     cell.value = cell.display;
   }
 }

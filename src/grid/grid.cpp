@@ -2,8 +2,36 @@
 #include "kpi/grid/grid.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace kpi::grid {
+
+namespace {
+
+constexpr std::size_t kBlockBytes = 256 * 1024;
+
+}  // namespace
+
+std::string_view TextStore::keep(std::string_view text) {
+  if (text.empty()) return {};
+  if (text.size() > room_) {
+    // A long text gets a block of its own; the current block stays open for short ones.
+    std::size_t size = text.size() > kBlockBytes / 4 ? text.size() : kBlockBytes;
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    bytes_ += size;
+    if (size != kBlockBytes) {
+      std::memcpy(blocks_.back().get(), text.data(), text.size());
+      return {blocks_.back().get(), text.size()};
+    }
+    next_ = blocks_.back().get();
+    room_ = size;
+  }
+  char* at = next_;
+  std::memcpy(at, text.data(), text.size());
+  next_ += text.size();
+  room_ -= text.size();
+  return {at, text.size()};
+}
 
 const Cell* Sheet::at(int row, int col) const {
   if (row < 0 || col < 0 || row >= static_cast<int>(rows.size())) return nullptr;
@@ -55,13 +83,22 @@ namespace {
 
 // A cell's display text on one TSV field: line breaks, tabs and CRs become spaces.
 void append_field(std::string& out, std::string_view display) {
-  for (char ch : display) out.push_back(ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch);
+  std::size_t start = out.size();
+  out.append(display);
+  for (std::size_t i = start; i < out.size(); ++i)
+    if (out[i] == '\n' || out[i] == '\r' || out[i] == '\t') out[i] = ' ';
 }
 
 }  // namespace
 
 std::string to_tsv(const Sheet& sheet) {
+  std::size_t size = 0;
+  for (const auto& cells : sheet.rows) {
+    size += cells.size() + 1;
+    for (const auto& cell : cells) size += cell.display.size();
+  }
   std::string out;
+  out.reserve(size);
   for (const auto& cells : sheet.rows) {
     std::size_t used = cells.size();
     while (used > 0 && cells[used - 1].display.empty()) --used;

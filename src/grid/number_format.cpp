@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "compiled_format.hpp"
 #include "format_code.hpp"
 #include "kpi/grid/stored_number.hpp"
 #include "kpi/text/strings.hpp"
@@ -80,20 +81,6 @@ bool is_placeholder(TokenKind kind) {
   return kind == TokenKind::zero || kind == TokenKind::hash || kind == TokenKind::question;
 }
 
-// The shape of a number section: placeholders around the point, grouping, scaling.
-struct NumberShape {
-  int integer_zeros = 0;  // 0 placeholders before the point (minimum integer digits)
-  std::string fraction;   // placeholders after the point ("00", "0#")
-  bool has_point = false;
-  bool grouping = false;
-  int percent = 0;
-  int thousands_scale = 0;  // trailing commas: ÷1000 each
-  bool exponent = false;
-  char exponent_sign = '+';
-  std::size_t exponent_digits = 0;
-  int integer_placeholders = 0;
-};
-
 NumberShape shape_of(const std::vector<Token>& tokens) {
   NumberShape shape;
   bool after_point = false;
@@ -159,8 +146,8 @@ std::string render_digits(Decimal d, const NumberShape& shape) {
 }
 
 // The section's literals in order, the number where its first placeholder stands.
-std::string render_number_section(const std::vector<Token>& tokens, const Decimal& d) {
-  NumberShape shape = shape_of(tokens);
+std::string render_number_section(const std::vector<Token>& tokens, const NumberShape& shape,
+                                  const Decimal& d) {
   std::string out;
   bool number_written = false;
   bool in_exponent = false;
@@ -201,33 +188,56 @@ bool only_literals(const std::vector<Token>& tokens) {
 
 }  // namespace
 
-std::string format_number(std::string_view stored_value, std::string_view number_format) {
+CompiledFormat::CompiledFormat(std::string_view code) : general_(code.empty()) {
+  if (general_) return;
+  auto sections = format_code::split_sections(code);
+  for (auto section : sections) {
+    auto tokens = format_code::tokenize(section);
+    date_ = date_ || format_code::has_date_token(tokens);
+    if (sections_.size() < 3) sections_.push_back({std::move(tokens), {}, false, false});
+  }
+  for (auto& section : sections_) {
+    section.date = format_code::has_date_token(section.tokens);
+    section.only_literals = only_literals(section.tokens);
+    section.shape = shape_of(section.tokens);
+  }
+}
+
+CompiledFormat::~CompiledFormat() = default;
+CompiledFormat::CompiledFormat(CompiledFormat&&) noexcept = default;
+CompiledFormat& CompiledFormat::operator=(CompiledFormat&&) noexcept = default;
+
+std::string CompiledFormat::format(std::string_view stored_value) const {
   auto parsed = parse_decimal_digits(stored_value);
   if (!parsed) return std::string(stored_value);
-  Decimal value = *parsed;
+  Decimal value = std::move(*parsed);
   round_significant(value, excel_significant_digits);
-  if (number_format.empty()) return render_general(value);
-  auto sections = format_code::split_sections(number_format);
+  if (general_) return render_general(std::move(value));
   std::size_t index = 0;
-  if (value.negative && !value.zero() && sections.size() >= 2)
+  if (value.negative && !value.zero() && sections_.size() >= 2)
     index = 1;
-  else if (value.zero() && sections.size() >= 3)
+  else if (value.zero() && sections_.size() >= 3)
     index = 2;
-  auto tokens = format_code::tokenize(sections[index]);
-  if (format_code::has_date_token(tokens)) {
+  const auto& section = sections_[index];
+  if (section.date) {
     std::string out;
     double serial = std::strtod(std::string(stored_value).c_str(), nullptr);
-    if (format_code::render_date(tokens, serial, out)) return out;
-    return render_general(value);
+    if (format_code::render_date(section.tokens, serial, out)) return out;
+    return render_general(std::move(value));
   }
-  if (tokens.empty()) return "";  // an empty section hides the value
-  Decimal magnitude = value;
+  if (section.tokens.empty()) return "";  // an empty section hides the value
+  Decimal magnitude = std::move(value);
+  bool negative = magnitude.negative && !magnitude.zero();
   magnitude.negative = false;
-  std::string body = render_number_section(tokens, magnitude);
-  if (only_literals(tokens)) return body;
+  std::string body = render_number_section(section.tokens, section.shape, magnitude);
+  if (section.only_literals) return body;
   bool sign_in_section = index != 0;
-  bool show_minus = value.negative && !value.zero() && !sign_in_section;
+  bool show_minus = negative && !sign_in_section;
   return show_minus ? "-" + body : body;
+}
+
+std::string format_number(std::string_view stored_value, std::string_view number_format) {
+  return CompiledFormat(number_format).format(stored_value);
 }
 
 std::string_view builtin_number_format(int id) {

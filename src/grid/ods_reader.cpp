@@ -170,6 +170,7 @@ class ContentHandler : public XmlHandler {
     }
     in_table_ = true;
     Sheet sheet;
+    sheet.texts = texts_;
     const char* sheet_name = attribute(attributes, "name");
     if (sheet_name != nullptr) sheet.name = sheet_name;
     const char* style = attribute(attributes, "style-name");
@@ -307,33 +308,39 @@ class ContentHandler : public XmlHandler {
     return span;
   }
 
+  // The cell's texts kept in the workbook's store (a format code once while it repeats).
   std::optional<Cell> built_cell() {
+    TextStore& texts = *texts_;
     Cell cell;
-    cell.formula = cell_.formula;
-    cell.display = cell_.text;
-    cell.number_format = cell_.number_format;
+    cell.formula = texts.keep(cell_.formula);
+    cell.display = texts.keep(cell_.text);
+    if (cell_.number_format != kept_format_text_) {
+      kept_format_text_ = cell_.number_format;
+      kept_format_ = texts.keep(cell_.number_format);
+    }
+    cell.number_format = kept_format_;
     const std::string& type = cell_.value_type;
     if (cell_.error) {
       cell.kind = CellKind::error;
-      cell.value = cell_.text;
+      cell.value = cell.display;
     } else if (type == "float" || type == "percentage" || type == "currency") {
       cell.kind = CellKind::number;
-      cell.value = cell_.value;
-      if (cell.display.empty()) cell.display = format_number(cell.value, "General");
+      cell.value = texts.keep(cell_.value);
+      if (cell.display.empty()) cell.display = texts.keep(format_number(cell.value, "General"));
     } else if (type == "date") {
       std::string serial = serial_from_iso_date(cell_.date_value);
       cell.kind = serial.empty() ? CellKind::text : CellKind::date;
-      cell.value = serial.empty() ? cell_.date_value : serial;
+      cell.value = texts.keep(serial.empty() ? cell_.date_value : serial);
     } else if (type == "time") {
       cell.kind = CellKind::number;
-      cell.value = day_fraction_from_duration(cell_.time_value);
+      cell.value = texts.keep(day_fraction_from_duration(cell_.time_value));
     } else if (type == "boolean") {
       cell.kind = CellKind::boolean;
       cell.value = cell_.boolean_value == "true" || cell_.boolean_value == "1" ? "TRUE" : "FALSE";
       if (cell.display.empty()) cell.display = cell.value;
     } else if (type == "string" || !cell_.text.empty()) {
       cell.kind = CellKind::text;
-      cell.value = cell_.has_string_value ? cell_.string_value : cell_.text;
+      cell.value = cell_.has_string_value ? texts.keep(cell_.string_value) : cell.display;
       if (cell.display.empty()) cell.display = cell.value;
     } else if (!cell.formula.empty()) {
       cell.formula_cached = false;
@@ -398,6 +405,9 @@ class ContentHandler : public XmlHandler {
   GridBudget& budget_;
   Limits limits_;
   OdsStyles& styles_;
+  std::shared_ptr<TextStore> texts_ = std::make_shared<TextStore>();  // the sheets' texts
+  std::string kept_format_text_;
+  std::string_view kept_format_;
   bool in_body_ = false;
   std::string row_style_;
   std::vector<ColumnStyleRun> column_styles_;

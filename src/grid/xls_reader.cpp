@@ -9,6 +9,7 @@
 // formula results, formats and hidden rows, columns and sheets.
 #include <charconv>
 #include <cstdlib>
+#include <map>
 
 #include "biff_records.hpp"
 #include "grid_budget.hpp"
@@ -31,37 +32,57 @@ std::string shifted_1904(const std::string& value) {
   return ec == std::errc() ? std::string(buffer, end) : value;
 }
 
-// A BIFF cell in the grid model, its display under its number format.
-Cell grid_cell(const BiffCell& record, const BiffWorkbook& book) {
-  Cell cell;
-  cell.kind = record.kind;
-  cell.value = record.value;
-  cell.number_format = book.format_of_xf(record.xf);
-  cell.formula = record.formula;
-  if (record.kind != CellKind::number) {
-    cell.display = record.value;
+// A BIFF cell in the grid model, its display under its number format; its texts kept in
+// the sheet's store (the format code once per XF).
+class CellConverter {
+ public:
+  CellConverter(const BiffWorkbook& book, Sheet& sheet) : book_(book), sheet_(sheet) {}
+
+  Cell convert(const BiffCell& record) {
+    Cell cell;
+    cell.kind = record.kind;
+    cell.value = sheet_.keep(record.value);
+    cell.number_format = format_of(record.xf);
+    cell.formula = sheet_.keep(record.formula);
+    if (record.kind != CellKind::number) {
+      cell.display = cell.value;
+      return cell;
+    }
+    std::string display;
+    if (is_date_format(cell.number_format)) {
+      cell.kind = CellKind::date;
+      display = format_number(book_.date1904 ? shifted_1904(record.value) : record.value,
+                              cell.number_format);
+    } else {
+      display = format_number(record.value, cell.number_format);
+    }
+    cell.display = display == cell.value ? cell.value : sheet_.keep(display);
     return cell;
   }
-  if (is_date_format(cell.number_format)) {
-    cell.kind = CellKind::date;
-    cell.display = format_number(book.date1904 ? shifted_1904(record.value) : record.value,
-                                 cell.number_format);
-  } else {
-    cell.display = format_number(record.value, cell.number_format);
+
+ private:
+  std::string_view format_of(std::uint16_t xf) {
+    auto [at, added] = formats_.try_emplace(xf);
+    if (added) at->second = sheet_.keep(book_.format_of_xf(xf));
+    return at->second;
   }
-  return cell;
-}
+
+  const BiffWorkbook& book_;
+  Sheet& sheet_;
+  std::map<std::uint16_t, std::string_view> formats_;
+};
 
 std::string fill_sheet(const BiffSheet& records, const BiffWorkbook& book, GridBudget& budget,
                        Sheet& sheet) {
   sheet.name = records.name;
   sheet.hidden = records.hidden;
+  CellConverter converter(book, sheet);
   for (const auto& record : records.cells) {
     if (record.kind == CellKind::text && record.value.empty() && record.formula.empty()) continue;
-    Cell converted = grid_cell(record, book);
+    Cell converted = converter.convert(record);
     Cell* cell = budget.cell(sheet, record.row, record.col);
     if (cell == nullptr || !budget.charge_text(converted)) return budget.error();
-    *cell = std::move(converted);
+    *cell = converted;
   }
   sheet.hidden_rows = records.hidden_rows;
   sheet.hidden_cols = records.hidden_cols;
@@ -87,8 +108,10 @@ WorkbookResult read_xls(std::string_view bytes, const Limits& limits) {
   Workbook book;
   book.kind = "xls";
   GridBudget budget(limits);
+  auto texts = std::make_shared<TextStore>();
   for (const auto& sheet_records : records.sheets) {
     Sheet sheet;
+    sheet.texts = texts;
     if (auto error = fill_sheet(sheet_records, records, budget, sheet); !error.empty())
       return error_result(error, sheet_records.name);
     book.sheets.push_back(std::move(sheet));

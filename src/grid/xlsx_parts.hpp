@@ -1,6 +1,7 @@
 #pragma once
 // The parts of an .xlsx package (private to src/grid/): shared strings, styles and
 // worksheets, each streamed through expat. xlsx_reader.cpp finds them and builds the book.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,14 +19,16 @@ struct XlsxStyles {
 };
 
 struct XlsxContext {
-  std::vector<std::string> shared_strings;
+  // The workbook's text store: shared strings, number formats and every sheet's cell texts.
+  std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
+  std::vector<std::string_view> shared_strings;  // kept in texts
   XlsxStyles styles;
   bool date1904 = false;  // workbookPr date1904: serials count from 1904-01-01
 };
 
 // sharedStrings.xml: rich-text runs concatenated, phonetic (<rPh>) runs skipped.
 ReadError read_shared_strings(ZipArchive& archive, std::string_view entry, GridBudget& budget,
-                              std::vector<std::string>& strings);
+                              TextStore& texts, std::vector<std::string_view>& strings);
 ReadError read_styles(ZipArchive& archive, std::string_view entry, XlsxStyles& styles);
 // One worksheet into the sheet: cells, shared formulas expanded, merged ranges, hidden rows
 // and columns.

@@ -164,7 +164,8 @@ class XlsxBookReader {
   ReadError read_shared_parts(const std::vector<Relationship>& rels, const std::string& base) {
     std::string strings = target_of_type(rels, base, "/sharedStrings", base + "sharedStrings.xml");
     if (archive_.contains(strings))
-      if (auto error = read_shared_strings(archive_, strings, budget_, context_.shared_strings);
+      if (auto error = read_shared_strings(archive_, strings, budget_, *context_.texts,
+                                           context_.shared_strings);
           error.failed())
         return error;
     std::string styles = target_of_type(rels, base, "/styles", base + "styles.xml");
@@ -182,6 +183,7 @@ class XlsxBookReader {
         if (rel.id == entry.relationship_id) part = resolve(base, rel.target);
       if (part.empty()) continue;  // a sheet without a part: nothing to read
       Sheet sheet;
+      sheet.texts = context_.texts;
       sheet.name = entry.name;
       sheet.hidden = entry.hidden;
       if (auto error = read_worksheet(archive_, part, context_, budget_, sheet); error.failed())

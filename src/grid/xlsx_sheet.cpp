@@ -2,8 +2,10 @@
 #include <charconv>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "cell_ref.hpp"
+#include "compiled_format.hpp"
 #include "kpi/grid/number_format.hpp"
 #include "ooxml_text.hpp"
 #include "xlsx_parts.hpp"
@@ -37,7 +39,7 @@ struct SharedFormula {
   std::string text;
 };
 
-// The raw parts of a <c> element.
+// The raw parts of a <c> element; its buffers are reused from cell to cell.
 struct RawCell {
   int row = 0, col = 0;
   std::string type;
@@ -46,6 +48,19 @@ struct RawCell {
   std::string value;
   std::string inline_text;
   FormulaElement formula;
+
+  void reset() {
+    row = col = 0;
+    type.clear();
+    style = 0;
+    has_value = false;
+    value.clear();
+    inline_text.clear();
+    formula.present = false;
+    formula.type.clear();
+    formula.shared_index.clear();
+    formula.text.clear();
+  }
 };
 
 std::string serial_in_1900_system(const std::string& value, bool date1904) {
@@ -56,10 +71,20 @@ std::string serial_in_1900_system(const std::string& value, bool date1904) {
   return ec == std::errc() ? std::string(buffer, end) : value;
 }
 
+// The number format of a cell style: its code kept in the sheet's text store, and the code
+// compiled the first time a number is shown under it.
+struct StyleFormat {
+  std::string_view code;
+  std::optional<CompiledFormat> compiled;
+};
+
 class WorksheetHandler : public XmlHandler {
  public:
   WorksheetHandler(const XlsxContext& context, GridBudget& budget, Sheet& sheet)
-      : context_(context), budget_(budget), sheet_(sheet) {}
+      : context_(context),
+        budget_(budget),
+        sheet_(sheet),
+        formats_(std::min(context.styles.cell_formats.size(), kMaxStyles) + 1) {}
 
   void start(std::string_view name, const char** attributes) override {
     auto local = local_name(name);
@@ -93,6 +118,8 @@ class WorksheetHandler : public XmlHandler {
       in_inline_ = false;
     else if (local == "c" && in_cell_)
       finish_cell();
+    else if (local == "row")
+      fit_row();
   }
 
   void text(std::string_view chunk) override {
@@ -123,7 +150,7 @@ class WorksheetHandler : public XmlHandler {
   }
 
   void start_cell(const char** attributes) {
-    cell_ = RawCell{};
+    cell_.reset();
     in_cell_ = true;
     const char* reference = attribute(attributes, "r");
     if (reference != nullptr) {
@@ -174,24 +201,45 @@ class WorksheetHandler : public XmlHandler {
       sheet_.merged.push_back(*range);
   }
 
-  // The formula text of the cell: its own, or its shared master's moved to it.
-  std::string formula_text() {
+  // The formula text of the cell ("" or "=..."), its own or its shared master's moved to it,
+  // in formula_ (a buffer reused from cell to cell).
+  void formula_text() {
+    formula_.clear();
     const auto& f = cell_.formula;
-    if (!f.present) return "";
+    if (!f.present) return;
     if (f.type == "shared" && !f.shared_index.empty()) {
       if (!f.text.empty()) {
         if (shared_.size() < kMaxShared) shared_[f.shared_index] = {cell_.row, cell_.col, f.text};
-        return "=" + f.text;
+        formula_.append("=").append(f.text);
+        return;
       }
       auto master = shared_.find(f.shared_index);
-      if (master == shared_.end()) return "";
-      return "=" + shift_formula(master->second.text, cell_.row - master->second.row,
-                                 cell_.col - master->second.col);
+      if (master == shared_.end()) return;
+      formula_.append("=").append(shift_formula(master->second.text, cell_.row - master->second.row,
+                                                cell_.col - master->second.col));
+      return;
     }
-    return f.text.empty() ? "" : "=" + f.text;
+    if (!f.text.empty()) formula_.append("=").append(f.text);
   }
 
-  void fill_value(Cell& cell) {
+  StyleFormat& style_format() {
+    std::size_t index = std::min(cell_.style, formats_.size() - 1);
+    auto& format = formats_[index];
+    if (format.code.empty()) format.code = sheet_.keep(context_.styles.format_of(cell_.style));
+    return format;
+  }
+
+  const CompiledFormat& compiled(StyleFormat& format) {
+    if (!format.compiled) format.compiled.emplace(format.code);
+    return *format.compiled;
+  }
+
+  // A display text that repeats the value is the value's view, not a second copy.
+  std::string_view display_of(std::string_view value, const std::string& display) {
+    return display == value ? value : sheet_.keep(display);
+  }
+
+  void fill_value(Cell& cell, StyleFormat& format) {
     const std::string& type = cell_.type;
     if (type == "s") {
       long index = -1;
@@ -205,7 +253,7 @@ class WorksheetHandler : public XmlHandler {
       cell.display = cell.value;
     } else if (type == "str" || type == "inlineStr") {
       cell.kind = CellKind::text;
-      cell.value = decode_ooxml_text(type == "str" ? cell_.value : cell_.inline_text);
+      cell.value = sheet_.keep(decode_ooxml_text(type == "str" ? cell_.value : cell_.inline_text));
       cell.display = cell.value;
     } else if (type == "b") {
       cell.kind = CellKind::boolean;
@@ -213,27 +261,29 @@ class WorksheetHandler : public XmlHandler {
       cell.display = cell.value;
     } else if (type == "e") {
       cell.kind = CellKind::error;
-      cell.value = cell.display = cell_.value;
+      cell.value = cell.display = sheet_.keep(cell_.value);
     } else if (type == "d") {
       std::string serial = serial_from_iso_date(cell_.value);
       cell.kind = serial.empty() ? CellKind::text : CellKind::date;
-      cell.value = serial.empty() ? cell_.value : serial;
+      cell.value = sheet_.keep(serial.empty() ? cell_.value : serial);
       bool general = cell.number_format == "General";
       cell.display = serial.empty()
-                         ? cell_.value
-                         : format_number(serial, general ? "yyyy/m/d" : cell.number_format);
+                         ? cell.value
+                         : display_of(cell.value, general ? format_number(serial, "yyyy/m/d")
+                                                          : compiled(format).format(serial));
     } else {
-      fill_number(cell);
+      fill_number(cell, format);
     }
   }
 
-  void fill_number(Cell& cell) {
-    bool date = is_date_format(cell.number_format);
+  void fill_number(Cell& cell, StyleFormat& format) {
+    const auto& code = compiled(format);
+    bool date = code.is_date();
     cell.kind = date ? CellKind::date : CellKind::number;
-    cell.value = cell_.value;
-    cell.display =
-        format_number(date ? serial_in_1900_system(cell_.value, context_.date1904) : cell_.value,
-                      cell.number_format);
+    cell.value = sheet_.keep(cell_.value);
+    cell.display = display_of(
+        cell.value,
+        code.format(date ? serial_in_1900_system(cell_.value, context_.date1904) : cell_.value));
   }
 
   // Whether the cell stores a value: an empty <v></v> (as openpyxl writes beside a formula) is
@@ -248,25 +298,46 @@ class WorksheetHandler : public XmlHandler {
     in_cell_ = false;
     capture_ = nullptr;
     if (!failure.empty()) return;
-    std::string formula = formula_text();
+    formula_text();
     bool has_value = holds_value();
-    if (!has_value && formula.empty()) return;  // a formatted empty cell
+    if (!has_value && formula_.empty()) return;  // a formatted empty cell
     Cell* cell = budget_.cell(sheet_, cell_.row, cell_.col);
     if (cell == nullptr) {
       failure = budget_.error();
       return;
     }
-    cell->number_format = context_.styles.format_of(cell_.style);
-    cell->formula = std::move(formula);
+    if (cell_.row != sized_row_) cell = size_row(cell_.row, cell_.col);
+    auto& format = style_format();
+    cell->number_format = format.code;
+    cell->formula = sheet_.keep(formula_);
     if (has_value)
-      fill_value(*cell);
+      fill_value(*cell, format);
     else
       cell->formula_cached = false;
     if (!budget_.charge_text(*cell)) failure = budget_.error();
   }
 
+  // The first cell stored in a row: the row is given the width of the row before (rows of a
+  // table are alike), so that it does not grow cell by cell. Returns the cell again.
+  Cell* size_row(int row, int col) {
+    sized_row_ = row;
+    auto& cells = sheet_.rows[static_cast<std::size_t>(row)];
+    if (cells.capacity() < previous_width_) cells.reserve(previous_width_);
+    return &cells[static_cast<std::size_t>(col)];
+  }
+
+  // The end of a row: its width is the next row's guess; room it did not use is given back
+  // (a wide row followed by narrow ones costs one row's slack at most).
+  void fit_row() {
+    if (sized_row_ < 0 || static_cast<std::size_t>(sized_row_) >= sheet_.rows.size()) return;
+    auto& cells = sheet_.rows[static_cast<std::size_t>(sized_row_)];
+    previous_width_ = cells.size();
+    if (cells.capacity() > cells.size() + cells.size() / 4 + 8) cells.shrink_to_fit();
+  }
+
   static constexpr std::size_t kMaxMerges = 1u << 20;
   static constexpr std::size_t kMaxShared = 1u << 20;
+  static constexpr std::size_t kMaxStyles = 1u << 16;
 
   const XlsxContext& context_;
   GridBudget& budget_;
@@ -275,8 +346,12 @@ class WorksheetHandler : public XmlHandler {
   bool in_cell_ = false, in_inline_ = false;
   int phonetic_depth_ = 0;
   RawCell cell_;
+  std::string formula_;
   std::string* capture_ = nullptr;
   std::map<std::string, SharedFormula> shared_;
+  std::vector<StyleFormat> formats_;  // by style index; the last one for indexes beyond
+  int sized_row_ = -1;
+  std::size_t previous_width_ = 0;
 };
 
 }  // namespace

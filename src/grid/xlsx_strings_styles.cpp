@@ -18,8 +18,8 @@ bool parse_index(const char* text, std::size_t& out) {
 
 class SharedStringsHandler : public XmlHandler {
  public:
-  SharedStringsHandler(GridBudget& budget, std::vector<std::string>& strings)
-      : budget_(budget), strings_(strings) {}
+  SharedStringsHandler(GridBudget& budget, TextStore& texts, std::vector<std::string_view>& strings)
+      : budget_(budget), texts_(texts), strings_(strings) {}
 
   void start(std::string_view name, const char**) override {
     auto local = local_name(name);
@@ -42,7 +42,7 @@ class SharedStringsHandler : public XmlHandler {
     } else if (local == "si") {
       in_item_ = false;
       if (strings_.size() >= kMaxStrings) failure = "more than 16M shared strings";
-      strings_.push_back(decode_ooxml_text(current_));
+      strings_.push_back(texts_.keep(decode_ooxml_text(current_)));
     }
   }
 
@@ -57,7 +57,8 @@ class SharedStringsHandler : public XmlHandler {
  private:
   static constexpr std::size_t kMaxStrings = 16u << 20;
   GridBudget& budget_;
-  std::vector<std::string>& strings_;
+  TextStore& texts_;
+  std::vector<std::string_view>& strings_;
   std::string current_;
   bool in_item_ = false;
   bool capturing_ = false;
@@ -119,8 +120,8 @@ const std::string& XlsxStyles::format_of(std::size_t style_index) const {
 }
 
 ReadError read_shared_strings(ZipArchive& archive, std::string_view entry, GridBudget& budget,
-                              std::vector<std::string>& strings) {
-  SharedStringsHandler handler(budget, strings);
+                              TextStore& texts, std::vector<std::string_view>& strings) {
+  SharedStringsHandler handler(budget, texts, strings);
   return parse_xml_entry(archive, entry, handler);
 }
 

@@ -4,6 +4,7 @@
 // it (src/formats/grid_layout.cpp) or from its text rendering (to_tsv) when they were
 // written for tab-separated exports (Toyama, Joetsu).
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,18 +13,35 @@ namespace kpi::grid {
 
 enum class CellKind : std::uint8_t { empty, text, number, boolean, date, error };
 
+// The bytes cells' texts point into: appended in blocks that never move, released with the
+// last sheet holding the store. One store serves a whole workbook (its shared strings and
+// number formats are viewed by every sheet), so a text repeated in many cells is kept once.
+class TextStore {
+ public:
+  // A view of a copy of `text` that lives as long as the store; "" costs nothing.
+  std::string_view keep(std::string_view text);
+  std::size_t bytes() const { return bytes_; }  // held in blocks
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  std::size_t room_ = 0;
+  std::size_t bytes_ = 0;
+};
+
+// A cell's texts are views: into the sheet's TextStore (Sheet::keep), or string literals.
 struct Cell {
   CellKind kind = CellKind::empty;
+  bool formula_cached = true;  // false: a formula cell stored without its computed value
   // What the application shows under the cell's number format ("79", "143.3%", "11,499",
   // "令和5年4月1日"); a line break typed in the cell (Alt+Enter) stays "\n".
-  std::string display;
+  std::string_view display;
   // The stored value: for numbers the decimal text as stored in the file ("79.2",
   // "0.91666666666666663"), for text the string, for booleans "TRUE"/"FALSE", for dates the
   // serial number as stored, for errors "#DIV/0!". Empty for empty cells.
-  std::string value;
-  std::string formula;         // "=ROUND(I5/H5,3)", empty when the cell holds no formula
-  bool formula_cached = true;  // false: a formula cell stored without its computed value
-  std::string number_format;   // "0.0%", "#,##0", "General", "" when unknown (.xls, CSV)
+  std::string_view value;
+  std::string_view formula;        // "=ROUND(I5/H5,3)", empty when the cell holds no formula
+  std::string_view number_format;  // "0.0%", "#,##0", "General", "" when unknown (.xls, CSV)
 
   bool empty() const { return kind == CellKind::empty && formula.empty(); }
 };
@@ -41,7 +59,11 @@ struct Sheet {
   std::vector<Range> merged;
   std::vector<int> hidden_rows;  // 0-based, ascending
   std::vector<int> hidden_cols;  // 0-based, ascending
+  // What the cells' texts point into; shared by the sheets of a workbook (and by copies).
+  std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
 
+  // A view of a copy of `text` kept as long as the sheet (for a cell's texts).
+  std::string_view keep(std::string_view text) { return texts->keep(text); }
   const Cell* at(int row, int col) const;  // nullptr outside the stored cells
   Cell& set(int row, int col);             // grows rows as needed
 };

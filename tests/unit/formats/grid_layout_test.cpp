@@ -29,7 +29,7 @@ kpi::grid::Sheet grid_of(const Rows& rows, const std::string& name = "KPI") {
       if (rows[r][c].empty()) continue;
       auto& cell = sheet.set(static_cast<int>(r), static_cast<int>(c));
       cell.kind = kpi::grid::CellKind::text;
-      cell.display = cell.value = rows[r][c];
+      cell.display = cell.value = sheet.keep(rows[r][c]);
     }
   return sheet;
 }
