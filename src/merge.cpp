@@ -104,12 +104,13 @@ class Joiner {
  private:
   void conflict(std::string_view what, const std::string& later, const std::string& kept,
                 std::string_view why = "") {
-    diagnostics_.push_back(
-        {later_, model::Severity::warning, "input.merge-conflict",
-         fmt::format("{}: '{}' at {} differs from '{}' at {}{}; the later file's "
-                     "value is kept",
-                     Field{series_, fiscal_year_, what}.label(), later, where(later_), kept,
-                     where(earlier_), why)});
+    message_.clear();
+    fmt::format_to(std::back_inserter(message_),
+                   "{}: '{}' at {} differs from '{}' at {}{}; the later file's value is kept",
+                   Field{series_, fiscal_year_, what}.label(), later, where(later_), kept,
+                   where(earlier_), why);
+    diagnostics_.push_back(later_, model::Severity::warning, "input.merge-conflict",
+                           std::string_view(message_.data(), message_.size()));
   }
 
   model::DiagnosticList& diagnostics_;
@@ -117,6 +118,7 @@ class Joiner {
   std::optional<int> fiscal_year_;
   const SourceLocation& earlier_;
   const SourceLocation& later_;
+  fmt::memory_buffer message_;
 };
 
 void join_observation(const Indicator& series, Observation& kept, const Observation& later,

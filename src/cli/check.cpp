@@ -51,7 +51,9 @@ int run_check(const CheckFlags& flags) {
   auto lang = report::lang_from_name(flags.lang).value_or(report::lang_from_environment());
   const auto* writer = report::find_check_writer(flags.format);
   if (!emit_streamed(
-          [&](std::ostream& out) { writer->write(out, {result, items, flags.verbose, lang}); },
+          [&](std::ostream& out) {
+            writer->write(out, {result, items, flags.verbose, lang});
+          },
           flags.output))
     return exit_usage;
   if (result.input_error) return exit_usage;

@@ -22,19 +22,20 @@ void put(std::string& out, T value) {
   out.append(bytes, sizeof value);
 }
 
-void put_text(std::string& out, const std::string& text) {
+void put_text(std::string& out, std::string_view text) {
   put(out, static_cast<std::uint32_t>(text.size()));
   out += text;
 }
 
-void encode(std::string& out, const Diagnostic& d) {
+void encode(std::string& out, const SourceLocation& location, Severity severity,
+            std::string_view code, std::string_view message) {
   auto start = out.size();
   put(out, std::uint32_t{0});  // the length, filled in below
-  put(out, static_cast<std::uint8_t>(d.severity));
-  put(out, static_cast<std::int32_t>(d.location.line));
-  for (const auto* text :
-       {&d.location.path, &d.location.sheet, &d.location.cell, &d.code, &d.message})
-    put_text(out, *text);
+  put(out, static_cast<std::uint8_t>(severity));
+  put(out, static_cast<std::int32_t>(location.line));
+  for (std::string_view text : {std::string_view(location.path), std::string_view(location.sheet),
+                                std::string_view(location.cell), code, message})
+    put_text(out, text);
   auto length = static_cast<std::uint32_t>(out.size() - start - length_bytes);
   std::memcpy(out.data() + start, &length, sizeof length);
 }
@@ -109,7 +110,12 @@ DiagnosticList::~DiagnosticList() {
 }
 
 void DiagnosticList::push_back(const Diagnostic& diagnostic) {
-  encode(recent_, diagnostic);
+  push_back(diagnostic.location, diagnostic.severity, diagnostic.code, diagnostic.message);
+}
+
+void DiagnosticList::push_back(const SourceLocation& location, Severity severity,
+                               std::string_view code, std::string_view message) {
+  encode(recent_, location, severity, code, message);
   ++count_;
   if (recent_.size() > memory_limit_) spill();
 }

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "kpi/model/diagnostic.hpp"
 
@@ -29,6 +30,9 @@ class DiagnosticList {
   ~DiagnosticList();
 
   void push_back(const Diagnostic& diagnostic);
+  // The same without a Diagnostic (nothing allocated: the text is copied into the list).
+  void push_back(const SourceLocation& location, Severity severity, std::string_view code,
+                 std::string_view message);
   // Moves every diagnostic of `other` after these, in order; `other` is left empty.
   void append(DiagnosticList&& other);
 
