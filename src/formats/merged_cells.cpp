@@ -1,7 +1,6 @@
 #include "kpi/formats/merged_cells.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <set>
 
 #include <fmt/format.h>
@@ -77,23 +76,55 @@ class Search {
     index_reproducing();
   }
 
+  // Every order of the numbers (targets, then baseline and final target) and of the rates,
+  // lexicographically as std::next_permutation gives them, but a branch whose target of some
+  // year no rate fits is cut where that target is placed: 8! orders are not all tried.
   void run() {
-    std::vector<std::size_t> n(pools_.numbers.size()), r(pools_.rates.size());
-    std::iota(n.begin(), n.end(), 0);
-    std::iota(r.begin(), r.end(), 0);
-    do {
-      if (!targets_can_reproduce(n)) continue;  // no order of the rates can help
-      do try_assignment(n, r);
-      while (std::next_permutation(r.begin(), r.end()));
-    } while (std::next_permutation(n.begin(), n.end()));
+    std::vector<std::size_t> n;
+    std::vector<bool> used(pools_.numbers.size(), false);
+    place_numbers(n, used);
   }
 
   std::set<Signature> found;
   std::optional<RebuiltRow> first;
 
  private:
+  void place_numbers(std::vector<std::size_t>& n, std::vector<bool>& used) {
+    std::size_t at = n.size();
+    if (at == used.size()) {
+      std::vector<std::size_t> r;
+      std::vector<bool> used_rates(pools_.rates.size(), false);
+      place_rates(n, r, used_rates);
+      return;
+    }
+    for (std::size_t i = 0; i < used.size(); ++i) {
+      if (used[i] || (at < row_.actuals.size() && !any_rate_fits(at, i))) continue;
+      used[i] = true;
+      n.push_back(i);
+      place_numbers(n, used);
+      n.pop_back();
+      used[i] = false;
+    }
+  }
+  void place_rates(const std::vector<std::size_t>& n, std::vector<std::size_t>& r,
+                   std::vector<bool>& used) {
+    std::size_t at = r.size();
+    if (at == used.size()) {
+      try_assignment(n, r);
+      return;
+    }
+    for (std::size_t j = 0; j < used.size(); ++j) {
+      if (used[j] || (at < row_.actuals.size() && !fits(at, n[at], j))) continue;
+      used[j] = true;
+      r.push_back(j);
+      place_rates(n, r, used);
+      r.pop_back();
+      used[j] = false;
+    }
+  }
+
   // reproduces(actual of year y, number i, rate j), computed once per triple: the search
-  // below tries up to 8! × 4! orders of the same few numbers.
+  // above may try up to 8! × 4! orders of the same few numbers.
   void index_reproducing() {
     std::size_t years = row_.actuals.size(), numbers = pools_.numbers.size();
     std::size_t rates = pools_.rates.size();
@@ -107,13 +138,10 @@ class Search {
   bool fits(std::size_t year, std::size_t number, std::size_t rate) const {
     return reproducing_[(year * pools_.numbers.size() + number) * pools_.rates.size() + rate];
   }
-  bool targets_can_reproduce(const std::vector<std::size_t>& n) const {
-    for (std::size_t y = 0; y < row_.actuals.size(); ++y) {
-      bool any = false;
-      for (std::size_t j = 0; j < pools_.rates.size() && !any; ++j) any = fits(y, n[y], j);
-      if (!any) return false;
-    }
-    return true;
+  bool any_rate_fits(std::size_t year, std::size_t number) const {
+    for (std::size_t j = 0; j < pools_.rates.size(); ++j)
+      if (fits(year, number, j)) return true;
+    return false;
   }
 
   void try_assignment(const std::vector<std::size_t>& n, const std::vector<std::size_t>& r) {

@@ -26,40 +26,24 @@ struct Range {
   char32_t first, last;
 };
 constexpr Range stable_ranges[] = {
-    {0x2500, 0x27BF},  // box drawing, shapes (▲ △ ■ ○), symbols (★), dingbats
-    {0x3001, 0x3029},  // CJK punctuation (、。「」【】〒), not U+3000
-    {0x3041, 0x3096},  // hiragana
-    {0x309D, 0x309E},  // ゝ ゞ
-    {0x30A0, 0x30FE},  // katakana, ・ ー
     {0x4E00, 0x9FFF},  // CJK unified ideographs
+    {0x3041, 0x3096},  // hiragana
+    {0x30A0, 0x30FE},  // katakana, ・ ー
+    {0x3001, 0x3029},  // CJK punctuation (、。「」【】〒), not U+3000
+    {0x309D, 0x309E},  // ゝ ゞ
+    {0x2500, 0x27BF},  // box drawing, shapes (▲ △ ■ ○), symbols (★), dingbats
 };
 
-// Well-formed three-byte UTF-8 at s[i] (the caller checked the lead byte), as a code point.
-char32_t three_byte_at(std::string_view s, std::size_t i) {
-  auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
-  return (char32_t(static_cast<unsigned char>(s[i]) & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) |
-         char32_t(b2 & 0x3F);
+// True when s[i] (a three-byte lead) is followed by two continuation bytes.
+bool has_continuations(std::string_view s, std::size_t i) {
+  return (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
 }
 
-// True when every character of `s` is ASCII or stable: NFKC is `s` itself, no ICU needed.
-bool is_stable(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-    } else if ((c & 0xF0) == 0xE0 && i + 2 < s.size() && is_nfkc_stable(three_byte_at(s, i))) {
-      i += 3;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-void append_normalized(std::string& out, std::string_view piece) {
+// `piece` NFKC-normalised onto `out`; `stable`: the caller found it all ASCII or stable.
+void append_normalized(std::string& out, std::string_view piece, bool stable) {
   if (piece.empty()) return;
-  if (is_stable(piece)) {
+  if (stable) {
     out.append(piece);
     return;
   }
@@ -103,17 +87,31 @@ std::string normalize(std::string_view utf8) {
 
 void append_normalize(std::string& out, std::string_view utf8) {
   std::size_t start = 0, i = 0;
+  bool stable = true;  // utf8[start, i) is ASCII or stable: NFKC is itself, no ICU needed
   while (i < utf8.size()) {
-    int len = utf8_length(static_cast<unsigned char>(utf8[i]));
+    auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = utf8_length(lead);
     if (i + len > utf8.size()) len = 1;
-    if (len == 3 && is_protected(decode_at(utf8, i, len))) {
-      append_normalized(out, utf8.substr(start, i - start));
-      out.append(utf8.substr(i, len));
-      start = i + len;
+    if (len == 3) {
+      auto cp = decode_at(utf8, i, len);
+      if (is_protected(cp)) {
+        append_normalized(out, utf8.substr(start, i - start), stable);
+        out.append(utf8.substr(i, len));
+        start = i + len;
+        stable = true;
+      } else {
+        stable = stable && has_continuations(utf8, i) && is_nfkc_stable(cp);
+      }
+    } else {
+      stable = false;
     }
     i += len;
   }
-  append_normalized(out, utf8.substr(start));
+  append_normalized(out, utf8.substr(start), stable);
 }
 
 }  // namespace kpi::text

@@ -72,6 +72,12 @@ std::vector<std::string_view> words(std::string_view s) {
 void append_words(std::string_view s, std::vector<std::string_view>& out) {
   std::size_t i = 0, start = std::string_view::npos;
   while (i < s.size()) {
+    auto byte = static_cast<unsigned char>(s[i]);
+    if (byte > 0x20 && byte != 0xE3 && byte != 0xC2) {  // no space starts here
+      if (start == std::string_view::npos) start = i;
+      ++i;
+      continue;
+    }
     auto n = space_at(s, i);
     if (n) {
       if (start != std::string_view::npos) out.push_back(s.substr(start, i - start));
