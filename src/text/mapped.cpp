@@ -14,8 +14,18 @@ bool is_script_digit(std::string_view ch) {
   return (b1 == 0x81 && b2 >= 0xB0) || (b1 == 0x82 && b2 <= 0x9F);
 }
 
+// True when NFKC leaves the character as it is: ASCII, kana, kanji (normalize.hpp).
+bool is_kept(std::string_view ch) {
+  if (ch.size() == 1) return true;
+  if (ch.size() != 3) return false;
+  auto b0 = static_cast<unsigned char>(ch[0]), b1 = static_cast<unsigned char>(ch[1]),
+       b2 = static_cast<unsigned char>(ch[2]);
+  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+  return is_nfkc_stable(char32_t(b0 & 0x0F) << 12 | char32_t(b1 & 0x3F) << 6 | (b2 & 0x3F));
+}
+
 std::string normalized_char(std::string_view ch) {
-  if (ch.size() == 1 || is_script_digit(ch)) return std::string(ch);
+  if (is_kept(ch) || is_script_digit(ch)) return std::string(ch);
   return normalize(ch);
 }
 

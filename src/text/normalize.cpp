@@ -96,18 +96,19 @@ void append_normalize(std::string& out, std::string_view utf8) {
     }
     int len = utf8_length(lead);
     if (i + len > utf8.size()) len = 1;
-    if (len == 3) {
-      auto cp = decode_at(utf8, i, len);
-      if (is_protected(cp)) {
-        append_normalized(out, utf8.substr(start, i - start), stable);
-        out.append(utf8.substr(i, len));
-        start = i + len;
-        stable = true;
-      } else {
-        stable = stable && has_continuations(utf8, i) && is_nfkc_stable(cp);
-      }
-    } else {
+    if (len != 3) {
       stable = false;
+      i += len;
+      continue;
+    }
+    auto cp = decode_at(utf8, i, len);
+    if (is_protected(cp)) {
+      append_normalized(out, utf8.substr(start, i - start), stable);
+      out.append(utf8.substr(i, len));
+      start = i + len;
+      stable = true;
+    } else if (stable) {
+      stable = has_continuations(utf8, i) && is_nfkc_stable(cp);
     }
     i += len;
   }

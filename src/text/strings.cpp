@@ -73,7 +73,9 @@ void append_words(std::string_view s, std::vector<std::string_view>& out) {
   std::size_t i = 0, start = std::string_view::npos;
   while (i < s.size()) {
     auto byte = static_cast<unsigned char>(s[i]);
-    if (byte > 0x20 && byte != 0xE3 && byte != 0xC2) {  // no space starts here
+    // Most bytes start no space: not a control or space byte, nor E3 80 (U+3000), nor C2.
+    bool kana = byte == 0xE3 && (i + 2 >= s.size() || s[i + 1] != '\x80');
+    if ((byte > 0x20 && byte != 0xE3 && byte != 0xC2) || kana) {
       if (start == std::string_view::npos) start = i;
       ++i;
       continue;
