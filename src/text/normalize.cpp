@@ -94,7 +94,7 @@ void append_normalize(std::string& out, std::string_view utf8) {
       ++i;
       continue;
     }
-    int len = utf8_length(lead);
+    int len = (lead & 0xF0) == 0xE0 ? 3 : utf8_length(lead);  // kana, kanji: three bytes
     if (i + len > utf8.size()) len = 1;
     if (len != 3) {
       stable = false;
