@@ -48,12 +48,11 @@ std::string_view trim(std::string_view s) {
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      out.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
+  for (auto i = s.find(sep); i != std::string_view::npos; i = s.find(sep, start)) {  // memchr
+    out.push_back(s.substr(start, i - start));
+    start = i + 1;
   }
+  out.push_back(s.substr(start));
   return out;
 }
 
