@@ -291,10 +291,10 @@ ValueRun label_line_run(Context& c, const Label& label) {
 }
 
 std::optional<ValueLine> find_value_line(Context& c, const Record& r, const Label& label) {
-  for (std::size_t i = label.line_index; i < r.end; ++i) {
-    auto run = i == label.line_index ? label_line_run(c, label) : run_of(c, i);
-    if (run.tokens.size() >= 4) return ValueLine{i, std::move(run)};
-  }
+  if (auto run = label_line_run(c, label); run.tokens.size() >= 4)
+    return ValueLine{label.line_index, std::move(run)};
+  for (std::size_t i = label.line_index + 1; i < r.end; ++i)
+    if (const auto& run = run_of(c, i); run.tokens.size() >= 4) return ValueLine{i, run};
   return std::nullopt;
 }
 
