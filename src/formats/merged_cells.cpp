@@ -1,8 +1,10 @@
 #include "kpi/formats/merged_cells.hpp"
 
 #include <algorithm>
-#include <numeric>
+#include <cstdint>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -36,6 +38,25 @@ bool reproduces(const model::Value& actual, const model::Value& target, const mo
   if (!q) return false;
   return calc::round_half_away(*q * Rational::integer(100), rate.number->scale) == *rate.number;
 }
+
+// reproduces() of the year's actual, a target and a rate as printed (units and decimals: 58.0
+// is not 58), remembered over the readings of one row, which share most of their numbers.
+class ReproducesMemo {
+ public:
+  bool operator()(std::size_t year, const model::Value& actual, const model::Value& target,
+                  const model::Value& rate) {
+    if (!actual.number || !target.number || !rate.number) return false;
+    Key key{year, target.number->units, target.number->scale, rate.number->units,
+            rate.number->scale};
+    auto [it, added] = known_.try_emplace(key, false);
+    if (added) it->second = reproduces(actual, target, rate);
+    return it->second;
+  }
+
+ private:
+  using Key = std::tuple<std::size_t, std::int64_t, int, std::int64_t, int>;
+  std::map<Key, bool> known_;
+};
 
 bool final_beyond(const std::vector<model::Value>& targets, const model::Value& final_target,
                   model::Direction direction) {
@@ -73,28 +94,61 @@ std::string equations(const DisplacedRow& row, const RebuiltRow& r) {
 
 class Search {
  public:
-  Search(const DisplacedRow& row, Pools pools) : row_(row), pools_(std::move(pools)) {
-    index_reproducing();
+  Search(const DisplacedRow& row, Pools pools, ReproducesMemo& memo)
+      : row_(row), pools_(std::move(pools)) {
+    index_reproducing(memo);
   }
 
+  // Every order of the numbers (targets, then baseline and final target) and of the rates,
+  // lexicographically as std::next_permutation gives them, but a branch whose target of some
+  // year no rate fits is cut where that target is placed: 8! orders are not all tried.
   void run() {
-    std::vector<std::size_t> n(pools_.numbers.size()), r(pools_.rates.size());
-    std::iota(n.begin(), n.end(), 0);
-    std::iota(r.begin(), r.end(), 0);
-    do {
-      if (!targets_can_reproduce(n)) continue;  // no order of the rates can help
-      do try_assignment(n, r);
-      while (std::next_permutation(r.begin(), r.end()));
-    } while (std::next_permutation(n.begin(), n.end()));
+    std::vector<std::size_t> n;
+    std::vector<bool> used(pools_.numbers.size(), false);
+    place_numbers(n, used);
   }
 
   std::set<Signature> found;
   std::optional<RebuiltRow> first;
 
  private:
+  void place_numbers(std::vector<std::size_t>& n, std::vector<bool>& used) {
+    std::size_t at = n.size();
+    if (at == used.size()) {
+      std::vector<std::size_t> r;
+      std::vector<bool> used_rates(pools_.rates.size(), false);
+      place_rates(n, r, used_rates);
+      return;
+    }
+    for (std::size_t i = 0; i < used.size(); ++i) {
+      if (used[i] || (at < row_.actuals.size() && !any_rate_fits(at, i))) continue;
+      used[i] = true;
+      n.push_back(i);
+      place_numbers(n, used);
+      n.pop_back();
+      used[i] = false;
+    }
+  }
+  void place_rates(const std::vector<std::size_t>& n, std::vector<std::size_t>& r,
+                   std::vector<bool>& used) {
+    std::size_t at = r.size();
+    if (at == used.size()) {
+      try_assignment(n, r);
+      return;
+    }
+    for (std::size_t j = 0; j < used.size(); ++j) {
+      if (used[j] || (at < row_.actuals.size() && !fits(at, n[at], j))) continue;
+      used[j] = true;
+      r.push_back(j);
+      place_rates(n, r, used);
+      r.pop_back();
+      used[j] = false;
+    }
+  }
+
   // reproduces(actual of year y, number i, rate j), computed once per triple: the search
-  // below tries up to 8! × 4! orders of the same few numbers.
-  void index_reproducing() {
+  // above may try up to 8! × 4! orders of the same few numbers.
+  void index_reproducing(ReproducesMemo& reproduces) {
     std::size_t years = row_.actuals.size(), numbers = pools_.numbers.size();
     std::size_t rates = pools_.rates.size();
     reproducing_.assign(years * numbers * rates, false);
@@ -102,18 +156,15 @@ class Search {
       for (std::size_t i = 0; i < numbers; ++i)
         for (std::size_t j = 0; j < rates; ++j)
           reproducing_[(y * numbers + i) * rates + j] =
-              reproduces(row_.actuals[y], pools_.numbers[i], pools_.rates[j]);
+              reproduces(y, row_.actuals[y], pools_.numbers[i], pools_.rates[j]);
   }
   bool fits(std::size_t year, std::size_t number, std::size_t rate) const {
     return reproducing_[(year * pools_.numbers.size() + number) * pools_.rates.size() + rate];
   }
-  bool targets_can_reproduce(const std::vector<std::size_t>& n) const {
-    for (std::size_t y = 0; y < row_.actuals.size(); ++y) {
-      bool any = false;
-      for (std::size_t j = 0; j < pools_.rates.size() && !any; ++j) any = fits(y, n[y], j);
-      if (!any) return false;
-    }
-    return true;
+  bool any_rate_fits(std::size_t year, std::size_t number) const {
+    for (std::size_t j = 0; j < pools_.rates.size(); ++j)
+      if (fits(year, number, j)) return true;
+    return false;
   }
 
   void try_assignment(const std::vector<std::size_t>& n, const std::vector<std::size_t>& r) {
@@ -170,8 +221,12 @@ std::vector<std::vector<model::Value>> pools_of(const std::vector<model::Value>&
   return pools;
 }
 
+bool counts_fit(const Pools& p, std::size_t years) {
+  return years > 0 && p.rates.size() == years && p.numbers.size() == years + 2;
+}
+
 std::string count_problem(const Pools& p, std::size_t years) {
-  if (years > 0 && p.rates.size() == years && p.numbers.size() == years + 2) return "";
+  if (counts_fit(p, years)) return "";
   return fmt::format(
       "{} loose rates and {} loose numbers for {} years (need {} rates, {} targets, a baseline "
       "and a final target)",
@@ -186,15 +241,16 @@ RebuildResult rebuild_displaced_row(const DisplacedRow& row) {
   std::set<Signature> found;
   std::optional<RebuiltRow> first;
   bool searched = false;
+  ReproducesMemo memo;
   result.why_not = count_problem(split(row.loose), years);  // as printed
   // Splitting glued tokens only adds numbers: more than 2 per year + 2 never fits.
   if (row.loose.size() > 2 * years + 2) return result;
   for (const auto& loose : pools_of(row.loose)) {
     auto pools = split(loose);
     // 9! × rates! is beyond what arithmetic should decide.
-    if (!count_problem(pools, years).empty() || pools.numbers.size() > 8) continue;
+    if (!counts_fit(pools, years) || pools.numbers.size() > 8) continue;
     searched = true;
-    Search search(row, std::move(pools));
+    Search search(row, std::move(pools), memo);
     search.run();
     if (!first && search.first) first = search.first;
     found.insert(search.found.begin(), search.found.end());

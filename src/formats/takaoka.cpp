@@ -19,6 +19,7 @@
 #include "kpi/formats/plan_path.hpp"
 #include "kpi/formats/printed_name.hpp"
 #include "kpi/formats/value_tokens.hpp"
+#include "kpi/formats/worded_text.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/mapped.hpp"
 #include "kpi/text/normalize.hpp"
@@ -38,11 +39,8 @@ constexpr std::string_view labels[] = {"増加指標", "減少指標", "維持�
 constexpr model::Direction label_directions[] = {
     model::Direction::increase, model::Direction::decrease, model::Direction::maintain};
 
-struct Line {
-  int number;              // 1-based
-  std::string original;    // as in the file (trimmed)
-  std::string normalized;  // NFKC
-};
+// A line of the file: trimmed, as printed and normalised, with its words (read once).
+using Line = WordedLine;
 
 struct Layout {
   int first_year = 0;  // fiscal year of the first (target, actual, rate) column
@@ -64,17 +62,6 @@ std::optional<int> record_number(std::string_view normalized) {
   return std::stoi(std::string(t));
 }
 
-std::vector<Line> read_lines(std::string_view text) {
-  std::vector<Line> out;
-  int n = 0;
-  for (auto l : text::lines(text)) {
-    ++n;
-    auto t = trim(l);
-    out.push_back({n, std::string(t), text::normalize(t)});
-  }
-  return out;
-}
-
 std::vector<Record> find_records(const std::vector<Line>& lines) {
   std::vector<Record> out;
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
@@ -90,7 +77,7 @@ std::vector<Record> find_records(const std::vector<Line>& lines) {
 Layout find_layout(const std::vector<Line>& lines) {
   Layout layout;
   for (const auto& l : lines) {
-    const auto& s = l.normalized;
+    std::string_view s = l.normalized;
     if ((starts_with(s, "(H") || starts_with(s, "(R")) && contains(s, "年度") && s.size() < 16) {
       if (auto y = text::fiscal_year_in(s); y && !layout.baseline_year) layout.baseline_year = *y;
       continue;
@@ -262,31 +249,90 @@ struct ValueLine {
   ValueRun run;
 };
 
-std::optional<ValueLine> find_value_line(const std::vector<Line>& lines, const Record& r,
-                                         const Label& label) {
-  for (std::size_t i = label.line_index; i < r.end; ++i) {
-    std::string_view s = lines[i].original;
-    std::size_t from = i == label.line_index ? label.offset + labels[label.which].size() : 0;
-    auto run = trailing_value_run(s.substr(from));
-    for (auto& t : run.tokens) t.begin += from;
-    run.begin += from;
-    if (run.tokens.size() >= 4) return ValueLine{i, run};
-  }
+// -- reading state ---------------------------------------------------------------------------
+
+// A row whose merged cells the PDF extraction displaced: its blocks hold only the actuals of
+// its sub-rows; its targets, rates, baseline and final target stand loose at a page foot.
+struct Displaced {
+  std::size_t indicator = 0;                      // index in out.indicators
+  std::vector<std::vector<model::Value>> blocks;  // per block: one value per year
+  std::vector<int> lines;                         // lines of its blocks and of the loose values
+  std::vector<model::Value> loose;
+};
+
+struct Context {
+  const std::vector<Line>& lines;
+  const Layout& layout;
+  std::string path;
+  model::ParseOutput& out;
+  std::vector<Displaced> displaced;
+  std::vector<std::optional<ValueRun>> runs;  // per line: its trailing value run, once read
+  WordedText after_label;                     // the label line's text after the label
+};
+
+// The run of value tokens that ends line `i`, read once however often it is asked for.
+const ValueRun& run_of(Context& c, std::size_t i) {
+  auto& run = c.runs[i];
+  if (!run) run = trailing_value_run(c.lines[i].words, c.lines[i].original);
+  return *run;
+}
+
+// Where the label line's text after the label starts.
+std::size_t after_label_offset(const Label& label) {
+  return label.offset + labels[label.which].size();
+}
+
+// The run ending the label line after the label (a word glued to the label is cut there).
+ValueRun label_line_run(Context& c, const Label& label) {
+  std::string_view s = c.lines[label.line_index].original;
+  c.after_label.assign(s.substr(after_label_offset(label)));
+  if (c.after_label.lines().empty()) return {{}, s.size()};
+  return trailing_value_run(c.after_label.lines().front().words, s);
+}
+
+std::optional<ValueLine> find_value_line(Context& c, const Record& r, const Label& label) {
+  if (auto run = label_line_run(c, label); run.tokens.size() >= 4)
+    return ValueLine{label.line_index, std::move(run)};
+  for (std::size_t i = label.line_index + 1; i < r.end; ++i)
+    if (const auto& run = run_of(c, i); run.tokens.size() >= 4) return ValueLine{i, run};
   return std::nullopt;
 }
 
-std::string text_between(const std::vector<Line>& lines, const Label& label, const ValueLine& v,
-                         std::size_t run_start_in_value_line) {
+// The normalised text of line `line` before offset `to`, a word's start: the line's
+// normalised words up to there (text::normalize of the printed text, trimmed).
+void append_normalized_before(std::string& out, const Line& line, std::size_t to) {
+  const char* cut = line.original.data() + to;
+  for (std::size_t k = 0; k < line.words.size(); ++k) {
+    if (line.words[k].original.data() != cut) continue;
+    if (k == 0) return;
+    const auto& last = line.words[k - 1].normalized;
+    out.append(line.normalized.substr(0, last.data() + last.size() - line.normalized.data()));
+    return;
+  }
+  text::append_normalize(out, trim(line.original.substr(0, to)));  // not at a word: as printed
+}
+
+// The normalised text from the label to the value run (`run_start` in the value line): the
+// printed pieces of those lines, trimmed, joined by line ends, as text::normalize gives them;
+// whole lines and a value line's words before the run are normalised already.
+std::string normalized_between(const Context& c, const Label& label, const ValueLine& v,
+                               std::size_t run_start_in_value_line) {
   std::string out;
   for (std::size_t i = label.line_index; i <= v.line_index; ++i) {
-    std::string_view s = lines[i].original;
-    std::size_t from = i == label.line_index ? label.offset + labels[label.which].size() : 0;
+    const auto& line = c.lines[i];
+    std::string_view s = line.original;
+    std::size_t from = i == label.line_index ? after_label_offset(label) : 0;
     std::size_t to = i == v.line_index ? run_start_in_value_line : s.size();
     if (from >= to) continue;
     auto piece = trim(s.substr(from, to - from));
     if (piece.empty()) continue;
-    if (!out.empty()) out += '\n';
-    out += piece;
+    if (!out.empty()) out += '\n';  // a line end is a normalisation boundary
+    if (from == 0 && to == s.size())
+      out.append(line.normalized);
+    else if (from == 0)
+      append_normalized_before(out, line, to);
+    else
+      text::append_normalize(out, piece);
   }
   return out;
 }
@@ -352,7 +398,7 @@ std::string take_unit(std::string& after_label, bool& cumulative) {
 }
 
 model::Value value_of(const ValueToken& token) {
-  return {token.number, token.original};
+  return {token.number, std::string(token.original)};
 }
 
 std::vector<model::Observation> observations_of(const std::vector<ValueToken>& values,
@@ -372,23 +418,6 @@ std::vector<model::Observation> observations_of(const std::vector<ValueToken>& v
   return out;
 }
 
-// A row whose merged cells the PDF extraction displaced: its blocks hold only the actuals of
-// its sub-rows; its targets, rates, baseline and final target stand loose at a page foot.
-struct Displaced {
-  std::size_t indicator = 0;                      // index in out.indicators
-  std::vector<std::vector<model::Value>> blocks;  // per block: one value per year
-  std::vector<int> lines;                         // lines of its blocks and of the loose values
-  std::vector<model::Value> loose;
-};
-
-struct Context {
-  const std::vector<Line>& lines;
-  const Layout& layout;
-  std::string path;
-  model::ParseOutput& out;
-  std::vector<Displaced> displaced;
-};
-
 int years_of(const Layout& layout) {
   return layout.final_year - layout.first_year;
 }
@@ -398,7 +427,7 @@ int years_of(const Layout& layout) {
 void keep_displaced_block(Context& c, std::size_t indicator, const ValueRun& run, int line) {
   if (run.tokens.size() != static_cast<std::size_t>(years_of(c.layout))) return;
   std::vector<model::Value> block;
-  for (const auto& t : run.tokens) block.push_back({t.number, t.original});
+  for (const auto& t : run.tokens) block.push_back({t.number, std::string(t.original)});
   if (c.displaced.empty() || c.displaced.back().indicator != indicator)
     c.displaced.push_back({indicator, {}, {}, {}});
   c.displaced.back().blocks.push_back(std::move(block));
@@ -459,15 +488,13 @@ std::size_t read_record(Context& c, const Record& r) {
   ind.direction_text = std::string(labels[label->which]);
   ind.final_target.fiscal_year = c.layout.final_year;
 
-  auto value_line = find_value_line(lines, r, *label);
+  auto value_line = find_value_line(c, r, *label);
   std::size_t expected =
       static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
   if (!value_line || value_line->run.tokens.size() < expected) {
     int line = value_line ? lines[value_line->line_index].number : number_line;
     std::string after =
-        value_line
-            ? text::normalize(text_between(lines, *label, *value_line, value_line->run.begin))
-            : "";
+        value_line ? normalized_between(c, *label, *value_line, value_line->run.begin) : "";
     ind.unit = take_unit(after, ind.cumulative);
     if (value_line) keep_displaced_block(c, c.out.indicators.size(), value_line->run, line);
     skip(c, line,
@@ -484,7 +511,7 @@ std::size_t read_record(Context& c, const Record& r) {
   auto tokens = value_line->run.tokens;
   std::size_t first_value = tokens.size() - expected;
   std::size_t cut = tokens[first_value].begin;
-  std::string after = text::normalize(text_between(lines, *label, *value_line, cut));
+  std::string after = normalized_between(c, *label, *value_line, cut);
   ind.unit = take_unit(after, ind.cumulative);
   ind.baseline = read_baseline(after, c.layout.baseline_year);
   std::vector<ValueToken> values(tokens.begin() + static_cast<std::ptrdiff_t>(first_value),
@@ -499,13 +526,14 @@ std::size_t read_record(Context& c, const Record& r) {
 }
 
 // Lines of values alone inside commentary: cells of a merged row that landed at a page foot.
-bool is_stray_value_line(std::string_view original) {
-  auto run = trailing_value_run(original);
+bool is_stray_value_line(Context& c, std::size_t i) {
+  const auto& run = run_of(c, i);
   if (!run.tokens.empty() && run.begin == 0) return true;
-  auto words = text::words(original);
+  auto words = c.lines[i].words;
+  if (words.size() < 3) return false;
   std::size_t numeric = 0;
-  for (auto w : words) numeric += text::find_number(text::normalize(w)).has_value();
-  return words.size() >= 3 && numeric * 10 >= words.size() * 6;
+  for (const auto& w : words) numeric += text::find_number(w.normalized).has_value();
+  return numeric * 10 >= words.size() * 6;
 }
 
 // The numbers of a stray line as printed: "440 500 91.0%86 60" gives 440, 500, 91.0%, 86, 60.
@@ -530,7 +558,7 @@ void keep_loose_values(Context& c, const Line& line) {
 
 void report_stray_values(Context& c, const Record& r, std::size_t after) {
   for (std::size_t i = after; i < r.end; ++i) {
-    if (!is_stray_value_line(c.lines[i].original)) continue;
+    if (!is_stray_value_line(c, i)) continue;
     keep_loose_values(c, c.lines[i]);
     ++c.out.rows_read;
     skip(c, c.lines[i].number,
@@ -546,7 +574,7 @@ std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
   std::size_t expected =
       static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
   std::optional<ValueLine> value_line;
-  if (auto label = find_label(c.lines, r)) value_line = find_value_line(c.lines, r, *label);
+  if (auto label = find_label(c.lines, r)) value_line = find_value_line(c, r, *label);
   bool complete = value_line && value_line->run.tokens.size() >= expected;
   if (!complete && value_line && !c.displaced.empty() &&
       c.out.indicators[c.displaced.back().indicator].id == fmt::format("No.{}", r.id_number))
@@ -659,9 +687,10 @@ int sniff(std::string_view text) {
 
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
-  auto lines = read_lines(text);
+  WordedText worded(text);
+  const auto& lines = worded.lines();
   Layout layout = find_layout(lines);
-  Context c{lines, layout, std::string(path), out, {}};
+  Context c{lines, layout, std::string(path), out, {}, {}, {}};
   if (!layout.first_year || layout.final_year <= layout.first_year) {
     out.diagnostics.push_back(
         {{c.path, 1},
@@ -671,6 +700,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
     return out;
   }
   auto records = find_records(lines);
+  c.runs.resize(lines.size());
   std::map<int, int> first_line;  // record number -> line of its first block
   for (const auto& r : records) {
     ++out.rows_read;

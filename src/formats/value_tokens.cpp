@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "kpi/formats/printed_value.hpp"
-#include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
 
@@ -15,49 +14,56 @@ bool is_minus_mark(std::string_view normalized) {
 }
 
 // A table cell of the PDF holds a bare value: nothing after the number, or only "%", 以上, 以下.
-bool is_value_suffix(const PrintedValue& v, std::string_view word) {
-  std::string_view rest = word.substr(v.number.end);
+bool is_value_suffix(std::string_view rest) {
   return rest.empty() || rest == "%" || rest == "以上" || rest == "以下";
+}
+
+// The text from the first view's start to the second's end, both viewing into one line.
+std::string_view spanning(std::string_view first, std::string_view last) {
+  return {first.data(), static_cast<std::size_t>(last.data() + last.size() - first.data())};
 }
 
 }  // namespace
 
-std::optional<ValueToken> value_token(std::string_view original_word) {
-  ValueToken t;
-  t.original = std::string(original_word);
-  t.normalized = text::normalize(original_word);
-  if (text::is_no_value(t.normalized)) return t;
-  std::string_view s = t.normalized;
-  auto digit = std::find_if(s.begin(), s.end(), text::is_ascii_digit) - s.begin();
-  auto v = read_value(s, static_cast<std::size_t>(digit), 0, s.size());
-  if (!v || v->begin() != 0 || !is_value_suffix(*v, s)) return std::nullopt;
-  t.number = v->number.number;
-  t.qualifier = v->suffix.qualifier;
+std::optional<ValueToken> value_token(const Word& word) {
+  ValueToken t{word.original, word.normalized, std::nullopt, model::Qualifier::none, 0};
+  std::string_view s = word.normalized;
+  if (text::is_no_value(s)) return t;
+  auto digit =
+      static_cast<std::size_t>(std::find_if(s.begin(), s.end(), text::is_ascii_digit) - s.begin());
+  // The number must open the word and end it but for its suffix: checked before the suffix
+  // is read, so that a line of prose costs no more than the search for its first digit.
+  auto number = number_at(s, digit, 0);
+  if (!number || number->begin != 0 || !is_value_suffix(s.substr(number->end))) return std::nullopt;
+  t.number = number->number;
+  t.qualifier = suffix_at(s, number->end, s.size()).qualifier;  // read_value's suffix
   return t;
 }
 
-ValueRun trailing_value_run(std::string_view line) {
-  auto words = text::words(line);
+ValueRun trailing_value_run(std::span<const Word> words, std::string_view original_line) {
   ValueRun run;
-  run.begin = line.size();
+  run.begin = original_line.size();
+  auto offset = [&](std::string_view w) {
+    return static_cast<std::size_t>(w.data() - original_line.data());
+  };
   std::size_t i = words.size();
   while (i > 0) {
     auto token = value_token(words[i - 1]);
     if (!token) break;
-    std::size_t start = static_cast<std::size_t>(words[i - 1].data() - line.data());
-    token->begin = start;
+    token->begin = offset(words[i - 1].original);
     --i;
     // "▲ 441": a minus mark written apart from its number, read with it.
-    if (token->number && i > 0 && is_minus_mark(text::normalize(words[i - 1]))) {
-      std::size_t mark = static_cast<std::size_t>(words[i - 1].data() - line.data());
-      if (auto signed_token = value_token(line.substr(mark, start + words[i].size() - mark))) {
-        token = std::move(signed_token);
-        token->begin = mark;
+    if (token->number && i > 0 && is_minus_mark(words[i - 1].normalized)) {
+      Word signed_word{spanning(words[i - 1].original, words[i].original),
+                       spanning(words[i - 1].normalized, words[i].normalized)};
+      if (auto signed_token = value_token(signed_word)) {
+        token = signed_token;
+        token->begin = offset(words[i - 1].original);
         --i;
       }
     }
     run.begin = token->begin;
-    run.tokens.push_back(std::move(*token));  // right to left; inserting in front is quadratic
+    run.tokens.push_back(*token);  // right to left; inserting in front is quadratic
   }
   std::reverse(run.tokens.begin(), run.tokens.end());
   return run;

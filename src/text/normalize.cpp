@@ -20,15 +20,30 @@ bool is_protected(char32_t cp) {
   return cp == 0x301C || cp == 0xFF5E || (cp >= 0x2460 && cp <= 0x2473);
 }
 
-bool is_ascii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
+// Code points NFKC leaves as they are whatever surrounds them (quick check "yes", combining
+// class 0; normalize_test.cpp asks ICU), in the blocks Japanese tables are mostly printed in.
+struct Range {
+  char32_t first, last;
+};
+constexpr Range stable_ranges[] = {
+    {0x4E00, 0x9FFF},  // CJK unified ideographs
+    {0x3041, 0x3096},  // hiragana
+    {0x30A0, 0x30FE},  // katakana, ・ ー
+    {0x3001, 0x3029},  // CJK punctuation (、。「」【】〒), not U+3000
+    {0x309D, 0x309E},  // ゝ ゞ
+    {0x2500, 0x27BF},  // box drawing, shapes (▲ △ ■ ○), symbols (★), dingbats
+};
+
+// True when s[i] (a three-byte lead) is followed by two continuation bytes.
+bool has_continuations(std::string_view s, std::size_t i) {
+  return (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
 }
 
-void append_normalized(std::string& out, std::string_view piece) {
+// `piece` NFKC-normalised onto `out`; `stable`: the caller found it all ASCII or stable.
+void append_normalized(std::string& out, std::string_view piece, bool stable) {
   if (piece.empty()) return;
-  if (is_ascii(piece)) {
+  if (stable) {
     out.append(piece);
     return;
   }
@@ -57,22 +72,47 @@ char32_t decode_at(std::string_view s, std::size_t i, int len) {
 
 }  // namespace
 
+bool is_nfkc_stable(char32_t cp) {
+  for (const auto& r : stable_ranges)
+    if (cp >= r.first && cp <= r.last) return true;
+  return false;
+}
+
 std::string normalize(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
+  append_normalize(out, utf8);
+  return out;
+}
+
+void append_normalize(std::string& out, std::string_view utf8) {
   std::size_t start = 0, i = 0;
+  bool stable = true;  // utf8[start, i) is ASCII or stable: NFKC is itself, no ICU needed
   while (i < utf8.size()) {
-    int len = utf8_length(static_cast<unsigned char>(utf8[i]));
+    auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = (lead & 0xF0) == 0xE0 ? 3 : utf8_length(lead);  // kana, kanji: three bytes
     if (i + len > utf8.size()) len = 1;
-    if (len == 3 && is_protected(decode_at(utf8, i, len))) {
-      append_normalized(out, utf8.substr(start, i - start));
+    if (len != 3) {
+      stable = false;
+      i += len;
+      continue;
+    }
+    auto cp = decode_at(utf8, i, len);
+    if (is_protected(cp)) {
+      append_normalized(out, utf8.substr(start, i - start), stable);
       out.append(utf8.substr(i, len));
       start = i + len;
+      stable = true;
+    } else if (stable) {
+      stable = has_continuations(utf8, i) && is_nfkc_stable(cp);
     }
     i += len;
   }
-  append_normalized(out, utf8.substr(start));
-  return out;
+  append_normalized(out, utf8.substr(start), stable);
 }
 
 }  // namespace kpi::text

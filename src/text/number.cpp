@@ -1,5 +1,8 @@
 #include "kpi/text/number.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "kpi/text/qualifier.hpp"
 
 #include "kpi/text/minus_sign.hpp"
@@ -89,6 +92,10 @@ bool is_no_value(std::string_view cell) {
                                "\xE2\x80\xA6",
                                "\xE3\x83\xBC",
                                "\xE2\x88\x92"};
+  // Most cells open with no dash's first byte: one look at it.
+  if (std::none_of(std::begin(dashes), std::end(dashes),
+                   [&](std::string_view d) { return d.front() == t.front(); }))
+    return false;
   while (!t.empty()) {
     bool matched = false;
     for (auto d : dashes) {

@@ -14,6 +14,8 @@ bool is_ascii_space(char c) {
 // Byte length of the whitespace starting at s[i] (0 if none).
 std::size_t space_at(std::string_view s, std::size_t i) {
   char c = s[i];
+  auto byte = static_cast<unsigned char>(c);
+  if (byte > 0x20 && byte != 0xE3 && byte != 0xC2) return 0;  // most bytes: no space
   if (is_ascii_space(c)) return 1;
   if (c == '\xE3') return s.substr(i, 3) == ideographic_space ? 3 : 0;
   if (c == '\xC2') return s.substr(i, 2) == "\xC2\xA0" ? 2 : 0;  // NBSP
@@ -46,12 +48,11 @@ std::string_view trim(std::string_view s) {
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      out.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
+  for (auto i = s.find(sep); i != std::string_view::npos; i = s.find(sep, start)) {  // memchr
+    out.push_back(s.substr(start, i - start));
+    start = i + 1;
   }
+  out.push_back(s.substr(start));
   return out;
 }
 
@@ -63,8 +64,21 @@ std::vector<std::string_view> lines(std::string_view s) {
 
 std::vector<std::string_view> words(std::string_view s) {
   std::vector<std::string_view> out;
+  append_words(s, out);
+  return out;
+}
+
+void append_words(std::string_view s, std::vector<std::string_view>& out) {
   std::size_t i = 0, start = std::string_view::npos;
   while (i < s.size()) {
+    auto byte = static_cast<unsigned char>(s[i]);
+    // Most bytes start no space: not a control or space byte, nor E3 80 (U+3000), nor C2.
+    bool kana = byte == 0xE3 && (i + 2 >= s.size() || s[i + 1] != '\x80');
+    if ((byte > 0x20 && byte != 0xE3 && byte != 0xC2) || kana) {
+      if (start == std::string_view::npos) start = i;
+      ++i;
+      continue;
+    }
     auto n = space_at(s, i);
     if (n) {
       if (start != std::string_view::npos) out.push_back(s.substr(start, i - start));
@@ -76,7 +90,6 @@ std::vector<std::string_view> words(std::string_view s) {
     }
   }
   if (start != std::string_view::npos) out.push_back(s.substr(start));
-  return out;
 }
 
 bool equals_without_spaces(std::string_view s, std::string_view compacted) {

@@ -6,6 +6,7 @@
 #include "kpi/formats/printed_value.hpp"
 #include "kpi/formats/time_point.hpp"
 #include "kpi/formats/value_tokens.hpp"
+#include "kpi/formats/worded_text.hpp"
 #include "kpi/text/decode.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
@@ -63,15 +64,21 @@ void values(std::string_view s) {
     FUZZ_REQUIRE(t->begin <= t->end && t->end <= s.size());
 }
 
-void tokens(std::string_view line) {
-  auto run = kpi::formats::trailing_value_run(line);
-  FUZZ_REQUIRE(run.begin <= line.size());
-  std::size_t previous = run.begin;
-  for (const auto& t : run.tokens) {
-    FUZZ_REQUIRE(t.begin >= previous && t.begin < line.size());
-    previous = t.begin;
+// Lines read word by word: the normalised line is text::normalize of the line (for UTF-8;
+// whitespace is a normalisation boundary), and every token lies inside its line.
+void tokens(std::string_view text, bool utf8) {
+  kpi::formats::WordedText worded(text);
+  for (const auto& line : worded.lines()) {
+    if (utf8) FUZZ_REQUIRE(line.normalized == kpi::text::normalize(line.original));
+    auto run = kpi::formats::trailing_value_run(line.words, line.original);
+    FUZZ_REQUIRE(run.begin <= line.original.size());
+    std::size_t previous = run.begin;
+    for (const auto& t : run.tokens) {
+      FUZZ_REQUIRE(t.begin >= previous && t.begin < line.original.size());
+      previous = t.begin;
+    }
+    for (const auto& w : line.words) (void)kpi::formats::value_token(w);
   }
-  for (auto w : kpi::text::words(line)) (void)kpi::formats::value_token(w);
 }
 
 void strings(std::string_view s) {
@@ -95,6 +102,6 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     values(s);
   }
   cell(normalized, raw, utf8);
-  for (auto line : kpi::text::lines(raw)) tokens(line);
+  tokens(raw, utf8);
   return 0;
 }

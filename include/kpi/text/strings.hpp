@@ -21,6 +21,8 @@ std::vector<std::string_view> split(std::string_view s, char sep);
 std::vector<std::string_view> lines(std::string_view s);
 // Split on runs of whitespace (ASCII and U+3000).
 std::vector<std::string_view> words(std::string_view s);
+// The words of `s` appended to `out` (a vector reused over many lines).
+void append_words(std::string_view s, std::vector<std::string_view>& out);
 // True when `s` without its whitespace (ASCII, ideographic, NBSP) is `compacted`: the words
 // of "施 策 番 号" joined equal "施策番号". Allocates nothing.
 bool equals_without_spaces(std::string_view s, std::string_view compacted);
