@@ -13,15 +13,19 @@
 
 #include <algorithm>
 
+#include <string.h>  // memmem (GNU)
+
 #include <fmt/format.h>
 
 #include "kpi/formats/kanazawa_rows.hpp"
 #include "kpi/formats/plan_path.hpp"
 #include "kpi/formats/printed_name.hpp"
+#include "kpi/text/line_reader.hpp"
 #include "kpi/text/mapped.hpp"
 #include "kpi/text/name_form.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/pdf_spacing.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::kanazawa {
@@ -51,6 +55,16 @@ std::string compact(std::string_view normalized) {
     if (c != ' ' && c != '\t') out += c;
   if (starts_with(out, "【") && text::ends_with(out, "】")) out = out.substr(3, out.size() - 6);
   return out;
+}
+
+// Longer than any KPI-block heading or block end even without its spaces: read without
+// compacting a copy of every line.
+bool could_be_word_heading(std::string_view normalized) {
+  constexpr std::size_t longest = 64;  // "【KPI(重要業績評価指標)】" and room to spare
+  std::size_t n = 0;
+  for (char c : normalized)
+    if (c != ' ' && c != '\t' && ++n > longest) return false;
+  return true;
 }
 
 // "基本目標1 若い世代に…\t7": a table-of-contents entry ends in a tab and a page number.
@@ -90,6 +104,7 @@ Heading heading_of(std::string_view s) {
   }
   if (starts_with_circled_number(s))
     return numbered(HeadingKind::sub_measure, 3, std::string(s.substr(0, 3)));
+  if (!could_be_word_heading(s)) return {};
   auto c = compact(s);
   for (auto h : kpi_headings)
     if (c == h) return {HeadingKind::kpi_block, {}, 0, {}};
@@ -103,7 +118,7 @@ Heading heading_of(std::string_view s) {
 // (full-width letters and brackets kept, PDF gaps closed: "U J I ターン" → "UJIターン").
 // Only a heading line is mapped back to its printed text.
 Heading titled_heading(std::string_view trimmed) {
-  auto normalized = text::normalize(trimmed);
+  auto normalized = text::normalize_quick(trimmed);
   auto h = heading_of(normalized);
   if (!is_numbered(h.kind)) return h;
   auto line = text::normalize_mapped(trimmed);
@@ -171,18 +186,32 @@ void resolve_relisted(model::ParseOutput& out) {
   }
 }
 
+// Where `word` is in `text` from `pos` on, or npos (memmem: fast on Japanese text).
+std::size_t find_from(std::string_view text, std::string_view word, std::size_t pos) {
+  if (pos >= text.size()) return std::string_view::npos;
+  const void* at = ::memmem(text.data() + pos, text.size() - pos, word.data(), word.size());
+  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data())
+            : std::string_view::npos;
+}
+
 }  // namespace
 
+// A heading line "KPI（重要業績評価指標）" somewhere, and an arrow on some line. Only the lines
+// holding the heading's word are read, found by searching the whole text once.
 int sniff(std::string_view text) {
-  int headings = 0, arrows = 0;
-  for (auto line : text::lines(text)) {
-    if (text::contains(line, "→")) ++arrows;
-    if (!text::contains(line, "重要業績評価指標")) continue;
-    auto c = compact(text::normalize(text::trim(line)));
+  constexpr std::string_view word = "重要業績評価指標";
+  if (!text::contains(text, "→")) return 0;
+  int headings = 0;
+  for (auto at = find_from(text, word, 0); at != std::string_view::npos && !headings;) {
+    auto begin = text.rfind('\n', at);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    auto end = std::min(text.find('\n', at), text.size());
+    auto c = compact(text::normalize_quick(text::trim(text.substr(begin, end - begin))));
     headings +=
         std::find(std::begin(kpi_headings), std::end(kpi_headings), c) != std::end(kpi_headings);
+    at = find_from(text, word, end);
   }
-  if (headings == 0 || arrows == 0) return 0;
+  if (headings == 0) return 0;
   return 6 + (text::contains(text, "金沢版総合戦略") ? 2 : 0);
 }
 
@@ -191,7 +220,8 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   BlockReader reader(out, std::string(path));
   Position pos;
   int blocks = 0, number = 0;
-  for (auto raw : text::lines(text)) {
+  text::LineReader lines(text);
+  for (std::string_view raw; lines.next(raw);) {
     ++number;
     if (is_toc_entry(raw)) continue;
     auto h = titled_heading(text::trim(raw));
