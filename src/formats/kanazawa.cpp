@@ -12,6 +12,7 @@
 #include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <string.h>  // memmem (GNU)
 
@@ -118,14 +119,15 @@ Heading heading_of(std::string_view s) {
 // (full-width letters and brackets kept, PDF gaps closed: "U J I ターン" → "UJIターン").
 // Only a heading line is mapped back to its printed text.
 Heading titled_heading(std::string_view trimmed) {
-  auto normalized = text::normalize_quick(trimmed);
+  std::string buffer;
+  auto normalized = text::normalized_view(trimmed, buffer);
   auto h = heading_of(normalized);
   if (!is_numbered(h.kind)) return h;
   auto line = text::normalize_mapped(trimmed);
   if (auto m = heading_of(line.normalized); m.kind == h.kind && m.label == h.label)
     h.text = printed_closing_gaps(line, {{m.title_begin, line.normalized.size()}});
   else  // a label that reads otherwise character by character ("基本目標¹"): as normalised
-    h.text = text::close_pdf_gaps(text::trim(std::string_view(normalized).substr(h.title_begin)));
+    h.text = text::close_pdf_gaps(text::trim(normalized.substr(h.title_begin)));
   return h;
 }
 
@@ -170,14 +172,14 @@ void move_to(Position& pos, const Heading& h) {
 
 // A 再掲 KPI points at the first KPI of the same name that is not itself re-listed.
 void resolve_relisted(model::ParseOutput& out) {
+  std::unordered_map<std::string, std::size_t> first_of;  // name_form → first KPI not re-listed
+  for (std::size_t i = 0; i < out.indicators.size(); ++i)
+    if (!out.indicators[i].relisted_of)
+      first_of.try_emplace(text::name_form(out.indicators[i].name), i);
   for (auto& ind : out.indicators) {
     if (!ind.relisted_of) continue;
-    auto key = text::name_form(ind.name);
-    for (const auto& original : out.indicators) {
-      if (original.relisted_of || text::name_form(original.name) != key) continue;
-      ind.relisted_of = original.id;
-      break;
-    }
+    if (auto it = first_of.find(text::name_form(ind.name)); it != first_of.end())
+      ind.relisted_of = out.indicators[it->second].id;
     if (ind.relisted_of->empty())
       out.diagnostics.push_back(
           {ind.source, model::Severity::note, "input.relisted-unknown",

@@ -113,7 +113,7 @@ KpiLine read_kpi_line(std::string_view original_line) {
     if (s[i] == '|') s[i] = '\t';  // table columns read like tab columns
   KpiLine out;
   std::string_view content = std::string_view(s).substr(begin, end - begin);
-  out.text = text::squeeze_spaces(content);
+  out.text = text::is_squeezed(content) ? std::string(content) : text::squeeze_spaces(content);
   if (is_border(content)) return out;
   out.bullet = has_bullet(content);
   auto read = read_values(line, begin, end);

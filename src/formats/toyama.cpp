@@ -343,7 +343,8 @@ std::optional<std::vector<std::string>> names_by_labels(const std::vector<std::s
 std::vector<std::string> kpi_names(Context& c, int line, std::string_view id,
                                    std::string_view printed_cell,
                                    const std::vector<const Cell*>& cells, std::size_t count) {
-  auto name = text::normalize_mapped(printed_cell);
+  text::MappedText name;
+  text::normalize_mapped_into(printed_cell, name);
   std::string whole = printed(name, {0, name.normalized.size()});
   if (count == 1) return {whole};
   auto parts = printed_parts(name, split_at_circled_numbers(name));
