@@ -173,7 +173,8 @@ std::optional<Heading> code_heading(const Cell& cell) {
     for (++i; i < s.size() && text::is_ascii_digit(s[i]);) ++i;
   }
   if (levels == 0 || levels > 2 || (i < s.size() && s[i] != ' ')) return std::nullopt;
-  auto mapped = text::normalize_mapped(cell.text);
+  text::MappedText mapped;
+  text::normalize_mapped_into(cell.text, mapped);
   std::string title(text::trim(mapped.original_slice(i, s.size())));
   return Heading{levels == 1 ? Level::direction : Level::measure, std::string(s.substr(0, i)),
                  title};
@@ -522,12 +523,16 @@ void read_line(Context& c, const Row& row) {
 }  // namespace
 
 int sniff(std::string_view text) {
-  int score = 0;
-  if (contains(text, "\t")) score += 2;
-  if (contains(text, "戦略策定時")) score += 3;
-  if (contains(text, "現状値")) score += 2;
-  if (contains(text, "重要業績評価指標")) score += 1;
-  if (contains(text, "具体的施策")) score += 2;
+  // Words and their weights, rarest first; a sheet scores 9 or more. The search stops once
+  // the words left cannot reach that.
+  constexpr std::pair<std::string_view, int> words[] = {
+      {"戦略策定時", 3}, {"具体的施策", 2}, {"現状値", 2}, {"\t", 2}, {"重要業績評価指標", 1}};
+  int score = 0, left = max_sniff_score;
+  for (const auto& [word, weight] : words) {
+    if (score + left < 9) return 0;
+    left -= weight;
+    if (contains(text, word)) score += weight;
+  }
   return score >= 9 ? score : 0;
 }
 

@@ -123,7 +123,8 @@ Heading titled_heading(std::string_view trimmed) {
   auto normalized = text::normalized_view(trimmed, buffer);
   auto h = heading_of(normalized);
   if (!is_numbered(h.kind)) return h;
-  auto line = text::normalize_mapped(trimmed);
+  text::MappedText line;
+  text::normalize_mapped_into(trimmed, line);
   if (auto m = heading_of(line.normalized); m.kind == h.kind && m.label == h.label)
     h.text = printed_closing_gaps(line, {{m.title_begin, line.normalized.size()}});
   else  // a label that reads otherwise character by character ("基本目標¹"): as normalised

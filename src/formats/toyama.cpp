@@ -588,7 +588,8 @@ Measure measure_of(const Row& row, const Columns& cols) {
   for (auto marker : relisted_markers)
     if (row.norm(cols.measure).find(marker) != std::string_view::npos) {
       m.relisted = true;
-      auto cell = text::normalize_mapped(m.printed);  // the mark left out of the printed text
+      text::MappedText cell;  // the mark left out of the printed text
+      text::normalize_mapped_into(m.printed, cell);
       if (auto pos = cell.normalized.find(marker); pos != std::string::npos)
         m.name = printed_without(cell, {pos, pos + marker.size()});
       break;
@@ -709,12 +710,19 @@ void resolve_relisted(Context& c) {
 
 int sniff(std::string_view text) {
   if (!contains(text, "\t")) return 0;
-  int score = 0;
-  if (contains(text, "施策番号\t")) score += 4;
-  if (contains(text, "項目\t基準値\t")) score += 3;
-  if (contains(text, "年度末時点")) score += 2;
-  if (contains(text, "変更後の目標値")) score += 2;
-  if (contains(text, "各種施策の取組状況")) score += 2;
+  // Words and their weights; a sheet scores 7 or more. The search stops once the words left
+  // cannot reach that.
+  constexpr std::pair<std::string_view, int> words[] = {{"施策番号\t", 4},
+                                                        {"項目\t基準値\t", 3},
+                                                        {"年度末時点", 2},
+                                                        {"変更後の目標値", 2},
+                                                        {"各種施策の取組状況", 2}};
+  int score = 0, left = max_sniff_score;
+  for (const auto& [word, weight] : words) {
+    if (score + left < 7) return 0;
+    left -= weight;
+    if (contains(text, word)) score += weight;
+  }
   return score >= 7 ? score : 0;
 }
 

@@ -22,6 +22,9 @@ bool is_stable_char(char32_t cp) {
          || cp == 0x3005                    // 々
          || (cp >= 0x3008 && cp <= 0x3011)  // 〈〉《》「」『』【】
          || (cp >= 0x3014 && cp <= 0x301C)  // 〔〕〖〗〘〙〚〛〜
+         || (cp >= 0x3012 && cp <= 0x3013)  // 〒〓
+         || cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D  // ‘’“”
+         || (cp >= 0x25A0 && cp <= 0x25FF)  // ■□▲△◆◇○◎● and the other geometric shapes
          || cp == 0x203B || cp == 0x2192    // ※ →
          || (cp >= 0x2460 && cp <= 0x2473)  // ①..⑳
          || cp == 0xFF5E;                   // ～
@@ -38,7 +41,13 @@ char32_t three_byte_at(std::string_view s, std::size_t i) {
 
 // Length of the stable character at s[i], or 0.
 std::size_t stable_at(std::string_view s, std::size_t i) {
-  if (static_cast<unsigned char>(s[i]) < 0x80) return 1;
+  auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  if (b0 >= 0xE5 && b0 <= 0xE9)  // U+5000..U+9FFF, all ideographs: the common case first
+    return i + 3 <= s.size() && is_continuation(static_cast<unsigned char>(s[i + 1])) &&
+                   is_continuation(static_cast<unsigned char>(s[i + 2]))
+               ? 3
+               : 0;
   return is_stable_char(three_byte_at(s, i)) ? 3 : 0;
 }
 
@@ -52,6 +61,34 @@ std::pair<char, std::size_t> ascii_form_at(std::string_view s, std::size_t i) {
   return {0, 0};
 }
 
+// Bytes of the stable characters `s` starts with.
+std::size_t stable_prefix(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto n = stable_at(s, i);
+    if (!n) break;
+    i += n;
+  }
+  return i;
+}
+
+// Appends normalize(s[from..]) character by character; false (`out` then incomplete) at a
+// character that needs ICU.
+bool append_simple(std::string_view s, std::size_t from, std::string& out) {
+  for (std::size_t i = from; i < s.size();) {
+    if (auto n = stable_at(s, i)) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else if (auto [c, len] = ascii_form_at(s, i); len) {
+      out.push_back(c);
+      i += len;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 // ¹ ² ³ and U+2070..U+209F (superscripts and subscripts), which normalize_mapped keeps.
 bool is_script_digit(std::string_view ch) {
   if (ch == "\xC2\xB9" || ch == "\xC2\xB2" || ch == "\xC2\xB3") return true;
@@ -63,12 +100,7 @@ bool is_script_digit(std::string_view ch) {
 }  // namespace
 
 bool is_stable_text(std::string_view utf8) {
-  for (std::size_t i = 0; i < utf8.size();) {
-    auto n = stable_at(utf8, i);
-    if (!n) return false;
-    i += n;
-  }
-  return true;
+  return stable_prefix(utf8) == utf8.size();
 }
 
 bool is_squeezed(std::string_view s) {
@@ -90,23 +122,14 @@ bool is_squeezed(std::string_view s) {
 std::string normalize_quick(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) {
-    if (auto n = stable_at(utf8, i)) {
-      out.append(utf8.substr(i, n));
-      i += n;
-    } else if (auto [c, len] = ascii_form_at(utf8, i); len) {
-      out.push_back(c);
-      i += len;
-    } else {
-      return normalize(utf8);
-    }
-  }
-  return out;
+  return append_simple(utf8, 0, out) ? out : normalize(utf8);
 }
 
 std::string_view normalized_view(std::string_view utf8, std::string& buffer) {
-  if (is_stable_text(utf8)) return utf8;
-  buffer = normalize_quick(utf8);
+  auto stable = stable_prefix(utf8);
+  if (stable == utf8.size()) return utf8;
+  buffer.assign(utf8.substr(0, stable));
+  if (!append_simple(utf8, stable, buffer)) buffer = normalize(utf8);
   return buffer;
 }
 
