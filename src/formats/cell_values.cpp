@@ -21,8 +21,11 @@ constexpr std::array<std::string_view, 7> closing = {")", "）", "」", "】", "
 
 std::size_t bracket_at(std::string_view s, std::size_t i,
                        const std::array<std::string_view, 7>& brackets) {
-  char c = s[i];  // every bracket starts with one of these bytes: most characters are none
-  if (c != '(' && c != ')' && c != '[' && c != ']' && c != '\xE3' && c != '\xEF') return 0;
+  // Every bracket starts with one of these: ( ) [ ] or E3 80 (「【〔) or EF BC / EF BD (（［）］).
+  char c = s[i], next = i + 1 < s.size() ? s[i + 1] : '\0';
+  bool may_be = c == '(' || c == ')' || c == '[' || c == ']' || (c == '\xE3' && next == '\x80') ||
+                (c == '\xEF' && (next == '\xBC' || next == '\xBD'));
+  if (!may_be) return 0;
   for (auto b : brackets)
     if (s.substr(i, b.size()) == b) return b.size();
   return 0;
