@@ -14,7 +14,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include <string.h>  // memmem (GNU)
+#include <string.h>  // memmem, memrchr (GNU)
 
 #include <fmt/format.h>
 
@@ -70,8 +70,9 @@ bool could_be_word_heading(std::string_view normalized) {
 
 // "基本目標1 若い世代に…\t7": a table-of-contents entry ends in a tab and a page number.
 bool is_toc_entry(std::string_view raw) {
-  auto tab = raw.rfind('\t');
-  if (tab == std::string_view::npos || text::contains(raw, "→")) return false;
+  const void* last_tab = ::memrchr(raw.data(), '\t', raw.size());  // fast on long lines
+  if (!last_tab || text::contains(raw, "→")) return false;
+  auto tab = static_cast<std::size_t>(static_cast<const char*>(last_tab) - raw.data());
   auto page = text::trim(raw.substr(tab + 1));
   return !page.empty() && std::all_of(page.begin(), page.end(), text::is_ascii_digit);
 }

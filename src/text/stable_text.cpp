@@ -61,30 +61,43 @@ std::pair<char, std::size_t> ascii_form_at(std::string_view s, std::size_t i) {
   return {0, 0};
 }
 
-// Bytes of the stable characters `s` starts with.
-std::size_t stable_prefix(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto n = stable_at(s, i);
-    if (!n) break;
-    i += n;
+// End of the run of stable characters that starts at s[from].
+std::size_t stable_run_end(std::string_view s, std::size_t from) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = from, n = s.size();
+  while (i < n) {
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      ++i;
+    } else if (b >= 0xE5 && b <= 0xE9 && i + 3 <= n && is_continuation(p[i + 1]) &&
+               is_continuation(p[i + 2])) {
+      i += 3;  // U+5000..U+9FFF, all ideographs: the common case without a table
+    } else if (stable_at(s, i)) {
+      i += 3;
+    } else {
+      break;
+    }
   }
   return i;
+}
+
+// Bytes of the stable characters `s` starts with.
+std::size_t stable_prefix(std::string_view s) {
+  return stable_run_end(s, 0);
 }
 
 // Appends normalize(s[from..]) character by character; false (`out` then incomplete) at a
 // character that needs ICU.
 bool append_simple(std::string_view s, std::size_t from, std::string& out) {
   for (std::size_t i = from; i < s.size();) {
-    if (auto n = stable_at(s, i)) {
-      out.append(s.substr(i, n));
-      i += n;
-    } else if (auto [c, len] = ascii_form_at(s, i); len) {
-      out.push_back(c);
-      i += len;
-    } else {
-      return false;
-    }
+    auto end = stable_run_end(s, i);
+    out.append(s.substr(i, end - i));
+    i = end;
+    if (i == s.size()) break;
+    auto [c, len] = ascii_form_at(s, i);
+    if (!len) return false;
+    out.push_back(c);
+    i += len;
   }
   return true;
 }
@@ -140,6 +153,14 @@ void normalize_mapped_into(std::string_view original, MappedText& out) {
   out.normalized.reserve(original.size());
   out.source.reserve(original.size() + 1);
   for (std::size_t i = 0; i < original.size();) {
+    auto run = stable_run_end(original, i);  // characters that map to themselves
+    out.normalized.append(original.substr(i, run - i));
+    while (i < run) {
+      std::size_t len = static_cast<unsigned char>(original[i]) < 0x80 ? 1 : 3;
+      out.source.insert(out.source.end(), len, i);
+      i += len;
+    }
+    if (i == original.size()) break;
     auto len = static_cast<std::size_t>(utf8_length(static_cast<unsigned char>(original[i])));
     if (i + len > original.size()) len = 1;
     auto ch = original.substr(i, len);
