@@ -14,7 +14,7 @@ bool is_continuation(unsigned char b) {
 
 // A three-byte character with no decomposition that never composes, or one normalize()
 // protects (〜 ～ ①..⑳).
-bool is_stable_char(char32_t cp) {
+inline bool is_stable_char(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF)     // CJK unified ideographs
          || (cp >= 0x3041 && cp <= 0x3096)  // hiragana
          || (cp >= 0x30A1 && cp <= 0x30FC)  // katakana, ・ and ー
@@ -69,14 +69,17 @@ std::size_t stable_run_end(std::string_view s, std::size_t from) {
     unsigned char b = p[i];
     if (b < 0x80) {
       ++i;
-    } else if (b >= 0xE5 && b <= 0xE9 && i + 3 <= n && is_continuation(p[i + 1]) &&
-               is_continuation(p[i + 2])) {
-      i += 3;  // U+5000..U+9FFF, all ideographs: the common case without a table
-    } else if (stable_at(s, i)) {
-      i += 3;
-    } else {
-      break;
+      continue;
     }
+    if ((b & 0xF0) != 0xE0 || i + 3 > n || !is_continuation(p[i + 1]) || !is_continuation(p[i + 2]))
+      break;
+    // U+5000..U+9FFF (lead bytes E5..E9) are all ideographs: no table for the common case.
+    if (b < 0xE5 || b > 0xE9) {
+      char32_t cp = (char32_t{b} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
+                    (char32_t{p[i + 2]} & 0x3F);
+      if (!is_stable_char(cp)) break;
+    }
+    i += 3;
   }
   return i;
 }
