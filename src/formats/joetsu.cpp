@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 
 #include <fmt/format.h>
@@ -86,7 +87,8 @@ class RowReader {
  private:
   // The field without markup and with its spaces squeezed.
   static std::string_view cleaned(std::string_view field, std::string& buffer) {
-    bool plain = field.find_first_of("<&") == std::string_view::npos;
+    bool plain = !std::memchr(field.data(), '<', field.size()) &&
+                 !std::memchr(field.data(), '&', field.size());
     if (plain && text::is_squeezed(field)) return field;
     buffer = text::squeeze_spaces(plain ? field : text::strip_markup(field));
     return buffer;
