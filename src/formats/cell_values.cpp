@@ -6,6 +6,7 @@
 #include "kpi/formats/printed_value.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number_shape.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats {
@@ -20,6 +21,11 @@ constexpr std::array<std::string_view, 7> closing = {")", "）", "」", "】", "
 
 std::size_t bracket_at(std::string_view s, std::size_t i,
                        const std::array<std::string_view, 7>& brackets) {
+  // Every bracket starts with one of these: ( ) [ ] or E3 80 (「【〔) or EF BC / EF BD (（［）］).
+  char c = s[i], next = i + 1 < s.size() ? s[i + 1] : '\0';
+  bool may_be = c == '(' || c == ')' || c == '[' || c == ']' || (c == '\xE3' && next == '\x80') ||
+                (c == '\xEF' && (next == '\xBC' || next == '\xBD'));
+  if (!may_be) return 0;
   for (auto b : brackets)
     if (s.substr(i, b.size()) == b) return b.size();
   return 0;
@@ -31,16 +37,16 @@ std::size_t space_at(std::string_view s, std::size_t i) {
   return 0;
 }
 
-// Words of `s` split at spaces outside brackets.
-std::vector<std::string> bracket_aware_words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string current;
+// Words of `s` split at spaces outside brackets (views into `s`).
+std::vector<std::string_view> bracket_aware_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
   int depth = 0;
   for (std::size_t i = 0; i < s.size();) {
     if (auto n = space_at(s, i); n && depth == 0) {
-      if (!current.empty()) out.push_back(std::move(current));
-      current.clear();
+      if (i > start) out.push_back(s.substr(start, i - start));
       i += n;
+      start = i;
       continue;
     }
     std::size_t n = bracket_at(s, i, opening);
@@ -49,10 +55,9 @@ std::vector<std::string> bracket_aware_words(std::string_view s) {
     else if ((n = bracket_at(s, i, closing)) && depth > 0)
       --depth;
     if (!n) n = static_cast<std::size_t>(text::utf8_length(static_cast<unsigned char>(s[i])));
-    current.append(s.substr(i, n));
     i += n;
   }
-  if (!current.empty()) out.push_back(std::move(current));
+  if (s.size() > start) out.push_back(s.substr(start));
   return out;
 }
 
@@ -79,7 +84,7 @@ std::size_t value_begin(std::string_view s, std::size_t digit) {
 
 CellPiece make_piece(std::string original) {
   CellPiece p;
-  p.normalized = text::normalize(original);
+  p.normalized = text::normalize_quick(original);
   p.original = std::move(original);
   auto digit = first_free_digit(p.normalized);
   p.has_number = digit != std::string_view::npos;
@@ -108,10 +113,10 @@ bool belongs_to_previous(const CellPiece& previous, const CellPiece& next) {
 
 std::vector<CellPiece> split_cell_values(std::string_view original_cell) {
   std::vector<CellPiece> out;
-  for (auto& word : bracket_aware_words(trim(original_cell))) {
-    auto piece = make_piece(word);
+  for (auto word : bracket_aware_words(trim(original_cell))) {
+    auto piece = make_piece(std::string(word));
     if (!out.empty() && belongs_to_previous(out.back(), piece))
-      out.back() = make_piece(out.back().original + " " + word);
+      out.back() = make_piece(out.back().original + " " + std::string(word));
     else
       out.push_back(std::move(piece));
   }

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 
 #include <fmt/format.h>
@@ -23,9 +24,11 @@
 #include "kpi/formats/value_parts.hpp"
 #include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
+#include "kpi/text/line_reader.hpp"
 #include "kpi/text/mapped.hpp"
 #include "kpi/text/markup.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::joetsu {
@@ -40,8 +43,8 @@ constexpr std::string_view numeric_target_marker = "数値目標";
 // -- rows and cells ------------------------------------------------------------------------
 
 struct Cell {
-  std::string text;        // markup removed, spaces squeezed, original characters
-  std::string normalized;  // NFKC of `text`
+  std::string_view text;        // markup removed, spaces squeezed, original characters
+  std::string_view normalized;  // NFKC of `text`
 };
 
 struct Row {
@@ -58,14 +61,43 @@ struct Row {
   }
 };
 
-Row read_row(std::string_view line, int number) {
-  Row row{number, {}};
-  for (auto field : text::split(line, '\t')) {
-    std::string cell = text::squeeze_spaces(text::strip_markup(field));
-    row.cells.push_back({cell, text::normalize(cell)});
+// Reads the lines of a sheet one at a time into the same row: a cell is a view of the line
+// when it needs no cleaning and no normalisation, else of a buffer kept for the next line.
+class RowReader {
+ public:
+  const Row& read(std::string_view line, int number) {
+    fields_.clear();
+    for (std::size_t start = 0;;) {
+      auto tab = line.find('\t', start);
+      fields_.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (texts_.size() < fields_.size()) texts_.resize(fields_.size());
+    if (normalized_.size() < fields_.size()) normalized_.resize(fields_.size());
+    row_.line = number;
+    row_.cells.clear();
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      auto text = cleaned(fields_[i], texts_[i]);
+      row_.cells.push_back({text, text::normalized_view(text, normalized_[i])});
+    }
+    return row_;
   }
-  return row;
-}
+
+ private:
+  // The field without markup and with its spaces squeezed.
+  static std::string_view cleaned(std::string_view field, std::string& buffer) {
+    bool plain = !std::memchr(field.data(), '<', field.size()) &&
+                 !std::memchr(field.data(), '&', field.size());
+    if (plain && text::is_squeezed(field)) return field;
+    buffer = text::squeeze_spaces(plain ? field : text::strip_markup(field));
+    return buffer;
+  }
+
+  Row row_;
+  std::vector<std::string_view> fields_;
+  std::vector<std::string> texts_, normalized_;
+};
 
 // -- header --------------------------------------------------------------------------------
 
@@ -128,8 +160,8 @@ std::optional<Heading> field_heading(const Cell& cell) {
   if (!starts_with(s, field)) return std::nullopt;
   std::size_t i = field.size();
   while (i < s.size() && text::is_ascii_digit(s[i])) ++i;
-  if (i == field.size() || !starts_with(std::string_view(s).substr(i), "【")) return std::nullopt;
-  return Heading{Level::field, s.substr(0, i), cell.text};
+  if (i == field.size() || !starts_with(s.substr(i), "【")) return std::nullopt;
+  return Heading{Level::field, std::string(s.substr(0, i)), std::string(cell.text)};
 }
 
 // "A-1 地域産業の活性化" (a basic direction), "A-1-1 地域産業の…" (a measure).
@@ -143,9 +175,11 @@ std::optional<Heading> code_heading(const Cell& cell) {
     for (++i; i < s.size() && text::is_ascii_digit(s[i]);) ++i;
   }
   if (levels == 0 || levels > 2 || (i < s.size() && s[i] != ' ')) return std::nullopt;
-  auto mapped = text::normalize_mapped(cell.text);
+  text::MappedText mapped;
+  text::normalize_mapped_into(cell.text, mapped);
   std::string title(text::trim(mapped.original_slice(i, s.size())));
-  return Heading{levels == 1 ? Level::direction : Level::measure, s.substr(0, i), title};
+  return Heading{levels == 1 ? Level::direction : Level::measure, std::string(s.substr(0, i)),
+                 title};
 }
 
 std::optional<Heading> heading_of(const Cell& cell) {
@@ -245,7 +279,7 @@ model::Value value_of(const ValueCell& cell, const PartMatch& match) {
 
 // "※R4実績は未確定", "※R5実績は6月上旬頃確定", "※R5数値はR6.12確定 見込": not final yet.
 bool says_not_final(std::string_view remark) {
-  auto s = text::normalize(remark);
+  auto s = text::normalize_quick(remark);
   if (contains(s, "未確定")) return true;
   bool settles = contains(s, "確定") || contains(s, "把握");
   return settles && (contains(s, "予定") || contains(s, "頃") || contains(s, "見込"));
@@ -382,7 +416,7 @@ model::Indicator indicator_of(Context& c, const Row& row, const std::string& nam
   ind.measure = c.place.measure;
   for (const auto* level : {&c.place.field_level, &c.place.direction_level, &c.place.measure_level})
     add_level(ind.plan_path, *level);
-  ind.cumulative = contains(text::normalize(name), "累計");
+  ind.cumulative = contains(text::normalize_quick(name), "累計");
   ind.source = {c.path, row.line};
   ind.unit = unit_of(g);
   ind.baseline = baseline_of(v.baseline(), g.matches[baseline_slot]);
@@ -417,7 +451,7 @@ bool is_values_only(std::string_view cell) {
 
 void read_kpi_row(Context& c, const Row& row, std::size_t name_index) {
   ++c.out.rows_read;
-  const std::string& name = row.cells[name_index].text;
+  std::string name(row.cells[name_index].text);
   if (!c.columns.usable) {
     skip(c, row.line, "KPI row without a usable header row above it (項目 戦略策定時 現状値 目標)");
     return;
@@ -491,12 +525,16 @@ void read_line(Context& c, const Row& row) {
 }  // namespace
 
 int sniff(std::string_view text) {
-  int score = 0;
-  if (contains(text, "\t")) score += 2;
-  if (contains(text, "戦略策定時")) score += 3;
-  if (contains(text, "現状値")) score += 2;
-  if (contains(text, "重要業績評価指標")) score += 1;
-  if (contains(text, "具体的施策")) score += 2;
+  // Words and their weights, rarest first; a sheet scores 9 or more. The search stops once
+  // the words left cannot reach that.
+  constexpr std::pair<std::string_view, int> words[] = {
+      {"戦略策定時", 3}, {"具体的施策", 2}, {"現状値", 2}, {"\t", 2}, {"重要業績評価指標", 1}};
+  int score = 0, left = max_sniff_score;
+  for (const auto& [word, weight] : words) {
+    if (score + left < 9) return 0;
+    left -= weight;
+    if (contains(text, word)) score += weight;
+  }
   return score >= 9 ? score : 0;
 }
 
@@ -505,8 +543,10 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   Context c{std::string(path), {}, {}, {}, out};
   int number = 0;
   bool saw_header = false;
-  for (auto line : text::lines(text)) {
-    auto row = read_row(line, ++number);
+  RowReader reader;
+  text::LineReader lines(text);
+  for (std::string_view line; lines.next(line);) {
+    const auto& row = reader.read(line, ++number);
     saw_header = saw_header || is_column_header(row);
     read_line(c, row);
   }

@@ -12,16 +12,21 @@
 #include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+
+#include <string.h>  // memmem, memrchr (GNU)
 
 #include <fmt/format.h>
 
 #include "kpi/formats/kanazawa_rows.hpp"
 #include "kpi/formats/plan_path.hpp"
 #include "kpi/formats/printed_name.hpp"
+#include "kpi/text/line_reader.hpp"
 #include "kpi/text/mapped.hpp"
 #include "kpi/text/name_form.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/pdf_spacing.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::kanazawa {
@@ -53,10 +58,21 @@ std::string compact(std::string_view normalized) {
   return out;
 }
 
+// Longer than any KPI-block heading or block end even without its spaces: read without
+// compacting a copy of every line.
+bool could_be_word_heading(std::string_view normalized) {
+  constexpr std::size_t longest = 64;  // "【KPI(重要業績評価指標)】" and room to spare
+  std::size_t n = 0;
+  for (char c : normalized)
+    if (c != ' ' && c != '\t' && ++n > longest) return false;
+  return true;
+}
+
 // "基本目標1 若い世代に…\t7": a table-of-contents entry ends in a tab and a page number.
 bool is_toc_entry(std::string_view raw) {
-  auto tab = raw.rfind('\t');
-  if (tab == std::string_view::npos || text::contains(raw, "→")) return false;
+  const void* last_tab = ::memrchr(raw.data(), '\t', raw.size());  // fast on long lines
+  if (!last_tab || text::contains(raw, "→")) return false;
+  auto tab = static_cast<std::size_t>(static_cast<const char*>(last_tab) - raw.data());
   auto page = text::trim(raw.substr(tab + 1));
   return !page.empty() && std::all_of(page.begin(), page.end(), text::is_ascii_digit);
 }
@@ -90,6 +106,7 @@ Heading heading_of(std::string_view s) {
   }
   if (starts_with_circled_number(s))
     return numbered(HeadingKind::sub_measure, 3, std::string(s.substr(0, 3)));
+  if (!could_be_word_heading(s)) return {};
   auto c = compact(s);
   for (auto h : kpi_headings)
     if (c == h) return {HeadingKind::kpi_block, {}, 0, {}};
@@ -103,14 +120,16 @@ Heading heading_of(std::string_view s) {
 // (full-width letters and brackets kept, PDF gaps closed: "U J I ターン" → "UJIターン").
 // Only a heading line is mapped back to its printed text.
 Heading titled_heading(std::string_view trimmed) {
-  auto normalized = text::normalize(trimmed);
+  std::string buffer;
+  auto normalized = text::normalized_view(trimmed, buffer);
   auto h = heading_of(normalized);
   if (!is_numbered(h.kind)) return h;
-  auto line = text::normalize_mapped(trimmed);
+  text::MappedText line;
+  text::normalize_mapped_into(trimmed, line);
   if (auto m = heading_of(line.normalized); m.kind == h.kind && m.label == h.label)
     h.text = printed_closing_gaps(line, {{m.title_begin, line.normalized.size()}});
   else  // a label that reads otherwise character by character ("基本目標¹"): as normalised
-    h.text = text::close_pdf_gaps(text::trim(std::string_view(normalized).substr(h.title_begin)));
+    h.text = text::close_pdf_gaps(text::trim(normalized.substr(h.title_begin)));
   return h;
 }
 
@@ -155,14 +174,14 @@ void move_to(Position& pos, const Heading& h) {
 
 // A 再掲 KPI points at the first KPI of the same name that is not itself re-listed.
 void resolve_relisted(model::ParseOutput& out) {
+  std::unordered_map<std::string, std::size_t> first_of;  // name_form → first KPI not re-listed
+  for (std::size_t i = 0; i < out.indicators.size(); ++i)
+    if (!out.indicators[i].relisted_of)
+      first_of.try_emplace(text::name_form(out.indicators[i].name), i);
   for (auto& ind : out.indicators) {
     if (!ind.relisted_of) continue;
-    auto key = text::name_form(ind.name);
-    for (const auto& original : out.indicators) {
-      if (original.relisted_of || text::name_form(original.name) != key) continue;
-      ind.relisted_of = original.id;
-      break;
-    }
+    if (auto it = first_of.find(text::name_form(ind.name)); it != first_of.end())
+      ind.relisted_of = out.indicators[it->second].id;
     if (ind.relisted_of->empty())
       out.diagnostics.push_back(
           {ind.source, model::Severity::note, "input.relisted-unknown",
@@ -171,18 +190,32 @@ void resolve_relisted(model::ParseOutput& out) {
   }
 }
 
+// Where `word` is in `text` from `pos` on, or npos (memmem: fast on Japanese text).
+std::size_t find_from(std::string_view text, std::string_view word, std::size_t pos) {
+  if (pos >= text.size()) return std::string_view::npos;
+  const void* at = ::memmem(text.data() + pos, text.size() - pos, word.data(), word.size());
+  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data())
+            : std::string_view::npos;
+}
+
 }  // namespace
 
+// A heading line "KPI（重要業績評価指標）" somewhere, and an arrow on some line. Only the lines
+// holding the heading's word are read, found by searching the whole text once.
 int sniff(std::string_view text) {
-  int headings = 0, arrows = 0;
-  for (auto line : text::lines(text)) {
-    if (text::contains(line, "→")) ++arrows;
-    if (!text::contains(line, "重要業績評価指標")) continue;
-    auto c = compact(text::normalize(text::trim(line)));
+  constexpr std::string_view word = "重要業績評価指標";
+  if (!text::contains(text, "→")) return 0;
+  int headings = 0;
+  for (auto at = find_from(text, word, 0); at != std::string_view::npos && !headings;) {
+    auto begin = text.rfind('\n', at);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    auto end = std::min(text.find('\n', at), text.size());
+    auto c = compact(text::normalize_quick(text::trim(text.substr(begin, end - begin))));
     headings +=
         std::find(std::begin(kpi_headings), std::end(kpi_headings), c) != std::end(kpi_headings);
+    at = find_from(text, word, end);
   }
-  if (headings == 0 || arrows == 0) return 0;
+  if (headings == 0) return 0;
   return 6 + (text::contains(text, "金沢版総合戦略") ? 2 : 0);
 }
 
@@ -191,7 +224,8 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   BlockReader reader(out, std::string(path));
   Position pos;
   int blocks = 0, number = 0;
-  for (auto raw : text::lines(text)) {
+  text::LineReader lines(text);
+  for (std::string_view raw; lines.next(raw);) {
     ++number;
     if (is_toc_entry(raw)) continue;
     auto h = titled_heading(text::trim(raw));

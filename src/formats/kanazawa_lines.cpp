@@ -3,6 +3,7 @@
 
 #include "kpi/formats/printed_name.hpp"
 #include "kpi/text/mapped.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::kanazawa {
@@ -103,7 +104,8 @@ void read_columns(const text::MappedText& line, std::string_view prefix, KpiLine
 }  // namespace
 
 KpiLine read_kpi_line(std::string_view original_line) {
-  auto line = text::normalize_mapped(original_line);
+  text::MappedText line;
+  text::normalize_mapped_into(original_line, line);
   std::string& s = line.normalized;
   auto begin = content_begin(s);
   auto end = content_end(s, begin);
@@ -111,7 +113,7 @@ KpiLine read_kpi_line(std::string_view original_line) {
     if (s[i] == '|') s[i] = '\t';  // table columns read like tab columns
   KpiLine out;
   std::string_view content = std::string_view(s).substr(begin, end - begin);
-  out.text = text::squeeze_spaces(content);
+  out.text = text::is_squeezed(content) ? std::string(content) : text::squeeze_spaces(content);
   if (is_border(content)) return out;
   out.bullet = has_bullet(content);
   auto read = read_values(line, begin, end);

@@ -22,11 +22,13 @@
 #include "kpi/formats/printed_name.hpp"
 #include "kpi/model/measured_year.hpp"
 #include "kpi/text/era.hpp"
+#include "kpi/text/line_reader.hpp"
 #include "kpi/text/mapped.hpp"
 #include "kpi/text/name_form.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/period.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::toyama {
@@ -42,8 +44,8 @@ constexpr std::string_view municipality = "toyama";
 
 struct Row {
   int line = 0;
-  std::vector<std::string> original;    // cells as printed, trimmed
-  std::vector<std::string> normalized;  // NFKC of each cell
+  std::vector<std::string_view> original;    // cells as printed, trimmed
+  std::vector<std::string_view> normalized;  // NFKC of each cell
 
   std::string_view cell(int column) const { return at(original, column); }
   std::string_view norm(int column) const { return at(normalized, column); }
@@ -52,22 +54,37 @@ struct Row {
   }
 
  private:
-  static std::string_view at(const std::vector<std::string>& cells, int column) {
+  static std::string_view at(const std::vector<std::string_view>& cells, int column) {
     if (column < 0 || static_cast<std::size_t>(column) >= cells.size()) return {};
     return cells[static_cast<std::size_t>(column)];
   }
 };
 
-Row read_row(std::string_view line, int number) {
-  Row row;
-  row.line = number;
-  for (auto cell : text::split(line, '\t')) {
-    auto t = trim(cell);
-    row.original.emplace_back(t);
-    row.normalized.push_back(text::normalize(t));
+// Reads the lines of a sheet one at a time into the same row: cells are views of the line,
+// a normalised cell one of a buffer kept for the next line when NFKC changes it.
+class RowReader {
+ public:
+  const Row& read(std::string_view line, int number) {
+    row_.line = number;
+    row_.original.clear();
+    for (std::size_t start = 0;;) {
+      auto tab = line.find('\t', start);
+      row_.original.push_back(
+          trim(line.substr(start, tab == std::string_view::npos ? tab : tab - start)));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (buffers_.size() < row_.original.size()) buffers_.resize(row_.original.size());
+    row_.normalized.clear();
+    for (std::size_t i = 0; i < row_.original.size(); ++i)
+      row_.normalized.push_back(text::normalized_view(row_.original[i], buffers_[i]));
+    return row_;
   }
-  return row;
-}
+
+ private:
+  Row row_;
+  std::vector<std::string> buffers_;
+};
 
 // -- header ---------------------------------------------------------------------------------
 
@@ -194,7 +211,7 @@ text::CellValue single_value(Context& c, int line, std::string_view id, const Ce
   std::vector<const CellPiece*> numeric;
   for (const auto& p : cell.pieces)
     if (p.has_number) numeric.push_back(&p);
-  if (numeric.empty()) return text::parse_cell(text::normalize(cell.original), cell.original);
+  if (numeric.empty()) return text::parse_cell(text::normalize_quick(cell.original), cell.original);
   text::CellValue value;
   if (numeric.size() > 1) {
     warn(c, line,
@@ -326,7 +343,8 @@ std::optional<std::vector<std::string>> names_by_labels(const std::vector<std::s
 std::vector<std::string> kpi_names(Context& c, int line, std::string_view id,
                                    std::string_view printed_cell,
                                    const std::vector<const Cell*>& cells, std::size_t count) {
-  auto name = text::normalize_mapped(printed_cell);
+  text::MappedText name;
+  text::normalize_mapped_into(printed_cell, name);
   std::string whole = printed(name, {0, name.normalized.size()});
   if (count == 1) return {whole};
   auto parts = printed_parts(name, split_at_circled_numbers(name));
@@ -359,7 +377,7 @@ std::optional<text::CellValue> value_cell(std::string_view original) {
 }
 
 bool is_percent(const model::Value& v) {
-  return v.number && text::ends_with(trim(text::normalize(v.text)), "%");
+  return v.number && text::ends_with(trim(text::normalize_quick(v.text)), "%");
 }
 
 // In this export the 変更後 values do not sit under their header cells (the header rows are
@@ -440,7 +458,7 @@ std::optional<int> compare_to_baseline(const text::CellValue& target,
   model::Decimal from{0, 0};
   if (baseline.value.number)
     from = *baseline.value.number;
-  else if (text::normalize(baseline.value.text) != "新規")
+  else if (text::normalize_quick(baseline.value.text) != "新規")
     return std::nullopt;
   auto t = target.value.number->to_double(), b = from.to_double();
   return t > b ? 1 : t < b ? -1 : 0;
@@ -450,7 +468,7 @@ std::optional<int> compare_to_baseline(const text::CellValue& target,
 // A target "about" (程度) a level says nothing of the good side (a shrinking population).
 DirectionGuess direction_of(const text::CellValue& target, const text::CellValue& baseline,
                             bool cumulative) {
-  auto target_text = text::normalize(target.value.text);
+  auto target_text = text::normalize_quick(target.value.text);
   for (const auto& [word, direction] : direction_words)
     if (contains(target_text, word))
       return {direction, model::DirectionSource::qualifier, std::string(word)};
@@ -479,7 +497,7 @@ std::string unit_of(const KpiValues& k) {
 
 model::Qualifier qualifier_of(const text::CellValue& target) {
   if (target.qualifier == model::Qualifier::none &&
-      contains(text::normalize(target.value.text), "維持"))
+      contains(text::normalize_quick(target.value.text), "維持"))
     return model::Qualifier::keep;  // "2.0%(現状維持を目指す)"
   return target.qualifier;
 }
@@ -570,7 +588,8 @@ Measure measure_of(const Row& row, const Columns& cols) {
   for (auto marker : relisted_markers)
     if (row.norm(cols.measure).find(marker) != std::string_view::npos) {
       m.relisted = true;
-      auto cell = text::normalize_mapped(m.printed);  // the mark left out of the printed text
+      text::MappedText cell;  // the mark left out of the printed text
+      text::normalize_mapped_into(m.printed, cell);
       if (auto pos = cell.normalized.find(marker); pos != std::string::npos)
         m.name = printed_without(cell, {pos, pos + marker.size()});
       break;
@@ -691,12 +710,19 @@ void resolve_relisted(Context& c) {
 
 int sniff(std::string_view text) {
   if (!contains(text, "\t")) return 0;
-  int score = 0;
-  if (contains(text, "施策番号\t")) score += 4;
-  if (contains(text, "項目\t基準値\t")) score += 3;
-  if (contains(text, "年度末時点")) score += 2;
-  if (contains(text, "変更後の目標値")) score += 2;
-  if (contains(text, "各種施策の取組状況")) score += 2;
+  // Words and their weights; a sheet scores 7 or more. The search stops once the words left
+  // cannot reach that.
+  constexpr std::pair<std::string_view, int> words[] = {{"施策番号\t", 4},
+                                                        {"項目\t基準値\t", 3},
+                                                        {"年度末時点", 2},
+                                                        {"変更後の目標値", 2},
+                                                        {"各種施策の取組状況", 2}};
+  int score = 0, left = max_sniff_score;
+  for (const auto& [word, weight] : words) {
+    if (score + left < 7) return 0;
+    left -= weight;
+    if (contains(text, word)) score += weight;
+  }
   return score >= 7 ? score : 0;
 }
 
@@ -704,7 +730,9 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
   Context c{std::string(path), out, {}, 0, {}, {}, {}, std::nullopt};
   int number = 0;
-  for (auto line : text::lines(text)) read_line(c, read_row(line, ++number));
+  RowReader reader;
+  text::LineReader lines(text);
+  for (std::string_view line; lines.next(line);) read_line(c, reader.read(line, ++number));
   resolve_relisted(c);
   if (!c.header_line)
     diagnose(c, 1, model::Severity::error, "input.no-rows",

@@ -14,6 +14,7 @@
 #include "kpi/text/era.hpp"
 #include "kpi/text/mapped.hpp"
 #include "kpi/text/number.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats {
@@ -271,8 +272,9 @@ void flatten_into(const ValuePart& part, std::vector<const ValuePart*>& out) {
 
 ValueCell read_value_cell(std::string_view cell) {
   ValueCell out;
-  out.text = text::squeeze_spaces(cell);
-  auto mapped = text::normalize_mapped(out.text);
+  out.text = text::is_squeezed(cell) ? std::string(cell) : text::squeeze_spaces(cell);
+  text::MappedText mapped;
+  text::normalize_mapped_into(out.text, mapped);
   if (text::is_no_value(mapped.normalized)) {
     out.no_value = true;
     return out;

@@ -8,6 +8,8 @@
 namespace kpi::formats::joetsu {
 
 int sniff(std::string_view text);
+// The highest score sniff gives.
+inline constexpr int max_sniff_score = 10;
 model::ParseOutput parse(std::string_view text, std::string_view path);
 
 }  // namespace kpi::formats::joetsu

@@ -9,6 +9,8 @@
 namespace kpi::formats::kanazawa {
 
 int sniff(std::string_view text);
+// The highest score sniff gives.
+inline constexpr int max_sniff_score = 8;
 model::ParseOutput parse(std::string_view text, std::string_view path);
 
 }  // namespace kpi::formats::kanazawa

@@ -8,6 +8,8 @@
 namespace kpi::formats::toyama {
 
 int sniff(std::string_view text);
+// The highest score sniff gives.
+inline constexpr int max_sniff_score = 13;
 model::ParseOutput parse(std::string_view text, std::string_view path);
 
 }  // namespace kpi::formats::toyama

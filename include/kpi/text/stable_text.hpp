@@ -1,0 +1,29 @@
+#pragma once
+// Text that normalize() leaves as it is, recognised without ICU: ASCII, kana, CJK ideographs
+// and the common Japanese punctuation and brackets (most cells of a Japanese sheet). Lets a
+// parser read such text as a view instead of normalising a copy of it.
+#include <string>
+#include <string_view>
+
+#include "kpi/text/mapped.hpp"
+
+namespace kpi::text {
+
+// True when every character of `utf8` is one that normalize() keeps and that composes with
+// nothing: then normalize(utf8) == utf8. False says nothing (the text may still be NFKC).
+bool is_stable_text(std::string_view utf8);
+
+// True when squeeze_spaces(s) == s: no whitespace but single ASCII spaces between words.
+bool is_squeezed(std::string_view s);
+
+// normalize(utf8), without reaching ICU for stable text and full-width ASCII.
+std::string normalize_quick(std::string_view utf8);
+
+// normalize(utf8): `utf8` itself when is_stable_text, else normalised into `buffer`.
+std::string_view normalized_view(std::string_view utf8, std::string& buffer);
+
+// normalize_mapped(original), into `out` (its buffers reused): a stable character maps to
+// itself without a call to normalize().
+void normalize_mapped_into(std::string_view original, MappedText& out);
+
+}  // namespace kpi::text

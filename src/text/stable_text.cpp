@@ -1,0 +1,186 @@
+#include "kpi/text/stable_text.hpp"
+
+#include <utility>
+
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/strings.hpp"
+
+namespace kpi::text {
+namespace {
+
+bool is_continuation(unsigned char b) {
+  return (b & 0xC0) == 0x80;
+}
+
+// A three-byte character with no decomposition that never composes, or one normalize()
+// protects (〜 ～ ①..⑳).
+inline bool is_stable_char(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF)     // CJK unified ideographs
+         || (cp >= 0x3041 && cp <= 0x3096)  // hiragana
+         || (cp >= 0x30A1 && cp <= 0x30FC)  // katakana, ・ and ー
+         || (cp >= 0x3001 && cp <= 0x3003)  // 、。〃
+         || cp == 0x3005                    // 々
+         || (cp >= 0x3008 && cp <= 0x3011)  // 〈〉《》「」『』【】
+         || (cp >= 0x3014 && cp <= 0x301C)  // 〔〕〖〗〘〙〚〛〜
+         || (cp >= 0x3012 && cp <= 0x3013)  // 〒〓
+         || cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D  // ‘’“”
+         || (cp >= 0x25A0 && cp <= 0x25FF)  // ■□▲△◆◇○◎● and the other geometric shapes
+         || cp == 0x203B || cp == 0x2192    // ※ →
+         || (cp >= 0x2460 && cp <= 0x2473)  // ①..⑳
+         || cp == 0xFF5E;                   // ～
+}
+
+// The code point of the three-byte character at s[i], or 0.
+char32_t three_byte_at(std::string_view s, std::size_t i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  if ((b0 & 0xF0) != 0xE0 || i + 3 > s.size()) return 0;
+  auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+  if (!is_continuation(b1) || !is_continuation(b2)) return 0;
+  return (char32_t{b0} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (char32_t{b2} & 0x3F);
+}
+
+// Length of the stable character at s[i], or 0.
+std::size_t stable_at(std::string_view s, std::size_t i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  if (b0 >= 0xE5 && b0 <= 0xE9)  // U+5000..U+9FFF, all ideographs: the common case first
+    return i + 3 <= s.size() && is_continuation(static_cast<unsigned char>(s[i + 1])) &&
+                   is_continuation(static_cast<unsigned char>(s[i + 2]))
+               ? 3
+               : 0;
+  return is_stable_char(three_byte_at(s, i)) ? 3 : 0;
+}
+
+// The ASCII character NFKC makes of the character at s[i] — full-width ！..｝ (not ～),
+// the ideographic space, NBSP — and its length; {0, 0} for any other.
+std::pair<char, std::size_t> ascii_form_at(std::string_view s, std::size_t i) {
+  if (s[i] == '\xC2' && s.substr(i, 2) == "\xC2\xA0") return {' ', 2};
+  char32_t cp = three_byte_at(s, i);
+  if (cp == 0x3000) return {' ', 3};
+  if (cp >= 0xFF01 && cp <= 0xFF5D) return {static_cast<char>(cp - 0xFF01 + 0x21), 3};
+  return {0, 0};
+}
+
+// End of the run of stable characters that starts at s[from].
+std::size_t stable_run_end(std::string_view s, std::size_t from) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = from, n = s.size();
+  while (i < n) {
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((b & 0xF0) != 0xE0 || i + 3 > n || !is_continuation(p[i + 1]) || !is_continuation(p[i + 2]))
+      break;
+    // U+5000..U+9FFF (lead bytes E5..E9) are all ideographs: no table for the common case.
+    if (b < 0xE5 || b > 0xE9) {
+      char32_t cp = (char32_t{b} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
+                    (char32_t{p[i + 2]} & 0x3F);
+      if (!is_stable_char(cp)) break;
+    }
+    i += 3;
+  }
+  return i;
+}
+
+// Bytes of the stable characters `s` starts with.
+std::size_t stable_prefix(std::string_view s) {
+  return stable_run_end(s, 0);
+}
+
+// Appends normalize(s[from..]) character by character; false (`out` then incomplete) at a
+// character that needs ICU.
+bool append_simple(std::string_view s, std::size_t from, std::string& out) {
+  for (std::size_t i = from; i < s.size();) {
+    auto end = stable_run_end(s, i);
+    out.append(s.substr(i, end - i));
+    i = end;
+    if (i == s.size()) break;
+    auto [c, len] = ascii_form_at(s, i);
+    if (!len) return false;
+    out.push_back(c);
+    i += len;
+  }
+  return true;
+}
+
+// ¹ ² ³ and U+2070..U+209F (superscripts and subscripts), which normalize_mapped keeps.
+bool is_script_digit(std::string_view ch) {
+  if (ch == "\xC2\xB9" || ch == "\xC2\xB2" || ch == "\xC2\xB3") return true;
+  if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) != 0xE2) return false;
+  auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
+  return (b1 == 0x81 && b2 >= 0xB0) || (b1 == 0x82 && b2 <= 0x9F);
+}
+
+}  // namespace
+
+bool is_stable_text(std::string_view utf8) {
+  return stable_prefix(utf8) == utf8.size();
+}
+
+bool is_squeezed(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ' ') {
+      if (i == 0 || i + 1 == s.size() || s[i + 1] == ' ') return false;
+    } else if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+      return false;
+    } else if (c == '\xE3' && s.substr(i, 3) == "\xE3\x80\x80") {
+      return false;  // U+3000
+    } else if (c == '\xC2' && s.substr(i, 2) == "\xC2\xA0") {
+      return false;  // NBSP
+    }
+  }
+  return true;
+}
+
+std::string normalize_quick(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  return append_simple(utf8, 0, out) ? out : normalize(utf8);
+}
+
+std::string_view normalized_view(std::string_view utf8, std::string& buffer) {
+  auto stable = stable_prefix(utf8);
+  if (stable == utf8.size()) return utf8;
+  buffer.assign(utf8.substr(0, stable));
+  if (!append_simple(utf8, stable, buffer)) buffer = normalize(utf8);
+  return buffer;
+}
+
+void normalize_mapped_into(std::string_view original, MappedText& out) {
+  out.original.assign(original);
+  out.normalized.clear();
+  out.source.clear();
+  out.normalized.reserve(original.size());
+  out.source.reserve(original.size() + 1);
+  for (std::size_t i = 0; i < original.size();) {
+    auto run = stable_run_end(original, i);  // characters that map to themselves
+    out.normalized.append(original.substr(i, run - i));
+    while (i < run) {
+      std::size_t len = static_cast<unsigned char>(original[i]) < 0x80 ? 1 : 3;
+      out.source.insert(out.source.end(), len, i);
+      i += len;
+    }
+    if (i == original.size()) break;
+    auto len = static_cast<std::size_t>(utf8_length(static_cast<unsigned char>(original[i])));
+    if (i + len > original.size()) len = 1;
+    auto ch = original.substr(i, len);
+    if (len == 1 || stable_at(original, i) == len || is_script_digit(ch)) {
+      out.normalized.append(ch);
+      out.source.insert(out.source.end(), len, i);
+    } else if (auto [c, n] = ascii_form_at(original, i); n == len) {
+      out.normalized.push_back(c);
+      out.source.push_back(i);
+    } else {
+      auto piece = normalize(ch);
+      out.normalized += piece;
+      out.source.insert(out.source.end(), piece.size(), i);
+    }
+    i += len;
+  }
+  out.source.push_back(original.size());
+}
+
+}  // namespace kpi::text

@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "kpi/text/line_reader.hpp"
+#include "kpi/text/mapped.hpp"
+#include "kpi/text/normalize.hpp"
+#include "kpi/text/stable_text.hpp"
+#include "kpi/text/strings.hpp"
+
+using namespace kpi::text;
+
+namespace {
+
+std::string utf8_of(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+void check_same_as_normalize(const std::string& s) {
+  std::string buffer;
+  INFO(s);
+  CHECK(normalize_quick(s) == normalize(s));
+  CHECK(normalized_view(s, buffer) == normalize(s));
+  if (is_stable_text(s)) CHECK(normalize(s) == s);
+  MappedText fast;
+  normalize_mapped_into(s, fast);
+  auto slow = normalize_mapped(s);
+  CHECK(fast.original == slow.original);
+  CHECK(fast.normalized == slow.normalized);
+  CHECK(fast.source == slow.source);
+}
+
+}  // namespace
+
+TEST_CASE("stable text: every BMP character normalises as normalize() does",
+          "[text][stable_text]") {
+  for (char32_t cp = 1; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    auto ch = utf8_of(cp);
+    // Alone, after a kanji and before a combining mark (which may compose with it).
+    for (const auto& s : {ch, "漢" + ch + "a", ch + "\xE3\x82\x99", "a" + ch + "\xCC\x81"}) {
+      std::string buffer;
+      if (normalize_quick(s) != normalize(s) || normalized_view(s, buffer) != normalize(s))
+        FAIL("U+" << std::hex << static_cast<unsigned>(cp) << " in " << s);
+    }
+  }
+}
+
+TEST_CASE("stable text: sheet cells", "[text][stable_text]") {
+  for (std::string s :
+       {"", "126品 (R元)", "４７．５％（Ｒ５）", "①農業サポーター登録者 ②", "10～20",
+        "ＫＰＩ　（重要業績評価指標）", "か\xE3\x82\x99", "ｶﾞ", "8,000 m³", "CO₂", "\xC2\xA0x",
+        "※R4実績は未確定", "→ 30,000 件（R10）", "\xE3\x81", "abc\xFF", "令和６年度末時点"})
+    check_same_as_normalize(s);
+}
+
+TEST_CASE("stable text: is_squeezed says when squeeze_spaces changes nothing",
+          "[text][stable_text]") {
+  for (std::string s : {"", "a", "a b", "a  b", " a", "a ", "a\tb",
+                        "a\xE3\x80\x80"
+                        "b",
+                        "a\xC2\xA0"
+                        "b",
+                        "漢 字", "a\rb"})
+    CHECK(is_squeezed(s) == (squeeze_spaces(s) == s));
+}
+
+TEST_CASE("LineReader reads the lines text::lines lists", "[text][stable_text]") {
+  for (std::string s : {"", "\n", "a", "a\n", "a\n\n", "\n\nb", "a\nb\nc", "a\r\nb\n"}) {
+    std::vector<std::string_view> read;
+    LineReader reader(s);
+    for (std::string_view line; reader.next(line);) read.push_back(line);
+    CHECK(read == lines(s));
+  }
+}
