@@ -110,20 +110,6 @@ std::size_t first_invalid_utf8(std::string_view s) {
       i += 3;
       continue;
     }
-    // Kana and kanji: after an E1..EC, EE or EF lead any two continuation bytes are a
-    // character (no overlong form, no surrogate); the general checks below, in one test.
-    bool plain_three_bytes = (c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF;
-    if (plain_three_bytes && i + 3 <= n && (byte_at(s, i + 1) & 0xC0) == 0x80 &&
-        (byte_at(s, i + 2) & 0xC0) == 0x80) {
-      i += 3;
-      continue;
-    }
-    // Kana and kanji: a lead byte whose continuations are never overlong or surrogates.
-    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 3 <= n && (byte_at(s, i + 1) & 0xC0) == 0x80 &&
-        (byte_at(s, i + 2) & 0xC0) == 0x80) {
-      i += 3;
-      continue;
-    }
     std::size_t len = utf8_sequence_length(c);
     if (len == 0 || i + len > n) return i;
     unsigned min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;

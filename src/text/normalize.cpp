@@ -32,6 +32,10 @@ constexpr Range stable_ranges[] = {
     {0x3001, 0x3029},  // CJK punctuation (、。「」【】〒), not U+3000
     {0x309D, 0x309E},  // ゝ ゞ
     {0x2500, 0x27BF},  // box drawing, shapes (▲ △ ■ ○), symbols (★), dingbats
+    {0x2018, 0x2019},  // ‘ ’
+    {0x201C, 0x201D},  // “ ”
+    {0x203B, 0x203B},  // ※
+    {0x2190, 0x2193},  // ← ↑ → ↓
 };
 
 // True when s[i] (a three-byte lead) is followed by two continuation bytes.
@@ -76,6 +80,10 @@ bool is_nfkc_stable(char32_t cp) {
   for (const auto& r : stable_ranges)
     if (cp >= r.first && cp <= r.last) return true;
   return false;
+}
+
+bool is_kept_by_normalize(char32_t cp) {
+  return is_nfkc_stable(cp) || is_protected(cp);
 }
 
 std::string normalize(std::string_view utf8) {

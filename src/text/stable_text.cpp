@@ -12,22 +12,9 @@ bool is_continuation(unsigned char b) {
   return (b & 0xC0) == 0x80;
 }
 
-// A three-byte character with no decomposition that never composes, or one normalize()
-// protects (〜 ～ ①..⑳).
+// A three-byte character normalize() leaves as it is (one table: text/normalize.hpp).
 inline bool is_stable_char(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF)     // CJK unified ideographs
-         || (cp >= 0x3041 && cp <= 0x3096)  // hiragana
-         || (cp >= 0x30A1 && cp <= 0x30FC)  // katakana, ・ and ー
-         || (cp >= 0x3001 && cp <= 0x3003)  // 、。〃
-         || cp == 0x3005                    // 々
-         || (cp >= 0x3008 && cp <= 0x3011)  // 〈〉《》「」『』【】
-         || (cp >= 0x3014 && cp <= 0x301C)  // 〔〕〖〗〘〙〚〛〜
-         || (cp >= 0x3012 && cp <= 0x3013)  // 〒〓
-         || cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D  // ‘’“”
-         || (cp >= 0x25A0 && cp <= 0x25FF)  // ■□▲△◆◇○◎● and the other geometric shapes
-         || cp == 0x203B || cp == 0x2192    // ※ →
-         || (cp >= 0x2460 && cp <= 0x2473)  // ①..⑳
-         || cp == 0xFF5E;                   // ～
+  return is_kept_by_normalize(cp);
 }
 
 // The code point of the three-byte character at s[i], or 0.
