@@ -56,18 +56,26 @@ std::string display_id(const Indicator& ind) {
   return ind.seq > 1 ? fmt::format("{} #{}", ind.id, ind.seq) : ind.id;
 }
 
-// What a conflict is about: "No.3 FY2023 actual"; built only when there is a conflict.
+// What a conflict is about: "No.3 FY2023 actual"; written only when there is a conflict.
 struct Field {
   const Indicator& series;
   std::optional<int> fiscal_year;
   std::string_view name;  // "actual", "baseline", ...
-
-  std::string label() const {
-    auto id = display_id(series);
-    return fiscal_year ? fmt::format("{} FY{} {}", id, *fiscal_year, name)
-                       : fmt::format("{} {}", id, name);
-  }
 };
+
+// "path:line" (or "path") written where it is needed, without a string of its own.
+void append_where(fmt::memory_buffer& out, const SourceLocation& loc) {
+  out.append(std::string_view(loc.path));
+  if (loc.line > 0) fmt::format_to(std::back_inserter(out), ":{}", loc.line);
+}
+
+void append_field(fmt::memory_buffer& out, const Field& field) {
+  auto into = std::back_inserter(out);
+  out.append(std::string_view(field.series.id));
+  if (field.series.seq > 1) fmt::format_to(into, " #{}", field.series.seq);
+  if (field.fiscal_year) fmt::format_to(into, " FY{}", *field.fiscal_year);
+  fmt::format_to(into, " {}", field.name);
+}
 
 // Joins one later KPI (or observation) into the series, field by field. Holds references:
 // it lives only while the two are joined.
@@ -105,10 +113,12 @@ class Joiner {
   void conflict(std::string_view what, const std::string& later, const std::string& kept,
                 std::string_view why = "") {
     message_.clear();
-    fmt::format_to(std::back_inserter(message_),
-                   "{}: '{}' at {} differs from '{}' at {}{}; the later file's value is kept",
-                   Field{series_, fiscal_year_, what}.label(), later, where(later_), kept,
-                   where(earlier_), why);
+    append_field(message_, Field{series_, fiscal_year_, what});
+    fmt::format_to(std::back_inserter(message_), ": '{}' at ", later);
+    append_where(message_, later_);
+    fmt::format_to(std::back_inserter(message_), " differs from '{}' at ", kept);
+    append_where(message_, earlier_);
+    fmt::format_to(std::back_inserter(message_), "{}; the later file's value is kept", why);
     diagnostics_.push_back(later_, model::Severity::warning, "input.merge-conflict",
                            std::string_view(message_.data(), message_.size()));
   }
