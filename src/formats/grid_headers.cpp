@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <deque>
+#include <optional>
 
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
@@ -190,6 +192,27 @@ std::vector<HeaderWord> read_row(const grid::Sheet& sheet, int row) {
   return out;
 }
 
+// The header words of the rows searched for a header, each row read once (a row is asked
+// for as a candidate and again as the neighbour of the rows around it).
+class HeaderRows {
+ public:
+  explicit HeaderRows(const grid::Sheet& sheet) : sheet_(sheet) {}
+
+  // Stays valid while other rows are read (a deque grows without moving its elements).
+  const std::vector<HeaderWord>& at(int row) {
+    static const std::vector<HeaderWord> none;
+    if (row < 0 || row >= static_cast<int>(sheet_.rows.size())) return none;
+    auto index = static_cast<std::size_t>(row);
+    if (index >= words_.size()) words_.resize(index + 1);
+    if (!words_[index]) words_[index] = read_row(sheet_, row);
+    return *words_[index];
+  }
+
+ private:
+  const grid::Sheet& sheet_;
+  std::deque<std::optional<std::vector<HeaderWord>>> words_;
+};
+
 bool is_value_role(Role r) {
   return r == Role::target || r == Role::actual || r == Role::rate || r == Role::baseline ||
          r == Role::final_target;
@@ -273,13 +296,13 @@ Column combine(const HeaderWord& upper, const HeaderWord& lower, int col) {
   return c;
 }
 
-HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, int first,
-                    int last) {
+HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, HeaderRows& rows,
+                    int first, int last) {
   HeaderMap map;
   map.first_row = first;
   map.last_row = last;
-  auto upper = read_row(sheet, first);
-  auto lower = read_row(sheet, last);
+  const auto& upper = rows.at(first);
+  const auto& lower = rows.at(last);
   std::size_t width = std::max(upper.size(), lower.size());
   auto over = first == last ? std::vector<HeaderWord>(width)
                             : upper_words(sheet, merges, upper, first, width);
@@ -297,13 +320,13 @@ HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, i
 
 // Which neighbour of the name row completes the header: the row above when it holds years
 // or roles over the value columns, the row below when it holds 目標値/実績値 under years.
-std::pair<int, int> header_rows(const grid::Sheet& sheet, int row) {
-  auto below = read_row(sheet, row + 1);
-  auto here = read_row(sheet, row);
+std::pair<int, int> header_rows(HeaderRows& rows, int row) {
+  const auto& below = rows.at(row + 1);
+  const auto& here = rows.at(row);
   bool here_has_years = bare_years(here) > 0;
   if (header_score(below) == 0 && (value_roles(below) >= 2 || bare_years(below) >= 2))
     return {row, row + 1};
-  auto above = read_row(sheet, row - 1);
+  const auto& above = rows.at(row - 1);
   if (row > 0 && header_score(above) == 0 && bare_years(above) >= 1 && !here_has_years)
     return {row - 1, row};
   return {row, row};
@@ -330,12 +353,13 @@ std::optional<HeaderMap> find_header(const grid::Sheet& sheet, const grid::Merge
   std::optional<HeaderMap> best;
   int best_score = 0;
   int rows = std::min(static_cast<int>(sheet.rows.size()), max_header_search_rows);
+  HeaderRows words(sheet);
   for (int r = 0; r < rows; ++r) {
-    if (header_score(read_row(sheet, r)) == 0) continue;
+    if (header_score(words.at(r)) == 0) continue;
     // The row with its companion row of years or value words; the first best one wins (a
     // header repeated further down is not the header).
-    auto [first, last] = header_rows(sheet, r);
-    auto map = build_map(sheet, merges, first, last);
+    auto [first, last] = header_rows(words, r);
+    auto map = build_map(sheet, merges, words, first, last);
     int score = map_score(map);
     if (score > best_score) best = std::move(map), best_score = score;
   }
@@ -363,7 +387,8 @@ std::string header_report(const grid::Sheet& sheet) {
     if (count > best_count) best_row = r, best_count = count;
   }
   if (best_row < 0) return "no header row names a KPI column (指標名, KPI, 重要業績評価指標)";
-  auto map = build_map(sheet, grid::MergedIndex(sheet), best_row, best_row);
+  HeaderRows words(sheet);
+  auto map = build_map(sheet, grid::MergedIndex(sheet), words, best_row, best_row);
   std::string recognised;
   for (const auto& c : map.columns)
     recognised += (recognised.empty() ? "" : ", ") + std::string(to_string(c.role));
