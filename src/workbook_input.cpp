@@ -23,12 +23,15 @@ model::Sheet failed(const std::string& path, std::string message, std::string co
 
 // Which layout reads this worksheet: a named one, else the best sniff over the sheet's text,
 // where the grid layout scores on the cells.
+// The grid layout's header, when the cells decided, is kept for its parse (found once).
 const InputFormat* choose(const grid::Sheet& sheet, std::string_view tsv,
-                          const PipelineOptions& options) {
+                          const PipelineOptions& options,
+                          std::optional<formats::grid_headers::HeaderMap>& grid_header) {
   if (options.input_format) return formats::find_format(*options.input_format);
   const auto* best = formats::detect_format(tsv);
   if (best && best->name != "grid") return best;
-  return formats::grid_layout::sniff_sheet(sheet) > 0 ? formats::find_format("grid") : nullptr;
+  grid_header = formats::grid_headers::find_header(sheet);  // what sniff_sheet scores
+  return grid_header ? formats::find_format("grid") : nullptr;
 }
 
 void tag(model::SourceLocation& loc, const std::string& sheet_name) {
@@ -81,15 +84,17 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   out.sheet_name = sheet.name;
   out.encoding = kind;
   const InputFormat* format = nullptr;
+  std::optional<formats::grid_headers::HeaderMap> grid_header;
   {
     auto tsv = grid::to_tsv(sheet);
     out.keep_text(tsv);
-    format = choose(sheet, tsv, options);
+    format = choose(sheet, tsv, options, grid_header);
   }  // the kept copy of the text serves from here: one copy of it while the sheet is read
   if (!format) return out;
   out.format = std::string(format->name);
-  out.parsed = format->name == "grid" ? formats::grid_layout::parse_sheet(sheet, path)
-                                      : format->parse(*out.text, path);
+  out.parsed = format->name == "grid"
+                   ? formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header))
+                   : format->parse(*out.text, path);
   tag_locations(out.parsed, sheet.name);
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,

@@ -392,10 +392,11 @@ int sniff_sheet(const grid::Sheet& sheet) {
 }
 
 model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
-                               const std::vector<int>& row_lines) {
+                               const std::vector<int>& row_lines,
+                               std::optional<grid_headers::HeaderMap> header) {
   model::ParseOutput out;
   RowContext ctx{sheet, grid::MergedIndex(sheet), path, row_lines, {}, {}, {}, {}};
-  auto header = grid_headers::find_header(sheet, ctx.merges);
+  if (!header) header = grid_headers::find_header(sheet, ctx.merges);
   if (!header) {
     out.diagnostics.push_back({{std::string(path), 0, {}, {}},
                                model::Severity::error,

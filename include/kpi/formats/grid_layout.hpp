@@ -3,9 +3,11 @@
 // a workbook sheet, read by its header words (docs/formats/grid.md). Columns are mapped by
 // grid_headers; each row under the header with a KPI name becomes a KPI, every other
 // non-empty row is reported as skipped with the reason.
+#include <optional>
 #include <string_view>
 #include <vector>
 
+#include "kpi/formats/grid_headers.hpp"
 #include "kpi/grid/grid.hpp"
 #include "kpi/model/sheet.hpp"
 
@@ -19,8 +21,11 @@ model::ParseOutput parse(std::string_view text, std::string_view path);
 
 // A grid (a workbook sheet). `row_lines` gives the text line of each row for CSV/TSV; empty
 // for a workbook, where locations name the row (line = row + 1) and the cell.
+// `header`: the sheet's header when the caller has found it already (grid_headers::find_header;
+// it is searched otherwise).
 int sniff_sheet(const grid::Sheet& sheet);
 model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
-                               const std::vector<int>& row_lines = {});
+                               const std::vector<int>& row_lines = {},
+                               std::optional<grid_headers::HeaderMap> header = std::nullopt);
 
 }  // namespace kpi::formats::grid_layout
