@@ -1,5 +1,4 @@
 // `kpi-report check`: explain every published rate, list cross-row findings, exit 1 on failures.
-#include <sstream>
 
 #include "commands.hpp"
 #include "kpi/report/check_writers.hpp"
@@ -50,10 +49,12 @@ int run_check(const CheckFlags& flags) {
   options.rate_check.tolerance = tolerance_from(flags.tolerance);
   auto result = run_pipeline(flags.input.paths, options);
   auto items = verify::collect_check_items(result, policy);
-  std::ostringstream out;
   auto lang = report::lang_from_name(flags.lang).value_or(report::lang_from_environment());
-  report::find_check_writer(flags.format)->write(out, {result, items, flags.verbose, lang});
-  if (!emit(out.str(), flags.output)) return exit_usage;
+  const auto* writer = report::find_check_writer(flags.format);
+  report::CheckContext context{result, items, flags.verbose, lang};
+  // Written as it is produced: a national run's JSON or SARIF is never held whole.
+  auto write = [&](std::ostream& out) { writer->write(out, context); };
+  if (!emit_streamed(write, flags.output)) return exit_usage;
   if (result.input_error) return exit_usage;
   return verify::count_items(items).failures > 0 ? exit_findings : exit_clean;
 }
