@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "kpi/text/decode.hpp"
@@ -11,8 +12,9 @@ namespace {
 
 constexpr std::size_t flush_size = 1 << 16;
 constexpr std::size_t indent_step = 2;
-constexpr std::string_view spaces =
-    "                                                                ";
+constexpr std::string_view line_break_and_spaces =
+    "\n                                                                ";
+constexpr std::string_view spaces = line_break_and_spaces.substr(1);
 
 // The escape nlohmann writes for `c` (a quote, backslash or control character).
 std::string_view escape_of(unsigned char c, char (&hex)[6]) {
@@ -44,6 +46,35 @@ bool needs_escape(unsigned char c) {
   return c < 0x20 || c == '"' || c == '\\';
 }
 
+// The first byte from `i` that needs an escape, or s.size(): eight bytes at a time while none
+// of them is a control character, quote or backslash (exact zero-byte tests, SWAR).
+std::size_t next_escape(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, sizeof x);
+    auto zero_in = [&](std::uint64_t y) { return (y - ones) & ~y & highs; };
+    auto below_space = (x - ones * 0x20) & ~x & highs;
+    if (below_space | zero_in(x ^ (ones * '"')) | zero_in(x ^ (ones * '\\'))) break;
+  }
+  while (i < s.size() && !needs_escape(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+// Whether `s` is UTF-8: its ASCII head skipped eight bytes at a time (keys, numbers, codes),
+// the rest validated from its first byte above 0x7F.
+bool is_utf8(std::string_view s) {
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, sizeof x);
+    if (x & highs) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i == s.size() || text::is_valid_utf8(s.substr(i));
+}
+
 }  // namespace
 
 JsonWriter::JsonWriter(std::ostream& out) : out_(out) {
@@ -61,11 +92,13 @@ void JsonWriter::flush() {
 }
 
 void JsonWriter::line_start_(std::size_t depth) {
-  buffer_ += '\n';
-  for (auto n = depth * indent_step; n > 0;) {
-    auto chunk = std::min(n, spaces.size());
+  auto width = depth * indent_step;
+  auto first = std::min(width, spaces.size());
+  buffer_.append(line_break_and_spaces.substr(0, 1 + first));
+  for (width -= first; width > 0;) {  // deeper than the spaces at hand
+    auto chunk = std::min(width, spaces.size());
     buffer_.append(spaces.substr(0, chunk));
-    n -= chunk;
+    width -= chunk;
   }
 }
 
@@ -152,7 +185,7 @@ void JsonWriter::number(double value) {
 
 void JsonWriter::string(std::string_view text) {
   value_start_();
-  if (text::is_valid_utf8(text))
+  if (is_utf8(text))
     escaped_(text);
   else
     replaced_(text);
@@ -161,16 +194,14 @@ void JsonWriter::string(std::string_view text) {
 // UTF-8 copied; quote, backslash and control characters escaped (no ensure_ascii).
 void JsonWriter::escaped_(std::string_view utf8) {
   buffer_ += '"';
-  std::size_t plain = 0;
   char hex[6];
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    auto c = static_cast<unsigned char>(utf8[i]);
-    if (!needs_escape(c)) continue;
+  for (std::size_t plain = 0;;) {
+    auto i = next_escape(utf8, plain);
     buffer_.append(utf8.data() + plain, i - plain);
-    buffer_.append(escape_of(c, hex));
+    if (i == utf8.size()) break;
+    buffer_.append(escape_of(static_cast<unsigned char>(utf8[i]), hex));
     plain = i + 1;
   }
-  buffer_.append(utf8.data() + plain, utf8.size() - plain);
   buffer_ += '"';
 }
 

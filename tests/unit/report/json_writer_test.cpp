@@ -68,6 +68,18 @@ TEST_CASE("JsonWriter escapes strings as nlohmann's dump", "[report][json]") {
   }
 }
 
+TEST_CASE("JsonWriter finds an escape at any offset of a long string", "[report][json]") {
+  std::string base = "高岡 abcdefghijklmnopqrstuvwxyz 0123456789 ▲ end";
+  for (char special : {'\0', '\x1f', '\n', '"', '\\', '\x7f', ' ', '!', '#', '[', ']'}) {
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+      auto text = base;
+      text.insert(at, 1, special);
+      INFO(at);
+      REQUIRE(written_string(text) == dumped(Json(text)));
+    }
+  }
+}
+
 TEST_CASE("JsonWriter escapes keys as nlohmann's dump", "[report][json]") {
   Json expected = Json::object();
   expected["a\"b\n"] = 1;
@@ -181,6 +193,17 @@ TEST_CASE("JsonWriter indents nested and empty containers as nlohmann's dump", "
           w.begin_array();
           w.end_array();
         }) == "[]");
+}
+
+TEST_CASE("JsonWriter indents deeper than its spaces at hand", "[report][json]") {
+  Json expected = "leaf";
+  for (int depth = 0; depth < 70; ++depth) expected = Json::array({expected});
+  auto text = written([](JsonWriter& w) {
+    for (int depth = 0; depth < 70; ++depth) w.begin_array();
+    w.string("leaf");
+    for (int depth = 0; depth < 70; ++depth) w.end_array();
+  });
+  CHECK(text == dumped(expected));
 }
 
 TEST_CASE("JsonWriter hands text longer than its buffer to the stream whole", "[report][json]") {
