@@ -1,4 +1,5 @@
 // `kpi-report check`: explain every published rate, list cross-row findings, exit 1 on failures.
+
 #include "commands.hpp"
 #include "kpi/report/check_writers.hpp"
 #include "kpi/text/number.hpp"
@@ -50,12 +51,10 @@ int run_check(const CheckFlags& flags) {
   auto items = verify::collect_check_items(result, policy);
   auto lang = report::lang_from_name(flags.lang).value_or(report::lang_from_environment());
   const auto* writer = report::find_check_writer(flags.format);
-  if (!emit_streamed(
-          [&](std::ostream& out) {
-            writer->write(out, {result, items, flags.verbose, lang});
-          },
-          flags.output))
-    return exit_usage;
+  report::CheckContext context{result, items, flags.verbose, lang};
+  // Written as it is produced: a national run's JSON or SARIF is never held whole.
+  auto write = [&](std::ostream& out) { writer->write(out, context); };
+  if (!emit_streamed(write, flags.output)) return exit_usage;
   if (result.input_error) return exit_usage;
   return verify::count_items(items).failures > 0 ? exit_findings : exit_clean;
 }

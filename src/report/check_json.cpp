@@ -1,7 +1,8 @@
-// Machine-readable check output: every item with its location, plus counts.
-#include "kpi/report/check_facts.hpp"
+// Machine-readable check output: every item with its location, plus counts. Written as it is
+// produced (JsonWriter), the same bytes as the document's tree dumped.
+#include "check_fields.hpp"
 #include "kpi/report/check_writers.hpp"
-#include "kpi/report/json.hpp"
+#include "kpi/report/json_writer.hpp"
 #include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/findings.hpp"
 
@@ -9,54 +10,83 @@ namespace kpi::report {
 
 namespace {
 
+void counts(JsonWriter& out, const verify::CheckCounts& c) {
+  out.begin_object();
+  out.key("match").integer(c.match);
+  out.key("consistent").integer(c.consistent);
+  out.key("mismatch").integer(c.mismatch);
+  out.key("unchecked").integer(c.unchecked);
+  out.key("unpublished").integer(c.unpublished);
+  out.key("findings").integer(c.findings);
+  out.key("failures").integer(c.failures);
+  out.end_object();
+}
+
+void item(JsonWriter& out, const verify::CheckItem& i) {
+  out.begin_object();
+  out.key("path").string(i.location.path);
+  out.key("line").integer(i.location.line);
+  out.key("severity").string(model::to_string(i.severity));
+  out.key("rule").string(i.rule);
+  out.key("title").string(i.title);
+  out.key("message").string(i.message);
+  out.key("fails").boolean(i.fails);
+  if (i.is_rate) out.key("verdict").string(model::to_string(i.verdict));
+  if (i.rate) check_fields::rate_facts(out.key("rate"), i);
+  if (!i.rows.empty()) {
+    if (i.rate)
+      out.key("rows").null();  // a rate's facts have no rows
+    else
+      check_fields::rows(out.key("rows"), i);
+  }
+  out.end_object();
+}
+
 // {"=ROUND(actual/target,3)": {"count": 207, "cells": ["G4", "J4", "M4"]}, ...}
-Json cell_formulas_json(const model::Sheet& sheet) {
-  Json out = Json::object();
-  for (const auto& [shape, use] : verify::cell_formula_usage(sheet))
-    out[shape] = Json{{"count", use.count}, {"cells", use.cells}};
-  return out;
+void cell_formulas(JsonWriter& out, const model::Sheet& sheet) {
+  out.begin_object();
+  for (const auto& [shape, use] : verify::cell_formula_usage(sheet)) {
+    out.key(shape).begin_object();
+    out.key("count").integer(use.count);
+    out.key("cells").begin_array();
+    for (const auto& cell : use.cells) out.string(cell);
+    out.end_array();
+    out.end_object();
+  }
+  out.end_object();
+}
+
+void sheet(JsonWriter& out, const model::Sheet& sheet) {
+  out.begin_object();
+  out.key("path").string(sheet.path);
+  fields::text_or_null(out.key("sheet"), sheet.sheet_name);
+  out.key("formulas").begin_object();
+  for (const auto& [formula, n] : verify::formula_usage(sheet)) out.key(formula).integer(n);
+  out.end_object();
+  cell_formulas(out.key("cell_formulas"), sheet);
+  out.end_object();
 }
 
 }  // namespace
 
 void write_check_json(std::ostream& out, const CheckContext& ctx) {
-  Json items = Json::array();
-  for (const auto& i : ctx.items) {
-    Json j{{"path", i.location.path},
-           {"line", i.location.line},
-           {"severity", model::to_string(i.severity)},
-           {"rule", i.rule},
-           {"title", i.title},
-           {"message", i.message},
-           {"fails", i.fails}};
-    if (i.is_rate) j["verdict"] = model::to_string(i.verdict);
-    if (i.rate) j["rate"] = rate_facts_json(i);
-    if (!i.rows.empty()) j["rows"] = item_facts_json(i)["rows"];
-    items.push_back(j);
-  }
-  auto c = verify::count_items(ctx.items);
-  Json doc{{"schema", "kpi-report-check/1"},
-           {"schema_version", "1.1"},
-           {"counts",
-            {{"match", c.match},
-             {"consistent", c.consistent},
-             {"mismatch", c.mismatch},
-             {"unchecked", c.unchecked},
-             {"unpublished", c.unpublished},
-             {"findings", c.findings},
-             {"failures", c.failures}}},
-           {"items", items},
-           {"findings", Json::array()}};
-  for (const auto& f : ctx.result.findings) doc["findings"].push_back(finding_json(f));
-  Json sheets = Json::array();
-  for (const auto& sheet : ctx.result.sheets)
-    sheets.push_back(
-        Json{{"path", sheet.path},
-             {"sheet", sheet.sheet_name.empty() ? Json(nullptr) : Json(sheet.sheet_name)},
-             {"formulas", verify::formula_usage(sheet)},
-             {"cell_formulas", cell_formulas_json(sheet)}});
-  doc["sheets"] = sheets;
-  out << json_text(doc) << '\n';
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("schema").string("kpi-report-check/1");
+  json.key("schema_version").string("1.1");
+  counts(json.key("counts"), verify::count_items(ctx.items));
+  json.key("items").begin_array();
+  for (const auto& i : ctx.items) item(json, i);
+  json.end_array();
+  json.key("findings").begin_array();
+  for (const auto& f : ctx.result.findings) fields::finding(json, f);
+  json.end_array();
+  json.key("sheets").begin_array();
+  for (const auto& s : ctx.result.sheets) sheet(json, s);
+  json.end_array();
+  json.end_object();
+  json.flush();
+  out << '\n';
 }
 
 }  // namespace kpi::report

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "kpi/report/check_facts.hpp"
+#include "check_fields.hpp"
 #include "kpi/report/check_writers.hpp"
-#include "kpi/report/json.hpp"
+#include "kpi/report/json_writer.hpp"
 
 namespace kpi::report {
 namespace {
@@ -31,23 +31,42 @@ std::string uri_path(std::string_view path) {
   return out;
 }
 
-Json artifact_location(const std::string& path) {
-  if (!path.empty() && path.front() == '/') return Json{{"uri", "file://" + uri_path(path)}};
-  auto relative = path.rfind("./", 0) == 0 ? path.substr(2) : path;
-  return Json{{"uri", uri_path(relative)}, {"uriBaseId", "%SRCROOT%"}};
+void artifact_location(JsonWriter& out, const std::string& path) {
+  out.begin_object();
+  if (!path.empty() && path.front() == '/') {
+    out.key("uri").string("file://" + uri_path(path));
+  } else {
+    auto relative = path.rfind("./", 0) == 0 ? path.substr(2) : path;
+    out.key("uri").string(uri_path(relative));
+    out.key("uriBaseId").string("%SRCROOT%");
+  }
+  out.end_object();
 }
 
-Json result_json(const verify::CheckItem& item) {
-  Json physical{{"artifactLocation", artifact_location(item.location.path)}};
-  if (item.location.line > 0) physical["region"] = Json{{"startLine", item.location.line}};
-  Json result{{"ruleId", item.rule},
-              {"level", level_of(item)},
-              {"message", {{"text", item.message}}},
-              {"locations", Json::array({{{"physicalLocation", physical}}})},
-              {"partialFingerprints",
-               {{"kpiReportCheck/v1", fmt::format("{}|{}", item.location.path, item.title)}}},
-              {"properties", item_facts_json(item)}};
-  return result;
+void result(JsonWriter& out, const verify::CheckItem& item) {
+  out.begin_object();
+  out.key("ruleId").string(item.rule);
+  out.key("level").string(level_of(item));
+  out.key("message").begin_object();
+  out.key("text").string(item.message);
+  out.end_object();
+  out.key("locations").begin_array();
+  out.begin_object();
+  out.key("physicalLocation").begin_object();
+  artifact_location(out.key("artifactLocation"), item.location.path);
+  if (item.location.line > 0) {
+    out.key("region").begin_object();
+    out.key("startLine").integer(item.location.line);
+    out.end_object();
+  }
+  out.end_object();
+  out.end_object();
+  out.end_array();
+  out.key("partialFingerprints").begin_object();
+  out.key("kpiReportCheck/v1").string(fmt::format("{}|{}", item.location.path, item.title));
+  out.end_object();
+  check_fields::item_facts(out.key("properties"), item);
+  out.end_object();
 }
 
 bool reported(const verify::CheckItem& item) {
@@ -57,27 +76,43 @@ bool reported(const verify::CheckItem& item) {
 
 }  // namespace
 
+// Written as it is produced (JsonWriter), the same bytes as the document's tree dumped.
 void write_check_sarif(std::ostream& out, const CheckContext& ctx) {
   std::set<std::string> rule_ids;
-  Json results = Json::array();
-  for (const auto& item : ctx.items) {
-    if (!reported(item)) continue;
-    rule_ids.insert(item.rule);
-    results.push_back(result_json(item));
+  for (const auto& item : ctx.items)
+    if (reported(item)) rule_ids.insert(item.rule);
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("$schema").string("https://json.schemastore.org/sarif-2.1.0.json");
+  json.key("version").string("2.1.0");
+  json.key("runs").begin_array();
+  json.begin_object();
+  json.key("tool").begin_object();
+  json.key("driver").begin_object();
+  json.key("name").string("kpi-report");
+  json.key("version").string(KPI_VERSION);
+  json.key("informationUri").string("https://example.invalid/kpi-report");
+  json.key("rules").begin_array();
+  for (const auto& id : rule_ids) {
+    json.begin_object();
+    json.key("id").string(id);
+    json.key("shortDescription").begin_object();
+    json.key("text").string(id);
+    json.end_object();
+    json.end_object();
   }
-  Json rules = Json::array();
-  for (const auto& id : rule_ids)
-    rules.push_back(Json{{"id", id}, {"shortDescription", {{"text", id}}}});
-  Json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-           {"version", "2.1.0"},
-           {"runs", Json::array({{{"tool",
-                                   {{"driver",
-                                     {{"name", "kpi-report"},
-                                      {"version", KPI_VERSION},
-                                      {"informationUri", "https://example.invalid/kpi-report"},
-                                      {"rules", rules}}}}},
-                                  {"results", results}}})}};
-  out << json_text(doc) << '\n';
+  json.end_array();
+  json.end_object();
+  json.end_object();
+  json.key("results").begin_array();
+  for (const auto& item : ctx.items)
+    if (reported(item)) result(json, item);
+  json.end_array();
+  json.end_object();
+  json.end_array();
+  json.end_object();
+  json.flush();
+  out << '\n';
 }
 
 }  // namespace kpi::report

@@ -1,8 +1,8 @@
 #pragma once
 // The JSON document written as it is produced: the same bytes as
-// json_text(document_json(result, &summary)), without the whole document as one tree in memory.
-// Each source, indicator, finding and diagnostic becomes a small tree (source_json,
-// indicator_json, ...) that is written and dropped, so fields added there appear here too.
+// json_text(document_json(result, &summary)), with no tree at all. Both come from the one
+// list of fields (src/report/json_fields.hpp): a JsonWriter writes them as text into a reused
+// buffer handed to the stream in large chunks, document_json builds them as a tree.
 #include <ostream>
 
 #include "kpi/pipeline.hpp"

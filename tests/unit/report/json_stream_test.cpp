@@ -2,6 +2,7 @@
 // and workbook (cells, stored digits, merged series, findings, diagnostics) and an empty run.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <sstream>
 
 #include "kpi/pipeline.hpp"
@@ -39,8 +40,11 @@ TEST_CASE("the streamed JSON document of nothing read has empty arrays", "[repor
 
 TEST_CASE("a number in JSON is what parsing its decimal text gives", "[report][json]") {
   using kpi::model::Decimal;
-  for (Decimal d : {Decimal{0, 0}, Decimal{-5, 0}, Decimal{580, 1}, Decimal{-3282, 1},
-                    Decimal{1, 12}, Decimal{999999999999999999, 3}, Decimal{12, -1}})
+  for (Decimal d :
+       {Decimal{0, 0}, Decimal{-5, 0}, Decimal{580, 1}, Decimal{-3282, 1}, Decimal{1, 12},
+        Decimal{999999999999999999, 3}, Decimal{12, -1}, Decimal{-9223372036854775807 - 1, 0},
+        Decimal{9223372036854775807, 0}, Decimal{-9223372036854775807 - 1, 19}, Decimal{1, 1},
+        Decimal{-1, 1}, Decimal{3, 323}, Decimal{1, 400}, Decimal{-1, 400}, Decimal{-25, 330}})
     CHECK(kpi::report::number_json(d).dump() == kpi::report::Json::parse(d.to_string()).dump());
 }
 
@@ -50,5 +54,36 @@ TEST_CASE("diagnostics are escaped in the stream as in the tree", "[report][json
                               std::string("control \x01\x1f del \x7f, ▲ 441 「高岡」"),
                               std::string("not UTF-8: '\xE3\x81'"), std::string()})
     result.diagnostics.push_back({{"a \"b\".txt", 3}, kpi::model::Severity::note, "x.y", message});
+  CHECK(streamed(result) == from_tree(result));
+}
+
+TEST_CASE("an indicator's hard strings and numbers are written in the stream as in the tree",
+          "[report][json]") {
+  using kpi::model::Decimal;
+  kpi::PipelineResult result;
+  kpi::model::Sheet sheet;
+  sheet.path = "a\x01.txt";
+  kpi::model::Indicator ind;
+  ind.municipality = "x";
+  ind.name = "name \xE2\x80\xA8 \"q\" \xC3 \t end";
+  ind.unit = "\xff";
+  ind.relisted_of = "";
+  ind.baseline.value.number = Decimal{-1, 400};
+  ind.baseline.alternatives.push_back({Decimal{123456789, 4}, "1.2e4"});
+  ind.final_target.value.number = Decimal{-9223372036854775807 - 1, 0};
+  ind.pace.actual = -0.0;
+  ind.pace.expected = std::numeric_limits<double>::quiet_NaN();
+  ind.pace.progress_percent = 1e-5;
+  ind.pace.projected_final = 1e21;
+  ind.pace.projected_to_achieve = false;
+  kpi::model::Observation o;
+  o.fiscal_year = 2023;
+  o.actual.number = Decimal{5, 0};
+  o.check.rate_percent = 100.0;
+  o.source.sheet = "Sheet \"1\"";
+  o.actual.stored = Decimal{333333333333333, 15};
+  ind.observations.push_back(o);
+  sheet.parsed.indicators.push_back(ind);
+  result.sheets.push_back(sheet);
   CHECK(streamed(result) == from_tree(result));
 }

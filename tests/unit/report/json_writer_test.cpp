@@ -1,0 +1,219 @@
+// JsonWriter writes what nlohmann's Json::dump(2, ' ', false, replace) writes for the same
+// values: escapes, UTF-8 that is not, doubles (shortest digits and their layout), integers at
+// their limits, and the indentation of nested and empty containers.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <sstream>
+
+#include "kpi/report/json.hpp"
+#include "kpi/report/json_writer.hpp"
+
+namespace {
+
+using kpi::report::Json;
+using kpi::report::JsonWriter;
+
+std::string dumped(const Json& j) {
+  return j.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+template <typename Write>
+std::string written(Write write) {
+  std::ostringstream out;
+  {
+    JsonWriter writer(out);
+    write(writer);
+  }
+  return out.str();
+}
+
+std::string written_string(const std::string& s) {
+  return written([&](JsonWriter& w) { w.string(s); });
+}
+
+std::string written_number(double x) {
+  return written([&](JsonWriter& w) { w.number(x); });
+}
+
+}  // namespace
+
+TEST_CASE("JsonWriter escapes strings as nlohmann's dump", "[report][json]") {
+  std::string every_control;
+  for (int c = 0; c < 0x20; ++c) every_control += static_cast<char>(c);
+  std::vector<std::string> texts = {
+      "",
+      "plain",
+      every_control,
+      std::string("nul \0 inside", 12),
+      "quote \" backslash \\ slash / del \x7f",
+      "line separators \u2028 \u2029, BOM \ufeff, noncharacter \uffff",
+      "4-byte 😀 𠮷, 3-byte 高岡 ▲, 2-byte é",
+      "\xff",
+      "cut at the end \xE3\x81",
+      "lone continuation a\x80z",
+      "overlong \xC0\xAF and \xE0\x80\xAF",
+      "surrogate \xED\xA0\x80 high \xED\xBF\xBF",
+      "beyond U+10FFFF \xF4\x90\x80\x80",
+      "invalid lead \xF5\x80\x80\x80 and \xFE",
+      "mixed \x01 \xC3 \" \xE2\x82",
+      "\xE2\x80\xA8\xC3",
+  };
+  for (const auto& text : texts) {
+    INFO(text);
+    CHECK(written_string(text) == dumped(Json(text)));
+  }
+}
+
+TEST_CASE("JsonWriter finds an escape at any offset of a long string", "[report][json]") {
+  std::string base = "高岡 abcdefghijklmnopqrstuvwxyz 0123456789 ▲ end";
+  for (char special : {'\0', '\x1f', '\n', '"', '\\', '\x7f', ' ', '!', '#', '[', ']'}) {
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+      auto text = base;
+      text.insert(at, 1, special);
+      INFO(at);
+      REQUIRE(written_string(text) == dumped(Json(text)));
+    }
+  }
+}
+
+TEST_CASE("JsonWriter escapes keys as nlohmann's dump", "[report][json]") {
+  Json expected = Json::object();
+  expected["a\"b\n"] = 1;
+  expected["\xff"] = 2;
+  expected[""] = 3;
+  auto text = written([](JsonWriter& w) {
+    w.begin_object();
+    w.key("a\"b\n").integer(1);
+    w.key("\xff").integer(2);
+    w.key("").integer(3);
+    w.end_object();
+  });
+  CHECK(text == dumped(expected));
+}
+
+TEST_CASE("JsonWriter prints doubles with nlohmann's digits and layout", "[report][json]") {
+  using limits = std::numeric_limits<double>;
+  std::vector<double> numbers = {0.0,
+                                 -0.0,
+                                 1.0,
+                                 -1.0,
+                                 100.0,
+                                 0.1,
+                                 0.30000000000000004,
+                                 1.0 / 3.0,
+                                 1e-4,
+                                 1e-5,
+                                 1.5e-5,
+                                 -1e-7,
+                                 123456.789,
+                                 1e15,
+                                 1e16,
+                                 1e17,
+                                 123456789012345678.0,
+                                 1e21,
+                                 1e22,
+                                 -1e300,
+                                 9007199254740993.0,
+                                 limits::max(),
+                                 limits::lowest(),
+                                 limits::min(),
+                                 limits::denorm_min(),
+                                 limits::epsilon(),
+                                 limits::quiet_NaN(),
+                                 limits::infinity(),
+                                 -limits::infinity()};
+  for (double x : numbers) {
+    INFO(x);
+    CHECK(written_number(x) == dumped(Json(x)));
+  }
+  // Doubles from every corner of the bit patterns (a fixed pseudo-random sequence).
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  for (int i = 0; i < 20000; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    double x;
+    std::memcpy(&x, &state, sizeof x);
+    INFO(state);
+    REQUIRE(written_number(x) == dumped(Json(x)));
+  }
+}
+
+TEST_CASE("JsonWriter prints integers at their limits as nlohmann's dump", "[report][json]") {
+  for (std::int64_t n :
+       {std::int64_t{0}, std::int64_t{-1}, std::int64_t{42},
+        std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()})
+    CHECK(written([&](JsonWriter& w) { w.integer(n); }) == dumped(Json(n)));
+  for (std::uint64_t n : {std::uint64_t{0}, std::numeric_limits<std::uint64_t>::max()})
+    CHECK(written([&](JsonWriter& w) { w.unsigned_integer(n); }) == dumped(Json(n)));
+}
+
+TEST_CASE("JsonWriter indents nested and empty containers as nlohmann's dump", "[report][json]") {
+  Json expected = Json::object();
+  expected["empty_object"] = Json::object();
+  expected["empty_array"] = Json::array();
+  expected["nested"] = Json::array({Json::array(), Json::array({1, Json::object()}),
+                                    Json{{"a", nullptr}, {"b", true}, {"c", false}}});
+  expected["deep"] = Json::array({Json::array({Json::array({Json::array({"x"})})})});
+  auto text = written([](JsonWriter& w) {
+    w.begin_object();
+    w.key("empty_object").begin_object();
+    w.end_object();
+    w.key("empty_array").begin_array();
+    w.end_array();
+    w.key("nested").begin_array();
+    w.begin_array();
+    w.end_array();
+    w.begin_array();
+    w.unsigned_integer(1);
+    w.begin_object();
+    w.end_object();
+    w.end_array();
+    w.begin_object();
+    w.key("a").null();
+    w.key("b").boolean(true);
+    w.key("c").boolean(false);
+    w.end_object();
+    w.end_array();
+    w.key("deep").begin_array();
+    w.begin_array();
+    w.begin_array();
+    w.begin_array();
+    w.string("x");
+    w.end_array();
+    w.end_array();
+    w.end_array();
+    w.end_array();
+    w.end_object();
+  });
+  CHECK(text == dumped(expected));
+  CHECK(written([](JsonWriter& w) {
+          w.begin_array();
+          w.end_array();
+        }) == "[]");
+}
+
+TEST_CASE("JsonWriter indents deeper than its spaces at hand", "[report][json]") {
+  Json expected = "leaf";
+  for (int depth = 0; depth < 70; ++depth) expected = Json::array({expected});
+  auto text = written([](JsonWriter& w) {
+    for (int depth = 0; depth < 70; ++depth) w.begin_array();
+    w.string("leaf");
+    for (int depth = 0; depth < 70; ++depth) w.end_array();
+  });
+  CHECK(text == dumped(expected));
+}
+
+TEST_CASE("JsonWriter hands text longer than its buffer to the stream whole", "[report][json]") {
+  Json expected = Json::array();
+  std::string long_text(100000, 'x');
+  for (int i = 0; i < 50; ++i) expected.push_back(long_text + std::to_string(i) + "\"\n");
+  auto text = written([&](JsonWriter& w) {
+    w.begin_array();
+    for (int i = 0; i < 50; ++i) w.string(long_text + std::to_string(i) + "\"\n");
+    w.end_array();
+  });
+  CHECK(text == dumped(expected));
+}
