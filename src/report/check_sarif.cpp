@@ -25,9 +25,18 @@ bool unreserved(unsigned char c) {
 
 // RFC 3986 percent-encoding of a path (UTF-8 bytes, spaces, '%', '#', '?' ...).
 std::string uri_path(std::string_view path) {
+  static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
-  for (unsigned char c : path)
-    out += unreserved(c) ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  out.reserve(path.size());
+  for (unsigned char c : path) {
+    if (unreserved(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 0xF];
+    }
+  }
   return out;
 }
 

@@ -12,7 +12,8 @@
 
 #include "kpi/formats/registry.hpp"
 #include "kpi/pipeline.hpp"
-#include "kpi/report/json.hpp"
+#include "kpi/report/json_stream.hpp"
+#include "kpi/report/summary.hpp"
 #include "kpi/text/decode.hpp"
 
 namespace fs = std::filesystem;
@@ -71,7 +72,9 @@ void bench_files(const fs::path& data, int copies) {
     auto start = Clock::now();
     auto result = kpi::run_pipeline({dir.string()}, options);
     double pipeline = seconds_since(start);
-    auto json = kpi::report::document_json(result).dump();
+    std::ostringstream json_out;  // what `report --format json` runs: the streamed writer
+    kpi::report::write_json_document(json_out, result, kpi::report::summarize(result, {}));
+    auto json = json_out.str();
     double took = seconds_since(start);
     fmt::print("  pipeline {:.3f} s, JSON {:.3f} s\n", pipeline, took - pipeline);
     std::size_t kpis = 0;
