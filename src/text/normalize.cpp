@@ -15,29 +15,6 @@ const icu::Normalizer2& nfkc() {
   return *instance;
 }
 
-// Code points NFKC would rewrite but whose printed form carries meaning here.
-bool is_protected(char32_t cp) {
-  return cp == 0x301C || cp == 0xFF5E || (cp >= 0x2460 && cp <= 0x2473);
-}
-
-// Code points NFKC leaves as they are whatever surrounds them (quick check "yes", combining
-// class 0; normalize_test.cpp asks ICU), in the blocks Japanese tables are mostly printed in.
-struct Range {
-  char32_t first, last;
-};
-constexpr Range stable_ranges[] = {
-    {0x4E00, 0x9FFF},  // CJK unified ideographs
-    {0x3041, 0x3096},  // hiragana
-    {0x30A0, 0x30FE},  // katakana, ・ ー
-    {0x3001, 0x3029},  // CJK punctuation (、。「」【】〒), not U+3000
-    {0x309D, 0x309E},  // ゝ ゞ
-    {0x2500, 0x27BF},  // box drawing, shapes (▲ △ ■ ○), symbols (★), dingbats
-    {0x2018, 0x2019},  // ‘ ’
-    {0x201C, 0x201D},  // “ ”
-    {0x203B, 0x203B},  // ※
-    {0x2190, 0x2193},  // ← ↑ → ↓
-};
-
 // True when s[i] (a three-byte lead) is followed by two continuation bytes.
 bool has_continuations(std::string_view s, std::size_t i) {
   return (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
@@ -76,16 +53,6 @@ char32_t decode_at(std::string_view s, std::size_t i, int len) {
 
 }  // namespace
 
-bool is_nfkc_stable(char32_t cp) {
-  for (const auto& r : stable_ranges)
-    if (cp >= r.first && cp <= r.last) return true;
-  return false;
-}
-
-bool is_kept_by_normalize(char32_t cp) {
-  return is_nfkc_stable(cp) || is_protected(cp);
-}
-
 std::string normalize(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
@@ -110,7 +77,7 @@ void append_normalize(std::string& out, std::string_view utf8) {
       continue;
     }
     auto cp = decode_at(utf8, i, len);
-    if (is_protected(cp)) {
+    if (is_protected_from_nfkc(cp)) {
       append_normalized(out, utf8.substr(start, i - start), stable);
       out.append(utf8.substr(i, len));
       start = i + len;

@@ -10,11 +10,43 @@ std::string normalize(std::string_view utf8);
 // normalize(utf8) appended to `out` (a buffer reused over many lines).
 void append_normalize(std::string& out, std::string_view utf8);
 
+namespace detail {
+struct CodeRange {
+  char32_t first, last;
+};
+// Code points NFKC leaves as they are whatever surrounds them (quick check "yes", combining
+// class 0; normalize_test.cpp asks ICU), in the blocks Japanese tables are mostly printed in.
+inline constexpr CodeRange nfkc_stable_ranges[] = {
+    {0x4E00, 0x9FFF},  // CJK unified ideographs
+    {0x3041, 0x3096},  // hiragana
+    {0x30A0, 0x30FE},  // katakana, ・ ー
+    {0x3001, 0x3029},  // CJK punctuation (、。「」【】〒), not U+3000
+    {0x309D, 0x309E},  // ゝ ゞ
+    {0x2500, 0x27BF},  // box drawing, shapes (▲ △ ■ ○), symbols (★), dingbats
+    {0x2018, 0x2019},  // ‘ ’
+    {0x201C, 0x201D},  // “ ”
+    {0x203B, 0x203B},  // ※
+    {0x2190, 0x2193},  // ← ↑ → ↓
+};
+}  // namespace detail
+
 // True for a code point of the ranges normalize() copies without asking ICU (kana, kanji, CJK
 // punctuation, shapes): NFKC leaves it as it is whatever surrounds it. False says nothing.
-bool is_nfkc_stable(char32_t cp);
-// is_nfkc_stable, or one of the characters normalize() protects (〜 ～ ①..⑳): normalize()
-// leaves it as it is whatever surrounds it.
-bool is_kept_by_normalize(char32_t cp);
+constexpr bool is_nfkc_stable(char32_t cp) {
+  for (const auto& r : detail::nfkc_stable_ranges)
+    if (cp >= r.first && cp <= r.last) return true;
+  return false;
+}
+
+// Code points NFKC would rewrite but whose printed form carries meaning here: normalize()
+// keeps 〜 ～ (ranges) and ①..⑳ (KPI parts) as printed.
+constexpr bool is_protected_from_nfkc(char32_t cp) {
+  return cp == 0x301C || cp == 0xFF5E || (cp >= 0x2460 && cp <= 0x2473);
+}
+
+// normalize() leaves the code point as it is whatever surrounds it.
+constexpr bool is_kept_by_normalize(char32_t cp) {
+  return is_nfkc_stable(cp) || is_protected_from_nfkc(cp);
+}
 
 }  // namespace kpi::text
