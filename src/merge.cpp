@@ -168,8 +168,10 @@ void join_indicator(Indicator& series, const Indicator& later, model::Diagnostic
   Joiner j(diagnostics, series, std::nullopt, series.source, later.source);
   if (!later.name.empty()) series.name = later.name;
   j.text(series.unit, later.unit, "unit");
+  // The plan around the KPI as the later (newer) file prints it, all of it from one file.
   if (!later.goal.empty()) series.goal = later.goal;
   if (!later.measure.empty()) series.measure = later.measure;
+  if (!later.plan_path.empty()) series.plan_path = later.plan_path;
   join_direction(series, later, j);
   series.cumulative = series.cumulative || later.cumulative;
   if (later.relisted_of) series.relisted_of = later.relisted_of;

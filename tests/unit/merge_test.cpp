@@ -236,3 +236,23 @@ TEST_CASE("merge keys: width, case and spacing forgiven, near means one or two e
   CHECK_FALSE(is_near("a-1", "b-22"));
   CHECK_FALSE(is_near("toyama", "takaoka"));
 }
+
+TEST_CASE("merge: the plan path comes from the later file with its goal and measure", "[merge]") {
+  auto a_kpi = kpi_with("K", "件数", "a.csv", {obs(2020, Decimal{1, 0}, "1", "a.csv", 2)});
+  a_kpi.goal = "基本目標1";
+  a_kpi.plan_path = {{"goal", "1", "基本目標1"}, {"measure", "(1)", "旧い施策"}};
+  a_kpi.measure = "旧い施策";
+  auto b_kpi = kpi_with("K", "件数", "b.csv", {obs(2021, Decimal{2, 0}, "2", "b.csv", 2)});
+  b_kpi.goal = "基本目標1";
+  b_kpi.plan_path = {{"goal", "1", "基本目標1"}, {"measure", "(2)", "新しい施策"}};
+  b_kpi.measure = "新しい施策";
+  auto without_plan = kpi_with("K", "件数", "c.csv", {obs(2022, Decimal{3, 0}, "3", "c.csv", 2)});
+  auto out = merge_sheets(
+      {sheet_of("a.csv", {a_kpi}), sheet_of("b.csv", {b_kpi}), sheet_of("c.csv", {without_plan})});
+  const auto& series = out.sheets[0].parsed.indicators.at(0);
+  CHECK(series.observations.size() == 3);
+  CHECK(series.measure == "新しい施策");
+  REQUIRE(series.plan_path.size() == 2);
+  CHECK(series.plan_path[1].code == "(2)");
+  CHECK(series.plan_path[1].title == "新しい施策");  // a file without a plan keeps it
+}
