@@ -2,6 +2,7 @@
 
 #include "kpi/grid/stored_number.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats {
@@ -28,28 +29,11 @@ void read_stored(text::CellValue& v, const grid::Cell& cell) {
   if (stored && !(*stored == *v.value.number)) v.value.stored = stored;
 }
 
-// True when squeeze_spaces would give the text back unchanged: no space at either end, no
-// whitespace but single ASCII spaces between words (most cells), so no words to split.
-bool already_squeezed(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == ' ') {
-      if (i == 0 || i + 1 == s.size() || s[i + 1] == ' ') return false;
-    } else if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-      return false;
-    } else if ((c == '\xE3' && s.substr(i, 3) == "\xE3\x80\x80") ||
-               (c == '\xC2' && s.substr(i, 2) == "\xC2\xA0")) {
-      return false;  // an ideographic space, a no-break space
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string cell_text(const grid::Cell* cell) {
   if (!cell) return {};
-  if (already_squeezed(cell->display)) return std::string(cell->display);
+  if (text::is_squeezed(cell->display)) return std::string(cell->display);
   return std::string(text::trim(text::squeeze_spaces(cell->display)));
 }
 
