@@ -237,9 +237,9 @@ std::optional<model::Observation> read_year(const RowContext& ctx, int row, int 
   auto grade = label_at(ctx, row, cols.grade);
   if (!grade.empty()) obs.notes = "評価 " + grade;
   for (const auto* v : {&obs.target, &obs.actual})
-    if (v->stored)
+    if (v->workbook->stored)
       obs.notes += fmt::format("{}{} holds {} but shows {}", obs.notes.empty() ? "" : "; ", v->cell,
-                               v->stored->to_string(), v->text);
+                               v->workbook->stored->to_string(), v->text);
   if (obs.target.text.empty() && obs.actual.text.empty() && obs.published_rate.text.empty() &&
       grade.empty())
     return std::nullopt;

@@ -19,14 +19,14 @@ void read_cap(text::CellValue& v, std::string_view normalized) {
   auto percent = normalized.find('%');
   if (percent == std::string_view::npos) return;
   auto rest = text::trim(normalized.substr(percent + 1));
-  if (is_cap_above(rest)) v.value.cap = model::Cap::above;
-  if (is_cap_below(rest)) v.value.cap = model::Cap::below;
+  if (is_cap_above(rest)) v.value.workbook.edit().cap = model::Cap::above;
+  if (is_cap_below(rest)) v.value.workbook.edit().cap = model::Cap::below;
 }
 
 void read_stored(text::CellValue& v, const grid::Cell& cell) {
   if (cell.kind != grid::CellKind::number || !v.value.number) return;
   auto stored = grid::stored_decimal(cell.value, v.unit == "%" ? 2 : 0);
-  if (stored && !(*stored == *v.value.number)) v.value.stored = stored;
+  if (stored && !(*stored == *v.value.number)) v.value.workbook.edit().stored = stored;
 }
 
 }  // namespace
@@ -45,8 +45,10 @@ text::CellValue read_grid_value(const grid::Cell* cell, int row, int col) {
   if (!cell) return v;
   read_cap(v, normalized);
   read_stored(v, *cell);
-  v.value.formula = std::string(cell->formula);
-  v.value.formula_uncached = !cell->formula.empty() && !cell->formula_cached;
+  if (cell->formula.empty()) return v;
+  auto& detail = v.value.workbook.edit();
+  detail.formula = std::string(cell->formula);
+  detail.formula_uncached = !cell->formula_cached;
   return v;
 }
 

@@ -136,9 +136,10 @@ void read_cells(const Json& j, model::Observation& o) {
   // The observation's anchor cell, as the grid layout sets it: the rate, else the actual.
   for (const auto* v : {&o.published_rate, &o.actual, &o.target})
     if (o.source.cell.empty()) o.source.cell = v->cell;
-  o.published_rate.formula = text_field(j, "rate_formula");
-  o.actual.stored = stored_field(j, "actual_stored");
-  o.target.stored = stored_field(j, "target_stored");
+  if (auto formula = text_field(j, "rate_formula"); !formula.empty())
+    o.published_rate.workbook.edit().formula = formula;
+  if (auto stored = stored_field(j, "actual_stored")) o.actual.workbook.edit().stored = stored;
+  if (auto stored = stored_field(j, "target_stored")) o.target.workbook.edit().stored = stored;
 }
 
 model::RateFormula rate_formula_field(const Json& object) {
@@ -181,7 +182,7 @@ model::Baseline baseline_of(const Json& j) {
   b.value = value_field(j, "value", "text");
   b.fiscal_year = int_field(j, "fiscal_year");
   b.value.cell = text_field(j, "cell");
-  b.value.stored = stored_field(j, "stored");
+  if (auto stored = stored_field(j, "stored")) b.value.workbook.edit().stored = stored;
   for (const auto& a : array_field(j, "alternatives")) {
     if (!a.is_object()) throw ReadError("baseline.alternatives: expected objects");
     b.alternatives.push_back(value_field(a, "value", "text"));

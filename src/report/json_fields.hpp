@@ -106,9 +106,9 @@ void cells(Out& out, const model::Observation& o) {
   text_or_null(out.key("actual"), o.actual.cell);
   text_or_null(out.key("rate"), o.published_rate.cell);
   out.end_object();
-  text_or_null(out.key("rate_formula"), o.published_rate.formula);
-  if (o.actual.stored) decimal(out.key("actual_stored"), *o.actual.stored);
-  if (o.target.stored) decimal(out.key("target_stored"), *o.target.stored);
+  text_or_null(out.key("rate_formula"), o.published_rate.workbook->formula);
+  if (o.actual.workbook->stored) decimal(out.key("actual_stored"), *o.actual.workbook->stored);
+  if (o.target.workbook->stored) decimal(out.key("target_stored"), *o.target.workbook->stored);
 }
 
 // Schema 1.2: achieved / behind / no data and the grade of the year.
@@ -177,8 +177,8 @@ void observation(Out& out, const model::Observation& o) {
     text_or_null(out.key("revised_target_text"), o.revised_target.text);
     value(out.key("revised_rate_percent"), o.revised_rate);
     text_or_null(out.key("revised_rate_text"), o.revised_rate.text);
-    out.key("revised_verdict").string(model::to_string(o.revised_check.verdict));
-    text_or_null(out.key("revised_explanation"), o.revised_check.explanation);
+    out.key("revised_verdict").string(model::to_string(o.revised_check->verdict));
+    text_or_null(out.key("revised_explanation"), o.revised_check->explanation);
   }
   optional_number(out.key("rate_percent"), o.check.rate_percent);
   text_or_null(out.key("method"), o.check.method);
@@ -208,7 +208,7 @@ void baseline(Out& out, const model::Baseline& b) {
   out.end_array();
   // A workbook's cells: the rate formulas refer to them.
   if (!b.value.cell.empty()) out.key("cell").string(b.value.cell);
-  if (b.value.stored) decimal(out.key("stored"), *b.value.stored);
+  if (b.value.workbook->stored) decimal(out.key("stored"), *b.value.workbook->stored);
   out.end_object();
 }
 

@@ -89,7 +89,7 @@ PrimaryRate primary_rate(const model::Indicator& ind, const model::Observation& 
 
 void judge_cap(const model::Indicator& ind, model::Observation& obs, const calc::Profile& profile) {
   const auto& pub = obs.published_rate;
-  if (pub.cap == model::Cap::none || !pub.number) return;
+  if (pub.workbook->cap == model::Cap::none || !pub.number) return;
   auto primary = primary_rate(ind, obs, profile);
   const auto& rate = primary.rate;
   auto& check = obs.check;
@@ -97,33 +97,37 @@ void judge_cap(const model::Indicator& ind, model::Observation& obs, const calc:
   check.method = calc::to_string(primary.candidate.method);
   check.basis = to_string(primary.candidate.basis);
   int side = calc::compare(*rate, calc::Rational::of(*pub.number));
-  bool beyond = pub.cap == model::Cap::above ? side > 0 : side < 0;
+  bool beyond = pub.workbook->cap == model::Cap::above ? side > 0 : side < 0;
   auto shown = calc::round_half_away(*rate, 1).to_string() + "%";
   check.rate_percent = rate->to_double();
   if (beyond) {
     check.verdict = Verdict::match;
-    check.explanation = fmt::format("printed as a cap: recomputed {} is {} {}", shown,
-                                    pub.cap == model::Cap::above ? "above" : "below", pub.text);
+    check.explanation =
+        fmt::format("printed as a cap: recomputed {} is {} {}", shown,
+                    pub.workbook->cap == model::Cap::above ? "above" : "below", pub.text);
     return;
   }
   check.verdict = Verdict::mismatch;
-  check.explanation = fmt::format("published {} (a cap) but recomputed {} is not {} it", pub.text,
-                                  shown, pub.cap == model::Cap::above ? "above" : "below");
+  check.explanation =
+      fmt::format("published {} (a cap) but recomputed {} is not {} it", pub.text, shown,
+                  pub.workbook->cap == model::Cap::above ? "above" : "below");
 }
 
 model::Value with_stored(model::Value v) {
-  if (v.stored) v.number = v.stored;
+  if (v.workbook->stored) v.number = v.workbook->stored;
   return v;
 }
 
 std::string stored_note(const model::Value& v, const char* role) {
-  if (!v.stored) return "";
-  return fmt::format("; {} {} holds {} but shows {}", role, v.cell, v.stored->to_string(), v.text);
+  if (!v.workbook->stored) return "";
+  return fmt::format("; {} {} holds {} but shows {}", role, v.cell, v.workbook->stored->to_string(),
+                     v.text);
 }
 
 void judge_stored(const model::Indicator& ind, model::Observation& obs,
                   const calc::Profile& profile, const RateCheckOptions& options) {
-  bool any = obs.actual.stored || obs.target.stored || ind.baseline.value.stored;
+  bool any = obs.actual.workbook->stored || obs.target.workbook->stored ||
+             ind.baseline.value.workbook->stored;
   if (!any || obs.check.verdict == Verdict::match) return;
   auto full_ind = ind;
   full_ind.baseline.value = with_stored(ind.baseline.value);
@@ -142,33 +146,33 @@ void judge_stored(const model::Indicator& ind, model::Observation& obs,
 
 void judge_formula(const model::Indicator& ind, model::Observation& obs) {
   const auto& rate = obs.published_rate;
-  if (rate.formula.empty()) return;
+  if (rate.workbook->formula.empty()) return;
   auto& check = obs.check;
-  if (rate.formula_uncached) {
+  if (rate.workbook->formula_uncached) {
     check.verdict = Verdict::unchecked;
     check.explanation = fmt::format(
         "rate cell {} holds the formula {} without a computed value (written by a program that "
         "does not calculate): open and save the workbook in Excel or LibreOffice",
-        rate.cell, rate.formula);
+        rate.cell, rate.workbook->formula);
     return;
   }
   auto shape = formula_shape(ind, obs);
   if (!shape.foreign.empty()) {
     check.verdict = Verdict::mismatch;
     check.explanation = fmt::format(
-        "rate formula {} in {} uses {}{}; {}", rate.formula, rate.cell, shape.foreign,
+        "rate formula {} in {} uses {}{}; {}", rate.workbook->formula, rate.cell, shape.foreign,
         shape.expected.empty() ? "" : ": expected " + shape.expected, check.explanation);
     return;
   }
   if (check.verdict == Verdict::mismatch)
-    check.explanation += fmt::format(" (rate cell {}: {})", rate.cell, rate.formula);
+    check.explanation += fmt::format(" (rate cell {}: {})", rate.cell, rate.workbook->formula);
 }
 
 }  // namespace
 
 FormulaShape formula_shape(const model::Indicator& ind, const model::Observation& obs) {
   FormulaShape out;
-  auto f = cleaned(obs.published_rate.formula);
+  auto f = cleaned(obs.published_rate.workbook->formula);
   auto own = own_cells(ind, obs);
   std::string expected = f;
   bool fixable = true;
@@ -217,7 +221,7 @@ std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet) 
   std::map<std::string, FormulaUse> usage;
   for (const auto& ind : sheet.parsed.indicators)
     for (const auto& o : ind.observations) {
-      if (o.published_rate.formula.empty()) continue;
+      if (o.published_rate.workbook->formula.empty()) continue;
       auto& use = usage[formula_shape(ind, o).shape];
       ++use.count;
       if (use.cells.size() < cells_named) use.cells.push_back(o.published_rate.cell);

@@ -17,7 +17,8 @@ using model::Verdict;
 // warning: the sheet must be saved again before it can be checked.
 Severity severity_of(const model::RateCheck& check, bool fails, const model::Value& published) {
   if (fails) return Severity::error;
-  if (check.verdict == Verdict::unchecked && published.formula_uncached) return Severity::warning;
+  if (check.verdict == Verdict::unchecked && published.workbook->formula_uncached)
+    return Severity::warning;
   return check.verdict == Verdict::mismatch ? Severity::warning : Severity::note;
 }
 
@@ -86,7 +87,7 @@ void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector
     for (const auto& o : ind.observations) {
       out.push_back(rate_item(ind, o, o.check, "", o.published_rate, policy));
       if (o.revised_rate.has_number())
-        out.push_back(rate_item(ind, o, o.revised_check, " revised", o.revised_rate, policy));
+        out.push_back(rate_item(ind, o, *o.revised_check, " revised", o.revised_rate, policy));
     }
 }
 
@@ -147,8 +148,8 @@ CheckCounts count_items(const std::vector<CheckItem>& items) {
         case Verdict::unchecked:
           ++c.unchecked;
           // A formula saved without its value is a published rate that could not be read.
-          c.unpublished +=
-              i.rate && !i.rate->published.has_number() && i.rate->published.formula.empty();
+          c.unpublished += i.rate && !i.rate->published.has_number() &&
+                           i.rate->published.workbook->formula.empty();
           break;
       }
     } else if (i.rule.rfind("finding.", 0) == 0) {

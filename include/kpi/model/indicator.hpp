@@ -61,6 +61,7 @@ struct RateCheck {
 
 struct Observation {
   int fiscal_year = 0;
+  bool provisional = false;  // actual not final (未確定)
   Value target;
   Value actual;
   Value published_rate;                   // as printed ("99.0%"); number in percent
@@ -71,12 +72,12 @@ struct Observation {
   // the year it measures instead ("35.1% (R3)" in the FY2023 column: fiscal_year 2021,
   // reported_in 2023). See kpi/model/measured_year.hpp.
   std::optional<int> reported_in;
-  bool provisional = false;  // actual not final (未確定)
   std::string notes;
-  SourceLocation source;    // line of the values
-  RateCheck check;          // the published rate
-  RateCheck revised_check;  // the revised rate against the revised target (when printed)
-  Outcome outcome;          // achieved / behind / no data, and the grade (kpi/calc/outcome.hpp)
+  SourceLocation source;  // line of the values
+  RateCheck check;        // the published rate
+  // The revised rate against the revised target (when printed; Toyama): kpi/model/boxed.hpp.
+  Boxed<RateCheck> revised_check;
+  Outcome outcome;  // achieved / behind / no data, and the grade (kpi/calc/outcome.hpp)
 };
 
 // The formula an indicator's type prescribes (prefectural sheets print a type per row:

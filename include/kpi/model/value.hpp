@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "kpi/model/boxed.hpp"
 #include "kpi/model/decimal.hpp"
 
 namespace kpi::model {
@@ -12,15 +13,19 @@ enum class Qualifier { none, at_least, at_most, about, keep };  // 以上 以下
 // A published rate printed as a cap: "100%超" (above), "0%未満" (below).
 enum class Cap { none, above, below };
 
-struct Value {
-  std::optional<Decimal> number;  // absent: no value ("-", empty, qualitative text)
-  std::string text;               // as printed, trimmed (original characters)
-  // -- from a workbook cell (empty for text inputs) --
+// The parts of a workbook cell's value that text inputs never have (and most cells neither).
+struct CellDetail {
   std::optional<Decimal> stored{};  // the cell's value when it holds more digits than it shows
   std::string formula{};            // "=ROUND(O22/N22,3)" when the cell is a formula
   bool formula_uncached = false;    // a formula stored without its computed value
-  std::string cell{};               // "P22": the cell the value was read from
   Cap cap = Cap::none;              // a rate printed as a bound, not a value
+};
+
+struct Value {
+  std::optional<Decimal> number;  // absent: no value ("-", empty, qualitative text)
+  std::string text;               // as printed, trimmed (original characters)
+  std::string cell{};             // "P22": the workbook cell the value was read from; "" for text
+  Boxed<CellDetail> workbook{};   // set only when a cell has one of them (kpi/model/boxed.hpp)
 
   bool has_number() const { return number.has_value(); }
   int decimals() const { return number ? number->scale : 0; }

@@ -370,8 +370,8 @@ TEST_CASE("a cell holding more digits than it shows explains the rate from the f
   auto out = read_grid(sheet);
   const auto& o = find_observation(find_indicator(out, "22"), 2023);
   CHECK(o.actual.text == "79");
-  REQUIRE(o.actual.stored);
-  CHECK(o.actual.stored->to_string() == "79.2");
+  REQUIRE(o.actual.workbook->stored);
+  CHECK(o.actual.workbook->stored->to_string() == "79.2");
   CHECK(o.check.verdict == Verdict::match);
   CHECK_THAT(o.check.explanation, Catch::Contains("D2 holds 79.2 but shows 79"));
 

@@ -52,7 +52,7 @@ std::vector<std::string> indicator_lines(const kpi::model::Sheet& sheet) {
                       number_text(o.published_rate) + ") verdict " +
                       kpi::model::to_string(o.check.verdict) + " revised " + o.revised_target.text +
                       " / " + o.revised_rate.text + " " +
-                      kpi::model::to_string(o.revised_check.verdict));
+                      kpi::model::to_string(o.revised_check->verdict));
   }
   return lines;
 }
@@ -196,7 +196,7 @@ TEST_CASE("the Takaoka workbook grid gives 64 KPIs, No.9 and No.50 without value
     CHECK(no3_2020.target.text == "58.6");
     CHECK(no3_2020.actual.text == "58.0");
     CHECK(no3_2020.published_rate.text == "99.0%");
-    CHECK(no3_2020.published_rate.formula == "=ROUND(F6/E6,3)");
+    CHECK(no3_2020.published_rate.workbook->formula == "=ROUND(F6/E6,3)");
     CHECK(no3_2020.check.verdict == Verdict::match);
   }
 }
@@ -219,8 +219,8 @@ TEST_CASE("the planted formula P22 of the Takaoka grid is a mismatch that quotes
     CHECK(o.actual.cell == "O22");
     CHECK(o.published_rate.text == "151.8%");
     CHECK(o.published_rate.cell == "P22");
-    CHECK(o.published_rate.formula == "=ROUND(O22/K22,3)");
-    CHECK_FALSE(o.published_rate.formula_uncached);
+    CHECK(o.published_rate.workbook->formula == "=ROUND(O22/K22,3)");
+    CHECK_FALSE(o.published_rate.workbook->formula_uncached);
     CHECK(o.check.verdict == Verdict::mismatch);
     CHECK(o.check.rate_rounded->to_string() == "145.5");  // 104,754 / 72,000
     CHECK_THAT(o.check.explanation, Catch::Contains("=ROUND(O22/K22,3)"));
@@ -239,7 +239,7 @@ TEST_CASE("the planted formula P22 of the Takaoka grid is a mismatch that quotes
     // The other years of No.19 use their own cells and match, FY2021 with the exact half.
     const auto& fy2021 = find_observation(no19, 2021);
     CHECK(fy2021.published_rate.text == "143.3%");  // ROUND(94545/66000, 3) = 1.4325 → 1.433
-    CHECK(fy2021.published_rate.formula == "=ROUND(I22/H22,3)");
+    CHECK(fy2021.published_rate.workbook->formula == "=ROUND(I22/H22,3)");
     CHECK(fy2021.check.verdict == Verdict::match);
   }
 }
@@ -252,7 +252,7 @@ TEST_CASE("more-digit cells of the Takaoka grid match from the stored value and 
     const auto& sheet = result.sheets.front();
     int stored = 0;
     for (const auto& ind : sheet.parsed.indicators)
-      for (const auto& o : ind.observations) stored += o.actual.stored.has_value();
+      for (const auto& o : ind.observations) stored += o.actual.workbook->stored.has_value();
     INFO(path);
     CHECK(stored == 8);
     for (const auto& cell : more_digit_cells) {
@@ -260,8 +260,8 @@ TEST_CASE("more-digit cells of the Takaoka grid match from the stored value and 
       const auto& o = find_observation(find_indicator(sheet, cell.id), cell.fiscal_year);
       CHECK(o.actual.cell == cell.cell);
       CHECK(o.actual.text == cell.shown);
-      REQUIRE(o.actual.stored);
-      CHECK(o.actual.stored->to_string() == cell.stored);
+      REQUIRE(o.actual.workbook->stored);
+      CHECK(o.actual.workbook->stored->to_string() == cell.stored);
       CHECK(o.published_rate.text == cell.published);
       CHECK(o.check.verdict == Verdict::match);
       CHECK_THAT(o.check.explanation, Catch::Contains("stored value"));
@@ -310,7 +310,7 @@ TEST_CASE("the Takaoka grid: verdicts, formulas and baseline rates of the whole 
     const auto& no1_2021 = find_observation(no1, 2021);
     CHECK(no1_2021.actual.number->to_string() == "-441");
     CHECK(no1_2021.published_rate.text == "-328.2%");
-    CHECK(no1_2021.published_rate.formula == "=ROUND((I4-D4)/(H4-D4),3)");
+    CHECK(no1_2021.published_rate.workbook->formula == "=ROUND((I4-D4)/(H4-D4),3)");
     CHECK(no1_2021.check.method == "progress");
     CHECK(no1_2021.check.verdict == Verdict::match);
     const auto& no54 = find_observation(find_indicator(sheet, "54"), 2020);
@@ -321,7 +321,7 @@ TEST_CASE("the Takaoka grid: verdicts, formulas and baseline rates of the whole 
     const auto& no5 = find_observation(find_indicator(sheet, "5"), 2023);
     CHECK(no5.target.text == "25以下");
     CHECK(no5.published_rate.text == "247.5%");
-    CHECK(no5.published_rate.formula == "=ROUND(N8/O8,3)");
+    CHECK(no5.published_rate.workbook->formula == "=ROUND(N8/O8,3)");
     CHECK(no5.check.method == "inverse");
     CHECK(no5.check.verdict == Verdict::match);
   }
@@ -365,10 +365,10 @@ TEST_CASE("formulas saved without their value are unchecked with the fix",
     for (const auto& o : ind.observations) {
       INFO("No." << ind.id << " FY" << o.fiscal_year);
       CHECK(o.check.verdict == Verdict::unchecked);
-      if (!o.published_rate.formula_uncached) continue;
+      if (!o.published_rate.workbook->formula_uncached) continue;
       uncached.push_back(o.published_rate.cell);
       CHECK(o.published_rate.text.empty());
-      CHECK_THAT(o.check.explanation, Catch::Contains(o.published_rate.formula));
+      CHECK_THAT(o.check.explanation, Catch::Contains(o.published_rate.workbook->formula));
       CHECK_THAT(o.check.explanation, Catch::Contains("without a computed value"));
       CHECK_THAT(o.check.explanation, Catch::Contains("open and save"));
       CHECK_THAT(o.check.explanation, Catch::Contains("Excel or LibreOffice"));
@@ -377,9 +377,9 @@ TEST_CASE("formulas saved without their value are unchecked with the fix",
         std::vector<std::string>{"G4", "J4", "M4", "P4", "G5", "J5", "P5", "G6", "J6", "M6", "P6"});
   const auto& m5 = find_observation(find_indicator(sheet, "3"), 2022);
   CHECK(m5.published_rate.text == "-");
-  CHECK(m5.published_rate.formula.empty());
+  CHECK(m5.published_rate.workbook->formula.empty());
   const auto& g4 = find_observation(find_indicator(sheet, "1"), 2020);
-  CHECK(g4.published_rate.formula == "=ROUND((F4-D4)/(E4-D4),3)");
+  CHECK(g4.published_rate.workbook->formula == "=ROUND((F4-D4)/(E4-D4),3)");
 }
 
 // -- 4. the prefecture evaluation grid ------------------------------------------------------
@@ -515,12 +515,12 @@ TEST_CASE("the prefecture grid: 現状維持型（Ⅱ） is 2 − actual/target,
   CHECK(no14.check.verdict == Verdict::match);
 
   const auto& no2 = fy2023(sheet, 2);  // (812 − 620)/(800 − 620) = 106.7% printed 100%超
-  CHECK(no2.published_rate.cap == kpi::model::Cap::above);
+  CHECK(no2.published_rate.workbook->cap == kpi::model::Cap::above);
   CHECK(no2.check.verdict == Verdict::match);
   CHECK_THAT(no2.check.explanation, Catch::Contains("printed as a cap"));
   CHECK_THAT(no2.check.explanation, Catch::Contains("106.7%"));
   const auto& no3 = fy2023(sheet, 3);  // −15.0% printed 0%未満
-  CHECK(no3.published_rate.cap == kpi::model::Cap::below);
+  CHECK(no3.published_rate.workbook->cap == kpi::model::Cap::below);
   CHECK(no3.check.verdict == Verdict::match);
   const auto& no8 = fy2023(sheet, 8);  // 進捗割合型（Ⅱ）: (1188 − 1260)/(1100 − 1260) = 45%
   CHECK(no8.check.method == "progress");

@@ -81,7 +81,7 @@ TEST_CASE("an indicator's hard strings and numbers are written in the stream as 
   o.actual.number = Decimal{5, 0};
   o.check.rate_percent = 100.0;
   o.source.sheet = "Sheet \"1\"";
-  o.actual.stored = Decimal{333333333333333, 15};
+  o.actual.workbook.edit().stored = Decimal{333333333333333, 15};
   ind.observations.push_back(o);
   sheet.parsed.indicators.push_back(ind);
   result.sheets.push_back(sheet);
