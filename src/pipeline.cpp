@@ -198,7 +198,11 @@ model::Sheet process_text_file(std::string bytes, const std::string& path,
   auto sheet = process_text(decoded.utf8, path, decoded.encoding, options);
   auto& diagnostics = sheet.parsed.diagnostics;
   diagnostics.insert(diagnostics.begin(), decode_warnings.begin(), decode_warnings.end());
-  sheet.keep_referenced_lines();  // the text is released: memory stays flat over many files
+  // The text is released: memory stays flat over many files.
+  if (options.quote_lines)
+    sheet.keep_referenced_lines();
+  else
+    sheet.release_text();
   return sheet;
 }
 

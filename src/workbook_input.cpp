@@ -99,7 +99,10 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,
                       options.rate_check);
-  out.keep_referenced_lines();
+  if (options.quote_lines)
+    out.keep_referenced_lines();
+  else
+    out.release_text();
   return out;
 }
 

@@ -17,6 +17,7 @@ struct PipelineOptions {
   int jobs = 0;                             // 0 = hardware concurrency
   std::optional<std::string> sheet;         // --sheet: the workbook sheet to read
   verify::RateCheckOptions rate_check;      // check --tolerance
+  bool quote_lines = true;  // keep the source lines the model refers to (check quotes them)
 };
 
 struct PipelineResult {

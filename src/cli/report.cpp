@@ -102,7 +102,9 @@ int write_with(const report::ReportWriter& writer, const InputFlags& input,
         "kpi-report: error: --format {} writes a binary file, not text for a terminal: write it "
         "with -o report.{} or redirect it (> report.{})",
         writer.name, writer.name, writer.name));
-  auto result = run_pipeline(input.paths, resolve_input(input));
+  auto options_in = resolve_input(input);
+  options_in.quote_lines = false;  // no report format quotes source lines (check does)
+  auto result = run_pipeline(input.paths, options_in);
   print_diagnostics(result, verbose);
   bool written = emit_streamed(
       [&](std::ostream& out) {

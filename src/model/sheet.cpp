@@ -32,6 +32,12 @@ std::vector<int> referenced_lines(const ParseOutput& parsed) {
 
 }  // namespace
 
+void Sheet::release_text() {
+  text.reset();
+  std::vector<std::size_t>().swap(line_starts);
+  std::vector<int>().swap(kept_lines);
+}
+
 void Sheet::keep_referenced_lines() {
   if (!text || !kept_lines.empty()) return;
   auto compact = std::make_shared<std::string>();

@@ -60,6 +60,8 @@ struct Sheet {
   // Keeps only the lines the model refers to (diagnostics, skipped rows, KPIs and their
   // observations: all that check quotes) and releases the rest of the text. O(size).
   void keep_referenced_lines();
+  // Releases the text (nothing will quote it: report and convert). line_text gives "".
+  void release_text();
   // The text of 1-based line `line`, or "" when unknown (or not kept). O(1), or O(log lines)
   // after keep_referenced_lines.
   std::string_view line_text(int line) const;
