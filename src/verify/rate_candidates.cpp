@@ -96,6 +96,14 @@ void widen(std::optional<Range>& range, const Rational& r) {
   if (calc::compare(r, range->high) > 0) range->high = r;
 }
 
+std::optional<Rational> evaluate_afresh(const Candidate& c, Direction direction) {
+  auto in = inputs_of(c);
+  if (c.method != Method::met_is_100) return calc::rate_percent(c.method, in);
+  if (!in.target || !in.actual || !met_on_good_side(direction, *in.actual, *in.target))
+    return std::nullopt;
+  return Rational::integer(100);
+}
+
 bool is_negative(const model::Value& v) {
   return v.number && v.number->units < 0;
 }
@@ -126,6 +134,7 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
   auto baseline = ind.baseline.value.number;
 
   std::vector<Candidate> out;
+  out.reserve(9 + ind.baseline.alternatives.size());
   Candidate primary{Method::ratio, first_target, obs.actual.number, baseline, first_basis, 1, {},
                     true};
   // A printed indicator type (進捗割合型 ...) prescribes the formula; else the convention.
@@ -162,11 +171,11 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
 }
 
 std::optional<Rational> evaluate(const Candidate& c, Direction direction) {
-  auto in = inputs_of(c);
-  if (c.method != Method::met_is_100) return calc::rate_percent(c.method, in);
-  if (!in.target || !in.actual || !met_on_good_side(direction, *in.actual, *in.target))
-    return std::nullopt;
-  return Rational::integer(100);
+  if (c.evaluated_for != direction) {
+    c.rate = evaluate_afresh(c, direction);
+    c.evaluated_for = direction;
+  }
+  return c.rate;
 }
 
 std::string describe(const Candidate& c) {

@@ -26,6 +26,8 @@ struct Question {
   std::vector<Candidate> cands;  // the sheet's own formula first
   Decimal published;
   int decimals = 0;  // of the published rate
+  Rational published_exact{};
+  Precision precision{};  // of the indicator's printed values
 };
 
 Decimal round_by(calc::Rounding rounding, const Rational& r, int decimals) {
@@ -126,12 +128,11 @@ bool overlaps(const Range& r, const Rational& published, const Rational& room) {
 // the published rate's own rounding interval widened by `extra` points.
 const Candidate* explained_within(const Question& q, bool primary_only, const Rational& extra,
                                   std::optional<Range>& range) {
-  auto precision = precision_of(q.ind, q.profile);
   Rational room = calc::half_ulp(q.published) + extra;
   for (const auto& c : q.cands) {
     if (primary_only && !c.primary) continue;
-    range = rate_range(c, precision);
-    if (range && overlaps(*range, Rational::of(q.published), room)) return &c;
+    range = rate_range(c, q.precision);
+    if (range && overlaps(*range, q.published_exact, room)) return &c;
   }
   return nullptr;
 }
@@ -156,7 +157,7 @@ std::optional<RateCheck> printed_precision(const Question& q) {
   std::optional<Range> range;
   const auto* c = explained_within(q, true, Rational{}, range);
   if (!c) return std::nullopt;
-  auto room = room_description(*c, precision_of(q.ind, q.profile));
+  auto room = room_description(*c, q.precision);
   return consistent_by(q, *c,
                        fmt::format("{}: {} ⇒ {} covers {}", describe(*c), room,
                                    range_text(q, *range), percent_text(q.published)));
@@ -196,19 +197,19 @@ std::string other_formulas(const Question& q) {
         "does not use for this kind of row",
         describe(*c));
   std::optional<Rational> best_distance;
-  std::string best;
-  Rational pub = Rational::of(q.published);
+  const Candidate* best = nullptr;
   for (const auto& c : q.cands) {
     auto r = evaluate(c, q.ind.direction);
     if (c.primary || !r) continue;
-    auto d = *r - pub;
+    auto d = *r - q.published_exact;
     if (d.num < 0) d.num = -d.num;
     if (best_distance && calc::compare(d, *best_distance) >= 0) continue;
     best_distance = d;
-    best = fmt::format("; nearest other formula: {} gives {}", describe(c),
-                       percent_text(*r, q.decimals));
+    best = &c;
   }
-  return best;
+  if (!best) return "";
+  return fmt::format("; nearest other formula: {} gives {}", describe(*best),
+                     percent_text(*evaluate(*best, q.ind.direction), q.decimals));
 }
 
 // The printed value a candidate's input came from (numbers as printed: "11,499").
@@ -258,7 +259,7 @@ RateCheck mismatch(const Question& q, const std::optional<Rational>& rate) {
   }
   set_rate(check, *rate, q.decimals);
   auto rounded = round_by(q.profile.rounding, *rate, q.decimals);
-  auto diff = Rational::of(q.published) - Rational::of(rounded);
+  auto diff = q.published_exact - Rational::of(rounded);
   auto flip = decision_flip(q.profile, q.published, rounded);
   check.decision_flip = !flip.empty();
   check.explanation = fmt::format("published {}, recomputed {} = {} ({}), difference {} points{}{}",
@@ -291,6 +292,8 @@ RateCheck explain_rate(const model::Indicator& ind, const model::Observation& ob
   if (!any_computable(q))
     return unchecked(std::nullopt, nullptr,
                      "published rate but nothing to compute: " + missing_inputs(own));
+  q.published_exact = Rational::of(q.published);
+  q.precision = precision_of(ind, profile);
   if (auto c = face_value(q)) return *c;
   // A rounding step is a mismatch unless the team's --tolerance covers it.
   if (rate)
