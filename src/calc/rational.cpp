@@ -16,7 +16,12 @@ Int checked(Int value) {
   if (value < -max_int) throw Overflow();
   return value;
 }
+bool fits64(Int v);
+
 Int mul(Int a, Int b) {
+  // Two 64-bit factors: the product has at most 126 bits and cannot overflow.
+  if (fits64(a) && fits64(b))
+    return static_cast<Int>(static_cast<std::int64_t>(a)) * static_cast<std::int64_t>(b);
   Int r;
   if (__builtin_mul_overflow(a, b, &r)) throw Overflow();
   return checked(r);

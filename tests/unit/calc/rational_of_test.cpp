@@ -67,3 +67,24 @@ TEST_CASE("Rational::of of a zero or an integer", "[calc][rational]") {
   CHECK(half.num == -1);
   CHECK(half.den == 2);
 }
+
+TEST_CASE("products of 64-bit numbers are exact up to the int64 limits", "[calc][rational]") {
+  constexpr auto max = std::numeric_limits<std::int64_t>::max();
+  // Coprime factors and denominators, so that no reduction hides a wrong product.
+  auto product = Rational{max, 1} * Rational{-max, 1};
+  CHECK(product.num == -static_cast<Int>(max) * max);
+  CHECK(product.den == 1);
+  auto quotient = *kpi::calc::divide(Rational{max, 1}, Rational{max - 1, 1});
+  CHECK(quotient.num == max);
+  CHECK(quotient.den == max - 1);
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 10000; ++i) {
+    auto a = static_cast<std::int64_t>(random() >> 1),
+         b = -static_cast<std::int64_t>(random() >> 1);
+    auto p = Rational::integer(a) * Rational::integer(b);
+    CHECK(p.num == static_cast<Int>(a) * b);
+    CHECK(p.den == 1);
+  }
+  // Beyond 128 bits it still throws.
+  CHECK_THROWS_AS(product * product, kpi::calc::Overflow);
+}
