@@ -21,8 +21,9 @@ calc::RateInputs inputs_of(const Candidate& c) {
 }
 
 Method method_for(Direction direction, const Candidate& c, const calc::Profile& profile) {
-  return calc::primary_method(direction, inputs_of(c), profile.zero_target_progress,
-                              profile.maintain_zero_is_100);
+  auto zero = [](const std::optional<Decimal>& d) { return d && d->units == 0; };
+  return calc::primary_method(direction, calc::ZeroInputs{zero(c.target), zero(c.actual)},
+                              profile.zero_target_progress, profile.maintain_zero_is_100);
 }
 
 bool met_on_good_side(Direction direction, const Rational& actual, const Rational& target) {
