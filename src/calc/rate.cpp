@@ -72,8 +72,13 @@ std::optional<Rational> rate_percent(Method method, const RateInputs& in) {
 
 Method primary_method(model::Direction direction, const RateInputs& in, bool zero_target_progress,
                       bool maintain_zero_is_100) {
-  bool zero_target = in.target && is_zero(*in.target);
-  bool zero_actual = in.actual && is_zero(*in.actual);
+  ZeroInputs zero{in.target && is_zero(*in.target), in.actual && is_zero(*in.actual)};
+  return primary_method(direction, zero, zero_target_progress, maintain_zero_is_100);
+}
+
+Method primary_method(model::Direction direction, ZeroInputs zero, bool zero_target_progress,
+                      bool maintain_zero_is_100) {
+  bool zero_target = zero.target, zero_actual = zero.actual;
   if (zero_target && zero_actual && maintain_zero_is_100 && direction == model::Direction::maintain)
     return Method::maintain_zero;
   if (zero_target && zero_target_progress) return Method::progress;

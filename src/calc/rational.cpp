@@ -1,5 +1,6 @@
 #include "kpi/calc/rational.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <utility>
@@ -15,7 +16,12 @@ Int checked(Int value) {
   if (value < -max_int) throw Overflow();
   return value;
 }
+bool fits64(Int v);
+
 Int mul(Int a, Int b) {
+  // Two 64-bit factors: the product has at most 126 bits and cannot overflow.
+  if (fits64(a) && fits64(b))
+    return static_cast<Int>(static_cast<std::int64_t>(a)) * static_cast<std::int64_t>(b);
   Int r;
   if (__builtin_mul_overflow(a, b, &r)) throw Overflow();
   return checked(r);
@@ -122,9 +128,30 @@ model::Decimal finish(Int magnitude, bool negative, int decimals) {
   return {static_cast<std::int64_t>(v), decimals};
 }
 
+// units / 10^scale in lowest terms without a GCD: the divisor common to a 64-bit number and
+// a power of ten is 2^min(twos, scale) * 5^min(fives, scale). Scales a 64-bit power of ten
+// cannot hold take the general path.
+std::optional<Rational> of_by_twos_and_fives(const model::Decimal& d) {
+  if (d.scale < 0 || d.scale > 18) return std::nullopt;
+  if (d.units == 0) return Rational{0, 1};
+  std::uint64_t magnitude =
+      d.units < 0 ? 0 - static_cast<std::uint64_t>(d.units) : static_cast<std::uint64_t>(d.units);
+  auto den = static_cast<std::uint64_t>(pow10(d.scale));
+  int twos = std::min(__builtin_ctzll(magnitude), d.scale);
+  magnitude >>= twos;
+  den >>= twos;
+  for (int fives = 0; fives < d.scale && magnitude % 5 == 0; ++fives) {
+    magnitude /= 5;
+    den /= 5;
+  }
+  Int num = static_cast<Int>(magnitude);
+  return Rational{d.units < 0 ? -num : num, static_cast<Int>(den)};
+}
+
 }  // namespace
 
 Rational Rational::of(const model::Decimal& d) {
+  if (auto fast = of_by_twos_and_fives(d)) return *fast;
   return reduced(d.units, pow10(d.scale));
 }
 

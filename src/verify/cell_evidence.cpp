@@ -36,13 +36,15 @@ std::vector<Reference> references(const std::string& f) {
   return refs;
 }
 
+// Views into the indicator and observation the shape is found for.
 struct Role {
-  std::string cell, name;
+  std::string_view cell, name;
 };
 
 // This KPI-year's own cells, by role name.
 std::vector<Role> own_cells(const model::Indicator& ind, const model::Observation& obs) {
   std::vector<Role> roles;
+  roles.reserve(5);
   auto add = [&](const model::Value& v, const char* name) {
     if (!v.cell.empty()) roles.push_back({v.cell, name});
   };

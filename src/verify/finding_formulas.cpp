@@ -17,15 +17,30 @@ std::string formula_of(const model::Observation& o) {
   return o.check.basis.empty() ? o.check.method : o.check.method + " against the " + o.check.basis;
 }
 
+// formula_of into a reused buffer.
+void assign_formula_of(std::string& out, const model::Observation& o) {
+  out.assign(o.check.method);
+  if (!o.check.basis.empty()) out.append(" against the ").append(o.check.basis);
+}
+
 // Indicators of the same kind should be computed alike: same direction, and a zero or a
 // non-zero target (zero targets need progress from the baseline).
-std::string kind_of(const model::Indicator& ind, const model::Observation& o) {
+void assign_kind_of(std::string& out, const model::Indicator& ind, const model::Observation& o) {
   const char* direction = model::to_string(ind.direction);
   bool zero_target = o.target.number && o.target.number->units == 0;
   // A printed indicator type (進捗割合型 ...) prescribes its own formula: its own kind.
   const char* typed = model::to_string(ind.rate_formula);
-  return fmt::format("{}{}{}", direction ? direction : "unknown-direction",
-                     zero_target ? " (target 0)" : "", typed ? fmt::format(" ({})", typed) : "");
+  out.assign(direction ? direction : "unknown-direction");
+  if (zero_target) out.append(" (target 0)");
+  if (typed) out.append(" (").append(typed).append(")");
+}
+
+// map[key], looking the key up without a string of its own unless it is new.
+template <typename Map>
+typename Map::mapped_type& entry(Map& map, const std::string& key) {
+  auto it = map.find(key);
+  if (it == map.end()) it = map.emplace(key, typename Map::mapped_type{}).first;
+  return it->second;
 }
 
 // Formulas that a convention allows as exceptions within a kind.
@@ -51,11 +66,15 @@ void find_formula_mixes(const model::Sheet& sheet, std::vector<model::Finding>& 
     const model::Observation* at = nullptr;
   };
   std::map<std::string, std::map<std::string, Use>> by_kind;
+  std::string kind, formula;
   for (const auto& ind : sheet.parsed.indicators) {
     if (ind.relisted_of) continue;
     for (const auto& o : ind.observations) {
-      if (!o.published_rate.number || !explained(o) || is_convention(formula_of(o))) continue;
-      auto& use = by_kind[kind_of(ind, o)][formula_of(o)];
+      if (!o.published_rate.number || !explained(o)) continue;
+      assign_formula_of(formula, o);
+      if (is_convention(formula)) continue;
+      assign_kind_of(kind, ind, o);
+      auto& use = entry(entry(by_kind, kind), formula);
       if (!use.count++) use.example = &ind, use.at = &o;
     }
   }

@@ -23,10 +23,12 @@ bool same_values(const model::Indicator& a, const model::Indicator& b) {
 }  // namespace
 
 void find_same_name_conflicts(const IndicatorList& all, std::vector<model::Finding>& out) {
-  std::map<std::pair<std::string, std::string>, const model::Indicator*> first_by_name;
+  // Views into the indicators, which outlive the search.
+  std::map<std::pair<std::string_view, std::string_view>, const model::Indicator*> first_by_name;
   for (const auto* ind : all) {
     if (ind->name.empty()) continue;
-    auto [it, inserted] = first_by_name.emplace(std::pair{ind->municipality, ind->name}, ind);
+    auto [it, inserted] = first_by_name.emplace(
+        std::pair<std::string_view, std::string_view>{ind->municipality, ind->name}, ind);
     if (inserted) continue;
     const auto* other = it->second;
     // Re-listed rows are compared with their original by find_relisted_differences.
@@ -94,7 +96,7 @@ bool is_average(const std::string& name) {
 }  // namespace
 
 void find_parts_not_adding_up(const IndicatorList& all, std::vector<model::Finding>& out) {
-  std::map<std::pair<std::string, std::string>, IndicatorList> groups;
+  std::map<std::pair<std::string_view, std::string_view>, IndicatorList> groups;
   for (const auto* ind : all) groups[{ind->municipality, ind->id}].push_back(ind);
   for (const auto& [key, members] : groups)
     for (const auto* total : members) {

@@ -10,6 +10,9 @@ namespace kpi::verify {
 namespace {
 
 using model::Indicator;
+// Originals by (municipality, id): views into the indicators, which outlive the search.
+using OriginalsById =
+    std::multimap<std::pair<std::string_view, std::string_view>, const Indicator*>;
 
 void observation_differences(const Indicator& copy, const Indicator& original,
                              std::vector<std::string>& out) {
@@ -46,10 +49,9 @@ std::string differences(const Indicator& copy, const Indicator& original) {
 
 // The KPI a re-listed row points at: an id can hold several KPIs (seq 1, 2, ...), so the one
 // with the same name (as matched: "（累計）" = "(累計)") is preferred, else the first of that id.
-const Indicator* original_of(
-    const Indicator& copy,
-    const std::multimap<std::pair<std::string, std::string>, const Indicator*>& by_id) {
-  auto [first, last] = by_id.equal_range({copy.municipality, *copy.relisted_of});
+const Indicator* original_of(const Indicator& copy, const OriginalsById& by_id) {
+  auto [first, last] = by_id.equal_range(
+      std::pair<std::string_view, std::string_view>{copy.municipality, *copy.relisted_of});
   auto name = text::name_form(copy.name);
   for (auto it = first; it != last; ++it)
     if (text::name_form(it->second->name) == name) return it->second;
@@ -67,9 +69,11 @@ model::SourceLocation values_location(const Indicator& ind) {
 }  // namespace
 
 void find_relisted_differences(const IndicatorList& all, std::vector<model::Finding>& out) {
-  std::multimap<std::pair<std::string, std::string>, const Indicator*> originals;
+  OriginalsById originals;
   for (const auto* ind : all)
-    if (!ind->relisted_of) originals.emplace(std::pair{ind->municipality, ind->id}, ind);
+    if (!ind->relisted_of)
+      originals.emplace(std::pair<std::string_view, std::string_view>{ind->municipality, ind->id},
+                        ind);
   for (const auto* ind : all) {
     if (!ind->relisted_of || ind->relisted_of->empty()) continue;
     const auto* original = original_of(*ind, originals);

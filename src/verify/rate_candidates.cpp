@@ -1,5 +1,7 @@
 #include "rate_candidates.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 namespace kpi::verify {
@@ -19,8 +21,9 @@ calc::RateInputs inputs_of(const Candidate& c) {
 }
 
 Method method_for(Direction direction, const Candidate& c, const calc::Profile& profile) {
-  return calc::primary_method(direction, inputs_of(c), profile.zero_target_progress,
-                              profile.maintain_zero_is_100);
+  auto zero = [](const std::optional<Decimal>& d) { return d && d->units == 0; };
+  return calc::primary_method(direction, calc::ZeroInputs{zero(c.target), zero(c.actual)},
+                              profile.zero_target_progress, profile.maintain_zero_is_100);
 }
 
 bool met_on_good_side(Direction direction, const Rational& actual, const Rational& target) {
@@ -50,18 +53,30 @@ void add_baseline_alternatives(const model::Indicator& ind, const Candidate& pri
   }
 }
 
+// One value, or the two ends of an interval, without allocating.
+struct Corners {
+  std::array<Rational, 2> at{};
+  std::size_t count = 1;
+
+  const Rational* begin() const { return at.data(); }
+  const Rational* end() const { return at.data() + count; }
+  std::size_t size() const { return count; }
+  const Rational& operator[](std::size_t i) const { return at[i]; }
+  Rational& operator[](std::size_t i) { return at[i]; }
+};
+
 // A value as printed, with its room: [x − h, x + h], not below 0 for a non-negative quantity.
-std::vector<Rational> corners_of(const std::optional<Decimal>& d, bool exact, bool non_negative) {
-  if (!d) return {Rational{}};
+Corners corners_of(const std::optional<Decimal>& d, bool exact, bool non_negative) {
+  if (!d) return {};
   Rational x = Rational::of(*d);
-  if (exact) return {x};
+  if (exact) return {{x, Rational{}}, 1};
   Rational h = calc::half_ulp(*d);
   Rational low = x - h;
   if (non_negative && d->units >= 0 && calc::compare(low, Rational{}) < 0) low = Rational{};
-  return {low, x + h};
+  return {{low, x + h}, 2};
 }
 
-bool spans_zero(const std::vector<Rational>& corners) {
+bool spans_zero(const Corners& corners) {
   Rational zero{};
   if (corners.size() == 1) return calc::is_zero(corners[0]);
   return calc::compare(corners[0], zero) <= 0 && calc::compare(corners[1], zero) >= 0;
@@ -80,8 +95,9 @@ bool denominator_keeps_sign(const Candidate& c, const Precision& p) {
       if (!c.target || !c.baseline) return false;
       auto b = corners_of(c.baseline, p.measured_exact, p.non_negative);
       Rational t = Rational::of(*c.target);
-      std::vector<Rational> diff;
-      for (const auto& x : b) diff.push_back(t - x);
+      Corners diff;
+      diff.count = b.size();
+      for (std::size_t i = 0; i < b.size(); ++i) diff[i] = t - b[i];
       if (diff.size() == 2 && calc::compare(diff[0], diff[1]) > 0) std::swap(diff[0], diff[1]);
       return !spans_zero(diff);
     }
@@ -94,6 +110,14 @@ void widen(std::optional<Range>& range, const Rational& r) {
   if (!range) range = Range{r, r};
   if (calc::compare(r, range->low) < 0) range->low = r;
   if (calc::compare(r, range->high) > 0) range->high = r;
+}
+
+std::optional<Rational> evaluate_afresh(const Candidate& c, Direction direction) {
+  auto in = inputs_of(c);
+  if (c.method != Method::met_is_100) return calc::rate_percent(c.method, in);
+  if (!in.target || !in.actual || !met_on_good_side(direction, *in.actual, *in.target))
+    return std::nullopt;
+  return Rational::integer(100);
 }
 
 bool is_negative(const model::Value& v) {
@@ -126,6 +150,7 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
   auto baseline = ind.baseline.value.number;
 
   std::vector<Candidate> out;
+  out.reserve(9 + ind.baseline.alternatives.size());
   Candidate primary{Method::ratio, first_target, obs.actual.number, baseline, first_basis, 1, {},
                     true};
   // A printed indicator type (進捗割合型 ...) prescribes the formula; else the convention.
@@ -162,11 +187,11 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
 }
 
 std::optional<Rational> evaluate(const Candidate& c, Direction direction) {
-  auto in = inputs_of(c);
-  if (c.method != Method::met_is_100) return calc::rate_percent(c.method, in);
-  if (!in.target || !in.actual || !met_on_good_side(direction, *in.actual, *in.target))
-    return std::nullopt;
-  return Rational::integer(100);
+  if (c.evaluated_for != direction) {
+    c.rate = evaluate_afresh(c, direction);
+    c.evaluated_for = direction;
+  }
+  return c.rate;
 }
 
 std::string describe(const Candidate& c) {

@@ -23,6 +23,11 @@ struct Candidate {
   int baseline_number = 1;  // which number of the baseline cell (2: "▲275 (… 累計▲103)")
   std::string baseline_text;
   bool primary = false;  // the sheet's own formula for this kind of row (method and basis)
+
+  // evaluate() remembers its result: the steps of a check ask for the same candidate's rate
+  // several times. Valid for `evaluated_for` (the direction it was computed with).
+  mutable std::optional<model::Direction> evaluated_for = std::nullopt;
+  mutable std::optional<calc::Rational> rate = std::nullopt;
 };
 
 // Candidates for one observation: the sheet's own formula first (primary), then the same

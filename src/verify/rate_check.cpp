@@ -25,7 +25,9 @@ struct Question {
   const RateCheckOptions& options;
   std::vector<Candidate> cands;  // the sheet's own formula first
   Decimal published;
-  int decimals = 0;  // of the published rate
+  int decimals = 0;            // of the published rate
+  const Precision& precision;  // of the indicator's printed values
+  Rational published_exact{};
 };
 
 Decimal round_by(calc::Rounding rounding, const Rational& r, int decimals) {
@@ -126,12 +128,11 @@ bool overlaps(const Range& r, const Rational& published, const Rational& room) {
 // the published rate's own rounding interval widened by `extra` points.
 const Candidate* explained_within(const Question& q, bool primary_only, const Rational& extra,
                                   std::optional<Range>& range) {
-  auto precision = precision_of(q.ind, q.profile);
   Rational room = calc::half_ulp(q.published) + extra;
   for (const auto& c : q.cands) {
     if (primary_only && !c.primary) continue;
-    range = rate_range(c, precision);
-    if (range && overlaps(*range, Rational::of(q.published), room)) return &c;
+    range = rate_range(c, q.precision);
+    if (range && overlaps(*range, q.published_exact, room)) return &c;
   }
   return nullptr;
 }
@@ -156,7 +157,7 @@ std::optional<RateCheck> printed_precision(const Question& q) {
   std::optional<Range> range;
   const auto* c = explained_within(q, true, Rational{}, range);
   if (!c) return std::nullopt;
-  auto room = room_description(*c, precision_of(q.ind, q.profile));
+  auto room = room_description(*c, q.precision);
   return consistent_by(q, *c,
                        fmt::format("{}: {} ⇒ {} covers {}", describe(*c), room,
                                    range_text(q, *range), percent_text(q.published)));
@@ -196,19 +197,19 @@ std::string other_formulas(const Question& q) {
         "does not use for this kind of row",
         describe(*c));
   std::optional<Rational> best_distance;
-  std::string best;
-  Rational pub = Rational::of(q.published);
+  const Candidate* best = nullptr;
   for (const auto& c : q.cands) {
     auto r = evaluate(c, q.ind.direction);
     if (c.primary || !r) continue;
-    auto d = *r - pub;
+    auto d = *r - q.published_exact;
     if (d.num < 0) d.num = -d.num;
     if (best_distance && calc::compare(d, *best_distance) >= 0) continue;
     best_distance = d;
-    best = fmt::format("; nearest other formula: {} gives {}", describe(c),
-                       percent_text(*r, q.decimals));
+    best = &c;
   }
-  return best;
+  if (!best) return "";
+  return fmt::format("; nearest other formula: {} gives {}", describe(*best),
+                     percent_text(*evaluate(*best, q.ind.direction), q.decimals));
 }
 
 // The printed value a candidate's input came from (numbers as printed: "11,499").
@@ -258,7 +259,7 @@ RateCheck mismatch(const Question& q, const std::optional<Rational>& rate) {
   }
   set_rate(check, *rate, q.decimals);
   auto rounded = round_by(q.profile.rounding, *rate, q.decimals);
-  auto diff = Rational::of(q.published) - Rational::of(rounded);
+  auto diff = q.published_exact - Rational::of(rounded);
   auto flip = decision_flip(q.profile, q.published, rounded);
   check.decision_flip = !flip.empty();
   check.explanation = fmt::format("published {}, recomputed {} = {} ({}), difference {} points{}{}",
@@ -277,8 +278,9 @@ bool any_computable(const Question& q) {
 // check_rate without the overflow guard: the steps in order.
 RateCheck explain_rate(const model::Indicator& ind, const model::Observation& obs,
                        const calc::Profile& profile, const RateCheckOptions& options,
-                       Basis year_basis) {
-  Question q{ind, obs, profile, options, candidates(ind, obs, profile, year_basis), {}, 0};
+                       Basis year_basis, const Precision& precision) {
+  Question q{ind, obs, profile,   options, candidates(ind, obs, profile, year_basis),
+             {},  0,   precision, {}};
   const Candidate& own = q.cands.front();
   auto rate = evaluate(own, ind.direction);
   if (!obs.published_rate.number) {
@@ -291,6 +293,7 @@ RateCheck explain_rate(const model::Indicator& ind, const model::Observation& ob
   if (!any_computable(q))
     return unchecked(std::nullopt, nullptr,
                      "published rate but nothing to compute: " + missing_inputs(own));
+  q.published_exact = Rational::of(q.published);
   if (auto c = face_value(q)) return *c;
   // A rounding step is a mismatch unless the team's --tolerance covers it.
   if (rate)
@@ -301,24 +304,19 @@ RateCheck explain_rate(const model::Indicator& ind, const model::Observation& ob
 }
 
 RateCheck guarded(const model::Indicator& ind, const model::Observation& obs,
-                  const calc::Profile& profile, const RateCheckOptions& options, Basis year_basis) {
+                  const calc::Profile& profile, const RateCheckOptions& options, Basis year_basis,
+                  const Precision& precision) {
   try {
-    return explain_rate(ind, obs, profile, options, year_basis);
+    return explain_rate(ind, obs, profile, options, year_basis, precision);
   } catch (const calc::Overflow&) {
     // Values of 18 digits with many decimals: no exact rate, and never a wrapped-around one.
     return unchecked(std::nullopt, nullptr, "numbers too large to compute the rate exactly");
   }
 }
 
-}  // namespace
-
-RateCheck check_rate(const model::Indicator& ind, const model::Observation& obs,
-                     const calc::Profile& profile, const RateCheckOptions& options) {
-  return guarded(ind, obs, profile, options, Basis::year_target);
-}
-
-RateCheck check_revised_rate(const model::Indicator& ind, const model::Observation& obs,
-                             const calc::Profile& profile, const RateCheckOptions& options) {
+RateCheck revised_rate(const model::Indicator& ind, const model::Observation& obs,
+                       const calc::Profile& profile, const RateCheckOptions& options,
+                       const Precision& precision) {
   // The revised rate (変更後の達成率) is the same question against the revised target.
   model::Observation revised;
   revised.fiscal_year = obs.fiscal_year;
@@ -327,7 +325,20 @@ RateCheck check_revised_rate(const model::Indicator& ind, const model::Observati
   revised.published_rate = obs.revised_rate;
   calc::Profile against_revised = profile;
   against_revised.rate_basis = calc::RateBasis::year_target;
-  return guarded(ind, revised, against_revised, options, Basis::revised_target);
+  // The precision does not depend on the rate basis: the indicator's own is right here.
+  return guarded(ind, revised, against_revised, options, Basis::revised_target, precision);
+}
+
+}  // namespace
+
+RateCheck check_rate(const model::Indicator& ind, const model::Observation& obs,
+                     const calc::Profile& profile, const RateCheckOptions& options) {
+  return guarded(ind, obs, profile, options, Basis::year_target, precision_of(ind, profile));
+}
+
+RateCheck check_revised_rate(const model::Indicator& ind, const model::Observation& obs,
+                             const calc::Profile& profile, const RateCheckOptions& options) {
+  return revised_rate(ind, obs, profile, options, precision_of(ind, profile));
 }
 
 void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile,
@@ -336,11 +347,13 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
     const auto& profile =
         override_profile ? *override_profile : calc::profile_for(ind.municipality);
     direction_from_published_rates(ind, profile);
+    // Once per indicator: the checks below change no printed value.
+    auto precision = precision_of(ind, profile);
     for (auto& obs : ind.observations) {
-      obs.check = check_rate(ind, obs, profile, options);
+      obs.check = guarded(ind, obs, profile, options, Basis::year_target, precision);
       apply_cell_evidence(ind, obs, profile, options);
       if (obs.revised_target.has_number() || obs.revised_rate.has_number())
-        obs.revised_check = check_revised_rate(ind, obs, profile, options);
+        obs.revised_check = revised_rate(ind, obs, profile, options, precision);
     }
     mark_assumed_direction(ind);
     calc::assess(ind, profile);

@@ -35,6 +35,12 @@ std::optional<Rational> rate_percent(Method method, const RateInputs& in);
 // The method a sheet's convention prescribes for this direction and these values.
 Method primary_method(model::Direction direction, const RateInputs& in, bool zero_target_progress,
                       bool maintain_zero_is_100);
+// The same from which of the target and the actual are printed and zero.
+struct ZeroInputs {
+  bool target = false, actual = false;
+};
+Method primary_method(model::Direction direction, ZeroInputs zero, bool zero_target_progress,
+                      bool maintain_zero_is_100);
 // The method an indicator's printed type prescribes (進捗割合型 ...), or nullopt when the
 // type leaves it to the direction and the convention.
 std::optional<Method> method_of(model::RateFormula formula);
