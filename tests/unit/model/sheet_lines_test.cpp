@@ -48,3 +48,14 @@ TEST_CASE("a sheet whose model refers to no line keeps no text", "[model][sheet]
   sheet.keep_referenced_lines();  // twice: nothing changes
   CHECK(sheet.line_text(2).empty());
 }
+
+TEST_CASE("a sheet nothing will quote (report, convert) releases all of its text",
+          "[model][sheet]") {
+  auto sheet = sheet_with_lines();
+  REQUIRE(sheet.line_text(2) == "No.1 increase");
+  sheet.release_text();
+  CHECK(sheet.text == nullptr);
+  CHECK(sheet.line_text(2).empty());
+  CHECK(sheet.line_text(3).empty());
+  CHECK(sheet.parsed.indicators.size() == 1);  // the model stays
+}
