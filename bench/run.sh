@@ -139,7 +139,7 @@ echo
 m_one=$(median_both "$kpi" report --format json "$sheet")
 one_start=$(date +%s%N)
 for _ in $(seq 20); do "$kpi" report --format json "$sheet" >/dev/null 2>&1 || true; done
-one_ms=$(echo "scale=1; ($(date +%s%N) - one_start) / 20 / 1000000" | bc)
+one_ms=$(echo "scale=1; ($(date +%s%N) - $one_start) / 20 / 1000000" | bc)
 echo "one sheet (start-up included)   $one_ms ms (mean of 20; CPU $(cpu_of "$m_one") s)   (target < 10 ms)"
 echo "3 MB cell of digits, report --format json   (target < 1 s each)"
 for f in "$work"/cells/*; do
