@@ -43,10 +43,6 @@ bool same_value(const Value& a, const Value& b) {
          text::squeeze_spaces(text::normalize(b.text));
 }
 
-std::string where(const SourceLocation& loc) {
-  return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path;
-}
-
 std::string shown(const Value& v) {
   if (!v.text.empty()) return v.text;
   return v.number ? v.number->to_string() : "-";
@@ -67,6 +63,12 @@ struct Field {
 void append_where(fmt::memory_buffer& out, const SourceLocation& loc) {
   out.append(std::string_view(loc.path));
   if (loc.line > 0) fmt::format_to(std::back_inserter(out), ":{}", loc.line);
+}
+
+std::string where(const SourceLocation& loc) {
+  fmt::memory_buffer out;
+  append_where(out, loc);
+  return fmt::to_string(out);
 }
 
 void append_field(fmt::memory_buffer& out, const Field& field) {
