@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(cmake ninja-build g++ libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2
-  pkg-config libzip-dev libexpat1-dev libxlsxwriter-dev python3-openpyxl
+  pkg-config libzip-dev libexpat1-dev libxlsxwriter-dev libmimalloc-dev python3-openpyxl
   dpkg-dev jq)  # tests: dpkg-shlibdeps for the .deb's Depends; jq in README's examples
 
 install_missing() {

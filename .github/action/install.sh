@@ -20,7 +20,7 @@ case $mode in
     source=${KPI_SOURCE:?KPI_SOURCE: the kpi-report source directory}
     build=${KPI_BUILD_DIR:-$source/build-action}
     packages=(cmake ninja-build g++ libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev
-      pkg-config libzip-dev libexpat1-dev libxlsxwriter-dev)
+      pkg-config libzip-dev libexpat1-dev libxlsxwriter-dev libmimalloc-dev)
     missing=()
     for p in "${packages[@]}"; do
       dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
