@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
 
 #include "kpi/merge_keys.hpp"
+#include "kpi/near_keys.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
@@ -251,7 +251,7 @@ class Merger {
     sheet.parsed.indicators = std::move(kept);
     for (std::size_t i = 0; i < ids.size(); ++i) {
       first_of_id_.try_emplace(ids[i], Home{s, i});
-      municipalities_.insert(ids[i].first);
+      municipalities_.add(ids[i].first);
     }
     near_municipality_of_.clear();  // the earlier municipalities have changed
     for (const auto& [m, id, name, nth] : named)
@@ -272,10 +272,11 @@ class Merger {
                      earlier.name, where(earlier.source))});
   }
 
-  // A municipality no earlier file has, near one that one has: a likely typo. Compared with
-  // each earlier municipality once; the first KPI of the first near one is named.
+  // A municipality no earlier file has, near one that one has: a likely typo. Looked up in
+  // the earlier municipalities' deletion neighbourhoods (NearKeys), not compared with each;
+  // the first KPI of the first near one (byte order) is named.
   bool near_municipality(const Indicator& ind, const std::string& muni) {
-    if (municipalities_.empty() || municipalities_.count(muni)) return false;
+    if (municipalities_.empty() || municipalities_.contains(muni)) return false;
     const auto* earlier = near_earlier_municipality(muni);
     if (!earlier) return false;
     const auto& home = first_of_id_.lower_bound({*earlier, ""})->second;
@@ -283,16 +284,12 @@ class Merger {
     return true;
   }
 
-  // The first earlier municipality near `muni`, or nullptr; searched once per sheet (every
-  // KPI of a new municipality asks, and a national run has a thousand municipalities).
+  // The first earlier municipality near `muni`, or nullptr; looked up once per sheet (every
+  // KPI of a new municipality asks).
   const std::string* near_earlier_municipality(const std::string& muni) {
     auto [found, fresh] = near_municipality_of_.try_emplace(muni);
     if (fresh)
-      for (const auto& earlier : municipalities_)
-        if (is_near(muni, earlier)) {
-          found->second = earlier;
-          break;
-        }
+      if (const auto* earlier = municipalities_.find_near(muni)) found->second = *earlier;
     return found->second ? &*found->second : nullptr;
   }
 
@@ -327,15 +324,20 @@ class Merger {
              display_id(ind), ind.name, display_id(earlier), earlier.name, where(earlier.source))});
   }
 
+  // Once per sheet, in the order sheets were first extended (a flag per sheet: a search of
+  // the list per joined KPI was quadratic over a national run).
   void mark_extended(std::size_t sheet) {
-    if (std::find(out_.extended.begin(), out_.extended.end(), sheet) == out_.extended.end())
-      out_.extended.push_back(sheet);
+    if (sheet >= is_extended_.size()) is_extended_.resize(sheet + 1, false);
+    if (is_extended_[sheet]) return;
+    is_extended_[sheet] = true;
+    out_.extended.push_back(sheet);
   }
 
   MergeOutput out_;
   std::map<Key, Home> homes_;
   std::map<std::pair<std::string, std::string>, Home> first_of_id_;         // earlier sheets only
-  std::set<std::string> municipalities_;                                    // earlier sheets only
+  std::vector<bool> is_extended_;                                           // by sheet
+  NearKeys municipalities_;                                                 // earlier sheets only
   std::map<std::string, std::optional<std::string>> near_municipality_of_;  // this sheet's
   // (municipality, name) -> id -> the first KPI of that key, earlier sheets only.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Home>> ids_by_name_;

@@ -22,7 +22,8 @@ std::string without_spaces(std::string_view s) {
   return out;
 }
 
-// The code points of UTF-8 text, one string each (enough to count edits).
+}  // namespace
+
 std::vector<std::string_view> code_points(std::string_view s) {
   std::vector<std::string_view> out;
   for (std::size_t i = 0; i < s.size();) {
@@ -34,8 +35,6 @@ std::vector<std::string_view> code_points(std::string_view s) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string municipality_key(std::string_view municipality) {
   return ascii_lower(std::string(text::trim(municipality)));

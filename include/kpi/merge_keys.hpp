@@ -3,6 +3,7 @@
 // telling a likely typo from a new KPI.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kpi {
 
@@ -14,6 +15,9 @@ std::string id_key(std::string_view id);
 
 // A name for matching: kpi::text::name_form (NFKC, PDF spacing removed).
 std::string name_key(std::string_view name);
+
+// The code points of UTF-8 text, one view each (enough to count edits).
+std::vector<std::string_view> code_points(std::string_view s);
 
 // Edit distance (insertions, deletions, substitutions of code points) of two keys.
 std::size_t edit_distance(std::string_view a, std::string_view b);
