@@ -133,7 +133,7 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   model::Sheet sheet;
   sheet.path = std::string(path);
   sheet.encoding = std::move(encoding);
-  sheet.keep_text(text);
+  if (options.quote_lines) sheet.keep_text(std::string(text));  // else nothing quotes it
   if (text::trim(text).empty()) {
     sheet.parsed.diagnostics.push_back(
         error_at(sheet.path, 1, "input.no-kpi-table",

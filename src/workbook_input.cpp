@@ -86,10 +86,9 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   const InputFormat* format = nullptr;
   std::optional<formats::grid_headers::HeaderMap> grid_header;
   {
-    auto tsv = grid::to_tsv(sheet);
-    out.keep_text(tsv);
-    format = choose(sheet, tsv, options, grid_header);
-  }  // the kept copy of the text serves from here: one copy of it while the sheet is read
+    out.keep_text(grid::to_tsv(sheet));
+    format = choose(sheet, *out.text, options, grid_header);
+  }
   if (!format) return out;
   out.format = std::string(format->name);
   out.parsed = format->name == "grid"

@@ -1,16 +1,19 @@
 #include "kpi/model/sheet.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace kpi::model {
 
-void Sheet::keep_text(std::string_view decoded) {
-  auto owned = std::make_shared<const std::string>(decoded);
+void Sheet::keep_text(std::string decoded) {
+  auto owned = std::make_shared<const std::string>(std::move(decoded));
   line_starts.clear();
   kept_lines.clear();
   line_starts.push_back(0);
-  for (std::size_t i = 0; i < owned->size(); ++i)
-    if ((*owned)[i] == '\n') line_starts.push_back(i + 1);
+  const char* begin = owned->data();
+  const char* end = begin + owned->size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));)
+    line_starts.push_back(static_cast<std::size_t>(++p - begin));
   text = std::move(owned);
 }
 

@@ -56,7 +56,7 @@ struct Sheet {
   int merged_kpis = 0;          // KPIs moved into a series of an earlier sheet (see kpi/merge.hpp)
 
   // Keeps `decoded` for quoting and indexes its lines once (O(size)).
-  void keep_text(std::string_view decoded);
+  void keep_text(std::string decoded);
   // Keeps only the lines the model refers to (diagnostics, skipped rows, KPIs and their
   // observations: all that check quotes) and releases the rest of the text. O(size).
   void keep_referenced_lines();
