@@ -9,7 +9,8 @@
 #   corpus `report --format json` (MB/s, KPIs/s, ratio to `cat` of the same files),
 #   the Takaoka subset against the Python peer (bench/peer_takaoka.py),
 #   peak RSS (/usr/bin/time -v) on the corpus and on a corpus twice as large, and on 1,000
-#   and 2,000 sheets that are each their own municipality (nothing merges),
+#   and 2,000 sheets that are each their own municipality (nothing merges), 1,000 and 4,000
+#   one-KPI sheets of distinct municipalities (the merge stays linear),
 #   one sheet (start-up included), a 3 MB cell of digits per layout, a 10 MB .xlsx.
 set -euo pipefail
 
@@ -134,6 +135,31 @@ for count in 1000 2000; do
   m_towns=$(median_both "$kpi" report --format json "$work/towns-$count")
   echo "    $count sheets   $(peak_mb "$kpi" report --format json "$work/towns-$count") MB   $(wall_of "$m_towns") s (CPU $(cpu_of "$m_towns") s)"
 done
+
+# Many municipalities, one KPI each, slugs that are no typo of each other: the merge's
+# per-municipality work (near-miss lookup, bookkeeping) must stay linear in their number.
+if [ ! -d "$work/munis-4000" ]; then
+  python3 - "$work" <<'PY'
+import os, random, sys
+work = sys.argv[1]
+rng = random.Random(7)
+slugs = []
+while len(slugs) < 4000:
+    slug = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(6, 12)))
+    if slug not in slugs:
+        slugs.append(slug)
+for count in (1000, 4000):
+    folder = os.path.join(work, f"munis-{count}")
+    os.makedirs(folder)
+    for i, slug in enumerate(slugs[:count]):
+        with open(os.path.join(folder, f"{i:04d}.csv"), "w", encoding="utf-8") as f:
+            f.write("municipality,id,name,fiscal_year,target,actual,published_rate\n"
+                    f"{slug},No.1,人口,2023,100,90,90.0%\n")
+PY
+fi
+m_munis1=$(median_both "$kpi" report --format json "$work/munis-1000")
+m_munis4=$(median_both "$kpi" report --format json "$work/munis-4000")
+echo "  municipalities, one small sheet each: 1000 in $(wall_of "$m_munis1") s, 4000 in $(wall_of "$m_munis4") s   (linear: about 4x)"
 
 echo
 m_one=$(median_both "$kpi" report --format json "$sheet")

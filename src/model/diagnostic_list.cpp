@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -70,6 +71,17 @@ std::uint32_t length_at(std::string_view bytes) {
   return n;
 }
 
+// Bytes of the whole records `bytes` starts with.
+std::size_t whole_records(std::string_view bytes) {
+  std::size_t end = 0;
+  while (bytes.size() - end >= length_bytes) {
+    auto next = end + length_bytes + length_at(bytes.substr(end));
+    if (next > bytes.size()) break;
+    end = next;
+  }
+  return end;
+}
+
 }  // namespace
 
 DiagnosticList::DiagnosticList(std::size_t memory_limit) : memory_limit_(memory_limit) {}
@@ -121,13 +133,28 @@ void DiagnosticList::push_back(const SourceLocation& location, Severity severity
 }
 
 void DiagnosticList::append(DiagnosticList&& other) {
-  if (!other.spilled()) {
-    recent_ += other.recent_;
-    count_ += other.count_;
+  // The other's records are bytes of the same format: copied as they are, whole records a
+  // chunk at a time (a record never straddles the temporary file and memory).
+  std::string chunk;
+  for (std::uint64_t at = 0; at < other.spilled_bytes_;) {
+    auto left = other.spilled_bytes_ - at;
+    if (!other.read_spilled(at, static_cast<std::size_t>(std::min<std::uint64_t>(read_ahead, left)),
+                            chunk))
+      throw std::runtime_error("cannot read back the diagnostics' temporary file");
+    auto whole = whole_records(chunk);
+    if (whole == 0) {  // one record longer than the chunk
+      auto n = length_bytes + length_at(chunk);
+      if (n > left || !other.read_spilled(at, n, chunk))
+        throw std::runtime_error("cannot read back the diagnostics' temporary file");
+      whole = n;
+    }
+    recent_.append(chunk, 0, whole);
+    at += whole;
     if (recent_.size() > memory_limit_) spill();
-  } else {
-    for (const auto& d : other) push_back(d);
   }
+  recent_ += other.recent_;
+  count_ += other.count_;
+  if (recent_.size() > memory_limit_) spill();
   other = DiagnosticList(other.memory_limit_);
 }
 

@@ -9,22 +9,28 @@
 namespace kpi::report {
 namespace {
 
-// "path\0rule id" of a diagnostic, written into a reused buffer (a DiagnosticList hands out
-// each diagnostic only while its iterator stays on it, so no views are kept).
-const std::string& file_rule(const model::Diagnostic& d, std::string& key) {
-  key.assign(d.location.path);
-  key += '\0';
-  key += d.code;
-  return key;
-}
+// Diagnostics per "path\0rule id". They come in runs of one file and rule (a file's merge
+// conflicts, its skipped rows), so the last key's counter is kept at hand. The key is written
+// into a reused buffer: a DiagnosticList hands out each diagnostic only while its iterator
+// stays on it, so no views are kept.
+class FileRuleCounts {
+ public:
+  std::size_t& operator[](const model::Diagnostic& d) {
+    key_.assign(d.location.path);
+    key_ += '\0';
+    key_ += d.code;
+    if (last_ == counts_.end() || last_->first != key_) {
+      last_ = counts_.find(key_);
+      if (last_ == counts_.end()) last_ = counts_.emplace(key_, 0).first;
+    }
+    return last_->second;
+  }
 
-// The count of `key`, made at zero the first time.
-std::size_t& count_of(std::map<std::string, std::size_t, std::less<>>& counts,
-                      const std::string& key) {
-  auto it = counts.find(key);
-  if (it == counts.end()) it = counts.emplace(key, 0).first;
-  return it->second;
-}
+ private:
+  std::map<std::string, std::size_t> counts_;
+  std::map<std::string, std::size_t>::iterator last_ = counts_.end();
+  std::string key_;
+};
 
 model::Diagnostic more_note(const model::Diagnostic& first_left_out, std::size_t more) {
   const auto& path = first_left_out.location.path;
@@ -39,16 +45,15 @@ model::Diagnostic more_note(const model::Diagnostic& first_left_out, std::size_t
 
 std::vector<model::Diagnostic> summarise_diagnostics(const model::DiagnosticList& diagnostics,
                                                      std::size_t shown) {
-  std::map<std::string, std::size_t, std::less<>> total, seen;
-  std::string key;
-  for (const auto& d : diagnostics) ++count_of(total, file_rule(d, key));
+  FileRuleCounts total, seen;
+  for (const auto& d : diagnostics) ++total[d];
   std::vector<model::Diagnostic> out;
   for (const auto& d : diagnostics) {
-    auto n = count_of(seen, file_rule(d, key))++;
+    auto n = seen[d]++;
     if (n < shown)
       out.push_back(d);
     else if (n == shown)
-      out.push_back(more_note(d, total[key] - shown));
+      out.push_back(more_note(d, total[d] - shown));
   }
   return out;
 }

@@ -107,3 +107,18 @@ TEST_CASE("diagnostics: appending keeps the order, spilled or not", "[model][dia
       check_numbered(moved, 1000);
     }
 }
+
+TEST_CASE("diagnostics: appending a spilled list copies records longer than a read chunk",
+          "[model][diagnostics]") {
+  DiagnosticList first(std::size_t{1} << 30), second(std::size_t{4096});
+  first.push_back(numbered(0));
+  Diagnostic big = numbered(1);
+  big.message = std::string(200'000, 'x') + "end";  // beyond the 64 KiB read-ahead
+  for (int i = 1; i < 300; ++i) second.push_back(i == 150 ? big : numbered(i));
+  REQUIRE(second.spilled());
+  first.append(std::move(second));
+  auto all = read_back(first);
+  REQUIRE(all.size() == 300);
+  for (int i = 0; i < 300; ++i)
+    CHECK(same(all[static_cast<std::size_t>(i)], i == 150 ? big : numbered(i)));
+}
