@@ -60,9 +60,17 @@ struct Field {
 };
 
 // "path:line" (or "path") written where it is needed, without a string of its own.
+void append(fmt::memory_buffer& out, std::string_view text) {
+  out.append(text);
+}
+
+void append(fmt::memory_buffer& out, long long number) {
+  out.append(std::string_view(fmt::format_int(number).c_str()));
+}
+
 void append_where(fmt::memory_buffer& out, const SourceLocation& loc) {
-  out.append(std::string_view(loc.path));
-  if (loc.line > 0) fmt::format_to(std::back_inserter(out), ":{}", loc.line);
+  append(out, loc.path);
+  if (loc.line > 0) append(out, ":"), append(out, loc.line);
 }
 
 std::string where(const SourceLocation& loc) {
@@ -72,11 +80,10 @@ std::string where(const SourceLocation& loc) {
 }
 
 void append_field(fmt::memory_buffer& out, const Field& field) {
-  auto into = std::back_inserter(out);
-  out.append(std::string_view(field.series.id));
-  if (field.series.seq > 1) fmt::format_to(into, " #{}", field.series.seq);
-  if (field.fiscal_year) fmt::format_to(into, " FY{}", *field.fiscal_year);
-  fmt::format_to(into, " {}", field.name);
+  append(out, field.series.id);
+  if (field.series.seq > 1) append(out, " #"), append(out, field.series.seq);
+  if (field.fiscal_year) append(out, " FY"), append(out, *field.fiscal_year);
+  append(out, " "), append(out, field.name);
 }
 
 // Joins one later KPI (or observation) into the series, field by field. Holds references:
@@ -114,13 +121,14 @@ class Joiner {
  private:
   void conflict(std::string_view what, const std::string& later, const std::string& kept,
                 std::string_view why = "") {
+    // Appended piece by piece: a national run writes hundreds of thousands of these.
     message_.clear();
     append_field(message_, Field{series_, fiscal_year_, what});
-    fmt::format_to(std::back_inserter(message_), ": '{}' at ", later);
+    append(message_, ": '"), append(message_, later), append(message_, "' at ");
     append_where(message_, later_);
-    fmt::format_to(std::back_inserter(message_), " differs from '{}' at ", kept);
+    append(message_, " differs from '"), append(message_, kept), append(message_, "' at ");
     append_where(message_, earlier_);
-    fmt::format_to(std::back_inserter(message_), "{}; the later file's value is kept", why);
+    append(message_, why), append(message_, "; the later file's value is kept");
     diagnostics_.push_back(later_, model::Severity::warning, "input.merge-conflict",
                            std::string_view(message_.data(), message_.size()));
   }
