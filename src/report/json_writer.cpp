@@ -75,6 +75,14 @@ bool is_utf8(std::string_view s) {
   return i == s.size() || text::is_valid_utf8(s.substr(i));
 }
 
+// Printable ASCII without a quote or backslash: written as it is, the same bytes escaped_
+// writes (a field name; a grade or formula name used as a key may be anything).
+bool is_plain_ascii(std::string_view s) {
+  for (char c : s)
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+  return true;
+}
+
 }  // namespace
 
 JsonWriter::JsonWriter(std::ostream& out) : out_(out) {
@@ -115,6 +123,12 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   if (!open_.back().empty) buffer_ += ',';
   open_.back().empty = false;
   line_start_(open_.size());
+  if (is_plain_ascii(name)) {  // the contract's field names: copied as they are
+    buffer_ += '"';
+    buffer_ += name;
+    buffer_ += "\": ";
+    return *this;
+  }
   string(name);
   buffer_ += ": ";
   return *this;

@@ -85,11 +85,17 @@ TEST_CASE("JsonWriter escapes keys as nlohmann's dump", "[report][json]") {
   expected["a\"b\n"] = 1;
   expected["\xff"] = 2;
   expected[""] = 3;
+  expected["rate_percent"] = 4;  // plain ASCII: copied as it is
+  expected["~ \x7f\\/"] = 5;     // DEL and a backslash: the escaping path
+  expected["◎"] = 6;
   auto text = written([](JsonWriter& w) {
     w.begin_object();
     w.key("a\"b\n").integer(1);
     w.key("\xff").integer(2);
     w.key("").integer(3);
+    w.key("rate_percent").integer(4);
+    w.key("~ \x7f\\/").integer(5);
+    w.key("◎").integer(6);
     w.end_object();
   });
   CHECK(text == dumped(expected));
