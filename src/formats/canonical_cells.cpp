@@ -7,7 +7,6 @@
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
-#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::canonical {
@@ -87,7 +86,7 @@ std::optional<std::string_view> japanese_alias(std::string_view normalized) {
 
 // The canonical column a Japanese header names, through the grid layout's header words.
 std::string japanese_column(std::string_view header) {
-  auto normalized = text::replace_all(text::normalize_quick(header), " ", "");
+  auto normalized = text::replace_all(text::normalize(header), " ", "");
   if (auto alias = japanese_alias(normalized)) return std::string(*alias);
   using grid_headers::Role;
   switch (grid_headers::read_header(header).role) {
@@ -141,7 +140,7 @@ bool is_japanese_header(std::string_view header_cell) {
 }
 
 std::optional<model::Decimal> number_in_text(std::string_view printed) {
-  return text::parse_cell(text::normalize_quick(printed), printed).value.number;
+  return text::parse_cell(text::normalize(printed), printed).value.number;
 }
 
 std::string printed_text(const model::Value& value) {
@@ -161,7 +160,7 @@ std::string explicit_number_cell(const model::Value& value) {
 std::optional<std::optional<model::Decimal>> read_explicit_number(std::string_view cell) {
   auto t = text::trim(cell);
   if (t == "-") return std::optional<model::Decimal>{};
-  auto number = text::parse_exact_number(text::normalize_quick(t));
+  auto number = text::parse_exact_number(text::normalize(t));
   if (!number || text::ends_with(t, "%")) return std::nullopt;
   return number;
 }
@@ -177,7 +176,7 @@ model::Value read_value(std::string_view printed, std::string_view number_cell) 
 }
 
 std::optional<int> read_fiscal_year(std::string_view cell) {
-  std::string normalized = text::normalize_quick(cell);
+  std::string normalized = text::normalize(cell);
   std::string_view v = text::trim(normalized);
   if (text::starts_with(v, "FY") || text::starts_with(v, "fy")) v = text::trim(v.substr(2));
   v = without_suffix(v);
@@ -188,7 +187,7 @@ std::optional<int> read_fiscal_year(std::string_view cell) {
 }
 
 std::optional<bool> read_flag(std::string_view cell) {
-  auto t = lower_ascii(text::trim(std::string_view(text::normalize_quick(cell))));
+  auto t = lower_ascii(text::trim(std::string_view(text::normalize(cell))));
   for (std::string_view yes : {"true", "yes", "1", "○", "◯", "累計", "y"})
     if (t == yes) return true;
   for (std::string_view no : {"", "false", "no", "0", "×", "n"})
@@ -201,7 +200,7 @@ const char* flag_text(bool flag) {
 }
 
 std::optional<model::Direction> read_direction(std::string_view cell) {
-  auto t = lower_ascii(text::trim(std::string_view(text::normalize_quick(cell))));
+  auto t = lower_ascii(text::trim(std::string_view(text::normalize(cell))));
   if (t.empty() || t == "unknown") return model::Direction::unknown;
   if (auto d = model::direction_from_string(t)) return d;
   const std::pair<std::string_view, model::Direction> labels[] = {
@@ -229,7 +228,7 @@ std::optional<model::DirectionSource> read_direction_source(std::string_view cel
 }
 
 std::optional<model::Qualifier> read_qualifier(std::string_view cell) {
-  auto t = lower_ascii(text::trim(std::string_view(text::normalize_quick(cell))));
+  auto t = lower_ascii(text::trim(std::string_view(text::normalize(cell))));
   const std::pair<std::string_view, model::Qualifier> names[] = {
       {"at_least", model::Qualifier::at_least}, {"at_most", model::Qualifier::at_most},
       {"about", model::Qualifier::about},       {"keep", model::Qualifier::keep},

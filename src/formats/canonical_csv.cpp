@@ -22,7 +22,6 @@
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/qualifier.hpp"
-#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/csv.hpp"
 
@@ -397,7 +396,7 @@ model::Indicator indicator_of(const Group& g, const std::string& path) {
   ind.final_target.value = value_cell(c, "final_target");
   ind.final_target.fiscal_year = optional_year(c["final_target_fiscal_year"]);
   ind.final_target.qualifier = c["final_target_qualifier"].empty()
-                                   ? text::first_qualifier(text::normalize_quick(c["final_target"]))
+                                   ? text::first_qualifier(text::normalize(c["final_target"]))
                                    : *cells::read_qualifier(c["final_target_qualifier"]);
   read_direction(ind, c);
   ind.observations = g.observations;

@@ -6,7 +6,6 @@
 #include "kpi/formats/printed_value.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number_shape.hpp"
-#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats {
@@ -84,7 +83,7 @@ std::size_t value_begin(std::string_view s, std::size_t digit) {
 
 CellPiece make_piece(std::string original) {
   CellPiece p;
-  p.normalized = text::normalize_quick(original);
+  p.normalized = text::normalize(original);
   p.original = std::move(original);
   auto digit = first_free_digit(p.normalized);
   p.has_number = digit != std::string_view::npos;

@@ -279,7 +279,7 @@ model::Value value_of(const ValueCell& cell, const PartMatch& match) {
 
 // "※R4実績は未確定", "※R5実績は6月上旬頃確定", "※R5数値はR6.12確定 見込": not final yet.
 bool says_not_final(std::string_view remark) {
-  auto s = text::normalize_quick(remark);
+  auto s = text::normalize(remark);
   if (contains(s, "未確定")) return true;
   bool settles = contains(s, "確定") || contains(s, "把握");
   return settles && (contains(s, "予定") || contains(s, "頃") || contains(s, "見込"));
@@ -416,7 +416,7 @@ model::Indicator indicator_of(Context& c, const Row& row, const std::string& nam
   ind.measure = c.place.measure;
   for (const auto* level : {&c.place.field_level, &c.place.direction_level, &c.place.measure_level})
     add_level(ind.plan_path, *level);
-  ind.cumulative = contains(text::normalize_quick(name), "累計");
+  ind.cumulative = contains(text::normalize(name), "累計");
   ind.source = {c.path, row.line};
   ind.unit = unit_of(g);
   ind.baseline = baseline_of(v.baseline(), g.matches[baseline_slot]);

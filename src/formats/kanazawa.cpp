@@ -210,7 +210,7 @@ int sniff(std::string_view text) {
     auto begin = text.rfind('\n', at);
     begin = begin == std::string_view::npos ? 0 : begin + 1;
     auto end = std::min(text.find('\n', at), text.size());
-    auto c = compact(text::normalize_quick(text::trim(text.substr(begin, end - begin))));
+    auto c = compact(text::normalize(text::trim(text.substr(begin, end - begin))));
     headings +=
         std::find(std::begin(kpi_headings), std::end(kpi_headings), c) != std::end(kpi_headings);
     at = find_from(text, word, end);

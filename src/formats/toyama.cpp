@@ -211,7 +211,7 @@ text::CellValue single_value(Context& c, int line, std::string_view id, const Ce
   std::vector<const CellPiece*> numeric;
   for (const auto& p : cell.pieces)
     if (p.has_number) numeric.push_back(&p);
-  if (numeric.empty()) return text::parse_cell(text::normalize_quick(cell.original), cell.original);
+  if (numeric.empty()) return text::parse_cell(text::normalize(cell.original), cell.original);
   text::CellValue value;
   if (numeric.size() > 1) {
     warn(c, line,
@@ -377,7 +377,7 @@ std::optional<text::CellValue> value_cell(std::string_view original) {
 }
 
 bool is_percent(const model::Value& v) {
-  return v.number && text::ends_with(trim(text::normalize_quick(v.text)), "%");
+  return v.number && text::ends_with(trim(text::normalize(v.text)), "%");
 }
 
 // In this export the 変更後 values do not sit under their header cells (the header rows are
@@ -458,7 +458,7 @@ std::optional<int> compare_to_baseline(const text::CellValue& target,
   model::Decimal from{0, 0};
   if (baseline.value.number)
     from = *baseline.value.number;
-  else if (text::normalize_quick(baseline.value.text) != "新規")
+  else if (text::normalize(baseline.value.text) != "新規")
     return std::nullopt;
   auto t = target.value.number->to_double(), b = from.to_double();
   return t > b ? 1 : t < b ? -1 : 0;
@@ -468,7 +468,7 @@ std::optional<int> compare_to_baseline(const text::CellValue& target,
 // A target "about" (程度) a level says nothing of the good side (a shrinking population).
 DirectionGuess direction_of(const text::CellValue& target, const text::CellValue& baseline,
                             bool cumulative) {
-  auto target_text = text::normalize_quick(target.value.text);
+  auto target_text = text::normalize(target.value.text);
   for (const auto& [word, direction] : direction_words)
     if (contains(target_text, word))
       return {direction, model::DirectionSource::qualifier, std::string(word)};
@@ -497,7 +497,7 @@ std::string unit_of(const KpiValues& k) {
 
 model::Qualifier qualifier_of(const text::CellValue& target) {
   if (target.qualifier == model::Qualifier::none &&
-      contains(text::normalize_quick(target.value.text), "維持"))
+      contains(text::normalize(target.value.text), "維持"))
     return model::Qualifier::keep;  // "2.0%(現状維持を目指す)"
   return target.qualifier;
 }

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -369,7 +370,7 @@ Decoded neither(std::string_view bytes, std::size_t utf8_bad, const Conversion& 
 }
 
 Decoded utf8_or_shift_jis(std::string_view bytes) {
-  if (auto utf8 = from_utf8(bytes, "UTF-8")) return *utf8;
+  if (auto utf8 = from_utf8(bytes, "UTF-8")) return std::move(*utf8);
   auto sjis = convert(bytes, "windows-31j");
   // Most byte strings are "valid" Shift_JIS; control bytes tell binary data from text.
   if (U_SUCCESS(sjis.status) || sjis.status == U_TRUNCATED_CHAR_FOUND)
@@ -407,7 +408,7 @@ Decoded decode(std::string_view bytes) {
   if (const char* what = binary_format(bytes)) return failure("binary", 1, what);
   if (bytes.substr(0, 3) == utf8_bom) {
     auto rest = bytes.substr(3);
-    if (auto utf8 = from_utf8(rest, "UTF-8-BOM")) return *utf8;
+    if (auto utf8 = from_utf8(rest, "UTF-8-BOM")) return std::move(*utf8);
     auto bad = first_invalid_utf8(rest);
     return failure("UTF-8-BOM", line_at(rest, bad),
                    fmt::format("invalid UTF-8 {} at byte {}: expected UTF-8 text (the file "

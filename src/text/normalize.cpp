@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::text {
@@ -61,6 +62,10 @@ std::string normalize(std::string_view utf8) {
 }
 
 void append_normalize(std::string& out, std::string_view utf8) {
+  // Most text is stable characters and full-width ASCII: mapped without ICU.
+  auto before = out.size();
+  if (append_simple_normalize(utf8, 0, out)) return;
+  out.resize(before);
   std::size_t start = 0, i = 0;
   bool stable = true;  // utf8[start, i) is ASCII or stable: NFKC is itself, no ICU needed
   while (i < utf8.size()) {

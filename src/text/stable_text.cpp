@@ -76,9 +76,17 @@ std::size_t stable_prefix(std::string_view s) {
   return stable_run_end(s, 0);
 }
 
-// Appends normalize(s[from..]) character by character; false (`out` then incomplete) at a
-// character that needs ICU.
-bool append_simple(std::string_view s, std::size_t from, std::string& out) {
+// ¹ ² ³ and U+2070..U+209F (superscripts and subscripts), which normalize_mapped keeps.
+bool is_script_digit(std::string_view ch) {
+  if (ch == "\xC2\xB9" || ch == "\xC2\xB2" || ch == "\xC2\xB3") return true;
+  if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) != 0xE2) return false;
+  auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
+  return (b1 == 0x81 && b2 >= 0xB0) || (b1 == 0x82 && b2 <= 0x9F);
+}
+
+}  // namespace
+
+bool append_simple_normalize(std::string_view s, std::size_t from, std::string& out) {
   for (std::size_t i = from; i < s.size();) {
     auto end = stable_run_end(s, i);
     out.append(s.substr(i, end - i));
@@ -91,16 +99,6 @@ bool append_simple(std::string_view s, std::size_t from, std::string& out) {
   }
   return true;
 }
-
-// ¹ ² ³ and U+2070..U+209F (superscripts and subscripts), which normalize_mapped keeps.
-bool is_script_digit(std::string_view ch) {
-  if (ch == "\xC2\xB9" || ch == "\xC2\xB2" || ch == "\xC2\xB3") return true;
-  if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) != 0xE2) return false;
-  auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
-  return (b1 == 0x81 && b2 >= 0xB0) || (b1 == 0x82 && b2 <= 0x9F);
-}
-
-}  // namespace
 
 bool is_stable_text(std::string_view utf8) {
   return stable_prefix(utf8) == utf8.size();
@@ -122,17 +120,11 @@ bool is_squeezed(std::string_view s) {
   return true;
 }
 
-std::string normalize_quick(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  return append_simple(utf8, 0, out) ? out : normalize(utf8);
-}
-
 std::string_view normalized_view(std::string_view utf8, std::string& buffer) {
   auto stable = stable_prefix(utf8);
   if (stable == utf8.size()) return utf8;
   buffer.assign(utf8.substr(0, stable));
-  if (!append_simple(utf8, stable, buffer)) buffer = normalize(utf8);
+  if (!append_simple_normalize(utf8, stable, buffer)) buffer = normalize(utf8);
   return buffer;
 }
 

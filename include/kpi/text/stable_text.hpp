@@ -16,8 +16,11 @@ bool is_stable_text(std::string_view utf8);
 // True when squeeze_spaces(s) == s: no whitespace but single ASCII spaces between words.
 bool is_squeezed(std::string_view s);
 
-// normalize(utf8), without reaching ICU for stable text and full-width ASCII.
-std::string normalize_quick(std::string_view utf8);
+// Appends normalize(s[from..]) to `out` character by character, without ICU: stable
+// characters as they are; full-width ！..｝, the ideographic space and NBSP as the ASCII NFKC
+// makes of them. False (`out` then incomplete) at any other character: it needs ICU. What
+// normalize() tries first.
+bool append_simple_normalize(std::string_view s, std::size_t from, std::string& out);
 
 // normalize(utf8): `utf8` itself when is_stable_text, else normalised into `buffer`.
 std::string_view normalized_view(std::string_view utf8, std::string& buffer);
