@@ -2,6 +2,8 @@
 
 #include <string.h>  // memmem (GNU)
 
+#include <array>
+
 namespace kpi::text {
 namespace {
 
@@ -69,22 +71,27 @@ std::vector<std::string_view> words(std::string_view s) {
 }
 
 void append_words(std::string_view s, std::vector<std::string_view>& out) {
+  // Bytes that may start a space: ASCII whitespace, E3 (U+3000 is E3 80 80) and C2 (NBSP is
+  // C2 A0). Every other byte belongs to a word: skipped by one table lookup each.
+  static constexpr auto may_start_space = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f'}) table[c] = true;
+    table[0xE3] = table[0xC2] = true;
+    return table;
+  }();
+  const std::size_t n = s.size();
   std::size_t i = 0, start = std::string_view::npos;
-  while (i < s.size()) {
-    auto byte = static_cast<unsigned char>(s[i]);
-    // Most bytes start no space: not a control or space byte, nor E3 80 (U+3000), nor C2.
-    bool kana = byte == 0xE3 && (i + 2 >= s.size() || s[i + 1] != '\x80');
-    if ((byte > 0x20 && byte != 0xE3 && byte != 0xC2) || kana) {
-      if (start == std::string_view::npos) start = i;
-      ++i;
-      continue;
-    }
-    auto n = space_at(s, i);
-    if (n) {
+  while (i < n) {
+    std::size_t plain = i;
+    while (plain < n && !may_start_space[static_cast<unsigned char>(s[plain])]) ++plain;
+    if (plain > i && start == std::string_view::npos) start = i;
+    i = plain;
+    if (i == n) break;
+    if (auto space = space_at(s, i)) {
       if (start != std::string_view::npos) out.push_back(s.substr(start, i - start));
       start = std::string_view::npos;
-      i += n;
-    } else {
+      i += space;
+    } else {  // a kana, or another character led by E3 or C2
       if (start == std::string_view::npos) start = i;
       ++i;
     }

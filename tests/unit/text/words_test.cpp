@@ -1,0 +1,55 @@
+// text::words splits on ASCII whitespace, the ideographic space (U+3000) and NBSP, whatever
+// surrounds them (kana and punctuation share U+3000's lead byte E3, ± shares NBSP's C2).
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kpi/text/strings.hpp"
+
+namespace {
+
+// The words of `s`, found one piece at a time: what text::words must give.
+std::vector<std::string> reference_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string word;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t space = 0;
+    if (std::string_view(" \t\n\r\v\f").find(s[i]) != std::string_view::npos)
+      space = 1;
+    else if (s.compare(i, 3, "\xE3\x80\x80") == 0)
+      space = 3;
+    else if (s.compare(i, 2, "\xC2\xA0") == 0)
+      space = 2;
+    if (!space) {
+      word += s[i++];
+      continue;
+    }
+    if (!word.empty()) out.push_back(word), word.clear();
+    i += space;
+  }
+  if (!word.empty()) out.push_back(word);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("words: split on every kind of space, next to kana and cut characters", "[text][words]") {
+  const std::vector<std::string> pieces = {
+      " ",  "\t",   "\xE3\x80\x80", "\xC2\xA0", "\xE3\x81\x82", "\xE3\x80\x81", "\xC2\xB1", "a",
+      "58", "\xE3", "\xE3\x80",     "\xC2",     "漢",           "\n",           "%",        "."};
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(0, 12);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (auto n = length(rng); n > 0; --n) s += pieces[pick(rng)];
+    auto words = kpi::text::words(s);
+    std::vector<std::string> got(words.begin(), words.end());
+    INFO(s);
+    REQUIRE(got == reference_words(s));
+  }
+  CHECK(kpi::text::words("目標値　実績値 達成率\xC2\xA0R5") ==
+        std::vector<std::string_view>{"目標値", "実績値", "達成率", "R5"});
+}
