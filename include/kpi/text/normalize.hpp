@@ -1,6 +1,8 @@
 #pragma once
 // NFKC normalisation that keeps the characters whose meaning NFKC would change:
 // 〜 and ～ (ranges) and circled numbers ①..⑳ (KPI parts) are left as they are.
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -28,14 +30,21 @@ inline constexpr CodeRange nfkc_stable_ranges[] = {
     {0x203B, 0x203B},  // ※
     {0x2190, 0x2193},  // ← ↑ → ↓
 };
+
+// The ranges as a bitmap of the BMP (8 KiB, one load per code point): every character of a
+// sheet asks.
+inline constexpr auto nfkc_stable_bits = [] {
+  std::array<std::uint64_t, 0x10000 / 64> bits{};
+  for (const auto& r : nfkc_stable_ranges)
+    for (char32_t cp = r.first; cp <= r.last; ++cp) bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+  return bits;
+}();
 }  // namespace detail
 
 // True for a code point of the ranges normalize() copies without asking ICU (kana, kanji, CJK
 // punctuation, shapes): NFKC leaves it as it is whatever surrounds it. False says nothing.
 constexpr bool is_nfkc_stable(char32_t cp) {
-  for (const auto& r : detail::nfkc_stable_ranges)
-    if (cp >= r.first && cp <= r.last) return true;
-  return false;
+  return cp < 0x10000 && (detail::nfkc_stable_bits[cp >> 6] >> (cp & 63) & 1) != 0;
 }
 
 // Code points NFKC would rewrite but whose printed form carries meaning here: normalize()
