@@ -65,12 +65,16 @@ int month_adjustment(std::string_view s, std::size_t& end) {
   return 0;
 }
 
-// True when byte `c` starts some era name: a cheap test before comparing names, since the
-// scan below runs at every byte of a cell.
+// True when byte `c` starts some era name: one table lookup before comparing names, since
+// the scan below runs at every byte of a cell.
+constexpr auto era_first_bytes = [] {
+  std::array<bool, 256> starts{};
+  for (const Era& era : eras) starts[static_cast<unsigned char>(era.name.front())] = true;
+  return starts;
+}();
+
 bool may_start_era(char c) {
-  for (const Era& era : eras)
-    if (era.name.front() == c) return true;
-  return false;
+  return era_first_bytes[static_cast<unsigned char>(c)];
 }
 
 std::optional<EraYear> era_at(std::string_view s, std::size_t i) {
