@@ -137,9 +137,13 @@ void normalize_mapped_into(std::string_view original, MappedText& out) {
   for (std::size_t i = 0; i < original.size();) {
     auto run = stable_run_end(original, i);  // characters that map to themselves
     out.normalized.append(original.substr(i, run - i));
+    // Each byte of the run maps to the start of its character (one byte, or three).
+    auto base = out.source.size();
+    out.source.resize(base + (run - i));
+    auto* source = out.source.data() + base;
     while (i < run) {
       std::size_t len = static_cast<unsigned char>(original[i]) < 0x80 ? 1 : 3;
-      out.source.insert(out.source.end(), len, i);
+      for (std::size_t b = 0; b < len; ++b) *source++ = i;
       i += len;
     }
     if (i == original.size()) break;
