@@ -222,9 +222,12 @@ void count_merged(model::Sheet& sheet, const Indicator& ind) {
 
 class Merger {
  public:
-  // Each sheet joins the series of the sheets added before it.
+  // Each sheet joins the series of the sheets added before it. The first sheet has nothing
+  // to join: it is indexed only when a second one comes (most runs read one sheet).
   void add(model::Sheet sheet) {
     out_.sheets.push_back(std::move(sheet));
+    if (out_.sheets.size() == 1) return;
+    if (out_.sheets.size() == 2) merge_sheet(0);
     merge_sheet(out_.sheets.size() - 1);
   }
 
