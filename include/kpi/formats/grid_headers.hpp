@@ -3,6 +3,7 @@
 // rows, fiscal years in any form (令和5年度, R5, 2023年度, H30), year headers merged over
 // 目標値 / 実績値 / 達成率. Shared by the header-driven grid layout and the canonical CSV.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,17 @@ struct HeaderWord {
   std::optional<int> fiscal_year;
 };
 HeaderWord read_header(std::string_view cell_text);
+
+// The words a header is recognised by, in the order they are tried: the first one a header
+// contains decides its role ("最終目標" before "目標").
+struct VocabularyWord {
+  std::string_view text;  // normalised, ASCII lower case
+  Role role;
+};
+std::span<const VocabularyWord> header_vocabulary();
+// The index in header_vocabulary() of the first word `key` (a normalised header without
+// spaces, lower case) contains, or header_vocabulary().size() when it contains none.
+std::size_t first_vocabulary_word(std::string_view key);
 
 struct Column {
   int index = 0;
