@@ -150,8 +150,11 @@ void join_observation(const Indicator& series, Observation& kept, const Observat
     if (present(later.actual)) kept.provisional = later.provisional;
     j.value(kept.actual, later.actual, "actual", was_provisional);
     j.value(kept.published_rate, later.published_rate, "published rate");
-    j.value(kept.revised_target, later.revised_target, "revised target");
-    j.value(kept.revised_rate, later.revised_rate, "revised rate");
+    // The 変更後 values: a box is opened only for one the later file gives.
+    const auto& revised = *later.revised;
+    if (present(revised.target))
+      j.value(kept.revised.edit().target, revised.target, "revised target");
+    if (present(revised.rate)) j.value(kept.revised.edit().rate, revised.rate, "revised rate");
   }
   if (later.actual_fiscal_year) kept.actual_fiscal_year = later.actual_fiscal_year;
   if (later.reported_in) kept.reported_in = later.reported_in;

@@ -267,8 +267,7 @@ model::Observation observation_of(const Row& row, const std::string& path) {
   }
   o.provisional = cells::read_flag(c["provisional"]).value_or(false);
   o.published_rate = value_cell(c, "published_rate");
-  o.revised_target = value_cell(c, "revised_target");
-  o.revised_rate = value_cell(c, "revised_rate");
+  model::set_revision(o, value_cell(c, "revised_target"), value_cell(c, "revised_rate"));
   o.notes = c["notes"];
   o.source = {path, row.line};
   return o;

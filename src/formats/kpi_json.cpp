@@ -212,8 +212,8 @@ model::Observation observation_of(const Json& j, const model::SourceLocation& in
     o.reported_in = column;
   o.provisional = flag_field(j, "provisional");
   o.published_rate = value_field(j, "published_rate_percent", "published_rate_text");
-  o.revised_target = value_field(j, "revised_target", "revised_target_text");
-  o.revised_rate = value_field(j, "revised_rate_percent", "revised_rate_text");
+  model::set_revision(o, value_field(j, "revised_target", "revised_target_text"),
+                      value_field(j, "revised_rate_percent", "revised_rate_text"));
   o.notes = text_field(j, "notes");
   // Without its own path an observation is located at its indicator (a line alone would
   // name a line of an unknown file, or of this JSON text).

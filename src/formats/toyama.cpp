@@ -570,8 +570,7 @@ void read_kpis(Context& c, const Row& row) {
     return;
   }
   auto& obs = c.out.indicators[first].observations.front();
-  obs.revised_target = revision->target;
-  obs.revised_rate = revision->rate;
+  model::set_revision(obs, std::move(revision->target), std::move(revision->rate));
   obs.notes = revision->note;
 }
 

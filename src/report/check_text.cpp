@@ -33,7 +33,7 @@ RateTally tally(const model::Sheet& sheet) {
     for (const auto& o : ind.observations) {
       // A formula cell saved without its value is published, though unreadable.
       t.published +=
-          o.published_rate.has_number() + o.revised_rate.has_number() +
+          o.published_rate.has_number() + o.revised->rate.has_number() +
           (!o.published_rate.has_number() && !o.published_rate.workbook->formula.empty());
       t.computed += o.check.rate_rounded.has_value();
     }

@@ -16,6 +16,7 @@ namespace {
 namespace cells = formats::canonical;
 using model::Indicator;
 using model::Observation;
+using model::Revision;
 using model::Value;
 
 using CellFn = std::string (*)(const Indicator&, const Observation*);
@@ -94,20 +95,28 @@ bool final_target_needs_number(const Indicator& ind) {
 
 // -- observation cells ----------------------------------------------------------------------
 
-template <Value Observation::*Field>
+// An observation's value by its member: one of its own, or one of its 変更後 values.
+const Value& field_of(const Observation& o, Value Observation::*field) {
+  return o.*field;
+}
+const Value& field_of(const Observation& o, Value Revision::*field) {
+  return (*o.revised).*field;
+}
+
+template <auto Field>
 std::string printed_cell(const Indicator&, const Observation* o) {
-  return o ? cells::printed_text(o->*Field) : "";
+  return o ? cells::printed_text(field_of(*o, Field)) : "";
 }
 
-template <Value Observation::*Field>
+template <auto Field>
 std::string number_cell(const Indicator&, const Observation* o) {
-  return o ? cells::explicit_number_cell(o->*Field) : "";
+  return o ? cells::explicit_number_cell(field_of(*o, Field)) : "";
 }
 
-template <Value Observation::*Field>
+template <auto Field>
 bool needs_number(const Indicator& ind) {
   return std::any_of(ind.observations.begin(), ind.observations.end(), [](const Observation& o) {
-    return !cells::explicit_number_cell(o.*Field).empty();
+    return !cells::explicit_number_cell(field_of(o, Field)).empty();
   });
 }
 
@@ -159,12 +168,10 @@ const Column columns[] = {
     {"published_rate", printed_cell<&Observation::published_rate>},
     {"published_rate_number", number_cell<&Observation::published_rate>,
      needs_number<&Observation::published_rate>},
-    {"revised_target", printed_cell<&Observation::revised_target>},
-    {"revised_target_number", number_cell<&Observation::revised_target>,
-     needs_number<&Observation::revised_target>},
-    {"revised_rate", printed_cell<&Observation::revised_rate>},
-    {"revised_rate_number", number_cell<&Observation::revised_rate>,
-     needs_number<&Observation::revised_rate>},
+    {"revised_target", printed_cell<&Revision::target>},
+    {"revised_target_number", number_cell<&Revision::target>, needs_number<&Revision::target>},
+    {"revised_rate", printed_cell<&Revision::rate>},
+    {"revised_rate_number", number_cell<&Revision::rate>, needs_number<&Revision::rate>},
     {"notes", [](const Indicator&, const Observation* o) { return o ? o->notes : ""; }},
 };
 

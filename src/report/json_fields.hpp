@@ -171,14 +171,14 @@ void observation(Out& out, const model::Observation& o) {
   out.key("provisional").boolean(o.provisional);
   value(out.key("published_rate_percent"), o.published_rate);
   text_or_null(out.key("published_rate_text"), o.published_rate.text);
-  if (o.revised_target.has_number() || !o.revised_target.text.empty() ||
-      o.revised_rate.has_number() || !o.revised_rate.text.empty()) {
-    value(out.key("revised_target"), o.revised_target);
-    text_or_null(out.key("revised_target_text"), o.revised_target.text);
-    value(out.key("revised_rate_percent"), o.revised_rate);
-    text_or_null(out.key("revised_rate_text"), o.revised_rate.text);
-    out.key("revised_verdict").string(model::to_string(o.revised_check->verdict));
-    text_or_null(out.key("revised_explanation"), o.revised_check->explanation);
+  if (const auto& r = *o.revised; r.target.has_number() || !r.target.text.empty() ||
+                                  r.rate.has_number() || !r.rate.text.empty()) {
+    value(out.key("revised_target"), r.target);
+    text_or_null(out.key("revised_target_text"), r.target.text);
+    value(out.key("revised_rate_percent"), r.rate);
+    text_or_null(out.key("revised_rate_text"), r.rate.text);
+    out.key("revised_verdict").string(model::to_string(r.check.verdict));
+    text_or_null(out.key("revised_explanation"), r.check.explanation);
   }
   optional_number(out.key("rate_percent"), o.check.rate_percent);
   text_or_null(out.key("method"), o.check.method);

@@ -52,7 +52,7 @@ std::vector<Role> own_cells(const model::Indicator& ind, const model::Observatio
   add(obs.target, "target");
   add(ind.final_target.value, "final_target");
   add(ind.baseline.value, "baseline");
-  add(obs.revised_target, "revised_target");
+  add(obs.revised->target, "revised_target");
   return roles;
 }
 

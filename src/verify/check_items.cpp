@@ -49,7 +49,7 @@ RateFacts facts_of(const model::Indicator& ind, const model::Observation& o,
   f.name = ind.name;
   f.fiscal_year = o.fiscal_year;
   f.revised = revised;
-  f.target = revised ? o.revised_target : o.target;
+  f.target = revised ? o.revised->target : o.target;
   if (!f.target.has_number() && !revised) f.target = ind.final_target.value;
   f.actual = o.actual;
   f.published = published;
@@ -86,8 +86,8 @@ void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector
   for (const auto& ind : sheet.parsed.indicators)
     for (const auto& o : ind.observations) {
       out.push_back(rate_item(ind, o, o.check, "", o.published_rate, policy));
-      if (o.revised_rate.has_number())
-        out.push_back(rate_item(ind, o, *o.revised_check, " revised", o.revised_rate, policy));
+      if (o.revised->rate.has_number())
+        out.push_back(rate_item(ind, o, o.revised->check, " revised", o.revised->rate, policy));
     }
 }
 

@@ -165,7 +165,7 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
     c.method = typed.value_or(method_for(ind.direction, c, profile));
     out.push_back(c);
   };
-  add_for(obs.revised_target.number, Basis::revised_target);
+  add_for(obs.revised->target.number, Basis::revised_target);
   add_for(second_target, second_basis);
   // An indicator whose printed type prescribes its formula is explained by that formula only.
   if (typed) return out;

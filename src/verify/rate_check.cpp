@@ -216,8 +216,8 @@ std::string other_formulas(const Question& q) {
 std::string printed_target(const Question& q, const Candidate& c) {
   if (!c.target) return "-";
   if (c.basis == Basis::final_target) return number_text(q.ind.final_target.value);
-  return number_text(c.basis == Basis::revised_target && q.obs.revised_target.has_number()
-                         ? q.obs.revised_target
+  return number_text(c.basis == Basis::revised_target && q.obs.revised->target.has_number()
+                         ? q.obs.revised->target
                          : q.obs.target);
 }
 
@@ -320,9 +320,9 @@ RateCheck revised_rate(const model::Indicator& ind, const model::Observation& ob
   // The revised rate (変更後の達成率) is the same question against the revised target.
   model::Observation revised;
   revised.fiscal_year = obs.fiscal_year;
-  revised.target = obs.revised_target;
+  revised.target = obs.revised->target;
   revised.actual = obs.actual;
-  revised.published_rate = obs.revised_rate;
+  revised.published_rate = obs.revised->rate;
   calc::Profile against_revised = profile;
   against_revised.rate_basis = calc::RateBasis::year_target;
   // The precision does not depend on the rate basis: the indicator's own is right here.
@@ -352,8 +352,8 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
     for (auto& obs : ind.observations) {
       obs.check = guarded(ind, obs, profile, options, Basis::year_target, precision);
       apply_cell_evidence(ind, obs, profile, options);
-      if (obs.revised_target.has_number() || obs.revised_rate.has_number())
-        obs.revised_check = revised_rate(ind, obs, profile, options, precision);
+      if (obs.revised->target.has_number() || obs.revised->rate.has_number())
+        obs.revised.edit().check = revised_rate(ind, obs, profile, options, precision);
     }
     mark_assumed_direction(ind);
     calc::assess(ind, profile);

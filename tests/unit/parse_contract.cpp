@@ -49,7 +49,7 @@ class Checker {
   void observation(const model::Indicator& ind, const model::Observation& o) {
     location(o.source, "an observation of " + ind.id);
     for (const auto* v :
-         {&o.target, &o.actual, &o.published_rate, &o.revised_target, &o.revised_rate})
+         {&o.target, &o.actual, &o.published_rate, &o.revised->target, &o.revised->rate})
       utf8(v->text, "a value of " + ind.id);
     utf8(o.notes, "notes of " + ind.id);
   }

@@ -59,14 +59,20 @@ struct RateCheck {
   std::string explanation;  // why consistent / mismatch / unchecked
 };
 
+// The 変更後 columns (Toyama): a revised target and rate, and the check of one against the
+// other. Few observations have them, so an observation keeps them boxed.
+struct Revision {
+  Value target;     // 変更後の目標値
+  Value rate;       // 変更後の達成率
+  RateCheck check;  // the revised rate against the revised target (when printed)
+};
+
 struct Observation {
   int fiscal_year = 0;
   bool provisional = false;  // actual not final (未確定)
   Value target;
   Value actual;
   Value published_rate;                   // as printed ("99.0%"); number in percent
-  Value revised_target;                   // 変更後の目標値 (Toyama)
-  Value revised_rate;                     // 変更後の達成率
   std::optional<int> actual_fiscal_year;  // when the actual is for another year than the column
   // The year of the column the value was printed under, when the observation is filed under
   // the year it measures instead ("35.1% (R3)" in the FY2023 column: fiscal_year 2021,
@@ -75,10 +81,14 @@ struct Observation {
   std::string notes;
   SourceLocation source;  // line of the values
   RateCheck check;        // the published rate
-  // The revised rate against the revised target (when printed; Toyama): kpi/model/boxed.hpp.
-  Boxed<RateCheck> revised_check;
+  // Set only when a 変更後 value is printed (kpi/model/boxed.hpp): read `o.revised->target`.
+  Boxed<Revision> revised;
   Outcome outcome;  // achieved / behind / no data, and the grade (kpi/calc/outcome.hpp)
 };
+
+// Keeps the revised target and rate; boxes them only when one of them holds anything, so an
+// observation without 変更後 values has no box.
+void set_revision(Observation& observation, Value target, Value rate);
 
 // The formula an indicator's type prescribes (prefectural sheets print a type per row:
 // 進捗割合型, 現状維持型 ...); by_direction = the municipality's convention.

@@ -111,10 +111,10 @@ std::string dump(const model::Indicator& ind) {
                      year(ind.final_target.fiscal_year),
                      name(model::to_string(ind.final_target.qualifier)));
   for (const auto& o : ind.observations)
-    out +=
-        fmt::format("  FY{} t{} a{} afy{} p{} r{} rt{} rr{} n'{}'\n", o.fiscal_year, dump(o.target),
-                    dump(o.actual), year(o.actual_fiscal_year), o.provisional,
-                    dump(o.published_rate), dump(o.revised_target), dump(o.revised_rate), o.notes);
+    out += fmt::format("  FY{} t{} a{} afy{} p{} r{} rt{} rr{} n'{}'\n", o.fiscal_year,
+                       dump(o.target), dump(o.actual), year(o.actual_fiscal_year), o.provisional,
+                       dump(o.published_rate), dump(o.revised->target), dump(o.revised->rate),
+                       o.notes);
   return out;
 }
 

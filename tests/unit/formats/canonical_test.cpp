@@ -309,7 +309,7 @@ TEST_CASE("canonical: values whose text does not give their number round-trip", 
   o.target = {Decimal{580, 1}, "58"};                 // more decimals than printed
   o.actual = {Decimal{882, 1}, "小学6年生 88.2%"};    // number not first
   o.published_rate = {std::nullopt, "42.2(見込み)"};  // deliberately no number
-  o.revised_target = {Decimal{7, 0}, ""};             // no printed text
+  o.revised.edit().target = {Decimal{7, 0}, ""};      // no printed text
   o.notes = "'literal";
   ind.observations.push_back(o);
   PipelineResult result;
@@ -337,7 +337,7 @@ TEST_CASE("canonical: values whose text does not give their number round-trip", 
   CHECK(dump(ro.target) == "[580e-1 '58']");
   CHECK(dump(ro.actual) == "[882e-1 '小学6年生 88.2%']");
   CHECK(dump(ro.published_rate) == "[none '42.2(見込み)']");
-  CHECK(dump(ro.revised_target) == "[7e-0 '7']");  // the number becomes its printed form
+  CHECK(dump(ro.revised->target) == "[7e-0 '7']");  // the number becomes its printed form
   CHECK(ro.notes == "'literal");
   auto again = back;
   PipelineResult second;

@@ -44,6 +44,39 @@ TEST_CASE("kpi-json: JSON -> model -> JSON is byte-identical and the model equal
   CHECK(origins[0].skipped.size() == original.sheets[0].parsed.skipped.size());
 }
 
+TEST_CASE("kpi-json, canonical: Toyama's 変更後 values round-trip, boxed only where printed",
+          "[canonical][kpi-json]") {
+  auto original = run({std::string(KPI_DATA_DIR) + "/toyama/toyama-strategy-progress-fy2020.tsv"});
+  const auto& a = original.sheets.at(0).parsed.indicators;
+  int boxed = 0, observations = 0;
+  for (const auto& ind : a)
+    for (const auto& o : ind.observations) {
+      ++observations;
+      boxed += o.revised.is_set();
+    }
+  CHECK(boxed > 0);
+  CHECK(boxed < observations);
+  for (const auto& [name, text] : {std::pair{std::string("toyama.json"), as_json(original)},
+                                   std::pair{std::string("toyama.csv"), as_csv(original)}}) {
+    auto back = run({temp_file(name, text)});
+    const auto& b = back.sheets.at(0).parsed.indicators;
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(dump(a[i]) == dump(b[i]));  // revised target and rate included
+      REQUIRE(a[i].observations.size() == b[i].observations.size());
+      for (std::size_t k = 0; k < a[i].observations.size(); ++k) {
+        const auto &x = a[i].observations[k], &y = b[i].observations[k];
+        CHECK(x.revised.is_set() == y.revised.is_set());
+        CHECK(x.revised->check.verdict == y.revised->check.verdict);
+      }
+    }
+    const auto& o = indicator(b, "1-01").observations.at(0);
+    CHECK(o.revised->target.text == "12件(累計)");
+    CHECK(o.revised->rate.number->to_string() == "8");
+    CHECK(o.revised->check.verdict == model::Verdict::match);
+  }
+}
+
 TEST_CASE("kpi-json: printed precision comes from the *_text fields", "[canonical][kpi-json]") {
   const std::string doc = R"({
   "schema": "kpi-report/1",

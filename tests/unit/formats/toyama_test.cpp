@@ -106,9 +106,9 @@ TEST_CASE("toyama: 1-01 with its revised target and rate", "[toyama]") {
   CHECK(o.actual.text == "1件(累計)");
   CHECK(number(o.published_rate) == 3);
   CHECK(o.published_rate.text == "3%");
-  CHECK(number(o.revised_target) == 12);
-  CHECK(o.revised_target.text == "12件(累計)");
-  CHECK(number(o.revised_rate) == 8);
+  CHECK(number(o.revised->target) == 12);
+  CHECK(o.revised->target.text == "12件(累計)");
+  CHECK(number(o.revised->rate) == 8);
   CHECK(o.notes.find("目標値を変更した") != std::string::npos);
   CHECK(o.source.line == 10);
   CHECK(k.source.line == 10);
@@ -258,12 +258,12 @@ TEST_CASE("toyama: years, qualifiers and directions read from the cells", "[toya
   CHECK(crops.final_target.value.number->to_string() == "39.9");
   CHECK(crops.direction == Direction::increase);
   const auto& centres = kpi_of(sheet(), "3-03");  // one 変更後 value: a percentage, so a rate
-  CHECK(number(centres.observations[0].revised_rate) == 93);
-  CHECK_FALSE(centres.observations[0].revised_target.number);
+  CHECK(number(centres.observations[0].revised->rate) == 93);
+  CHECK_FALSE(centres.observations[0].revised->target.number);
   CHECK(centres.observations[0].notes.find("内訳を変更") != std::string::npos);
   const auto& malls = kpi_of(sheet(), "4-02");
-  CHECK(number(malls.observations[0].revised_target) == 2);
-  CHECK(number(malls.observations[0].revised_rate) == 0);
+  CHECK(number(malls.observations[0].revised->target) == 2);
+  CHECK(number(malls.observations[0].revised->rate) == 0);
 }
 
 TEST_CASE("toyama: detected by content", "[toyama]") {
@@ -343,8 +343,8 @@ TEST_CASE("toyama: revised values by content, (再掲) without its original", "[
   auto out = kpi::formats::toyama::parse(text, "t.tsv");
   REQUIRE(out.indicators.size() == 2);
   const auto& o = out.indicators[0].observations[0];
-  CHECK(number(o.revised_target) == 12);
-  CHECK(number(o.revised_rate) == 8);
+  CHECK(number(o.revised->target) == 12);
+  CHECK(number(o.revised->rate) == 8);
   CHECK(o.notes == "目標値を変更した。");
   REQUIRE(out.indicators[1].relisted_of);
   CHECK(out.indicators[1].relisted_of->empty());

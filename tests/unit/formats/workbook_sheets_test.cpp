@@ -50,9 +50,9 @@ std::vector<std::string> indicator_lines(const kpi::model::Sheet& sheet) {
       lines.push_back("  FY" + std::to_string(o.fiscal_year) + " target " + o.target.text +
                       " actual " + o.actual.text + " published " + o.published_rate.text + " (" +
                       number_text(o.published_rate) + ") verdict " +
-                      kpi::model::to_string(o.check.verdict) + " revised " + o.revised_target.text +
-                      " / " + o.revised_rate.text + " " +
-                      kpi::model::to_string(o.revised_check->verdict));
+                      kpi::model::to_string(o.check.verdict) + " revised " +
+                      o.revised->target.text + " / " + o.revised->rate.text + " " +
+                      kpi::model::to_string(o.revised->check.verdict));
   }
   return lines;
 }

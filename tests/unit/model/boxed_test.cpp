@@ -34,11 +34,26 @@ TEST_CASE("copies of a boxed part are deep", "[model][boxed]") {
   CHECK(moved.workbook->cap == Cap::above);
 }
 
-TEST_CASE("a revised rate check is set by assignment", "[model][boxed]") {
+TEST_CASE("an observation boxes its 変更後 values only when one is printed", "[model][boxed]") {
   kpi::model::Observation o;
-  CHECK(o.revised_check->verdict == Verdict::unchecked);
+  kpi::model::set_revision(o, Value{}, Value{});
+  CHECK_FALSE(o.revised.is_set());  // nothing printed: no box
+  CHECK(o.revised->target.text.empty());
+  CHECK(o.revised->check.verdict == Verdict::unchecked);
+  CHECK_FALSE(o.revised.is_set());  // reading does not allocate
+  Value rate;
+  rate.text = "8%";
+  kpi::model::set_revision(o, Value{}, rate);
+  REQUIRE(o.revised.is_set());
+  CHECK(o.revised->rate.text == "8%");
+  CHECK(o.revised->target.text.empty());
   kpi::model::RateCheck check;
   check.verdict = Verdict::match;
-  o.revised_check = check;
-  CHECK(o.revised_check->verdict == Verdict::match);
+  o.revised.edit().check = check;
+  kpi::model::Observation copy = o;
+  CHECK(copy.revised->rate.text == "8%");
+  CHECK(copy.revised->check.verdict == Verdict::match);
+  kpi::model::set_revision(o, Value{}, Value{});  // once set, cleared as assigned
+  CHECK(o.revised->rate.text.empty());
+  CHECK(copy.revised->rate.text == "8%");
 }

@@ -123,8 +123,8 @@ TEST_CASE("revised rates are checked against the revised target", "[verify][verd
   o.fiscal_year = 2020;
   o.actual = v("1");
   o.published_rate = v("3%");
-  o.revised_target = v("12");
-  o.revised_rate = v("8%");
+  o.revised.edit().target = v("12");
+  o.revised.edit().rate = v("8%");
   auto profile = kpi::calc::profile_for("toyama");
   auto published = kpi::verify::check_rate(ind, o, profile);
   CHECK(published.verdict == Verdict::match);  // 1/30 = 3.3% -> 3%
@@ -132,6 +132,6 @@ TEST_CASE("revised rates are checked against the revised target", "[verify][verd
   auto revised = kpi::verify::check_revised_rate(ind, o, profile);
   CHECK(revised.verdict == Verdict::match);  // 1/12 = 8.3% -> 8%
   CHECK(revised.basis == "revised target");
-  o.revised_rate = v("9%");
+  o.revised.edit().rate = v("9%");
   CHECK(kpi::verify::check_revised_rate(ind, o, profile).verdict == Verdict::mismatch);
 }
