@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -23,6 +24,18 @@ using model::Value;
 
 // municipality, id, name (each as its key: width, case and spacing forgiven), n-th
 using Key = std::tuple<std::string, std::string, std::string, int>;
+
+// Keys are looked up once per KPI of every sheet: hashed, not compared in a tree.
+struct KeyHash {
+  std::size_t operator()(const Key& k) const {
+    std::hash<std::string_view> text;
+    std::size_t h = text(std::get<0>(k));
+    for (std::size_t part :
+         {text(std::get<1>(k)), text(std::get<2>(k)), std::hash<int>{}(std::get<3>(k))})
+      h ^= part + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h;
+  }
+};
 
 struct Home {
   std::size_t sheet = 0;
@@ -240,7 +253,7 @@ class Merger {
   void merge_sheet(std::size_t s) {
     auto& sheet = out_.sheets[s];
     std::vector<Indicator> kept;
-    std::map<Key, int> seen;  // occurrences of (municipality, id, name) in this sheet
+    std::unordered_map<Key, int, KeyHash> seen;  // of (municipality, id, name) in this sheet
     std::vector<std::pair<std::string, std::string>> ids;
     std::vector<Key> named;  // first KPIs of their (municipality, id, name) in this sheet
     for (auto& ind : sheet.parsed.indicators) {
@@ -348,7 +361,7 @@ class Merger {
   }
 
   MergeOutput out_;
-  std::map<Key, Home> homes_;
+  std::unordered_map<Key, Home, KeyHash> homes_;
   std::map<std::pair<std::string, std::string>, Home> first_of_id_;         // earlier sheets only
   std::vector<bool> is_extended_;                                           // by sheet
   NearKeys municipalities_;                                                 // earlier sheets only
