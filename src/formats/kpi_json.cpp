@@ -302,10 +302,12 @@ model::Diagnostic diagnostic_of(const Json& j) {
   if (!j.is_object()) throw ReadError("expected an object");
   auto message = text_field(j, "message");
   if (message.empty()) throw ReadError("expected a non-empty \"message\"");
-  return {{text_field(j, "path"), int_field(j, "line").value_or(0)},
-          severity_of(text_field(j, "severity")),
-          text_field(j, "code"),
-          message};
+  // Each field read before the Diagnostic is built: GCC 12 destroys a finished inner aggregate
+  // (the location) twice when a later initializer throws (a double free on a bad severity).
+  model::SourceLocation location{text_field(j, "path"), int_field(j, "line").value_or(0)};
+  auto severity = severity_of(text_field(j, "severity"));
+  auto code = text_field(j, "code");
+  return {std::move(location), severity, std::move(code), std::move(message)};
 }
 
 // -- line numbers ----------------------------------------------------------------------------
