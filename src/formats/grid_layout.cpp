@@ -238,13 +238,13 @@ std::optional<model::Observation> read_year(const RowContext& ctx, int row, int 
   if (!grade.empty()) obs.notes = "評価 " + grade;
   for (const auto* v : {&obs.target, &obs.actual})
     if (v->workbook->stored)
-      obs.notes += fmt::format("{}{} holds {} but shows {}", obs.notes.empty() ? "" : "; ", v->cell,
-                               v->workbook->stored->to_string(), v->text);
+      obs.notes += fmt::format("{}{} holds {} but shows {}", obs.notes.empty() ? "" : "; ",
+                               v->cell.name().view(), v->workbook->stored->to_string(), v->text);
   if (obs.target.text.empty() && obs.actual.text.empty() && obs.published_rate.text.empty() &&
       grade.empty())
     return std::nullopt;
   int anchor = cols.rate >= 0 ? cols.rate : cols.actual >= 0 ? cols.actual : cols.target;
-  obs.source = {std::string(ctx.path), line_of(ctx, row), {}, grid::cell_name(row, anchor)};
+  obs.source = {std::string(ctx.path), line_of(ctx, row), {}, model::CellRef::at(row, anchor)};
   return obs;
 }
 

@@ -41,7 +41,7 @@ text::CellValue read_grid_value(const grid::Cell* cell, int row, int col) {
   auto printed = cell_text(cell);
   auto normalized = text::normalize(printed);
   auto v = text::parse_cell(normalized, printed);
-  v.value.cell = grid::cell_name(row, col);
+  v.value.cell = model::CellRef::at(row, col);
   if (!cell) return v;
   read_cap(v, normalized);
   read_stored(v, *cell);

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kpi/formats/canonical_cells.hpp"
+#include "kpi/text/fit_width.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
@@ -40,6 +41,18 @@ std::string text_field(const Json& object, const char* name) {
   if (!j) return "";
   if (!j->is_string()) throw ReadError(fmt::format("{}: expected a string", name));
   return j->get<std::string>();
+}
+
+// A cell's A1 name as the JSON writers write it ("P22"); none when absent, null or "".
+// Another text ("p22", "$P$22", "P22:Q23") would not print back as written: refused.
+model::CellRef cell_field(const Json& object, const char* name, std::string_view label) {
+  auto written = text_field(object, name);
+  if (written.empty()) return {};
+  auto cell = model::parse_cell_ref(written);
+  if (!cell)
+    throw ReadError(fmt::format("{}: expected a cell's A1 name such as P22, got '{}'", label,
+                                text::cut_to_width(written, 40)));
+  return *cell;
 }
 
 std::string required_text(const Json& object, const char* name) {
@@ -129,9 +142,9 @@ std::optional<model::Decimal> stored_field(const Json& object, const char* name)
 void read_cells(const Json& j, model::Observation& o) {
   if (auto sheet = text_field(j, "sheet"); !sheet.empty()) o.source.sheet = sheet;
   if (const Json* cells = member(j, "cells"); cells && cells->is_object()) {
-    o.target.cell = text_field(*cells, "target");
-    o.actual.cell = text_field(*cells, "actual");
-    o.published_rate.cell = text_field(*cells, "rate");
+    o.target.cell = cell_field(*cells, "target", "cells.target");
+    o.actual.cell = cell_field(*cells, "actual", "cells.actual");
+    o.published_rate.cell = cell_field(*cells, "rate", "cells.rate");
   }
   // The observation's anchor cell, as the grid layout sets it: the rate, else the actual.
   for (const auto* v : {&o.published_rate, &o.actual, &o.target})
@@ -181,7 +194,7 @@ model::Baseline baseline_of(const Json& j) {
   model::Baseline b;
   b.value = value_field(j, "value", "text");
   b.fiscal_year = int_field(j, "fiscal_year");
-  b.value.cell = text_field(j, "cell");
+  b.value.cell = cell_field(j, "cell", "baseline.cell");
   if (auto stored = stored_field(j, "stored")) b.value.workbook.edit().stored = stored;
   for (const auto& a : array_field(j, "alternatives")) {
     if (!a.is_object()) throw ReadError("baseline.alternatives: expected objects");
@@ -195,7 +208,7 @@ model::FinalTarget final_target_of(const Json& j) {
   t.value = value_field(j, "value", "text");
   t.fiscal_year = int_field(j, "fiscal_year");
   t.qualifier = qualifier_field(j);
-  t.value.cell = text_field(j, "cell");
+  t.value.cell = cell_field(j, "cell", "final_target.cell");
   return t;
 }
 
@@ -227,7 +240,8 @@ model::Observation observation_of(const Json& j, const model::SourceLocation& in
 model::SourceLocation location_of(const Json& j, const model::SourceLocation& fallback) {
   auto path = text_field(j, "path");
   if (path.empty()) return fallback;
-  return {path, int_field(j, "line").value_or(0), text_field(j, "sheet"), text_field(j, "cell")};
+  return {path, int_field(j, "line").value_or(0), text_field(j, "sheet"),
+          cell_field(j, "cell", "cell")};
 }
 
 model::Indicator indicator_of(const Json& j, const model::SourceLocation& element) {
@@ -288,10 +302,12 @@ model::Diagnostic diagnostic_of(const Json& j) {
   if (!j.is_object()) throw ReadError("expected an object");
   auto message = text_field(j, "message");
   if (message.empty()) throw ReadError("expected a non-empty \"message\"");
-  return {{text_field(j, "path"), int_field(j, "line").value_or(0)},
-          severity_of(text_field(j, "severity")),
-          text_field(j, "code"),
-          message};
+  // Each field read before the Diagnostic is built: GCC 12 destroys a finished inner aggregate
+  // (the location) twice when a later initializer throws (a double free on a bad severity).
+  model::SourceLocation location{text_field(j, "path"), int_field(j, "line").value_or(0)};
+  auto severity = severity_of(text_field(j, "severity"));
+  auto code = text_field(j, "code");
+  return {std::move(location), severity, std::move(code), std::move(message)};
 }
 
 // -- line numbers ----------------------------------------------------------------------------

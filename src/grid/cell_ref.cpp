@@ -6,11 +6,8 @@ namespace kpi::grid {
 
 namespace {
 
-bool is_upper(char c) {
-  return c >= 'A' && c <= 'Z';
-}
 bool is_alpha(char c) {
-  return is_upper(c) || (c >= 'a' && c <= 'z');
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 bool is_name_char(char c) {
   return is_alpha(c) || text::is_ascii_digit(c) || c == '_' || c == '.' ||
@@ -24,27 +21,10 @@ struct RefParts {
 };
 
 std::size_t match_ref(std::string_view s, std::size_t i, RefParts& parts) {
-  std::size_t k = i;
-  parts = RefParts{};
-  if (k < s.size() && s[k] == '$') parts.col_absolute = true, ++k;
-  std::size_t letters = 0;
-  long col = 0;
-  while (k < s.size() && is_alpha(s[k]) && letters < 4) {
-    col = col * 26 + (s[k] & 0x1F);
-    ++k, ++letters;
-  }
-  if (letters == 0 || letters > 3) return 0;
-  if (k < s.size() && s[k] == '$') parts.row_absolute = true, ++k;
-  std::size_t digits = 0;
-  long row = 0;
-  while (k < s.size() && text::is_ascii_digit(s[k]) && digits < 8) {
-    row = row * 10 + (s[k] - '0');
-    ++k, ++digits;
-  }
-  if (digits == 0 || row < 1 || row > kMaxRows || col > kMaxCols) return 0;
-  parts.col = static_cast<int>(col - 1);
-  parts.row = static_cast<int>(row - 1);
-  return k - i;
+  auto match = model::match_a1(s.substr(i), model::excel_last_cell);
+  parts = {match.column_absolute, match.row_absolute, static_cast<int>(match.cell.column) - 1,
+           static_cast<int>(match.cell.row) - 1};
+  return match.length;
 }
 
 std::string shifted(const FormulaReference& ref, int row_offset, int col_offset) {

@@ -1,17 +1,20 @@
 #pragma once
-// A1-style references (private to src/grid/): parsing "P22" and "A1:C3", and moving the
-// relative references of a shared formula to the cell that shares it.
+// A1-style references (private to src/grid/): parsing "P22" and "A1:C3" in 0-based grid
+// coordinates (read by kpi/model/cell_ref.hpp's match_a1), and moving the relative references
+// of a shared formula to the cell that shares it.
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "kpi/grid/formula_refs.hpp"
 #include "kpi/grid/grid.hpp"
+#include "kpi/model/cell_ref.hpp"
 
 namespace kpi::grid {
 
-constexpr int kMaxRows = 1'048'576;  // Excel's grid: rows 1..1048576, columns A..XFD
-constexpr int kMaxCols = 16'384;
+// Excel's grid: rows 1..1048576, columns A..XFD.
+constexpr int kMaxRows = static_cast<int>(model::excel_last_cell.row);
+constexpr int kMaxCols = static_cast<int>(model::excel_last_cell.column);
 
 struct CellRef {
   int row = 0, col = 0;  // 0-based

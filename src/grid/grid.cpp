@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "kpi/model/cell_ref.hpp"
+
 namespace kpi::grid {
 
 namespace {
@@ -69,14 +71,13 @@ const Range* MergedIndex::at(int row, int col) const {
 }
 
 std::string column_name(int col) {
-  std::string reversed;
-  for (int n = col + 1; n > 0; n = (n - 1) / 26)
-    reversed.push_back(static_cast<char>('A' + (n - 1) % 26));
-  return {reversed.rbegin(), reversed.rend()};
+  std::string name;
+  if (col >= 0) model::append_column_name(name, static_cast<std::uint32_t>(col) + 1);
+  return name;
 }
 
 std::string cell_name(int row, int col) {
-  return column_name(col) + std::to_string(row + 1);
+  return model::CellRef::at(row, col).text();
 }
 
 namespace {

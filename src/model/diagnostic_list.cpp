@@ -11,8 +11,9 @@
 namespace kpi::model {
 namespace {
 
-// A record: u32 length of the rest, u8 severity, i32 line, then path, sheet, cell, code and
-// message, each as u32 length + bytes (host byte order: the file lives as long as the run).
+// A record: u32 length of the rest, u8 severity, i32 line, u32 row and column of the cell,
+// then path, sheet, code and message, each as u32 length + bytes (host byte order: the file
+// lives as long as the run).
 constexpr std::size_t length_bytes = sizeof(std::uint32_t);
 constexpr std::size_t read_ahead = std::size_t{64} << 10;
 
@@ -34,8 +35,10 @@ void encode(std::string& out, const SourceLocation& location, Severity severity,
   put(out, std::uint32_t{0});  // the length, filled in below
   put(out, static_cast<std::uint8_t>(severity));
   put(out, static_cast<std::int32_t>(location.line));
-  for (std::string_view text : {std::string_view(location.path), std::string_view(location.sheet),
-                                std::string_view(location.cell), code, message})
+  put(out, location.cell.row);
+  put(out, location.cell.column);
+  for (std::string_view text :
+       {std::string_view(location.path), std::string_view(location.sheet), code, message})
     put_text(out, text);
   auto length = static_cast<std::uint32_t>(out.size() - start - length_bytes);
   std::memcpy(out.data() + start, &length, sizeof length);
@@ -61,7 +64,9 @@ void take_text(std::string_view& in, std::string& out) {
 void decode(std::string_view in, Diagnostic& d) {
   d.severity = static_cast<Severity>(take<std::uint8_t>(in));
   d.location.line = take<std::int32_t>(in);
-  for (auto* text : {&d.location.path, &d.location.sheet, &d.location.cell, &d.code, &d.message})
+  d.location.cell.row = take<std::uint32_t>(in);
+  d.location.cell.column = take<std::uint32_t>(in);
+  for (auto* text : {&d.location.path, &d.location.sheet, &d.code, &d.message})
     take_text(in, *text);
 }
 

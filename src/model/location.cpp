@@ -6,7 +6,8 @@ namespace kpi::model {
 
 std::string location_text(const SourceLocation& loc) {
   if (!loc.sheet.empty()) {
-    if (!loc.cell.empty()) return fmt::format("{}:{}!{}", loc.path, loc.sheet, loc.cell);
+    if (!loc.cell.empty())
+      return fmt::format("{}:{}!{}", loc.path, loc.sheet, loc.cell.name().view());
     if (loc.line > 0) return fmt::format("{}:{}!{}", loc.path, loc.sheet, loc.line);
     return fmt::format("{}:{}", loc.path, loc.sheet);
   }

@@ -33,7 +33,7 @@ void location(Out& out, const model::SourceLocation& loc) {
   else
     out.key("line").null();
   if (!loc.sheet.empty()) out.key("sheet").string(loc.sheet);
-  if (!loc.cell.empty()) out.key("cell").string(loc.cell);
+  if (!loc.cell.empty()) out.key("cell").string(loc.cell.name().view());
   out.end_object();
 }
 

@@ -55,6 +55,15 @@ void text_or_null(Out& out, const std::string& s) {
     out.string(s);
 }
 
+// A cell's A1 name ("P22"), or null when there is none.
+template <class Out>
+void cell_or_null(Out& out, model::CellRef cell) {
+  if (cell.empty())
+    out.null();
+  else
+    out.string(cell.name().view());
+}
+
 template <class Out>
 void c_str_or_null(Out& out, const char* s) {
   if (s)
@@ -93,7 +102,7 @@ void location_fields(Out& out, const model::SourceLocation& loc) {
   out.key("path").string(loc.path);
   out.key("line").integer(loc.line);
   if (!loc.sheet.empty()) out.key("sheet").string(loc.sheet);
-  if (!loc.cell.empty()) out.key("cell").string(loc.cell);
+  if (!loc.cell.empty()) out.key("cell").string(loc.cell.name().view());
 }
 
 // The workbook side of an observation: cells, the rate formula, stored values.
@@ -102,9 +111,9 @@ void cells(Out& out, const model::Observation& o) {
   if (o.source.sheet.empty()) return;
   out.key("sheet").string(o.source.sheet);
   out.key("cells").begin_object();
-  text_or_null(out.key("target"), o.target.cell);
-  text_or_null(out.key("actual"), o.actual.cell);
-  text_or_null(out.key("rate"), o.published_rate.cell);
+  cell_or_null(out.key("target"), o.target.cell);
+  cell_or_null(out.key("actual"), o.actual.cell);
+  cell_or_null(out.key("rate"), o.published_rate.cell);
   out.end_object();
   text_or_null(out.key("rate_formula"), o.published_rate.workbook->formula);
   if (o.actual.workbook->stored) decimal(out.key("actual_stored"), *o.actual.workbook->stored);
@@ -207,7 +216,7 @@ void baseline(Out& out, const model::Baseline& b) {
   }
   out.end_array();
   // A workbook's cells: the rate formulas refer to them.
-  if (!b.value.cell.empty()) out.key("cell").string(b.value.cell);
+  if (!b.value.cell.empty()) out.key("cell").string(b.value.cell.name().view());
   if (b.value.workbook->stored) decimal(out.key("stored"), *b.value.workbook->stored);
   out.end_object();
 }
@@ -219,7 +228,7 @@ void final_target(Out& out, const model::FinalTarget& t) {
   optional_int(out.key("fiscal_year"), t.fiscal_year);
   c_str_or_null(out.key("qualifier"), model::to_string(t.qualifier));
   text_or_null(out.key("text"), t.value.text);
-  if (!t.value.cell.empty()) out.key("cell").string(t.value.cell);
+  if (!t.value.cell.empty()) out.key("cell").string(t.value.cell.name().view());
   out.end_object();
 }
 

@@ -17,7 +17,8 @@ using model::Verdict;
 
 struct Reference {
   std::size_t begin = 0, end = 0;  // in the cleaned formula
-  std::string cell;                // "K22"
+  std::string cell;                // "K22" as the formula writes it
+  model::CellRef at;               // K22; none when written otherwise ("K022")
   bool other_sheet = false;        // Sheet2!K22
 };
 
@@ -31,14 +32,18 @@ std::string cleaned(std::string_view formula) {
 
 std::vector<Reference> references(const std::string& f) {
   std::vector<Reference> refs;
-  for (const auto& r : grid::formula_references(f))
-    refs.push_back({r.begin, r.end, f.substr(r.begin, r.end - r.begin), r.other_sheet});
+  for (const auto& r : grid::formula_references(f)) {
+    auto cell = f.substr(r.begin, r.end - r.begin);
+    refs.push_back({r.begin, r.end, cell, model::parse_cell_ref(cell).value_or(model::CellRef{}),
+                    r.other_sheet});
+  }
   return refs;
 }
 
-// Views into the indicator and observation the shape is found for.
+// A cell of the indicator and observation the shape is found for, and its role's name.
 struct Role {
-  std::string_view cell, name;
+  model::CellRef cell;
+  std::string_view name;
 };
 
 // This KPI-year's own cells, by role name.
@@ -57,7 +62,8 @@ std::vector<Role> own_cells(const model::Indicator& ind, const model::Observatio
 }
 
 // What another cell of the same KPI is ("the FY2022 target"), or "".
-std::string describe_other(const model::Indicator& ind, const std::string& cell) {
+std::string describe_other(const model::Indicator& ind, model::CellRef cell) {
+  if (cell.empty()) return "";
   for (const auto& o : ind.observations) {
     if (o.target.cell == cell) return fmt::format("the FY{} target", o.fiscal_year);
     if (o.actual.cell == cell) return fmt::format("the FY{} actual", o.fiscal_year);
@@ -67,10 +73,11 @@ std::string describe_other(const model::Indicator& ind, const std::string& cell)
 }
 
 std::string own_replacement(const model::Indicator& ind, const model::Observation& obs,
-                            const std::string& cell) {
+                            model::CellRef cell) {
+  if (cell.empty()) return {};
   for (const auto& o : ind.observations) {
-    if (o.target.cell == cell) return obs.target.cell;
-    if (o.actual.cell == cell) return obs.actual.cell;
+    if (o.target.cell == cell) return obs.target.cell.text();
+    if (o.actual.cell == cell) return obs.actual.cell.text();
   }
   return {};
 }
@@ -122,8 +129,8 @@ model::Value with_stored(model::Value v) {
 
 std::string stored_note(const model::Value& v, const char* role) {
   if (!v.workbook->stored) return "";
-  return fmt::format("; {} {} holds {} but shows {}", role, v.cell, v.workbook->stored->to_string(),
-                     v.text);
+  return fmt::format("; {} {} holds {} but shows {}", role, v.cell.name().view(),
+                     v.workbook->stored->to_string(), v.text);
 }
 
 void judge_stored(const model::Indicator& ind, model::Observation& obs,
@@ -155,19 +162,21 @@ void judge_formula(const model::Indicator& ind, model::Observation& obs) {
     check.explanation = fmt::format(
         "rate cell {} holds the formula {} without a computed value (written by a program that "
         "does not calculate): open and save the workbook in Excel or LibreOffice",
-        rate.cell, rate.workbook->formula);
+        rate.cell.name().view(), rate.workbook->formula);
     return;
   }
   auto shape = formula_shape(ind, obs);
   if (!shape.foreign.empty()) {
     check.verdict = Verdict::mismatch;
-    check.explanation = fmt::format(
-        "rate formula {} in {} uses {}{}; {}", rate.workbook->formula, rate.cell, shape.foreign,
-        shape.expected.empty() ? "" : ": expected " + shape.expected, check.explanation);
+    check.explanation = fmt::format("rate formula {} in {} uses {}{}; {}", rate.workbook->formula,
+                                    rate.cell.name().view(), shape.foreign,
+                                    shape.expected.empty() ? "" : ": expected " + shape.expected,
+                                    check.explanation);
     return;
   }
   if (check.verdict == Verdict::mismatch)
-    check.explanation += fmt::format(" (rate cell {}: {})", rate.cell, rate.workbook->formula);
+    check.explanation +=
+        fmt::format(" (rate cell {}: {})", rate.cell.name().view(), rate.workbook->formula);
 }
 
 }  // namespace
@@ -185,17 +194,17 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
     last = ref.end;
     const Role* role = nullptr;
     for (const auto& r : own)
-      if (!ref.other_sheet && r.cell == ref.cell) role = &r;
+      if (!ref.other_sheet && r.cell == ref.at) role = &r;
     if (role) {
       out.shape += role->name;
       continue;
     }
     out.shape += ref.cell;
-    auto what = describe_other(ind, ref.cell);
+    auto what = describe_other(ind, ref.at);
     auto named = ref.cell + " (" + (what.empty() ? "a cell outside this KPI-year" : what) + ")";
     if (out.foreign.find(named) == std::string::npos)
       out.foreign += (out.foreign.empty() ? "" : ", ") + named;
-    auto replacement = own_replacement(ind, obs, ref.cell);
+    auto replacement = own_replacement(ind, obs, ref.at);
     if (replacement.empty()) {
       fixable = false;
       continue;
@@ -226,7 +235,7 @@ std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet) 
       if (o.published_rate.workbook->formula.empty()) continue;
       auto& use = usage[formula_shape(ind, o).shape];
       ++use.count;
-      if (use.cells.size() < cells_named) use.cells.push_back(o.published_rate.cell);
+      if (use.cells.size() < cells_named) use.cells.push_back(o.published_rate.cell.text());
     }
   return usage;
 }

@@ -21,7 +21,7 @@ struct SourceLocation {
   std::string path;
   int line = 0;         // 1-based; 0 = whole file (a workbook: the row)
   std::string sheet{};  // workbook sheet name; "" for text inputs
-  std::string cell{};   // "P22" when one cell is meant; "" for a whole row
+  CellRef cell{};       // P22 when one cell is meant; none for a whole row
 };
 // "path:12", "book.xlsx:KPI!P22", "book.xlsx:KPI!22" (a row), or "path".
 std::string location_text(const SourceLocation& location);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "kpi/model/boxed.hpp"
+#include "kpi/model/cell_ref.hpp"
 #include "kpi/model/decimal.hpp"
 
 namespace kpi::model {
@@ -24,7 +25,7 @@ struct CellDetail {
 struct Value {
   std::optional<Decimal> number;  // absent: no value ("-", empty, qualitative text)
   std::string text;               // as printed, trimmed (original characters)
-  std::string cell{};             // "P22": the workbook cell the value was read from; "" for text
+  CellRef cell{};                 // P22: the workbook cell the value was read from; none for text
   Boxed<CellDetail> workbook{};   // set only when a cell has one of them (kpi/model/boxed.hpp)
 
   bool has_number() const { return number.has_value(); }

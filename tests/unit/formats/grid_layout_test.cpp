@@ -79,17 +79,17 @@ void check_two_row_header(const kpi::model::Sheet& sheet) {
   REQUIRE(ind.observations.size() == 2);
   const auto& fy2022 = find_observation(ind, 2022);
   CHECK(fy2022.target.text == "1,100");
-  CHECK(fy2022.target.cell == "E3");
+  CHECK(fy2022.target.cell.text() == "E3");
   CHECK(fy2022.actual.text == "1,210");
-  CHECK(fy2022.actual.cell == "F3");
+  CHECK(fy2022.actual.cell.text() == "F3");
   CHECK(fy2022.published_rate.text == "110.0%");
-  CHECK(fy2022.published_rate.cell == "G3");
+  CHECK(fy2022.published_rate.cell.text() == "G3");
   CHECK(fy2022.check.verdict == Verdict::match);
   const auto& fy2023 = find_observation(ind, 2023);
-  CHECK(fy2023.target.cell == "H3");
-  CHECK(fy2023.actual.cell == "I3");
+  CHECK(fy2023.target.cell.text() == "H3");
+  CHECK(fy2023.actual.cell.text() == "I3");
   CHECK(fy2023.published_rate.text == "95.0%");
-  CHECK(fy2023.published_rate.cell == "J3");
+  CHECK(fy2023.published_rate.cell.text() == "J3");
   CHECK(fy2023.check.verdict == Verdict::match);
   CHECK(kpi::model::location_text(fy2023.source) == "book.xlsx:KPI!J3");
 
@@ -220,7 +220,7 @@ TEST_CASE("a 達成度 column of letters is a grade, not a rate", "[grid][layout
   REQUIRE(out.parsed.indicators.size() == 2);
   const auto& o = find_observation(find_indicator(out, "1"), 2023);
   CHECK(o.published_rate.text == "95.0%");
-  CHECK(o.published_rate.cell == "F2");
+  CHECK(o.published_rate.cell.text() == "F2");
   CHECK(o.notes == "評価 B");
   CHECK(o.check.verdict == Verdict::match);  // 34,200 / 36,000
   CHECK(find_observation(find_indicator(out, "2"), 2023).notes == "評価 A");

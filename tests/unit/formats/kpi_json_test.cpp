@@ -110,6 +110,37 @@ TEST_CASE("kpi-json: printed precision comes from the *_text fields", "[canonica
         model::Verdict::mismatch);  // 58.0 / 1.5 is no 88.2%: recomputed, not read
 }
 
+TEST_CASE("kpi-json: cells read back as A1 names, another text is refused",
+          "[canonical][kpi-json]") {
+  const std::string doc = R"({
+  "schema": "kpi-report/1",
+  "indicators": [
+    {"municipality": "demo", "id": "A", "name": "x", "source": {"path": "b.xlsx", "line": 22,
+     "sheet": "KPI", "cell": "XFD1048576"}, "baseline": {"value": 1, "text": "1", "cell": "K22"},
+     "observations": [{"fiscal_year": 2020, "actual": 2, "path": "b.xlsx", "line": 22, "sheet": "KPI",
+                       "cells": {"target": null, "actual": "AA22", "rate": "P22"}}]},
+    {"municipality": "demo", "id": "B", "name": "y", "baseline": {"value": 1, "cell": "$K$22"}},
+    {"municipality": "demo", "id": "C", "name": "z",
+     "observations": [{"fiscal_year": 2020, "cells": {"rate": "P22:Q23"}}]}
+  ]
+})";
+  auto sheet = read_text(doc, "hand.json");
+  const auto& p = sheet.parsed;
+  CHECK(has_skip(p, 8,
+                 "indicators[1]: baseline.cell: expected a cell's A1 name such as P22, "
+                 "got '$K$22'"));
+  CHECK(has_skip(p, 9, "cells.rate: expected a cell's A1 name such as P22, got 'P22:Q23'"));
+  REQUIRE(p.indicators.size() == 1);
+  const auto& ind = p.indicators[0];
+  CHECK(model::location_text(ind.source) == "b.xlsx:KPI!XFD1048576");
+  CHECK(ind.baseline.value.cell.text() == "K22");
+  const auto& o = observation(ind, 2020);
+  CHECK(o.target.cell.empty());
+  CHECK(o.actual.cell.text() == "AA22");
+  CHECK(o.published_rate.cell.text() == "P22");
+  CHECK(o.source.cell.text() == "P22");  // the observation's anchor: its rate cell
+}
+
 TEST_CASE("kpi-json: wrong schema and broken JSON are errors with a line",
           "[canonical][kpi-json]") {
   auto other = read_text("{\"schema\": \"kpi-report/2\", \"indicators\": []}", "v2.json");

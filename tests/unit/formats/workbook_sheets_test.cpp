@@ -213,12 +213,12 @@ TEST_CASE("the planted formula P22 of the Takaoka grid is a mismatch that quotes
     const auto& o = find_observation(no19, 2023);
     CHECK(o.target.number->to_string() == "72000");
     CHECK(o.target.text == "72,000");
-    CHECK(o.target.cell == "N22");
+    CHECK(o.target.cell.text() == "N22");
     CHECK(o.actual.number->to_string() == "104754");
     CHECK(o.actual.text == "104,754");
-    CHECK(o.actual.cell == "O22");
+    CHECK(o.actual.cell.text() == "O22");
     CHECK(o.published_rate.text == "151.8%");
-    CHECK(o.published_rate.cell == "P22");
+    CHECK(o.published_rate.cell.text() == "P22");
     CHECK(o.published_rate.workbook->formula == "=ROUND(O22/K22,3)");
     CHECK_FALSE(o.published_rate.workbook->formula_uncached);
     CHECK(o.check.verdict == Verdict::mismatch);
@@ -228,7 +228,7 @@ TEST_CASE("the planted formula P22 of the Takaoka grid is a mismatch that quotes
     CHECK_THAT(o.check.explanation, Catch::Contains("K22 (the FY2022 target)"));
     CHECK_THAT(o.check.explanation, Catch::Contains("expected =ROUND(O22/N22,3)"));
     CHECK(o.source.sheet == "KPI進捗");
-    CHECK(o.source.cell == "P22");
+    CHECK(o.source.cell.text() == "P22");
     CHECK(o.source.line == 22);
     CHECK(kpi::model::location_text(o.source) == path + ":KPI進捗!P22");
 
@@ -258,7 +258,7 @@ TEST_CASE("more-digit cells of the Takaoka grid match from the stored value and 
     for (const auto& cell : more_digit_cells) {
       INFO("No." << cell.id << " FY" << cell.fiscal_year << " " << cell.cell);
       const auto& o = find_observation(find_indicator(sheet, cell.id), cell.fiscal_year);
-      CHECK(o.actual.cell == cell.cell);
+      CHECK(o.actual.cell.text() == cell.cell);
       CHECK(o.actual.text == cell.shown);
       REQUIRE(o.actual.workbook->stored);
       CHECK(o.actual.workbook->stored->to_string() == cell.stored);
@@ -366,7 +366,7 @@ TEST_CASE("formulas saved without their value are unchecked with the fix",
       INFO("No." << ind.id << " FY" << o.fiscal_year);
       CHECK(o.check.verdict == Verdict::unchecked);
       if (!o.published_rate.workbook->formula_uncached) continue;
-      uncached.push_back(o.published_rate.cell);
+      uncached.push_back(o.published_rate.cell.text());
       CHECK(o.published_rate.text.empty());
       CHECK_THAT(o.check.explanation, Catch::Contains(o.published_rate.workbook->formula));
       CHECK_THAT(o.check.explanation, Catch::Contains("without a computed value"));

@@ -19,7 +19,7 @@ Diagnostic numbered(int i) {
   d.location.path = "corpus/takaoka/" + std::to_string(i % 7) + "-高岡.txt";
   d.location.line = i;
   if (i % 3 == 0) d.location.sheet = "KPI";
-  if (i % 5 == 0) d.location.cell = "P" + std::to_string(i);
+  if (i % 5 == 0) d.location.cell = {static_cast<std::uint32_t>(i), 16};  // P{i}
   d.severity = static_cast<Severity>(i % 3);
   d.code = i % 2 ? "input.merge-conflict" : "x";
   d.message = std::string(static_cast<std::size_t>(i % 300), 'm') + "：値 '55.4' " +
