@@ -71,32 +71,42 @@ std::vector<std::string_view> words(std::string_view s) {
 }
 
 void append_words(std::string_view s, std::vector<std::string_view>& out) {
-  // Bytes that may start a space: ASCII whitespace, E3 (U+3000 is E3 80 80) and C2 (NBSP is
-  // C2 A0). Every other byte belongs to a word: skipped by one table lookup each.
+  // Bytes that may start a space: ASCII whitespace, E3 (U+3000 is E3 80 80; kana are E3 81..83)
+  // and C2 (NBSP is C2 A0). Every other byte belongs to a word: skipped by one table lookup.
   static constexpr auto may_start_space = [] {
     std::array<bool, 256> table{};
     for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f'}) table[c] = true;
     table[0xE3] = table[0xC2] = true;
     return table;
   }();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  std::size_t i = 0, start = std::string_view::npos;
+  constexpr auto none = std::string_view::npos;
+  std::size_t i = 0, start = none;
   while (i < n) {
-    std::size_t plain = i;
-    while (plain < n && !may_start_space[static_cast<unsigned char>(s[plain])]) ++plain;
-    if (plain > i && start == std::string_view::npos) start = i;
-    i = plain;
-    if (i == n) break;
-    if (auto space = space_at(s, i)) {
-      if (start != std::string_view::npos) out.push_back(s.substr(start, i - start));
-      start = std::string_view::npos;
+    if (!may_start_space[p[i]]) {
+      if (start == none) start = i;
+      while (++i < n && !may_start_space[p[i]]) {
+      }
+      continue;
+    }
+    std::size_t space = 0;
+    if (p[i] == 0xE3)
+      space = i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80 ? 3 : 0;
+    else if (p[i] == 0xC2)
+      space = i + 1 < n && p[i + 1] == 0xA0 ? 2 : 0;
+    else
+      space = 1;
+    if (space) {
+      if (start != none) out.push_back(s.substr(start, i - start));
+      start = none;
       i += space;
     } else {  // a kana, or another character led by E3 or C2
-      if (start == std::string_view::npos) start = i;
+      if (start == none) start = i;
       ++i;
     }
   }
-  if (start != std::string_view::npos) out.push_back(s.substr(start));
+  if (start != none) out.push_back(s.substr(start));
 }
 
 bool equals_without_spaces(std::string_view s, std::string_view compacted) {
