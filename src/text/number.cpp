@@ -84,14 +84,14 @@ std::size_t minus_sign_before(std::string_view s, std::size_t digit) {
 bool is_no_value(std::string_view cell) {
   auto t = trim(cell);
   if (t.empty()) return true;
-  std::string_view dashes[] = {"-",
-                               "\xE2\x80\x95",
-                               "\xE2\x80\x94",
-                               "\xE2\x80\x93",
-                               "\xEF\xBC\x8D",
-                               "\xE2\x80\xA6",
-                               "\xE3\x83\xBC",
-                               "\xE2\x88\x92"};
+  static constexpr std::string_view dashes[] = {"-",
+                                                "\xE2\x80\x95",
+                                                "\xE2\x80\x94",
+                                                "\xE2\x80\x93",
+                                                "\xEF\xBC\x8D",
+                                                "\xE2\x80\xA6",
+                                                "\xE3\x83\xBC",
+                                                "\xE2\x88\x92"};
   // Most cells open with no dash's first byte: one look at it.
   if (std::none_of(std::begin(dashes), std::end(dashes),
                    [&](std::string_view d) { return d.front() == t.front(); }))

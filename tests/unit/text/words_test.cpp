@@ -34,7 +34,43 @@ std::vector<std::string> reference_words(const std::string& s) {
   return out;
 }
 
+// `s` without the spaces around it, removed one at a time: what text::trim must give.
+std::string reference_trim(std::string s) {
+  auto space_at_front = [&]() -> std::size_t {
+    if (!s.empty() && std::string_view(" \t\n\r\v\f").find(s[0]) != std::string_view::npos)
+      return 1;
+    if (s.compare(0, 3, "\xE3\x80\x80") == 0) return 3;
+    return s.compare(0, 2, "\xC2\xA0") == 0 ? 2 : 0;
+  };
+  auto space_at_back = [&]() -> std::size_t {
+    auto ends = [&](std::string_view e) {
+      return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+    };
+    if (!s.empty() && std::string_view(" \t\n\r\v\f").find(s.back()) != std::string_view::npos)
+      return 1;
+    if (ends("\xE3\x80\x80")) return 3;
+    return ends("\xC2\xA0") ? 2 : 0;
+  };
+  while (auto n = space_at_front()) s.erase(0, n);
+  while (auto n = space_at_back()) s.erase(s.size() - n);
+  return s;
+}
+
 }  // namespace
+
+TEST_CASE("trim: removes every kind of space around the text, nothing else", "[text][words]") {
+  const std::vector<std::string> pieces = {
+      " ",    "\t", "\xE3\x80\x80", "\xC2\xA0", "\xE3\x81\x82", "\x80",
+      "\xA0", "a",  "\xE3",         "\xC2",     "漢",           "\n"};
+  std::mt19937 rng(4);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(0, 6);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (auto n = length(rng); n > 0; --n) s += pieces[pick(rng)];
+    INFO(s);
+    REQUIRE(std::string(kpi::text::trim(s)) == reference_trim(s));
+  }
+}
 
 TEST_CASE("words: split on every kind of space, next to kana and cut characters", "[text][words]") {
   const std::vector<std::string> pieces = {
