@@ -120,15 +120,27 @@ void JsonWriter::value_start_() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   if (buffer_.size() >= flush_size) flush();
-  if (!open_.back().empty) buffer_ += ',';
+  bool comma = !open_.back().empty;
   open_.back().empty = false;
-  line_start_(open_.size());
-  if (is_plain_ascii(name)) {  // the contract's field names: copied as they are
-    buffer_ += '"';
-    buffer_ += name;
-    buffer_ += "\": ";
+  auto width = open_.size() * indent_step;
+  constexpr std::size_t longest_plain = 64;
+  if (width <= spaces.size() && name.size() <= longest_plain && is_plain_ascii(name)) {
+    // The contract's field names: comma, line break, indentation and `"name": ` in one append.
+    char head[1 + 1 + spaces.size() + 1 + longest_plain + 3];
+    std::size_t n = 0;
+    if (comma) head[n++] = ',';
+    head[n++] = '\n';
+    std::memset(head + n, ' ', width);
+    n += width;
+    head[n++] = '"';
+    std::memcpy(head + n, name.data(), name.size());
+    n += name.size();
+    std::memcpy(head + n, "\": ", 3);
+    buffer_.append(head, n + 3);
     return *this;
   }
+  if (comma) buffer_ += ',';
+  line_start_(open_.size());
   string(name);
   buffer_ += ": ";
   return *this;

@@ -212,6 +212,26 @@ TEST_CASE("JsonWriter indents deeper than its spaces at hand", "[report][json]")
   CHECK(text == dumped(expected));
 }
 
+TEST_CASE("JsonWriter indents keys deeper than its spaces at hand", "[report][json]") {
+  Json expected = Json::object({{"leaf", 1}, {"b", 2}});
+  for (int depth = 0; depth < 40; ++depth) expected = Json::object({{"k", expected}, {"z", depth}});
+  auto text = written([](JsonWriter& w) {
+    for (int depth = 0; depth < 40; ++depth) {
+      w.begin_object();
+      w.key("k");
+    }
+    w.begin_object();
+    w.key("leaf").integer(1);
+    w.key("b").integer(2);
+    w.end_object();
+    for (int depth = 0; depth < 40; ++depth) {  // the innermost first
+      w.key("z").integer(depth);
+      w.end_object();
+    }
+  });
+  CHECK(text == dumped(expected));
+}
+
 TEST_CASE("JsonWriter hands text longer than its buffer to the stream whole", "[report][json]") {
   Json expected = Json::array();
   std::string long_text(100000, 'x');
