@@ -1,6 +1,7 @@
 #include "kpi/formats/worded_text.hpp"
 
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats {
@@ -13,14 +14,25 @@ void WordedText::read_line(std::string_view trimmed) {
   line_words_.clear();
   text::append_words(trimmed, line_words_);
   Offsets line{normalized_.size(), 0, words_.size()};
-  const char* previous_end = trimmed.data();
-  for (auto w : line_words_) {
-    text::append_normalize(normalized_, std::string_view(previous_end, w.data() - previous_end));
-    auto begin = normalized_.size();
-    text::append_normalize(normalized_, w);
-    words_.push_back({w, {}});
-    word_offsets_.push_back({begin, normalized_.size(), 0});
-    previous_end = w.data() + w.size();
+  if (text::is_stable_text(trimmed)) {
+    // Most lines: normalised, the line is itself, so each word keeps its offset in it.
+    auto base = normalized_.size();
+    normalized_.append(trimmed);
+    for (auto w : line_words_) {
+      auto begin = base + static_cast<std::size_t>(w.data() - trimmed.data());
+      words_.push_back({w, {}});
+      word_offsets_.push_back({begin, begin + w.size(), 0});
+    }
+  } else {
+    const char* previous_end = trimmed.data();
+    for (auto w : line_words_) {
+      text::append_normalize(normalized_, std::string_view(previous_end, w.data() - previous_end));
+      auto begin = normalized_.size();
+      text::append_normalize(normalized_, w);
+      words_.push_back({w, {}});
+      word_offsets_.push_back({begin, normalized_.size(), 0});
+      previous_end = w.data() + w.size();
+    }
   }
   line.end = normalized_.size();
   line_offsets_.push_back(line);
