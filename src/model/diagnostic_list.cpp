@@ -60,6 +60,14 @@ void take_text(std::string_view& in, std::string& out) {
   in.remove_prefix(n);
 }
 
+std::string_view take_view(std::string_view& in) {
+  auto n = take<std::uint32_t>(in);
+  if (in.size() < n) throw std::runtime_error("diagnostics: damaged record");
+  auto text = in.substr(0, n);
+  in.remove_prefix(n);
+  return text;
+}
+
 // The record's bytes after its length field.
 void decode(std::string_view in, Diagnostic& d) {
   d.severity = static_cast<Severity>(take<std::uint8_t>(in));
@@ -194,11 +202,14 @@ DiagnosticList::const_iterator::const_iterator(const DiagnosticList* list, std::
 }
 
 void DiagnosticList::const_iterator::load() {
-  std::string_view record;
+  decoded_ = false;
   if (offset_ >= list_->spilled_bytes_) {
+    auto at = static_cast<std::size_t>(offset_ - list_->spilled_bytes_);
     std::string_view recent = list_->recent_;
-    recent.remove_prefix(offset_ - list_->spilled_bytes_);
-    record = recent.substr(0, length_bytes + length_at(recent));
+    in_window_ = false;
+    record_at_ = at + length_bytes;
+    record_size_ = length_at(recent.substr(at));
+    next_ = offset_ + length_bytes + record_size_;
   } else {
     auto in_window = [&](std::size_t n) {
       return offset_ >= window_start_ && offset_ + n <= window_start_ + window_.size();
@@ -213,10 +224,32 @@ void DiagnosticList::const_iterator::load() {
     std::size_t n =
         length_bytes + length_at(std::string_view(window_).substr(offset_ - window_start_));
     if (!in_window(n)) fill(n);
-    record = std::string_view(window_).substr(offset_ - window_start_, n);
+    in_window_ = true;
+    record_at_ = static_cast<std::size_t>(offset_ - window_start_) + length_bytes;
+    record_size_ = n - length_bytes;
+    next_ = offset_ + n;
   }
-  decode(record.substr(length_bytes), current_);
-  next_ = offset_ + record.size();
+}
+
+std::string_view DiagnosticList::const_iterator::record() const {
+  std::string_view bytes = in_window_ ? std::string_view(window_) : list_->recent_;
+  return bytes.substr(record_at_, record_size_);
+}
+
+const Diagnostic& DiagnosticList::const_iterator::operator*() const {
+  if (!decoded_) decode(record(), current_), decoded_ = true;
+  return current_;
+}
+
+DiagnosticList::View DiagnosticList::const_iterator::view() const {
+  std::string_view in = record();
+  View v;
+  v.severity = static_cast<Severity>(take<std::uint8_t>(in));
+  v.line = take<std::int32_t>(in);
+  v.cell.row = take<std::uint32_t>(in);
+  v.cell.column = take<std::uint32_t>(in);
+  for (auto* text : {&v.path, &v.sheet, &v.code, &v.message}) *text = take_view(in);
+  return v;
 }
 
 DiagnosticList::const_iterator& DiagnosticList::const_iterator::operator++() {

@@ -15,8 +15,8 @@ namespace {
 // stays on it, so no views are kept.
 class FileRuleCounts {
  public:
-  std::size_t& operator[](const model::Diagnostic& d) {
-    key_.assign(d.location.path);
+  std::size_t& operator[](const model::DiagnosticList::View& d) {
+    key_.assign(d.path);
     key_ += '\0';
     key_ += d.code;
     if (last_ == counts_.end() || last_->first != key_) {
@@ -46,14 +46,15 @@ model::Diagnostic more_note(const model::Diagnostic& first_left_out, std::size_t
 std::vector<model::Diagnostic> summarise_diagnostics(const model::DiagnosticList& diagnostics,
                                                      std::size_t shown) {
   FileRuleCounts total, seen;
-  for (const auto& d : diagnostics) ++total[d];
+  for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it) ++total[it.view()];
   std::vector<model::Diagnostic> out;
-  for (const auto& d : diagnostics) {
-    auto n = seen[d]++;
+  for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it) {
+    auto view = it.view();
+    auto n = seen[view]++;
     if (n < shown)
-      out.push_back(d);
+      out.push_back(*it);
     else if (n == shown)
-      out.push_back(more_note(d, total[d] - shown));
+      out.push_back(more_note(*it, total[view] - shown));
   }
   return out;
 }

@@ -316,11 +316,12 @@ void finding(Out& out, const model::Finding& f) {
   out.end_object();
 }
 
+// A diagnostic as the list keeps it (views into its bytes: nothing copied).
 template <class Out>
-void diagnostic(Out& out, const model::Diagnostic& d) {
+void diagnostic(Out& out, const model::DiagnosticList::View& d) {
   out.begin_object();
-  out.key("path").string(d.location.path);
-  out.key("line").integer(d.location.line);
+  out.key("path").string(d.path);
+  out.key("line").integer(d.line);
   out.key("severity").string(model::to_string(d.severity));
   out.key("code").string(d.code);
   out.key("message").string(d.message);
@@ -371,7 +372,8 @@ void document(Out& out, const PipelineResult& result, const Summary& s) {
   for (const auto& f : result.findings) finding(out, f);
   out.end_array();
   out.key("diagnostics").begin_array();
-  for (const auto& d : result.diagnostics) diagnostic(out, d);
+  for (auto it = result.diagnostics.begin(); it != result.diagnostics.end(); ++it)
+    diagnostic(out, it.view());
   out.end_array();
   summary(out.key("summary"), s);
   out.end_object();

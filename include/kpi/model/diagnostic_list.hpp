@@ -40,6 +40,18 @@ class DiagnosticList {
   bool empty() const { return count_ == 0; }
   bool spilled() const { return spilled_bytes_ > 0; }  // some are in the temporary file
 
+  // A diagnostic's fields as views into the list's bytes: valid while the iterator that gave
+  // them stays on its record (a writer or a count needs no copy of the text).
+  struct View {
+    std::string_view path;
+    int line = 0;
+    std::string_view sheet;
+    CellRef cell;
+    Severity severity = Severity::error;
+    std::string_view code;
+    std::string_view message;
+  };
+
   class const_iterator {
    public:
     using iterator_category = std::forward_iterator_tag;
@@ -49,8 +61,9 @@ class DiagnosticList {
     using reference = const Diagnostic&;
 
     const_iterator() = default;
-    reference operator*() const { return current_; }
-    pointer operator->() const { return &current_; }
+    reference operator*() const;  // decoded the first time it is asked for
+    pointer operator->() const { return &**this; }
+    View view() const;
     const_iterator& operator++();
     const_iterator operator++(int);
     bool operator==(const const_iterator& other) const { return offset_ == other.offset_; }
@@ -58,14 +71,19 @@ class DiagnosticList {
    private:
     friend class DiagnosticList;
     const_iterator(const DiagnosticList* list, std::uint64_t offset);
-    void load();  // decodes the record at offset_ into current_
+    void load();                      // finds the record at offset_
+    std::string_view record() const;  // its bytes after the length field
 
     const DiagnosticList* list_ = nullptr;
     std::uint64_t offset_ = 0;        // of the current record in the whole list
     std::uint64_t next_ = 0;          // of the record after it
     std::string window_;              // bytes of the temporary file read ahead
     std::uint64_t window_start_ = 0;  // offset of window_[0]
-    Diagnostic current_;
+    bool in_window_ = false;          // the record is in window_, else in the list's memory
+    std::size_t record_at_ = 0;       // where its bytes start there (after the length field)
+    std::size_t record_size_ = 0;
+    mutable Diagnostic current_;
+    mutable bool decoded_ = false;
   };
 
   const_iterator begin() const { return {this, 0}; }

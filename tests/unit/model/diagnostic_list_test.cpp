@@ -122,3 +122,25 @@ TEST_CASE("diagnostics: appending a spilled list copies records longer than a re
   for (int i = 0; i < 300; ++i)
     CHECK(same(all[static_cast<std::size_t>(i)], i == 150 ? big : numbered(i)));
 }
+
+TEST_CASE("diagnostics: a view of each record holds what the decoded diagnostic holds",
+          "[model][diagnostics]") {
+  for (std::size_t limit : {std::size_t{1} << 30, std::size_t{2048}}) {
+    DiagnosticList list(limit);
+    for (int i = 0; i < 500; ++i) list.push_back(numbered(i));
+    int i = 0;
+    for (auto it = list.begin(); it != list.end(); ++it, ++i) {
+      auto view = it.view();
+      auto expected = numbered(i);
+      REQUIRE(view.path == expected.location.path);
+      REQUIRE(view.line == expected.location.line);
+      REQUIRE(view.sheet == expected.location.sheet);
+      REQUIRE(view.cell == expected.location.cell);
+      REQUIRE(view.severity == expected.severity);
+      REQUIRE(view.code == expected.code);
+      REQUIRE(view.message == expected.message);
+      REQUIRE(same(*it, expected));  // decoded after the view, from the same record
+    }
+    CHECK(i == 500);
+  }
+}
