@@ -1,6 +1,8 @@
 #include "rate_candidates.hpp"
 
 #include <array>
+#include <cstdint>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -68,14 +70,29 @@ struct Corners {
 };
 
 // A value as printed, with its room: [x − h, x + h], not below 0 for a non-negative quantity.
+// x − h and x + h for a printed x and half its last place h, written as decimals with one more
+// place (58.0 ± 0.05: 57.95, 58.05): the same values without two Rational sums. Only where
+// nothing can overflow (as x − h and x + h cannot there either).
+std::optional<Corners> ends_as_decimals(const Decimal& d) {
+  constexpr std::int64_t limit = (std::numeric_limits<std::int64_t>::max() - 5) / 10;
+  if (d.scale < 0 || d.scale > 17 || d.units > limit || d.units < -limit) return std::nullopt;
+  return Corners{{Rational::of(Decimal{d.units * 10 - 5, d.scale + 1}),
+                  Rational::of(Decimal{d.units * 10 + 5, d.scale + 1})},
+                 2};
+}
+
 Corners corners_of(const std::optional<Decimal>& d, bool exact, bool non_negative) {
   if (!d) return {};
-  Rational x = Rational::of(*d);
-  if (exact) return {{x, Rational{}}, 1};
-  Rational h = calc::half_ulp(*d);
-  Rational low = x - h;
-  if (non_negative && d->units >= 0 && calc::compare(low, Rational{}) < 0) low = Rational{};
-  return {{low, x + h}, 2};
+  if (exact) return {{Rational::of(*d), Rational{}}, 1};
+  auto ends = ends_as_decimals(*d);
+  if (!ends) {
+    Rational x = Rational::of(*d);
+    Rational h = calc::half_ulp(*d);
+    ends = Corners{{x - h, x + h}, 2};
+  }
+  if (non_negative && d->units >= 0 && calc::compare((*ends)[0], Rational{}) < 0)
+    (*ends)[0] = Rational{};
+  return *ends;
 }
 
 bool spans_zero(const Corners& corners) {
@@ -260,8 +277,10 @@ std::optional<Range> rate_range(const Candidate& c, const Precision& p) {
   if (!denominator_keeps_sign(c, p)) return std::nullopt;
   std::optional<Range> range;
   auto target = c.target ? std::optional(Rational::of(*c.target)) : std::nullopt;
-  for (const auto& a : corners_of(c.actual, p.measured_exact, p.non_negative))
-    for (const auto& b : corners_of(c.baseline, p.measured_exact, p.non_negative)) {
+  auto actuals = corners_of(c.actual, p.measured_exact, p.non_negative);
+  auto baselines = corners_of(c.baseline, p.measured_exact, p.non_negative);
+  for (const auto& a : actuals)
+    for (const auto& b : baselines) {
       calc::RateInputs in{target, c.actual ? std::optional(a) : std::nullopt,
                           c.baseline ? std::optional(b) : std::nullopt};
       auto r = calc::rate_percent(c.method, in);
