@@ -1,5 +1,7 @@
 #include "kpi/calc/rate.hpp"
 
+#include <cstdint>
+
 namespace kpi::calc {
 namespace {
 
@@ -10,9 +12,23 @@ std::optional<Rational> percent_of(const std::optional<Rational>& q) {
   return *q * hundred;
 }
 
+bool fits64(Int v) {
+  return v >= -Int{INT64_MAX} && v <= Int{INT64_MAX};
+}
+
+// percent_of(divide(a, b)) in one division: a's numerator is multiplied by 100 first where
+// nothing can overflow (64-bit parts, |a.num| < 2^56), so neither way throws there; both give
+// the same fraction in lowest terms.
+std::optional<Rational> percent_of_quotient(const Rational& a, const Rational& b) {
+  constexpr Int limit = Int{1} << 56;
+  if (a.num < limit && a.num > -limit && fits64(a.den) && fits64(b.num) && fits64(b.den))
+    return divide(Rational{a.num * 100, a.den}, b);
+  return percent_of(divide(a, b));
+}
+
 std::optional<Rational> progress(const RateInputs& in) {
   if (!in.baseline) return std::nullopt;
-  return percent_of(divide(*in.actual - *in.baseline, *in.target - *in.baseline));
+  return percent_of_quotient(*in.actual - *in.baseline, *in.target - *in.baseline);
 }
 
 }  // namespace
@@ -43,9 +59,9 @@ std::optional<Rational> rate_percent(Method method, const RateInputs& in) {
   if (!in.target || !in.actual) return std::nullopt;
   switch (method) {
     case Method::ratio:
-      return percent_of(divide(*in.actual, *in.target));
+      return percent_of_quotient(*in.actual, *in.target);
     case Method::inverse:
-      return percent_of(divide(*in.target, *in.actual));
+      return percent_of_quotient(*in.target, *in.actual);
     case Method::progress:
       return progress(in);
     case Method::maintain_zero:

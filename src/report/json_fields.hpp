@@ -6,6 +6,7 @@
 #include <charconv>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "kpi/pipeline.hpp"
 #include "kpi/report/json.hpp"
@@ -48,7 +49,7 @@ void value(Out& out, const model::Value& v) {
 }
 
 template <class Out>
-void text_or_null(Out& out, const std::string& s) {
+void text_or_null(Out& out, std::string_view s) {
   if (s.empty())
     out.null();
   else

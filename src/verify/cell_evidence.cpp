@@ -92,7 +92,7 @@ struct PrimaryRate {
 
 PrimaryRate primary_rate(const model::Indicator& ind, const model::Observation& obs,
                          const calc::Profile& profile) {
-  auto primary = candidates(ind, obs, profile, Basis::year_target).front();
+  auto primary = own_candidate(ind, obs, profile, Basis::year_target);
   return {primary, evaluate(primary, ind.direction)};
 }
 

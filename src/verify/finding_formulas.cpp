@@ -14,7 +14,9 @@ bool explained(const model::Observation& o) {
 }
 
 std::string formula_of(const model::Observation& o) {
-  return o.check.basis.empty() ? o.check.method : o.check.method + " against the " + o.check.basis;
+  std::string out(o.check.method);
+  if (!o.check.basis.empty()) out.append(" against the ").append(o.check.basis);
+  return out;
 }
 
 // formula_of into a reused buffer.

@@ -1,6 +1,8 @@
 #include "rate_candidates.hpp"
 
 #include <array>
+#include <cstdint>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -44,6 +46,8 @@ void add_baseline_alternatives(const model::Indicator& ind, const Candidate& pri
                                std::vector<Candidate>& out) {
   for (std::size_t i = 0; i < ind.baseline.alternatives.size(); ++i) {
     Candidate alt = primary;
+    alt.evaluated_for = std::nullopt;
+    alt.ranged_for = std::nullopt;
     alt.baseline = ind.baseline.alternatives[i].number;
     alt.method = Method::progress;
     alt.baseline_number = static_cast<int>(i) + 2;
@@ -66,14 +70,29 @@ struct Corners {
 };
 
 // A value as printed, with its room: [x − h, x + h], not below 0 for a non-negative quantity.
+// x − h and x + h for a printed x and half its last place h, written as decimals with one more
+// place (58.0 ± 0.05: 57.95, 58.05): the same values without two Rational sums. Only where
+// nothing can overflow (as x − h and x + h cannot there either).
+std::optional<Corners> ends_as_decimals(const Decimal& d) {
+  constexpr std::int64_t limit = (std::numeric_limits<std::int64_t>::max() - 5) / 10;
+  if (d.scale < 0 || d.scale > 17 || d.units > limit || d.units < -limit) return std::nullopt;
+  return Corners{{Rational::of(Decimal{d.units * 10 - 5, d.scale + 1}),
+                  Rational::of(Decimal{d.units * 10 + 5, d.scale + 1})},
+                 2};
+}
+
 Corners corners_of(const std::optional<Decimal>& d, bool exact, bool non_negative) {
   if (!d) return {};
-  Rational x = Rational::of(*d);
-  if (exact) return {{x, Rational{}}, 1};
-  Rational h = calc::half_ulp(*d);
-  Rational low = x - h;
-  if (non_negative && d->units >= 0 && calc::compare(low, Rational{}) < 0) low = Rational{};
-  return {{low, x + h}, 2};
+  if (exact) return {{Rational::of(*d), Rational{}}, 1};
+  auto ends = ends_as_decimals(*d);
+  if (!ends) {
+    Rational x = Rational::of(*d);
+    Rational h = calc::half_ulp(*d);
+    ends = Corners{{x - h, x + h}, 2};
+  }
+  if (non_negative && d->units >= 0 && calc::compare((*ends)[0], Rational{}) < 0)
+    (*ends)[0] = Rational{};
+  return *ends;
 }
 
 bool spans_zero(const Corners& corners) {
@@ -138,25 +157,63 @@ const char* to_string(Basis basis) {
   return "year target";
 }
 
-std::vector<Candidate> candidates(const model::Indicator& ind, const model::Observation& obs,
-                                  const calc::Profile& profile, Basis year_basis) {
+namespace {
+
+// The target a rate is measured against first (the year's own, or the final target by the
+// profile or when the year has none), and the other one.
+struct Targets {
+  std::optional<Decimal> first, second;
+  Basis first_basis, second_basis;
+};
+
+Targets targets_of(const model::Indicator& ind, const model::Observation& obs,
+                   const calc::Profile& profile, Basis year_basis) {
   auto year_target = obs.target.number;
   auto final_target = ind.final_target.value.number;
   bool final_first = profile.rate_basis == calc::RateBasis::final_target || !year_target;
-  Basis first_basis = final_first ? Basis::final_target : year_basis;
-  Basis second_basis = final_first ? year_basis : Basis::final_target;
-  auto first_target = final_first ? final_target : year_target;
-  auto second_target = final_first ? year_target : final_target;
-  auto baseline = ind.baseline.value.number;
+  if (final_first) return {final_target, year_target, Basis::final_target, year_basis};
+  return {year_target, final_target, year_basis, Basis::final_target};
+}
 
-  std::vector<Candidate> out;
-  out.reserve(9 + ind.baseline.alternatives.size());
-  Candidate primary{Method::ratio, first_target, obs.actual.number, baseline, first_basis, 1, {},
+}  // namespace
+
+Candidate own_candidate(const model::Indicator& ind, const model::Observation& obs,
+                        const calc::Profile& profile, Basis year_basis) {
+  auto targets = targets_of(ind, obs, profile, year_basis);
+  Candidate primary{Method::ratio,
+                    targets.first,
+                    obs.actual.number,
+                    ind.baseline.value.number,
+                    targets.first_basis,
+                    1,
+                    {},
                     true};
   // A printed indicator type (進捗割合型 ...) prescribes the formula; else the convention.
   primary.method =
       calc::method_of(ind.rate_formula).value_or(method_for(ind.direction, primary, profile));
-  out.push_back(primary);
+  return primary;
+}
+
+CandidateList::CandidateList(const model::Indicator& ind, const model::Observation& obs,
+                             const calc::Profile& profile, Basis year_basis,
+                             std::vector<Candidate>& store)
+    : ind_(ind), obs_(obs), profile_(profile), year_basis_(year_basis), store_(store) {
+  store_.clear();
+  // Room for every candidate all() adds: `own()` stays where it is.
+  store_.reserve(9 + ind.baseline.alternatives.size());
+  store_.push_back(own_candidate(ind, obs, profile, year_basis));
+}
+
+const std::vector<Candidate>& CandidateList::all() const {
+  if (complete_) return store_;
+  complete_ = true;
+  const auto& ind = ind_;
+  const auto& obs = obs_;
+  const auto& profile = profile_;
+  auto targets = targets_of(ind, obs, profile, year_basis_);
+  auto baseline = ind.baseline.value.number;
+  auto& out = store_;
+  const Candidate primary = out.front();
   add_baseline_alternatives(ind, primary, out);
   auto typed = calc::method_of(ind.rate_formula);
   auto add_for = [&](std::optional<Decimal> target, Basis basis) {
@@ -166,23 +223,24 @@ std::vector<Candidate> candidates(const model::Indicator& ind, const model::Obse
     out.push_back(c);
   };
   add_for(obs.revised->target.number, Basis::revised_target);
-  add_for(second_target, second_basis);
+  add_for(targets.second, targets.second_basis);
   // An indicator whose printed type prescribes its formula is explained by that formula only.
   if (typed) return out;
   // Maintain where a lower value is the aim, by the profile: kept within the target = 100%.
   if (profile.maintain_within_is_100 && ind.direction == Direction::maintain)
     out.push_back({Method::maintain_within,
-                   first_target,
+                   targets.first,
                    obs.actual.number,
                    baseline,
-                   first_basis,
+                   targets.first_basis,
                    1,
                    {},
                    false});
   for (Method m :
        {Method::ratio, Method::inverse, Method::met_is_100, Method::complement, Method::progress})
     if (m != primary.method && applies(m, ind.direction))
-      out.push_back({m, first_target, obs.actual.number, baseline, first_basis, 1, {}, false});
+      out.push_back(
+          {m, targets.first, obs.actual.number, baseline, targets.first_basis, 1, {}, false});
   return out;
 }
 
@@ -219,8 +277,10 @@ std::optional<Range> rate_range(const Candidate& c, const Precision& p) {
   if (!denominator_keeps_sign(c, p)) return std::nullopt;
   std::optional<Range> range;
   auto target = c.target ? std::optional(Rational::of(*c.target)) : std::nullopt;
-  for (const auto& a : corners_of(c.actual, p.measured_exact, p.non_negative))
-    for (const auto& b : corners_of(c.baseline, p.measured_exact, p.non_negative)) {
+  auto actuals = corners_of(c.actual, p.measured_exact, p.non_negative);
+  auto baselines = corners_of(c.baseline, p.measured_exact, p.non_negative);
+  for (const auto& a : actuals)
+    for (const auto& b : baselines) {
       calc::RateInputs in{target, c.actual ? std::optional(a) : std::nullopt,
                           c.baseline ? std::optional(b) : std::nullopt};
       auto r = calc::rate_percent(c.method, in);
@@ -228,6 +288,14 @@ std::optional<Range> rate_range(const Candidate& c, const Precision& p) {
       widen(range, *r);
     }
   return range;
+}
+
+const std::optional<Range>& remembered_rate_range(const Candidate& c, const Precision& p) {
+  if (c.ranged_for != p) {
+    c.range = rate_range(c, p);
+    c.ranged_for = p;
+  }
+  return c.range;
 }
 
 std::string room_description(const Candidate& c, const Precision& p) {

@@ -23,7 +23,7 @@ struct Question {
   const model::Observation& obs;
   const calc::Profile& profile;
   const RateCheckOptions& options;
-  std::vector<Candidate> cands;  // the sheet's own formula first
+  const CandidateList& cands;  // the sheet's own formula first
   Decimal published;
   int decimals = 0;            // of the published rate
   const Precision& precision;  // of the indicator's printed values
@@ -82,17 +82,29 @@ std::string signed_text(const Rational& r, int decimals) {
 // -- the steps ---------------------------------------------------------------------------
 
 // 1. Face value: a known formula, rounded like the profile, gives the published rate.
+std::optional<RateCheck> matched(const Question& q, const Candidate& c) {
+  auto r = evaluate(c, q.ind.direction);
+  if (!r) return std::nullopt;
+  auto rounded = round_by(q.profile.rounding, *r, q.decimals);
+  if (!(rounded == q.published)) return std::nullopt;
+  RateCheck check;
+  check.rate_percent = r->to_double();
+  // set_rate's rounding, already done when it is the profile's.
+  check.rate_rounded = q.profile.rounding == calc::Rounding::half_away
+                           ? rounded
+                           : calc::round_half_away(*r, q.decimals);
+  set_formula(check, c);
+  check.verdict = Verdict::match;
+  if (&c != &q.cands.own()) check.explanation = describe(c);
+  return check;
+}
+
+// The first candidate that matches; the own formula before the others are even made.
 std::optional<RateCheck> face_value(const Question& q) {
-  for (const auto& c : q.cands) {
-    auto r = evaluate(c, q.ind.direction);
-    if (!r || !(round_by(q.profile.rounding, *r, q.decimals) == q.published)) continue;
-    RateCheck check;
-    set_rate(check, *r, q.decimals);
-    set_formula(check, c);
-    check.verdict = Verdict::match;
-    if (&c != &q.cands.front()) check.explanation = describe(c);
-    return check;
-  }
+  if (auto check = matched(q, q.cands.own())) return check;
+  const auto& all = q.cands.all();
+  for (auto c = all.begin() + 1; c != all.end(); ++c)
+    if (auto check = matched(q, *c)) return check;
   return std::nullopt;
 }
 
@@ -104,7 +116,7 @@ std::optional<RateCheck> other_rounding(const Question& q, const Rational& rate)
       continue;
     RateCheck check;
     set_rate(check, rate, q.decimals);
-    set_formula(check, q.cands.front());
+    set_formula(check, q.cands.own());
     // Another rounding than the sheet's convention is not printed precision: a wrong rate
     // (a profile with that "rounding" accepts a sheet that rounds so throughout).
     check.verdict = Verdict::mismatch;
@@ -119,20 +131,34 @@ std::optional<RateCheck> other_rounding(const Question& q, const Rational& rate)
   return std::nullopt;
 }
 
-bool overlaps(const Range& r, const Rational& published, const Rational& room) {
-  return calc::compare(r.low, published + room) <= 0 &&
-         calc::compare(r.high, published - room) >= 0;
-}
+// The published rate's rounding interval widened by `room`. Each end is worked out once, the
+// first time a range is held against it (as late as a computation per range would be: an end
+// that overflows throws at the same step).
+class Window {
+ public:
+  Window(const Rational& published, const Rational& room) : published_(published), room_(room) {}
+  bool overlaps(const Range& r) const {
+    if (!high_) high_ = published_ + room_;
+    if (calc::compare(r.low, *high_) > 0) return false;
+    if (!low_) low_ = published_ - room_;
+    return calc::compare(r.high, *low_) >= 0;
+  }
+
+ private:
+  const Rational& published_;
+  Rational room_;
+  mutable std::optional<Rational> high_, low_;
+};
 
 // The first candidate whose rate over the printed precision of its measured inputs meets
 // the published rate's own rounding interval widened by `extra` points.
 const Candidate* explained_within(const Question& q, bool primary_only, const Rational& extra,
                                   std::optional<Range>& range) {
-  Rational room = calc::half_ulp(q.published) + extra;
-  for (const auto& c : q.cands) {
+  Window window(q.published_exact, calc::half_ulp(q.published) + extra);
+  for (const auto& c : q.cands.all()) {
     if (primary_only && !c.primary) continue;
-    range = rate_range(c, q.precision);
-    if (range && overlaps(*range, q.published_exact, room)) return &c;
+    range = remembered_rate_range(c, q.precision);
+    if (range && window.overlaps(*range)) return &c;
   }
   return nullptr;
 }
@@ -198,7 +224,7 @@ std::string other_formulas(const Question& q) {
         describe(*c));
   std::optional<Rational> best_distance;
   const Candidate* best = nullptr;
-  for (const auto& c : q.cands) {
+  for (const auto& c : q.cands.all()) {
     auto r = evaluate(c, q.ind.direction);
     if (c.primary || !r) continue;
     auto d = *r - q.published_exact;
@@ -249,7 +275,7 @@ std::string inputs_text(const Question& q, const Candidate& c) {
 // 5. Nothing the sheet does explains it.
 RateCheck mismatch(const Question& q, const std::optional<Rational>& rate) {
   RateCheck check;
-  const auto& own = q.cands.front();
+  const auto& own = q.cands.own();
   set_formula(check, own);
   check.verdict = Verdict::mismatch;
   if (!rate) {
@@ -270,44 +296,46 @@ RateCheck mismatch(const Question& q, const std::optional<Rational>& rate) {
 }
 
 bool any_computable(const Question& q) {
-  for (const auto& c : q.cands)
+  for (const auto& c : q.cands.all())
     if (evaluate(c, q.ind.direction)) return true;
   return false;
 }
 
 // check_rate without the overflow guard: the steps in order.
+// `store` holds the candidates (reused from one observation to the next).
 RateCheck explain_rate(const model::Indicator& ind, const model::Observation& obs,
                        const calc::Profile& profile, const RateCheckOptions& options,
-                       Basis year_basis, const Precision& precision) {
-  Question q{ind, obs, profile,   options, candidates(ind, obs, profile, year_basis),
-             {},  0,   precision, {}};
-  const Candidate& own = q.cands.front();
-  auto rate = evaluate(own, ind.direction);
+                       Basis year_basis, const Precision& precision,
+                       std::vector<Candidate>& store) {
+  CandidateList cands(ind, obs, profile, year_basis, store);
+  Question q{ind, obs, profile, options, cands, {}, 0, precision, {}};
+  auto rate = evaluate(cands.own(), ind.direction);
   if (!obs.published_rate.number) {
     if (!rate)
-      return unchecked(std::nullopt, nullptr, "nothing to compute: " + missing_inputs(own));
-    return unchecked(rate, &own, "no published rate");
+      return unchecked(std::nullopt, nullptr, "nothing to compute: " + missing_inputs(cands.own()));
+    return unchecked(rate, &cands.own(), "no published rate");
   }
   q.published = *obs.published_rate.number;
   q.decimals = q.published.scale;
-  if (!any_computable(q))
+  // The own formula computes (`rate`), else any other.
+  if (!rate && !any_computable(q))
     return unchecked(std::nullopt, nullptr,
-                     "published rate but nothing to compute: " + missing_inputs(own));
+                     "published rate but nothing to compute: " + missing_inputs(cands.own()));
   q.published_exact = Rational::of(q.published);
-  if (auto c = face_value(q)) return *c;
+  if (auto c = face_value(q)) return std::move(*c);
   // A rounding step is a mismatch unless the team's --tolerance covers it.
   if (rate)
-    if (auto c = other_rounding(q, *rate)) return within_tolerance(q).value_or(*c);
-  if (auto c = printed_precision(q)) return *c;
-  if (auto c = within_tolerance(q)) return *c;
+    if (auto c = other_rounding(q, *rate)) return within_tolerance(q).value_or(std::move(*c));
+  if (auto c = printed_precision(q)) return std::move(*c);
+  if (auto c = within_tolerance(q)) return std::move(*c);
   return mismatch(q, rate);
 }
 
 RateCheck guarded(const model::Indicator& ind, const model::Observation& obs,
                   const calc::Profile& profile, const RateCheckOptions& options, Basis year_basis,
-                  const Precision& precision) {
+                  const Precision& precision, std::vector<Candidate>& store) {
   try {
-    return explain_rate(ind, obs, profile, options, year_basis, precision);
+    return explain_rate(ind, obs, profile, options, year_basis, precision, store);
   } catch (const calc::Overflow&) {
     // Values of 18 digits with many decimals: no exact rate, and never a wrapped-around one.
     return unchecked(std::nullopt, nullptr, "numbers too large to compute the rate exactly");
@@ -316,7 +344,7 @@ RateCheck guarded(const model::Indicator& ind, const model::Observation& obs,
 
 RateCheck revised_rate(const model::Indicator& ind, const model::Observation& obs,
                        const calc::Profile& profile, const RateCheckOptions& options,
-                       const Precision& precision) {
+                       const Precision& precision, std::vector<Candidate>& store) {
   // The revised rate (変更後の達成率) is the same question against the revised target.
   model::Observation revised;
   revised.fiscal_year = obs.fiscal_year;
@@ -326,23 +354,26 @@ RateCheck revised_rate(const model::Indicator& ind, const model::Observation& ob
   calc::Profile against_revised = profile;
   against_revised.rate_basis = calc::RateBasis::year_target;
   // The precision does not depend on the rate basis: the indicator's own is right here.
-  return guarded(ind, revised, against_revised, options, Basis::revised_target, precision);
+  return guarded(ind, revised, against_revised, options, Basis::revised_target, precision, store);
 }
 
 }  // namespace
 
 RateCheck check_rate(const model::Indicator& ind, const model::Observation& obs,
                      const calc::Profile& profile, const RateCheckOptions& options) {
-  return guarded(ind, obs, profile, options, Basis::year_target, precision_of(ind, profile));
+  std::vector<Candidate> store;
+  return guarded(ind, obs, profile, options, Basis::year_target, precision_of(ind, profile), store);
 }
 
 RateCheck check_revised_rate(const model::Indicator& ind, const model::Observation& obs,
                              const calc::Profile& profile, const RateCheckOptions& options) {
-  return revised_rate(ind, obs, profile, options, precision_of(ind, profile));
+  std::vector<Candidate> store;
+  return revised_rate(ind, obs, profile, options, precision_of(ind, profile), store);
 }
 
 void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile,
                  const RateCheckOptions& options) {
+  std::vector<Candidate> store;  // every check's candidates, one after the other
   for (auto& ind : indicators) {
     const auto& profile =
         override_profile ? *override_profile : calc::profile_for(ind.municipality);
@@ -350,10 +381,10 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
     // Once per indicator: the checks below change no printed value.
     auto precision = precision_of(ind, profile);
     for (auto& obs : ind.observations) {
-      obs.check = guarded(ind, obs, profile, options, Basis::year_target, precision);
+      obs.check = guarded(ind, obs, profile, options, Basis::year_target, precision, store);
       apply_cell_evidence(ind, obs, profile, options);
       if (obs.revised->target.has_number() || obs.revised->rate.has_number())
-        obs.revised.edit().check = revised_rate(ind, obs, profile, options, precision);
+        obs.revised.edit().check = revised_rate(ind, obs, profile, options, precision, store);
     }
     mark_assumed_direction(ind);
     calc::assess(ind, profile);

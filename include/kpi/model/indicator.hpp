@@ -2,6 +2,7 @@
 // The normalised indicator model shared by every input layout and every report.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kpi/model/outcome.hpp"
@@ -52,8 +53,10 @@ struct FinalTarget {
 struct RateCheck {
   std::optional<double> rate_percent;   // recomputed, unrounded (nearest double)
   std::optional<Decimal> rate_rounded;  // recomputed, Excel-rounded at the published precision
-  std::string method;                   // ratio | inverse | progress | maintain_zero | ...
-  std::string basis;           // what the rate is against: "year target", "final target" ...
+  // The formula and what it is against name fixed texts (calc::to_string(Method), verify's
+  // basis names): views of static strings, never of a string that could go away.
+  std::string_view method;     // ratio | inverse | progress | maintain_zero | ...
+  std::string_view basis;      // what the rate is against: "year target", "final target" ...
   bool decision_flip = false;  // the discrepancy changes the grade or achieved/not
   Verdict verdict = Verdict::unchecked;
   std::string explanation;  // why consistent / mismatch / unchecked

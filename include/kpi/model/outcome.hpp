@@ -3,6 +3,7 @@
 // in a fiscal year (with the profile's grade), and the pace toward the final target.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "kpi/model/decimal.hpp"
 
@@ -14,9 +15,9 @@ enum class Status { no_data, achieved, behind };
 
 struct Outcome {
   Status status = Status::no_data;
-  std::optional<Decimal> rate;  // the rate judged (percent): recomputed, else published
-  std::string rate_source;      // recomputed | published | "" (no rate)
-  std::string grade;            // the profile's grade of `rate` ("" without grades or rate)
+  std::optional<Decimal> rate;   // the rate judged (percent): recomputed, else published
+  std::string_view rate_source;  // recomputed | published | "" (no rate): a static text
+  std::string grade;             // the profile's grade of `rate` ("" without grades or rate)
 };
 
 // Pace toward the final target: the latest actual against the straight line from the baseline
