@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -153,15 +155,23 @@ PipelineOptions resolve_input(const InputFlags& flags) {
 }
 
 void print_diagnostics(const PipelineResult& result, bool verbose) {
-  auto print = [](const model::Diagnostic& d) {
-    fmt::print(stderr, "{}: {}: {}\n", model::location_text(d.location),
-               model::to_string(d.severity), d.message);
+  // stderr is unbuffered: the lines go out in large writes, not one system call each (a
+  // national run prints thousands).
+  fmt::memory_buffer lines;
+  auto write = [&] {
+    std::fwrite(lines.data(), 1, lines.size(), stderr);
+    lines.clear();
   };
-  if (verbose) {
+  auto print = [&](const model::Diagnostic& d) {
+    fmt::format_to(std::back_inserter(lines), "{}: {}: {}\n", model::location_text(d.location),
+                   model::to_string(d.severity), d.message);
+    if (lines.size() >= std::size_t{1} << 16) write();
+  };
+  if (verbose)
     for (const auto& d : result.diagnostics) print(d);
-    return;
-  }
-  for (const auto& d : report::summarise_diagnostics(result.diagnostics)) print(d);
+  else
+    for (const auto& d : report::summarise_diagnostics(result.diagnostics)) print(d);
+  write();
 }
 
 int main(int argc, char** argv) {
