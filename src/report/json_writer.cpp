@@ -61,6 +61,26 @@ std::size_t next_escape(std::string_view s, std::size_t i) {
   return i;
 }
 
+// Whether `s` is printable ASCII without a quote or backslash, eight bytes at a time: what
+// escaped_ would copy as it is.
+bool is_plain_ascii_text(std::string_view s) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto zero_in = [&](std::uint64_t y) { return (y - ones) & ~y & highs; };
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, sizeof x);
+    auto below_space = (x - ones * 0x20) & ~x & highs;
+    if ((x & highs) | below_space | zero_in(x ^ (ones * '"')) | zero_in(x ^ (ones * '\\')))
+      return false;
+  }
+  for (; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 || needs_escape(c)) return false;
+  }
+  return true;
+}
+
 // Whether `s` is UTF-8: its ASCII head skipped eight bytes at a time (keys, numbers, codes),
 // the rest validated from its first byte above 0x7F.
 bool is_utf8(std::string_view s) {
@@ -211,10 +231,15 @@ void JsonWriter::number(double value) {
 
 void JsonWriter::string(std::string_view text) {
   value_start_();
-  if (is_utf8(text))
+  if (is_plain_ascii_text(text)) {  // paths, codes, numbers: copied between quotes
+    buffer_ += '"';
+    buffer_ += text;
+    buffer_ += '"';
+  } else if (is_utf8(text)) {
     escaped_(text);
-  else
+  } else {
     replaced_(text);
+  }
 }
 
 // UTF-8 copied; quote, backslash and control characters escaped (no ensure_ascii).
