@@ -658,9 +658,16 @@ void fill_rebuilt(Context& c, model::Indicator& ind, const Displaced& d,
 
 void rebuild(Context& c, const Displaced& d) {
   auto& ind = c.out.indicators[d.indicator];
-  auto actuals = summed_actuals(d, years_of(c.layout));
-  if (actuals.empty()) return;
-  auto result = rebuild_displaced_row({actuals, d.loose, ind.direction});
+  std::vector<model::Value> actuals;
+  RebuildResult result;
+  try {  // the sums and rates are exact: numbers beyond 64 bits cannot be rebuilt
+    actuals = summed_actuals(d, years_of(c.layout));
+    if (actuals.empty()) return;
+    result = rebuild_displaced_row({actuals, d.loose, ind.direction});
+  } catch (const calc::Overflow&) {
+    result = {};
+    result.why_not = "its numbers are too large for exact arithmetic (beyond 64 bits)";
+  }
   if (!result.row) {
     c.out.diagnostics.push_back(
         {ind.source, model::Severity::note, "input.rebuild-refused",
