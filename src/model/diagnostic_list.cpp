@@ -53,19 +53,16 @@ T take(std::string_view& in) {
   return value;
 }
 
-void take_text(std::string_view& in, std::string& out) {
-  auto n = take<std::uint32_t>(in);
-  if (in.size() < n) throw std::runtime_error("diagnostics: damaged record");
-  out.assign(in.data(), n);
-  in.remove_prefix(n);
-}
-
 std::string_view take_view(std::string_view& in) {
   auto n = take<std::uint32_t>(in);
   if (in.size() < n) throw std::runtime_error("diagnostics: damaged record");
   auto text = in.substr(0, n);
   in.remove_prefix(n);
   return text;
+}
+
+void take_text(std::string_view& in, std::string& out) {
+  out.assign(take_view(in));
 }
 
 // The record's bytes after its length field.

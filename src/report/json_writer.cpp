@@ -46,34 +46,37 @@ bool needs_escape(unsigned char c) {
   return c < 0x20 || c == '"' || c == '\\';
 }
 
+constexpr std::uint64_t ones = 0x0101010101010101ull, high_bits = 0x8080808080808080ull;
+
+std::uint64_t word_at(std::string_view s, std::size_t i) {
+  std::uint64_t x;
+  std::memcpy(&x, s.data() + i, sizeof x);
+  return x;
+}
+
+// Nonzero when one of the eight bytes of `x` is a control character, quote or backslash
+// (exact zero-byte tests, SWAR).
+std::uint64_t escapes_in(std::uint64_t x) {
+  auto zero_in = [](std::uint64_t y) { return (y - ones) & ~y & high_bits; };
+  auto below_space = (x - ones * 0x20) & ~x & high_bits;
+  return below_space | zero_in(x ^ (ones * '"')) | zero_in(x ^ (ones * '\\'));
+}
+
 // The first byte from `i` that needs an escape, or s.size(): eight bytes at a time while none
 // of them is a control character, quote or backslash (exact zero-byte tests, SWAR).
 std::size_t next_escape(std::string_view s, std::size_t i) {
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s.data() + i, sizeof x);
-    auto zero_in = [&](std::uint64_t y) { return (y - ones) & ~y & highs; };
-    auto below_space = (x - ones * 0x20) & ~x & highs;
-    if (below_space | zero_in(x ^ (ones * '"')) | zero_in(x ^ (ones * '\\'))) break;
-  }
+  for (; i + 8 <= s.size(); i += 8)
+    if (escapes_in(word_at(s, i))) break;
   while (i < s.size() && !needs_escape(static_cast<unsigned char>(s[i]))) ++i;
   return i;
 }
 
 // Whether `s` is printable ASCII without a quote or backslash, eight bytes at a time: what
-// escaped_ would copy as it is.
+// escaped_ would copy as it is (the contract's field names, paths, codes).
 bool is_plain_ascii_text(std::string_view s) {
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  auto zero_in = [&](std::uint64_t y) { return (y - ones) & ~y & highs; };
   std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s.data() + i, sizeof x);
-    auto below_space = (x - ones * 0x20) & ~x & highs;
-    if ((x & highs) | below_space | zero_in(x ^ (ones * '"')) | zero_in(x ^ (ones * '\\')))
-      return false;
-  }
+  for (; i + 8 <= s.size(); i += 8)
+    if (auto x = word_at(s, i); (x & high_bits) | escapes_in(x)) return false;
   for (; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80 || needs_escape(c)) return false;
@@ -84,23 +87,11 @@ bool is_plain_ascii_text(std::string_view s) {
 // Whether `s` is UTF-8: its ASCII head skipped eight bytes at a time (keys, numbers, codes),
 // the rest validated from its first byte above 0x7F.
 bool is_utf8(std::string_view s) {
-  constexpr std::uint64_t highs = 0x8080808080808080ull;
   std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s.data() + i, sizeof x);
-    if (x & highs) break;
-  }
+  for (; i + 8 <= s.size(); i += 8)
+    if (word_at(s, i) & high_bits) break;
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i == s.size() || text::is_valid_utf8(s.substr(i));
-}
-
-// Printable ASCII without a quote or backslash: written as it is, the same bytes escaped_
-// writes (a field name; a grade or formula name used as a key may be anything).
-bool is_plain_ascii(std::string_view s) {
-  for (char c : s)
-    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
-  return true;
 }
 
 }  // namespace
@@ -144,7 +135,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   open_.back().empty = false;
   auto width = open_.size() * indent_step;
   constexpr std::size_t longest_plain = 64;
-  if (width <= spaces.size() && name.size() <= longest_plain && is_plain_ascii(name)) {
+  if (width <= spaces.size() && name.size() <= longest_plain && is_plain_ascii_text(name)) {
     // The contract's field names: comma, line break, indentation and `"name": ` in one append.
     char head[1 + 1 + spaces.size() + 1 + longest_plain + 3];
     std::size_t n = 0;
