@@ -36,7 +36,8 @@ std::vector<std::uint64_t> deletion_neighbourhood(std::string_view key) {
 }
 
 void NearKeys::add(std::string_view key) {
-  if (!present_.emplace(key).second) return;
+  if (contains(key)) return;
+  present_.emplace(key);
   auto index = static_cast<std::uint32_t>(keys_.size());
   keys_.emplace_back(key);
   for (auto h : deletion_neighbourhood(key)) by_variant_.emplace(h, index);

@@ -6,6 +6,7 @@
 // key, the hashes of its neighbourhood and compares a new key only with the keys that share
 // one.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,14 +23,19 @@ class NearKeys {
 
   // Adds `key` once (again: nothing).
   void add(std::string_view key);
-  bool contains(std::string_view key) const { return present_.count(std::string(key)) > 0; }
+  bool contains(std::string_view key) const { return present_.find(key) != present_.end(); }
   bool empty() const { return keys_.empty(); }
   // The smallest added key (byte order) near `key` (is_near), or nullptr.
   const std::string* find_near(std::string_view key) const;
 
  private:
   std::vector<std::string> keys_;
-  std::unordered_set<std::string> present_;
+  // Looked up by view (every KPI of a new municipality asks): no string made per question.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> present_;
   std::unordered_multimap<std::uint64_t, std::uint32_t> by_variant_;  // neighbourhood -> key
 };
 
