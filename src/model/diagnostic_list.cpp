@@ -104,31 +104,36 @@ DiagnosticList::DiagnosticList(DiagnosticList&& other) noexcept
     : memory_limit_(other.memory_limit_),
       recent_(std::move(other.recent_)),
       spilled_bytes_(other.spilled_bytes_),
-      file_(other.file_),
+      spills_(std::move(other.spills_)),
       count_(other.count_) {
   other.recent_.clear();
   other.spilled_bytes_ = 0;
-  other.file_ = nullptr;
+  other.spills_.clear();
   other.count_ = 0;
 }
 
 DiagnosticList& DiagnosticList::operator=(DiagnosticList&& other) noexcept {
   if (this == &other) return *this;
-  if (file_) std::fclose(file_);
+  close_files();
   memory_limit_ = other.memory_limit_;
   recent_ = std::move(other.recent_);
   spilled_bytes_ = other.spilled_bytes_;
-  file_ = other.file_;
+  spills_ = std::move(other.spills_);
   count_ = other.count_;
   other.recent_.clear();
   other.spilled_bytes_ = 0;
-  other.file_ = nullptr;
+  other.spills_.clear();
   other.count_ = 0;
   return *this;
 }
 
 DiagnosticList::~DiagnosticList() {
-  if (file_) std::fclose(file_);
+  close_files();
+}
+
+void DiagnosticList::close_files() {
+  for (auto& s : spills_) std::fclose(s.file);
+  spills_.clear();
 }
 
 void DiagnosticList::push_back(const Diagnostic& diagnostic) {
@@ -143,11 +148,27 @@ void DiagnosticList::push_back(const SourceLocation& location, Severity severity
 }
 
 void DiagnosticList::append(DiagnosticList&& other) {
-  // The other's records are bytes of the same format: copied as they are, whole records a
-  // chunk at a time (a record never straddles the temporary file and memory).
+  // A spilled list's temporary files are taken over after these records, which go to a
+  // temporary file first so that the order holds: nothing of `other` is read or written.
+  if (other.spilled() && (recent_.empty() || spill())) {
+    for (auto& s : other.spills_) spills_.push_back({s.file, spilled_bytes_ + s.start, s.bytes});
+    other.spills_.clear();
+    spilled_bytes_ += other.spilled_bytes_;
+    recent_.swap(other.recent_);
+    count_ += other.count_;
+    other = DiagnosticList(other.memory_limit_);
+    if (recent_.size() > memory_limit_) spill();
+    return;
+  }
+  copy_records_of(other);
+}
+
+// The other's records are bytes of the same format: copied as they are, whole records a chunk
+// at a time (a record never straddles a temporary file and memory).
+void DiagnosticList::copy_records_of(DiagnosticList& other) {
   std::string chunk;
   for (std::uint64_t at = 0; at < other.spilled_bytes_;) {
-    auto left = other.spilled_bytes_ - at;
+    auto left = other.spilled_after(at);
     if (!other.read_spilled(at, static_cast<std::size_t>(std::min<std::uint64_t>(read_ahead, left)),
                             chunk))
       throw std::runtime_error("cannot read back the diagnostics' temporary file");
@@ -168,25 +189,50 @@ void DiagnosticList::append(DiagnosticList&& other) {
   other = DiagnosticList(other.memory_limit_);
 }
 
-// The records in memory go to the end of the temporary file. Without a temporary file
+// The records in memory go to the end of the newest temporary file. Without a temporary file
 // (none can be made, the disk is full) they stay in memory: slower to run out, never lost.
-void DiagnosticList::spill() {
-  if (!file_) file_ = std::tmpfile();
-  if (!file_ || std::fwrite(recent_.data(), 1, recent_.size(), file_) != recent_.size() ||
-      std::fflush(file_) != 0) {
-    memory_limit_ = std::numeric_limits<std::size_t>::max();
-    return;
+bool DiagnosticList::spill() {
+  if (memory_limit_ == std::numeric_limits<std::size_t>::max()) return false;  // never, or failed
+  if (spills_.empty()) {
+    std::FILE* file = std::tmpfile();
+    if (!file) {
+      memory_limit_ = std::numeric_limits<std::size_t>::max();
+      return false;
+    }
+    spills_.push_back({file, spilled_bytes_, 0});
   }
+  auto& last = spills_.back();
+  if (std::fwrite(recent_.data(), 1, recent_.size(), last.file) != recent_.size() ||
+      std::fflush(last.file) != 0) {
+    // What was written is not counted: the file's end is past the list's (never read).
+    memory_limit_ = std::numeric_limits<std::size_t>::max();
+    return false;
+  }
+  last.bytes += recent_.size();
   spilled_bytes_ += recent_.size();
   recent_.clear();
+  return true;
+}
+
+const DiagnosticList::Spill& DiagnosticList::spill_at(std::uint64_t offset) const {
+  auto after = std::upper_bound(spills_.begin(), spills_.end(), offset,
+                                [](std::uint64_t at, const Spill& s) { return at < s.start; });
+  return *std::prev(after);
+}
+
+std::uint64_t DiagnosticList::spilled_after(std::uint64_t offset) const {
+  const auto& s = spill_at(offset);
+  return s.start + s.bytes - offset;
 }
 
 bool DiagnosticList::read_spilled(std::uint64_t offset, std::size_t n, std::string& out) const {
+  const auto& spill = spill_at(offset);
   out.resize(n);
   std::size_t done = 0;
+  auto at = offset - spill.start;
   while (done < n) {
     auto got =
-        ::pread(::fileno(file_), out.data() + done, n - done, static_cast<off_t>(offset + done));
+        ::pread(::fileno(spill.file), out.data() + done, n - done, static_cast<off_t>(at + done));
     if (got <= 0) return false;
     done += static_cast<std::size_t>(got);
   }
@@ -212,7 +258,7 @@ void DiagnosticList::const_iterator::load() {
       return offset_ >= window_start_ && offset_ + n <= window_start_ + window_.size();
     };
     auto fill = [&](std::size_t n) {
-      auto size = std::min<std::uint64_t>(std::max(n, read_ahead), list_->spilled_bytes_ - offset_);
+      auto size = std::min<std::uint64_t>(std::max(n, read_ahead), list_->spilled_after(offset_));
       if (size < n || !list_->read_spilled(offset_, size, window_))
         throw std::runtime_error("cannot read back the diagnostics' temporary file");
       window_start_ = offset_;

@@ -2,7 +2,8 @@
 // The diagnostics of a whole run, in order. A national run has hundreds of thousands of them
 // (merge conflicts above all), so they are kept serialised, a few bytes beyond their text
 // each, and past a limit the older ones go to an unnamed temporary file: memory stays flat
-// however many files a run reads. Read back in order by a forward iterator.
+// however many files a run reads. Appending a list that has such a file takes the file over
+// instead of copying its records. Read back in order by a forward iterator.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kpi/model/diagnostic.hpp"
 
@@ -33,12 +35,13 @@ class DiagnosticList {
   // The same without a Diagnostic (nothing allocated: the text is copied into the list).
   void push_back(const SourceLocation& location, Severity severity, std::string_view code,
                  std::string_view message);
-  // Moves every diagnostic of `other` after these, in order; `other` is left empty.
+  // Moves every diagnostic of `other` after these, in order; `other` is left empty. Its
+  // temporary files become this list's (its records are not read or written again).
   void append(DiagnosticList&& other);
 
   std::size_t size() const { return count_; }
   bool empty() const { return count_ == 0; }
-  bool spilled() const { return spilled_bytes_ > 0; }  // some are in the temporary file
+  bool spilled() const { return spilled_bytes_ > 0; }  // some are in a temporary file
 
   // A diagnostic's fields as views into the list's bytes: valid while the iterator that gave
   // them stays on its record (a writer or a count needs no copy of the text).
@@ -90,14 +93,26 @@ class DiagnosticList {
   const_iterator end() const { return {this, spilled_bytes_ + recent_.size()}; }
 
  private:
-  void spill();
-  // `n` bytes from `offset` (of the whole list) into `out`; false when the file is unreadable.
+  // Records in a temporary file: the bytes [start, start + bytes) of the whole list.
+  struct Spill {
+    std::FILE* file = nullptr;
+    std::uint64_t start = 0;
+    std::uint64_t bytes = 0;
+  };
+  bool spill();  // false when no temporary file could take them (they stay in memory)
+  void copy_records_of(DiagnosticList& other);
+  void close_files();
+  const Spill& spill_at(std::uint64_t offset) const;  // the one holding the byte at offset
+  // Bytes left from `offset` to the end of the temporary file holding it.
+  std::uint64_t spilled_after(std::uint64_t offset) const;
+  // `n` bytes from `offset` (of the whole list, all in one temporary file) into `out`; false
+  // when the file is unreadable.
   bool read_spilled(std::uint64_t offset, std::size_t n, std::string& out) const;
 
   std::size_t memory_limit_ = default_memory_limit;
   std::string recent_;  // the newest records, serialised
   std::uint64_t spilled_bytes_ = 0;
-  std::FILE* file_ = nullptr;  // the older records (tmpfile), when recent_ outgrew the limit
+  std::vector<Spill> spills_;  // the older records (tmpfiles), oldest first; the last grows
   std::size_t count_ = 0;
 };
 

@@ -144,3 +144,29 @@ TEST_CASE("diagnostics: a view of each record holds what the decoded diagnostic 
     CHECK(i == 500);
   }
 }
+
+TEST_CASE("diagnostics: appending spilled lists takes their files over, in order",
+          "[model][diagnostics]") {
+  // Lists of each kind (in memory, spilled, spilled with records in memory after), appended
+  // one after the other, then grown again: every record comes back once, in order.
+  DiagnosticList all(std::size_t{3000});
+  int next = 0;
+  auto fill = [&](DiagnosticList& list, int count) {
+    for (int i = 0; i < count; ++i) list.push_back(numbered(next++));
+  };
+  fill(all, 10);
+  for (std::size_t limit : {std::size_t{1} << 30, std::size_t{2048}, std::size_t{5000}}) {
+    DiagnosticList part(limit);
+    fill(part, 120);
+    all.append(std::move(part));
+    CHECK(part.empty());  // NOLINT(bugprone-use-after-move): append leaves it empty
+    fill(all, 7);
+  }
+  CHECK(all.spilled());
+  check_numbered(all, next);
+  DiagnosticList empty_first(std::size_t{1} << 30), spilled(std::size_t{1024});
+  for (int i = 0; i < 50; ++i) spilled.push_back(numbered(i));
+  REQUIRE(spilled.spilled());
+  empty_first.append(std::move(spilled));
+  check_numbered(empty_first, 50);
+}
