@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kpi::cli {
@@ -116,6 +117,14 @@ bool emit(const std::string& content, const std::string& path) {
 
 bool emit_streamed(const Writer& write, const std::string& path) {
   return path.empty() || path == "-" ? write_stdout(write) : write_atomically(write, path);
+}
+
+bool output_apart_from_stderr(const std::string& path) {
+  if (!path.empty() && path != "-") return true;  // a file of its own, written by rename
+  struct stat out {
+  }, err{};
+  if (::fstat(STDOUT_FILENO, &out) != 0 || ::fstat(STDERR_FILENO, &err) != 0) return false;
+  return out.st_dev != err.st_dev || out.st_ino != err.st_ino;  // `2>&1`, one terminal
 }
 
 }  // namespace kpi::cli

@@ -14,6 +14,7 @@
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
+#include "kpi/util/alongside.hpp"
 #include "output.hpp"
 
 namespace kpi::cli {
@@ -105,13 +106,22 @@ int write_with(const report::ReportWriter& writer, const InputFlags& input,
   auto options_in = resolve_input(input);
   options_in.quote_lines = false;  // no report format quotes source lines (check does)
   auto result = run_pipeline(input.paths, options_in);
-  print_diagnostics(result, verbose);
-  bool written = emit_streamed(
-      [&](std::ostream& out) {
-        if (!result.sheets.empty() || writer.traits.writes_without_sheets)
-          report::render(writer, out, result, options);
-      },
-      output);
+  bool written = false;
+  auto print = [&] { print_diagnostics(result, verbose); };
+  auto write = [&] {
+    written = emit_streamed(
+        [&](std::ostream& out) {
+          if (!result.sheets.empty() || writer.traits.writes_without_sheets)
+            report::render(writer, out, result, options);
+        },
+        output);
+  };
+  // A national run's diagnostics (read back from their temporary file) are printed while the
+  // report is written, when the two do not share a terminal or a file; else first, as ever.
+  if (output_apart_from_stderr(output))
+    util::alongside(print, write);
+  else
+    print(), write();
   if (!written) return exit_usage;
   return result.input_error ? exit_usage : exit_clean;
 }

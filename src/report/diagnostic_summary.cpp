@@ -45,17 +45,18 @@ model::Diagnostic more_note(const model::Diagnostic& first_left_out, std::size_t
 
 std::vector<model::Diagnostic> summarise_diagnostics(const model::DiagnosticList& diagnostics,
                                                      std::size_t shown) {
-  FileRuleCounts total, seen;
-  for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it) ++total[it.view()];
+  // One pass: the first diagnostic left out of each file and rule holds the place of its note,
+  // which is written once the count is known.
+  FileRuleCounts seen;
   std::vector<model::Diagnostic> out;
+  std::vector<std::pair<std::size_t, std::size_t*>> notes;  // place in out, count
   for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it) {
-    auto view = it.view();
-    auto n = seen[view]++;
-    if (n < shown)
-      out.push_back(*it);
-    else if (n == shown)
-      out.push_back(more_note(*it, total[view] - shown));
+    auto& count = seen[it.view()];
+    auto n = count++;
+    if (n == shown) notes.emplace_back(out.size(), &count);
+    if (n <= shown) out.push_back(*it);
   }
+  for (auto [at, count] : notes) out[at] = more_note(out[at], *count - shown);
   return out;
 }
 

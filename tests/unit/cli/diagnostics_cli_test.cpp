@@ -30,3 +30,18 @@ TEST_CASE("convert sums up repeated diagnostics too", "[cli][diagnostics]") {
   CHECK_THAT(run_kpi_report("convert -v --to json " + kanazawa).err,
              !Catch::Contains("more input.no-baseline"));
 }
+
+TEST_CASE("diagnostics sharing the output's file or terminal come first; apart, all of both",
+          "[cli][diagnostics]") {
+  // `2>&1`: one file, so the diagnostics are printed before the report, never among its lines.
+  auto together = kpi::testing::run_kpi_report_via("sh -c 'exec \"$@\" 2>&1' sh",
+                                                   "report --format json " + kanazawa);
+  auto first_brace = together.out.find("\n{");
+  REQUIRE(first_brace != std::string::npos);
+  CHECK(together.out.substr(0, first_brace).find("more input.no-baseline") != std::string::npos);
+  CHECK(together.out.find("more input.no-baseline", first_brace) == std::string::npos);
+  // Apart (the report written while the diagnostics are printed): both whole.
+  auto apart = run_kpi_report("report --format json " + kanazawa);
+  CHECK(together.out.substr(first_brace + 1) == apart.out);
+  CHECK(together.out.substr(0, first_brace + 1) == apart.err);
+}
