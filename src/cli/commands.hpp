@@ -32,7 +32,7 @@ void print_diagnostics(const PipelineResult& result, bool verbose);
 // Reads `input` and writes it with `writer` to `output` (stdout when empty, streamed);
 // report and convert are this with different flags.
 int write_with(const report::ReportWriter& writer, const InputFlags& input,
-               const report::ReportOptions& options, const std::string& output, bool verbose);
+               report::ReportOptions options, const std::string& output, bool verbose);
 // -v, --verbose of report and convert: every diagnostic, none summed up.
 void add_verbose_flag(CLI::App& command, bool& verbose);
 

@@ -96,7 +96,7 @@ report::ReportOptions options_of(const ReportFlags& flags) {
 }  // namespace
 
 int write_with(const report::ReportWriter& writer, const InputFlags& input,
-               const report::ReportOptions& options, const std::string& output, bool verbose) {
+               report::ReportOptions options, const std::string& output, bool verbose) {
   bool to_stdout = output.empty() || output == "-";
   if (writer.traits.binary && to_stdout && ::isatty(STDOUT_FILENO))
     throw UsageError(fmt::format(
@@ -104,6 +104,7 @@ int write_with(const report::ReportWriter& writer, const InputFlags& input,
         "with -o report.{} or redirect it (> report.{})",
         writer.name, writer.name, writer.name));
   auto options_in = resolve_input(input);
+  options.jobs = input.jobs;       // the writer's threads too
   options_in.quote_lines = false;  // no report format quotes source lines (check does)
   auto result = run_pipeline(input.paths, options_in);
   bool written = false;

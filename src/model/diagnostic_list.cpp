@@ -105,10 +105,12 @@ DiagnosticList::DiagnosticList(DiagnosticList&& other) noexcept
       recent_(std::move(other.recent_)),
       spilled_bytes_(other.spilled_bytes_),
       spills_(std::move(other.spills_)),
+      marks_(std::move(other.marks_)),
       count_(other.count_) {
   other.recent_.clear();
   other.spilled_bytes_ = 0;
   other.spills_.clear();
+  other.marks_.clear();
   other.count_ = 0;
 }
 
@@ -119,10 +121,12 @@ DiagnosticList& DiagnosticList::operator=(DiagnosticList&& other) noexcept {
   recent_ = std::move(other.recent_);
   spilled_bytes_ = other.spilled_bytes_;
   spills_ = std::move(other.spills_);
+  marks_ = std::move(other.marks_);
   count_ = other.count_;
   other.recent_.clear();
   other.spilled_bytes_ = 0;
   other.spills_.clear();
+  other.marks_.clear();
   other.count_ = 0;
   return *this;
 }
@@ -142,12 +146,16 @@ void DiagnosticList::push_back(const Diagnostic& diagnostic) {
 
 void DiagnosticList::push_back(const SourceLocation& location, Severity severity,
                                std::string_view code, std::string_view message) {
+  if (count_ % records_per_mark == 0) marks_.push_back(spilled_bytes_ + recent_.size());
   encode(recent_, location, severity, code, message);
   ++count_;
   if (recent_.size() > memory_limit_) spill();
 }
 
 void DiagnosticList::append(DiagnosticList&& other) {
+  // The other's records keep their bytes: its marks move by the bytes before them.
+  auto before = spilled_bytes_ + recent_.size();
+  for (auto m : other.marks_) marks_.push_back(before + m);
   // A spilled list's temporary files are taken over after these records, which go to a
   // temporary file first so that the order holds: nothing of `other` is read or written.
   if (other.spilled() && (recent_.empty() || spill())) {
@@ -237,6 +245,10 @@ bool DiagnosticList::read_spilled(std::uint64_t offset, std::size_t n, std::stri
     done += static_cast<std::size_t>(got);
   }
   return true;
+}
+
+DiagnosticList::const_iterator DiagnosticList::mark(std::size_t k) const {
+  return k < marks_.size() ? const_iterator(this, marks_[k]) : end();
 }
 
 DiagnosticList::const_iterator::const_iterator(const DiagnosticList* list, std::uint64_t offset)

@@ -354,10 +354,24 @@ void summary(Out& out, const Summary& s) {
   out.end_object();
 }
 
+// The long arrays of a document, element after element (a stream writer may render runs of
+// them in parallel instead: json_stream.cpp).
+struct SerialArrays {
+  template <class Out>
+  void indicators(Out& out, const PipelineResult& result) const {
+    for (const auto& sheet : result.sheets)
+      for (const auto& ind : sheet.parsed.indicators) indicator(out, ind);
+  }
+  template <class Out>
+  void diagnostics(Out& out, const model::DiagnosticList& list) const {
+    for (auto it = list.begin(); it != list.end(); ++it) diagnostic(out, it.view());
+  }
+};
+
 // The whole document: sources and indicators of every sheet in input order, findings,
 // diagnostics and the summary.
-template <class Out>
-void document(Out& out, const PipelineResult& result, const Summary& s) {
+template <class Out, class Arrays = SerialArrays>
+void document(Out& out, const PipelineResult& result, const Summary& s, const Arrays& arrays = {}) {
   out.begin_object();
   out.key("schema").string(json_schema_id);
   out.key("schema_version").string(json_schema_version);
@@ -366,15 +380,13 @@ void document(Out& out, const PipelineResult& result, const Summary& s) {
     for (const auto& src : model::source_summaries(sheet)) source(out, src);
   out.end_array();
   out.key("indicators").begin_array();
-  for (const auto& sheet : result.sheets)
-    for (const auto& ind : sheet.parsed.indicators) indicator(out, ind);
+  arrays.indicators(out, result);
   out.end_array();
   out.key("findings").begin_array();
   for (const auto& f : result.findings) finding(out, f);
   out.end_array();
   out.key("diagnostics").begin_array();
-  for (auto it = result.diagnostics.begin(); it != result.diagnostics.end(); ++it)
-    diagnostic(out, it.view());
+  arrays.diagnostics(out, result.diagnostics);
   out.end_array();
   summary(out.key("summary"), s);
   out.end_object();

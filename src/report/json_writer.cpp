@@ -96,9 +96,16 @@ bool is_utf8(std::string_view s) {
 
 }  // namespace
 
-JsonWriter::JsonWriter(std::ostream& out) : out_(out) {
+JsonWriter::JsonWriter(std::ostream& out) : out_(&out) {
   buffer_.reserve(flush_size + flush_size / 4);
   open_.reserve(8);
+}
+
+JsonWriter::JsonWriter(ElementsAt place) : out_(nullptr) {
+  buffer_.reserve(flush_size + flush_size / 4);
+  open_.reserve(place.depth + 8);
+  open_.assign(place.depth, Level{false, false});  // only their number matters outside
+  if (!open_.empty()) open_.back() = Level{true, place.first};
 }
 
 JsonWriter::~JsonWriter() {
@@ -106,8 +113,26 @@ JsonWriter::~JsonWriter() {
 }
 
 void JsonWriter::flush() {
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  if (!out_) return;  // a writer of elements keeps its text
+  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_.clear();
+}
+
+std::string JsonWriter::take() {
+  std::string text;
+  text.swap(buffer_);
+  return text;
+}
+
+void JsonWriter::elements(std::string_view text) {
+  if (text.empty()) return;
+  open_.back().empty = false;
+  if (!out_ || buffer_.size() + text.size() < flush_size) {
+    buffer_ += text;
+    return;
+  }
+  flush();
+  out_->write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 void JsonWriter::line_start_(std::size_t depth) {

@@ -60,7 +60,7 @@ void render(const ReportWriter& writer, std::ostream& out, const PipelineResult&
 }
 
 void write_json(std::ostream& out, const ReportContext& context) {
-  write_json_document(out, context.result, context.summary);
+  write_json_document(out, context.result, context.summary, context.options.jobs);
   out << '\n';
 }
 

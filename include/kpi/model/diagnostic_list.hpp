@@ -92,6 +92,13 @@ class DiagnosticList {
   const_iterator begin() const { return {this, 0}; }
   const_iterator end() const { return {this, spilled_bytes_ + recent_.size()}; }
 
+  // The list in runs of about `records_per_mark` records, each read by an iterator of its
+  // own (a writer renders them in parallel): run k is [mark(k), mark(k + 1)), and
+  // mark(mark_count()) is end().
+  static constexpr std::size_t records_per_mark = 1024;
+  std::size_t mark_count() const { return marks_.size(); }
+  const_iterator mark(std::size_t k) const;
+
  private:
   // Records in a temporary file: the bytes [start, start + bytes) of the whole list.
   struct Spill {
@@ -112,7 +119,8 @@ class DiagnosticList {
   std::size_t memory_limit_ = default_memory_limit;
   std::string recent_;  // the newest records, serialised
   std::uint64_t spilled_bytes_ = 0;
-  std::vector<Spill> spills_;  // the older records (tmpfiles), oldest first; the last grows
+  std::vector<Spill> spills_;         // the older records (tmpfiles), oldest first; the last grows
+  std::vector<std::uint64_t> marks_;  // offsets of records about records_per_mark apart
   std::size_t count_ = 0;
 };
 

@@ -16,6 +16,15 @@ namespace kpi::report {
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out);
+  // A writer of elements of an array open at `depth` (the document's own arrays are at 1),
+  // kept for take() instead of written to a stream: the text they have at that place in a
+  // document, so that runs of elements written apart (in parallel) can be joined by
+  // elements(). `first`: they begin the array (no comma before the first).
+  struct ElementsAt {
+    std::size_t depth;
+    bool first;
+  };
+  explicit JsonWriter(ElementsAt place);
   ~JsonWriter();  // flushes
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -34,6 +43,12 @@ class JsonWriter {
   void number(double value);
   void string(std::string_view text);
 
+  // Elements written by a JsonWriter(ElementsAt) for the array open here, at its place.
+  void elements(std::string_view text);
+  std::size_t depth() const { return open_.size(); }
+  bool array_is_empty() const { return !open_.empty() && open_.back().array && open_.back().empty; }
+  std::string take();  // the text written so far (a writer of elements)
+
   void flush();  // hands the buffered text to the stream
 
  private:
@@ -47,7 +62,7 @@ class JsonWriter {
   void escaped_(std::string_view utf8);
   void replaced_(std::string_view not_utf8);
 
-  std::ostream& out_;
+  std::ostream* out_;  // none for a writer of elements
   std::string buffer_;
   std::vector<Level> open_;
 };

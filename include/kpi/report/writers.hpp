@@ -22,6 +22,7 @@ struct ReportOptions {
   int ambiguous_width = 1;  // --ambiguous-width: columns of East Asian ambiguous characters
   bool color = false;       // colour (a terminal, NO_COLOR unset)
   std::string encoding = "UTF-8";  // --encoding for CSV: UTF-8 (with BOM) or cp932
+  int jobs = 0;                    // --jobs: threads a writer may use (0: every core)
 };
 
 struct ReportContext {

@@ -31,7 +31,7 @@ TEST_CASE("convert sums up repeated diagnostics too", "[cli][diagnostics]") {
              !Catch::Contains("more input.no-baseline"));
 }
 
-TEST_CASE("diagnostics sharing the output's file or terminal come first; apart, all of both",
+TEST_CASE("diagnostics sharing the output's file or terminal come first, apart all of both",
           "[cli][diagnostics]") {
   // `2>&1`: one file, so the diagnostics are printed before the report, never among its lines.
   auto together = kpi::testing::run_kpi_report_via("sh -c 'exec \"$@\" 2>&1' sh",

@@ -170,3 +170,35 @@ TEST_CASE("diagnostics: appending spilled lists takes their files over, in order
   empty_first.append(std::move(spilled));
   check_numbered(empty_first, 50);
 }
+
+TEST_CASE("diagnostics: the runs between marks cover the list once, in order",
+          "[model][diagnostics]") {
+  constexpr int per_mark = static_cast<int>(DiagnosticList::records_per_mark);
+  DiagnosticList empty;
+  CHECK(empty.mark_count() == 0);
+  CHECK(empty.mark(0) == empty.end());
+  // Pushed, appended from memory and appended spilled, with counts that are no multiple of
+  // a run: every mark starts a record, and reading run after run gives every record.
+  DiagnosticList all(std::size_t{1} << 16);
+  int next = 0;
+  for (int i = 0; i < per_mark + 5; ++i) all.push_back(numbered(next++));
+  for (std::size_t limit : {std::size_t{1} << 30, std::size_t{4096}}) {
+    DiagnosticList part(limit);
+    for (int i = 0; i < 2 * per_mark + 3; ++i) part.push_back(numbered(next++));
+    all.append(std::move(part));
+  }
+  REQUIRE(all.mark_count() >= 5);
+  CHECK(all.mark(0) == all.begin());
+  CHECK(all.mark(all.mark_count()) == all.end());
+  int i = 0;
+  for (std::size_t k = 0; k < all.mark_count(); ++k) {
+    int in_run = 0;
+    for (auto it = all.mark(k); it != all.mark(k + 1); ++it, ++i, ++in_run) {
+      INFO(i);
+      REQUIRE(same(*it, numbered(i)));
+    }
+    CHECK(in_run > 0);
+    CHECK(in_run <= per_mark);
+  }
+  CHECK(i == next);
+}

@@ -11,9 +11,9 @@
 
 namespace {
 
-std::string streamed(const kpi::PipelineResult& result) {
+std::string streamed(const kpi::PipelineResult& result, int jobs = 0) {
   std::ostringstream out;
-  kpi::report::write_json_document(out, result, kpi::report::summarize(result, {}));
+  kpi::report::write_json_document(out, result, kpi::report::summarize(result, {}), jobs);
   return out.str();
 }
 
@@ -30,6 +30,31 @@ TEST_CASE("the streamed JSON document equals the tree's text for every bundled i
   REQUIRE(result.sheets.size() > 10);
   REQUIRE(!result.diagnostics.empty());
   CHECK(streamed(result) == from_tree(result));
+}
+
+TEST_CASE("runs of indicators and diagnostics rendered in parallel join into the same text",
+          "[report][json]") {
+  // Every bundled sheet twice over, so that there are several runs of each long array (128
+  // indicators, 1024 diagnostics), with diagnostics spilled to a temporary file.
+  kpi::PipelineResult result = kpi::run_pipeline({KPI_DATA_DIR}, {});
+  auto more = kpi::run_pipeline({KPI_DATA_DIR}, {});
+  for (auto& sheet : more.sheets) result.sheets.push_back(std::move(sheet));
+  kpi::model::DiagnosticList many(std::size_t{1} << 16);
+  for (int i = 0; i < 5000; ++i)
+    many.push_back({{"b.txt", i},
+                    kpi::model::Severity::warning,
+                    "input.merge-conflict",
+                    "値 '▲ " + std::to_string(i) + "' \"quoted\""});
+  result.diagnostics.append(std::move(many));
+  std::size_t indicators = 0;
+  for (const auto& sheet : result.sheets) indicators += sheet.parsed.indicators.size();
+  REQUIRE(indicators > 3 * 128);
+  REQUIRE(result.diagnostics.mark_count() > 3);
+  REQUIRE(result.diagnostics.spilled());
+  auto serial = streamed(result, 1);
+  CHECK(serial == from_tree(result));
+  CHECK(streamed(result, 2) == serial);
+  CHECK(streamed(result, 3) == serial);
 }
 
 TEST_CASE("the streamed JSON document of nothing read has empty arrays", "[report][json]") {
