@@ -59,11 +59,20 @@ class JsonWriter {
   void value_start_();  // the comma, line break and indentation of an array element
   void line_start_(std::size_t depth);
   void end_(char close);
-  void escaped_(std::string_view utf8);
+  void escaped_(std::string_view utf8, std::size_t plain_head);  // [0, plain_head): as is
   void replaced_(std::string_view not_utf8);
+  // Room for `n` more bytes at buffer_[used_] (the caller adds what it wrote to used_).
+  char* room_(std::size_t n) {
+    if (n > buffer_.size() - used_) make_room_(n);
+    return buffer_.data() + used_;
+  }
+  void make_room_(std::size_t n);
+  void put_(std::string_view text);
+  void put_(char c);
 
-  std::ostream* out_;  // none for a writer of elements
-  std::string buffer_;
+  std::ostream* out_;   // none for a writer of elements
+  std::string buffer_;  // its size is its room: [0, used_) is written
+  std::size_t used_ = 0;
   std::vector<Level> open_;
 };
 
