@@ -11,7 +11,9 @@
 namespace kpi::report {
 namespace {
 
-constexpr std::size_t buffer_size = 1 << 16;  // handed to the stream when full
+// Handed to the stream when full: larger than the stdout buffer (64 KiB), which then passes it
+// on without copying.
+constexpr std::size_t buffer_size = 1 << 17;
 constexpr std::size_t indent_step = 2;
 constexpr std::string_view line_break_and_spaces =
     "\n                                                                ";
