@@ -119,11 +119,22 @@ bool emit_streamed(const Writer& write, const std::string& path) {
   return path.empty() || path == "-" ? write_stdout(write) : write_atomically(write, path);
 }
 
+namespace {
+
+// /dev/null: what goes there is never read, so it mixes with nothing.
+bool is_null_device(const struct stat& s) {
+  struct stat null_device = {};
+  return S_ISCHR(s.st_mode) && ::stat("/dev/null", &null_device) == 0 &&
+         S_ISCHR(null_device.st_mode) && s.st_rdev == null_device.st_rdev;
+}
+
+}  // namespace
+
 bool output_apart_from_stderr(const std::string& path) {
   if (!path.empty() && path != "-") return true;  // a file of its own, written by rename
-  struct stat out {
-  }, err{};
+  struct stat out = {}, err = {};
   if (::fstat(STDOUT_FILENO, &out) != 0 || ::fstat(STDERR_FILENO, &err) != 0) return false;
+  if (is_null_device(out) || is_null_device(err)) return true;
   return out.st_dev != err.st_dev || out.st_ino != err.st_ino;  // `2>&1`, one terminal
 }
 

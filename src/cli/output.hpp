@@ -16,7 +16,8 @@ using Writer = std::function<void(std::ostream& out)>;
 bool emit_streamed(const Writer& write, const std::string& path);
 
 // Whether what goes to `path` (stdout when empty or "-") and stderr end up apart (two files, a
-// file and a terminal), so that they can be written at the same time without mixing lines.
+// file and a terminal, either of them /dev/null), so that they can be written at the same
+// time without mixing lines.
 bool output_apart_from_stderr(const std::string& path);
 
 }  // namespace kpi::cli
