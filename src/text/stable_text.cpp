@@ -1,5 +1,6 @@
 #include "kpi/text/stable_text.hpp"
 
+#include <cstdint>
 #include <utility>
 
 #include "kpi/text/normalize.hpp"
@@ -58,10 +59,13 @@ std::size_t stable_run_end(std::string_view s, std::size_t from) {
       ++i;
       continue;
     }
-    if ((b & 0xF0) != 0xE0 || i + 3 > n || !is_continuation(p[i + 1]) || !is_continuation(p[i + 2]))
-      break;
+    if (i + 3 > n) break;
+    // A three-byte character (lead 1110xxxx, two 10xxxxxx) in one comparison.
+    std::uint32_t bytes =
+        std::uint32_t{b} | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16;
+    if ((bytes & 0xC0C0F0u) != 0x8080E0u) break;
     // U+5000..U+9FFF (lead bytes E5..E9) are all ideographs: no table for the common case.
-    if (b < 0xE5 || b > 0xE9) {
+    if (b - 0xE5u > 0xE9u - 0xE5u) {
       char32_t cp = (char32_t{b} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
                     (char32_t{p[i + 2]} & 0x3F);
       if (!is_stable_char(cp)) break;

@@ -152,11 +152,17 @@ TEST_CASE("UTF-8 validation agrees with ICU at every offset of the fast paths",
     ucnv_close(c);
     return U_SUCCESS(status);
   };
+  // Also after a run of kana and kanji (the run is tested a character at a time), and at the
+  // very end of the text.
   for (const auto& seq : sequences)
-    for (std::string prefix : {std::string(), std::string("\xE3\x81\x82")})
-      for (std::size_t ascii = 0; ascii < 18; ++ascii) {
-        auto s = prefix + std::string(ascii, 'a') + seq + "xyz";
-        INFO(ascii << " ASCII bytes before sequence of " << seq.size());
-        CHECK(kpi::text::is_valid_utf8(s) == icu_valid(s));
-      }
+    for (std::string prefix : {std::string(), std::string("\xE3\x81\x82"),
+                               std::string("\xE3\x81\x82\xE6\xBC\xA2\xEF\xBC\x91")})
+      for (std::string suffix : {std::string("xyz"), std::string()})
+        for (std::size_t ascii = 0; ascii < 18; ++ascii) {
+          auto s = prefix + std::string(ascii, 'a') + seq + suffix;
+          INFO(ascii << " ASCII bytes before sequence of " << seq.size());
+          CHECK(kpi::text::is_valid_utf8(s) == icu_valid(s));
+          CHECK(kpi::text::is_valid_utf8(seq + prefix + suffix) ==
+                icu_valid(seq + prefix + suffix));
+        }
 }
