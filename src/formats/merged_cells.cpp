@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "kpi/calc/rate_estimate.hpp"
 #include "kpi/calc/rational.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
@@ -46,6 +47,8 @@ class ReproducesMemo {
   bool operator()(std::size_t year, const model::Value& actual, const model::Value& target,
                   const model::Value& rate) {
     if (!actual.number || !target.number || !rate.number) return false;
+    // Most triples the search tries are far off: no exact arithmetic, no memo entry for them.
+    if (calc::certainly_not_rate(*actual.number, *target.number, *rate.number)) return false;
     Key key{year, target.number->units, target.number->scale, rate.number->units,
             rate.number->scale};
     auto [it, added] = known_.try_emplace(key, false);
