@@ -89,18 +89,13 @@ std::size_t skip_ascii(std::string_view s, std::size_t i) {
   return i;
 }
 
-// Past the run of three-byte sequences at s[i] whose lead byte admits every continuation
-// (E1-EC, EE, EF: no overlong form, no surrogate): kana, kanji and full-width forms, most of a
-// Japanese sheet. Each is tested in one comparison of its three bytes (lead 1110xxxx, two
-// 10xxxxxx) and one of its lead.
-std::size_t skip_plain_three_bytes(std::string_view s, std::size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (; i + 3 <= s.size(); i += 3) {
-    std::uint32_t bytes =
-        std::uint32_t{p[i]} | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16;
-    if ((bytes & 0xC0C0F0u) != 0x8080E0u || p[i] == 0xE0 || p[i] == 0xED) break;
-  }
-  return i;
+// A three-byte sequence whose lead byte admits every continuation (E1-EC, EE, EF: no
+// overlong form, no surrogate): kana, kanji and full-width forms, most of a Japanese sheet.
+bool is_plain_three_byte(std::string_view s, std::size_t i) {
+  unsigned char c = byte_at(s, i);
+  bool plain_lead = (c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF;
+  return plain_lead && i + 3 <= s.size() && (byte_at(s, i + 1) & 0xC0) == 0x80 &&
+         (byte_at(s, i + 2) & 0xC0) == 0x80;
 }
 
 // Offset of the first ill-formed UTF-8 sequence, or npos.
@@ -109,12 +104,11 @@ std::size_t first_invalid_utf8(std::string_view s) {
   while (i < n) {
     unsigned char c = byte_at(s, i);
     if (c < 0x80) {
-      // One ASCII byte between characters (a space, a digit) is the common case.
-      i = i + 1 < n && byte_at(s, i + 1) < 0x80 ? skip_ascii(s, i + 1) : i + 1;
+      i = skip_ascii(s, i);
       continue;
     }
-    if (auto after = skip_plain_three_bytes(s, i); after != i) {
-      i = after;
+    if (is_plain_three_byte(s, i)) {
+      i += 3;
       continue;
     }
     std::size_t len = utf8_sequence_length(c);
