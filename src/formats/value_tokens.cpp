@@ -28,9 +28,10 @@ std::string_view spanning(std::string_view first, std::string_view last) {
 std::optional<ValueToken> value_token(const Word& word) {
   ValueToken t{word.original, word.normalized, std::nullopt, model::Qualifier::none, 0};
   std::string_view s = word.normalized;
-  if (text::is_no_value(s)) return t;
   auto digit =
       static_cast<std::size_t>(std::find_if(s.begin(), s.end(), text::is_ascii_digit) - s.begin());
+  // "-", "―": no value; such a word has no digit, and a word without one is no number either.
+  if (digit == s.size()) return text::is_no_value(s) ? std::optional(t) : std::nullopt;
   // The number must open the word and end it but for its suffix: checked before the suffix
   // is read, so that a line of prose costs no more than the search for its first digit.
   auto number = number_at(s, digit, 0);
