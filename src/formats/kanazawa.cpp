@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <vector>
 
 #include <string.h>  // memmem, memrchr (GNU)
 
@@ -116,10 +117,44 @@ Heading heading_of(std::string_view s) {
   return {};
 }
 
+// The code point `s` opens with, or 0 (empty, or not UTF-8 there).
+char32_t first_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  auto lead = static_cast<unsigned char>(s[0]);
+  auto length = static_cast<std::size_t>(text::utf8_length(lead));
+  if (length > s.size() || (length == 1 && lead >= 0x80)) return 0;
+  char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    auto b = static_cast<unsigned char>(s[k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = cp << 6 | (b & 0x3F);
+  }
+  return cp;
+}
+
+// Whether the line (trimmed, as printed) can be a heading: every heading opens, normalised,
+// with 基 (基本目標), "(", ①..⑳, 【 or the first character of a block heading or end. A first
+// character normalize() keeps as it is answers without normalising the line; one it changes
+// ("（", "⑴", "Ｋ") leaves the question to the normalised line.
+bool may_be_heading(std::string_view trimmed) {
+  static const auto starts = [] {
+    std::vector<char32_t> out = {first_code_point("基本目標"), U'(', first_code_point("【")};
+    for (auto h : kpi_headings) out.push_back(first_code_point(h));
+    for (auto e : block_ends) out.push_back(first_code_point(e));
+    out.push_back(first_code_point(numeric_targets_label));
+    return out;
+  }();
+  char32_t first = first_code_point(trimmed);
+  if (first == 0 || !text::is_kept_by_normalize(first)) return !trimmed.empty();
+  if (first >= 0x2460 && first <= 0x2473) return true;  // ①..⑳
+  return std::find(starts.begin(), starts.end(), first) != starts.end();
+}
+
 // The heading of a line (`trimmed`, as printed); a numbered one with its title as printed
 // (full-width letters and brackets kept, PDF gaps closed: "U J I ターン" → "UJIターン").
 // Only a heading line is mapped back to its printed text.
 Heading titled_heading(std::string_view trimmed) {
+  if (!may_be_heading(trimmed)) return {};
   std::string buffer;
   auto normalized = text::normalized_view(trimmed, buffer);
   auto h = heading_of(normalized);

@@ -299,6 +299,22 @@ TEST_CASE("kanazawa: every spelling of the KPI heading opens a block but prose d
   CHECK(has_diagnostic(out, "input.no-rows", 1));
 }
 
+TEST_CASE("kanazawa: headings whose first character normalisation changes are headings",
+          "[kanazawa]") {
+  // A line is looked at closely only when it may open a heading: one that opens with a
+  // full-width or parenthesised form (（３）, ⑶, 【, Ｋ) is, like its plain spelling.
+  for (auto measure : {"(3) 施策", "（３） 施策", "⑶ 施策"})
+    for (auto block : {"KPI（重要業績評価指標）", "【ＫＰＩ（重要業績評価指標）】",
+                       "【KPI(重要業績評価指標)】", "重要業績評価指標（ＫＰＩ）"}) {
+      auto out = parse(std::string("基本目標２ まち\n") + measure + "\n" + block +
+                       "\n・ 参加者数 10 人 (R5) → 20 人 (R10)\n");
+      INFO(measure << " / " << block);
+      REQUIRE(out.indicators.size() == 1);
+      CHECK(out.indicators[0].id == "2-(3)");
+      CHECK(out.indicators[0].measure == "施策");
+    }
+}
+
 TEST_CASE("kanazawa: a block right under a measure is id N-(n) and the contents are ignored",
           "[kanazawa]") {
   auto out = parse(
