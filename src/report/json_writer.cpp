@@ -48,12 +48,6 @@ std::string_view escape_of(unsigned char c, char (&hex)[6]) {
 using json_bytes::next_escape;
 using json_bytes::plain_end;
 
-// Whether `s` is printable ASCII without a quote or backslash: what escaped_ would copy as it
-// is (the contract's field names, paths, codes).
-bool is_plain_ascii_text(std::string_view s) {
-  return plain_end(s, 0) == s.size();
-}
-
 // Whether s[from..] is UTF-8: its ASCII head skipped, the rest validated from its first byte
 // above 0x7F.
 bool is_utf8_from(std::string_view s, std::size_t from) {
@@ -139,27 +133,32 @@ void JsonWriter::value_start_() {
   line_start_(open_.size());
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
+JsonWriter& JsonWriter::key(FieldName field) {
+  auto name = field.view();
+  auto width = open_.size() * indent_step;
+  constexpr std::size_t blank = 16;  // indentation written as sixteen spaces, then overwritten
+  if (width > blank) return key_text(name);
   bool comma = !open_.back().empty;
   open_.back().empty = false;
-  auto width = open_.size() * indent_step;
-  constexpr std::size_t longest_plain = 64;
-  if (width <= spaces.size() && name.size() <= longest_plain && is_plain_ascii_text(name)) {
-    // The contract's field names: comma, line break, indentation and `"name": ` in one piece.
-    char* out = room_(1 + 1 + width + 1 + name.size() + 3);
-    char* at = out;
-    if (comma) *at++ = ',';
-    *at++ = '\n';
-    std::memset(at, ' ', width);
-    at += width;
-    *at++ = '"';
-    std::memcpy(at, name.data(), name.size());
-    at += name.size();
-    std::memcpy(at, "\": ", 3);
-    used_ += static_cast<std::size_t>(at + 3 - out);
-    return *this;
-  }
-  if (comma) put_(',');
+  // Comma, line break, indentation and `"name": ` in one piece.
+  char* out = room_(1 + 1 + blank + 1 + name.size() + 3);
+  char* at = out;
+  *at = ',';
+  at += comma;
+  *at++ = '\n';
+  std::memcpy(at, spaces.data(), blank);
+  at += width;
+  *at++ = '"';
+  std::memcpy(at, name.data(), name.size());
+  at += name.size();
+  std::memcpy(at, "\": ", 3);
+  used_ += static_cast<std::size_t>(at + 3 - out);
+  return *this;
+}
+
+JsonWriter& JsonWriter::key_text(std::string_view name) {
+  if (!open_.back().empty) put_(',');
+  open_.back().empty = false;
   line_start_(open_.size());
   string(name);
   put_(": ");

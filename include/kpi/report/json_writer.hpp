@@ -9,6 +9,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace kpi::report {
@@ -29,8 +30,33 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
+  // A field name written in the source ("indicators"): checked when it is compiled to be
+  // printable ASCII without a quote or backslash, so that it is copied as it is.
+  class FieldName {
+   public:
+    template <std::size_t N>
+    consteval FieldName(const char (&name)[N]) : name_(name, N - 1) {  // NOLINT: implicit
+      for (char c : name_) {
+        auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte >= 0x80 || c == '"' || c == '\\')
+          throw "a field name in the source must be plain ASCII";  // a compile error
+      }
+    }
+    std::string_view view() const { return name_; }
+
+   private:
+    std::string_view name_;
+  };
+
   // Inside an object every value (scalar or container) follows its key: key("a").string("b").
-  JsonWriter& key(std::string_view name);
+  JsonWriter& key(FieldName name);
+  // A key from the data (a grade, a formula): escaped as any string.
+  template <class Text>
+  requires(std::is_convertible_v<const Text&, std::string_view> &&
+           !std::is_array_v<Text>) JsonWriter& key(const Text& name) {
+    return key_text(name);
+  }
+  JsonWriter& key_text(std::string_view name);
   void begin_object();
   void end_object();
   void begin_array();
