@@ -1,5 +1,6 @@
 #include "kpi/text/stable_text.hpp"
 
+#include <array>
 #include <cstdint>
 #include <utility>
 
@@ -109,8 +110,17 @@ bool is_stable_text(std::string_view utf8) {
 }
 
 bool is_squeezed(std::string_view s) {
+  // Bytes that may start whitespace: ASCII whitespace, E3 (U+3000 is E3 80 80) and C2 (NBSP is
+  // C2 A0). Every other byte is passed over with one table lookup.
+  static constexpr auto may_start_space = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f'}) table[c] = true;
+    table[0xE3] = table[0xC2] = true;
+    return table;
+  }();
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
+    if (!may_start_space[static_cast<unsigned char>(c)]) continue;
     if (c == ' ') {
       if (i == 0 || i + 1 == s.size() || s[i + 1] == ' ') return false;
     } else if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {

@@ -2,6 +2,8 @@
 #include <unicode/unistr.h>
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include <string>
 #include <vector>
 
@@ -109,6 +111,16 @@ TEST_CASE("stable text: is_squeezed says when squeeze_spaces changes nothing",
                         "b",
                         "漢 字", "a\rb"})
     CHECK(is_squeezed(s) == (squeeze_spaces(s) == s));
+  // Random mixes of spaces, kana (E3 like U+3000), NBSP's lead C2 in ©, and words.
+  const std::string pieces[] = {"a",  " ",  "\t",       "\xE3\x80\x80", "\xC2\xA0", "あ",
+                                "漢", "\v", "\xC2\xA9", "\f",           "\n",       "\xE3\x80\x82"};
+  std::mt19937 random(3);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (auto n = random() % 8; n > 0; --n) s += pieces[random() % std::size(pieces)];
+    INFO(s);
+    REQUIRE(is_squeezed(s) == (squeeze_spaces(s) == s));
+  }
 }
 
 TEST_CASE("LineReader reads the lines text::lines lists", "[text][stable_text]") {
