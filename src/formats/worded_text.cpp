@@ -12,9 +12,9 @@ namespace kpi::formats {
 // slice of it.
 void WordedText::read_line(std::string_view trimmed) {
   line_words_.clear();
-  text::append_words(trimmed, line_words_);
+  bool stable = text::append_words_checking_stable(trimmed, line_words_);
   Offsets line{normalized_.size(), 0, words_.size()};
-  if (text::is_stable_text(trimmed)) {
+  if (stable) {
     // Most lines: normalised, the line is itself, so each word keeps its offset in it.
     auto base = normalized_.size();
     normalized_.append(trimmed);

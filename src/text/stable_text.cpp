@@ -105,6 +105,49 @@ bool append_simple_normalize(std::string_view s, std::size_t from, std::string& 
   return true;
 }
 
+bool append_words_checking_stable(std::string_view s, std::vector<std::string_view>& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  constexpr auto none = std::string_view::npos;
+  std::size_t i = 0, start = none;
+  bool stable = true;
+  auto end_word = [&] {
+    if (start != none) out.push_back(s.substr(start, i - start));
+    start = none;
+  };
+  while (i < n) {
+    unsigned char b = p[i];
+    std::size_t length = 1;
+    bool space = false;
+    if (b < 0x80) {
+      space = b == ' ' || (b >= '\t' && b <= '\r');  // \t \n \v \f \r
+    } else if (i + 3 <= n &&
+               ((std::uint32_t{b} | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16) &
+                0xC0C0F0u) == 0x8080E0u) {
+      length = 3;  // a three-byte character: its continuation bytes start no space
+      if (b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) {
+        space = true, stable = false;  // U+3000, which normalize() makes an ASCII space
+      } else if (stable && (b < 0xE5 || b > 0xE9)) {  // E5..E9: ideographs, all stable
+        char32_t cp = (char32_t{b} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
+                      (char32_t{p[i + 2]} & 0x3F);
+        stable = is_stable_char(cp);
+      }
+    } else if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) {
+      length = 2, space = true, stable = false;  // NBSP
+    } else {
+      stable = false;  // two or four bytes, or a cut character: a word's, byte by byte
+    }
+    if (space) {
+      end_word();
+    } else if (start == none) {
+      start = i;
+    }
+    i += length;
+  }
+  end_word();
+  return stable;
+}
+
 bool is_stable_text(std::string_view utf8) {
   return stable_prefix(utf8) == utf8.size();
 }

@@ -4,6 +4,7 @@
 // parser read such text as a view instead of normalising a copy of it.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kpi/text/mapped.hpp"
 
@@ -12,6 +13,10 @@ namespace kpi::text {
 // True when every character of `utf8` is one that normalize() keeps and that composes with
 // nothing: then normalize(utf8) == utf8. False says nothing (the text may still be NFKC).
 bool is_stable_text(std::string_view utf8);
+
+// text::append_words(s, out) and is_stable_text(s) in one pass over `s` (a line of a sheet is
+// split into words and tested once).
+bool append_words_checking_stable(std::string_view s, std::vector<std::string_view>& out);
 
 // True when squeeze_spaces(s) == s: no whitespace but single ASCII spaces between words.
 bool is_squeezed(std::string_view s);

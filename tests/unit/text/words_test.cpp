@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace {
@@ -88,4 +89,29 @@ TEST_CASE("words: split on every kind of space, next to kana and cut characters"
   }
   CHECK(kpi::text::words("目標値　実績値 達成率\xC2\xA0R5") ==
         std::vector<std::string_view>{"目標値", "実績値", "達成率", "R5"});
+}
+
+TEST_CASE("words and stability in one pass: what append_words and is_stable_text say",
+          "[text][words]") {
+  // Spaces of every kind, stable and unstable characters (full-width Ａ, ±, ①, ～, a four-byte
+  // character) and cut ones, in random mixes.
+  const std::vector<std::string> pieces = {
+      " ",  "\t",   "\xE3\x80\x80", "\xC2\xA0",     "\xE3\x81\x82", "\xE3\x80\x81", "\xC2\xB1", "a",
+      "58", "\xE3", "\xE3\x80",     "\xC2",         "漢",           "\n",           "Ａ",       "①",
+      "～", "𠀋",   "\xE0\x80\x80", "\xED\xA0\x80", "\v",           "\r",           "\x80",     "ｶ",
+      "%"};
+  std::mt19937 rng(8);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(0, 12);
+  std::vector<std::string_view> got, expected;
+  for (int round = 0; round < 30000; ++round) {
+    std::string s;
+    for (auto n = length(rng); n > 0; --n) s += pieces[pick(rng)];
+    got.assign(1, "before");  // appended to, like append_words
+    expected = got;
+    bool stable = kpi::text::append_words_checking_stable(s, got);
+    kpi::text::append_words(s, expected);
+    INFO(s);
+    REQUIRE(got == expected);
+    REQUIRE(stable == kpi::text::is_stable_text(s));
+  }
 }
