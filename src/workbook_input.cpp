@@ -97,7 +97,7 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   tag_locations(out.parsed, sheet.name);
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,
-                      options.rate_check);
+                      options.rate_check, threads_for(options));
   if (options.quote_lines)
     out.keep_referenced_lines();
   else
