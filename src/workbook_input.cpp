@@ -92,7 +92,8 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   if (!format) return out;
   out.format = std::string(format->name);
   out.parsed = format->name == "grid"
-                   ? formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header))
+                   ? formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header),
+                                                       threads_for(options))
                    : format->parse(*out.text, path);
   tag_locations(out.parsed, sheet.name);
   out.usable = true;
