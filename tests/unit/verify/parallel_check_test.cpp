@@ -9,8 +9,10 @@
 
 #include "kpi/calc/profile.hpp"
 #include "kpi/pipeline.hpp"
+#include "kpi/report/check_writers.hpp"
 #include "kpi/report/writers.hpp"
 #include "kpi/text/number.hpp"
+#include "kpi/verify/check_items.hpp"
 #include "kpi/verify/findings.hpp"
 #include "kpi/verify/rate_check.hpp"
 
@@ -172,5 +174,41 @@ TEST_CASE("parts too large to add up end that finder, its findings so far kept, 
   for (unsigned threads : {2u, 3u}) {
     CAPTURE(threads);
     CHECK(json_of(sheets, kpi::verify::find_cross_row_problems(sheets, threads)) == expected);
+  }
+}
+
+namespace {
+
+std::string check_json_of(const kpi::PipelineResult& result, unsigned threads) {
+  auto items = kpi::verify::collect_check_items(result, {}, threads);
+  std::ostringstream out;
+  kpi::report::CheckContext context{result, items};
+  context.jobs = static_cast<int>(threads);
+  kpi::report::find_check_writer("json")->write(out, context);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("check items of a large sheet, made and written on several threads, are the serial ones",
+          "[verify][parallel]") {
+  kpi::PipelineResult result;
+  result.sheets.emplace_back();
+  auto& sheet = result.sheets.back();
+  sheet.path = "many.txt";
+  sheet.format = "test";
+  sheet.usable = true;
+  sheet.parsed.indicators = unchecked_indicators(8);
+  kpi::verify::check_rates(sheet.parsed.indicators, nullptr, {}, 1);
+  result.findings = kpi::verify::find_cross_row_problems(result.sheets, 1);
+  result.diagnostics.push_back(
+      {{"many.txt", 3}, kpi::model::Severity::warning, "input.encoding", "a stray byte"});
+  result.diagnostics.push_back(
+      {{"other.txt", 0}, kpi::model::Severity::error, "input.unreadable", "cannot read"});
+  auto expected = check_json_of(result, 1);
+  REQUIRE(expected.size() > 1'000'000);
+  for (unsigned threads : {0u, 2u, 3u}) {
+    CAPTURE(threads);
+    CHECK(check_json_of(result, threads) == expected);
   }
 }
