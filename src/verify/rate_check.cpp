@@ -377,7 +377,7 @@ RateCheck check_revised_rate(const model::Indicator& ind, const model::Observati
 
 namespace {
 
-// check_rates over indicators [begin, end), with candidates stored in `store`.
+// check_rates over indicators [begin, end), with a store of candidates of its own.
 void check_run(model::Indicator* begin, model::Indicator* end,
                const calc::Profile* override_profile, const RateCheckOptions& options) {
   std::vector<Candidate> store;  // every check's candidates, one after the other
