@@ -68,10 +68,10 @@ RateFacts facts_of(const model::Indicator& ind, const model::Observation& o,
   return f;
 }
 
-CheckItem rate_item(const model::Indicator& ind, const model::Observation& o,
-                    const model::RateCheck& check, const char* what, const model::Value& published,
-                    const FailPolicy& policy) {
-  CheckItem item;
+// Fills `item` (a new one, in its place in the list) with the check of one rate.
+void rate_item(CheckItem& item, const model::Indicator& ind, const model::Observation& o,
+               const model::RateCheck& check, const char* what, const model::Value& published,
+               const FailPolicy& policy) {
   item.location = o.source.line ? o.source : ind.source;
   item.rule = std::string("rate.") + model::to_string(check.verdict);
   item.title = fmt::format("{} FY{}{}", model::display_id(ind), o.fiscal_year, what);
@@ -83,7 +83,6 @@ CheckItem rate_item(const model::Indicator& ind, const model::Observation& o,
                (check.verdict == Verdict::consistent && policy.consistent);
   item.severity = severity_of(check, item.fails, published);
   item.rate = facts_of(ind, o, check, *what != '\0', published);
-  return item;
 }
 
 // The rate items of one indicator: one per observation, one more per printed revised rate.
@@ -96,9 +95,9 @@ std::size_t rate_item_count(const model::Indicator& ind) {
 // The rate items of `ind` into out[at], out[at + 1], ... (rate_item_count of them).
 void rate_items(const model::Indicator& ind, const FailPolicy& policy, CheckItem* at) {
   for (const auto& o : ind.observations) {
-    *at++ = rate_item(ind, o, o.check, "", o.published_rate, policy);
+    rate_item(*at++, ind, o, o.check, "", o.published_rate, policy);
     if (o.revised->rate.has_number())
-      *at++ = rate_item(ind, o, o.revised->check, " revised", o.revised->rate, policy);
+      rate_item(*at++, ind, o, o.revised->check, " revised", o.revised->rate, policy);
   }
 }
 
