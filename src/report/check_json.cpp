@@ -61,9 +61,10 @@ void items(JsonWriter& out, const std::vector<verify::CheckItem>& all, int jobs)
 }
 
 // {"=ROUND(actual/target,3)": {"count": 207, "cells": ["G4", "J4", "M4"]}, ...}
-void cell_formulas(JsonWriter& out, const model::Sheet& sheet) {
+void cell_formulas(JsonWriter& out, const model::Sheet& sheet, int jobs) {
   out.begin_object();
-  for (const auto& [shape, use] : verify::cell_formula_usage(sheet)) {
+  for (const auto& [shape, use] :
+       verify::cell_formula_usage(sheet, jobs > 0 ? static_cast<unsigned>(jobs) : 0u)) {
     out.key(shape).begin_object();
     out.key("count").integer(use.count);
     out.key("cells").begin_array();
@@ -74,14 +75,14 @@ void cell_formulas(JsonWriter& out, const model::Sheet& sheet) {
   out.end_object();
 }
 
-void sheet(JsonWriter& out, const model::Sheet& sheet) {
+void sheet(JsonWriter& out, const model::Sheet& sheet, int jobs) {
   out.begin_object();
   out.key("path").string(sheet.path);
   fields::text_or_null(out.key("sheet"), sheet.sheet_name);
   out.key("formulas").begin_object();
   for (const auto& [formula, n] : verify::formula_usage(sheet)) out.key(formula).integer(n);
   out.end_object();
-  cell_formulas(out.key("cell_formulas"), sheet);
+  cell_formulas(out.key("cell_formulas"), sheet, jobs);
   out.end_object();
 }
 
@@ -100,7 +101,7 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
   for (const auto& f : ctx.result.findings) fields::finding(json, f);
   json.end_array();
   json.key("sheets").begin_array();
-  for (const auto& s : ctx.result.sheets) sheet(json, s);
+  for (const auto& s : ctx.result.sheets) sheet(json, s, ctx.jobs);
   json.end_array();
   json.end_object();
   json.flush();

@@ -11,6 +11,7 @@
 #include "kpi/formats/grid_layout.hpp"
 #include "kpi/grid/workbook_reader.hpp"
 #include "kpi/report/writers.hpp"
+#include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/rate_check.hpp"
 
 namespace {
@@ -75,6 +76,31 @@ TEST_CASE("a large worksheet read on several threads reads as on one", "[grid-la
         CAPTURE(threads);
         CHECK(text_of(kpi::formats::grid_layout::parse_sheet(big, "big.xlsx", {}, std::nullopt,
                                                              threads)) == expected);
+      }
+    }
+  }
+}
+
+TEST_CASE("a large worksheet's rate formula shapes, found on several threads, are the serial ones",
+          "[grid-layout][parallel]") {
+  auto book = fixture("takaoka-kpi-grid-fy2020-2023.xlsx");
+  for (const auto& sheet : book.sheets) {
+    if (!kpi::formats::grid_headers::find_header(sheet)) continue;
+    auto big = repeated(sheet, 2100);
+    kpi::model::Sheet read;
+    read.parsed = kpi::formats::grid_layout::parse_sheet(big, "big.xlsx", {}, std::nullopt, 1);
+    kpi::verify::check_rates(read.parsed.indicators, nullptr, {}, 1);
+    auto serial = kpi::verify::cell_formula_usage(read, 1);
+    REQUIRE(!serial.empty());
+    auto expected = kpi::verify::describe_formula_usage(serial);
+    for (unsigned threads : {0u, 2u, 3u, 7u}) {
+      CAPTURE(threads);
+      auto usage = kpi::verify::cell_formula_usage(read, threads);
+      CHECK(kpi::verify::describe_formula_usage(usage) == expected);
+      REQUIRE(usage.size() == serial.size());
+      for (const auto& [shape, use] : serial) {
+        CHECK(usage[shape].count == use.count);
+        CHECK(usage[shape].cells == use.cells);
       }
     }
   }
