@@ -155,7 +155,7 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
   sheet.parsed = format->parse(text, path);
   sheet.usable = true;
   verify::check_rates(sheet.parsed.indicators, options.profile ? &*options.profile : nullptr,
-                      options.rate_check);
+                      options.rate_check, threads_for(options));
   return sheet;
 }
 
@@ -229,7 +229,8 @@ void merge_series(MergeOutput merged, PipelineResult& result, const PipelineOpti
   result.diagnostics.append(std::move(merged.diagnostics));
   for (auto s : merged.extended)
     verify::check_rates(result.sheets[s].parsed.indicators,
-                        options.profile ? &*options.profile : nullptr, options.rate_check);
+                        options.profile ? &*options.profile : nullptr, options.rate_check,
+                        threads_for(options));
 }
 
 // One path named on the command line and the files it yielded (files[begin, end)).
@@ -365,7 +366,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const Pipelin
     return result;
   }
   read_all(files, inputs, options, result);
-  result.findings = verify::find_cross_row_problems(result.sheets);
+  result.findings = verify::find_cross_row_problems(result.sheets, threads_for(options));
   return result;
 }
 

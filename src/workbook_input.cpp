@@ -92,12 +92,13 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   if (!format) return out;
   out.format = std::string(format->name);
   out.parsed = format->name == "grid"
-                   ? formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header))
+                   ? formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header),
+                                                       threads_for(options))
                    : format->parse(*out.text, path);
   tag_locations(out.parsed, sheet.name);
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,
-                      options.rate_check);
+                      options.rate_check, threads_for(options));
   if (options.quote_lines)
     out.keep_referenced_lines();
   else

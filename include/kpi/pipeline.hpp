@@ -20,6 +20,11 @@ struct PipelineOptions {
   bool quote_lines = true;  // keep the source lines the model refers to (check quotes them)
 };
 
+// The threads one step of the pipeline may use: --jobs, or 0 for every core.
+inline unsigned threads_for(const PipelineOptions& options) {
+  return options.jobs > 0 ? static_cast<unsigned>(options.jobs) : 0u;
+}
+
 struct PipelineResult {
   std::vector<model::Sheet> sheets;      // input order, one per readable file
   model::DiagnosticList diagnostics;     // input problems, all of them

@@ -48,10 +48,10 @@ int run_check(const CheckFlags& flags) {
   auto options = resolve_input(flags.input);
   options.rate_check.tolerance = tolerance_from(flags.tolerance);
   auto result = run_pipeline(flags.input.paths, options);
-  auto items = verify::collect_check_items(result, policy);
+  auto items = verify::collect_check_items(result, policy, threads_for(options));
   auto lang = report::lang_from_name(flags.lang).value_or(report::lang_from_environment());
   const auto* writer = report::find_check_writer(flags.format);
-  report::CheckContext context{result, items, flags.verbose, lang};
+  report::CheckContext context{result, items, flags.verbose, lang, options.jobs};
   // Written as it is produced: a national run's JSON or SARIF is never held whole.
   auto write = [&](std::ostream& out) { writer->write(out, context); };
   if (!emit_streamed(write, flags.output)) return exit_usage;

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -17,6 +18,7 @@
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
+#include "kpi/util/parallel_runs.hpp"
 
 namespace kpi::formats::grid_layout {
 namespace {
@@ -280,18 +282,41 @@ std::string municipality_slug(std::string_view cell) {
   return out.empty() ? "unknown" : out;
 }
 
-model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::string name) {
+// What a KPI row takes from the rows above it: its goal and measure headings, and its place
+// among the KPIs of its id (seq). Read row by row, in order.
+struct StartedKpi {
+  int row = 0;
+  std::string name, id, goal, measure;
+  std::optional<std::string> relisted_of;
+  int seq = 1;
+};
+
+StartedKpi start_kpi(RowContext& ctx, const Layout& layout, int row, std::string name) {
+  StartedKpi kpi;
+  kpi.row = row;
+  kpi.name = std::move(name);
+  kpi.relisted_of = take_relisted_mark(kpi.name);  // the printed number, resolved below
+  kpi.id = id_for(ctx, layout, row, kpi.name, kpi.seq);
+  kpi.goal = ctx.goal;
+  kpi.measure = ctx.measure;
+  return kpi;
+}
+
+// The rest of a KPI: its own row's cells only, so rows can be read in any order.
+model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Layout& layout) {
+  int row = started.row;
   model::Indicator ind;
   auto municipality = label_at(ctx, row, layout.column(Role::municipality));
   ind.municipality = municipality.empty() ? ctx.municipality : municipality_slug(municipality);
-  ind.name = std::move(name);
-  ind.relisted_of = take_relisted_mark(ind.name);  // the printed number, resolved below
-  ind.id = id_for(ctx, layout, row, ind.name, ind.seq);
+  ind.name = std::move(started.name);
+  ind.relisted_of = std::move(started.relisted_of);
+  ind.id = std::move(started.id);
+  ind.seq = started.seq;
   ind.unit = label_at(ctx, row, layout.column(Role::unit));
-  ind.goal = ctx.goal;
-  ind.measure = ctx.measure;
-  add_level(ind.plan_path, plan_level("goal", leading_code(ctx.goal), ctx.goal));
-  add_level(ind.plan_path, plan_level("measure", leading_code(ctx.measure), ctx.measure));
+  ind.goal = std::move(started.goal);
+  ind.measure = std::move(started.measure);
+  add_level(ind.plan_path, plan_level("goal", leading_code(ind.goal), ind.goal));
+  add_level(ind.plan_path, plan_level("measure", leading_code(ind.measure), ind.measure));
   ind.type_text = label_at(ctx, row, layout.column(Role::type));
   ind.cumulative = text::contains(ind.name, "累計") || text::contains(ind.unit, "累計");
   read_baseline(ind, layout, ctx, row);
@@ -302,6 +327,21 @@ model::Indicator read_kpi(RowContext& ctx, const Layout& layout, int row, std::s
   grid_direction::assign(ind, label_at(ctx, row, layout.column(Role::direction)), ind.type_text);
   ind.source = {std::string(ctx.path), line_of(ctx, row), {}, {}};
   return ind;
+}
+
+// From this many KPIs on, their rows' cells are read in runs on several threads.
+constexpr std::size_t parallel_rows_from = 2048;
+
+// The KPIs started, finished (on at most `threads` threads, 0: every core), in row order.
+std::vector<model::Indicator> finish_kpis(std::vector<StartedKpi>& started, const RowContext& ctx,
+                                          const Layout& layout, unsigned threads) {
+  std::vector<model::Indicator> out(started.size());
+  if (started.size() < parallel_rows_from) threads = 1;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  util::for_each_run(started.size(), threads, [&](std::size_t begin, std::size_t end) {
+    for (auto i = begin; i < end; ++i) out[i] = finish_kpi(std::move(started[i]), ctx, layout);
+  });
+  return out;
 }
 
 void update_context(RowContext& ctx, const Layout& layout, int row) {
@@ -323,7 +363,9 @@ void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string r
   skip_row(out, ctx.path, line_of(ctx, row), std::move(reason));
 }
 
-void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, int row) {
+// A KPI row is started (start_kpi), to be finished with the others (finish_kpis).
+void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, int row,
+              std::vector<StartedKpi>& started) {
   if (row_empty(ctx.sheet, row)) return;
   ++out.rows_read;
   update_context(ctx, layout, row);
@@ -336,7 +378,7 @@ void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, in
                 heading ? "section heading, no KPI" : "no KPI name (指標名 column empty)");
   }
   if (is_repeated_header(ctx, layout, name)) return skip(out, ctx, row, "repeated header row");
-  out.indicators.push_back(read_kpi(ctx, layout, row, std::move(name)));
+  started.push_back(start_kpi(ctx, layout, row, std::move(name)));
   ++out.rows_used;
 }
 
@@ -393,7 +435,7 @@ int sniff_sheet(const grid::Sheet& sheet) {
 
 model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                const std::vector<int>& row_lines,
-                               std::optional<grid_headers::HeaderMap> header) {
+                               std::optional<grid_headers::HeaderMap> header, unsigned threads) {
   model::ParseOutput out;
   RowContext ctx{sheet, grid::MergedIndex(sheet), path, row_lines, {}, {}, {}, {}};
   if (!header) header = grid_headers::find_header(sheet, ctx.merges);
@@ -420,8 +462,10 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
          "input.grid-columns",
          "header without " + list + " columns: " + grid_headers::header_report(sheet)});
   }
+  std::vector<StartedKpi> started;
   for (int r = layout.header.last_row + 1; r < static_cast<int>(sheet.rows.size()); ++r)
-    read_row(out, ctx, layout, r);
+    read_row(out, ctx, layout, r, started);
+  out.indicators = finish_kpis(started, ctx, layout, threads);
   resolve_relisted(out.indicators);
   return out;
 }

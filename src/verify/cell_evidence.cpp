@@ -1,12 +1,16 @@
 #include "kpi/verify/cell_evidence.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "kpi/calc/rate.hpp"
 #include "kpi/grid/formula_refs.hpp"
+#include "kpi/util/parallel_runs.hpp"
 #include "kpi/verify/rate_check.hpp"
 #include "rate_candidates.hpp"
 
@@ -228,16 +232,59 @@ void apply_cell_evidence(const model::Indicator& ind, model::Observation& obs,
 
 constexpr std::size_t cells_named = 3;
 
-std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet) {
-  std::map<std::string, FormulaUse> usage;
-  for (const auto& ind : sheet.parsed.indicators)
-    for (const auto& o : ind.observations) {
+namespace {
+
+using FormulaUsage = std::map<std::string, FormulaUse>;
+
+// cell_formula_usage over indicators [begin, end).
+FormulaUsage formula_usage_of(const model::Indicator* begin, const model::Indicator* end) {
+  FormulaUsage usage;
+  for (const auto* ind = begin; ind != end; ++ind)
+    for (const auto& o : ind->observations) {
       if (o.published_rate.workbook->formula.empty()) continue;
-      auto& use = usage[formula_shape(ind, o).shape];
+      auto& use = usage[formula_shape(*ind, o).shape];
       ++use.count;
       if (use.cells.size() < cells_named) use.cells.push_back(o.published_rate.cell.text());
     }
   return usage;
+}
+
+// Adds the usage of the indicators after those of `into`: counts add up, the first cells stay
+// first.
+void add_usage(FormulaUsage& into, FormulaUsage&& after) {
+  for (auto& [shape, use] : after) {
+    auto& total = into[shape];
+    total.count += use.count;
+    for (auto& cell : use.cells)
+      if (total.cells.size() < cells_named) total.cells.push_back(std::move(cell));
+  }
+}
+
+// From this many indicators on, a sheet's formula shapes are found in runs on several threads.
+constexpr std::size_t parallel_usage_from = 2048;
+
+}  // namespace
+
+std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet, unsigned threads) {
+  const auto& indicators = sheet.parsed.indicators;
+  const auto* first = indicators.data();
+  if (indicators.size() < parallel_usage_from || threads == 1)
+    return formula_usage_of(first, first + indicators.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::map<std::size_t, FormulaUsage> by_run;  // by the run's first indicator
+  std::mutex mutex;
+  util::for_each_run(indicators.size(), threads, [&](std::size_t begin, std::size_t end) {
+    auto usage = formula_usage_of(first + begin, first + end);
+    std::lock_guard lock(mutex);
+    by_run.emplace(begin, std::move(usage));
+  });
+  FormulaUsage usage;
+  for (auto& [begin, run] : by_run) add_usage(usage, std::move(run));
+  return usage;
+}
+
+std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet) {
+  return cell_formula_usage(sheet, 0);
 }
 
 std::string describe_formula_usage(const std::map<std::string, FormulaUse>& usage) {

@@ -1,9 +1,13 @@
 #include "kpi/verify/check_items.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "kpi/calc/rational.hpp"
 #include "kpi/model/display.hpp"
+#include "kpi/util/parallel_runs.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -64,10 +68,10 @@ RateFacts facts_of(const model::Indicator& ind, const model::Observation& o,
   return f;
 }
 
-CheckItem rate_item(const model::Indicator& ind, const model::Observation& o,
-                    const model::RateCheck& check, const char* what, const model::Value& published,
-                    const FailPolicy& policy) {
-  CheckItem item;
+// Fills `item` (a new one, in its place in the list) with the check of one rate.
+void rate_item(CheckItem& item, const model::Indicator& ind, const model::Observation& o,
+               const model::RateCheck& check, const char* what, const model::Value& published,
+               const FailPolicy& policy) {
   item.location = o.source.line ? o.source : ind.source;
   item.rule = std::string("rate.") + model::to_string(check.verdict);
   item.title = fmt::format("{} FY{}{}", model::display_id(ind), o.fiscal_year, what);
@@ -79,16 +83,40 @@ CheckItem rate_item(const model::Indicator& ind, const model::Observation& o,
                (check.verdict == Verdict::consistent && policy.consistent);
   item.severity = severity_of(check, item.fails, published);
   item.rate = facts_of(ind, o, check, *what != '\0', published);
-  return item;
 }
 
-void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector<CheckItem>& out) {
-  for (const auto& ind : sheet.parsed.indicators)
-    for (const auto& o : ind.observations) {
-      out.push_back(rate_item(ind, o, o.check, "", o.published_rate, policy));
-      if (o.revised->rate.has_number())
-        out.push_back(rate_item(ind, o, o.revised->check, " revised", o.revised->rate, policy));
-    }
+// The rate items of one indicator: one per observation, one more per printed revised rate.
+std::size_t rate_item_count(const model::Indicator& ind) {
+  std::size_t n = ind.observations.size();
+  for (const auto& o : ind.observations) n += o.revised->rate.has_number();
+  return n;
+}
+
+// The rate items of `ind` into out[at], out[at + 1], ... (rate_item_count of them).
+void rate_items(const model::Indicator& ind, const FailPolicy& policy, CheckItem* at) {
+  for (const auto& o : ind.observations) {
+    rate_item(*at++, ind, o, o.check, "", o.published_rate, policy);
+    if (o.revised->rate.has_number())
+      rate_item(*at++, ind, o, o.revised->check, " revised", o.revised->rate, policy);
+  }
+}
+
+// From this many indicators on, a sheet's rate items are made in runs on several threads.
+constexpr std::size_t parallel_items_from = 2048;
+
+// The sheet's rate items appended to `out` in indicator order: each indicator's items have
+// their place worked out first, so runs of indicators fill theirs at once.
+void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector<CheckItem>& out,
+                unsigned threads) {
+  const auto& indicators = sheet.parsed.indicators;
+  std::vector<std::size_t> first(indicators.size() + 1, out.size());
+  for (std::size_t i = 0; i < indicators.size(); ++i)
+    first[i + 1] = first[i] + rate_item_count(indicators[i]);
+  out.resize(first.back());
+  unsigned runs = indicators.size() >= parallel_items_from ? threads : 1;
+  util::for_each_run(indicators.size(), runs, [&](std::size_t begin, std::size_t end) {
+    for (auto i = begin; i < end; ++i) rate_items(indicators[i], policy, out.data() + first[i]);
+  });
 }
 
 // "relisted-differs lines 434, 344": the finding's rule and rows, whatever its numbers.
@@ -102,7 +130,17 @@ std::string finding_title(const model::Finding& f) {
 }  // namespace
 
 std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy) {
+  return collect_check_items(result, policy, 0);
+}
+
+std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy,
+                                           unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<CheckItem> items;
+  std::size_t rates = 0;
+  for (const auto& sheet : result.sheets)
+    for (const auto& ind : sheet.parsed.indicators) rates += rate_item_count(ind);
+  items.reserve(result.diagnostics.size() + rates + result.findings.size());
   for (const auto& d : result.diagnostics) {
     CheckItem item;
     item.location = d.location;
@@ -112,7 +150,7 @@ std::vector<CheckItem> collect_check_items(const PipelineResult& result, const F
     item.fails = d.severity == Severity::error;
     items.push_back(std::move(item));
   }
-  for (const auto& sheet : result.sheets) rate_items(sheet, policy, items);
+  for (const auto& sheet : result.sheets) rate_items(sheet, policy, items, threads);
   for (const auto& f : result.findings) {
     CheckItem item;
     item.location = f.rows.empty() ? model::SourceLocation{} : f.rows.front();

@@ -2,9 +2,13 @@
 
 #include "kpi/calc/outcome.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
+#include "kpi/util/parallel_runs.hpp"
 #include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/direction_from_rate.hpp"
 #include "rate_candidates.hpp"
@@ -371,24 +375,46 @@ RateCheck check_revised_rate(const model::Indicator& ind, const model::Observati
   return revised_rate(ind, obs, profile, options, precision_of(ind, profile), store);
 }
 
+namespace {
+
+// check_rates over indicators [begin, end), with a store of candidates of its own.
+void check_run(model::Indicator* begin, model::Indicator* end,
+               const calc::Profile* override_profile, const RateCheckOptions& options) {
+  std::vector<Candidate> store;  // every check's candidates, one after the other
+  for (auto* ind = begin; ind != end; ++ind) {
+    const auto& profile =
+        override_profile ? *override_profile : calc::profile_for(ind->municipality);
+    direction_from_published_rates(*ind, profile);
+    // Once per indicator: the checks below change no printed value.
+    auto precision = precision_of(*ind, profile);
+    for (auto& obs : ind->observations) {
+      obs.check = guarded(*ind, obs, profile, options, Basis::year_target, precision, store);
+      apply_cell_evidence(*ind, obs, profile, options);
+      if (obs.revised->target.has_number() || obs.revised->rate.has_number())
+        obs.revised.edit().check = revised_rate(*ind, obs, profile, options, precision, store);
+    }
+    mark_assumed_direction(*ind);
+    calc::assess(*ind, profile);
+  }
+}
+
+}  // namespace
+
+void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile,
+                 const RateCheckOptions& options, unsigned threads) {
+  auto* first = indicators.data();
+  if (indicators.size() < parallel_check_from || threads == 1)
+    return check_run(first, first + indicators.size(), override_profile, options);
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Each indicator is checked alone (profiles are only read): runs of them on threads.
+  util::for_each_run(indicators.size(), threads, [&](std::size_t begin, std::size_t end) {
+    check_run(first + begin, first + end, override_profile, options);
+  });
+}
+
 void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile,
                  const RateCheckOptions& options) {
-  std::vector<Candidate> store;  // every check's candidates, one after the other
-  for (auto& ind : indicators) {
-    const auto& profile =
-        override_profile ? *override_profile : calc::profile_for(ind.municipality);
-    direction_from_published_rates(ind, profile);
-    // Once per indicator: the checks below change no printed value.
-    auto precision = precision_of(ind, profile);
-    for (auto& obs : ind.observations) {
-      obs.check = guarded(ind, obs, profile, options, Basis::year_target, precision, store);
-      apply_cell_evidence(ind, obs, profile, options);
-      if (obs.revised->target.has_number() || obs.revised->rate.has_number())
-        obs.revised.edit().check = revised_rate(ind, obs, profile, options, precision, store);
-    }
-    mark_assumed_direction(ind);
-    calc::assess(ind, profile);
-  }
+  check_rates(indicators, override_profile, options, 0);
 }
 
 }  // namespace kpi::verify

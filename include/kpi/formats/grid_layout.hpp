@@ -22,10 +22,12 @@ model::ParseOutput parse(std::string_view text, std::string_view path);
 // A grid (a workbook sheet). `row_lines` gives the text line of each row for CSV/TSV; empty
 // for a workbook, where locations name the row (line = row + 1) and the cell.
 // `header`: the sheet's header when the caller has found it already (grid_headers::find_header;
-// it is searched otherwise).
+// it is searched otherwise). `threads`: a sheet of many KPIs has their rows' cells read on at
+// most that many threads (0: every core); the result is the same.
 int sniff_sheet(const grid::Sheet& sheet);
 model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                const std::vector<int>& row_lines = {},
-                               std::optional<grid_headers::HeaderMap> header = std::nullopt);
+                               std::optional<grid_headers::HeaderMap> header = std::nullopt,
+                               unsigned threads = 0);
 
 }  // namespace kpi::formats::grid_layout

@@ -18,6 +18,7 @@ struct CheckContext {
   bool verbose = false;  // text: also list matches and consistent rates
   Lang lang = Lang::en;  // text: the frame (counts, summary) in English or Japanese; the
                          // machine formats (json, github, junit, sarif) are always English
+  int jobs = 0;          // --jobs: threads a writer may use (0: every core)
 };
 
 struct CheckWriter {

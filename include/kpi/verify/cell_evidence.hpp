@@ -31,6 +31,8 @@ struct FormulaUse {
   std::vector<std::string> cells;  // the first few cells ("P22")
 };
 std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet);
+// The same, a large sheet's shapes found on at most `threads` threads (0: every core).
+std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet, unsigned threads);
 // "=ROUND(actual/target,3) in 207 cells (G4, J4, M4, …)".
 std::string describe_formula_usage(const std::map<std::string, FormulaUse>& usage);
 

@@ -37,6 +37,9 @@ struct CheckItem {
 };
 
 std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy);
+// The same items, a large sheet's rate items made on at most `threads` threads (0: every core).
+std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy,
+                                           unsigned threads);
 
 struct CheckCounts {
   int match = 0, consistent = 0, mismatch = 0, unchecked = 0, findings = 0, failures = 0;

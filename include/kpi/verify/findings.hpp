@@ -1,5 +1,6 @@
 #pragma once
 // Cross-row problems: rows that contradict other rows of the same sheet or municipality.
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -9,6 +10,15 @@
 namespace kpi::verify {
 
 std::vector<model::Finding> find_cross_row_problems(const std::vector<model::Sheet>& sheets);
+
+// From this many indicators on, find_cross_row_problems runs its finders (one per kind of
+// finding, and one per sheet for formula mixes) concurrently, each into a list of its own, and
+// joins the lists in the serial order: the same findings in the same order.
+inline constexpr std::size_t parallel_findings_from = 2048;
+
+// find_cross_row_problems on at most `threads` threads (0: every core).
+std::vector<model::Finding> find_cross_row_problems(const std::vector<model::Sheet>& sheets,
+                                                    unsigned threads);
 
 // How many explained published rates of `sheet` each formula reproduces
 // ("ratio against the year target" → 200).

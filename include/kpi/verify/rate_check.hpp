@@ -1,6 +1,9 @@
 #pragma once
 // Published rate vs recomputed rate: match, consistent (within printed precision), mismatch
 // or unchecked, with the formula that explains it.
+#include <cstddef>
+#include <vector>
+
 #include "kpi/calc/profile.hpp"
 #include "kpi/model/indicator.hpp"
 
@@ -29,5 +32,14 @@ model::RateCheck check_revised_rate(const model::Indicator& indicator,
 void check_rates(std::vector<model::Indicator>& indicators,
                  const calc::Profile* override_profile = nullptr,
                  const RateCheckOptions& options = {});
+
+// From this many indicators on, check_rates checks contiguous runs of them on several
+// threads (each indicator is checked alone); fewer are checked on the calling thread, which
+// starts no thread for a small sheet. The results are the same either way.
+inline constexpr std::size_t parallel_check_from = 2048;
+
+// check_rates on at most `threads` threads (0: every core).
+void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile,
+                 const RateCheckOptions& options, unsigned threads);
 
 }  // namespace kpi::verify
