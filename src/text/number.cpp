@@ -81,32 +81,31 @@ std::size_t minus_sign_before(std::string_view s, std::size_t digit) {
   return std::string_view::npos;
 }
 
+namespace {
+
+// The length of the dash `s` opens with (- ― — – － … ー −), or 0.
+std::size_t dash_at(std::string_view s) {
+  if (s.empty()) return 0;
+  if (s[0] == '-') return 1;
+  if (s.size() < 3) return 0;
+  auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]),
+       b2 = static_cast<unsigned char>(s[2]);
+  bool dash =
+      (b0 == 0xE2 && b1 == 0x80 && (b2 == 0x95 || b2 == 0x94 || b2 == 0x93 || b2 == 0xA6)) ||
+      (b0 == 0xE2 && b1 == 0x88 && b2 == 0x92) || (b0 == 0xEF && b1 == 0xBC && b2 == 0x8D) ||
+      (b0 == 0xE3 && b1 == 0x83 && b2 == 0xBC);
+  return dash ? 3 : 0;
+}
+
+}  // namespace
+
 bool is_no_value(std::string_view cell) {
   auto t = trim(cell);
   if (t.empty()) return true;
-  static constexpr std::string_view dashes[] = {"-",
-                                                "\xE2\x80\x95",
-                                                "\xE2\x80\x94",
-                                                "\xE2\x80\x93",
-                                                "\xEF\xBC\x8D",
-                                                "\xE2\x80\xA6",
-                                                "\xE3\x83\xBC",
-                                                "\xE2\x88\x92"};
-  // Most cells open with no dash's first byte: one look at it.
-  if (std::none_of(std::begin(dashes), std::end(dashes),
-                   [&](std::string_view d) { return d.front() == t.front(); }))
-    return false;
   while (!t.empty()) {
-    bool matched = false;
-    for (auto d : dashes) {
-      if (starts_with(t, d)) {
-        t.remove_prefix(d.size());
-        t = trim(t);
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) return false;
+    auto n = dash_at(t);
+    if (n == 0) return false;
+    t = trim(t.substr(n));
   }
   return true;
 }

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 
@@ -43,6 +47,30 @@ TEST_CASE("dashes alone mean no value", "[text][number]") {
   }
   CHECK_FALSE(kpi::text::is_no_value("0"));
   CHECK_FALSE(kpi::text::is_no_value("-5"));
+  // Random mixes of every dash, spaces, the bytes dashes share with kana (E3 83) and others,
+  // against the definition: nothing but dashes and spaces.
+  const std::vector<std::string> dashes = {"-", "―", "—", "–", "－", "…", "ー", "−"};
+  const std::vector<std::string> others = {"ア", "ャ", "5", "a", "\xE2\x80", "\xE3", "＋", "…a"};
+  const std::vector<std::string> spaces = {" ", "\t", "\xE3\x80\x80", "\xC2\xA0"};
+  std::mt19937 random(4);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    bool only_dashes = true;
+    for (auto n = random() % 6; n > 0; --n) {
+      switch (random() % 3) {
+        case 0:
+          s += dashes[random() % dashes.size()];
+          break;
+        case 1:
+          s += spaces[random() % spaces.size()];
+          break;
+        default:
+          if (random() % 4 == 0) s += others[random() % others.size()], only_dashes = false;
+      }
+    }
+    INFO(s);
+    REQUIRE(kpi::text::is_no_value(s) == only_dashes);
+  }
 }
 
 TEST_CASE("hostile numbers are rejected, not misread", "[text][number]") {
