@@ -105,46 +105,61 @@ bool append_simple_normalize(std::string_view s, std::size_t from, std::string& 
   return true;
 }
 
+namespace {
+
+bool is_ascii_space_byte(unsigned char b) {
+  return b == ' ' || (b >= '\t' && b <= '\r');  // \t \n \v \f \r
+}
+
+// A three-byte character at p[i] (lead 1110xxxx, two 10xxxxxx), tested in one comparison.
+bool is_three_byte_at(const unsigned char* p, std::size_t i, std::size_t n) {
+  return i + 3 <= n &&
+         ((std::uint32_t{p[i]} | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16) &
+          0xC0C0F0u) == 0x8080E0u;
+}
+
+// The length of the space at p[i] (ASCII whitespace, U+3000, NBSP), or 0.
+std::size_t space_length_at(const unsigned char* p, std::size_t i, std::size_t n) {
+  if (is_ascii_space_byte(p[i])) return 1;
+  if (p[i] == 0xE3 && i + 3 <= n && p[i + 1] == 0x80 && p[i + 2] == 0x80) return 3;
+  if (p[i] == 0xC2 && i + 2 <= n && p[i + 1] == 0xA0) return 2;
+  return 0;
+}
+
+}  // namespace
+
 bool append_words_checking_stable(std::string_view s, std::vector<std::string_view>& out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  constexpr auto none = std::string_view::npos;
-  std::size_t i = 0, start = none;
   bool stable = true;
-  auto end_word = [&] {
-    if (start != none) out.push_back(s.substr(start, i - start));
-    start = none;
-  };
-  while (i < n) {
-    unsigned char b = p[i];
-    std::size_t length = 1;
-    bool space = false;
-    if (b < 0x80) {
-      space = b == ' ' || (b >= '\t' && b <= '\r');  // \t \n \v \f \r
-    } else if (i + 3 <= n &&
-               ((std::uint32_t{b} | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16) &
-                0xC0C0F0u) == 0x8080E0u) {
-      length = 3;  // a three-byte character: its continuation bytes start no space
-      if (b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) {
-        space = true, stable = false;  // U+3000, which normalize() makes an ASCII space
-      } else if (stable && (b < 0xE5 || b > 0xE9)) {  // E5..E9: ideographs, all stable
+  for (std::size_t i = 0; i < n;) {
+    if (auto space = space_length_at(p, i, n)) {
+      stable = stable && space == 1;  // U+3000 and NBSP become ASCII spaces in normalize()
+      i += space;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < n) {  // the word: up to the next space
+      unsigned char b = p[i];
+      if (b < 0x80) {
+        if (is_ascii_space_byte(b)) break;
+        ++i;
+      } else if (b >= 0xE5 && b <= 0xE9 && is_three_byte_at(p, i, n)) {
+        i += 3;  // U+5000..U+9FFF: ideographs, all stable
+      } else if (is_three_byte_at(p, i, n)) {
+        if (b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) break;  // U+3000
         char32_t cp = (char32_t{b} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
                       (char32_t{p[i + 2]} & 0x3F);
-        stable = is_stable_char(cp);
+        stable = stable && is_stable_char(cp);
+        i += 3;  // its continuation bytes start no space
+      } else {
+        if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) break;  // NBSP
+        stable = false;  // two or four bytes, or a cut character: a word's, byte by byte
+        ++i;
       }
-    } else if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) {
-      length = 2, space = true, stable = false;  // NBSP
-    } else {
-      stable = false;  // two or four bytes, or a cut character: a word's, byte by byte
     }
-    if (space) {
-      end_word();
-    } else if (start == none) {
-      start = i;
-    }
-    i += length;
+    out.push_back(s.substr(start, i - start));
   }
-  end_word();
   return stable;
 }
 
