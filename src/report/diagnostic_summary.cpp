@@ -16,17 +16,23 @@ namespace {
 class FileRuleCounts {
  public:
   std::size_t& operator[](const model::DiagnosticList::View& d) {
+    if (last_ != counts_.end() && is_last(d)) return last_->second;  // no key made
     key_.assign(d.path);
     key_ += '\0';
     key_ += d.code;
-    if (last_ == counts_.end() || last_->first != key_) {
-      last_ = counts_.find(key_);
-      if (last_ == counts_.end()) last_ = counts_.emplace(key_, 0).first;
-    }
+    last_ = counts_.find(key_);
+    if (last_ == counts_.end()) last_ = counts_.emplace(key_, 0).first;
     return last_->second;
   }
 
  private:
+  // Whether `d` has the last key: "path\0code".
+  bool is_last(const model::DiagnosticList::View& d) const {
+    std::string_view key = last_->first;
+    return key.size() == d.path.size() + 1 + d.code.size() && key.starts_with(d.path) &&
+           key[d.path.size()] == '\0' && key.ends_with(d.code);
+  }
+
   std::map<std::string, std::size_t> counts_;
   std::map<std::string, std::size_t>::iterator last_ = counts_.end();
   std::string key_;
