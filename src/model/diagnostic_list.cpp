@@ -17,31 +17,29 @@ namespace {
 constexpr std::size_t length_bytes = sizeof(std::uint32_t);
 constexpr std::size_t read_ahead = std::size_t{64} << 10;
 
-template <typename T>
-void put(std::string& out, T value) {
-  char bytes[sizeof value];
-  std::memcpy(bytes, &value, sizeof value);
-  out.append(bytes, sizeof value);
-}
-
-void put_text(std::string& out, std::string_view text) {
-  put(out, static_cast<std::uint32_t>(text.size()));
-  out += text;
-}
-
 void encode(std::string& out, const SourceLocation& location, Severity severity,
             std::string_view code, std::string_view message) {
+  // The record's size is known first: one resize, then its fields copied into place.
+  const std::string_view texts[] = {location.path, location.sheet, code, message};
+  std::size_t size = sizeof(std::uint8_t) + sizeof(std::int32_t) + 2 * sizeof(std::uint32_t);
+  for (auto t : texts) size += length_bytes + t.size();
   auto start = out.size();
-  put(out, std::uint32_t{0});  // the length, filled in below
-  put(out, static_cast<std::uint8_t>(severity));
-  put(out, static_cast<std::int32_t>(location.line));
-  put(out, location.cell.row);
-  put(out, location.cell.column);
-  for (std::string_view text :
-       {std::string_view(location.path), std::string_view(location.sheet), code, message})
-    put_text(out, text);
-  auto length = static_cast<std::uint32_t>(out.size() - start - length_bytes);
-  std::memcpy(out.data() + start, &length, sizeof length);
+  out.resize(start + length_bytes + size);
+  char* at = out.data() + start;
+  auto put_at = [&](auto value) {
+    std::memcpy(at, &value, sizeof value);
+    at += sizeof value;
+  };
+  put_at(static_cast<std::uint32_t>(size));
+  put_at(static_cast<std::uint8_t>(severity));
+  put_at(static_cast<std::int32_t>(location.line));
+  put_at(location.cell.row);
+  put_at(location.cell.column);
+  for (auto t : texts) {
+    put_at(static_cast<std::uint32_t>(t.size()));
+    std::memcpy(at, t.data(), t.size());
+    at += t.size();
+  }
 }
 
 template <typename T>
