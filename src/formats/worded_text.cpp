@@ -1,5 +1,7 @@
 #include "kpi/formats/worded_text.hpp"
 
+#include <algorithm>
+
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
@@ -45,6 +47,15 @@ void WordedText::assign(std::string_view text) {
   word_offsets_.clear();
   line_offsets_.clear();
   normalized_.reserve(text.size() + text.size() / 8);
+  // About a word per eight bytes and a line per forty in a sheet's text: room for them once,
+  // instead of growing the lists step by step (capped: a huge file of one word reserves little).
+  constexpr std::size_t most_reserved = std::size_t{1} << 16;
+  auto words = std::min(text.size() / 8, most_reserved);
+  auto lines = std::min(text.size() / 40, most_reserved);
+  words_.reserve(words);
+  word_offsets_.reserve(words);
+  lines_.reserve(lines);
+  line_offsets_.reserve(lines);
   int number = 0;
   for (std::size_t start = 0; start < text.size();) {
     auto end = text.find('\n', start);
