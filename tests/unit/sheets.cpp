@@ -55,4 +55,15 @@ const model::Observation& find_observation(const model::Indicator& ind, int fisc
   throw std::logic_error("unreachable");
 }
 
+PipelineResult one_sheet_run(const std::string& path, const std::string& format,
+                             model::ParseOutput parsed) {
+  PipelineResult result;
+  auto& sheet = result.sheets.emplace_back();
+  sheet.path = path;
+  sheet.format = format;
+  sheet.usable = true;
+  sheet.parsed = std::move(parsed);
+  return result;
+}
+
 }  // namespace kpi::testing

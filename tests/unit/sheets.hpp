@@ -3,6 +3,7 @@
 #include <string>
 
 #include "kpi/model/sheet.hpp"
+#include "kpi/pipeline.hpp"
 
 namespace kpi::testing {
 
@@ -15,5 +16,8 @@ std::string encode_as(const std::string& utf8, const char* charset);
 const model::Indicator& find_indicator(const model::Sheet& sheet, const std::string& id,
                                        int seq = 1);
 const model::Observation& find_observation(const model::Indicator& ind, int fiscal_year);
+// A run that read one usable sheet: `parsed` as read from `path` in layout `format`.
+PipelineResult one_sheet_run(const std::string& path, const std::string& format,
+                             model::ParseOutput parsed);
 
 }  // namespace kpi::testing

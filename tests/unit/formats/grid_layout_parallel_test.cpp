@@ -13,6 +13,7 @@
 #include "kpi/report/writers.hpp"
 #include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/rate_check.hpp"
+#include "sheets.hpp"
 
 namespace {
 
@@ -46,13 +47,7 @@ std::string text_of(kpi::model::ParseOutput parsed) {
       std::to_string(parsed.rows_read) + " " + std::to_string(parsed.rows_used) + "\n";
   for (const auto& d : parsed.diagnostics)
     diagnostics += std::to_string(d.location.line) + " " + d.code + " " + d.message + "\n";
-  kpi::PipelineResult result;
-  result.sheets.emplace_back();
-  auto& sheet = result.sheets.back();
-  sheet.path = "big.xlsx";
-  sheet.format = "grid";
-  sheet.usable = true;
-  sheet.parsed = std::move(parsed);
+  auto result = kpi::testing::one_sheet_run("big.xlsx", "grid", std::move(parsed));
   std::ostringstream out;
   kpi::report::render(*kpi::report::find_report_writer("json"), out, result);
   return out.str() + diagnostics;

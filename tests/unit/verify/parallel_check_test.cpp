@@ -15,6 +15,7 @@
 #include "kpi/verify/check_items.hpp"
 #include "kpi/verify/findings.hpp"
 #include "kpi/verify/rate_check.hpp"
+#include "sheets.hpp"
 
 using kpi::model::Indicator;
 using kpi::model::Sheet;
@@ -192,13 +193,10 @@ std::string check_json_of(const kpi::PipelineResult& result, unsigned threads) {
 
 TEST_CASE("check items of a large sheet, made and written on several threads, are the serial ones",
           "[verify][parallel]") {
-  kpi::PipelineResult result;
-  result.sheets.emplace_back();
+  kpi::model::ParseOutput parsed;
+  parsed.indicators = unchecked_indicators(8);
+  auto result = kpi::testing::one_sheet_run("many.txt", "test", std::move(parsed));
   auto& sheet = result.sheets.back();
-  sheet.path = "many.txt";
-  sheet.format = "test";
-  sheet.usable = true;
-  sheet.parsed.indicators = unchecked_indicators(8);
   kpi::verify::check_rates(sheet.parsed.indicators, nullptr, {}, 1);
   result.findings = kpi::verify::find_cross_row_problems(result.sheets, 1);
   result.diagnostics.push_back(
