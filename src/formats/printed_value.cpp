@@ -46,24 +46,39 @@ std::optional<PrintedNumber> number_at(std::string_view s, std::size_t digit, st
   return out;
 }
 
+namespace {
+
+// Where the unit after a number at s[from] ends: after a "%", else where the first qualifier
+// word starts, else at the end.
+std::size_t unit_end_at(std::string_view s, std::size_t from) {
+  if (from < s.size() && s[from] == '%') return from + 1;
+  auto word = text::first_qualifier_word(s.substr(from));
+  return word ? from + word->begin : s.size();
+}
+
+}  // namespace
+
 ValueSuffix suffix_at(std::string_view s, std::size_t from, std::size_t end) {
   s = s.substr(0, end);
   from = std::min(from, s.size());
   ValueSuffix out;
-  if (from < s.size() && s[from] == '%') {
+  out.unit_end = unit_end_at(s, from);
+  if (from < s.size() && s[from] == '%')
     out.unit.assign(1, '%');  // not = "%": GCC 12 warns (-Wrestrict) on it
-    out.unit_end = from + 1;
-  } else {
-    auto word = text::first_qualifier_word(s.substr(from));
-    out.unit_end = word ? from + word->begin : s.size();
+  else
     out.unit = text::squeeze_spaces(s.substr(from, out.unit_end - from));
-  }
   out.end = out.unit_end;
   if (auto word = qualifier_at(s, out.unit_end)) {
     out.qualifier = word->qualifier;
     out.end = word->end;
   }
   return out;
+}
+
+model::Qualifier suffix_qualifier_at(std::string_view s, std::size_t from, std::size_t end) {
+  s = s.substr(0, end);
+  auto word = qualifier_at(s, unit_end_at(s, std::min(from, s.size())));
+  return word ? word->qualifier : model::Qualifier::none;
 }
 
 std::optional<PrintedValue> read_value(std::string_view s, std::size_t digit, std::size_t floor,

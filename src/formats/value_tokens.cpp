@@ -37,7 +37,7 @@ std::optional<ValueToken> value_token(const Word& word) {
   auto number = number_at(s, digit, 0);
   if (!number || number->begin != 0 || !is_value_suffix(s.substr(number->end))) return std::nullopt;
   t.number = number->number;
-  t.qualifier = suffix_at(s, number->end, s.size()).qualifier;  // read_value's suffix
+  t.qualifier = suffix_qualifier_at(s, number->end, s.size());  // read_value's suffix
   return t;
 }
 

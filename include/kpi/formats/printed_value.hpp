@@ -58,6 +58,8 @@ struct ValueSuffix {
   std::size_t end = 0;  // past the qualifier, else unit_end; text from here on is not read
 };
 ValueSuffix suffix_at(std::string_view s, std::size_t from, std::size_t end);
+// suffix_at(s, from, end).qualifier, without making the unit's text.
+model::Qualifier suffix_qualifier_at(std::string_view s, std::size_t from, std::size_t end);
 
 // ONE value in s[.., end) whose first digit is at `digit`: number_at, then suffix_at.
 struct PrintedValue {
