@@ -19,13 +19,23 @@ inline bool is_stable_char(char32_t cp) {
   return is_kept_by_normalize(cp);
 }
 
+// A three-byte character at p[i] (lead 1110xxxx, two 10xxxxxx), tested in one comparison.
+bool is_three_byte_at(const unsigned char* p, std::size_t i, std::size_t n) {
+  return i + 3 <= n &&
+         ((std::uint32_t{p[i]} | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16) &
+          0xC0C0F0u) == 0x8080E0u;
+}
+
+// The code point of the three-byte character known to be at p[i].
+char32_t three_byte_code_point(const unsigned char* p, std::size_t i) {
+  return (char32_t{p[i]} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
+         (char32_t{p[i + 2]} & 0x3F);
+}
+
 // The code point of the three-byte character at s[i], or 0.
 char32_t three_byte_at(std::string_view s, std::size_t i) {
-  auto b0 = static_cast<unsigned char>(s[i]);
-  if ((b0 & 0xF0) != 0xE0 || i + 3 > s.size()) return 0;
-  auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-  if (!is_continuation(b1) || !is_continuation(b2)) return 0;
-  return (char32_t{b0} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (char32_t{b2} & 0x3F);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  return is_three_byte_at(p, i, s.size()) ? three_byte_code_point(p, i) : 0;
 }
 
 // Length of the stable character at s[i], or 0.
@@ -60,17 +70,9 @@ std::size_t stable_run_end(std::string_view s, std::size_t from) {
       ++i;
       continue;
     }
-    if (i + 3 > n) break;
-    // A three-byte character (lead 1110xxxx, two 10xxxxxx) in one comparison.
-    std::uint32_t bytes =
-        std::uint32_t{b} | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16;
-    if ((bytes & 0xC0C0F0u) != 0x8080E0u) break;
+    if (!is_three_byte_at(p, i, n)) break;
     // U+5000..U+9FFF (lead bytes E5..E9) are all ideographs: no table for the common case.
-    if (b - 0xE5u > 0xE9u - 0xE5u) {
-      char32_t cp = (char32_t{b} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
-                    (char32_t{p[i + 2]} & 0x3F);
-      if (!is_stable_char(cp)) break;
-    }
+    if (b - 0xE5u > 0xE9u - 0xE5u && !is_stable_char(three_byte_code_point(p, i))) break;
     i += 3;
   }
   return i;
@@ -111,13 +113,6 @@ bool is_ascii_space_byte(unsigned char b) {
   return b == ' ' || (b >= '\t' && b <= '\r');  // \t \n \v \f \r
 }
 
-// A three-byte character at p[i] (lead 1110xxxx, two 10xxxxxx), tested in one comparison.
-bool is_three_byte_at(const unsigned char* p, std::size_t i, std::size_t n) {
-  return i + 3 <= n &&
-         ((std::uint32_t{p[i]} | std::uint32_t{p[i + 1]} << 8 | std::uint32_t{p[i + 2]} << 16) &
-          0xC0C0F0u) == 0x8080E0u;
-}
-
 // The length of the space at p[i] (ASCII whitespace, U+3000, NBSP), or 0.
 std::size_t space_length_at(const unsigned char* p, std::size_t i, std::size_t n) {
   if (is_ascii_space_byte(p[i])) return 1;
@@ -148,9 +143,7 @@ bool append_words_checking_stable(std::string_view s, std::vector<std::string_vi
         i += 3;  // U+5000..U+9FFF: ideographs, all stable
       } else if (is_three_byte_at(p, i, n)) {
         if (b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) break;  // U+3000
-        char32_t cp = (char32_t{b} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
-                      (char32_t{p[i + 2]} & 0x3F);
-        stable = stable && is_stable_char(cp);
+        stable = stable && is_stable_char(three_byte_code_point(p, i));
         i += 3;  // its continuation bytes start no space
       } else {
         if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) break;  // NBSP
