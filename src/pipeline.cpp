@@ -16,6 +16,7 @@
 #include "kpi/text/decode.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/in_order.hpp"
+#include "kpi/util/thread_count.hpp"
 #include "kpi/verify/findings.hpp"
 #include "kpi/verify/rate_check.hpp"
 #include "kpi/workbook_input.hpp"
@@ -321,8 +322,7 @@ class InputAccounting {
 };
 
 unsigned worker_count(const PipelineOptions& options) {
-  return options.jobs > 0 ? static_cast<unsigned>(options.jobs)
-                          : std::max(1u, std::thread::hardware_concurrency());
+  return util::thread_count(options.jobs);
 }
 
 // Files are read on a worker per core; each file's sheets are accounted for and merged in

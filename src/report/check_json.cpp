@@ -7,6 +7,7 @@
 #include "json_runs.hpp"
 #include "kpi/report/check_writers.hpp"
 #include "kpi/report/json_writer.hpp"
+#include "kpi/util/thread_count.hpp"
 #include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/findings.hpp"
 
@@ -51,8 +52,7 @@ constexpr std::size_t items_per_run = 512;
 // The items of the array open in `out`; a national run's in runs on `jobs` threads (0: every
 // core), written in order.
 void items(JsonWriter& out, const std::vector<verify::CheckItem>& all, int jobs) {
-  unsigned workers =
-      jobs > 0 ? static_cast<unsigned>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  unsigned workers = util::thread_count(jobs);
   auto runs = (all.size() + items_per_run - 1) / items_per_run;
   write_runs(out, runs, workers, [&](JsonWriter& writer, std::size_t run) {
     auto end = std::min(all.size(), (run + 1) * items_per_run);

@@ -1,10 +1,9 @@
 #include "kpi/report/json_stream.hpp"
 
-#include <thread>
-
 #include "json_fields.hpp"
 #include "json_runs.hpp"
 #include "kpi/report/json_writer.hpp"
+#include "kpi/util/thread_count.hpp"
 
 namespace kpi::report {
 namespace {
@@ -39,8 +38,7 @@ struct ParallelArrays {
 void write_json_document(std::ostream& out, const PipelineResult& result, const Summary& summary,
                          int jobs) {
   JsonWriter writer(out);
-  unsigned workers =
-      jobs > 0 ? static_cast<unsigned>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  unsigned workers = util::thread_count(jobs);
   fields::document(writer, result, summary, ParallelArrays{workers});
   writer.flush();
 }
