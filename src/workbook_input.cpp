@@ -6,6 +6,7 @@
 #include "kpi/formats/grid_layout.hpp"
 #include "kpi/formats/registry.hpp"
 #include "kpi/grid/workbook_reader.hpp"
+#include "kpi/util/thread_count.hpp"
 #include "kpi/verify/rate_check.hpp"
 
 namespace kpi {
@@ -111,7 +112,7 @@ std::vector<model::Sheet> process_workbook(std::string_view bytes, const std::st
   if (grid::sniff_workbook(bytes) == grid::WorkbookKind::encrypted)
     return {failed(path, "encrypted workbook (password-protected): save it without a password",
                    "input.encrypted")};
-  auto read = grid::read_workbook(bytes);
+  auto read = grid::read_workbook(bytes, {}, {util::thread_count(options.jobs)});
   if (!read.book) {
     auto where = read.error_where.empty() ? "" : " (" + read.error_where + ")";
     // A ZIP or OLE file that is no workbook (.docx, .doc) is not a sheet, like a README.

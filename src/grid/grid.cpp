@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "kpi/model/cell_ref.hpp"
 
@@ -33,6 +34,16 @@ std::string_view TextStore::keep(std::string_view text) {
   next_ += text.size();
   room_ -= text.size();
   return {at, text.size()};
+}
+
+void TextStore::adopt(TextStore&& other) {
+  // Where short texts go next (next_, room_) stays as it was.
+  blocks_.insert(blocks_.end(), std::make_move_iterator(other.blocks_.begin()),
+                 std::make_move_iterator(other.blocks_.end()));
+  bytes_ += other.bytes_;
+  other.blocks_.clear();
+  other.next_ = nullptr;
+  other.room_ = other.bytes_ = 0;
 }
 
 const Cell* Sheet::at(int row, int col) const {

@@ -40,6 +40,21 @@ bool GridBudget::string_fits(std::size_t current, std::size_t more) {
   return false;
 }
 
+GridBudget GridBudget::remainder() const {
+  Limits left = limits_;
+  left.max_cells -= std::min(cells_, left.max_cells);
+  left.max_text_bytes -= std::min(text_bytes_, left.max_text_bytes);
+  return GridBudget(left);
+}
+
+bool GridBudget::absorb(std::uint64_t cells, std::uint64_t text_bytes) {
+  if (cells_ + cells > limits_.max_cells || text_bytes_ + text_bytes > limits_.max_text_bytes)
+    return false;
+  cells_ += cells;
+  text_bytes_ += text_bytes;
+  return true;
+}
+
 namespace {
 
 void sort_unique_below(std::vector<int>& indexes, int end) {

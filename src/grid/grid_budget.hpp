@@ -22,6 +22,14 @@ class GridBudget {
   bool string_fits(std::size_t current, std::size_t more);
   const std::string& error() const { return error_; }
 
+  // A budget for a part of a sheet read apart (xlsx_sheet_split.cpp): what is left of this
+  // one, counted from zero.
+  GridBudget remainder() const;
+  // The text a budget charged so far.
+  std::uint64_t text_bytes() const { return text_bytes_; }
+  // Charges at once what parts read apart stored; false (nothing charged) when over a limit.
+  bool absorb(std::uint64_t cells, std::uint64_t text_bytes);
+
  private:
   Limits limits_;
   std::uint64_t cells_ = 0;

@@ -86,10 +86,11 @@ WorkbookKind sniff_workbook(std::string_view bytes) {
   return WorkbookKind::none;
 }
 
-WorkbookResult read_workbook(std::string_view bytes, const Limits& limits) {
+WorkbookResult read_workbook(std::string_view bytes, const Limits& limits,
+                             const ReadThreads& threads) {
   switch (sniff_workbook(bytes)) {
     case WorkbookKind::xlsx:
-      return read_xlsx(bytes, limits);
+      return read_xlsx(bytes, limits, threads);
     case WorkbookKind::ods:
       return read_ods(bytes, limits);
     case WorkbookKind::xls:

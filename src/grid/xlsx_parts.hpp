@@ -31,8 +31,8 @@ ReadError read_shared_strings(ZipArchive& archive, std::string_view entry, GridB
                               TextStore& texts, std::vector<std::string_view>& strings);
 ReadError read_styles(ZipArchive& archive, std::string_view entry, XlsxStyles& styles);
 // One worksheet into the sheet: cells, shared formulas expanded, merged ranges, hidden rows
-// and columns.
+// and columns; a large one on threads (xlsx_sheet_split.hpp).
 ReadError read_worksheet(ZipArchive& archive, std::string_view entry, const XlsxContext& context,
-                         GridBudget& budget, Sheet& sheet);
+                         GridBudget& budget, Sheet& sheet, const ReadThreads& threads = {});
 
 }  // namespace kpi::grid

@@ -134,8 +134,8 @@ std::string target_of_type(const std::vector<Relationship>& rels, std::string_vi
 
 class XlsxBookReader {
  public:
-  XlsxBookReader(std::string_view bytes, const Limits& limits)
-      : archive_(bytes, limits), budget_(limits), limits_(limits) {}
+  XlsxBookReader(std::string_view bytes, const Limits& limits, const ReadThreads& threads)
+      : archive_(bytes, limits), budget_(limits), limits_(limits), threads_(threads) {}
 
   WorkbookResult read() {
     if (!archive_.open_error().empty()) return {std::nullopt, archive_.open_error(), ""};
@@ -186,7 +186,8 @@ class XlsxBookReader {
       sheet.texts = context_.texts;
       sheet.name = entry.name;
       sheet.hidden = entry.hidden;
-      if (auto error = read_worksheet(archive_, part, context_, budget_, sheet); error.failed())
+      if (auto error = read_worksheet(archive_, part, context_, budget_, sheet, threads_);
+          error.failed())
         return failed(error);
       book.sheets.push_back(std::move(sheet));
     }
@@ -196,13 +197,14 @@ class XlsxBookReader {
   ZipArchive archive_;
   GridBudget budget_;
   Limits limits_;
+  ReadThreads threads_;
   XlsxContext context_;
 };
 
 }  // namespace
 
-WorkbookResult read_xlsx(std::string_view bytes, const Limits& limits) {
-  XlsxBookReader reader(bytes, limits);
+WorkbookResult read_xlsx(std::string_view bytes, const Limits& limits, const ReadThreads& threads) {
+  XlsxBookReader reader(bytes, limits, threads);
   return reader.read();
 }
 

@@ -93,6 +93,10 @@ void XmlStream::on_doctype(void* self, const char*, const char*, const char*, in
   stream->stop_if_failed();
 }
 
+long long XmlStream::byte_index() const {
+  return static_cast<long long>(XML_GetCurrentByteIndex(parser_));
+}
+
 bool XmlStream::feed(std::string_view chunk, bool last) {
   if (!error_.empty()) return false;
   if (XML_Parse(parser_, chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0) ==

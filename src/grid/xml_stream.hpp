@@ -42,6 +42,8 @@ class XmlStream {
   bool feed(std::string_view chunk, bool last);
   const std::string& error() const { return error_; }
   long line() const { return line_; }
+  // Where the event being reported starts: its offset in the bytes fed so far.
+  long long byte_index() const;
 
  private:
   static void on_start(void* self, const char* name, const char** attributes);

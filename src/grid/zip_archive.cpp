@@ -58,6 +58,15 @@ bool ZipArchive::contains(std::string_view name) const {
   return locate(name) >= 0;
 }
 
+std::uint64_t ZipArchive::declared_size(std::string_view name) const {
+  std::int64_t index = locate(name);
+  if (index < 0) return 0;
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_stat_index(archive_, static_cast<std::uint64_t>(index), 0, &stat) != 0) return 0;
+  return (stat.valid & ZIP_STAT_SIZE) != 0 ? stat.size : 0;
+}
+
 std::string ZipArchive::check_declared_size(std::string_view name, std::uint64_t index) {
   zip_stat_t stat;
   zip_stat_init(&stat);

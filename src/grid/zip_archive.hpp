@@ -2,6 +2,7 @@
 // A ZIP archive read from memory with libzip (private to src/grid/). Every read is capped:
 // an entry's declared size is checked before it is opened and the bytes actually inflated
 // are counted while reading, since a hostile header can lie.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -28,6 +29,13 @@ class ZipArchive {
   std::string stream(std::string_view name, const std::function<bool(std::string_view)>& sink);
   // A whole (small) entry.
   std::string read(std::string_view name, std::string& out);
+  // The uncompressed size the entry's header declares (0 when unknown or missing): a hint,
+  // since a hostile header can lie; the reads themselves are counted.
+  std::uint64_t declared_size(std::string_view name) const;
+  // The bytes read so far, counted against max_total_bytes; an entry read again after
+  // forget_reads_after(mark) is counted once.
+  std::uint64_t bytes_read() const { return total_read_; }
+  void forget_reads_after(std::uint64_t mark) { total_read_ = std::min(total_read_, mark); }
 
  private:
   std::int64_t locate(std::string_view name) const;

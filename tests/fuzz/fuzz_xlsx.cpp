@@ -1,9 +1,12 @@
 // read_xlsx on arbitrary bytes. An input starting with "PK" is read as the package itself;
 // any other input becomes the worksheet XML of a small package (with a shared-string table
-// and styles), so the mutations reach the sheet parser rather than the ZIP checksums.
+// and styles), so the mutations reach the sheet parser rather than the ZIP checksums. Each
+// package is read serially and in pieces on threads (pieces of 1 to 64 bytes, so that every
+// row is cut): the two reads must agree.
 #include <algorithm>
 
 #include "fuzz_grid.hpp"
+#include "workbook_compare.hpp"
 #include "workbook_files.hpp"
 
 namespace {
@@ -18,17 +21,25 @@ const std::string kStyles =
     R"(<cellXfs><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/>)"
     R"(<xf numFmtId="3"/><xf numFmtId="14"/></cellXfs></styleSheet>)";
 
+void read_both_ways(const std::string& package, const kpi::grid::Limits& limits) {
+  auto serial = kpi::grid::read_xlsx(package, limits);
+  kpi::fuzz::check_workbook_result(serial, limits);
+  std::size_t piece_bytes = 1 + package.size() % 64;
+  auto in_pieces = kpi::grid::read_xlsx(package, limits, {2, piece_bytes});
+  FUZZ_REQUIRE(kpi::testing::workbook_difference(serial, in_pieces).empty());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
   auto bytes = kpi::fuzz::as_text(data, size);
   auto limits = kpi::fuzz::fuzz_limits();
   if (bytes.substr(0, 2) == "PK") {
-    kpi::fuzz::check_workbook_result(kpi::grid::read_xlsx(bytes, limits), limits);
+    read_both_ways(std::string(bytes), limits);
     return 0;
   }
   std::string package = kpi::testing::xlsx_bytes(
       {{"KPI", std::string(bytes)}, {"旧", "<worksheet/>", "hidden"}}, kSharedStrings, kStyles);
-  kpi::fuzz::check_workbook_result(kpi::grid::read_xlsx(package, limits), limits);
+  read_both_ways(package, limits);
   return 0;
 }

@@ -21,6 +21,8 @@ class TextStore {
   // A view of a copy of `text` that lives as long as the store; "" costs nothing.
   std::string_view keep(std::string_view text);
   std::size_t bytes() const { return bytes_; }  // held in blocks
+  // Takes over the other store's blocks: views into them stay valid, now as long as this one.
+  void adopt(TextStore&& other);
 
  private:
   std::vector<std::unique_ptr<char[]>> blocks_;

@@ -6,6 +6,7 @@
 // hidden rows, columns and sheets. Readers are pure: bytes in, grid out; hostile files
 // (corrupt or truncated ZIP, ZIP bombs, XML entities, encrypted workbooks) end in an error value,
 // never a crash, a hang or unbounded memory.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,6 +42,13 @@ struct Limits {
   std::uint64_t max_sheets = 1024;
 };
 
+// The threads a reader may use: a large .xlsx worksheet's rows are read in pieces of about
+// piece_bytes of XML on `count` threads (1: serially). The result is the same either way.
+struct ReadThreads {
+  unsigned count = 1;
+  std::size_t piece_bytes = 4u << 20;
+};
+
 struct WorkbookResult {
   std::optional<Workbook> book;
   // When book is empty: one line, no location prefix, saying what is wrong and what to do
@@ -49,8 +57,10 @@ struct WorkbookResult {
   std::string error_where;  // "xl/worksheets/sheet2.xml:14" or "" (for the message prefix)
 };
 
-WorkbookResult read_workbook(std::string_view bytes, const Limits& limits = {});
-WorkbookResult read_xlsx(std::string_view bytes, const Limits& limits = {});
+WorkbookResult read_workbook(std::string_view bytes, const Limits& limits = {},
+                             const ReadThreads& threads = {});
+WorkbookResult read_xlsx(std::string_view bytes, const Limits& limits = {},
+                         const ReadThreads& threads = {});
 WorkbookResult read_ods(std::string_view bytes, const Limits& limits = {});
 WorkbookResult read_xls(std::string_view bytes, const Limits& limits = {});
 
