@@ -15,7 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include <string.h>  // memmem, memrchr (GNU)
+#include <string.h>  // memrchr (GNU)
 
 #include <fmt/format.h>
 
@@ -225,14 +225,6 @@ void resolve_relisted(model::ParseOutput& out) {
   }
 }
 
-// Where `word` is in `text` from `pos` on, or npos (memmem: fast on Japanese text).
-std::size_t find_from(std::string_view text, std::string_view word, std::size_t pos) {
-  if (pos >= text.size()) return std::string_view::npos;
-  const void* at = ::memmem(text.data() + pos, text.size() - pos, word.data(), word.size());
-  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data())
-            : std::string_view::npos;
-}
-
 }  // namespace
 
 // A heading line "KPI（重要業績評価指標）" somewhere, and an arrow on some line. Only the lines
@@ -241,14 +233,14 @@ int sniff(std::string_view text) {
   constexpr std::string_view word = "重要業績評価指標";
   if (!text::contains(text, "→")) return 0;
   int headings = 0;
-  for (auto at = find_from(text, word, 0); at != std::string_view::npos && !headings;) {
+  for (auto at = kpi::text::find_from(text, word, 0); at != std::string_view::npos && !headings;) {
     auto begin = text.rfind('\n', at);
     begin = begin == std::string_view::npos ? 0 : begin + 1;
     auto end = std::min(text.find('\n', at), text.size());
     auto c = compact(text::normalize(text::trim(text.substr(begin, end - begin))));
     headings +=
         std::find(std::begin(kpi_headings), std::end(kpi_headings), c) != std::end(kpi_headings);
-    at = find_from(text, word, end);
+    at = kpi::text::find_from(text, word, end);
   }
   if (headings == 0) return 0;
   return 6 + (text::contains(text, "金沢版総合戦略") ? 2 : 0);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cell_ref.hpp"
+#include "kpi/text/strings.hpp"
 #include "kpi/util/ordered_tasks.hpp"
 #include "xlsx_sheet_handler.hpp"
 
@@ -64,22 +65,22 @@ bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
 }
 
-// The start tag "<sheetData>" or "<prefix:sheetData>" (no attributes) in text[from, ...):
+// The start tag "<sheetData>" or "<prefix:sheetData>" (no attributes) in head[from, ...):
 // the offset of its '<' and its prefix ("" or "x:"), or npos.
-std::size_t find_sheet_data_start(std::string_view text, std::size_t from, std::string& prefix) {
+std::size_t find_sheet_data_start(std::string_view head, std::size_t from, std::string& prefix) {
   constexpr std::string_view tag = "sheetData>";
-  for (std::size_t hit = text.find(tag, from); hit != std::string_view::npos;
-       hit = text.find(tag, hit + 1)) {
+  for (std::size_t hit = text::find_from(head, tag, from); hit != std::string_view::npos;
+       hit = text::find_from(head, tag, hit + 1)) {
     if (hit == 0) continue;
-    if (text[hit - 1] == '<') {
+    if (head[hit - 1] == '<') {
       prefix.clear();
       return hit - 1;
     }
-    if (text[hit - 1] != ':') continue;
+    if (head[hit - 1] != ':') continue;
     std::size_t name = hit - 1;
-    while (name > 0 && is_name_char(text[name - 1])) --name;
-    if (name == 0 || name == hit - 1 || text[name - 1] != '<') continue;
-    prefix = std::string(text.substr(name, hit - name));
+    while (name > 0 && is_name_char(head[name - 1])) --name;
+    if (name == 0 || name == hit - 1 || head[name - 1] != '<') continue;
+    prefix = std::string(head.substr(name, hit - name));
     return name - 1;
   }
   return std::string_view::npos;
@@ -151,7 +152,7 @@ class SheetSplitter {
   // The rows so far cut into pieces at <row> tags, each of piece_bytes_ or more; at the end of
   // the rows, the last piece and the frame's tail.
   void take_rows() {
-    std::size_t close = buffer_.find(rows_close_, scanned_);
+    std::size_t close = text::find_from(buffer_, rows_close_, scanned_);
     std::size_t end = close == std::string::npos ? buffer_.size() : close;
     std::size_t start = 0;
     for (std::size_t cut; (cut = next_row_start(start, end)) != std::string::npos; start = cut)
@@ -173,22 +174,22 @@ class SheetSplitter {
   // The first <row> tag in buffer_[start + piece_bytes_, end) whose name is known to end there,
   // or npos; the bytes searched are not searched again.
   std::size_t next_row_start(std::size_t start, std::size_t end) {
-    std::string_view text = std::string_view(buffer_).substr(0, end);
+    std::string_view rows = std::string_view(buffer_).substr(0, end);
     std::size_t from = std::max(start + piece_bytes_, row_searched_);
-    for (std::size_t hit = text.find(row_open_, from); hit != std::string_view::npos;
-         hit = text.find(row_open_, hit + 1)) {
+    for (std::size_t hit = text::find_from(rows, row_open_, from); hit != std::string_view::npos;
+         hit = text::find_from(rows, row_open_, hit + 1)) {
       std::size_t after = hit + row_open_.size();
-      if (after >= text.size()) {  // the byte after the name has not come yet
+      if (after >= rows.size()) {  // the byte after the name has not come yet
         row_searched_ = hit;
         return std::string::npos;
       }
-      if (ends_tag_name(text[after])) {
+      if (ends_tag_name(rows[after])) {
         row_searched_ = after;
         return hit;
       }
     }
     row_searched_ =
-        std::max(from, text.size() >= row_open_.size() ? text.size() - row_open_.size() + 1 : 0);
+        std::max(from, rows.size() >= row_open_.size() ? rows.size() - row_open_.size() + 1 : 0);
     return std::string::npos;
   }
 

@@ -133,6 +133,12 @@ bool contains(std::string_view s, std::string_view part) {
   // every character, which string_view::find checks one memcmp at a time.
   return part.empty() || ::memmem(s.data(), s.size(), part.data(), part.size()) != nullptr;
 }
+std::size_t find_from(std::string_view s, std::string_view part, std::size_t pos) {
+  if (pos > s.size()) return std::string_view::npos;
+  const void* at = ::memmem(s.data() + pos, s.size() - pos, part.data(), part.size());
+  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s.data())
+            : std::string_view::npos;
+}
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }

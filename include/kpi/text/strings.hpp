@@ -27,6 +27,9 @@ void append_words(std::string_view s, std::vector<std::string_view>& out);
 // of "施 策 番 号" joined equal "施策番号". Allocates nothing.
 bool equals_without_spaces(std::string_view s, std::string_view compacted);
 bool contains(std::string_view s, std::string_view part);
+// Where `part` is in `s` from `pos` on, or npos: memmem, fast where string_view::find compares
+// at every repeated first byte (the lead bytes of Japanese text, the '<' of XML).
+std::size_t find_from(std::string_view s, std::string_view part, std::size_t pos);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 // Replace every occurrence of `from` by `to`.
