@@ -10,6 +10,7 @@
 #include "cell_ref.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/ordered_tasks.hpp"
+#include "plain_xml.hpp"
 #include "xlsx_sheet_handler.hpp"
 
 namespace kpi::grid {
@@ -25,20 +26,36 @@ struct PieceRead {
   std::uint64_t text_bytes = 0;
 };
 
-PieceRead read_piece(const std::string& xml, const XlsxContext& context, GridBudget budget) {
+// The piece read by `read` into a fresh PieceRead; ok when read and the handler did not fail.
+template <typename Read>
+PieceRead read_piece_with(const XlsxContext& context, GridBudget budget, Read read) {
   PieceRead out;
   try {
     WorksheetHandler handler(context, budget, out.sheet, &out.state);
-    XmlStream stream(handler);
-    // The piece is a run of elements: one wrapper element makes it a document.
-    out.ok = stream.error().empty() && stream.feed("<w>", false) && stream.feed(xml, false) &&
-             stream.feed("</w>", true);
+    out.ok = read(handler);
     out.shared = std::move(handler.shared_formulas());
     out.text_bytes = budget.text_bytes();
   } catch (...) {  // out of memory: the serial read meets it again and says so
     out.ok = false;
   }
   return out;
+}
+
+// A piece read as plain XML (plain_xml.hpp), or by expat when it is not plain.
+PieceRead read_piece(const std::string& xml, const XlsxContext& context, const GridBudget& budget) {
+  bool plain = true;
+  auto piece = read_piece_with(context, budget, [&](WorksheetHandler& handler) {
+    auto read = read_plain_content(xml, handler);
+    plain = read != PlainRead::not_plain;
+    return read == PlainRead::read;
+  });
+  if (plain) return piece;
+  return read_piece_with(context, budget, [&](WorksheetHandler& handler) {
+    XmlStream stream(handler);
+    // The piece is a run of elements: one wrapper element makes it a document.
+    return stream.error().empty() && stream.feed("<w>", false) && stream.feed(xml, false) &&
+           stream.feed("</w>", true);
+  });
 }
 
 // The handler of what surrounds the rows: it notes where <sheetData> starts, and must store

@@ -30,7 +30,7 @@ build_fuzzers() {
 }
 
 all_targets() {
-  echo decode text pipeline xlsx ods xls
+  echo decode text pipeline xlsx ods xls plain_xml
   "$build/kpi-report" formats | awk 'NF { print "layout-" $1 }'
 }
 

@@ -1,0 +1,289 @@
+// Plain XML content read without expat, as expat would report it (plain_xml.hpp).
+#include "plain_xml.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kpi::grid {
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+constexpr std::size_t kMaxAttributes = 64;
+
+bool is_name_start(unsigned char c) {
+  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c == ':';
+}
+bool is_name_char(unsigned char c) {
+  return is_name_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n';
+}
+
+// Bytes of text or of an attribute value that are themselves, whatever the context: printable
+// ASCII but '<', '&', ']', quotes. Everything else is looked at one by one.
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x7F; ++c) plain[static_cast<std::size_t>(c)] = true;
+  for (char c : {'<', '&', ']', '"', '\''}) plain[static_cast<unsigned char>(c)] = false;
+  return plain;
+}();
+
+// The length of the UTF-8 sequence of an XML character at s[i] (a byte >= 0x80), or 0 when it
+// is not valid UTF-8 or not an XML character (a surrogate, U+FFFE, U+FFFF).
+std::size_t xml_char_length(std::string_view s, std::size_t i) {
+  auto at = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  auto follows = [](unsigned c) { return (c & 0xC0) == 0x80; };
+  unsigned lead = at(0), second = at(1);
+  if (lead >= 0xC2 && lead <= 0xDF) return follows(second) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    unsigned third = at(2);
+    if (!follows(second) || !follows(third)) return 0;
+    if (lead == 0xE0 && second < 0xA0) return 0;                    // overlong
+    if (lead == 0xED && second >= 0xA0) return 0;                   // a surrogate
+    if (lead == 0xEF && second == 0xBF && third >= 0xBE) return 0;  // U+FFFE, U+FFFF
+    return 3;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    if (!follows(second) || !follows(at(2)) || !follows(at(3))) return 0;
+    if ((lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second >= 0x90)) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+bool is_xml_char(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+void append_utf8(std::string& out, std::uint32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The character of "#65" or "#x41" (a character reference's body), or 0 when there is none.
+std::uint32_t character_reference(std::string_view body) {
+  if (body.size() < 2 || body[0] != '#') return 0;
+  bool hex = body[1] == 'x';
+  std::string_view digits = body.substr(hex ? 2 : 1);
+  if (digits.empty() || digits.size() > 8) return 0;
+  std::uint32_t value = 0;
+  for (char c : digits) {
+    int digit = c >= '0' && c <= '9'                            ? c - '0'
+                : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                                : -1;
+    if (digit < 0) return 0;
+    value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+  }
+  return is_xml_char(value) ? value : 0;
+}
+
+class PlainReader {
+ public:
+  PlainReader(std::string_view xml, XmlHandler& handler) : s_(xml), handler_(handler) {}
+
+  PlainRead read() {
+    while (i_ < s_.size()) {
+      PlainRead step = s_[i_] == '<' ? tag() : text();
+      if (step != PlainRead::read) return step;
+    }
+    return open_.empty() ? PlainRead::read : PlainRead::not_plain;
+  }
+
+ private:
+  PlainRead told() const { return handler_.failure.empty() ? PlainRead::read : PlainRead::stopped; }
+
+  // Text up to the next tag, references decoded.
+  PlainRead text() {
+    std::size_t start = i_;
+    bool decoded = false;
+    text_.clear();
+    while (i_ < s_.size() && s_[i_] != '<') {
+      auto c = static_cast<unsigned char>(s_[i_]);
+      if (kPlainByte[c] || c == '\t' || c == '\n' || c == '"' || c == '\'') {
+        ++i_;
+      } else if (c == ']') {
+        if (s_.substr(i_, 3) == "]]>") return PlainRead::not_plain;
+        ++i_;
+      } else if (c == '&') {
+        text_.append(s_.substr(start, i_ - start));
+        decoded = true;
+        if (!reference(text_)) return PlainRead::not_plain;
+        start = i_;
+      } else if (std::size_t n = c >= 0x80 ? xml_char_length(s_, i_) : 0) {
+        i_ += n;
+      } else {
+        return PlainRead::not_plain;  // a carriage return, a control character
+      }
+    }
+    if (decoded) text_.append(s_.substr(start, i_ - start));
+    std::string_view chunk = decoded ? std::string_view(text_) : s_.substr(start, i_ - start);
+    if (chunk.empty()) return PlainRead::read;
+    handler_.text(chunk);
+    return told();
+  }
+
+  // The reference at s_[i_] == '&' appended to out, i_ past it; false when it is not one of
+  // the predefined entities or a character reference to an XML character.
+  bool reference(std::string& out) {
+    std::size_t semicolon = s_.substr(0, i_ + 13).find(';', i_);
+    if (semicolon == npos) return false;
+    std::string_view body = s_.substr(i_ + 1, semicolon - i_ - 1);
+    i_ = semicolon + 1;
+    if (body == "lt") return out += '<', true;
+    if (body == "gt") return out += '>', true;
+    if (body == "amp") return out += '&', true;
+    if (body == "quot") return out += '"', true;
+    if (body == "apos") return out += '\'', true;
+    std::uint32_t c = character_reference(body);
+    if (c == 0) return false;
+    append_utf8(out, c);
+    return true;
+  }
+
+  PlainRead tag() {
+    if (i_ + 1 >= s_.size()) return PlainRead::not_plain;
+    char next = s_[i_ + 1];
+    if (next == '/') return end_tag();
+    if (next == '!' || next == '?') return PlainRead::not_plain;
+    return start_tag();
+  }
+
+  // A name at s_[i_], i_ past it; "" when none.
+  std::string_view name() {
+    std::size_t start = i_;
+    if (i_ >= s_.size() || !is_name_start(static_cast<unsigned char>(s_[i_]))) return {};
+    while (i_ < s_.size() && is_name_char(static_cast<unsigned char>(s_[i_]))) ++i_;
+    return s_.substr(start, i_ - start);
+  }
+
+  bool skip_spaces() {
+    std::size_t start = i_;
+    while (i_ < s_.size() && is_space(s_[i_])) ++i_;
+    return i_ > start;
+  }
+
+  PlainRead end_tag() {
+    i_ += 2;
+    std::string_view tag = name();
+    skip_spaces();
+    if (tag.empty() || i_ >= s_.size() || s_[i_] != '>' || open_.empty() || open_.back() != tag)
+      return PlainRead::not_plain;
+    ++i_;
+    open_.pop_back();
+    handler_.end(tag);
+    return told();
+  }
+
+  PlainRead start_tag() {
+    ++i_;
+    std::string_view tag = name();
+    if (tag.empty()) return PlainRead::not_plain;
+    attributes_.clear();
+    names_.clear();
+    values_.clear();
+    bool empty = false;
+    for (;;) {
+      bool spaced = skip_spaces();
+      if (i_ >= s_.size()) return PlainRead::not_plain;
+      if (s_[i_] == '>') {
+        ++i_;
+        break;
+      }
+      if (s_[i_] == '/') {
+        if (i_ + 1 >= s_.size() || s_[i_ + 1] != '>') return PlainRead::not_plain;
+        i_ += 2;
+        empty = true;
+        break;
+      }
+      if (!spaced || !attribute()) return PlainRead::not_plain;
+    }
+    told_attributes_.clear();
+    for (std::size_t a = 0; a < names_.size(); ++a) {
+      told_attributes_.push_back(attributes_.data() + names_[a]);
+      told_attributes_.push_back(attributes_.data() + values_[a]);
+    }
+    told_attributes_.push_back(nullptr);
+    handler_.start(tag, told_attributes_.data());
+    if (PlainRead step = told(); step != PlainRead::read) return step;
+    if (!empty) {
+      open_.push_back(tag);
+      return PlainRead::read;
+    }
+    handler_.end(tag);
+    return told();
+  }
+
+  // name="value" at s_[i_], kept in attributes_ as two NUL-terminated strings.
+  bool attribute() {
+    std::string_view attribute_name = name();
+    if (attribute_name.empty() || names_.size() >= kMaxAttributes) return false;
+    for (auto offset : names_)
+      if (std::string_view(attributes_.data() + offset) == attribute_name) return false;
+    skip_spaces();
+    if (i_ >= s_.size() || s_[i_] != '=') return false;
+    ++i_;
+    skip_spaces();
+    if (i_ >= s_.size() || (s_[i_] != '"' && s_[i_] != '\'')) return false;
+    char quote = s_[i_++];
+    names_.push_back(attributes_.size());
+    attributes_.append(attribute_name).push_back('\0');
+    values_.push_back(attributes_.size());
+    while (i_ < s_.size() && s_[i_] != quote) {
+      auto c = static_cast<unsigned char>(s_[i_]);
+      if (kPlainByte[c] || c == ']' || c == '"' || c == '\'') {
+        attributes_ += s_[i_++];
+      } else if (c == '\t' || c == '\n') {  // normalised to a space, as XML says
+        attributes_ += ' ';
+        ++i_;
+      } else if (c == '&') {
+        if (!reference(attributes_)) return false;
+      } else if (std::size_t n = c >= 0x80 ? xml_char_length(s_, i_) : 0) {
+        attributes_.append(s_.substr(i_, n));
+        i_ += n;
+      } else {
+        return false;  // '<', a carriage return, a control character
+      }
+    }
+    if (i_ >= s_.size()) return false;
+    ++i_;
+    attributes_.push_back('\0');
+    return true;
+  }
+
+  std::string_view s_;
+  XmlHandler& handler_;
+  std::size_t i_ = 0;
+  std::vector<std::string_view> open_;
+  std::string text_;
+  std::string attributes_;  // names and values, each ended by a NUL
+  std::vector<std::size_t> names_, values_;
+  std::vector<const char*> told_attributes_;
+};
+
+}  // namespace
+
+PlainRead read_plain_content(std::string_view xml, XmlHandler& handler) {
+  return PlainReader(xml, handler).read();
+}
+
+}  // namespace kpi::grid
