@@ -37,7 +37,31 @@ std::string shifted(const FormulaReference& ref, int row_offset, int col_offset)
 
 }  // namespace
 
+namespace {
+
+// "P22" as a sheet's XML writes every cell: up to three upper-case letters, then digits
+// without a leading zero, within Excel's grid. nullopt for anything else (the full reading
+// decides: "$P$22", "p22", "P022").
+std::optional<CellRef> plain_cell_ref(std::string_view text) {
+  std::size_t k = 0;
+  int col = 0;
+  for (; k < text.size() && k < 3 && text[k] >= 'A' && text[k] <= 'Z'; ++k)
+    col = col * 26 + (text[k] - 'A' + 1);
+  if (k == 0 || k == text.size() || text[k] < '1' || text[k] > '9' || text.size() - k > 7)
+    return std::nullopt;
+  int row = 0;
+  for (; k < text.size(); ++k) {
+    if (!text::is_ascii_digit(text[k])) return std::nullopt;
+    row = row * 10 + (text[k] - '0');
+  }
+  if (col > kMaxCols || row > kMaxRows) return std::nullopt;
+  return CellRef{row - 1, col - 1};
+}
+
+}  // namespace
+
 std::optional<CellRef> parse_cell_ref(std::string_view text) {
+  if (auto plain = plain_cell_ref(text)) return plain;
   RefParts parts;
   if (text.empty() || match_ref(text, 0, parts) != text.size()) return std::nullopt;
   return CellRef{parts.row, parts.col};

@@ -106,8 +106,11 @@ void WorksheetHandler::start_value() {
 }
 
 void WorksheetHandler::start_row(const char** attributes) {
+  const char* number = nullptr;
+  const char* hidden = nullptr;
+  find_attributes(attributes, {{"r", &number}, {"hidden", &hidden}});
   long r = 0;
-  bool numbered = parse_long(attribute(attributes, "r"), r);
+  bool numbered = parse_long(number, r);
   // A piece's first row must say its number: the rows before it are another piece's.
   if (piece_ && piece_->base_row < 0) {
     if (!numbered || r < 1 || r > kMaxRows) {
@@ -122,13 +125,16 @@ void WorksheetHandler::start_row(const char** attributes) {
     failure = "a row number outside the sheet grid (1..1048576)";
     return;
   }
-  if (is_true(attribute(attributes, "hidden"))) sheet_.hidden_rows.push_back(row_);
+  if (is_true(hidden)) sheet_.hidden_rows.push_back(row_);
 }
 
 void WorksheetHandler::start_cell(const char** attributes) {
   cell_.reset();
   in_cell_ = true;
-  const char* reference = attribute(attributes, "r");
+  const char* reference = nullptr;
+  const char* type = nullptr;
+  const char* style_index = nullptr;
+  find_attributes(attributes, {{"r", &reference}, {"t", &type}, {"s", &style_index}});
   if (reference != nullptr) {
     auto ref = parse_cell_ref(reference);
     if (!ref) {
@@ -142,10 +148,9 @@ void WorksheetHandler::start_cell(const char** attributes) {
   }
   cell_.row = row_ < 0 ? 0 : row_;
   cell_.col = col_;
-  if (const char* type = attribute(attributes, "t")) cell_.type = type;
+  if (type != nullptr) cell_.type = type;
   long style = 0;
-  if (parse_long(attribute(attributes, "s"), style) && style >= 0)
-    cell_.style = static_cast<std::size_t>(style);
+  if (parse_long(style_index, style) && style >= 0) cell_.style = static_cast<std::size_t>(style);
 }
 
 void WorksheetHandler::start_formula(const char** attributes) {

@@ -32,6 +32,14 @@ const char* attribute(const char** attributes, std::string_view local) {
   return nullptr;
 }
 
+void find_attributes(const char** attributes, std::initializer_list<WantedAttribute> wanted) {
+  for (const char** a = attributes; a != nullptr && *a != nullptr; a += 2) {
+    std::string_view local = local_name(a[0]);
+    for (const auto& w : wanted)
+      if (*w.value == nullptr && local == w.local) *w.value = a[1];
+  }
+}
+
 const char* qualified_attribute(const char** attributes, std::string_view qualified) {
   for (const char** a = attributes; a != nullptr && *a != nullptr; a += 2)
     if (std::string_view(a[0]) == qualified) return a[1];

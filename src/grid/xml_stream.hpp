@@ -2,6 +2,7 @@
 // A streaming XML parser over expat (private to src/grid/): no DOM, element callbacks only.
 // Documents with a DTD (<!DOCTYPE>, entity declarations) are refused: workbook XML never
 // has one, and entity expansion is how XML bombs work.
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,13 @@ class XmlHandler {
 std::string_view local_name(std::string_view qualified);
 // The value of the attribute whose local name is `local`, nullptr when absent.
 const char* attribute(const char** attributes, std::string_view local);
+// Several attributes in one pass: each wanted local name's value (the first one, as
+// attribute() gives it) into its pointer, left as it is when absent.
+struct WantedAttribute {
+  std::string_view local;
+  const char** value;
+};
+void find_attributes(const char** attributes, std::initializer_list<WantedAttribute> wanted);
 // The same with the exact qualified name ("office:value-type").
 const char* qualified_attribute(const char** attributes, std::string_view qualified);
 
