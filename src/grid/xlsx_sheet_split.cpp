@@ -282,7 +282,10 @@ bool read_worksheet_in_pieces(ZipArchive& archive, std::string_view entry,
   std::uint64_t read_before = archive.bytes_read();
   bool read = false;
   {
-    SheetSplitter splitter(context, budget, sheet, threads);
+    // A sheet of one or two pieces is read on the calling thread.
+    bool large = archive.declared_size(entry) >= 2 * threads.piece_bytes;
+    SheetSplitter splitter(context, budget, sheet,
+                           {large ? threads.count : 0, threads.piece_bytes});
     bool stopped = false;
     std::string zip_error = archive.stream(entry, [&](std::string_view chunk) {
       stopped = !splitter.take(chunk);

@@ -42,8 +42,9 @@ struct Limits {
   std::uint64_t max_sheets = 1024;
 };
 
-// The threads a reader may use: a large .xlsx worksheet's rows are read in pieces of about
-// piece_bytes of XML on `count` threads (1: serially). The result is the same either way.
+// The threads a reader may use. With more than one, an .xlsx worksheet's rows are read in
+// pieces of about piece_bytes of XML, on `count` threads when there are more than two; with
+// one, serially by expat. The result is the same either way.
 struct ReadThreads {
   unsigned count = 1;
   std::size_t piece_bytes = 4u << 20;
