@@ -1,6 +1,7 @@
 #include "kpi/verify/cell_evidence.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <mutex>
 #include <thread>
@@ -19,29 +20,27 @@ namespace {
 
 using model::Verdict;
 
+// A reference of a formula: its text and its cell (none when written otherwise: "K022").
 struct Reference {
   std::size_t begin = 0, end = 0;  // in the cleaned formula
-  std::string cell;                // "K22" as the formula writes it
-  model::CellRef at;               // K22; none when written otherwise ("K022")
-  bool other_sheet = false;        // Sheet2!K22
+  std::string_view cell;           // "K22" as the formula writes it
+  model::CellRef at;
+  bool other_sheet = false;  // Sheet2!K22
 };
 
 std::string cleaned(std::string_view formula) {
   std::string out;
+  out.reserve(formula.size());
   for (char c : formula)
     if (c != '$' && c != ' ')
       out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   return out;
 }
 
-std::vector<Reference> references(const std::string& f) {
-  std::vector<Reference> refs;
-  for (const auto& r : grid::formula_references(f)) {
-    auto cell = f.substr(r.begin, r.end - r.begin);
-    refs.push_back({r.begin, r.end, cell, model::parse_cell_ref(cell).value_or(model::CellRef{}),
-                    r.other_sheet});
-  }
-  return refs;
+Reference reference_in(std::string_view f, const grid::FormulaReference& r) {
+  auto cell = f.substr(r.begin, r.end - r.begin);
+  return {r.begin, r.end, cell, model::parse_cell_ref(cell).value_or(model::CellRef{}),
+          r.other_sheet};
 }
 
 // A cell of the indicator and observation the shape is found for, and its role's name.
@@ -50,19 +49,29 @@ struct Role {
   std::string_view name;
 };
 
-// This KPI-year's own cells, by role name.
-std::vector<Role> own_cells(const model::Indicator& ind, const model::Observation& obs) {
-  std::vector<Role> roles;
-  roles.reserve(5);
+// This KPI-year's own cells, by role name (at most five, without allocating).
+struct OwnCells {
+  std::array<Role, 5> roles;
+  std::size_t count = 0;
+  const Role* find(model::CellRef cell) const {
+    const Role* found = nullptr;
+    for (std::size_t i = 0; i < count; ++i)
+      if (roles[i].cell == cell) found = &roles[i];
+    return found;
+  }
+};
+
+OwnCells own_cells(const model::Indicator& ind, const model::Observation& obs) {
+  OwnCells own;
   auto add = [&](const model::Value& v, const char* name) {
-    if (!v.cell.empty()) roles.push_back({v.cell, name});
+    if (!v.cell.empty()) own.roles[own.count++] = {v.cell, name};
   };
   add(obs.actual, "actual");
   add(obs.target, "target");
   add(ind.final_target.value, "final_target");
   add(ind.baseline.value, "baseline");
   add(obs.revised->target, "revised_target");
-  return roles;
+  return own;
 }
 
 // What another cell of the same KPI is ("the FY2022 target"), or "".
@@ -189,23 +198,24 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
   FormulaShape out;
   auto f = cleaned(obs.published_rate.workbook->formula);
   auto own = own_cells(ind, obs);
-  std::string expected = f;
+  out.shape.reserve(f.size() + 16);
+  std::string expected;  // made at the first reference that is not this row's
   bool fixable = true;
   std::size_t last = 0;
   std::ptrdiff_t shift = 0;
-  for (const auto& ref : references(f)) {
-    out.shape += f.substr(last, ref.begin - last);
+  for (const auto& found : grid::formula_references(f)) {
+    auto ref = reference_in(f, found);
+    out.shape.append(f, last, ref.begin - last);
     last = ref.end;
-    const Role* role = nullptr;
-    for (const auto& r : own)
-      if (!ref.other_sheet && r.cell == ref.at) role = &r;
-    if (role) {
+    if (const Role* role = ref.other_sheet ? nullptr : own.find(ref.at)) {
       out.shape += role->name;
       continue;
     }
     out.shape += ref.cell;
+    if (expected.empty()) expected = f;
     auto what = describe_other(ind, ref.at);
-    auto named = ref.cell + " (" + (what.empty() ? "a cell outside this KPI-year" : what) + ")";
+    auto named =
+        std::string(ref.cell) + " (" + (what.empty() ? "a cell outside this KPI-year" : what) + ")";
     if (out.foreign.find(named) == std::string::npos)
       out.foreign += (out.foreign.empty() ? "" : ", ") + named;
     auto replacement = own_replacement(ind, obs, ref.at);
@@ -218,7 +228,7 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
     shift += static_cast<std::ptrdiff_t>(replacement.size()) -
              static_cast<std::ptrdiff_t>(ref.cell.size());
   }
-  out.shape += f.substr(last);
+  out.shape.append(f, last);
   if (!out.foreign.empty() && fixable) out.expected = expected;
   return out;
 }
