@@ -51,6 +51,7 @@ std::size_t past_close(std::string_view s, std::size_t open, std::string_view op
 std::optional<RelistedMark> find_relisted_mark(std::string_view name) {
   static constexpr std::pair<std::string_view, std::string_view> brackets[] = {
       {"【", "】"}, {"(", ")"}, {"（", "）"}, {"[", "]"}, {"〔", "〕"}};
+  if (!text::contains(name, "再掲")) return std::nullopt;  // nearly every name: one search
   for (const auto& [opener, closer] : brackets) {
     auto open = name.find(std::string(opener) + "再掲");
     if (open == std::string_view::npos) continue;
