@@ -281,10 +281,16 @@ void WorksheetHandler::fill_number(Cell& cell, StyleFormat& format) {
   const auto& code = compiled(format);
   bool date = code.is_date();
   cell.kind = date ? CellKind::date : CellKind::number;
+  if (const auto* known = format.shown.find(cell_.value)) {
+    cell.value = known->value;
+    cell.display = known->display;
+    return;
+  }
   cell.value = sheet_.keep(cell_.value);
   cell.display = display_of(
       cell.value,
       code.format(date ? serial_in_1900_system(cell_.value, context_.date1904) : cell_.value));
+  format.shown.remember({cell.value, cell.display});
 }
 
 // Whether the cell stores a value: an empty <v></v> (as openpyxl writes beside a formula) is

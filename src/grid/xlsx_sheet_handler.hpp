@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "compiled_format.hpp"
+#include "display_memo.hpp"
 #include "xlsx_parts.hpp"
 
 namespace kpi::grid {
@@ -48,6 +49,7 @@ struct RawCell {
 struct StyleFormat {
   std::string_view code;
   std::optional<CompiledFormat> compiled;
+  DisplayMemo shown;  // numbers met before under it
 };
 
 // A cell of a piece sharing a formula whose master is in an earlier piece.
