@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "kpi/report/check_writers.hpp"
 #include "kpi/text/number.hpp"
+#include "kpi/util/keep_until_exit.hpp"
 #include "output.hpp"
 
 namespace kpi::cli {
@@ -55,8 +56,13 @@ int run_check(const CheckFlags& flags) {
   // Written as it is produced: a national run's JSON or SARIF is never held whole.
   auto write = [&](std::ostream& out) { writer->write(out, context); };
   if (!emit_streamed(write, flags.output)) return exit_usage;
-  if (result.input_error) return exit_usage;
-  return verify::count_items(items).failures > 0 ? exit_findings : exit_clean;
+  int code = result.input_error                        ? exit_usage
+             : verify::count_items(items).failures > 0 ? exit_findings
+                                                       : exit_clean;
+  // Written and flushed: the run's result is not freed piece by piece.
+  util::keep_until_exit(std::move(items));
+  util::keep_until_exit(std::move(result));
+  return code;
 }
 
 }  // namespace

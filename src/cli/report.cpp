@@ -15,6 +15,7 @@
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/alongside.hpp"
+#include "kpi/util/keep_until_exit.hpp"
 #include "output.hpp"
 
 namespace kpi::cli {
@@ -124,7 +125,9 @@ int write_with(const report::ReportWriter& writer, const InputFlags& input,
   else
     print(), write();
   if (!written) return exit_usage;
-  return result.input_error ? exit_usage : exit_clean;
+  int code = result.input_error ? exit_usage : exit_clean;
+  util::keep_until_exit(std::move(result));  // written and flushed: not freed piece by piece
+  return code;
 }
 
 std::function<int()> setup_report(CLI::App& command) {
