@@ -17,7 +17,7 @@ Cell* GridBudget::cell(Sheet& sheet, int row, int col) {
   std::uint64_t new_rows = r >= sheet.rows.size() ? r + 1 - sheet.rows.size() : 0;
   std::uint64_t row_size = r < sheet.rows.size() ? sheet.rows[r].size() : 0;
   std::uint64_t new_cells = new_rows + (c >= row_size ? c + 1 - row_size : 0);
-  if (cells_ + new_cells > limits_.max_cells) {
+  if (cells_ + new_cells > limits_.max_cells || over_shared_cells(new_cells)) {
     error_ = "the workbook's grid is larger than " + std::to_string(limits_.max_cells) +
              " cells (cell " + cell_name(row, col) + " of sheet " + sheet.name + ")";
     return nullptr;
@@ -27,8 +27,9 @@ Cell* GridBudget::cell(Sheet& sheet, int row, int col) {
 }
 
 bool GridBudget::charge_text(const Cell& cell) {
-  text_bytes_ += cell.display.size() + cell.value.size() + cell.formula.size();
-  if (text_bytes_ <= limits_.max_text_bytes) return true;
+  std::uint64_t more = cell.display.size() + cell.value.size() + cell.formula.size();
+  text_bytes_ += more;
+  if (text_bytes_ <= limits_.max_text_bytes && !over_shared_text(more)) return true;
   error_ = "the workbook holds more than " + std::to_string(limits_.max_text_bytes >> 20) +
            " MiB of cell text";
   return false;
@@ -40,11 +41,21 @@ bool GridBudget::string_fits(std::size_t current, std::size_t more) {
   return false;
 }
 
-GridBudget GridBudget::remainder() const {
+GridBudget GridBudget::remainder(Shared& shared) const {
   Limits left = limits_;
   left.max_cells -= std::min(cells_, left.max_cells);
   left.max_text_bytes -= std::min(text_bytes_, left.max_text_bytes);
-  return GridBudget(left);
+  GridBudget part(left);
+  part.shared_ = &shared;
+  return part;
+}
+
+bool GridBudget::over_shared_cells(std::uint64_t more) {
+  return shared_ != nullptr && shared_->cells.fetch_add(more) + more > limits_.max_cells;
+}
+
+bool GridBudget::over_shared_text(std::uint64_t more) {
+  return shared_ != nullptr && shared_->text_bytes.fetch_add(more) + more > limits_.max_text_bytes;
 }
 
 bool GridBudget::absorb(std::uint64_t cells, std::uint64_t text_bytes) {

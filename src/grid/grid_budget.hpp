@@ -1,6 +1,7 @@
 #pragma once
 // What a reader may store (private to src/grid/): cells materialised in the dense grid and
 // bytes of cell text, over all sheets of a workbook, within Limits. Shared by the readers.
+#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -22,19 +23,28 @@ class GridBudget {
   bool string_fits(std::size_t current, std::size_t more);
   const std::string& error() const { return error_; }
 
-  // A budget for a part of a sheet read apart (xlsx_sheet_split.cpp): what is left of this
-  // one, counted from zero.
-  GridBudget remainder() const;
+  // What the parts of a sheet read apart on several threads have stored in all.
+  struct Shared {
+    std::atomic<std::uint64_t> cells{0}, text_bytes{0};
+  };
+  // A budget for one part of a sheet read apart (xlsx_sheet_split.cpp): what is left of this
+  // one, counted from zero for the part, and for all parts together in `shared`, so that the
+  // parts in memory at once stay within the workbook's limits too.
+  GridBudget remainder(Shared& shared) const;
   // The text a budget charged so far.
   std::uint64_t text_bytes() const { return text_bytes_; }
   // Charges at once what parts read apart stored; false (nothing charged) when over a limit.
   bool absorb(std::uint64_t cells, std::uint64_t text_bytes);
 
  private:
+  bool over_shared_cells(std::uint64_t more);
+  bool over_shared_text(std::uint64_t more);
+
   Limits limits_;
   std::uint64_t cells_ = 0;
   std::uint64_t text_bytes_ = 0;
   std::string error_;
+  Shared* shared_ = nullptr;
 };
 
 // After a sheet is read: hidden rows/columns sorted and unique, without those past the

@@ -119,7 +119,7 @@ class SheetSplitter {
         frame_stream_(frame_),
         piece_bytes_(std::max<std::size_t>(threads.piece_bytes, 1)),
         tasks_(threads.count, 2 * threads.count,
-               [&context, left = budget.remainder()](std::string xml) {
+               [&context, left = budget.remainder(shared_)](std::string xml) {
                  return read_piece(xml, context, left);
                }) {
     frame_.watch(frame_stream_);
@@ -269,6 +269,7 @@ class SheetSplitter {
   std::size_t scanned_ = 0;       // where the search for <sheetData> or its end goes on
   std::size_t row_searched_ = 0;  // where the search for a <row> tag to cut at goes on
   std::string prefix_, row_open_, rows_close_;
+  GridBudget::Shared shared_;  // what the pieces stored in all
   using Work = std::function<PieceRead(std::string)>;
   util::OrderedTasks<std::string, PieceRead, Work> tasks_;
 };

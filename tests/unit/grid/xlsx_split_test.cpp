@@ -250,3 +250,25 @@ TEST_CASE("the fixture workbooks read in pieces equal their serial reads", "[gri
   }
   CHECK(files >= 6);
 }
+
+TEST_CASE("the parts of a sheet read apart share the workbook's limits", "[grid][xlsx][split]") {
+  Limits limits;
+  limits.max_cells = 300;
+  limits.max_text_bytes = 1000;
+  GridBudget workbook(limits);
+  GridBudget::Shared shared;
+  GridBudget first = workbook.remainder(shared);
+  GridBudget second = workbook.remainder(shared);
+  Sheet a, b;
+  // Each part alone stays within the limit: row 1 of 100 cells (100 + 1 row) each.
+  REQUIRE(first.cell(a, 0, 99) != nullptr);
+  REQUIRE(second.cell(b, 0, 99) != nullptr);
+  // Together a third row of 100 goes over 300.
+  REQUIRE(first.cell(a, 1, 99) == nullptr);
+  CHECK(first.error().find("larger than 300 cells") != std::string::npos);
+  Cell text;
+  std::string long_text(600, 'x');
+  text.value = long_text;
+  CHECK(first.charge_text(text));
+  CHECK_FALSE(second.charge_text(text));  // 1,200 bytes in all
+}
