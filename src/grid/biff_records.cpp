@@ -1,5 +1,6 @@
 // BIFF8 records of an .xls Workbook stream (biff_records.hpp).
 #include "biff_records.hpp"
+#include "kpi/text/strings.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -58,24 +59,6 @@ double f64(std::string_view s, std::size_t at) {
   return value;
 }
 
-void append_utf8(std::string& out, std::uint32_t code) {
-  if (code < 0x80) {
-    out.push_back(static_cast<char>(code));
-  } else if (code < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else if (code < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (code >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  }
-}
-
 // Characters of a BIFF8 string at `at`: compressed (Latin-1) or UTF-16LE; rich-text and
 // phonetic extensions are skipped by the caller's record length.
 std::string biff_chars(std::string_view data, std::size_t at, std::size_t count, bool wide) {
@@ -83,7 +66,7 @@ std::string biff_chars(std::string_view data, std::size_t at, std::size_t count,
   for (std::size_t i = 0; i < count; ++i) {
     if (!wide) {
       if (at + i >= data.size()) break;
-      append_utf8(out, static_cast<unsigned char>(data[at + i]));
+      text::append_utf8(out, static_cast<unsigned char>(data[at + i]));
       continue;
     }
     std::size_t p = at + 2 * i;
@@ -92,12 +75,12 @@ std::string biff_chars(std::string_view data, std::size_t at, std::size_t count,
     if (unit >= 0xD800 && unit < 0xDC00 && p + 4 <= data.size()) {
       std::uint32_t low = u16(data, p + 2);
       if (low >= 0xDC00 && low < 0xE000) {
-        append_utf8(out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+        text::append_utf8(out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
         ++i;
         continue;
       }
     }
-    append_utf8(out, unit >= 0xD800 && unit < 0xE000 ? 0xFFFD : unit);
+    text::append_utf8(out, unit >= 0xD800 && unit < 0xE000 ? 0xFFFD : unit);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // _xHHHH_ escapes and line ends of OOXML text (ooxml_text.hpp).
 #include "ooxml_text.hpp"
+#include "kpi/text/strings.hpp"
 
 namespace kpi::grid {
 
@@ -24,20 +25,6 @@ long escape_at(std::string_view s, std::size_t i) {
   return code;
 }
 
-void append_utf8(std::string& out, long code) {
-  if (code >= 0xD800 && code <= 0xDFFF) code = 0xFFFD;
-  if (code < 0x80) {
-    out.push_back(static_cast<char>(code));
-  } else if (code < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  }
-}
-
 }  // namespace
 
 std::string decode_ooxml_text(std::string_view stored) {
@@ -48,7 +35,8 @@ std::string decode_ooxml_text(std::string_view stored) {
   for (std::size_t i = 0; i < stored.size();) {
     long code = stored[i] == '_' ? escape_at(stored, i) : -1;
     if (code >= 0) {
-      append_utf8(unescaped, code);
+      text::append_utf8(unescaped,
+                        code >= 0xD800 && code <= 0xDFFF ? 0xFFFD : static_cast<char32_t>(code));
       i += 7;
     } else {
       unescaped.push_back(stored[i++]);

@@ -1,5 +1,6 @@
 // Plain XML content read without expat, as expat would report it (plain_xml.hpp).
 #include "plain_xml.hpp"
+#include "kpi/text/strings.hpp"
 
 #include <array>
 #include <cstdint>
@@ -60,24 +61,6 @@ std::size_t xml_char_length(std::string_view s, std::size_t i) {
 bool is_xml_char(std::uint32_t c) {
   return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
-void append_utf8(std::string& out, std::uint32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 // The character of "#65" or "#x41" (a character reference's body), or 0 when there is none.
@@ -156,7 +139,7 @@ class PlainReader {
     if (body == "apos") return out += '\'', true;
     std::uint32_t c = character_reference(body);
     if (c == 0) return false;
-    append_utf8(out, c);
+    text::append_utf8(out, c);
     return true;
   }
 

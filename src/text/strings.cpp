@@ -135,6 +135,24 @@ bool contains(std::string_view s, std::string_view part) {
   if (s.size() <= 64) return s.find(part) != std::string_view::npos;
   return part.empty() || ::memmem(s.data(), s.size(), part.data(), part.size()) != nullptr;
 }
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
 std::size_t find_from(std::string_view s, std::string_view part, std::size_t pos) {
   if (pos > s.size()) return std::string_view::npos;
   const void* at = ::memmem(s.data() + pos, s.size() - pos, part.data(), part.size());
