@@ -112,12 +112,12 @@ void WorksheetHandler::start_row(const char** attributes) {
   long r = 0;
   bool numbered = parse_long(number, r);
   // A piece's first row must say its number: the rows before it are another piece's.
-  if (piece_ && piece_->base_row < 0) {
-    if (!numbered || r < 1 || r > kMaxRows) {
+  if (piece_ && !piece_->rows_started) {
+    piece_->rows_started = true;
+    if (!numbered) {
       failure = kNeedsSerial;
       return;
     }
-    piece_->base_row = static_cast<int>(r - 1);
   }
   row_ = numbered ? static_cast<int>(r - 1) : row_ + 1;
   col_ = -1;
@@ -321,10 +321,12 @@ void WorksheetHandler::finish_cell() {
   if (!budget_.charge_text(*cell)) failure = budget_.error();
 }
 
-// The cell the current one is stored in. A piece stores its rows from its first one, and
-// gives the sheet back to the serial read when a cell lands before that row or on a cell it
-// stored already (what the join cannot merge exactly).
+// The cell the current one is stored in. A piece stores its rows from its first cell's
+// (which may be another row than its <row> element says), and gives the sheet back to the
+// serial read when a cell lands before that row or on a cell it stored already (what the
+// join cannot merge exactly).
 Cell* WorksheetHandler::store_cell() {
+  if (piece_ && piece_->base_row < 0) piece_->base_row = cell_.row;
   int row = stored_row(cell_.row);
   if (piece_ && row < 0) {
     failure = kNeedsSerial;

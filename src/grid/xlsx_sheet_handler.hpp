@@ -60,7 +60,8 @@ struct PendingFormula {
 
 // What reading one piece of the rows apart leaves to the join.
 struct PieceState {
-  int base_row = -1;  // the piece's first row: its rows are stored from index 0
+  bool rows_started = false;
+  int base_row = -1;  // the row of the piece's first stored cell: stored from index 0
   int first_cell_row = INT_MAX, last_cell_row = -1;  // rows holding its stored cells
   std::vector<PendingFormula> pending;
 };

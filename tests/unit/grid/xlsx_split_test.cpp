@@ -125,6 +125,25 @@ TEST_CASE("a KPI sheet read in pieces equals the serial read", "[grid][xlsx][spl
   CHECK(joins_in_pieces(worksheet_xml(inline_rows(50)), 1));
 }
 
+TEST_CASE("rows whose number disagrees with their cells' references are read in pieces",
+          "[grid][xlsx][split]") {
+  // As a sheet copied block by block may be written: <row r="5"> holding A305.
+  std::string rows;
+  for (int r = 1; r <= 300; ++r) {
+    std::string n = std::to_string(r);
+    rows += "<row r=\"" + std::to_string(r % 50 + 1) + "\"><c r=\"A" + n + "\"><v>" + n +
+            "</v></c><c r=\"B" + n + "\" t=\"inlineStr\"><is><t>行" + n + "</t></is></c></row>";
+  }
+  std::string xml = worksheet_xml(rows);
+  require_same_reads(package(xml));
+  CHECK(joins_in_pieces(xml, 1));
+  CHECK(joins_in_pieces(xml, 500));
+  auto split = read_xlsx(package(xml), {}, {3, 500});
+  REQUIRE(split.book);
+  CHECK(split.book->sheets[0].rows.size() == 300);
+  CHECK(split.book->sheets[0].at(299, 1)->value == "行300");
+}
+
 TEST_CASE("a sheet with prefixed element names is read in pieces", "[grid][xlsx][split]") {
   std::string rows;
   for (int r = 1; r <= 40; ++r) rows += kpi_row(r, "x:");
