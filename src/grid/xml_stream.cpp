@@ -3,6 +3,7 @@
 
 #include <expat.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace kpi::grid {
@@ -34,9 +35,16 @@ const char* attribute(const char** attributes, std::string_view local) {
 
 void find_attributes(const char** attributes, std::initializer_list<WantedAttribute> wanted) {
   for (const char** a = attributes; a != nullptr && *a != nullptr; a += 2) {
-    std::string_view local = local_name(a[0]);
+    // The local name in one pass over the C string: its start after the last ':', its end.
+    const char* start = a[0];
+    const char* end = a[0];
+    for (; *end != '\0'; ++end)
+      if (*end == ':') start = end + 1;
+    auto length = static_cast<std::size_t>(end - start);
     for (const auto& w : wanted)
-      if (*w.value == nullptr && local == w.local) *w.value = a[1];
+      if (*w.value == nullptr && w.local.size() == length &&
+          std::equal(start, end, w.local.begin()))
+        *w.value = a[1];
   }
 }
 
