@@ -14,11 +14,21 @@ namespace {
 constexpr std::size_t npos = std::string_view::npos;
 constexpr std::size_t kMaxAttributes = 64;
 
+// ASCII name characters by byte: 1 may start a name, 2 may follow.
+constexpr std::array<unsigned char, 256> kNameByte = [] {
+  std::array<unsigned char, 256> name{};
+  for (int c = 0; c < 256; ++c) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+    bool other = (c >= '0' && c <= '9') || c == '.' || c == '-';
+    name[static_cast<std::size_t>(c)] = letter ? 3 : other ? 2 : 0;
+  }
+  return name;
+}();
 bool is_name_start(unsigned char c) {
-  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c == ':';
+  return (kNameByte[c] & 1) != 0;
 }
 bool is_name_char(unsigned char c) {
-  return is_name_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+  return kNameByte[c] != 0;
 }
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n';
@@ -233,7 +243,14 @@ class PlainReader {
     values_.push_back(attributes_.size());
     while (i_ < s_.size() && s_[i_] != quote) {
       auto c = static_cast<unsigned char>(s_[i_]);
-      if (kPlainByte[c] || c == ']' || c == '"' || c == '\'') {
+      if (kPlainByte[c] || c == ']') {  // a run of such bytes, copied at once
+        std::size_t run = i_ + 1;
+        while (run < s_.size() &&
+               (kPlainByte[static_cast<unsigned char>(s_[run])] || s_[run] == ']'))
+          ++run;
+        attributes_.append(s_.substr(i_, run - i_));
+        i_ = run;
+      } else if (c == '"' || c == '\'') {  // the other quote
         attributes_ += s_[i_++];
       } else if (c == '\t' || c == '\n') {  // normalised to a space, as XML says
         attributes_ += ' ';
