@@ -73,7 +73,8 @@ void round_significant(DecimalDigits& d, int keep) {
   strip_zeros(d);
 }
 
-std::optional<model::Decimal> stored_decimal(std::string_view stored, int shift, int max_scale) {
+std::optional<model::Decimal> stored_decimal_digits(std::string_view stored, int shift,
+                                                    int max_scale) {
   auto d = parse_decimal_digits(text::trim(stored));
   if (!d) return std::nullopt;
   round_significant(*d, excel_significant_digits);
@@ -86,6 +87,46 @@ std::optional<model::Decimal> stored_decimal(std::string_view stored, int shift,
   for (char c : d->digits) units = units * 10 + (c - '0');
   for (; scale < 0; ++scale) units *= 10;
   return model::Decimal{d->negative ? -units : units, scale};
+}
+
+namespace {
+
+// "280", "-0.758": digits with at most one point, no exponent, no space, at most 15
+// significant digits and `max_scale` decimals once shifted (nothing to round), read without
+// a string of digits; nullopt for anything else (stored_decimal_digits reads it).
+std::optional<model::Decimal> plain_stored_decimal(std::string_view s, int shift, int max_scale) {
+  if (shift < 0 || shift > 3) return std::nullopt;
+  std::size_t i = s.size() > 0 && s[0] == '-' ? 1 : 0;
+  bool negative = i == 1, digit = false, point = false;
+  std::int64_t units = 0;
+  int significant = 0, decimals = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '.' && !point) {
+      point = true;
+      continue;
+    }
+    if (!text::is_ascii_digit(c)) return std::nullopt;
+    digit = true;
+    decimals += point;
+    if (significant == 0 && c == '0') continue;  // a leading zero
+    if (++significant > excel_significant_digits) return std::nullopt;
+    units = units * 10 + (c - '0');
+  }
+  if (!digit) return std::nullopt;
+  if (units == 0) return model::Decimal{0, 0};
+  for (; decimals > 0 && units % 10 == 0; --decimals) units /= 10;  // trailing zeros
+  int scale = decimals - shift;
+  if (scale > max_scale) return std::nullopt;
+  for (; scale < 0; ++scale) units *= 10;
+  return model::Decimal{negative ? -units : units, scale};
+}
+
+}  // namespace
+
+std::optional<model::Decimal> stored_decimal(std::string_view stored, int shift, int max_scale) {
+  if (auto plain = plain_stored_decimal(stored, shift, max_scale)) return plain;
+  return stored_decimal_digits(stored, shift, max_scale);
 }
 
 }  // namespace kpi::grid

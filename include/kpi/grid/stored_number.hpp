@@ -31,5 +31,9 @@ void round_significant(DecimalDigits& d, int keep);
 // digits there are binary noise); nullopt when it is no number or does not fit.
 std::optional<model::Decimal> stored_decimal(std::string_view stored, int shift = 0,
                                              int max_scale = model::max_decimal_scale);
+// The same read through the digits as a string, for any stored text (stored_decimal reads a
+// plain one, "280" or "-0.758", without them and gives the same).
+std::optional<model::Decimal> stored_decimal_digits(std::string_view stored, int shift = 0,
+                                                    int max_scale = model::max_decimal_scale);
 
 }  // namespace kpi::grid

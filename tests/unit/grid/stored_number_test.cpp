@@ -2,6 +2,9 @@
 // the references of a formula (kpi/grid/formula_refs.hpp).
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+
 #include "kpi/grid/formula_refs.hpp"
 #include "kpi/grid/stored_number.hpp"
 
@@ -36,4 +39,30 @@ TEST_CASE("formula references skip strings, functions and sheet names", "[grid][
   CHECK_FALSE(refs[1].other_sheet);
   CHECK(refs[2].other_sheet);
   CHECK(refs[2].row == 2);
+}
+
+TEST_CASE("plain stored numbers read quickly as through their digits", "[grid][stored]") {
+  std::mt19937 random(15);
+  const std::string alphabet = "0000123456789..-- eE+";
+  int compared = 0;
+  for (int round = 0; round < 200000; ++round) {
+    std::string text;
+    for (int n = 1 + static_cast<int>(random() % 22); n > 0; --n)
+      text += alphabet[random() % alphabet.size()];
+    int shift = static_cast<int>(random() % 4);
+    int max_scale = static_cast<int>(random() % 14);
+    auto quick = kpi::grid::stored_decimal(text, shift, max_scale);
+    auto full = kpi::grid::stored_decimal_digits(text, shift, max_scale);
+    INFO(text << " shift " << shift << " max_scale " << max_scale);
+    REQUIRE(quick.has_value() == full.has_value());
+    if (quick) {
+      REQUIRE(quick->units == full->units);
+      REQUIRE(quick->scale == full->scale);
+      ++compared;
+    }
+  }
+  CHECK(compared > 10000);
+  CHECK(kpi::grid::stored_decimal("280")->to_string() == "280");
+  CHECK(kpi::grid::stored_decimal("-0.7580", 2)->to_string() == "-75.8");
+  CHECK(kpi::grid::stored_decimal("0.00")->to_string() == "0");
 }
