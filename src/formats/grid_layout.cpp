@@ -156,6 +156,7 @@ struct RowContext {
   std::string municipality;
   std::string goal, measure;
   std::map<std::string, int> ids_seen;
+  std::vector<std::string> header_names;  // the KPI column's title in each header row
 };
 
 int line_of(const RowContext& ctx, int row) {
@@ -352,11 +353,17 @@ void update_context(RowContext& ctx, const Layout& layout, int row) {
 }
 
 // A row that prints the header's KPI-column title again (a header repeated on every page).
-bool is_repeated_header(const RowContext& ctx, const Layout& layout, const std::string& name) {
+std::vector<std::string> header_names(const RowContext& ctx, const Layout& layout) {
+  std::vector<std::string> names;
   int col = layout.column(Role::name);
   for (int r = layout.header.first_row; r <= layout.header.last_row; ++r)
-    if (label_at(ctx, r, col) == name) return true;
-  return false;
+    names.push_back(label_at(ctx, r, col));
+  return names;
+}
+
+bool is_repeated_header(const RowContext& ctx, const std::string& name) {
+  return std::find(ctx.header_names.begin(), ctx.header_names.end(), name) !=
+         ctx.header_names.end();
 }
 
 void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason) {
@@ -377,7 +384,7 @@ void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, in
     return skip(out, ctx, row,
                 heading ? "section heading, no KPI" : "no KPI name (指標名 column empty)");
   }
-  if (is_repeated_header(ctx, layout, name)) return skip(out, ctx, row, "repeated header row");
+  if (is_repeated_header(ctx, name)) return skip(out, ctx, row, "repeated header row");
   started.push_back(start_kpi(ctx, layout, row, std::move(name)));
   ++out.rows_used;
 }
@@ -437,7 +444,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                const std::vector<int>& row_lines,
                                std::optional<grid_headers::HeaderMap> header, unsigned threads) {
   model::ParseOutput out;
-  RowContext ctx{sheet, grid::MergedIndex(sheet), path, row_lines, {}, {}, {}, {}};
+  RowContext ctx{sheet, grid::MergedIndex(sheet), path, row_lines, {}, {}, {}, {}, {}};
   if (!header) header = grid_headers::find_header(sheet, ctx.merges);
   if (!header) {
     out.diagnostics.push_back({{std::string(path), 0, {}, {}},
@@ -463,6 +470,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
          "header without " + list + " columns: " + grid_headers::header_report(sheet)});
   }
   std::vector<StartedKpi> started;
+  ctx.header_names = header_names(ctx, layout);
   for (int r = layout.header.last_row + 1; r < static_cast<int>(sheet.rows.size()); ++r)
     read_row(out, ctx, layout, r, started);
   out.indicators = finish_kpis(started, ctx, layout, threads);
