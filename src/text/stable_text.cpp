@@ -1,7 +1,9 @@
 #include "kpi/text/stable_text.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "kpi/text/normalize.hpp"
@@ -30,6 +32,33 @@ bool is_three_byte_at(const unsigned char* p, std::size_t i, std::size_t n) {
 char32_t three_byte_code_point(const unsigned char* p, std::size_t i) {
   return (char32_t{p[i]} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
          (char32_t{p[i + 2]} & 0x3F);
+}
+
+// The (up to) three bytes at p[i], the first in the lowest byte: one load where four bytes
+// are left, else byte by byte (zeros past the end).
+std::uint32_t three_bytes_at(const unsigned char* p, std::size_t i, std::size_t n) {
+  if constexpr (std::endian::native == std::endian::little) {
+    if (i + 4 <= n) {
+      std::uint32_t w;
+      std::memcpy(&w, p + i, sizeof w);
+      return w & 0xFFFFFFu;
+    }
+  }
+  std::uint32_t w = p[i];
+  if (i + 1 < n) w |= std::uint32_t{p[i + 1]} << 8;
+  if (i + 2 < n) w |= std::uint32_t{p[i + 2]} << 16;
+  return w;
+}
+
+// The bytes of three_bytes_at are a three-byte character (lead 1110xxxx, two 10xxxxxx); a
+// character cut by the end has a zero byte there, which is no continuation byte.
+bool is_three_byte(std::uint32_t bytes) {
+  return (bytes & 0xC0C0F0u) == 0x8080E0u;
+}
+
+// The code point of the three-byte character `bytes` (is_three_byte).
+char32_t code_point_of(std::uint32_t bytes) {
+  return (bytes & 0x0Fu) << 12 | (bytes >> 2 & 0xFC0u) | (bytes >> 16 & 0x3Fu);
 }
 
 // The code point of the three-byte character at s[i], or 0.
@@ -139,17 +168,22 @@ bool append_words_checking_stable(std::string_view s, std::vector<std::string_vi
       if (b < 0x80) {
         if (is_ascii_space_byte(b)) break;
         ++i;
-      } else if (b >= 0xE5 && b <= 0xE9 && is_three_byte_at(p, i, n)) {
-        i += 3;  // U+5000..U+9FFF: ideographs, all stable
-      } else if (is_three_byte_at(p, i, n)) {
-        if (b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) break;  // U+3000
-        stable = stable && is_stable_char(three_byte_code_point(p, i));
-        i += 3;  // its continuation bytes start no space
-      } else {
+        continue;
+      }
+      auto bytes = three_bytes_at(p, i, n);  // one load for the test and the code point
+      if (!is_three_byte(bytes)) {
         if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) break;  // NBSP
         stable = false;  // two or four bytes, or a cut character: a word's, byte by byte
         ++i;
+        continue;
       }
+      // U+5000..U+9FFF (lead bytes E5..E9): ideographs, all stable, the common case first.
+      if (b - 0xE5u > 0xE9u - 0xE5u) {
+        char32_t cp = code_point_of(bytes);
+        if (cp == 0x3000) break;
+        stable = stable && is_stable_char(cp);
+      }
+      i += 3;  // its continuation bytes start no space
     }
     out.push_back(s.substr(start, i - start));
   }
