@@ -57,9 +57,12 @@ struct Record {
 std::optional<int> record_number(std::string_view normalized) {
   auto t = trim(normalized);
   if (t.empty() || t.size() > 3) return std::nullopt;
-  for (char c : t)
+  int number = 0;
+  for (char c : t) {
     if (c < '0' || c > '9') return std::nullopt;
-  return std::stoi(std::string(t));
+    number = number * 10 + (c - '0');
+  }
+  return number;
 }
 
 std::vector<Record> find_records(const std::vector<Line>& lines) {
@@ -78,6 +81,7 @@ Layout find_layout(const std::vector<Line>& lines) {
   Layout layout;
   for (const auto& l : lines) {
     std::string_view s = l.normalized;
+    if (s.empty() || (s[0] != '(' && s[0] != 'R')) continue;  // most lines: neither title
     if ((starts_with(s, "(H") || starts_with(s, "(R")) && contains(s, "年度") && s.size() < 16) {
       if (auto y = text::fiscal_year_in(s); y && !layout.baseline_year) layout.baseline_year = *y;
       continue;
@@ -236,10 +240,14 @@ struct Label {
 };
 
 std::optional<Label> find_label(const std::vector<Line>& lines, const Record& r) {
-  for (std::size_t i = r.begin + 1; i < r.end; ++i)
+  constexpr std::string_view label_end = "指標";
+  static_assert(std::ranges::all_of(labels, [](auto l) { return l.ends_with(label_end); }));
+  for (std::size_t i = r.begin + 1; i < r.end; ++i) {
+    if (lines[i].original.find(label_end) == std::string_view::npos) continue;
     for (std::size_t k = 0; k < std::size(labels); ++k)
       if (auto pos = lines[i].original.find(labels[k]); pos != std::string::npos)
         return Label{i, pos, k};
+  }
   return std::nullopt;
 }
 

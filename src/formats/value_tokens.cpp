@@ -35,9 +35,12 @@ std::optional<ValueToken> value_token(const Word& word) {
   // The number must open the word and end it but for its suffix: checked before the suffix
   // is read, so that a line of prose costs no more than the search for its first digit.
   auto number = number_at(s, digit, 0);
-  if (!number || number->begin != 0 || !is_value_suffix(s.substr(number->end))) return std::nullopt;
+  if (!number || number->begin != 0) return std::nullopt;
+  auto suffix = s.substr(number->end);
+  if (!is_value_suffix(suffix)) return std::nullopt;
   t.number = number->number;
-  t.qualifier = suffix_qualifier_at(s, number->end, s.size());  // read_value's suffix
+  // read_value's suffix: nothing and "%" carry no qualifier, so only 以上 and 以下 are read.
+  if (suffix.size() > 1) t.qualifier = suffix_qualifier_at(s, number->end, s.size());
   return t;
 }
 

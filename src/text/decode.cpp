@@ -4,6 +4,7 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -98,6 +99,20 @@ bool is_plain_three_byte(std::string_view s, std::size_t i) {
          (byte_at(s, i + 2) & 0xC0) == 0x80;
 }
 
+// Index of the first byte at or after `i` that does not start a plain three-byte sequence
+// (is_plain_three_byte), four bytes loaded at a time: a run of Japanese text in one loop.
+std::size_t skip_plain_three_byte(std::string_view s, std::size_t i) {
+  for (std::uint32_t w = 0; i + sizeof w <= s.size(); i += 3) {
+    std::memcpy(&w, s.data() + i, sizeof w);
+    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap32(w);
+    unsigned lead = w & 0xFF;
+    bool plain_lead = lead - 0xE1u <= 0xECu - 0xE1u || lead - 0xEEu <= 1;  // E1-EC, EE, EF
+    if (!plain_lead || (w & 0xC0C000u) != 0x808000u) return i;
+  }
+  while (i < s.size() && is_plain_three_byte(s, i)) i += 3;
+  return i;
+}
+
 // Offset of the first ill-formed UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view s) {
   std::size_t i = 0, n = s.size();
@@ -108,7 +123,7 @@ std::size_t first_invalid_utf8(std::string_view s) {
       continue;
     }
     if (is_plain_three_byte(s, i)) {
-      i += 3;
+      i = skip_plain_three_byte(s, i + 3);
       continue;
     }
     std::size_t len = utf8_sequence_length(c);
