@@ -51,6 +51,7 @@ std::size_t past_close(std::string_view s, std::size_t open, std::string_view op
 std::optional<RelistedMark> find_relisted_mark(std::string_view name) {
   static constexpr std::pair<std::string_view, std::string_view> brackets[] = {
       {"【", "】"}, {"(", ")"}, {"（", "）"}, {"[", "]"}, {"〔", "〕"}};
+  if (name.find("再掲") == std::string_view::npos) return std::nullopt;  // most names
   for (const auto& [opener, closer] : brackets) {
     auto open = name.find(std::string(opener) + "再掲");
     if (open == std::string_view::npos) continue;
@@ -60,6 +61,10 @@ std::optional<RelistedMark> find_relisted_mark(std::string_view name) {
     return RelistedMark{open, end, number ? number->number.to_string() : std::string()};
   }
   return std::nullopt;
+}
+
+bool may_hold_relisted_mark(std::string_view printed) {
+  return printed.find("掲") != std::string_view::npos;
 }
 
 std::optional<std::string> take_relisted_mark(std::string& name) {

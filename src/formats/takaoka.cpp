@@ -141,6 +141,7 @@ std::vector<Lines> paragraphs(const text::MappedText& block, std::size_t from) {
 // A name printed with 【再掲（№１２）】: the mark leaves the name, its number gives "No.12", the
 // id as this sheet prints it.
 std::optional<std::string> take_relisted_id(std::string& printed_name) {
+  if (!may_hold_relisted_mark(printed_name)) return std::nullopt;  // most names
   auto name = text::normalize_mapped(printed_name);
   auto mark = find_relisted_mark(name.normalized);
   if (!mark) return std::nullopt;
