@@ -1,6 +1,9 @@
 #include "kpi/merge.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -56,9 +59,12 @@ bool same_value(const Value& a, const Value& b) {
          text::squeeze_spaces(text::normalize(b.text));
 }
 
-std::string shown(const Value& v) {
+// The value as a conflict shows it: its text, else its number (written into `buffer`).
+std::string_view shown(const Value& v, std::string& buffer) {
   if (!v.text.empty()) return v.text;
-  return v.number ? v.number->to_string() : "-";
+  if (!v.number) return "-";
+  buffer = v.number->to_string();
+  return buffer;
 }
 
 std::string display_id(const Indicator& ind) {
@@ -72,27 +78,49 @@ struct Field {
   std::string_view name;  // "actual", "baseline", ...
 };
 
+// The text of one message at a time, its room kept from one to the next: a piece is one
+// bounds test and one copy (a merge of many files writes hundreds of thousands of them).
+class MessageText {
+ public:
+  void clear() { size_ = 0; }
+  void append(std::string_view piece) {
+    if (piece.size() > bytes_.size() - size_) bytes_.resize(2 * (size_ + piece.size()));
+    std::memcpy(bytes_.data() + size_, piece.data(), piece.size());
+    size_ += piece.size();
+  }
+  std::string_view view() const { return {bytes_.data(), size_}; }
+
+ private:
+  std::vector<char> bytes_ = std::vector<char>(512);
+  std::size_t size_ = 0;
+};
+
 // "path:line" (or "path") written where it is needed, without a string of its own.
-void append(fmt::memory_buffer& out, std::string_view text) {
+template <typename Text>
+void append(Text& out, std::string_view text) {
   out.append(text);
 }
 
-void append(fmt::memory_buffer& out, long long number) {
-  out.append(std::string_view(fmt::format_int(number).c_str()));
+template <typename Text>
+void append(Text& out, long long number) {
+  char digits[24];
+  auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
+  out.append(std::string_view(digits, static_cast<std::size_t>(end - digits)));
 }
 
-void append_where(fmt::memory_buffer& out, const SourceLocation& loc) {
+template <typename Text>
+void append_where(Text& out, const SourceLocation& loc) {
   append(out, loc.path);
   if (loc.line > 0) append(out, ":"), append(out, loc.line);
 }
 
 std::string where(const SourceLocation& loc) {
-  fmt::memory_buffer out;
+  std::string out;
   append_where(out, loc);
-  return fmt::to_string(out);
+  return out;
 }
 
-void append_field(fmt::memory_buffer& out, const Field& field) {
+void append_field(MessageText& out, const Field& field) {
   append(out, field.series.id);
   if (field.series.seq > 1) append(out, " #"), append(out, field.series.seq);
   if (field.fiscal_year) append(out, " FY"), append(out, *field.fiscal_year);
@@ -114,7 +142,8 @@ class Joiner {
   // A value present in only one file is taken; two different ones: the later, reported.
   void value(Value& kept, const Value& later, std::string_view what, std::string_view why = "") {
     if (!present(later)) return;
-    if (present(kept) && !same_value(kept, later)) conflict(what, shown(later), shown(kept), why);
+    if (present(kept) && !same_value(kept, later))
+      conflict(what, shown(later, later_text_), shown(kept, kept_text_), why);
     kept = later;
   }
 
@@ -132,7 +161,7 @@ class Joiner {
   }
 
  private:
-  void conflict(std::string_view what, const std::string& later, const std::string& kept,
+  void conflict(std::string_view what, std::string_view later, std::string_view kept,
                 std::string_view why = "") {
     // Appended piece by piece: a national run writes hundreds of thousands of these.
     message_.clear();
@@ -143,7 +172,7 @@ class Joiner {
     append_where(message_, earlier_);
     append(message_, why), append(message_, "; the later file's value is kept");
     diagnostics_.push_back(later_, model::Severity::warning, "input.merge-conflict",
-                           std::string_view(message_.data(), message_.size()));
+                           message_.view());
   }
 
   model::DiagnosticList& diagnostics_;
@@ -151,7 +180,8 @@ class Joiner {
   std::optional<int> fiscal_year_;
   const SourceLocation& earlier_;
   const SourceLocation& later_;
-  fmt::memory_buffer message_;
+  MessageText message_;
+  std::string later_text_, kept_text_;  // a value without text shown as its number
 };
 
 void join_observation(const Indicator& series, Observation& kept, const Observation& later,
