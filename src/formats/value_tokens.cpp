@@ -18,6 +18,12 @@ bool is_value_suffix(std::string_view rest) {
   return rest.empty() || rest == "%" || rest == "以上" || rest == "以下";
 }
 
+// The last character of a number cell: a digit, or that of a suffix is_value_suffix takes.
+bool may_end_number_cell(std::string_view s) {
+  return !s.empty() && (text::is_ascii_digit(s.back()) || s.back() == '%' ||
+                        text::ends_with(s, "以上") || text::ends_with(s, "以下"));
+}
+
 // The text from the first view's start to the second's end, both viewing into one line.
 std::string_view spanning(std::string_view first, std::string_view last) {
   return {first.data(), static_cast<std::size_t>(last.data() + last.size() - first.data())};
@@ -28,6 +34,9 @@ std::string_view spanning(std::string_view first, std::string_view last) {
 std::optional<ValueToken> value_token(const Word& word) {
   ValueToken t{word.original, word.normalized, std::nullopt, model::Qualifier::none, 0};
   std::string_view s = word.normalized;
+  // A number ends at a digit, so a number cell ends with a digit or a value suffix. Any other
+  // word (a line of prose) is a dash or nothing, told without a search for its first digit.
+  if (!may_end_number_cell(s)) return text::is_no_value(s) ? std::optional(t) : std::nullopt;
   auto digit =
       static_cast<std::size_t>(std::find_if(s.begin(), s.end(), text::is_ascii_digit) - s.begin());
   // "-", "―": no value; such a word has no digit, and a word without one is no number either.
