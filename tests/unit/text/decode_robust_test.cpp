@@ -5,6 +5,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -208,6 +209,22 @@ TEST_CASE("UTF-8 validation after a long run of three-byte characters, at every 
     }
     return true;
   };
+  // Random lines of such pieces and ASCII, long enough to be read sixteen bytes at a time.
+  std::mt19937 rng(12);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(run_characters) + std::size(breaks)),
+      length(0, 40);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (auto k = length(rng); k > 0; --k) {
+      auto piece = pick(rng);
+      s += piece < std::size(run_characters) ? run_characters[piece]
+           : piece == std::size(run_characters) + std::size(breaks)
+               ? std::string("ab ")
+               : breaks[piece - std::size(run_characters)];
+    }
+    INFO(s.size() << " bytes");
+    REQUIRE(kpi::text::is_valid_utf8(s) == byte_by_byte_valid(s));
+  }
   for (std::size_t count = 0; count < 12; ++count)
     for (const auto& brk : breaks)
       for (std::string after : {std::string(), std::string("\xE6\xBC\xA2x")}) {
