@@ -291,8 +291,19 @@ std::size_t after_label_offset(const Label& label) {
   return label.offset + labels[label.which].size();
 }
 
+// Whether a word of `line` runs across byte `offset` (a label glued to the word after it).
+bool word_across(const Line& line, std::size_t offset) {
+  const char* cut = line.original.data() + offset;
+  for (const auto& w : line.words)
+    if (w.original.data() < cut && w.original.data() + w.original.size() > cut) return true;
+  return false;
+}
+
 // The run ending the label line after the label (a word glued to the label is cut there).
 ValueRun label_line_run(Context& c, const Label& label) {
+  // The label ends a word, which is no value: the line's own run is the one after the label.
+  if (!word_across(c.lines[label.line_index], after_label_offset(label)))
+    return run_of(c, label.line_index);
   std::string_view s = c.lines[label.line_index].original;
   c.after_label.assign(s.substr(after_label_offset(label)));
   if (c.after_label.lines().empty()) return {{}, s.size()};
