@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -55,6 +56,12 @@ struct Record {
 };
 
 std::optional<int> record_number(std::string_view normalized) {
+  // Most lines start with neither a digit nor a space's first byte (ASCII, E3 for U+3000, C2
+  // for NBSP): no number alone, told without trimming.
+  if (normalized.empty()) return std::nullopt;
+  auto first = static_cast<unsigned char>(normalized.front());
+  if (!text::is_ascii_digit(normalized.front()) && first > 0x20 && first != 0xE3 && first != 0xC2)
+    return std::nullopt;
   auto t = trim(normalized);
   if (t.empty() || t.size() > 3) return std::nullopt;
   int number = 0;
@@ -421,11 +428,12 @@ model::Value value_of(const ValueToken& token) {
   return {token.number, std::string(token.original)};
 }
 
-std::vector<model::Observation> observations_of(const std::vector<ValueToken>& values,
+std::vector<model::Observation> observations_of(std::span<const ValueToken> values,
                                                 const Layout& layout, int line,
                                                 const std::string& path) {
   std::vector<model::Observation> out;
   int years = static_cast<int>(values.size() - 1) / 3;
+  out.reserve(static_cast<std::size_t>(years));
   for (int k = 0; k < years; ++k) {
     model::Observation o;
     o.fiscal_year = layout.first_year + k;
@@ -500,8 +508,8 @@ std::size_t read_record(Context& c, const Record& r) {
   auto goal_code = starts_with_circled_number(goal) ? std::string(goal.substr(0, 3)) : "";
   add_level(ind.plan_path, plan_level("goal", goal_code, heading.goal));
   add_level(ind.plan_path, plan_level("measure", "", heading.measure));
-  ind.name = heading.name;
-  ind.relisted_of = heading.relisted_of;
+  ind.name = std::move(heading.name);
+  ind.relisted_of = std::move(heading.relisted_of);
   ind.cumulative = contains(ind.name, "累計");
   ind.direction = label_directions[label->which];
   ind.direction_source = model::DirectionSource::label;
@@ -528,14 +536,13 @@ std::size_t read_record(Context& c, const Record& r) {
     c.out.indicators.push_back(std::move(ind));
     return value_line ? value_line->line_index + 1 : label->line_index + 1;
   }
-  auto tokens = value_line->run.tokens;
+  const auto& tokens = value_line->run.tokens;
   std::size_t first_value = tokens.size() - expected;
   std::size_t cut = tokens[first_value].begin;
   std::string after = normalized_between(c, *label, *value_line, cut);
   ind.unit = take_unit(after, ind.cumulative);
   ind.baseline = read_baseline(after, c.layout.baseline_year);
-  std::vector<ValueToken> values(tokens.begin() + static_cast<std::ptrdiff_t>(first_value),
-                                 tokens.end());
+  auto values = std::span<const ValueToken>(tokens).subspan(first_value);
   ind.final_target.value = value_of(values.back());
   ind.final_target.qualifier = values.back().qualifier;
   ind.observations =
