@@ -262,7 +262,7 @@ std::optional<Label> find_label(const std::vector<Line>& lines, const Record& r)
 // The value line: the first line from the label on ending in a run of value tokens.
 struct ValueLine {
   std::size_t line_index = 0;
-  ValueRun run;
+  const ValueRun* run = nullptr;  // the line's (Context::runs), or the label line's after it
 };
 
 // -- reading state ---------------------------------------------------------------------------
@@ -284,6 +284,7 @@ struct Context {
   std::vector<Displaced> displaced;
   std::vector<std::optional<ValueRun>> runs;  // per line: its trailing value run, once read
   WordedText after_label;                     // the label line's text after the label
+  ValueRun label_run;                         // the run ending it, when a word is cut there
 };
 
 // The run of value tokens that ends line `i`, read once however often it is asked for.
@@ -307,21 +308,24 @@ bool word_across(const Line& line, std::size_t offset) {
 }
 
 // The run ending the label line after the label (a word glued to the label is cut there).
-ValueRun label_line_run(Context& c, const Label& label) {
+const ValueRun& label_line_run(Context& c, const Label& label) {
   // The label ends a word, which is no value: the line's own run is the one after the label.
   if (!word_across(c.lines[label.line_index], after_label_offset(label)))
     return run_of(c, label.line_index);
   std::string_view s = c.lines[label.line_index].original;
   c.after_label.assign(s.substr(after_label_offset(label)));
-  if (c.after_label.lines().empty()) return {{}, s.size()};
-  return trailing_value_run(c.after_label.lines().front().words, s);
+  if (c.after_label.lines().empty())
+    c.label_run = {{}, s.size()};
+  else
+    c.label_run = trailing_value_run(c.after_label.lines().front().words, s);
+  return c.label_run;
 }
 
 std::optional<ValueLine> find_value_line(Context& c, const Record& r, const Label& label) {
-  if (auto run = label_line_run(c, label); run.tokens.size() >= 4)
-    return ValueLine{label.line_index, std::move(run)};
+  if (const auto& run = label_line_run(c, label); run.tokens.size() >= 4)
+    return ValueLine{label.line_index, &run};
   for (std::size_t i = label.line_index + 1; i < r.end; ++i)
-    if (const auto& run = run_of(c, i); run.tokens.size() >= 4) return ValueLine{i, run};
+    if (const auto& run = run_of(c, i); run.tokens.size() >= 4) return ValueLine{i, &run};
   return std::nullopt;
 }
 
@@ -519,24 +523,24 @@ std::size_t read_record(Context& c, const Record& r) {
   auto value_line = find_value_line(c, r, *label);
   std::size_t expected =
       static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
-  if (!value_line || value_line->run.tokens.size() < expected) {
+  if (!value_line || value_line->run->tokens.size() < expected) {
     int line = value_line ? lines[value_line->line_index].number : number_line;
     std::string after =
-        value_line ? normalized_between(c, *label, *value_line, value_line->run.begin) : "";
+        value_line ? normalized_between(c, *label, *value_line, value_line->run->begin) : "";
     ind.unit = take_unit(after, ind.cumulative);
-    if (value_line) keep_displaced_block(c, c.out.indicators.size(), value_line->run, line);
+    if (value_line) keep_displaced_block(c, c.out.indicators.size(), *value_line->run, line);
     skip(c, line,
          fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
                      "values (target, actual, rate per year and the final target), found {}; "
                      "not parseable{}",
-                     ind.id, expected, value_line ? value_line->run.tokens.size() : 0,
+                     ind.id, expected, value_line ? value_line->run->tokens.size() : 0,
                      value_line ? where_values_stop(lines[value_line->line_index].original,
-                                                    value_line->run.begin)
+                                                    value_line->run->begin)
                                 : ""));
     c.out.indicators.push_back(std::move(ind));
     return value_line ? value_line->line_index + 1 : label->line_index + 1;
   }
-  const auto& tokens = value_line->run.tokens;
+  const auto& tokens = value_line->run->tokens;
   std::size_t first_value = tokens.size() - expected;
   std::size_t cut = tokens[first_value].begin;
   std::string after = normalized_between(c, *label, *value_line, cut);
@@ -602,10 +606,11 @@ std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
       static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
   std::optional<ValueLine> value_line;
   if (auto label = find_label(c.lines, r)) value_line = find_value_line(c, r, *label);
-  bool complete = value_line && value_line->run.tokens.size() >= expected;
+  bool complete = value_line && value_line->run->tokens.size() >= expected;
   if (!complete && value_line && !c.displaced.empty() &&
       c.out.indicators[c.displaced.back().indicator].id == fmt::format("No.{}", r.id_number))
-    keep_displaced_block(c, c.displaced.back().indicator, value_line->run, c.lines[r.begin].number);
+    keep_displaced_block(c, c.displaced.back().indicator, *value_line->run,
+                         c.lines[r.begin].number);
   skip(c, c.lines[r.begin].number,
        complete ? fmt::format("No.{} again (first at line {}): a repeated row is not read twice",
                               r.id_number, first_line)
@@ -725,7 +730,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   WordedText worded(text);
   const auto& lines = worded.lines();
   Layout layout = find_layout(lines);
-  Context c{lines, layout, std::string(path), out, {}, {}, {}};
+  Context c{lines, layout, std::string(path), out, {}, {}, {}, {}};
   if (!layout.first_year || layout.final_year <= layout.first_year) {
     out.diagnostics.push_back(
         {{c.path, 1},
