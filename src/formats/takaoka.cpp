@@ -26,6 +26,7 @@
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/number_shape.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::takaoka {
@@ -126,7 +127,7 @@ Span trimmed(const text::MappedText& block, Span s) {
 // The printed lines joined: a name or heading wrapped by the PDF layout is one text.
 std::string joined_printed(const text::MappedText& block, const Lines& lines) {
   std::string out;
-  for (const auto& l : lines) out += printed(block, l);
+  for (const auto& l : lines) out += printed_view(block, l);
   return out;
 }
 
@@ -285,6 +286,8 @@ struct Context {
   std::vector<std::optional<ValueRun>> runs;  // per line: its trailing value run, once read
   WordedText after_label;                     // the label line's text after the label
   ValueRun label_run;                         // the run ending it, when a word is cut there
+  std::string block_printed;                  // a record's lines before its label
+  text::MappedText block;                     // and normalised
 };
 
 // The run of value tokens that ends line `i`, read once however often it is asked for.
@@ -470,15 +473,19 @@ void skip(Context& c, int line, std::string reason) {
   skip_row(c.out, c.path, line, std::move(reason));
 }
 
-text::MappedText block_text(const std::vector<Line>& lines, std::size_t from, std::size_t to,
-                            std::size_t cut_offset) {
-  std::string out;
-  for (std::size_t i = from; i <= to && i < lines.size(); ++i) {
-    std::string_view s = lines[i].original;
+// The printed lines [from, to] (the last cut at `cut_offset`), normalised into c.block (its
+// buffers reused from one record to the next).
+const text::MappedText& block_text(Context& c, std::size_t from, std::size_t to,
+                                   std::size_t cut_offset) {
+  auto& out = c.block_printed;
+  out.clear();
+  for (std::size_t i = from; i <= to && i < c.lines.size(); ++i) {
+    std::string_view s = c.lines[i].original;
     if (i == to) s = s.substr(0, cut_offset);
     out.append(s).push_back('\n');
   }
-  return text::normalize_mapped(out);
+  text::normalize_mapped_into(out, c.block);
+  return c.block;
 }
 
 // "; the values stop at '1e309'": the word before a short run of values, which may be a
@@ -504,7 +511,7 @@ std::size_t read_record(Context& c, const Record& r) {
   ind.municipality = "takaoka";
   ind.id = fmt::format("No.{}", r.id_number);
   ind.source = {c.path, number_line};
-  auto heading = read_heading(block_text(lines, r.begin + 1, label->line_index, label->offset));
+  auto heading = read_heading(block_text(c, r.begin + 1, label->line_index, label->offset));
   ind.goal = heading.goal;
   ind.measure = heading.measure;
   // "①多様なひとが住みたいと感じるまちをつくる": the goal's code is its circled number.
@@ -730,7 +737,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   WordedText worded(text);
   const auto& lines = worded.lines();
   Layout layout = find_layout(lines);
-  Context c{lines, layout, std::string(path), out, {}, {}, {}, {}};
+  Context c{lines, layout, std::string(path), out, {}, {}, {}, {}, {}, {}};
   if (!layout.first_year || layout.final_year <= layout.first_year) {
     out.diagnostics.push_back(
         {{c.path, 1},
