@@ -173,3 +173,22 @@ TEST_CASE("stable text: a block of sixteen bytes is passed over only when all of
   std::string prose = "引き続き、若い世代が安心して結婚";
   CHECK(stable_word_block_end(prose, 0) % 3 == 0);
 }
+
+TEST_CASE("stable text: long texts read sixteen bytes at a time are stable as each character",
+          "[text][stable_text]") {
+  auto utf8_of = [](char32_t cp) {
+    return std::string{static_cast<char>(0xE0 | cp >> 12),
+                       static_cast<char>(0x80 | (cp >> 6 & 0x3F)),
+                       static_cast<char>(0x80 | (cp & 0x3F))};
+  };
+  for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    for (std::size_t at : {0, 5, 14, 15, 17}) {
+      auto s = std::string(at, ' ') + utf8_of(cp) + "\t漢字かな カナ。\n";
+      INFO(static_cast<std::uint32_t>(cp) << " at " << at);
+      REQUIRE(is_stable_text(s) == is_kept_by_normalize(cp));
+      std::string buffer;
+      REQUIRE(normalized_view(s, buffer) == normalize(s));
+    }
+  }
+}
