@@ -163,16 +163,18 @@ class Joiner {
  private:
   void conflict(std::string_view what, std::string_view later, std::string_view kept,
                 std::string_view why = "") {
-    // Appended piece by piece: a national run writes hundreds of thousands of these.
-    message_.clear();
-    append_field(message_, Field{series_, fiscal_year_, what});
-    append(message_, ": '"), append(message_, later), append(message_, "' at ");
-    append_where(message_, later_);
-    append(message_, " differs from '"), append(message_, kept), append(message_, "' at ");
-    append_where(message_, earlier_);
-    append(message_, why), append(message_, "; the later file's value is kept");
+    // Appended piece by piece: a national run writes hundreds of thousands of these, into one
+    // buffer per thread (a Joiner lives for one observation).
+    thread_local MessageText message;
+    message.clear();
+    append_field(message, Field{series_, fiscal_year_, what});
+    append(message, ": '"), append(message, later), append(message, "' at ");
+    append_where(message, later_);
+    append(message, " differs from '"), append(message, kept), append(message, "' at ");
+    append_where(message, earlier_);
+    append(message, why), append(message, "; the later file's value is kept");
     diagnostics_.push_back(later_, model::Severity::warning, "input.merge-conflict",
-                           message_.view());
+                           message.view());
   }
 
   model::DiagnosticList& diagnostics_;
@@ -180,7 +182,6 @@ class Joiner {
   std::optional<int> fiscal_year_;
   const SourceLocation& earlier_;
   const SourceLocation& later_;
-  MessageText message_;
   std::string later_text_, kept_text_;  // a value without text shown as its number
 };
 
