@@ -76,6 +76,7 @@ ValueRun trailing_value_run(std::span<const Word> words, std::string_view origin
       }
     }
     run.begin = token->begin;
+    if (run.tokens.empty()) run.tokens.reserve(i + 1);  // room for every word left: one allocation
     run.tokens.push_back(*token);  // right to left; inserting in front is quadratic
   }
   std::reverse(run.tokens.begin(), run.tokens.end());
