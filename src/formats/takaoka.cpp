@@ -124,6 +124,25 @@ Span trimmed(const text::MappedText& block, Span s) {
   return t.empty() ? Span{s.end, s.end} : span_of(block, t);
 }
 
+// The pieces of a text between its line ends, as text::split(text, '\n') lists them, read one
+// at a time without a list.
+class LinePieces {
+ public:
+  explicit LinePieces(std::string_view text) : rest_(text) {}
+  bool next(std::string_view& piece) {
+    if (done_) return false;
+    auto end = rest_.find('\n');
+    done_ = end == std::string_view::npos;
+    piece = rest_.substr(0, end);
+    if (!done_) rest_.remove_prefix(end + 1);
+    return true;
+  }
+
+ private:
+  std::string_view rest_;
+  bool done_ = false;
+};
+
 // The printed lines joined: a name or heading wrapped by the PDF layout is one text.
 std::string joined_printed(const text::MappedText& block, const Lines& lines) {
   std::string out;
@@ -134,7 +153,8 @@ std::string joined_printed(const text::MappedText& block, const Lines& lines) {
 std::vector<Lines> paragraphs(const text::MappedText& block, std::size_t from) {
   std::vector<Lines> out(1);
   std::string_view all = block.normalized;
-  for (auto l : text::split(all.substr(from), '\n')) {
+  LinePieces pieces(all.substr(from));
+  for (std::string_view l; pieces.next(l);) {
     auto t = trim(l);
     if (t.empty()) {
       if (!out.back().empty()) out.emplace_back();
@@ -209,7 +229,8 @@ Lines goal_lines(const text::MappedText& block, std::size_t goal_end, bool& star
   constexpr std::string_view marker = "★数値目標";
   Lines out;
   std::string_view all = block.normalized;
-  for (auto l : text::split(all.substr(0, goal_end), '\n')) {
+  LinePieces pieces(all.substr(0, goal_end));
+  for (std::string_view l; pieces.next(l);) {
     auto star = l.find(marker);
     auto t = trim(l.substr(0, star));
     if (!t.empty()) out.push_back(span_of(block, t));
