@@ -19,7 +19,7 @@ namespace {
 using calc::Rational;
 
 bool is_percent(const model::Value& v) {
-  return text::contains(v.text, "%");
+  return v.text.find('%') != std::string::npos;
 }
 
 struct Pools {
