@@ -288,7 +288,7 @@ class Merger {
     std::vector<std::pair<std::string, std::string>> ids;
     std::vector<Key> named;  // first KPIs of their (municipality, id, name) in this sheet
     for (auto& ind : sheet.parsed.indicators) {
-      auto name = name_key(ind.name);
+      auto name = cached_name_key(ind.name);
       auto muni = municipality_key(ind.municipality);
       auto id = id_key(ind.id);
       Key key{muni, id, name, seen[{muni, id, name, 0}]++};
@@ -314,6 +314,15 @@ class Merger {
     near_municipality_of_.clear();  // the earlier municipalities have changed
     for (const auto& [m, id, name, nth] : named)
       ids_by_name_[{m, name}].emplace(id, homes_.at({m, id, name, nth}));
+  }
+
+  // name_key(name), worked out once per name: the sheets of a series repeat their names. The
+  // cache starts over past 65,536 names (a national run's memory stays bounded).
+  const std::string& cached_name_key(const std::string& name) {
+    auto it = name_keys_.find(name);
+    if (it != name_keys_.end()) return it->second;
+    if (name_keys_.size() >= std::size_t{1} << 16) name_keys_.clear();
+    return name_keys_.emplace(name, name_key(name)).first->second;
   }
 
   const Indicator& at(const Home& home) const {
@@ -399,6 +408,7 @@ class Merger {
   std::map<std::string, std::optional<std::string>> near_municipality_of_;  // this sheet's
   // (municipality, name) -> id -> the first KPI of that key, earlier sheets only.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Home>> ids_by_name_;
+  std::unordered_map<std::string, std::string> name_keys_;  // cached_name_key
 };
 
 }  // namespace
