@@ -82,17 +82,26 @@ struct Field {
 // bounds test and one copy (a merge of many files writes hundreds of thousands of them).
 class MessageText {
  public:
-  void clear() { size_ = 0; }
-  void append(std::string_view piece) {
-    if (piece.size() > bytes_.size() - size_) bytes_.resize(2 * (size_ + piece.size()));
+  void clear() {
+    size_ = 0;
+    room_ = bytes_.size();
+  }
+  void append(std::string_view piece) {  // small enough to be inlined where it is called
+    if (piece.size() > room_) grow(piece.size());
     std::memcpy(bytes_.data() + size_, piece.data(), piece.size());
     size_ += piece.size();
+    room_ -= piece.size();
   }
   std::string_view view() const { return {bytes_.data(), size_}; }
 
  private:
+  [[gnu::noinline]] void grow(std::size_t more) {
+    bytes_.resize(2 * (size_ + more));
+    room_ = bytes_.size() - size_;
+  }
+
   std::vector<char> bytes_ = std::vector<char>(512);
-  std::size_t size_ = 0;
+  std::size_t size_ = 0, room_ = 512;
 };
 
 // "path:line" (or "path") written where it is needed, without a string of its own.
