@@ -276,6 +276,22 @@ void count_merged(model::Sheet& sheet, const Indicator& ind) {
   ++(it == origins.end() ? origins.front() : *it).merged;
 }
 
+// A key function's results (name_key, id_key, municipality_key), worked out once per text: the
+// sheets of a series repeat their names and ids. It starts over past 65,536 texts (a national
+// run's memory stays bounded).
+class KeyCache {
+ public:
+  const std::string& get(const std::string& text, std::string (*key_of)(std::string_view)) {
+    auto it = keys_.find(text);
+    if (it != keys_.end()) return it->second;
+    if (keys_.size() >= std::size_t{1} << 16) keys_.clear();
+    return keys_.emplace(text, key_of(text)).first->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> keys_;
+};
+
 class Merger {
  public:
   // Each sheet joins the series of the sheets added before it. The first sheet has nothing
@@ -297,9 +313,9 @@ class Merger {
     std::vector<std::pair<std::string, std::string>> ids;
     std::vector<Key> named;  // first KPIs of their (municipality, id, name) in this sheet
     for (auto& ind : sheet.parsed.indicators) {
-      auto name = cached_name_key(ind.name);
-      auto muni = municipality_key(ind.municipality);
-      auto id = id_key(ind.id);
+      auto name = name_keys_.get(ind.name, name_key);
+      auto muni = municipality_keys_.get(ind.municipality, municipality_key);
+      auto id = id_keys_.get(ind.id, id_key);
       Key key{muni, id, name, seen[{muni, id, name, 0}]++};
       auto home = homes_.find(key);
       if (home == homes_.end()) {
@@ -323,15 +339,6 @@ class Merger {
     near_municipality_of_.clear();  // the earlier municipalities have changed
     for (const auto& [m, id, name, nth] : named)
       ids_by_name_[{m, name}].emplace(id, homes_.at({m, id, name, nth}));
-  }
-
-  // name_key(name), worked out once per name: the sheets of a series repeat their names. The
-  // cache starts over past 65,536 names (a national run's memory stays bounded).
-  const std::string& cached_name_key(const std::string& name) {
-    auto it = name_keys_.find(name);
-    if (it != name_keys_.end()) return it->second;
-    if (name_keys_.size() >= std::size_t{1} << 16) name_keys_.clear();
-    return name_keys_.emplace(name, name_key(name)).first->second;
   }
 
   const Indicator& at(const Home& home) const {
@@ -417,7 +424,7 @@ class Merger {
   std::map<std::string, std::optional<std::string>> near_municipality_of_;  // this sheet's
   // (municipality, name) -> id -> the first KPI of that key, earlier sheets only.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Home>> ids_by_name_;
-  std::unordered_map<std::string, std::string> name_keys_;  // cached_name_key
+  KeyCache name_keys_, municipality_keys_, id_keys_;
 };
 
 }  // namespace
