@@ -20,8 +20,10 @@ bool is_value_suffix(std::string_view rest) {
 
 // The last character of a number cell: a digit, or that of a suffix is_value_suffix takes.
 bool may_end_number_cell(std::string_view s) {
-  return !s.empty() && (text::is_ascii_digit(s.back()) || s.back() == '%' ||
-                        text::ends_with(s, "以上") || text::ends_with(s, "以下"));
+  if (s.empty()) return false;
+  char last = s.back();  // 上 ends in 8A, 下 in 8B: most words are told by their last byte
+  if (text::is_ascii_digit(last) || last == '%') return true;
+  return (last == '\x8A' || last == '\x8B') && (s.ends_with("以上") || s.ends_with("以下"));
 }
 
 // The text from the first view's start to the second's end, both viewing into one line.
