@@ -57,11 +57,12 @@ struct Record {
 };
 
 std::optional<int> record_number(std::string_view normalized) {
-  // Most lines start with neither a digit nor a space's first byte (ASCII, E3 for U+3000, C2
-  // for NBSP): no number alone, told without trimming.
+  // Most lines start with neither a digit nor a space (ASCII, U+3000, NBSP): no number alone,
+  // told without trimming.
   if (normalized.empty()) return std::nullopt;
   auto first = static_cast<unsigned char>(normalized.front());
-  if (!text::is_ascii_digit(normalized.front()) && first > 0x20 && first != 0xE3 && first != 0xC2)
+  if (!text::is_ascii_digit(normalized.front()) && first > 0x20 &&
+      !normalized.starts_with("\xE3\x80\x80") && !normalized.starts_with("\xC2\xA0"))
     return std::nullopt;
   auto t = trim(normalized);
   if (t.empty() || t.size() > 3) return std::nullopt;
@@ -586,7 +587,9 @@ std::size_t read_record(Context& c, const Record& r) {
 
 // Lines of values alone inside commentary: cells of a merged row that landed at a page foot.
 bool is_stray_value_line(Context& c, std::size_t i) {
-  const auto& run = run_of(c, i);
+  // Commentary lines are asked once: their runs are not kept.
+  const auto& run =
+      c.runs[i] ? *c.runs[i] : trailing_value_run(c.lines[i].words, c.lines[i].original);
   if (!run.tokens.empty() && run.begin == 0) return true;
   auto words = c.lines[i].words;
   if (words.size() < 3) return false;
