@@ -1,6 +1,9 @@
 #include "kpi/merge.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -56,9 +59,12 @@ bool same_value(const Value& a, const Value& b) {
          text::squeeze_spaces(text::normalize(b.text));
 }
 
-std::string shown(const Value& v) {
+// The value as a conflict shows it: its text, else its number (written into `buffer`).
+std::string_view shown(const Value& v, std::string& buffer) {
   if (!v.text.empty()) return v.text;
-  return v.number ? v.number->to_string() : "-";
+  if (!v.number) return "-";
+  buffer = v.number->to_string();
+  return buffer;
 }
 
 std::string display_id(const Indicator& ind) {
@@ -72,27 +78,58 @@ struct Field {
   std::string_view name;  // "actual", "baseline", ...
 };
 
+// The text of one message at a time, its room kept from one to the next: a piece is one
+// bounds test and one copy (a merge of many files writes hundreds of thousands of them).
+class MessageText {
+ public:
+  void clear() {
+    size_ = 0;
+    room_ = bytes_.size();
+  }
+  void append(std::string_view piece) {  // small enough to be inlined where it is called
+    if (piece.size() > room_) grow(piece.size());
+    std::memcpy(bytes_.data() + size_, piece.data(), piece.size());
+    size_ += piece.size();
+    room_ -= piece.size();
+  }
+  std::string_view view() const { return {bytes_.data(), size_}; }
+
+ private:
+  [[gnu::noinline]] void grow(std::size_t more) {
+    bytes_.resize(2 * (size_ + more));
+    room_ = bytes_.size() - size_;
+  }
+
+  std::vector<char> bytes_ = std::vector<char>(512);
+  std::size_t size_ = 0, room_ = 512;
+};
+
 // "path:line" (or "path") written where it is needed, without a string of its own.
-void append(fmt::memory_buffer& out, std::string_view text) {
+template <typename Text>
+void append(Text& out, std::string_view text) {
   out.append(text);
 }
 
-void append(fmt::memory_buffer& out, long long number) {
-  out.append(std::string_view(fmt::format_int(number).c_str()));
+template <typename Text>
+void append(Text& out, long long number) {
+  char digits[24];
+  auto end = std::to_chars(std::begin(digits), std::end(digits), number).ptr;
+  out.append(std::string_view(digits, static_cast<std::size_t>(end - digits)));
 }
 
-void append_where(fmt::memory_buffer& out, const SourceLocation& loc) {
+template <typename Text>
+void append_where(Text& out, const SourceLocation& loc) {
   append(out, loc.path);
   if (loc.line > 0) append(out, ":"), append(out, loc.line);
 }
 
 std::string where(const SourceLocation& loc) {
-  fmt::memory_buffer out;
+  std::string out;
   append_where(out, loc);
-  return fmt::to_string(out);
+  return out;
 }
 
-void append_field(fmt::memory_buffer& out, const Field& field) {
+void append_field(MessageText& out, const Field& field) {
   append(out, field.series.id);
   if (field.series.seq > 1) append(out, " #"), append(out, field.series.seq);
   if (field.fiscal_year) append(out, " FY"), append(out, *field.fiscal_year);
@@ -114,7 +151,8 @@ class Joiner {
   // A value present in only one file is taken; two different ones: the later, reported.
   void value(Value& kept, const Value& later, std::string_view what, std::string_view why = "") {
     if (!present(later)) return;
-    if (present(kept) && !same_value(kept, later)) conflict(what, shown(later), shown(kept), why);
+    if (present(kept) && !same_value(kept, later))
+      conflict(what, shown(later, later_text_), shown(kept, kept_text_), why);
     kept = later;
   }
 
@@ -132,18 +170,20 @@ class Joiner {
   }
 
  private:
-  void conflict(std::string_view what, const std::string& later, const std::string& kept,
+  void conflict(std::string_view what, std::string_view later, std::string_view kept,
                 std::string_view why = "") {
-    // Appended piece by piece: a national run writes hundreds of thousands of these.
-    message_.clear();
-    append_field(message_, Field{series_, fiscal_year_, what});
-    append(message_, ": '"), append(message_, later), append(message_, "' at ");
-    append_where(message_, later_);
-    append(message_, " differs from '"), append(message_, kept), append(message_, "' at ");
-    append_where(message_, earlier_);
-    append(message_, why), append(message_, "; the later file's value is kept");
+    // Appended piece by piece: a national run writes hundreds of thousands of these, into one
+    // buffer per thread (a Joiner lives for one observation).
+    thread_local MessageText message;
+    message.clear();
+    append_field(message, Field{series_, fiscal_year_, what});
+    append(message, ": '"), append(message, later), append(message, "' at ");
+    append_where(message, later_);
+    append(message, " differs from '"), append(message, kept), append(message, "' at ");
+    append_where(message, earlier_);
+    append(message, why), append(message, "; the later file's value is kept");
     diagnostics_.push_back(later_, model::Severity::warning, "input.merge-conflict",
-                           std::string_view(message_.data(), message_.size()));
+                           message.view());
   }
 
   model::DiagnosticList& diagnostics_;
@@ -151,7 +191,7 @@ class Joiner {
   std::optional<int> fiscal_year_;
   const SourceLocation& earlier_;
   const SourceLocation& later_;
-  fmt::memory_buffer message_;
+  std::string later_text_, kept_text_;  // a value without text shown as its number
 };
 
 void join_observation(const Indicator& series, Observation& kept, const Observation& later,
@@ -236,6 +276,22 @@ void count_merged(model::Sheet& sheet, const Indicator& ind) {
   ++(it == origins.end() ? origins.front() : *it).merged;
 }
 
+// A key function's results (name_key, id_key, municipality_key), worked out once per text: the
+// sheets of a series repeat their names and ids. It starts over past 65,536 texts (a national
+// run's memory stays bounded).
+class KeyCache {
+ public:
+  const std::string& get(const std::string& text, std::string (*key_of)(std::string_view)) {
+    auto it = keys_.find(text);
+    if (it != keys_.end()) return it->second;
+    if (keys_.size() >= std::size_t{1} << 16) keys_.clear();
+    return keys_.emplace(text, key_of(text)).first->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> keys_;
+};
+
 class Merger {
  public:
   // Each sheet joins the series of the sheets added before it. The first sheet has nothing
@@ -257,9 +313,9 @@ class Merger {
     std::vector<std::pair<std::string, std::string>> ids;
     std::vector<Key> named;  // first KPIs of their (municipality, id, name) in this sheet
     for (auto& ind : sheet.parsed.indicators) {
-      auto name = name_key(ind.name);
-      auto muni = municipality_key(ind.municipality);
-      auto id = id_key(ind.id);
+      auto name = name_keys_.get(ind.name, name_key);
+      auto muni = municipality_keys_.get(ind.municipality, municipality_key);
+      auto id = id_keys_.get(ind.id, id_key);
       Key key{muni, id, name, seen[{muni, id, name, 0}]++};
       auto home = homes_.find(key);
       if (home == homes_.end()) {
@@ -368,6 +424,7 @@ class Merger {
   std::map<std::string, std::optional<std::string>> near_municipality_of_;  // this sheet's
   // (municipality, name) -> id -> the first KPI of that key, earlier sheets only.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Home>> ids_by_name_;
+  KeyCache name_keys_, municipality_keys_, id_keys_;
 };
 
 }  // namespace

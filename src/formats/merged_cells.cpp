@@ -19,7 +19,7 @@ namespace {
 using calc::Rational;
 
 bool is_percent(const model::Value& v) {
-  return text::contains(v.text, "%");
+  return v.text.find('%') != std::string::npos;
 }
 
 struct Pools {
@@ -212,8 +212,9 @@ std::vector<std::vector<model::Value>> pools_of(const std::vector<model::Value>&
   std::vector<std::vector<model::Value>> pools{{}};
   for (const auto& v : loose) {
     std::vector<std::vector<model::Value>> next;
+    auto readings = readings_of(v);  // the same for every pool
     for (const auto& pool : pools)
-      for (const auto& reading : readings_of(v)) {
+      for (const auto& reading : readings) {
         if (next.size() >= limit) break;
         auto p = pool;
         p.insert(p.end(), reading.begin(), reading.end());
@@ -224,8 +225,20 @@ std::vector<std::vector<model::Value>> pools_of(const std::vector<model::Value>&
   return pools;
 }
 
+bool counts_fit(std::size_t rates, std::size_t numbers, std::size_t years) {
+  return years > 0 && rates == years && numbers == years + 2;
+}
+
 bool counts_fit(const Pools& p, std::size_t years) {
-  return years > 0 && p.rates.size() == years && p.numbers.size() == years + 2;
+  return counts_fit(p.rates.size(), p.numbers.size(), years);
+}
+
+// counts_fit(split(loose), years), without copying the values.
+bool counts_fit(const std::vector<model::Value>& loose, std::size_t years) {
+  std::size_t rates = 0, numbers = 0;
+  for (const auto& v : loose)
+    if (v.number) ++(is_percent(v) ? rates : numbers);
+  return counts_fit(rates, numbers, years);
 }
 
 std::string count_problem(const Pools& p, std::size_t years) {
@@ -249,9 +262,9 @@ RebuildResult rebuild_displaced_row(const DisplacedRow& row) {
   // Splitting glued tokens only adds numbers: more than 2 per year + 2 never fits.
   if (row.loose.size() > 2 * years + 2) return result;
   for (const auto& loose : pools_of(row.loose)) {
-    auto pools = split(loose);
     // 9! × rates! is beyond what arithmetic should decide.
-    if (!counts_fit(pools, years) || pools.numbers.size() > 8) continue;
+    if (!counts_fit(loose, years) || years + 2 > 8) continue;
+    auto pools = split(loose);
     searched = true;
     Search search(row, std::move(pools), memo);
     search.run();

@@ -63,6 +63,10 @@ std::optional<RelistedMark> find_relisted_mark(std::string_view name) {
   return std::nullopt;
 }
 
+bool may_hold_relisted_mark(std::string_view printed) {
+  return printed.find("掲") != std::string_view::npos;
+}
+
 std::optional<std::string> take_relisted_mark(std::string& name) {
   auto mark = find_relisted_mark(name);
   if (!mark) return std::nullopt;

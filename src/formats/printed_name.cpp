@@ -40,11 +40,15 @@ Span span_of(const text::MappedText& text, std::string_view part) {
   return {begin, begin + part.size()};
 }
 
-std::string printed(const text::MappedText& text, Span span) {
+std::string_view printed_view(const text::MappedText& text, Span span) {
   std::string_view all = text.normalized;
   auto part = text::trim(all.substr(span.begin, span.end - span.begin));
   auto s = span_of(text, part);
-  return std::string(text::trim(text.original_slice(s.begin, s.end)));
+  return text::trim(text.original_slice(s.begin, s.end));
+}
+
+std::string printed(const text::MappedText& text, Span span) {
+  return std::string(printed_view(text, span));
 }
 
 std::string printed_closing_gaps(const text::MappedText& text, const std::vector<Span>& spans) {

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -25,6 +26,7 @@
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/number_shape.hpp"
+#include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::takaoka {
@@ -55,11 +57,21 @@ struct Record {
 };
 
 std::optional<int> record_number(std::string_view normalized) {
+  // Most lines start with neither a digit nor a space (ASCII, U+3000, NBSP): no number alone,
+  // told without trimming.
+  if (normalized.empty()) return std::nullopt;
+  auto first = static_cast<unsigned char>(normalized.front());
+  if (!text::is_ascii_digit(normalized.front()) && first > 0x20 &&
+      !normalized.starts_with("\xE3\x80\x80") && !normalized.starts_with("\xC2\xA0"))
+    return std::nullopt;
   auto t = trim(normalized);
   if (t.empty() || t.size() > 3) return std::nullopt;
-  for (char c : t)
+  int number = 0;
+  for (char c : t) {
     if (c < '0' || c > '9') return std::nullopt;
-  return std::stoi(std::string(t));
+    number = number * 10 + (c - '0');
+  }
+  return number;
 }
 
 std::vector<Record> find_records(const std::vector<Line>& lines) {
@@ -78,6 +90,7 @@ Layout find_layout(const std::vector<Line>& lines) {
   Layout layout;
   for (const auto& l : lines) {
     std::string_view s = l.normalized;
+    if (s.empty() || (s[0] != '(' && s[0] != 'R')) continue;  // most lines: neither title
     if ((starts_with(s, "(H") || starts_with(s, "(R")) && contains(s, "年度") && s.size() < 16) {
       if (auto y = text::fiscal_year_in(s); y && !layout.baseline_year) layout.baseline_year = *y;
       continue;
@@ -112,17 +125,37 @@ Span trimmed(const text::MappedText& block, Span s) {
   return t.empty() ? Span{s.end, s.end} : span_of(block, t);
 }
 
+// The pieces of a text between its line ends, as text::split(text, '\n') lists them, read one
+// at a time without a list.
+class LinePieces {
+ public:
+  explicit LinePieces(std::string_view text) : rest_(text) {}
+  bool next(std::string_view& piece) {
+    if (done_) return false;
+    auto end = rest_.find('\n');
+    done_ = end == std::string_view::npos;
+    piece = rest_.substr(0, end);
+    if (!done_) rest_.remove_prefix(end + 1);
+    return true;
+  }
+
+ private:
+  std::string_view rest_;
+  bool done_ = false;
+};
+
 // The printed lines joined: a name or heading wrapped by the PDF layout is one text.
 std::string joined_printed(const text::MappedText& block, const Lines& lines) {
   std::string out;
-  for (const auto& l : lines) out += printed(block, l);
+  for (const auto& l : lines) out += printed_view(block, l);
   return out;
 }
 
 std::vector<Lines> paragraphs(const text::MappedText& block, std::size_t from) {
   std::vector<Lines> out(1);
   std::string_view all = block.normalized;
-  for (auto l : text::split(all.substr(from), '\n')) {
+  LinePieces pieces(all.substr(from));
+  for (std::string_view l; pieces.next(l);) {
     auto t = trim(l);
     if (t.empty()) {
       if (!out.back().empty()) out.emplace_back();
@@ -137,6 +170,7 @@ std::vector<Lines> paragraphs(const text::MappedText& block, std::size_t from) {
 // A name printed with 【再掲（№１２）】: the mark leaves the name, its number gives "No.12", the
 // id as this sheet prints it.
 std::optional<std::string> take_relisted_id(std::string& printed_name) {
+  if (!may_hold_relisted_mark(printed_name)) return std::nullopt;  // most names
   auto name = text::normalize_mapped(printed_name);
   auto mark = find_relisted_mark(name.normalized);
   if (!mark) return std::nullopt;
@@ -196,7 +230,8 @@ Lines goal_lines(const text::MappedText& block, std::size_t goal_end, bool& star
   constexpr std::string_view marker = "★数値目標";
   Lines out;
   std::string_view all = block.normalized;
-  for (auto l : text::split(all.substr(0, goal_end), '\n')) {
+  LinePieces pieces(all.substr(0, goal_end));
+  for (std::string_view l; pieces.next(l);) {
     auto star = l.find(marker);
     auto t = trim(l.substr(0, star));
     if (!t.empty()) out.push_back(span_of(block, t));
@@ -236,17 +271,21 @@ struct Label {
 };
 
 std::optional<Label> find_label(const std::vector<Line>& lines, const Record& r) {
-  for (std::size_t i = r.begin + 1; i < r.end; ++i)
+  constexpr std::string_view label_end = "指標";
+  static_assert(std::ranges::all_of(labels, [](auto l) { return l.ends_with(label_end); }));
+  for (std::size_t i = r.begin + 1; i < r.end; ++i) {
+    if (lines[i].original.find(label_end) == std::string_view::npos) continue;
     for (std::size_t k = 0; k < std::size(labels); ++k)
       if (auto pos = lines[i].original.find(labels[k]); pos != std::string::npos)
         return Label{i, pos, k};
+  }
   return std::nullopt;
 }
 
 // The value line: the first line from the label on ending in a run of value tokens.
 struct ValueLine {
   std::size_t line_index = 0;
-  ValueRun run;
+  const ValueRun* run = nullptr;  // the line's (Context::runs), or the label line's after it
 };
 
 // -- reading state ---------------------------------------------------------------------------
@@ -268,6 +307,9 @@ struct Context {
   std::vector<Displaced> displaced;
   std::vector<std::optional<ValueRun>> runs;  // per line: its trailing value run, once read
   WordedText after_label;                     // the label line's text after the label
+  ValueRun label_run;                         // the run ending it, when a word is cut there
+  std::string block_printed;                  // a record's lines before its label
+  text::MappedText block;                     // and normalised
 };
 
 // The run of value tokens that ends line `i`, read once however often it is asked for.
@@ -282,19 +324,33 @@ std::size_t after_label_offset(const Label& label) {
   return label.offset + labels[label.which].size();
 }
 
+// Whether a word of `line` runs across byte `offset` (a label glued to the word after it).
+bool word_across(const Line& line, std::size_t offset) {
+  const char* cut = line.original.data() + offset;
+  for (const auto& w : line.words)
+    if (w.original.data() < cut && w.original.data() + w.original.size() > cut) return true;
+  return false;
+}
+
 // The run ending the label line after the label (a word glued to the label is cut there).
-ValueRun label_line_run(Context& c, const Label& label) {
+const ValueRun& label_line_run(Context& c, const Label& label) {
+  // The label ends a word, which is no value: the line's own run is the one after the label.
+  if (!word_across(c.lines[label.line_index], after_label_offset(label)))
+    return run_of(c, label.line_index);
   std::string_view s = c.lines[label.line_index].original;
   c.after_label.assign(s.substr(after_label_offset(label)));
-  if (c.after_label.lines().empty()) return {{}, s.size()};
-  return trailing_value_run(c.after_label.lines().front().words, s);
+  if (c.after_label.lines().empty())
+    c.label_run = {{}, s.size()};
+  else
+    c.label_run = trailing_value_run(c.after_label.lines().front().words, s);
+  return c.label_run;
 }
 
 std::optional<ValueLine> find_value_line(Context& c, const Record& r, const Label& label) {
-  if (auto run = label_line_run(c, label); run.tokens.size() >= 4)
-    return ValueLine{label.line_index, std::move(run)};
+  if (const auto& run = label_line_run(c, label); run.tokens.size() >= 4)
+    return ValueLine{label.line_index, &run};
   for (std::size_t i = label.line_index + 1; i < r.end; ++i)
-    if (const auto& run = run_of(c, i); run.tokens.size() >= 4) return ValueLine{i, run};
+    if (const auto& run = run_of(c, i); run.tokens.size() >= 4) return ValueLine{i, &run};
   return std::nullopt;
 }
 
@@ -401,11 +457,12 @@ model::Value value_of(const ValueToken& token) {
   return {token.number, std::string(token.original)};
 }
 
-std::vector<model::Observation> observations_of(const std::vector<ValueToken>& values,
+std::vector<model::Observation> observations_of(std::span<const ValueToken> values,
                                                 const Layout& layout, int line,
                                                 const std::string& path) {
   std::vector<model::Observation> out;
   int years = static_cast<int>(values.size() - 1) / 3;
+  out.reserve(static_cast<std::size_t>(years));
   for (int k = 0; k < years; ++k) {
     model::Observation o;
     o.fiscal_year = layout.first_year + k;
@@ -438,15 +495,19 @@ void skip(Context& c, int line, std::string reason) {
   skip_row(c.out, c.path, line, std::move(reason));
 }
 
-text::MappedText block_text(const std::vector<Line>& lines, std::size_t from, std::size_t to,
-                            std::size_t cut_offset) {
-  std::string out;
-  for (std::size_t i = from; i <= to && i < lines.size(); ++i) {
-    std::string_view s = lines[i].original;
+// The printed lines [from, to] (the last cut at `cut_offset`), normalised into c.block (its
+// buffers reused from one record to the next).
+const text::MappedText& block_text(Context& c, std::size_t from, std::size_t to,
+                                   std::size_t cut_offset) {
+  auto& out = c.block_printed;
+  out.clear();
+  for (std::size_t i = from; i <= to && i < c.lines.size(); ++i) {
+    std::string_view s = c.lines[i].original;
     if (i == to) s = s.substr(0, cut_offset);
     out.append(s).push_back('\n');
   }
-  return text::normalize_mapped(out);
+  text::normalize_mapped_into(out, c.block);
+  return c.block;
 }
 
 // "; the values stop at '1e309'": the word before a short run of values, which may be a
@@ -472,7 +533,7 @@ std::size_t read_record(Context& c, const Record& r) {
   ind.municipality = "takaoka";
   ind.id = fmt::format("No.{}", r.id_number);
   ind.source = {c.path, number_line};
-  auto heading = read_heading(block_text(lines, r.begin + 1, label->line_index, label->offset));
+  auto heading = read_heading(block_text(c, r.begin + 1, label->line_index, label->offset));
   ind.goal = heading.goal;
   ind.measure = heading.measure;
   // "①多様なひとが住みたいと感じるまちをつくる": the goal's code is its circled number.
@@ -480,8 +541,8 @@ std::size_t read_record(Context& c, const Record& r) {
   auto goal_code = starts_with_circled_number(goal) ? std::string(goal.substr(0, 3)) : "";
   add_level(ind.plan_path, plan_level("goal", goal_code, heading.goal));
   add_level(ind.plan_path, plan_level("measure", "", heading.measure));
-  ind.name = heading.name;
-  ind.relisted_of = heading.relisted_of;
+  ind.name = std::move(heading.name);
+  ind.relisted_of = std::move(heading.relisted_of);
   ind.cumulative = contains(ind.name, "累計");
   ind.direction = label_directions[label->which];
   ind.direction_source = model::DirectionSource::label;
@@ -491,31 +552,30 @@ std::size_t read_record(Context& c, const Record& r) {
   auto value_line = find_value_line(c, r, *label);
   std::size_t expected =
       static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
-  if (!value_line || value_line->run.tokens.size() < expected) {
+  if (!value_line || value_line->run->tokens.size() < expected) {
     int line = value_line ? lines[value_line->line_index].number : number_line;
     std::string after =
-        value_line ? normalized_between(c, *label, *value_line, value_line->run.begin) : "";
+        value_line ? normalized_between(c, *label, *value_line, value_line->run->begin) : "";
     ind.unit = take_unit(after, ind.cumulative);
-    if (value_line) keep_displaced_block(c, c.out.indicators.size(), value_line->run, line);
+    if (value_line) keep_displaced_block(c, c.out.indicators.size(), *value_line->run, line);
     skip(c, line,
          fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
                      "values (target, actual, rate per year and the final target), found {}; "
                      "not parseable{}",
-                     ind.id, expected, value_line ? value_line->run.tokens.size() : 0,
+                     ind.id, expected, value_line ? value_line->run->tokens.size() : 0,
                      value_line ? where_values_stop(lines[value_line->line_index].original,
-                                                    value_line->run.begin)
+                                                    value_line->run->begin)
                                 : ""));
     c.out.indicators.push_back(std::move(ind));
     return value_line ? value_line->line_index + 1 : label->line_index + 1;
   }
-  auto tokens = value_line->run.tokens;
+  const auto& tokens = value_line->run->tokens;
   std::size_t first_value = tokens.size() - expected;
   std::size_t cut = tokens[first_value].begin;
   std::string after = normalized_between(c, *label, *value_line, cut);
   ind.unit = take_unit(after, ind.cumulative);
   ind.baseline = read_baseline(after, c.layout.baseline_year);
-  std::vector<ValueToken> values(tokens.begin() + static_cast<std::ptrdiff_t>(first_value),
-                                 tokens.end());
+  auto values = std::span<const ValueToken>(tokens).subspan(first_value);
   ind.final_target.value = value_of(values.back());
   ind.final_target.qualifier = values.back().qualifier;
   ind.observations =
@@ -527,7 +587,9 @@ std::size_t read_record(Context& c, const Record& r) {
 
 // Lines of values alone inside commentary: cells of a merged row that landed at a page foot.
 bool is_stray_value_line(Context& c, std::size_t i) {
-  const auto& run = run_of(c, i);
+  // Commentary lines are asked once: their runs are not kept.
+  const auto& run =
+      c.runs[i] ? *c.runs[i] : trailing_value_run(c.lines[i].words, c.lines[i].original);
   if (!run.tokens.empty() && run.begin == 0) return true;
   auto words = c.lines[i].words;
   if (words.size() < 3) return false;
@@ -575,10 +637,11 @@ std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
       static_cast<std::size_t>(3 * (c.layout.final_year - c.layout.first_year) + 1);
   std::optional<ValueLine> value_line;
   if (auto label = find_label(c.lines, r)) value_line = find_value_line(c, r, *label);
-  bool complete = value_line && value_line->run.tokens.size() >= expected;
+  bool complete = value_line && value_line->run->tokens.size() >= expected;
   if (!complete && value_line && !c.displaced.empty() &&
       c.out.indicators[c.displaced.back().indicator].id == fmt::format("No.{}", r.id_number))
-    keep_displaced_block(c, c.displaced.back().indicator, value_line->run, c.lines[r.begin].number);
+    keep_displaced_block(c, c.displaced.back().indicator, *value_line->run,
+                         c.lines[r.begin].number);
   skip(c, c.lines[r.begin].number,
        complete ? fmt::format("No.{} again (first at line {}): a repeated row is not read twice",
                               r.id_number, first_line)
@@ -698,7 +761,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   WordedText worded(text);
   const auto& lines = worded.lines();
   Layout layout = find_layout(lines);
-  Context c{lines, layout, std::string(path), out, {}, {}, {}};
+  Context c{lines, layout, std::string(path), out, {}, {}, {}, {}, {}, {}};
   if (!layout.first_year || layout.final_year <= layout.first_year) {
     out.diagnostics.push_back(
         {{c.path, 1},

@@ -18,6 +18,14 @@ bool is_value_suffix(std::string_view rest) {
   return rest.empty() || rest == "%" || rest == "以上" || rest == "以下";
 }
 
+// The last character of a number cell: a digit, or that of a suffix is_value_suffix takes.
+bool may_end_number_cell(std::string_view s) {
+  if (s.empty()) return false;
+  char last = s.back();  // 上 ends in 8A, 下 in 8B: most words are told by their last byte
+  if (text::is_ascii_digit(last) || last == '%') return true;
+  return (last == '\x8A' || last == '\x8B') && (s.ends_with("以上") || s.ends_with("以下"));
+}
+
 // The text from the first view's start to the second's end, both viewing into one line.
 std::string_view spanning(std::string_view first, std::string_view last) {
   return {first.data(), static_cast<std::size_t>(last.data() + last.size() - first.data())};
@@ -28,6 +36,9 @@ std::string_view spanning(std::string_view first, std::string_view last) {
 std::optional<ValueToken> value_token(const Word& word) {
   ValueToken t{word.original, word.normalized, std::nullopt, model::Qualifier::none, 0};
   std::string_view s = word.normalized;
+  // A number ends at a digit, so a number cell ends with a digit or a value suffix. Any other
+  // word (a line of prose) is a dash or nothing, told without a search for its first digit.
+  if (!may_end_number_cell(s)) return text::is_no_value(s) ? std::optional(t) : std::nullopt;
   auto digit =
       static_cast<std::size_t>(std::find_if(s.begin(), s.end(), text::is_ascii_digit) - s.begin());
   // "-", "―": no value; such a word has no digit, and a word without one is no number either.
@@ -35,9 +46,12 @@ std::optional<ValueToken> value_token(const Word& word) {
   // The number must open the word and end it but for its suffix: checked before the suffix
   // is read, so that a line of prose costs no more than the search for its first digit.
   auto number = number_at(s, digit, 0);
-  if (!number || number->begin != 0 || !is_value_suffix(s.substr(number->end))) return std::nullopt;
+  if (!number || number->begin != 0) return std::nullopt;
+  auto suffix = s.substr(number->end);
+  if (!is_value_suffix(suffix)) return std::nullopt;
   t.number = number->number;
-  t.qualifier = suffix_qualifier_at(s, number->end, s.size());  // read_value's suffix
+  // read_value's suffix: nothing and "%" carry no qualifier, so only 以上 and 以下 are read.
+  if (suffix.size() > 1) t.qualifier = suffix_qualifier_at(s, number->end, s.size());
   return t;
 }
 
@@ -64,6 +78,7 @@ ValueRun trailing_value_run(std::span<const Word> words, std::string_view origin
       }
     }
     run.begin = token->begin;
+    if (run.tokens.empty()) run.tokens.reserve(i + 1);  // room for every word left: one allocation
     run.tokens.push_back(*token);  // right to left; inserting in front is quadratic
   }
   std::reverse(run.tokens.begin(), run.tokens.end());

@@ -8,33 +8,30 @@
 
 namespace kpi::formats {
 
-// The line normalised word by word, with the whitespace between the words normalised on
-// its own: whitespace (ASCII, U+3000, NBSP) is a normalisation boundary on both sides, so the
-// pieces joined are text::normalize of the whole line, and each word's normalised text is a
-// slice of it.
+// Most lines are stable (text::append_words_checking_stable): normalised, such a line is
+// itself, so the line and its words view into the printed text, nothing copied. Any other line
+// is normalised word by word, with the whitespace between the words normalised on its own:
+// whitespace (ASCII, U+3000, NBSP) is a normalisation boundary on both sides, so the pieces
+// joined are text::normalize of the whole line, and each word's normalised text is a slice of
+// it. Its offsets in normalized_ become views once the buffer is complete.
 void WordedText::read_line(std::string_view trimmed) {
   line_words_.clear();
   bool stable = text::append_words_checking_stable(trimmed, line_words_);
-  Offsets line{normalized_.size(), 0, words_.size()};
+  first_words_.push_back(words_.size());
   if (stable) {
-    // Most lines: normalised, the line is itself, so each word keeps its offset in it.
-    auto base = normalized_.size();
-    normalized_.append(trimmed);
-    for (auto w : line_words_) {
-      auto begin = base + static_cast<std::size_t>(w.data() - trimmed.data());
-      words_.push_back({w, {}});
-      word_offsets_.push_back({begin, begin + w.size(), 0});
-    }
-  } else {
-    const char* previous_end = trimmed.data();
-    for (auto w : line_words_) {
-      text::append_normalize(normalized_, std::string_view(previous_end, w.data() - previous_end));
-      auto begin = normalized_.size();
-      text::append_normalize(normalized_, w);
-      words_.push_back({w, {}});
-      word_offsets_.push_back({begin, normalized_.size(), 0});
-      previous_end = w.data() + w.size();
-    }
+    lines_.back().normalized = trimmed;
+    for (auto w : line_words_) words_.push_back({w, w});
+    return;
+  }
+  Offsets line{normalized_.size(), 0, lines_.size() - 1};
+  const char* previous_end = trimmed.data();
+  for (auto w : line_words_) {
+    text::append_normalize(normalized_, std::string_view(previous_end, w.data() - previous_end));
+    auto begin = normalized_.size();
+    text::append_normalize(normalized_, w);
+    word_offsets_.push_back({begin, normalized_.size(), words_.size()});
+    words_.push_back({w, {}});
+    previous_end = w.data() + w.size();
   }
   line.end = normalized_.size();
   line_offsets_.push_back(line);
@@ -46,16 +43,15 @@ void WordedText::assign(std::string_view text) {
   lines_.clear();
   word_offsets_.clear();
   line_offsets_.clear();
-  normalized_.reserve(text.size() + text.size() / 8);
+  first_words_.clear();
   // About a word per eight bytes and a line per forty in a sheet's text: room for them once,
   // instead of growing the lists step by step (capped: a huge file of one word reserves little).
   constexpr std::size_t most_reserved = std::size_t{1} << 16;
   auto words = std::min(text.size() / 8, most_reserved);
   auto lines = std::min(text.size() / 40, most_reserved);
   words_.reserve(words);
-  word_offsets_.reserve(words);
   lines_.reserve(lines);
-  line_offsets_.reserve(lines);
+  first_words_.reserve(lines);
   int number = 0;
   for (std::size_t start = 0; start < text.size();) {
     auto end = text.find('\n', start);
@@ -65,15 +61,16 @@ void WordedText::assign(std::string_view text) {
     read_line(trimmed);
     start = end + 1;
   }
-  // The buffer is complete: the offsets become views.
+  // The lists are complete: offsets and first words become views.
   std::string_view all = normalized_;
   auto slice = [&](const Offsets& o) { return all.substr(o.begin, o.end - o.begin); };
-  for (std::size_t k = 0; k < words_.size(); ++k) words_[k].normalized = slice(word_offsets_[k]);
+  for (const auto& o : word_offsets_) words_[o.index].normalized = slice(o);
+  for (const auto& o : line_offsets_) lines_[o.index].normalized = slice(o);
+  std::span<const Word> all_words = words_;
   for (std::size_t i = 0; i < lines_.size(); ++i) {
-    auto first = line_offsets_[i].first_word;
-    auto last = i + 1 < lines_.size() ? line_offsets_[i + 1].first_word : words_.size();
-    lines_[i].normalized = slice(line_offsets_[i]);
-    lines_[i].words = std::span<const Word>(words_).subspan(first, last - first);
+    auto first = first_words_[i];
+    auto last = i + 1 < lines_.size() ? first_words_[i + 1] : words_.size();
+    lines_[i].words = all_words.subspan(first, last - first);
   }
 }
 

@@ -116,7 +116,8 @@ std::optional<NumberToken> find_number(std::string_view s, std::size_t from) {
     Digits d = read_digits(s, i);
     if (d.overflow) return std::nullopt;
     NumberToken t;
-    auto sign = minus_sign_before(s, i);
+    // A sign stands before the digits: none from `from` when they start there.
+    auto sign = i > from ? minus_sign_before(s, i) : std::string_view::npos;
     bool negative = sign != std::string_view::npos && sign >= from;
     t.begin = negative ? sign : i;
     t.end = d.end;

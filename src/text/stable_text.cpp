@@ -1,8 +1,14 @@
 #include "kpi/text/stable_text.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
@@ -30,6 +36,33 @@ bool is_three_byte_at(const unsigned char* p, std::size_t i, std::size_t n) {
 char32_t three_byte_code_point(const unsigned char* p, std::size_t i) {
   return (char32_t{p[i]} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 |
          (char32_t{p[i + 2]} & 0x3F);
+}
+
+// The (up to) three bytes at p[i], the first in the lowest byte: one load where four bytes
+// are left, else byte by byte (zeros past the end).
+std::uint32_t three_bytes_at(const unsigned char* p, std::size_t i, std::size_t n) {
+  if constexpr (std::endian::native == std::endian::little) {
+    if (i + 4 <= n) {
+      std::uint32_t w;
+      std::memcpy(&w, p + i, sizeof w);
+      return w & 0xFFFFFFu;
+    }
+  }
+  std::uint32_t w = p[i];
+  if (i + 1 < n) w |= std::uint32_t{p[i + 1]} << 8;
+  if (i + 2 < n) w |= std::uint32_t{p[i + 2]} << 16;
+  return w;
+}
+
+// The bytes of three_bytes_at are a three-byte character (lead 1110xxxx, two 10xxxxxx); a
+// character cut by the end has a zero byte there, which is no continuation byte.
+bool is_three_byte(std::uint32_t bytes) {
+  return (bytes & 0xC0C0F0u) == 0x8080E0u;
+}
+
+// The code point of the three-byte character `bytes` (is_three_byte).
+char32_t code_point_of(std::uint32_t bytes) {
+  return (bytes & 0x0Fu) << 12 | (bytes >> 2 & 0xFC0u) | (bytes >> 16 & 0x3Fu);
 }
 
 // The code point of the three-byte character at s[i], or 0.
@@ -121,12 +154,83 @@ std::size_t space_length_at(const unsigned char* p, std::size_t i, std::size_t n
   return 0;
 }
 
+#if defined(__SSE2__)
+__m128i bytes_of(unsigned char c) {
+  return _mm_set1_epi8(static_cast<char>(c));
+}
+
+__m128i equal_to(__m128i x, unsigned char c) {
+  return _mm_cmpeq_epi8(x, bytes_of(c));
+}
+
+// Bytes of `x` below `c`, both taken as signed: continuation bytes (80..BF) compare in order.
+__m128i below(__m128i x, unsigned char c) {
+  return _mm_cmplt_epi8(x, bytes_of(c));
+}
+
+unsigned mask_of(__m128i x) {
+  return static_cast<unsigned>(_mm_movemask_epi8(x));
+}
+
+// Lead bytes (at x; the next two bytes at x1 and x2, their being continuation bytes checked
+// apart) of most stable kana and CJK punctuation: U+3001..U+3029 (、。「」【】), U+3041..U+3096
+// (hiragana), U+30A0..U+30FE (katakana, ・ ー).
+__m128i stable_kana(__m128i x, __m128i x1, __m128i x2) {
+  __m128i third_80 = equal_to(x2, 0x80);
+  __m128i punctuation =
+      _mm_and_si128(equal_to(x1, 0x80), _mm_andnot_si128(third_80, below(x2, 0xAA)));
+  __m128i hiragana = _mm_andnot_si128(third_80, equal_to(x1, 0x81));
+  __m128i kana = _mm_and_si128(equal_to(x1, 0x82),
+                               _mm_or_si128(below(x2, 0x97), _mm_cmpgt_epi8(x2, bytes_of(0x9F))));
+  __m128i katakana = _mm_andnot_si128(equal_to(x2, 0xBF), equal_to(x1, 0x83));
+  __m128i any = _mm_or_si128(_mm_or_si128(punctuation, hiragana), _mm_or_si128(kana, katakana));
+  return _mm_and_si128(equal_to(x, 0xE3), any);
+}
+#endif
+
 }  // namespace
+
+std::size_t stable_word_block_end(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  if (i + 18 > s.size()) return 0;
+  const auto* p = s.data() + i;
+  auto load = [&](std::size_t k) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+  };
+  __m128i x = load(0);
+  // Any byte up to the space (whitespace, or a control character: rare) is left to the
+  // character-by-character reading.
+  if (mask_of(_mm_cmpeq_epi8(_mm_min_epu8(x, bytes_of(' ')), x))) return 0;
+  __m128i x1 = load(1), x2 = load(2);
+  const __m128i top_bits = bytes_of(0xC0), continuation = bytes_of(0x80);
+  auto continuations_in = [&](__m128i y) {
+    return mask_of(_mm_cmpeq_epi8(_mm_and_si128(y, top_bits), continuation));
+  };
+  // Lead bytes of stable characters: U+5000..U+9FFF (E5..E9), U+4E00..U+4FFF (E4 B8..E4 BF),
+  // and kana (stable_kana).
+  __m128i e5_to_e9 = _mm_cmpeq_epi8(
+      _mm_subs_epu8(_mm_sub_epi8(x, bytes_of(0xE5)), bytes_of(0xE9 - 0xE5)), _mm_setzero_si128());
+  __m128i from_4e00 = _mm_and_si128(equal_to(x, 0xE4), _mm_cmpgt_epi8(x1, bytes_of(0xB7)));
+  unsigned leads = mask_of(_mm_or_si128(_mm_or_si128(e5_to_e9, from_4e00), stable_kana(x, x1, x2)));
+  unsigned ascii = ~mask_of(x) & 0xFFFFu;
+  unsigned continuations = continuations_in(x);
+  // Every byte is ASCII, a stable lead or one of the two continuation bytes after a lead; the
+  // continuations of a lead near the end lie past the sixteen bytes (x1, x2 tell them).
+  if ((ascii | leads | continuations) != 0xFFFFu) return 0;
+  if (continuations != ((leads << 1 | leads << 2) & 0xFFFFu)) return 0;
+  if (leads & ~(continuations_in(x1) & continuations_in(x2))) return 0;
+  return i + 16 + (leads >> 15 & 1u) * 2 + (leads >> 14 & 1u);
+#else
+  (void)s, (void)i;
+  return 0;
+#endif
+}
 
 bool append_words_checking_stable(std::string_view s, std::vector<std::string_view>& out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   bool stable = true;
+  std::size_t next_block = 0;  // where a block of sixteen bytes is tried next
   for (std::size_t i = 0; i < n;) {
     if (auto space = space_length_at(p, i, n)) {
       stable = stable && space == 1;  // U+3000 and NBSP become ASCII spaces in normalize()
@@ -134,22 +238,34 @@ bool append_words_checking_stable(std::string_view s, std::vector<std::string_vi
       continue;
     }
     std::size_t start = i;
-    while (i < n) {  // the word: up to the next space
+    while (i < n) {           // the word: up to the next space
+      if (i >= next_block) {  // prose: sixteen bytes at a time; after a miss, a char at a time
+        if (auto end = stable_word_block_end(s, i)) {
+          i = end;
+          continue;
+        }
+        next_block = i + 16;
+      }
       unsigned char b = p[i];
       if (b < 0x80) {
         if (is_ascii_space_byte(b)) break;
         ++i;
-      } else if (b >= 0xE5 && b <= 0xE9 && is_three_byte_at(p, i, n)) {
-        i += 3;  // U+5000..U+9FFF: ideographs, all stable
-      } else if (is_three_byte_at(p, i, n)) {
-        if (b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) break;  // U+3000
-        stable = stable && is_stable_char(three_byte_code_point(p, i));
-        i += 3;  // its continuation bytes start no space
-      } else {
+        continue;
+      }
+      auto bytes = three_bytes_at(p, i, n);  // one load for the test and the code point
+      if (!is_three_byte(bytes)) {
         if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) break;  // NBSP
         stable = false;  // two or four bytes, or a cut character: a word's, byte by byte
         ++i;
+        continue;
       }
+      // U+5000..U+9FFF (lead bytes E5..E9): ideographs, all stable, the common case first.
+      if (b - 0xE5u > 0xE9u - 0xE5u) {
+        char32_t cp = code_point_of(bytes);
+        if (cp == 0x3000) break;
+        stable = stable && is_stable_char(cp);
+      }
+      i += 3;  // its continuation bytes start no space
     }
     out.push_back(s.substr(start, i - start));
   }

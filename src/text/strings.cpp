@@ -26,13 +26,7 @@ std::size_t space_at(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  // Most text neither starts with a space's first byte nor ends with a space's last byte
-  // (ASCII whitespace; U+3000 ends in 80, NBSP in A0).
-  if (s.empty()) return s;
-  auto first = static_cast<unsigned char>(s.front()), last = static_cast<unsigned char>(s.back());
-  if (first > 0x20 && first != 0xE3 && first != 0xC2 && last > 0x20 && last != 0x80 && last != 0xA0)
-    return s;
+std::string_view detail::trim_spaces(std::string_view s) {
   std::size_t b = 0;
   while (b < s.size()) {
     auto n = space_at(s, b);

@@ -28,6 +28,9 @@ struct RelistedMark {
   std::string number;
 };
 std::optional<RelistedMark> find_relisted_mark(std::string_view name);
+// False when neither `printed` nor text::normalize(printed) can hold a relisted mark: it has
+// no 掲, and no other character normalises to one holding 掲. Spares most names a normalisation.
+bool may_hold_relisted_mark(std::string_view printed);
 
 // A row that did not become a KPI: listed in `skipped` and reported as an
 // `input.skipped-row` warning at `path:line`, with the reason.

@@ -20,6 +20,8 @@ Span span_of(const text::MappedText& text, std::string_view part);
 
 // The printed text behind normalized[span), surrounding whitespace trimmed.
 std::string printed(const text::MappedText& text, Span span);
+// The same as a view into text.original (no string made: a caller that joins pieces).
+std::string_view printed_view(const text::MappedText& text, Span span);
 
 // The printed text behind the words of `spans`, in order. Between two words of one span the
 // printed space stays (a run of spaces as its first one), unless text::pdf_gaps calls it an

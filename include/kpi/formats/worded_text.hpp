@@ -1,7 +1,8 @@
 #pragma once
 // A text read once for its value tokens (formats/value_tokens.hpp): every line trimmed and
-// normalised (text::normalize) word by word into one buffer, each word viewing into the
-// printed and the normalised text. Nothing is allocated per line or per word.
+// normalised (text::normalize), each word viewing into the printed and the normalised text.
+// A line normalisation leaves as it is (most of a sheet) views into the printed text; the
+// others are normalised word by word into one buffer. Nothing is allocated per line or word.
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,16 +33,17 @@ class WordedText {
   const std::vector<WordedLine>& lines() const { return lines_; }
 
  private:
-  struct Offsets {  // in normalized_ (and for a line, its words in words_) while it grows
-    std::size_t begin = 0, end = 0, first_word = 0;
+  struct Offsets {  // of an unstable line's or word's text in normalized_, and its index
+    std::size_t begin = 0, end = 0, index = 0;
   };
   void read_line(std::string_view trimmed);
 
-  std::string normalized_;
+  std::string normalized_;  // the unstable lines normalised
   std::vector<Word> words_;
   std::vector<WordedLine> lines_;
-  std::vector<Offsets> word_offsets_, line_offsets_;
-  std::vector<std::string_view> line_words_;
+  std::vector<Offsets> word_offsets_, line_offsets_;  // of the unstable lines and their words
+  std::vector<std::size_t> first_words_;              // per line: index of its first word
+  std::vector<std::string_view> line_words_;          // the words of the line being read
 };
 
 }  // namespace kpi::formats

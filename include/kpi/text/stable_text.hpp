@@ -18,6 +18,12 @@ bool is_stable_text(std::string_view utf8);
 // split into words and tested once).
 bool append_words_checking_stable(std::string_view s, std::vector<std::string_view>& out);
 
+// Where the sixteen bytes from s[i] (a character boundary) end, past the last character
+// starting among them, when each of those characters is stable and no space (ASCII or a kana,
+// kanji or CJK punctuation that is_stable_text keeps); 0 when one is not, or when fewer than
+// eighteen bytes are left (or without SSE2). A line of prose is read sixteen bytes at a time.
+std::size_t stable_word_block_end(std::string_view s, std::size_t i);
+
 // True when squeeze_spaces(s) == s: no whitespace but single ASCII spaces between words.
 bool is_squeezed(std::string_view s);
 

@@ -13,8 +13,21 @@ constexpr bool is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// Trim ASCII whitespace and U+3000 (ideographic space).
-std::string_view trim(std::string_view s);
+namespace detail {
+// trim() of a text that starts or ends with a byte a space may start or end with.
+std::string_view trim_spaces(std::string_view s);
+}  // namespace detail
+
+// Trim ASCII whitespace, U+3000 (ideographic space) and NBSP. Inline: most text neither starts
+// with a space's first byte nor ends with a space's last byte (U+3000 ends in 80, NBSP in A0),
+// and is returned after one test of its two ends.
+inline std::string_view trim(std::string_view s) {
+  if (s.empty()) return s;
+  auto first = static_cast<unsigned char>(s.front()), last = static_cast<unsigned char>(s.back());
+  if (first > 0x20 && first != 0xE3 && first != 0xC2 && last > 0x20 && last != 0x80 && last != 0xA0)
+    return s;
+  return detail::trim_spaces(s);
+}
 // Split on `sep`, keeping empty fields.
 std::vector<std::string_view> split(std::string_view s, char sep);
 // Split into lines on '\n' (input already has LF ends).

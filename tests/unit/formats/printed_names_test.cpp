@@ -8,8 +8,10 @@
 #include "sheets.hpp"
 
 #include "kpi/formats/kanazawa.hpp"
+#include "kpi/formats/printed_name.hpp"
 #include "kpi/formats/toyama.hpp"
 #include "kpi/merge_keys.hpp"
+#include "kpi/text/mapped.hpp"
 #include "kpi/text/name_form.hpp"
 
 namespace {
@@ -140,4 +142,18 @@ TEST_CASE("names: next year's file joins the printed full-width KPIs", "[names][
   CHECK(twelve.source.path == takaoka_sheet());  // and is the sheet's KPI
   const auto& three = indicator(result.sheets[0].parsed.indicators, "No.3");
   CHECK(observation(three, 2024).check.verdict == kpi::model::Verdict::match);
+}
+
+TEST_CASE("printed_view is printed() as a view into the printed text", "[formats][printed]") {
+  auto text = kpi::text::normalize_mapped("  観光客数（年間）　\n①まちを つくる\n");
+  const std::string_view all = text.normalized;
+  for (std::size_t begin = 0; begin <= all.size(); ++begin)
+    for (std::size_t end = begin; end <= all.size(); ++end) {
+      kpi::formats::Span span{begin, end};
+      auto view = kpi::formats::printed_view(text, span);
+      INFO(begin << ".." << end);
+      CHECK(view == kpi::formats::printed(text, span));
+      CHECK(view.data() >= text.original.data());
+      CHECK(view.data() + view.size() <= text.original.data() + text.original.size());
+    }
 }

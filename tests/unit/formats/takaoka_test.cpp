@@ -173,6 +173,21 @@ TEST_CASE("Takaoka parser on synthetic text", "[takaoka]") {
     CHECK(out.indicators[0].observations.size() == 2);
     CHECK(num(out.indicators[0].final_target.value) == "20");
   }
+  SECTION("a label glued to the name before it or to the values after it") {
+    // Glued to the name, the label ends a word: the line's values are those after it. Glued
+    // to the unit, the word is cut at the label's end; glued to a value, so is the value.
+    for (std::string line : {"指標名増加指標 件 10 12 6 50.0% 14 14 100.0% 20",
+                             "指標名 増加指標件 10 12 6 50.0% 14 14 100.0% 20",
+                             "指標名 件 増加指標10 12 6 50.0% 14 14 100.0% 20"}) {
+      auto out = kpi::formats::takaoka::parse(header + "1\n①まちをつくる\n\n施策\n\n" + line + "\n",
+                                              "t.txt");
+      INFO(line);
+      REQUIRE(out.indicators.size() == 1);
+      CHECK(out.indicators[0].observations.size() == 2);
+      CHECK(num(out.indicators[0].final_target.value) == "20");
+      CHECK(num(out.indicators[0].observations[0].target) == "12");
+    }
+  }
   SECTION("a row without a label is skipped with its line") {
     auto out = kpi::formats::takaoka::parse(header + "1\n①まちをつくる\n\n施策\n", "t.txt");
     CHECK(out.indicators.empty());

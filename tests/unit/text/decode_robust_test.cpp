@@ -5,6 +5,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -165,4 +166,72 @@ TEST_CASE("UTF-8 validation agrees with ICU at every offset of the fast paths",
           CHECK(kpi::text::is_valid_utf8(seq + prefix + suffix) ==
                 icu_valid(seq + prefix + suffix));
         }
+}
+
+TEST_CASE("UTF-8 validation after a long run of three-byte characters, at every offset",
+          "[text][decode][robust]") {
+  // The run of kana, kanji and full-width forms is read four bytes at a time: an ill-formed
+  // sequence, an overlong or surrogate lead (E0, ED) or a cut character right after any number
+  // of them, and at the very end of the text, is found where a byte-by-byte reading finds it.
+  const std::string run_characters[] = {"\xE3\x81\x82", "\xE6\xBC\xA2", "\xEF\xBC\x91",
+                                        "\xEC\x9F\xBF", "\xE1\x80\x80", "\xEE\x80\x80"};
+  const std::string breaks[] = {"",
+                                "a",
+                                "\xE3\x81",
+                                "\xE3",
+                                "\x80",
+                                "\xE3\x28\x82",
+                                "\xE0\xA0\x80",
+                                "\xE0\x80\x80",
+                                "\xED\x9F\xBF",
+                                "\xED\xA0\x80",
+                                "\xC2\xA0",
+                                "\xF0\x90\x80\x80",
+                                "\xFF"};
+  auto byte_by_byte_valid = [](const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+      auto c = static_cast<unsigned char>(s[i]);
+      std::size_t len = c < 0x80                 ? 1
+                        : c >= 0xC2 && c <= 0xDF ? 2
+                        : c >= 0xE0 && c <= 0xEF ? 3
+                        : c >= 0xF0 && c <= 0xF4 ? 4
+                                                 : 0;
+      if (len == 0 || i + len > s.size()) return false;
+      unsigned cp = c & (0x7F >> len);
+      for (std::size_t k = 1; k < len; ++k) {
+        auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return false;
+        cp = cp << 6 | (b & 0x3F);
+      }
+      unsigned least = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+      if (len > 1 && (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) return false;
+      i += len;
+    }
+    return true;
+  };
+  // Random lines of such pieces and ASCII, long enough to be read sixteen bytes at a time.
+  std::mt19937 rng(12);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(run_characters) + std::size(breaks)),
+      length(0, 40);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (auto k = length(rng); k > 0; --k) {
+      auto piece = pick(rng);
+      s += piece < std::size(run_characters) ? run_characters[piece]
+           : piece == std::size(run_characters) + std::size(breaks)
+               ? std::string("ab ")
+               : breaks[piece - std::size(run_characters)];
+    }
+    INFO(s.size() << " bytes");
+    REQUIRE(kpi::text::is_valid_utf8(s) == byte_by_byte_valid(s));
+  }
+  for (std::size_t count = 0; count < 12; ++count)
+    for (const auto& brk : breaks)
+      for (std::string after : {std::string(), std::string("\xE6\xBC\xA2x")}) {
+        std::string s;
+        for (std::size_t k = 0; k < count; ++k) s += run_characters[k % std::size(run_characters)];
+        s += brk + after;
+        INFO(count << " characters before a break of " << brk.size() << " bytes");
+        CHECK(kpi::text::is_valid_utf8(s) == byte_by_byte_valid(s));
+      }
 }

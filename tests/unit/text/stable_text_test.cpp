@@ -2,6 +2,8 @@
 #include <unicode/unistr.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <random>
 
 #include <string>
@@ -129,5 +131,64 @@ TEST_CASE("LineReader reads the lines text::lines lists", "[text][stable_text]")
     LineReader reader(s);
     for (std::string_view line; reader.next(line);) read.push_back(line);
     CHECK(read == lines(s));
+  }
+}
+
+TEST_CASE("stable text: a block of sixteen bytes is passed over only when all of it is stable",
+          "[text][stable_text]") {
+  // Every three-byte character at every offset of the block: passed over (to the end of the
+  // character that starts last in it) only when normalize() keeps it and it is no space.
+  auto utf8_of = [](char32_t cp) {
+    return std::string{static_cast<char>(0xE0 | cp >> 12),
+                       static_cast<char>(0x80 | (cp >> 6 & 0x3F)),
+                       static_cast<char>(0x80 | (cp & 0x3F))};
+  };
+  std::size_t passed = 0;
+  for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    bool stable = is_kept_by_normalize(cp) && cp != 0x3000;
+    for (std::size_t at : {0, 1, 7, 13, 14, 15}) {
+      auto s = std::string(at, 'a') + utf8_of(cp) + std::string(20, 'b');
+      auto end = stable_word_block_end(s, 0);
+      INFO(static_cast<std::uint32_t>(cp) << " at " << at);
+      if (!stable) REQUIRE(end == 0);
+      if (end) {
+        REQUIRE(end == std::max<std::size_t>(16, at + 3));
+        ++passed;
+      }
+    }
+  }
+#if defined(__SSE2__)
+  CHECK(passed > 6 * 20000);  // kanji and kana at least
+#endif
+  // Spaces, cut characters and stray continuation bytes stop a block; fewer than eighteen
+  // bytes are not read as one.
+  for (std::string odd : {" ", "\t", "\xE3\x80\x80", "\xC2\xA0", "\x80", "\xE6\xBC", "\xE6",
+                          "\xEF\xBC\x88", "\x01"}) {
+    auto s = "漢字" + odd + std::string(20, 'x');
+    CHECK(stable_word_block_end(s, 0) == 0);
+  }
+  CHECK(stable_word_block_end("漢字かなカナ", 0) == 18);  // eighteen bytes: a block, read
+  CHECK(stable_word_block_end("漢字かなカx", 0) == 0);    // sixteen: too few
+  std::string prose = "引き続き、若い世代が安心して結婚";
+  CHECK(stable_word_block_end(prose, 0) % 3 == 0);
+}
+
+TEST_CASE("stable text: long texts read sixteen bytes at a time are stable as each character",
+          "[text][stable_text]") {
+  auto utf8_of = [](char32_t cp) {
+    return std::string{static_cast<char>(0xE0 | cp >> 12),
+                       static_cast<char>(0x80 | (cp >> 6 & 0x3F)),
+                       static_cast<char>(0x80 | (cp & 0x3F))};
+  };
+  for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    for (std::size_t at : {0, 5, 14, 15, 17}) {
+      auto s = std::string(at, ' ') + utf8_of(cp) + "\t漢字かな カナ。\n";
+      INFO(static_cast<std::uint32_t>(cp) << " at " << at);
+      REQUIRE(is_stable_text(s) == is_kept_by_normalize(cp));
+      std::string buffer;
+      REQUIRE(normalized_view(s, buffer) == normalize(s));
+    }
   }
 }
