@@ -87,7 +87,7 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   const InputFormat* format = nullptr;
   std::optional<formats::grid_headers::HeaderMap> grid_header;
   {
-    out.keep_text(grid::to_tsv(sheet));
+    out.keep_text(grid::to_tsv(sheet, util::thread_count(options.jobs)));
     format = choose(sheet, *out.text, options, grid_header);
   }
   if (!format) return out;

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "kpi/model/cell_ref.hpp"
+#include "kpi/util/parallel_runs.hpp"
 
 namespace kpi::grid {
 
@@ -93,33 +94,49 @@ std::string cell_name(int row, int col) {
 
 namespace {
 
-// A cell's display text on one TSV field: line breaks, tabs and CRs become spaces.
-void append_field(std::string& out, std::string_view display) {
-  std::size_t start = out.size();
-  out.append(display);
-  for (std::size_t i = start; i < out.size(); ++i)
-    if (out[i] == '\n' || out[i] == '\r' || out[i] == '\t') out[i] = ' ';
+// A cell's display text as one TSV field at `out`: line breaks, tabs and CRs become spaces.
+char* put_field(char* out, std::string_view display) {
+  for (char c : display) *out++ = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+  return out;
 }
+
+// The cells of a row that go into its line: up to its last one that shows something.
+std::size_t shown_cells(const std::vector<Cell>& cells) {
+  std::size_t used = cells.size();
+  while (used > 0 && cells[used - 1].display.empty()) --used;
+  return used;
+}
+
+std::size_t line_length(const std::vector<Cell>& cells) {
+  std::size_t used = shown_cells(cells);
+  std::size_t length = used > 0 ? used : 1;  // tabs between the fields, and the line break
+  for (std::size_t c = 0; c < used; ++c) length += cells[c].display.size();
+  return length;
+}
+
+// From this many rows on, the lines are written in runs on several threads.
+constexpr std::size_t parallel_lines_from = 8192;
 
 }  // namespace
 
-std::string to_tsv(const Sheet& sheet) {
-  std::size_t size = 0;
-  for (const auto& cells : sheet.rows) {
-    size += cells.size() + 1;
-    for (const auto& cell : cells) size += cell.display.size();
-  }
-  std::string out;
-  out.reserve(size);
-  for (const auto& cells : sheet.rows) {
-    std::size_t used = cells.size();
-    while (used > 0 && cells[used - 1].display.empty()) --used;
-    for (std::size_t c = 0; c < used; ++c) {
-      if (c > 0) out.push_back('\t');
-      append_field(out, cells[c].display);
+std::string to_tsv(const Sheet& sheet, unsigned threads) {
+  // Each line's place is known from the lengths, so that runs of rows are written apart.
+  std::vector<std::size_t> starts(sheet.rows.size() + 1, 0);
+  for (std::size_t r = 0; r < sheet.rows.size(); ++r)
+    starts[r + 1] = starts[r] + line_length(sheet.rows[r]);
+  std::string out(starts.back(), '\0');
+  if (sheet.rows.size() < parallel_lines_from) threads = 1;
+  util::for_each_run(sheet.rows.size(), threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t r = begin; r < end; ++r) {
+      const auto& cells = sheet.rows[r];
+      char* at = out.data() + starts[r];
+      for (std::size_t c = 0, used = shown_cells(cells); c < used; ++c) {
+        if (c > 0) *at++ = '\t';
+        at = put_field(at, cells[c].display);
+      }
+      *at = '\n';
     }
-    out.push_back('\n');
-  }
+  });
   return out;
 }
 

@@ -97,6 +97,6 @@ std::string column_name(int col);
 // (line n = row n, 1-based, empty rows kept as empty lines), cells' display text, line
 // breaks, tabs and carriage returns inside a cell turned into spaces, merged ranges holding
 // their text in the top-left cell only.
-std::string to_tsv(const Sheet& sheet);
+std::string to_tsv(const Sheet& sheet, unsigned threads = 1);  // a large sheet on `threads`
 
 }  // namespace kpi::grid

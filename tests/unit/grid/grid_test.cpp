@@ -43,3 +43,21 @@ TEST_CASE("a sheet's kept texts stay valid while a copy of it lives", "[grid]") 
   for (std::size_t i = 0; i < texts.size(); ++i) CHECK(views[i] == texts[i]);
   CHECK(copy.texts->bytes() >= 200'000u);
 }
+
+TEST_CASE("a large sheet's TSV written on threads is the one written serially", "[grid][tsv]") {
+  Sheet sheet;
+  for (int r = 0; r < 20000; ++r) {
+    if (r % 97 == 0) continue;  // empty rows stay empty lines
+    for (int c = 0; c < 1 + r % 5; ++c) {
+      auto& cell = sheet.set(r, c);
+      cell.kind = CellKind::text;
+      cell.display = sheet.keep(r % 11 == 0 ? "二行\nの\tセル" : std::to_string(r * 10 + c));
+    }
+    sheet.set(r, 6);  // an empty cell after the last shown one
+  }
+  std::string serial = to_tsv(sheet);
+  CHECK(to_tsv(sheet, 2) == serial);
+  CHECK(to_tsv(sheet, 3) == serial);
+  CHECK(serial.substr(0, 12) == "\n10\t11\n20\t21");
+  CHECK(serial.find("二行 の セル") != std::string::npos);
+}
