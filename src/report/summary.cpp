@@ -53,20 +53,31 @@ void merge_into(StatusCounts& total, const StatusCounts& part) {
 }
 
 // Groups in the order first met, found by (sheet, key) in constant time; a group shows the
-// label it was first met with.
+// label it was first met with. The group of the last (sheet, text) asked for is kept: KPIs of
+// one sheet and goal come one after another, and their key is then not made again.
 class Groups {
  public:
   explicit Groups(std::vector<GroupSummary>& groups) : groups_(groups) {}
-  StatusCounts& operator()(const std::string& label, const std::string& sheet,
-                           const std::string& key) {
-    auto [it, added] = index_.try_emplace(sheet + '\0' + key, groups_.size());
-    if (added) groups_.push_back({label, sheet, {}});
-    return groups_[it->second].counts;
+  // The counts of the group of `text` (a sheet's source or a goal) in `sheet`, its key made
+  // by key_of(text) the first time.
+  template <class KeyOf>
+  StatusCounts& of(const std::string& text, const std::string& sheet, KeyOf key_of) {
+    if (last_ == npos || text != last_text_ || sheet != last_sheet_) {
+      auto [it, added] = index_.try_emplace(sheet + '\0' + key_of(text), groups_.size());
+      if (added) groups_.push_back({text, sheet, {}});
+      last_ = it->second;
+      last_text_ = text;
+      last_sheet_ = sheet;
+    }
+    return groups_[last_].counts;
   }
 
  private:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   std::vector<GroupSummary>& groups_;
   std::unordered_map<std::string, std::size_t> index_;
+  std::size_t last_ = npos;
+  std::string last_text_, last_sheet_;
 };
 
 }  // namespace
@@ -95,10 +106,11 @@ Summary summarize(const PipelineResult& result, const ReportView& view) {
       // The KPI's own input: a JSON document read back keeps its KPIs' sources, so its
       // summary is the original's.
       auto source = model::input_text(ind.source);
-      count_kpi(sheets(source, source, source), ind, view);
+      count_kpi(sheets.of(source, source, [](const std::string& s) { return s; }), ind, view);
       // Titles are printed text: one goal printed in other widths is still one goal.
-      auto goal = goal_label(ind);
-      count_kpi(goals(goal, source, text::name_form(goal)), ind, view);
+      count_kpi(goals.of(goal_label(ind), source,
+                         [](const std::string& goal) { return text::name_form(goal); }),
+                ind, view);
     }
   }
   for (const auto& g : s.sheets) merge_into(s.total, g.counts);
