@@ -6,6 +6,7 @@
 #include "kpi/formats/grid_layout.hpp"
 #include "kpi/formats/registry.hpp"
 #include "kpi/grid/workbook_reader.hpp"
+#include "kpi/util/alongside.hpp"
 #include "kpi/util/thread_count.hpp"
 #include "kpi/verify/rate_check.hpp"
 
@@ -78,6 +79,11 @@ bool is_workbook(std::string_view bytes) {
   return grid::has_container_magic(bytes);
 }
 
+// From this many rows on, a sheet's text is made and sniffed alongside the grid layout's
+// reading of its cells (on a core each rather than one after the other); the sniffing then
+// keeps that reading or, for a text layout, leaves it unused.
+constexpr std::size_t read_ahead_rows_from = 2048;
+
 model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& path,
                                 const std::string& kind, const PipelineOptions& options) {
   model::Sheet out;
@@ -86,16 +92,39 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   out.encoding = kind;
   const InputFormat* format = nullptr;
   std::optional<formats::grid_headers::HeaderMap> grid_header;
-  {
-    out.keep_text(grid::to_tsv(sheet, util::thread_count(options.jobs)));
+  std::optional<model::ParseOutput> read_ahead;  // the grid layout's reading, made early
+  unsigned threads = util::thread_count(options.jobs);
+  auto make_text = [&] { out.keep_text(grid::to_tsv(sheet, threads)); };
+  if (!options.input_format && threads > 1 && sheet.rows.size() >= read_ahead_rows_from) {
+    const InputFormat* sniffed = nullptr;
+    util::alongside(
+        [&] {
+          make_text();
+          sniffed = formats::detect_format(*out.text);
+        },
+        [&] {
+          grid_header = formats::grid_headers::find_header(sheet);
+          if (grid_header)
+            read_ahead = formats::grid_layout::parse_sheet(sheet, path, {}, grid_header,
+                                                           threads_for(options));
+        });
+    // choose()'s decision: a text layout the sniffing found, else the grid layout's header.
+    format = sniffed && sniffed->name != "grid" ? sniffed
+             : grid_header                      ? formats::find_format("grid")
+                                                : nullptr;
+  } else {
+    make_text();
     format = choose(sheet, *out.text, options, grid_header);
   }
   if (!format) return out;
   out.format = std::string(format->name);
-  out.parsed = format->name == "grid"
-                   ? formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header),
-                                                       threads_for(options))
-                   : format->parse(*out.text, path);
+  if (format->name != "grid")
+    out.parsed = format->parse(*out.text, path);
+  else if (read_ahead)
+    out.parsed = std::move(*read_ahead);
+  else
+    out.parsed = formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header),
+                                                   threads_for(options));
   tag_locations(out.parsed, sheet.name);
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,

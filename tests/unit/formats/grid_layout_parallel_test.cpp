@@ -13,6 +13,7 @@
 #include "kpi/report/writers.hpp"
 #include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/rate_check.hpp"
+#include "kpi/workbook_input.hpp"
 #include "sheets.hpp"
 
 namespace {
@@ -99,4 +100,41 @@ TEST_CASE("a large worksheet's rate formula shapes, found on several threads, ar
       }
     }
   }
+}
+
+TEST_CASE("a large worksheet's layout is chosen as on one thread while its cells are read ahead",
+          "[grid-layout][parallel]") {
+  int text_layouts = 0, grids = 0;
+  for (const char* name :
+       {"takaoka-kpi-grid-fy2020-2023.xlsx", "toyama-strategy-progress-fy2020.xlsx",
+        "joetsu-kpi-progress-fy2023.xlsx"}) {
+    CAPTURE(name);
+    auto book = fixture(name);
+    for (const auto& sheet : book.sheets) {
+      CAPTURE(sheet.name);
+      // Large enough to be read ahead: its KPI rows repeated, or all its rows.
+      kpi::grid::Sheet big = sheet;
+      if (kpi::formats::grid_headers::find_header(sheet)) {
+        big = repeated(sheet, 2100);
+      } else {
+        while (big.rows.size() < 2100 && !sheet.rows.empty())
+          big.rows.insert(big.rows.end(), sheet.rows.begin(), sheet.rows.end());
+      }
+      REQUIRE(big.rows.size() >= 2048);
+      kpi::PipelineOptions one, two;
+      one.jobs = 1;
+      two.jobs = 2;
+      auto serial = kpi::process_grid_sheet(big, "big.xlsx", "xlsx", one);
+      auto ahead = kpi::process_grid_sheet(big, "big.xlsx", "xlsx", two);
+      REQUIRE(ahead.format == serial.format);
+      CHECK(ahead.usable == serial.usable);
+      CHECK(text_of(std::move(ahead.parsed)) == text_of(std::move(serial.parsed)));
+      if (serial.format == "grid")
+        ++grids;
+      else if (!serial.format.empty())
+        ++text_layouts;
+    }
+  }
+  CHECK(grids > 0);
+  CHECK(text_layouts > 0);  // a text layout chosen over the grid reading made ahead
 }
