@@ -80,6 +80,24 @@ class Groups {
   std::string last_text_, last_sheet_;
 };
 
+bool same_input(const model::Indicator& a, const model::Indicator& b) {
+  return a.source.path == b.source.path && a.source.sheet == b.source.sheet;
+}
+
+const model::PlanLevel* first_goal(const model::Indicator& ind) {
+  for (const auto& level : ind.plan_path)
+    if (level.level == "goal") return &level;
+  return nullptr;
+}
+
+// Whether goal_label gives both the same: their first goal level, or their goal.
+bool same_goal(const model::Indicator& a, const model::Indicator& b) {
+  const auto* x = first_goal(a);
+  const auto* y = first_goal(b);
+  if (x == nullptr || y == nullptr) return x == y && a.goal == b.goal;
+  return x->code == y->code && x->title == y->title;
+}
+
 }  // namespace
 
 std::optional<double> StatusCounts::achieved_percent() const {
@@ -88,29 +106,32 @@ std::optional<double> StatusCounts::achieved_percent() const {
 }
 
 std::string goal_label(const model::Indicator& ind) {
-  for (const auto& level : ind.plan_path) {
-    if (level.level != "goal") continue;
-    if (level.title.empty()) return level.code;
-    if (level.code.empty() || level.title.find(level.code) != std::string::npos) return level.title;
-    return level.code + " " + level.title;
-  }
-  return ind.goal;
+  const auto* level = first_goal(ind);
+  if (level == nullptr) return ind.goal;
+  if (level->title.empty()) return level->code;
+  if (level->code.empty() || level->title.find(level->code) != std::string::npos)
+    return level->title;
+  return level->code + " " + level->title;
 }
 
 Summary summarize(const PipelineResult& result, const ReportView& view) {
   Summary s;
   s.view = view;
   Groups sheets(s.sheets), goals(s.goals);
+  const model::Indicator* previous = nullptr;
+  std::string source, goal;  // the previous KPI's, made again only when they change
   for (const auto& sheet : result.sheets) {
     for (const auto& ind : sheet.parsed.indicators) {
       // The KPI's own input: a JSON document read back keeps its KPIs' sources, so its
       // summary is the original's.
-      auto source = model::input_text(ind.source);
+      if (!previous || !same_input(*previous, ind)) source = model::input_text(ind.source);
+      if (!previous || !same_goal(*previous, ind)) goal = goal_label(ind);
+      previous = &ind;
       count_kpi(sheets.of(source, source, [](const std::string& s) { return s; }), ind, view);
       // Titles are printed text: one goal printed in other widths is still one goal.
-      count_kpi(goals.of(goal_label(ind), source,
-                         [](const std::string& goal) { return text::name_form(goal); }),
-                ind, view);
+      count_kpi(
+          goals.of(goal, source, [](const std::string& text) { return text::name_form(text); }),
+          ind, view);
     }
   }
   for (const auto& g : s.sheets) merge_into(s.total, g.counts);
