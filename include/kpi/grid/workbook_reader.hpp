@@ -47,7 +47,7 @@ struct Limits {
 // one, serially by expat. The result is the same either way.
 struct ReadThreads {
   unsigned count = 1;
-  std::size_t piece_bytes = 4u << 20;
+  std::size_t piece_bytes = 2u << 20;
 };
 
 struct WorkbookResult {
