@@ -7,6 +7,7 @@
 #include "kpi/formats/registry.hpp"
 #include "kpi/grid/workbook_reader.hpp"
 #include "kpi/util/alongside.hpp"
+#include "kpi/util/parallel_runs.hpp"
 #include "kpi/util/thread_count.hpp"
 #include "kpi/verify/rate_check.hpp"
 
@@ -36,17 +37,30 @@ const InputFormat* choose(const grid::Sheet& sheet, std::string_view tsv,
   return grid_header ? formats::find_format("grid") : nullptr;
 }
 
+// From this many rows on, a sheet's text is made and sniffed alongside the grid layout's
+// reading of its cells (on a core each rather than one after the other); the sniffing then
+// keeps that reading or, for a text layout, leaves it unused.
+constexpr std::size_t read_ahead_rows_from = 2048;
+
 void tag(model::SourceLocation& loc, const std::string& sheet_name) {
   loc.sheet = sheet_name;
 }
 
-// Every location read from a worksheet names the sheet (book.xlsx:KPI!P22).
-void tag_locations(model::ParseOutput& parsed, const std::string& sheet_name) {
+// From this many KPIs on, their locations are tagged in runs on several threads.
+constexpr std::size_t parallel_tags_from = 2048;
+
+// Every location read from a worksheet names the sheet (book.xlsx:KPI!P22); a large sheet's
+// KPIs in runs on `threads`.
+void tag_locations(model::ParseOutput& parsed, const std::string& sheet_name, unsigned threads) {
   for (auto& d : parsed.diagnostics) tag(d.location, sheet_name);
-  for (auto& ind : parsed.indicators) {
-    tag(ind.source, sheet_name);
-    for (auto& obs : ind.observations) tag(obs.source, sheet_name);
-  }
+  auto& indicators = parsed.indicators;
+  if (indicators.size() < parallel_tags_from) threads = 1;
+  util::for_each_run(indicators.size(), threads, [&](std::size_t begin, std::size_t end) {
+    for (auto i = begin; i < end; ++i) {
+      tag(indicators[i].source, sheet_name);
+      for (auto& obs : indicators[i].observations) tag(obs.source, sheet_name);
+    }
+  });
 }
 
 bool wanted(const grid::Sheet& sheet, const PipelineOptions& options) {
@@ -78,11 +92,6 @@ bool is_workbook(std::string_view bytes) {
   // cannot be read.
   return grid::has_container_magic(bytes);
 }
-
-// From this many rows on, a sheet's text is made and sniffed alongside the grid layout's
-// reading of its cells (on a core each rather than one after the other); the sniffing then
-// keeps that reading or, for a text layout, leaves it unused.
-constexpr std::size_t read_ahead_rows_from = 2048;
 
 model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& path,
                                 const std::string& kind, const PipelineOptions& options) {
@@ -125,7 +134,7 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   else
     out.parsed = formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header),
                                                    threads_for(options));
-  tag_locations(out.parsed, sheet.name);
+  tag_locations(out.parsed, sheet.name, threads);
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,
                       options.rate_check, threads_for(options));
