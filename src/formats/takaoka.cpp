@@ -271,7 +271,7 @@ struct Label {
 };
 
 std::optional<Label> find_label(const std::vector<Line>& lines, const Record& r) {
-  constexpr std::string_view label_end = "指標";
+  static constexpr std::string_view label_end = "指標";
   static_assert(std::ranges::all_of(labels, [](auto l) { return l.ends_with(label_end); }));
   for (std::size_t i = r.begin + 1; i < r.end; ++i) {
     if (lines[i].original.find(label_end) == std::string_view::npos) continue;
