@@ -54,12 +54,15 @@ std::string text_of(kpi::model::ParseOutput parsed) {
   return out.str() + diagnostics;
 }
 
+// The fixture workbooks whose sheets are made large.
+const char* const kWorkbooks[] = {"takaoka-kpi-grid-fy2020-2023.xlsx",
+                                  "toyama-strategy-progress-fy2020.xlsx",
+                                  "joetsu-kpi-progress-fy2023.xlsx"};
+
 }  // namespace
 
 TEST_CASE("a large worksheet read on several threads reads as on one", "[grid-layout][parallel]") {
-  for (const char* name :
-       {"takaoka-kpi-grid-fy2020-2023.xlsx", "toyama-strategy-progress-fy2020.xlsx",
-        "joetsu-kpi-progress-fy2023.xlsx"}) {
+  for (const char* name : kWorkbooks) {
     CAPTURE(name);
     auto book = fixture(name);
     for (const auto& sheet : book.sheets) {
@@ -105,9 +108,7 @@ TEST_CASE("a large worksheet's rate formula shapes, found on several threads, ar
 TEST_CASE("a large worksheet's layout is chosen as on one thread while its cells are read ahead",
           "[grid-layout][parallel]") {
   int text_layouts = 0, grids = 0;
-  for (const char* name :
-       {"takaoka-kpi-grid-fy2020-2023.xlsx", "toyama-strategy-progress-fy2020.xlsx",
-        "joetsu-kpi-progress-fy2023.xlsx"}) {
+  for (const char* name : kWorkbooks) {
     CAPTURE(name);
     auto book = fixture(name);
     for (const auto& sheet : book.sheets) {
