@@ -50,6 +50,14 @@ GridBudget GridBudget::remainder(Shared& shared) const {
   return part;
 }
 
+void GridBudget::give_back() {
+  if (shared_ != nullptr) {
+    shared_->cells -= cells_;
+    shared_->text_bytes -= text_bytes_;
+  }
+  cells_ = text_bytes_ = 0;
+}
+
 bool GridBudget::over_shared_cells(std::uint64_t more) {
   return shared_ != nullptr && shared_->cells.fetch_add(more) + more > limits_.max_cells;
 }

@@ -31,6 +31,9 @@ class GridBudget {
   // one, counted from zero for the part, and for all parts together in `shared`, so that the
   // parts in memory at once stay within the workbook's limits too.
   GridBudget remainder(Shared& shared) const;
+  // A part's reading thrown away (to be read again): what it charged to the shared tally is
+  // given back, and it counts from zero again.
+  void give_back();
   // The text a budget charged so far.
   std::uint64_t text_bytes() const { return text_bytes_; }
   // Charges at once what parts read apart stored; false (nothing charged) when over a limit.

@@ -32,7 +32,7 @@ PieceRead read_piece_with(const XlsxContext& context, GridBudget budget, Read re
   PieceRead out;
   try {
     WorksheetHandler handler(context, budget, out.sheet, &out.state);
-    out.ok = read(handler);
+    out.ok = read(handler, budget);
     out.shared = std::move(handler.shared_formulas());
     out.text_bytes = budget.text_bytes();
   } catch (...) {  // out of memory: the serial read meets it again and says so
@@ -44,13 +44,14 @@ PieceRead read_piece_with(const XlsxContext& context, GridBudget budget, Read re
 // A piece read as plain XML (plain_xml.hpp), or by expat when it is not plain.
 PieceRead read_piece(const std::string& xml, const XlsxContext& context, const GridBudget& budget) {
   bool plain = true;
-  auto piece = read_piece_with(context, budget, [&](WorksheetHandler& handler) {
+  auto piece = read_piece_with(context, budget, [&](WorksheetHandler& handler, GridBudget& used) {
     auto read = read_plain_content(xml, handler);
     plain = read != PlainRead::not_plain;
+    if (!plain) used.give_back();  // expat reads the piece again, counting it anew
     return read == PlainRead::read;
   });
   if (plain) return piece;
-  return read_piece_with(context, budget, [&](WorksheetHandler& handler) {
+  return read_piece_with(context, budget, [&](WorksheetHandler& handler, GridBudget&) {
     XmlStream stream(handler);
     // The piece is a run of elements: one wrapper element makes it a document.
     return stream.error().empty() && stream.feed("<w>", false) && stream.feed(xml, false) &&
