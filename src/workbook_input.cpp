@@ -114,8 +114,7 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
         [&] {
           grid_header = formats::grid_headers::find_header(sheet);
           if (grid_header)
-            read_ahead = formats::grid_layout::parse_sheet(sheet, path, {}, grid_header,
-                                                           threads_for(options));
+            read_ahead = formats::grid_layout::parse_sheet(sheet, path, {}, grid_header, threads);
         });
     // choose()'s decision: a text layout the sniffing found, else the grid layout's header.
     format = sniffed && sniffed->name != "grid" ? sniffed
@@ -132,12 +131,12 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   else if (read_ahead)
     out.parsed = std::move(*read_ahead);
   else
-    out.parsed = formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header),
-                                                   threads_for(options));
+    out.parsed =
+        formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header), threads);
   tag_locations(out.parsed, sheet.name, threads);
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,
-                      options.rate_check, threads_for(options));
+                      options.rate_check, threads);
   if (options.quote_lines)
     out.keep_referenced_lines();
   else

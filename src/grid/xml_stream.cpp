@@ -4,7 +4,6 @@
 #include <expat.h>
 
 #include <algorithm>
-#include <cstring>
 
 namespace kpi::grid {
 
@@ -13,24 +12,10 @@ std::string_view local_name(std::string_view qualified) {
   return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
 }
 
-namespace {
-
-// local_name(qualified) == local, in one pass over the C string (no strlen first).
-bool has_local_name(const char* qualified, std::string_view local) {
-  const char* start = qualified;
-  const char* end = qualified;
-  for (; *end != '\0'; ++end)
-    if (*end == ':') start = end + 1;
-  return static_cast<std::size_t>(end - start) == local.size() &&
-         std::memcmp(start, local.data(), local.size()) == 0;
-}
-
-}  // namespace
-
 const char* attribute(const char** attributes, std::string_view local) {
-  for (const char** a = attributes; a != nullptr && *a != nullptr; a += 2)
-    if (has_local_name(a[0], local)) return a[1];
-  return nullptr;
+  const char* value = nullptr;
+  find_attributes(attributes, {{local, &value}});
+  return value;
 }
 
 void find_attributes(const char** attributes, std::initializer_list<WantedAttribute> wanted) {
