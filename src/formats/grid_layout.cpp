@@ -5,7 +5,6 @@
 #include <array>
 #include <cctype>
 #include <map>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -19,6 +18,7 @@
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/parallel_runs.hpp"
+#include "kpi/util/thread_count.hpp"
 
 namespace kpi::formats::grid_layout {
 namespace {
@@ -338,7 +338,7 @@ std::vector<model::Indicator> finish_kpis(std::vector<StartedKpi>& started, cons
                                           const Layout& layout, unsigned threads) {
   std::vector<model::Indicator> out(started.size());
   if (started.size() < parallel_rows_from) threads = 1;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = util::threads_or_cores(threads);
   util::for_each_run(started.size(), threads, [&](std::size_t begin, std::size_t end) {
     for (auto i = begin; i < end; ++i) out[i] = finish_kpi(std::move(started[i]), ctx, layout);
   });

@@ -1,6 +1,7 @@
 // Plain XML content read without expat, as expat would report it (plain_xml.hpp).
 #include "plain_xml.hpp"
 #include "kpi/text/strings.hpp"
+#include "xml_name.hpp"
 
 #include <array>
 #include <cstdint>
@@ -14,22 +15,6 @@ namespace {
 constexpr std::size_t npos = std::string_view::npos;
 constexpr std::size_t kMaxAttributes = 64;
 
-// ASCII name characters by byte: 1 may start a name, 2 may follow.
-constexpr std::array<unsigned char, 256> kNameByte = [] {
-  std::array<unsigned char, 256> name{};
-  for (int c = 0; c < 256; ++c) {
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
-    bool other = (c >= '0' && c <= '9') || c == '.' || c == '-';
-    name[static_cast<std::size_t>(c)] = letter ? 3 : other ? 2 : 0;
-  }
-  return name;
-}();
-bool is_name_start(unsigned char c) {
-  return (kNameByte[c] & 1) != 0;
-}
-bool is_name_char(unsigned char c) {
-  return kNameByte[c] != 0;
-}
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n';
 }
@@ -164,8 +149,8 @@ class PlainReader {
   // A name at s_[i_], i_ past it; "" when none.
   std::string_view name() {
     std::size_t start = i_;
-    if (i_ >= s_.size() || !is_name_start(static_cast<unsigned char>(s_[i_]))) return {};
-    while (i_ < s_.size() && is_name_char(static_cast<unsigned char>(s_[i_]))) ++i_;
+    if (i_ >= s_.size() || !xml_name::starts(s_[i_])) return {};
+    while (i_ < s_.size() && xml_name::follows(s_[i_])) ++i_;
     return s_.substr(start, i_ - start);
   }
 

@@ -73,6 +73,9 @@ void round_significant(DecimalDigits& d, int keep) {
   strip_zeros(d);
 }
 
+namespace {
+
+// Any stored text read through its digits as a string.
 std::optional<model::Decimal> stored_decimal_digits(std::string_view stored, int shift,
                                                     int max_scale) {
   auto d = parse_decimal_digits(text::trim(stored));
@@ -88,8 +91,6 @@ std::optional<model::Decimal> stored_decimal_digits(std::string_view stored, int
   for (; scale < 0; ++scale) units *= 10;
   return model::Decimal{d->negative ? -units : units, scale};
 }
-
-namespace {
 
 // "280", "-0.758": digits with at most one point, no exponent, no space, at most 15
 // significant digits and `max_scale` decimals once shifted (nothing to round), read without

@@ -2,7 +2,6 @@
 #include "xlsx_sheet_split.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <functional>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "kpi/util/ordered_tasks.hpp"
 #include "plain_xml.hpp"
 #include "xlsx_sheet_handler.hpp"
+#include "xml_name.hpp"
 
 namespace kpi::grid {
 
@@ -79,10 +79,6 @@ class FrameHandler : public WorksheetHandler {
   const XmlStream* stream_ = nullptr;
 };
 
-bool is_name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
-}
-
 // The start tag "<sheetData>" or "<prefix:sheetData>" (no attributes) in head[from, ...):
 // the offset of its '<' and its prefix ("" or "x:"), or npos.
 std::size_t find_sheet_data_start(std::string_view head, std::size_t from, std::string& prefix) {
@@ -96,7 +92,7 @@ std::size_t find_sheet_data_start(std::string_view head, std::size_t from, std::
     }
     if (head[hit - 1] != ':') continue;
     std::size_t name = hit - 1;
-    while (name > 0 && is_name_char(head[name - 1])) --name;
+    while (name > 0 && xml_name::in_prefix(head[name - 1])) --name;
     if (name == 0 || name == hit - 1 || head[name - 1] != '<') continue;
     prefix = std::string(head.substr(name, hit - name));
     return name - 1;

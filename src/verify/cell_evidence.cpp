@@ -4,7 +4,6 @@
 #include <array>
 #include <cctype>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -12,6 +11,7 @@
 #include "kpi/calc/rate.hpp"
 #include "kpi/grid/formula_refs.hpp"
 #include "kpi/util/parallel_runs.hpp"
+#include "kpi/util/thread_count.hpp"
 #include "kpi/verify/rate_check.hpp"
 #include "rate_candidates.hpp"
 
@@ -280,7 +280,7 @@ std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet, 
   const auto* first = indicators.data();
   if (indicators.size() < parallel_usage_from || threads == 1)
     return formula_usage_of(first, first + indicators.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = util::threads_or_cores(threads);
   std::map<std::size_t, FormulaUsage> by_run;  // by the run's first indicator
   std::mutex mutex;
   util::for_each_run(indicators.size(), threads, [&](std::size_t begin, std::size_t end) {

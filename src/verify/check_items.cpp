@@ -1,13 +1,13 @@
 #include "kpi/verify/check_items.hpp"
 
 #include <algorithm>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "kpi/calc/rational.hpp"
 #include "kpi/model/display.hpp"
 #include "kpi/util/parallel_runs.hpp"
+#include "kpi/util/thread_count.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -135,7 +135,7 @@ std::vector<CheckItem> collect_check_items(const PipelineResult& result, const F
 
 std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy,
                                            unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = util::threads_or_cores(threads);
   std::vector<CheckItem> items;
   std::size_t rates = 0;
   for (const auto& sheet : result.sheets)

@@ -4,11 +4,11 @@
 #include <exception>
 #include <functional>
 #include <iterator>
-#include <thread>
 
 #include "finding_kinds.hpp"
 #include "kpi/calc/rational.hpp"
 #include "kpi/util/in_order.hpp"
+#include "kpi/util/thread_count.hpp"
 
 namespace kpi::verify {
 
@@ -109,8 +109,7 @@ std::vector<model::Finding> find_cross_row_problems(const std::vector<model::She
     for (const auto& ind : s.parsed.indicators) all.push_back(&ind);
   auto run = finders(all, sheets);
   if (all.size() >= parallel_findings_from && threads != 1)
-    return run_concurrently(run,
-                            threads ? threads : std::max(1u, std::thread::hardware_concurrency()));
+    return run_concurrently(run, util::threads_or_cores(threads));
   std::vector<model::Finding> out;
   for (const auto& finder : run) finder(out);
   return out;

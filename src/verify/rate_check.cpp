@@ -3,12 +3,12 @@
 #include "kpi/calc/outcome.hpp"
 
 #include <algorithm>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
 #include "kpi/util/parallel_runs.hpp"
+#include "kpi/util/thread_count.hpp"
 #include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/direction_from_rate.hpp"
 #include "rate_candidates.hpp"
@@ -405,7 +405,7 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
   auto* first = indicators.data();
   if (indicators.size() < parallel_check_from || threads == 1)
     return check_run(first, first + indicators.size(), override_profile, options);
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = util::threads_or_cores(threads);
   // Each indicator is checked alone (profiles are only read): runs of them on threads.
   util::for_each_run(indicators.size(), threads, [&](std::size_t begin, std::size_t end) {
     check_run(first + begin, first + end, override_profile, options);

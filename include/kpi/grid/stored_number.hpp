@@ -28,12 +28,10 @@ std::optional<DecimalDigits> parse_decimal_digits(std::string_view s);
 void round_significant(DecimalDigits& d, int keep);
 // The stored number at Excel's 15 significant digits times 10^shift (2: a percent cell read as
 // percent points), as a model::Decimal of at most `max_scale` decimals (rounded beyond: the
-// digits there are binary noise); nullopt when it is no number or does not fit.
+// digits there are binary noise); nullopt when it is no number or does not fit. Spaces around
+// it are ignored. A plain text ("280", "-0.758") is read straight; any other through its
+// digits as a string, with the same result.
 std::optional<model::Decimal> stored_decimal(std::string_view stored, int shift = 0,
                                              int max_scale = model::max_decimal_scale);
-// The same read through the digits as a string, for any stored text (stored_decimal reads a
-// plain one, "280" or "-0.758", without them and gives the same).
-std::optional<model::Decimal> stored_decimal_digits(std::string_view stored, int shift = 0,
-                                                    int max_scale = model::max_decimal_scale);
 
 }  // namespace kpi::grid

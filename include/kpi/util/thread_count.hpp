@@ -5,8 +5,13 @@
 
 namespace kpi::util {
 
+// A step's threads: `threads`, or every core for 0 (what every step given a count does).
+inline unsigned threads_or_cores(unsigned threads) {
+  return threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
 inline unsigned thread_count(int jobs) {
-  return jobs > 0 ? static_cast<unsigned>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  return threads_or_cores(jobs > 0 ? static_cast<unsigned>(jobs) : 0u);
 }
 
 }  // namespace kpi::util
