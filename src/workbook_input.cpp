@@ -7,7 +7,7 @@
 #include "kpi/formats/registry.hpp"
 #include "kpi/grid/workbook_reader.hpp"
 #include "kpi/util/alongside.hpp"
-#include "kpi/util/parallel_runs.hpp"
+#include "kpi/util/parallel_chunks.hpp"
 #include "kpi/util/thread_count.hpp"
 #include "kpi/verify/rate_check.hpp"
 
@@ -48,6 +48,7 @@ void tag(model::SourceLocation& loc, const std::string& sheet_name) {
 
 // From this many KPIs on, their locations are tagged in runs on several threads.
 constexpr std::size_t parallel_tags_from = 2048;
+constexpr std::size_t tags_per_chunk = 512;  // KPIs, taken in turn by the threads
 
 // Every location read from a worksheet names the sheet (book.xlsx:KPI!P22); a large sheet's
 // KPIs in runs on `threads`.
@@ -55,12 +56,13 @@ void tag_locations(model::ParseOutput& parsed, const std::string& sheet_name, un
   for (auto& d : parsed.diagnostics) tag(d.location, sheet_name);
   auto& indicators = parsed.indicators;
   if (indicators.size() < parallel_tags_from) threads = 1;
-  util::for_each_run(indicators.size(), threads, [&](std::size_t begin, std::size_t end) {
-    for (auto i = begin; i < end; ++i) {
-      tag(indicators[i].source, sheet_name);
-      for (auto& obs : indicators[i].observations) tag(obs.source, sheet_name);
-    }
-  });
+  util::for_each_chunk(indicators.size(), threads, tags_per_chunk,
+                       [&](std::size_t begin, std::size_t end) {
+                         for (auto i = begin; i < end; ++i) {
+                           tag(indicators[i].source, sheet_name);
+                           for (auto& obs : indicators[i].observations) tag(obs.source, sheet_name);
+                         }
+                       });
 }
 
 bool wanted(const grid::Sheet& sheet, const PipelineOptions& options) {

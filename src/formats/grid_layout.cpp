@@ -17,7 +17,8 @@
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
-#include "kpi/util/parallel_runs.hpp"
+#include "kpi/util/occurrence_counter.hpp"
+#include "kpi/util/parallel_chunks.hpp"
 #include "kpi/util/thread_count.hpp"
 
 namespace kpi::formats::grid_layout {
@@ -153,10 +154,13 @@ struct RowContext {
   grid::MergedIndex merges;
   std::string_view path;
   const std::vector<int>& row_lines;
-  std::string municipality;
-  std::string goal, measure;
-  std::map<std::string, int> ids_seen;
-  std::vector<std::string> header_names;  // the KPI column's title in each header row
+  std::string municipality{};
+  // The goal and measure headings met so far, each kept once; a KPI names its own by index.
+  std::vector<std::string> goals{std::string()}, measures{std::string()};
+  // KPIs met so far by id: views of the ids in the started KPIs (start_kpi).
+  util::OccurrenceCounter ids_seen{};
+  std::string scratch{};                    // the text of a label read in order (label_view)
+  std::vector<std::string> header_names{};  // the KPI column's title in each header row
 };
 
 int line_of(const RowContext& ctx, int row) {
@@ -171,6 +175,14 @@ std::string label_at(const RowContext& ctx, int row, int col) {
   if (const auto* m = ctx.merges.at(row, col))
     return cell_text(sheet.at(m->first_row, m->first_col));
   return cell_text(sheet.at(row, col));
+}
+
+// The same read in order, without a string of its own when the cell's text needs no change.
+std::string_view label_view(RowContext& ctx, int row, int col) {
+  if (col < 0) return {};
+  if (const auto* m = ctx.merges.at(row, col))
+    return cell_text_view(ctx.sheet.at(m->first_row, m->first_col), ctx.scratch);
+  return cell_text_view(ctx.sheet.at(row, col), ctx.scratch);
 }
 
 text::CellValue value_at(const grid::Sheet& sheet, int row, int col) {
@@ -261,12 +273,10 @@ std::string leading_code(std::string_view heading) {
   return numbered && first.size() <= 8 ? std::string(first) : std::string();
 }
 
-std::string id_for(RowContext& ctx, const Layout& layout, int row, const std::string& name,
-                   int& seq) {
+// The printed id, or the name when the row prints none.
+std::string id_of(const RowContext& ctx, const Layout& layout, int row, const std::string& name) {
   auto id = label_at(ctx, row, layout.column(Role::id));
-  if (id.empty()) id = name;
-  seq = ++ctx.ids_seen[id];
-  return id;
+  return id.empty() ? name : id;
 }
 
 // A municipality cell as the JSON contract's slug ([a-z0-9-]): a profile's name gives its
@@ -287,20 +297,24 @@ std::string municipality_slug(std::string_view cell) {
 // among the KPIs of its id (seq). Read row by row, in order.
 struct StartedKpi {
   int row = 0;
-  std::string name, id, goal, measure;
+  std::string name, id;
+  std::size_t goal = 0, measure = 0;  // in RowContext::goals and ::measures
   std::optional<std::string> relisted_of;
   int seq = 1;
 };
 
-StartedKpi start_kpi(RowContext& ctx, const Layout& layout, int row, std::string name) {
-  StartedKpi kpi;
+// A KPI started in place at the end of `started`, which holds room for one KPI a row (the
+// counted ids are views of the KPIs' own: the vector must never move them).
+void start_kpi(RowContext& ctx, const Layout& layout, int row, std::string name,
+               std::vector<StartedKpi>& started) {
+  auto& kpi = started.emplace_back();
   kpi.row = row;
   kpi.name = std::move(name);
   kpi.relisted_of = take_relisted_mark(kpi.name);  // the printed number, resolved below
-  kpi.id = id_for(ctx, layout, row, kpi.name, kpi.seq);
-  kpi.goal = ctx.goal;
-  kpi.measure = ctx.measure;
-  return kpi;
+  kpi.id = id_of(ctx, layout, row, kpi.name);
+  kpi.seq = ctx.ids_seen.next(kpi.id);
+  kpi.goal = ctx.goals.size() - 1;
+  kpi.measure = ctx.measures.size() - 1;
 }
 
 // The rest of a KPI: its own row's cells only, so rows can be read in any order.
@@ -314,8 +328,8 @@ model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Lay
   ind.id = std::move(started.id);
   ind.seq = started.seq;
   ind.unit = label_at(ctx, row, layout.column(Role::unit));
-  ind.goal = std::move(started.goal);
-  ind.measure = std::move(started.measure);
+  ind.goal = ctx.goals[started.goal];
+  ind.measure = ctx.measures[started.measure];
   add_level(ind.plan_path, plan_level("goal", leading_code(ind.goal), ind.goal));
   add_level(ind.plan_path, plan_level("measure", leading_code(ind.measure), ind.measure));
   ind.type_text = label_at(ctx, row, layout.column(Role::type));
@@ -332,6 +346,7 @@ model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Lay
 
 // From this many KPIs on, their rows' cells are read in runs on several threads.
 constexpr std::size_t parallel_rows_from = 2048;
+constexpr std::size_t kpis_per_chunk = 256;  // taken in turn by the threads
 
 // The KPIs started, finished (on at most `threads` threads, 0: every core), in row order.
 std::vector<model::Indicator> finish_kpis(std::vector<StartedKpi>& started, const RowContext& ctx,
@@ -339,17 +354,22 @@ std::vector<model::Indicator> finish_kpis(std::vector<StartedKpi>& started, cons
   std::vector<model::Indicator> out(started.size());
   if (started.size() < parallel_rows_from) threads = 1;
   threads = util::threads_or_cores(threads);
-  util::for_each_run(started.size(), threads, [&](std::size_t begin, std::size_t end) {
-    for (auto i = begin; i < end; ++i) out[i] = finish_kpi(std::move(started[i]), ctx, layout);
-  });
+  util::for_each_chunk(started.size(), threads, kpis_per_chunk,
+                       [&](std::size_t begin, std::size_t end) {
+                         for (auto i = begin; i < end; ++i)
+                           out[i] = finish_kpi(std::move(started[i]), ctx, layout);
+                       });
   return out;
 }
 
+// A heading printed on a row holds for the rows below it until another is printed.
+void note_heading(std::vector<std::string>& headings, std::string_view label) {
+  if (!label.empty() && label != headings.back()) headings.emplace_back(label);
+}
+
 void update_context(RowContext& ctx, const Layout& layout, int row) {
-  auto goal = label_at(ctx, row, layout.column(Role::goal));
-  if (!goal.empty()) ctx.goal = goal;
-  auto measure = label_at(ctx, row, layout.column(Role::measure));
-  if (!measure.empty()) ctx.measure = measure;
+  note_heading(ctx.goals, label_view(ctx, row, layout.column(Role::goal)));
+  note_heading(ctx.measures, label_view(ctx, row, layout.column(Role::measure)));
 }
 
 // A row that prints the header's KPI-column title again (a header repeated on every page).
@@ -385,7 +405,7 @@ void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, in
                 heading ? "section heading, no KPI" : "no KPI name (指標名 column empty)");
   }
   if (is_repeated_header(ctx, name)) return skip(out, ctx, row, "repeated header row");
-  started.push_back(start_kpi(ctx, layout, row, std::move(name)));
+  start_kpi(ctx, layout, row, std::move(name), started);
   ++out.rows_used;
 }
 
@@ -399,14 +419,20 @@ std::string digits_of(std::string_view id) {
 // A 再掲 mark prints the original's number (【再掲（№1）】): the id of the first KPI whose id
 // has that number, else "" (re-listed from a row not found).
 void resolve_relisted(std::vector<model::Indicator>& indicators) {
-  std::map<std::string, std::string> id_by_number;
+  auto numbered = [](const model::Indicator& ind) {
+    return ind.relisted_of && !ind.relisted_of->empty();
+  };
+  std::map<std::string, std::string> id_by_number;  // the numbers printed in marks only
   for (const auto& ind : indicators)
-    if (!ind.relisted_of) id_by_number.emplace(digits_of(ind.id), ind.id);
-  for (auto& ind : indicators) {
-    if (!ind.relisted_of || ind.relisted_of->empty()) continue;
-    auto it = id_by_number.find(*ind.relisted_of);
-    ind.relisted_of = it == id_by_number.end() ? std::string() : it->second;
+    if (numbered(ind)) id_by_number.emplace(*ind.relisted_of, std::string());
+  if (id_by_number.empty()) return;
+  for (const auto& ind : indicators) {
+    if (ind.relisted_of) continue;
+    auto wanted = id_by_number.find(digits_of(ind.id));
+    if (wanted != id_by_number.end() && wanted->second.empty()) wanted->second = ind.id;
   }
+  for (auto& ind : indicators)
+    if (numbered(ind)) ind.relisted_of = id_by_number.find(*ind.relisted_of)->second;
 }
 
 // -- the title above the header --------------------------------------------------------------
@@ -444,7 +470,8 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                const std::vector<int>& row_lines,
                                std::optional<grid_headers::HeaderMap> header, unsigned threads) {
   model::ParseOutput out;
-  RowContext ctx{sheet, grid::MergedIndex(sheet), path, row_lines, {}, {}, {}, {}, {}};
+  RowContext ctx{
+      .sheet = sheet, .merges = grid::MergedIndex(sheet), .path = path, .row_lines = row_lines};
   if (!header) header = grid_headers::find_header(sheet, ctx.merges);
   if (!header) {
     out.diagnostics.push_back({{std::string(path), 0, {}, {}},
@@ -470,6 +497,9 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
          "header without " + list + " columns: " + grid_headers::header_report(sheet)});
   }
   std::vector<StartedKpi> started;
+  auto rows_below = sheet.rows.size() - static_cast<std::size_t>(layout.header.last_row) - 1;
+  started.reserve(rows_below);  // one KPI a row at most: never moved (start_kpi)
+  ctx.ids_seen = util::OccurrenceCounter(rows_below);
   ctx.header_names = header_names(ctx, layout);
   for (int r = layout.header.last_row + 1; r < static_cast<int>(sheet.rows.size()); ++r)
     read_row(out, ctx, layout, r, started);

@@ -37,6 +37,13 @@ std::string cell_text(const grid::Cell* cell) {
   return std::string(text::trim(text::squeeze_spaces(cell->display)));
 }
 
+std::string_view cell_text_view(const grid::Cell* cell, std::string& scratch) {
+  if (!cell) return {};
+  if (text::is_squeezed(cell->display)) return cell->display;
+  scratch = text::squeeze_spaces(cell->display);
+  return text::trim(scratch);
+}
+
 text::CellValue read_grid_value(const grid::Cell* cell, int row, int col) {
   auto printed = cell_text(cell);
   auto normalized = text::normalize(printed);

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
-#include "kpi/util/parallel_runs.hpp"
+#include "kpi/util/parallel_chunks.hpp"
 #include "kpi/util/thread_count.hpp"
 #include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/direction_from_rate.hpp"
@@ -377,6 +377,9 @@ RateCheck check_revised_rate(const model::Indicator& ind, const model::Observati
 
 namespace {
 
+// A large list's indicators are checked in chunks of this many, taken in turn by the threads.
+constexpr std::size_t indicators_per_chunk = 256;
+
 // check_rates over indicators [begin, end), with a store of candidates of its own.
 void check_run(model::Indicator* begin, model::Indicator* end,
                const calc::Profile* override_profile, const RateCheckOptions& options) {
@@ -407,9 +410,10 @@ void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile*
     return check_run(first, first + indicators.size(), override_profile, options);
   threads = util::threads_or_cores(threads);
   // Each indicator is checked alone (profiles are only read): runs of them on threads.
-  util::for_each_run(indicators.size(), threads, [&](std::size_t begin, std::size_t end) {
-    check_run(first + begin, first + end, override_profile, options);
-  });
+  util::for_each_chunk(indicators.size(), threads, indicators_per_chunk,
+                       [&](std::size_t begin, std::size_t end) {
+                         check_run(first + begin, first + end, override_profile, options);
+                       });
 }
 
 void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile,

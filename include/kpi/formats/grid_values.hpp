@@ -4,6 +4,7 @@
 // formula, the cell name, and a rate printed as a cap ("100%超", "0%未満").
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "kpi/grid/grid.hpp"
 #include "kpi/model/value.hpp"
@@ -16,5 +17,7 @@ text::CellValue read_grid_value(const grid::Cell* cell, int row, int col);
 
 // The display text of a cell with its line breaks turned into spaces, trimmed.
 std::string cell_text(const grid::Cell* cell);
+// The same as a view: of the cell's own text when it needs no change, else of `scratch`.
+std::string_view cell_text_view(const grid::Cell* cell, std::string& scratch);
 
 }  // namespace kpi::formats
