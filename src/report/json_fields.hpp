@@ -363,6 +363,10 @@ struct SerialArrays {
       for (const auto& ind : sheet.parsed.indicators) indicator(out, ind);
   }
   template <class Out>
+  void findings(Out& out, const std::vector<model::Finding>& list) const {
+    for (const auto& f : list) finding(out, f);
+  }
+  template <class Out>
   void diagnostics(Out& out, const model::DiagnosticList& list) const {
     for (auto it = list.begin(); it != list.end(); ++it) diagnostic(out, it.view());
   }
@@ -383,7 +387,7 @@ void document(Out& out, const PipelineResult& result, const Summary& s, const Ar
   arrays.indicators(out, result);
   out.end_array();
   out.key("findings").begin_array();
-  for (const auto& f : result.findings) finding(out, f);
+  arrays.findings(out, result.findings);
   out.end_array();
   out.key("diagnostics").begin_array();
   arrays.diagnostics(out, result.diagnostics);

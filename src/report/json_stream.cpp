@@ -9,8 +9,10 @@ namespace kpi::report {
 namespace {
 
 constexpr std::size_t indicators_per_run = 128;
+constexpr std::size_t findings_per_run = 512;
 
-// The long arrays (a national run's indicators and diagnostics) in runs on every core.
+// The long arrays (a national run's indicators, findings and diagnostics) in runs on every
+// core.
 struct ParallelArrays {
   unsigned workers;
 
@@ -22,6 +24,14 @@ struct ParallelArrays {
     write_runs(out, runs, workers, [&](JsonWriter& writer, std::size_t run) {
       auto end = std::min(all.size(), (run + 1) * indicators_per_run);
       for (auto i = run * indicators_per_run; i < end; ++i) fields::indicator(writer, *all[i]);
+    });
+  }
+
+  void findings(JsonWriter& out, const std::vector<model::Finding>& list) const {
+    auto runs = (list.size() + findings_per_run - 1) / findings_per_run;
+    write_runs(out, runs, workers, [&](JsonWriter& writer, std::size_t run) {
+      auto end = std::min(list.size(), (run + 1) * findings_per_run);
+      for (auto i = run * findings_per_run; i < end; ++i) fields::finding(writer, list[i]);
     });
   }
 

@@ -4,18 +4,20 @@
 #include <unordered_map>
 
 #include "kpi/text/name_form.hpp"
+#include "kpi/util/parallel_chunks.hpp"
+#include "kpi/util/thread_count.hpp"
 
 namespace kpi::report {
 namespace {
 
-void add_grade(StatusCounts& c, const std::string& grade) {
+void add_grade(StatusCounts& c, const std::string& grade, int n = 1) {
   if (grade.empty()) return;
   auto it = std::find_if(c.grades.begin(), c.grades.end(),
                          [&](const auto& g) { return g.first == grade; });
   if (it == c.grades.end())
-    c.grades.emplace_back(grade, 1);
+    c.grades.emplace_back(grade, n);
   else
-    ++it->second;
+    it->second += n;
 }
 
 void count_kpi(StatusCounts& c, const model::Indicator& ind, const ReportView& view) {
@@ -44,8 +46,7 @@ void merge_into(StatusCounts& total, const StatusCounts& part) {
   total.achieved += part.achieved;
   total.behind += part.behind;
   total.no_data += part.no_data;
-  for (const auto& [grade, n] : part.grades)
-    for (int i = 0; i < n; ++i) add_grade(total, grade);
+  for (const auto& [grade, n] : part.grades) add_grade(total, grade, n);
   total.on_track += part.on_track;
   total.pace_behind += part.pace_behind;
   total.rates_checked += part.rates_checked;
@@ -57,14 +58,18 @@ void merge_into(StatusCounts& total, const StatusCounts& part) {
 // one sheet and goal come one after another, and their key is then not made again.
 class Groups {
  public:
-  explicit Groups(std::vector<GroupSummary>& groups) : groups_(groups) {}
+  Groups(std::vector<GroupSummary>& groups, std::vector<std::string>& keys)
+      : groups_(groups), keys_(keys) {}
   // The counts of the group of `text` (a sheet's source or a goal) in `sheet`, its key made
   // by key_of(text) the first time.
   template <class KeyOf>
   StatusCounts& of(const std::string& text, const std::string& sheet, KeyOf key_of) {
     if (last_ == npos || text != last_text_ || sheet != last_sheet_) {
       auto [it, added] = index_.try_emplace(sheet + '\0' + key_of(text), groups_.size());
-      if (added) groups_.push_back({text, sheet, {}});
+      if (added) {
+        groups_.push_back({text, sheet, {}});
+        keys_.push_back(it->first);
+      }
       last_ = it->second;
       last_text_ = text;
       last_sheet_ = sheet;
@@ -75,6 +80,7 @@ class Groups {
  private:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   std::vector<GroupSummary>& groups_;
+  std::vector<std::string>& keys_;  // each group's key, for joining summaries of runs
   std::unordered_map<std::string, std::size_t> index_;
   std::size_t last_ = npos;
   std::string last_text_, last_sheet_;
@@ -114,31 +120,89 @@ std::string goal_label(const model::Indicator& ind) {
   return level->code + " " + level->title;
 }
 
-Summary summarize(const PipelineResult& result, const ReportView& view) {
-  Summary s;
-  s.view = view;
-  Groups sheets(s.sheets), goals(s.goals);
+namespace {
+
+// The groups of a run of KPIs, in the order first met, with their keys.
+struct RunSummary {
+  std::vector<GroupSummary> sheets, goals;
+  std::vector<std::string> sheet_keys, goal_keys;
+};
+
+RunSummary summarize_run(const model::Indicator* const* begin, const model::Indicator* const* end,
+                         const ReportView& view) {
+  RunSummary run;
+  Groups sheets(run.sheets, run.sheet_keys), goals(run.goals, run.goal_keys);
   const model::Indicator* previous = nullptr;
   std::string source, goal;  // the previous KPI's, made again only when they change
-  for (const auto& sheet : result.sheets) {
-    for (const auto& ind : sheet.parsed.indicators) {
-      // The KPI's own input: a JSON document read back keeps its KPIs' sources, so its
-      // summary is the original's.
-      if (!previous || !same_input(*previous, ind)) source = model::input_text(ind.source);
-      if (!previous || !same_goal(*previous, ind)) goal = goal_label(ind);
-      previous = &ind;
-      count_kpi(sheets.of(source, source, [](const std::string& s) { return s; }), ind, view);
-      // Titles are printed text: one goal printed in other widths is still one goal.
-      count_kpi(
-          goals.of(goal, source, [](const std::string& text) { return text::name_form(text); }),
-          ind, view);
+  for (auto it = begin; it != end; ++it) {
+    const auto& ind = **it;
+    // The KPI's own input: a JSON document read back keeps its KPIs' sources, so its
+    // summary is the original's.
+    if (!previous || !same_input(*previous, ind)) source = model::input_text(ind.source);
+    if (!previous || !same_goal(*previous, ind)) goal = goal_label(ind);
+    previous = &ind;
+    count_kpi(sheets.of(source, source, [](const std::string& s) { return s; }), ind, view);
+    // Titles are printed text: one goal printed in other widths is still one goal.
+    count_kpi(goals.of(goal, source, [](const std::string& text) { return text::name_form(text); }),
+              ind, view);
+  }
+  return run;
+}
+
+// Joins the groups of the next run: a group met before takes its counts, a new one goes last.
+class GroupJoin {
+ public:
+  explicit GroupJoin(std::vector<GroupSummary>& groups) : groups_(groups) {}
+  void add(std::vector<GroupSummary>& groups, std::vector<std::string>& keys) {
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      auto [it, added] = index_.try_emplace(std::move(keys[g]), groups_.size());
+      if (added)
+        groups_.push_back(std::move(groups[g]));
+      else
+        merge_into(groups_[it->second].counts, groups[g].counts);
     }
+  }
+
+ private:
+  std::vector<GroupSummary>& groups_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+// From this many KPIs on, the summary is counted in runs of this many on several threads.
+constexpr std::size_t kpis_per_summary_run = 4096;
+
+}  // namespace
+
+Summary summarize(const PipelineResult& result, const ReportView& view, unsigned threads) {
+  std::vector<const model::Indicator*> all;
+  for (const auto& sheet : result.sheets)
+    for (const auto& ind : sheet.parsed.indicators) all.push_back(&ind);
+  auto count = (all.size() + kpis_per_summary_run - 1) / kpis_per_summary_run;
+  std::vector<RunSummary> runs(std::max<std::size_t>(count, 1));
+  util::for_each_chunk(runs.size(), util::threads_or_cores(threads), 1,
+                       [&](std::size_t first, std::size_t last) {
+                         for (auto r = first; r < last; ++r) {
+                           auto begin = std::min(all.size(), r * kpis_per_summary_run);
+                           auto end = std::min(all.size(), begin + kpis_per_summary_run);
+                           runs[r] = summarize_run(all.data() + begin, all.data() + end, view);
+                         }
+                       });
+  Summary s;
+  s.view = view;
+  GroupJoin sheets(s.sheets), goals(s.goals);
+  for (auto& run : runs) {
+    sheets.add(run.sheets, run.sheet_keys);
+    goals.add(run.goals, run.goal_keys);
   }
   for (const auto& g : s.sheets) merge_into(s.total, g.counts);
   for (auto* list : {&s.sheets, &s.goals})
     for (auto& g : *list) std::sort(g.counts.grades.begin(), g.counts.grades.end());
   std::sort(s.total.grades.begin(), s.total.grades.end());
   return s;
+}
+
+Summary summarize(const PipelineResult& result, const ReportView& view) {
+  return summarize(result, view, 1);
 }
 
 }  // namespace kpi::report

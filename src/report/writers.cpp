@@ -1,6 +1,7 @@
 #include "kpi/report/writers.hpp"
 
 #include "kpi/report/json_stream.hpp"
+#include "kpi/util/thread_count.hpp"
 
 namespace kpi::report {
 namespace {
@@ -55,7 +56,9 @@ const ReportWriter* find_convert_writer(std::string_view name) {
 
 void render(const ReportWriter& writer, std::ostream& out, const PipelineResult& result,
             const ReportOptions& options) {
-  auto summary = writer.traits.needs_summary ? summarize(result, options.view) : Summary{};
+  auto summary = writer.traits.needs_summary
+                     ? summarize(result, options.view, util::thread_count(options.jobs))
+                     : Summary{};
   writer.write(out, ReportContext{result, options, summary});
 }
 

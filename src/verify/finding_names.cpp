@@ -1,13 +1,26 @@
 // Rows that should agree because they name the same thing.
-#include <map>
+#include <iterator>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
+#include "indicator_groups.hpp"
 #include "kpi/calc/rational.hpp"
 
 namespace kpi::verify {
 namespace {
+
+using NameKey = std::pair<std::string_view, std::string_view>;
+struct NameKeyHash {
+  std::size_t operator()(const NameKey& key) const {
+    auto hash = std::hash<std::string_view>{};
+    return hash(key.first) * 31 + hash(key.second);
+  }
+};
 
 bool same_values(const model::Indicator& a, const model::Indicator& b) {
   if (!same_number(a.baseline.value, b.baseline.value)) return false;
@@ -23,12 +36,13 @@ bool same_values(const model::Indicator& a, const model::Indicator& b) {
 }  // namespace
 
 void find_same_name_conflicts(const IndicatorList& all, std::vector<model::Finding>& out) {
-  // Views into the indicators, which outlive the search.
-  std::map<std::pair<std::string_view, std::string_view>, const model::Indicator*> first_by_name;
+  // The first KPI of each (municipality, name): views into the indicators, which outlive the
+  // search. Hashed, not sorted: names are long and alike, and their order is never needed.
+  std::unordered_map<NameKey, const model::Indicator*, NameKeyHash> first_by_name;
+  first_by_name.reserve(all.size());
   for (const auto* ind : all) {
     if (ind->name.empty()) continue;
-    auto [it, inserted] = first_by_name.emplace(
-        std::pair<std::string_view, std::string_view>{ind->municipality, ind->name}, ind);
+    auto [it, inserted] = first_by_name.try_emplace({ind->municipality, ind->name}, ind);
     if (inserted) continue;
     const auto* other = it->second;
     // Re-listed rows are compared with their original by find_relisted_differences.
@@ -96,9 +110,13 @@ bool is_average(const std::string& name) {
 }  // namespace
 
 void find_parts_not_adding_up(const IndicatorList& all, std::vector<model::Finding>& out) {
-  std::map<std::pair<std::string_view, std::string_view>, IndicatorList> groups;
-  for (const auto* ind : all) groups[{ind->municipality, ind->id}].push_back(ind);
-  for (const auto& [key, members] : groups)
+  auto by_id = group_by(
+      all, [](const model::Indicator& ind) -> std::optional<std::string_view> { return ind.id; });
+  IndicatorList members;
+  for_each_group(by_id, [&](auto first, auto last) {
+    if (std::next(first) == last) return;  // one KPI: no parts
+    members.clear();
+    for (auto it = first; it != last; ++it) members.push_back(all[it->index]);
     for (const auto* total : members) {
       auto parts = parts_of(*total, members);
       if (parts.size() < 2) continue;
@@ -132,6 +150,7 @@ void find_parts_not_adding_up(const IndicatorList& all, std::vector<model::Findi
                  t.source.line ? t.source : total->source);
       }
     }
+  });
 }
 
 }  // namespace kpi::verify

@@ -1,19 +1,18 @@
 // 再掲 rows repeat a KPI under another measure; their values must equal the original's.
-#include <map>
+#include <iterator>
+#include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
+#include "indicator_groups.hpp"
 #include "kpi/text/name_form.hpp"
 
 namespace kpi::verify {
 namespace {
 
 using model::Indicator;
-// Originals by (municipality, id): views into the indicators, which outlive the search.
-using OriginalsById =
-    std::multimap<std::pair<std::string_view, std::string_view>, const Indicator*>;
-
 void observation_differences(const Indicator& copy, const Indicator& original,
                              std::vector<std::string>& out) {
   for (const auto& o : copy.observations)
@@ -49,13 +48,15 @@ std::string differences(const Indicator& copy, const Indicator& original) {
 
 // The KPI a re-listed row points at: an id can hold several KPIs (seq 1, 2, ...), so the one
 // with the same name (as matched: "（累計）" = "(累計)") is preferred, else the first of that id.
-const Indicator* original_of(const Indicator& copy, const OriginalsById& by_id) {
-  auto [first, last] = by_id.equal_range(
-      std::pair<std::string_view, std::string_view>{copy.municipality, *copy.relisted_of});
+const Indicator* original_of(const Indicator& copy, const IndicatorList& all,
+                             const IndicatorGroups& originals) {
+  auto [first, last] = find_group(originals, copy.municipality, *copy.relisted_of);
+  if (first == last) return nullptr;
+  if (std::next(first) == last) return all[first->index];  // the only one, whatever its name
   auto name = text::name_form(copy.name);
   for (auto it = first; it != last; ++it)
-    if (text::name_form(it->second->name) == name) return it->second;
-  return first == last ? nullptr : first->second;
+    if (text::name_form(all[it->index]->name) == name) return all[it->index];
+  return all[first->index];
 }
 
 // Where a row's values are printed: in PDF text the KPI's own line can hold only its number
@@ -69,14 +70,13 @@ model::SourceLocation values_location(const Indicator& ind) {
 }  // namespace
 
 void find_relisted_differences(const IndicatorList& all, std::vector<model::Finding>& out) {
-  OriginalsById originals;
-  for (const auto* ind : all)
-    if (!ind->relisted_of)
-      originals.emplace(std::pair<std::string_view, std::string_view>{ind->municipality, ind->id},
-                        ind);
+  auto originals = group_by(all, [](const Indicator& ind) -> std::optional<std::string_view> {
+    if (ind.relisted_of) return std::nullopt;
+    return ind.id;
+  });
   for (const auto* ind : all) {
     if (!ind->relisted_of || ind->relisted_of->empty()) continue;
-    const auto* original = original_of(*ind, originals);
+    const auto* original = original_of(*ind, all, originals);
     if (!original) continue;
     auto diff = differences(*ind, *original);
     if (diff.empty()) continue;

@@ -39,6 +39,9 @@ struct Summary {
 };
 
 Summary summarize(const PipelineResult& result, const ReportView& view);
+// The same, a national run's KPIs counted in runs on at most `threads` threads (0: every
+// core); the same summary.
+Summary summarize(const PipelineResult& result, const ReportView& view, unsigned threads);
 
 // The basic goal of a KPI as printed ("基本目標1 …"), "" when the sheet has none.
 std::string goal_label(const model::Indicator& ind);

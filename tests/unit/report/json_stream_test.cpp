@@ -32,10 +32,11 @@ TEST_CASE("the streamed JSON document equals the tree's text for every bundled i
   CHECK(streamed(result) == from_tree(result));
 }
 
-TEST_CASE("runs of indicators and diagnostics rendered in parallel join into the same text",
-          "[report][json]") {
+TEST_CASE(
+    "runs of indicators, findings and diagnostics rendered in parallel join into the same text",
+    "[report][json]") {
   // Every bundled sheet twice over, so that there are several runs of each long array (128
-  // indicators, 1024 diagnostics), with diagnostics spilled to a temporary file.
+  // indicators, 512 findings, 1024 diagnostics), with diagnostics spilled to a temporary file.
   kpi::PipelineResult result = kpi::run_pipeline({KPI_DATA_DIR}, {});
   auto more = kpi::run_pipeline({KPI_DATA_DIR}, {});
   for (auto& sheet : more.sheets) result.sheets.push_back(std::move(sheet));
@@ -46,6 +47,14 @@ TEST_CASE("runs of indicators and diagnostics rendered in parallel join into the
                     "input.merge-conflict",
                     "値 '▲ " + std::to_string(i) + "' \"quoted\""});
   result.diagnostics.append(std::move(many));
+  for (int i = 0; i < 1600; ++i)
+    result.findings.push_back(
+        {"same-name-differs",
+         kpi::model::Severity::warning,
+         "\"名前 " + std::to_string(i) + "\" appears as 1 and 2",
+         {{"a.xlsx", i + 1, "KPI", kpi::model::CellRef::at(i, 2)}, {"b.txt", i}},
+         {"1", "2"}});
+  REQUIRE(result.findings.size() > 3 * 512);
   std::size_t indicators = 0;
   for (const auto& sheet : result.sheets) indicators += sheet.parsed.indicators.size();
   REQUIRE(indicators > 3 * 128);

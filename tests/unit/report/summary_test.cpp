@@ -66,3 +66,54 @@ TEST_CASE("a year no KPI has shows every KPI without data", "[report][summary]")
   CHECK(s.total.no_data == 64);
   CHECK_FALSE(s.total.achieved_percent());
 }
+
+namespace {
+
+void require_same_counts(const kpi::report::StatusCounts& a, const kpi::report::StatusCounts& b) {
+  REQUIRE(a.kpis == b.kpis);
+  REQUIRE(a.achieved == b.achieved);
+  REQUIRE(a.behind == b.behind);
+  REQUIRE(a.no_data == b.no_data);
+  REQUIRE(a.grades == b.grades);
+  REQUIRE(a.on_track == b.on_track);
+  REQUIRE(a.pace_behind == b.pace_behind);
+  REQUIRE(a.rates_checked == b.rates_checked);
+  REQUIRE(a.wrong_rates == b.wrong_rates);
+}
+
+void require_same_groups(const std::vector<kpi::report::GroupSummary>& a,
+                         const std::vector<kpi::report::GroupSummary>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    REQUIRE(a[i].label == b[i].label);
+    REQUIRE(a[i].sheet == b[i].sheet);
+    require_same_counts(a[i].counts, b[i].counts);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a national run's summary counted in runs on threads is the serial one",
+          "[report][summary]") {
+  // Every bundled sheet many times over: several runs of 4,096 KPIs, a sheet's KPIs and a
+  // goal's split across runs, groups met again in later runs.
+  auto once = kpi::run_pipeline({KPI_DATA_DIR}, {});
+  kpi::PipelineResult result;
+  std::size_t kpis = 0;
+  for (int copy = 0; kpis < 3 * 4096; ++copy)
+    for (const auto& sheet : once.sheets) {
+      result.sheets.push_back(sheet);
+      kpis += sheet.parsed.indicators.size();
+    }
+  for (std::optional<int> year : {std::optional<int>(), std::optional<int>(2023)}) {
+    auto serial = kpi::report::summarize(result, {year}, 1);
+    REQUIRE(serial.total.kpis == static_cast<int>(kpis));
+    REQUIRE(serial.goals.size() > 4);
+    for (unsigned threads : {2u, 3u}) {
+      auto parallel = kpi::report::summarize(result, {year}, threads);
+      require_same_counts(parallel.total, serial.total);
+      require_same_groups(parallel.sheets, serial.sheets);
+      require_same_groups(parallel.goals, serial.goals);
+    }
+  }
+}
