@@ -47,23 +47,38 @@ GridBudget GridBudget::remainder(Shared& shared) const {
   left.max_text_bytes -= std::min(text_bytes_, left.max_text_bytes);
   GridBudget part(left);
   part.shared_ = &shared;
+  part.shared_cells_.batch = std::clamp<std::uint64_t>(limits_.max_cells / 64, 1, 4096);
+  part.shared_text_.batch = std::clamp<std::uint64_t>(limits_.max_text_bytes / 64, 1, 1u << 20);
   return part;
 }
 
 void GridBudget::give_back() {
   if (shared_ != nullptr) {
-    shared_->cells -= cells_;
-    shared_->text_bytes -= text_bytes_;
+    shared_->cells -= shared_cells_.charged;
+    shared_->text_bytes -= shared_text_.charged;
   }
   cells_ = text_bytes_ = 0;
+  shared_cells_ = {shared_cells_.batch};
+  shared_text_ = {shared_text_.batch};
+}
+
+bool GridBudget::SharedCount::over(std::atomic<std::uint64_t>& tally, std::uint64_t more,
+                                   std::uint64_t limit) {
+  pending += more;
+  if (pending >= batch) {
+    seen = tally.fetch_add(pending) + pending;
+    charged += pending;
+    pending = 0;
+  }
+  return seen + pending > limit;
 }
 
 bool GridBudget::over_shared_cells(std::uint64_t more) {
-  return shared_ != nullptr && shared_->cells.fetch_add(more) + more > limits_.max_cells;
+  return shared_ != nullptr && shared_cells_.over(shared_->cells, more, limits_.max_cells);
 }
 
 bool GridBudget::over_shared_text(std::uint64_t more) {
-  return shared_ != nullptr && shared_->text_bytes.fetch_add(more) + more > limits_.max_text_bytes;
+  return shared_ != nullptr && shared_text_.over(shared_->text_bytes, more, limits_.max_text_bytes);
 }
 
 bool GridBudget::absorb(std::uint64_t cells, std::uint64_t text_bytes) {

@@ -29,7 +29,10 @@ class GridBudget {
   };
   // A budget for one part of a sheet read apart (xlsx_sheet_split.cpp): what is left of this
   // one, counted from zero for the part, and for all parts together in `shared`, so that the
-  // parts in memory at once stay within the workbook's limits too.
+  // parts in memory at once stay within the workbook's limits too. A part charges the shared
+  // tally in batches (a 64th of a limit, 4,096 cells or 1 MiB of text at most), not cell by
+  // cell from every thread: the parts together may pass a limit by a batch each before one
+  // stops, and the join (absorb) holds them to it exactly.
   GridBudget remainder(Shared& shared) const;
   // A part's reading thrown away (to be read again): what it charged to the shared tally is
   // given back, and it counts from zero again.
@@ -40,6 +43,14 @@ class GridBudget {
   bool absorb(std::uint64_t cells, std::uint64_t text_bytes);
 
  private:
+  // What a part has counted toward one shared tally: charged in batches.
+  struct SharedCount {
+    std::uint64_t batch = 1;    // charged once this much is pending
+    std::uint64_t pending = 0;  // counted, not yet charged
+    std::uint64_t charged = 0;  // charged by this part
+    std::uint64_t seen = 0;     // the tally after this part's last charge
+    bool over(std::atomic<std::uint64_t>& tally, std::uint64_t more, std::uint64_t limit);
+  };
   bool over_shared_cells(std::uint64_t more);
   bool over_shared_text(std::uint64_t more);
 
@@ -48,6 +59,7 @@ class GridBudget {
   std::uint64_t text_bytes_ = 0;
   std::string error_;
   Shared* shared_ = nullptr;
+  SharedCount shared_cells_, shared_text_;
 };
 
 // After a sheet is read: hidden rows/columns sorted and unique, without those past the
