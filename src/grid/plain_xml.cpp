@@ -164,7 +164,8 @@ class PlainReader {
     i_ += 2;
     std::string_view tag = name();
     skip_spaces();
-    if (tag.empty() || i_ >= s_.size() || s_[i_] != '>' || open_.empty() || open_.back() != tag)
+    if (tag.empty() || i_ >= s_.size() || s_[i_] != '>' || open_.empty() ||
+        !xml_name::same(open_.back(), tag))
       return PlainRead::not_plain;
     ++i_;
     open_.pop_back();

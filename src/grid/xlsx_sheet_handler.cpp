@@ -5,6 +5,7 @@
 
 #include "cell_ref.hpp"
 #include "kpi/grid/number_format.hpp"
+#include "kpi/text/strings.hpp"
 #include "ooxml_text.hpp"
 
 namespace kpi::grid {
@@ -58,37 +59,37 @@ WorksheetHandler::WorksheetHandler(const XlsxContext& context, GridBudget& budge
 
 void WorksheetHandler::start(std::string_view name, const char** attributes) {
   auto local = local_name(name);
-  if (local == "row")
+  if (text::is(local, "row"))
     start_row(attributes);
-  else if (local == "c")
+  else if (text::is(local, "c"))
     start_cell(attributes);
-  else if (local == "v" && in_cell_)
+  else if (text::is(local, "v") && in_cell_)
     start_value();
-  else if (local == "f" && in_cell_)
+  else if (text::is(local, "f") && in_cell_)
     start_formula(attributes);
-  else if (local == "is" && in_cell_)
+  else if (text::is(local, "is") && in_cell_)
     in_inline_ = true;
-  else if (local == "rPh")
+  else if (text::is(local, "rPh"))
     ++phonetic_depth_;
-  else if (local == "t" && in_inline_ && phonetic_depth_ == 0)
+  else if (text::is(local, "t") && in_inline_ && phonetic_depth_ == 0)
     capture(cell_.inline_text);
-  else if (local == "col")
+  else if (text::is(local, "col"))
     hide_columns(attributes);
-  else if (local == "mergeCell")
+  else if (text::is(local, "mergeCell"))
     add_merge(attributes);
 }
 
 void WorksheetHandler::end(std::string_view name) {
   auto local = local_name(name);
-  if (local == "v" || local == "f" || local == "t")
+  if (text::is(local, "v") || text::is(local, "f") || text::is(local, "t"))
     capture_ = nullptr;
-  else if (local == "rPh")
+  else if (text::is(local, "rPh"))
     --phonetic_depth_;
-  else if (local == "is")
+  else if (text::is(local, "is"))
     in_inline_ = false;
-  else if (local == "c" && in_cell_)
+  else if (text::is(local, "c") && in_cell_)
     finish_cell();
-  else if (local == "row")
+  else if (text::is(local, "row"))
     fit_row();
 }
 
@@ -200,7 +201,7 @@ void WorksheetHandler::formula_text() {
   formula_.clear();
   const auto& f = cell_.formula;
   if (!f.present) return;
-  if (f.type == "shared" && !f.shared_index.empty()) {
+  if (text::is(f.type, "shared") && !f.shared_index.empty()) {
     if (!f.text.empty()) {
       remember_master();
       formula_.append("=").append(f.text);
@@ -242,7 +243,7 @@ std::string_view WorksheetHandler::display_of(std::string_view value, const std:
 
 void WorksheetHandler::fill_value(Cell& cell, StyleFormat& format) {
   const std::string& type = cell_.type;
-  if (type == "s") {
+  if (text::is(type, "s")) {
     long index = -1;
     if (!parse_long(cell_.value.c_str(), index) || index < 0 ||
         static_cast<std::size_t>(index) >= context_.shared_strings.size()) {
@@ -252,22 +253,23 @@ void WorksheetHandler::fill_value(Cell& cell, StyleFormat& format) {
     cell.kind = CellKind::text;
     cell.value = context_.shared_strings[static_cast<std::size_t>(index)];
     cell.display = cell.value;
-  } else if (type == "str" || type == "inlineStr") {
+  } else if (text::is(type, "str") || text::is(type, "inlineStr")) {
     cell.kind = CellKind::text;
-    cell.value = sheet_.keep(decode_ooxml_text(type == "str" ? cell_.value : cell_.inline_text));
+    cell.value =
+        sheet_.keep(decode_ooxml_text(text::is(type, "str") ? cell_.value : cell_.inline_text));
     cell.display = cell.value;
-  } else if (type == "b") {
+  } else if (text::is(type, "b")) {
     cell.kind = CellKind::boolean;
-    cell.value = cell_.value == "1" || cell_.value == "true" ? "TRUE" : "FALSE";
+    cell.value = text::is(cell_.value, "1") || text::is(cell_.value, "true") ? "TRUE" : "FALSE";
     cell.display = cell.value;
-  } else if (type == "e") {
+  } else if (text::is(type, "e")) {
     cell.kind = CellKind::error;
     cell.value = cell.display = sheet_.keep(cell_.value);
-  } else if (type == "d") {
+  } else if (text::is(type, "d")) {
     std::string serial = serial_from_iso_date(cell_.value);
     cell.kind = serial.empty() ? CellKind::text : CellKind::date;
     cell.value = sheet_.keep(serial.empty() ? cell_.value : serial);
-    bool general = cell.number_format == "General";
+    bool general = text::is(cell.number_format, "General");
     cell.display = serial.empty()
                        ? cell.value
                        : display_of(cell.value, general ? format_number(serial, "yyyy/m/d")
@@ -296,8 +298,8 @@ void WorksheetHandler::fill_number(Cell& cell, StyleFormat& format) {
 // Whether the cell stores a value: an empty <v></v> (as openpyxl writes beside a formula) is
 // none, except for a formula's string result, which may be "".
 bool WorksheetHandler::holds_value() const {
-  if (cell_.type == "inlineStr") return true;
-  if (cell_.type == "str") return cell_.has_value;
+  if (text::is(cell_.type, "inlineStr")) return true;
+  if (text::is(cell_.type, "str")) return cell_.has_value;
   return cell_.has_value && !cell_.value.empty();
 }
 

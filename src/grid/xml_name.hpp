@@ -3,6 +3,8 @@
 // reader (plain_xml.cpp) and the worksheet splitter (xlsx_sheet_split.cpp) share. Names with
 // other characters are left to expat by both.
 #include <array>
+#include <cstddef>
+#include <string_view>
 
 namespace kpi::grid::xml_name {
 
@@ -32,6 +34,14 @@ inline bool follows(char c) {
 // A character of a namespace prefix ("x" of "x:row"): a name character other than ':'.
 inline bool in_prefix(char c) {
   return (detail::kinds[static_cast<unsigned char>(c)] & detail::in_prefix) != 0;
+}
+
+// Two names read from a document (an end tag and its start tag): mostly a few bytes.
+inline bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
 }  // namespace kpi::grid::xml_name

@@ -12,7 +12,7 @@ namespace kpi::report {
 
 // A run of elements rendered on a worker: its text, or what stopped it.
 struct RenderedRun {
-  std::string text;
+  JsonWriter::Text text;
   std::exception_ptr error;
 };
 
@@ -41,7 +41,7 @@ void write_runs(JsonWriter& out, std::size_t runs, unsigned workers, Render rend
       },
       [&](std::size_t, RenderedRun rendered) {
         if (rendered.error) std::rethrow_exception(rendered.error);
-        out.elements(rendered.text);
+        out.elements(rendered.text.view());
       });
 }
 

@@ -58,12 +58,10 @@ bool is_utf8_from(std::string_view s, std::size_t from) {
 }  // namespace
 
 JsonWriter::JsonWriter(std::ostream& out) : out_(&out) {
-  buffer_.resize(buffer_size);
   open_.reserve(8);
 }
 
 JsonWriter::JsonWriter(ElementsAt place) : out_(nullptr) {
-  buffer_.resize(buffer_size);
   open_.reserve(place.depth + 8);
   open_.assign(place.depth, Level{false, false});  // only their number matters outside
   if (!open_.empty()) open_.back() = Level{true, place.first};
@@ -75,23 +73,26 @@ JsonWriter::~JsonWriter() {
 
 void JsonWriter::flush() {
   if (!out_) return;  // a writer of elements keeps its text
-  out_->write(buffer_.data(), static_cast<std::streamsize>(used_));
+  if (used_ > 0) out_->write(buffer_.get(), static_cast<std::streamsize>(used_));
   used_ = 0;
 }
 
-std::string JsonWriter::take() {
-  buffer_.resize(used_);
-  std::string text;
-  text.swap(buffer_);
-  buffer_.resize(buffer_size);
-  used_ = 0;
+JsonWriter::Text JsonWriter::take() {
+  Text text(std::move(buffer_), used_);
+  capacity_ = used_ = 0;
   return text;
 }
 
-// The buffer is handed to the stream when full (a writer of elements grows it instead).
+// The buffer is handed to the stream when full (a writer of elements grows it instead, by
+// copying what it holds, never the room).
 void JsonWriter::make_room_(std::size_t n) {
   if (out_) flush();
-  if (used_ + n > buffer_.size()) buffer_.resize(std::max(2 * buffer_.size(), used_ + n));
+  if (used_ + n <= capacity_) return;
+  auto capacity = std::max({buffer_size, 2 * capacity_, used_ + n});
+  auto bytes = std::make_unique_for_overwrite<char[]>(capacity);
+  if (used_ > 0) std::memcpy(bytes.get(), buffer_.get(), used_);
+  buffer_ = std::move(bytes);
+  capacity_ = capacity;
 }
 
 void JsonWriter::put_(std::string_view text) {
@@ -107,7 +108,7 @@ void JsonWriter::put_(char c) {
 void JsonWriter::elements(std::string_view text) {
   if (text.empty()) return;
   open_.back().empty = false;
-  if (!out_ || text.size() < buffer_.size() - used_) {
+  if (!out_ || text.size() < capacity_ - used_) {
     put_(text);
     return;
   }

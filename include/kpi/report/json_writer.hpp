@@ -6,6 +6,7 @@
 // "1e-05", NaN and infinities as null). The text goes into a reused buffer handed to the
 // stream in large chunks, not one stream call per token.
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -73,7 +74,18 @@ class JsonWriter {
   void elements(std::string_view text);
   std::size_t depth() const { return open_.size(); }
   bool array_is_empty() const { return !open_.empty() && open_.back().array && open_.back().empty; }
-  std::string take();  // the text written so far (a writer of elements)
+  // Bytes written by a writer of elements, handed over whole (no copy, no zero-filled room).
+  class Text {
+   public:
+    Text() = default;
+    Text(std::unique_ptr<char[]> bytes, std::size_t size) : bytes_(std::move(bytes)), size_(size) {}
+    std::string_view view() const { return {bytes_.get(), size_}; }
+
+   private:
+    std::unique_ptr<char[]> bytes_;
+    std::size_t size_ = 0;
+  };
+  Text take();  // the text written so far (a writer of elements); the writer starts afresh
 
   void flush();  // hands the buffered text to the stream
 
@@ -89,15 +101,17 @@ class JsonWriter {
   void replaced_(std::string_view not_utf8);
   // Room for `n` more bytes at buffer_[used_] (the caller adds what it wrote to used_).
   char* room_(std::size_t n) {
-    if (n > buffer_.size() - used_) make_room_(n);
-    return buffer_.data() + used_;
+    if (n > capacity_ - used_) make_room_(n);
+    return buffer_.get() + used_;
   }
   void make_room_(std::size_t n);
   void put_(std::string_view text);
   void put_(char c);
 
-  std::ostream* out_;   // none for a writer of elements
-  std::string buffer_;  // its size is its room: [0, used_) is written
+  std::ostream* out_;  // none for a writer of elements
+  // [0, used_) is written, [used_, capacity_) is room (not zeroed: written before it is read).
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
   std::size_t used_ = 0;
   std::vector<Level> open_;
 };

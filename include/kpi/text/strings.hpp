@@ -1,5 +1,6 @@
 #pragma once
 // Generic UTF-8 string helpers; know nothing of KPIs.
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,12 @@ void append_utf8(std::string& out, char32_t code_point);
 // at every repeated first byte (the lead bytes of Japanese text, the '<' of XML).
 std::size_t find_from(std::string_view s, std::string_view part, std::size_t pos);
 bool starts_with(std::string_view s, std::string_view prefix);
+// Whether `s` is `literal`: the length, then bytes of a length known when compiled, inline (for
+// the element names and codes compared on every cell, where a library call costs more).
+template <std::size_t N>
+inline bool is(std::string_view s, const char (&literal)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), literal, N - 1) == 0;
+}
 bool ends_with(std::string_view s, std::string_view suffix);
 // Replace every occurrence of `from` by `to`.
 std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
