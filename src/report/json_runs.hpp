@@ -1,6 +1,7 @@
 #pragma once
 // Private to report/: a JSON array's elements rendered in runs on several threads and
 // written in order (the report's indicators and diagnostics, check's items).
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <string>
@@ -26,14 +27,21 @@ void write_runs(JsonWriter& out, std::size_t runs, unsigned workers, Render rend
     return;
   }
   JsonWriter::ElementsAt place{out.depth(), out.array_is_empty()};
+  // Runs are alike: each is given at once the room of the longest so far and a little more,
+  // so that it does not grow (and copy itself) on the way.
+  std::atomic<std::size_t> longest{0};
   util::for_each_in_order(
       runs, workers, 2 * std::size_t{workers},
       [&](std::size_t run) {
         RenderedRun rendered;
         try {
-          JsonWriter writer({place.depth, place.first && run == 0});
+          auto room = longest.load(std::memory_order_relaxed);
+          JsonWriter writer({place.depth, place.first && run == 0, room + room / 8});
           render(writer, run);
           rendered.text = writer.take();
+          auto size = rendered.text.view().size();
+          for (auto seen = room; size > seen && !longest.compare_exchange_weak(seen, size);) {
+          }
         } catch (...) {  // a temporary file that cannot be read back, memory
           rendered.error = std::current_exception();
         }

@@ -65,6 +65,7 @@ JsonWriter::JsonWriter(ElementsAt place) : out_(nullptr) {
   open_.reserve(place.depth + 8);
   open_.assign(place.depth, Level{false, false});  // only their number matters outside
   if (!open_.empty()) open_.back() = Level{true, place.first};
+  if (place.room > 0) make_room_(place.room);
 }
 
 JsonWriter::~JsonWriter() {

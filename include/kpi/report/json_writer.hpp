@@ -25,6 +25,7 @@ class JsonWriter {
   struct ElementsAt {
     std::size_t depth;
     bool first;
+    std::size_t room = 0;  // bytes the elements are expected to take (the room made at once)
   };
   explicit JsonWriter(ElementsAt place);
   ~JsonWriter();  // flushes
