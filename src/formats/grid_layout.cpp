@@ -157,9 +157,8 @@ struct RowContext {
   std::string municipality{};
   // The goal and measure headings met so far, each kept once; a KPI names its own by index.
   std::vector<std::string> goals{std::string()}, measures{std::string()};
-  // KPIs met so far by id: views of the ids in the started KPIs (start_kpi).
+  // KPIs met so far by id: views of the ids in the started KPIs (take_row).
   util::OccurrenceCounter ids_seen{};
-  std::string scratch{};                    // the text of a label read in order (label_view)
   std::vector<std::string> header_names{};  // the KPI column's title in each header row
 };
 
@@ -177,12 +176,12 @@ std::string label_at(const RowContext& ctx, int row, int col) {
   return cell_text(sheet.at(row, col));
 }
 
-// The same read in order, without a string of its own when the cell's text needs no change.
-std::string_view label_view(RowContext& ctx, int row, int col) {
+// The same as a view: of the cell's own text, or of `scratch` when it needs a change.
+std::string_view label_into(const RowContext& ctx, int row, int col, std::string& scratch) {
   if (col < 0) return {};
   if (const auto* m = ctx.merges.at(row, col))
-    return cell_text_view(ctx.sheet.at(m->first_row, m->first_col), ctx.scratch);
-  return cell_text_view(ctx.sheet.at(row, col), ctx.scratch);
+    return cell_text_view(ctx.sheet.at(m->first_row, m->first_col), scratch);
+  return cell_text_view(ctx.sheet.at(row, col), scratch);
 }
 
 text::CellValue value_at(const grid::Sheet& sheet, int row, int col) {
@@ -303,20 +302,6 @@ struct StartedKpi {
   int seq = 1;
 };
 
-// A KPI started in place at the end of `started`, which holds room for one KPI a row (the
-// counted ids are views of the KPIs' own: the vector must never move them).
-void start_kpi(RowContext& ctx, const Layout& layout, int row, std::string name,
-               std::vector<StartedKpi>& started) {
-  auto& kpi = started.emplace_back();
-  kpi.row = row;
-  kpi.name = std::move(name);
-  kpi.relisted_of = take_relisted_mark(kpi.name);  // the printed number, resolved below
-  kpi.id = id_of(ctx, layout, row, kpi.name);
-  kpi.seq = ctx.ids_seen.next(kpi.id);
-  kpi.goal = ctx.goals.size() - 1;
-  kpi.measure = ctx.measures.size() - 1;
-}
-
 // The rest of a KPI: its own row's cells only, so rows can be read in any order.
 model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Layout& layout) {
   int row = started.row;
@@ -346,7 +331,8 @@ model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Lay
 
 // From this many KPIs on, their rows' cells are read in runs on several threads.
 constexpr std::size_t parallel_rows_from = 2048;
-constexpr std::size_t kpis_per_chunk = 256;  // taken in turn by the threads
+constexpr std::size_t kpis_per_chunk = 256;   // taken in turn by the threads
+constexpr std::size_t rows_per_chunk = 1024;  // read in turn by the threads
 
 // The KPIs started, finished (on at most `threads` threads, 0: every core), in row order.
 std::vector<model::Indicator> finish_kpis(std::vector<StartedKpi>& started, const RowContext& ctx,
@@ -367,11 +353,6 @@ void note_heading(std::vector<std::string>& headings, std::string_view label) {
   if (!label.empty() && label != headings.back()) headings.emplace_back(label);
 }
 
-void update_context(RowContext& ctx, const Layout& layout, int row) {
-  note_heading(ctx.goals, label_view(ctx, row, layout.column(Role::goal)));
-  note_heading(ctx.measures, label_view(ctx, row, layout.column(Role::measure)));
-}
-
 // A row that prints the header's KPI-column title again (a header repeated on every page).
 std::vector<std::string> header_names(const RowContext& ctx, const Layout& layout) {
   std::vector<std::string> names;
@@ -390,23 +371,79 @@ void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string r
   skip_row(out, ctx.path, line_of(ctx, row), std::move(reason));
 }
 
-// A KPI row is started (start_kpi), to be finished with the others (finish_kpis).
-void read_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, int row,
-              std::vector<StartedKpi>& started) {
+// What one row's own cells say, read apart from the rows around it (so rows are read on
+// threads): its headings, and the KPI it starts or why it starts none.
+struct RowRead {
+  int row = 0;
+  bool empty = true;                    // no cell with text: not even read
+  std::string_view goal, measure;       // the headings printed ("" none): views of a cell's
+  std::string goal_text, measure_text;  // text, or of these when it needs a change
+  const char* skipped = nullptr;        // why the row is no KPI; nullptr for a KPI row
+  StartedKpi kpi;                       // its name, id and printed 再掲 number
+};
+
+void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRead& read) {
+  read.row = row;
   if (row_empty(ctx.sheet, row)) return;
-  ++out.rows_read;
-  update_context(ctx, layout, row);
+  read.empty = false;
+  read.goal = label_into(ctx, row, layout.column(Role::goal), read.goal_text);
+  read.measure = label_into(ctx, row, layout.column(Role::measure), read.measure_text);
   auto name = label_at(ctx, row, layout.column(Role::name));
   if (name.empty()) {
     if (has_values(layout, ctx.sheet, row))
-      return skip(out, ctx, row, "values without a KPI name (指標名 column empty)");
-    auto heading = filled_cells(ctx.sheet, row) == 1;
-    return skip(out, ctx, row,
-                heading ? "section heading, no KPI" : "no KPI name (指標名 column empty)");
+      read.skipped = "values without a KPI name (指標名 column empty)";
+    else if (filled_cells(ctx.sheet, row) == 1)
+      read.skipped = "section heading, no KPI";
+    else
+      read.skipped = "no KPI name (指標名 column empty)";
+    return;
   }
-  if (is_repeated_header(ctx, name)) return skip(out, ctx, row, "repeated header row");
-  start_kpi(ctx, layout, row, std::move(name), started);
+  if (is_repeated_header(ctx, name)) {
+    read.skipped = "repeated header row";
+    return;
+  }
+  auto& kpi = read.kpi;
+  kpi.row = row;
+  kpi.name = std::move(name);
+  kpi.relisted_of = take_relisted_mark(kpi.name);  // the printed number, resolved below
+  kpi.id = id_of(ctx, layout, row, kpi.name);
+}
+
+// The rows read, in order: headings hold for the rows below them, a KPI is numbered among
+// those of its id (seq), a row that starts none is reported. `started` holds room for one KPI
+// a row (the counted ids are views of the KPIs' own: the vector must never move them).
+void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
+              std::vector<StartedKpi>& started) {
+  if (read.empty) return;
+  ++out.rows_read;
+  note_heading(ctx.goals, read.goal);
+  note_heading(ctx.measures, read.measure);
+  if (read.skipped) return skip(out, ctx, read.row, read.skipped);
+  auto& kpi = started.emplace_back(std::move(read.kpi));
+  kpi.seq = ctx.ids_seen.next(kpi.id);
+  kpi.goal = ctx.goals.size() - 1;
+  kpi.measure = ctx.measures.size() - 1;
   ++out.rows_used;
+}
+
+// Every row below the header read (on at most `threads` threads for a large sheet), then
+// taken in order.
+std::vector<StartedKpi> read_rows(model::ParseOutput& out, RowContext& ctx, const Layout& layout,
+                                  unsigned threads) {
+  auto first = layout.header.last_row + 1;
+  auto count = ctx.sheet.rows.size() - static_cast<std::size_t>(first);
+  std::vector<RowRead> reads(count);
+  if (count < parallel_rows_from) threads = 1;
+  util::for_each_chunk(count, util::threads_or_cores(threads), rows_per_chunk,
+                       [&](std::size_t begin, std::size_t end) {
+                         for (auto i = begin; i < end; ++i)
+                           read_row_cells(ctx, layout, first + static_cast<int>(i), reads[i]);
+                       });
+  std::vector<StartedKpi> started;
+  started.reserve(count);  // one KPI a row at most: never moved (take_row)
+  ctx.ids_seen = util::OccurrenceCounter(count);
+  for (auto& read : reads) take_row(out, ctx, read, started);
+  return started;
 }
 
 std::string digits_of(std::string_view id) {
@@ -496,13 +533,8 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
          "input.grid-columns",
          "header without " + list + " columns: " + grid_headers::header_report(sheet)});
   }
-  std::vector<StartedKpi> started;
-  auto rows_below = sheet.rows.size() - static_cast<std::size_t>(layout.header.last_row) - 1;
-  started.reserve(rows_below);  // one KPI a row at most: never moved (start_kpi)
-  ctx.ids_seen = util::OccurrenceCounter(rows_below);
   ctx.header_names = header_names(ctx, layout);
-  for (int r = layout.header.last_row + 1; r < static_cast<int>(sheet.rows.size()); ++r)
-    read_row(out, ctx, layout, r, started);
+  auto started = read_rows(out, ctx, layout, threads);
   out.indicators = finish_kpis(started, ctx, layout, threads);
   resolve_relisted(out.indicators);
   return out;
