@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -459,7 +460,7 @@ void resolve_relisted(std::vector<model::Indicator>& indicators) {
   auto numbered = [](const model::Indicator& ind) {
     return ind.relisted_of && !ind.relisted_of->empty();
   };
-  std::map<std::string, std::string> id_by_number;  // the numbers printed in marks only
+  std::unordered_map<std::string, std::string> id_by_number;  // the numbers printed in marks only
   for (const auto& ind : indicators)
     if (numbered(ind)) id_by_number.emplace(*ind.relisted_of, std::string());
   if (id_by_number.empty()) return;
