@@ -140,3 +140,76 @@ TEST_CASE("a sheet mixing formulas for the same kind of indicator", "[verify][fi
   REQUIRE(f);
   CHECK_THAT(f->message, Catch::Contains("No.2 FY2020 uses ratio against the final target"));
 }
+
+namespace {
+
+std::vector<const kpi::model::Finding*> of_kind(const std::vector<kpi::model::Finding>& all,
+                                                const std::string& kind) {
+  std::vector<const kpi::model::Finding*> out;
+  for (const auto& f : all)
+    if (f.kind == kind) out.push_back(&f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a re-listed row is compared with its id's KPI of the same name, else the first",
+          "[verify][findings]") {
+  auto first = kpi_row("No.1", "相談件数（累計）", 10);
+  add_year(first, 2020, "10", "5");
+  auto second = kpi_row("No.1", "訪問件数", 11);
+  second.seq = 2;
+  add_year(second, 2020, "10", "8");
+  auto copy_of = [](std::string name) {
+    auto copy = kpi_row("No.9", std::move(name), 30);
+    copy.relisted_of = "No.1";
+    add_year(copy, 2020, "10", "9");
+    return copy;
+  };
+  auto by_name = find_kind(findings_of({first, second, copy_of("訪問件数")}), "relisted-differs");
+  REQUIRE(by_name);
+  CHECK_THAT(by_name->message, Catch::Contains("original No.1 (line 11): FY2020 actual 9 vs 8"));
+  // Names as matched: full-width and ASCII brackets are one name.
+  auto matched =
+      find_kind(findings_of({first, second, copy_of("相談件数(累計)")}), "relisted-differs");
+  REQUIRE(matched);
+  CHECK_THAT(matched->message, Catch::Contains("original No.1 (line 10): FY2020 actual 9 vs 5"));
+  auto neither = find_kind(findings_of({first, second, copy_of("別の名前")}), "relisted-differs");
+  REQUIRE(neither);
+  CHECK_THAT(neither->message, Catch::Contains("(line 10)"));
+  // An id with one KPI: that one, whatever its name.
+  auto alone = find_kind(findings_of({second, copy_of("別の名前")}), "relisted-differs");
+  REQUIRE(alone);
+  CHECK_THAT(alone->message, Catch::Contains("(line 11)"));
+}
+
+TEST_CASE("cross-row findings come in a stable order", "[verify][findings]") {
+  // Parts by (municipality, id); the same name against its first KPI, in input order.
+  std::vector<Indicator> rows;
+  for (std::string id : {"B-1", "A-1"}) {
+    auto total = kpi_row(id, "利用者数 " + id, 90);
+    add_year(total, 2023, "", "100");
+    auto part = kpi_row(id, "利用者数 " + id + " (A線)", 91);
+    part.seq = 2;
+    add_year(part, 2023, "", "30");
+    auto other = kpi_row(id, "利用者数 " + id + " (B線)", 92);
+    other.seq = 3;
+    add_year(other, 2023, "", "40");
+    for (auto* r : {&total, &part, &other}) rows.push_back(*r);
+  }
+  int line = 40;
+  for (std::string id : {"No.7", "No.8", "No.9"}) {
+    auto same = kpi_row(id, "観光入込客数", line);
+    add_year(same, 2020, "389", std::to_string(line++));
+    rows.push_back(same);
+  }
+  auto all = findings_of(rows);
+  auto parts = of_kind(all, "parts-total");
+  REQUIRE(parts.size() == 2);
+  CHECK_THAT(parts[0]->message, Catch::StartsWith("A-1:"));
+  CHECK_THAT(parts[1]->message, Catch::StartsWith("B-1:"));
+  auto names = of_kind(all, "same-name-differs");
+  REQUIRE(names.size() == 2);
+  CHECK_THAT(names[0]->message, Catch::Contains("appears as No.7 and No.8"));
+  CHECK_THAT(names[1]->message, Catch::Contains("appears as No.7 and No.9"));
+}
