@@ -80,7 +80,7 @@ bool may_start_era(char c) {
 std::optional<EraYear> era_at(std::string_view s, std::size_t i) {
   if (!may_start_era(s[i])) return std::nullopt;
   for (const Era& era : eras) {
-    if (s.substr(i, era.name.size()) != era.name) continue;
+    if (s[i] != era.name.front() || s.substr(i, era.name.size()) != era.name) continue;
     bool latin = era.name.size() == 1;
     if (latin && i > 0 && is_ascii_alpha(s[i - 1])) continue;  // "SNS", "PR5"
     auto year = read_era_year(s, i + era.name.size());

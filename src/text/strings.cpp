@@ -153,12 +153,6 @@ std::size_t find_from(std::string_view s, std::string_view part, std::size_t pos
   return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s.data())
             : std::string_view::npos;
 }
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
   std::string out;

@@ -46,14 +46,22 @@ void append_utf8(std::string& out, char32_t code_point);
 // Where `part` is in `s` from `pos` on, or npos: memmem, fast where string_view::find compares
 // at every repeated first byte (the lead bytes of Japanese text, the '<' of XML).
 std::size_t find_from(std::string_view s, std::string_view part, std::size_t pos);
-bool starts_with(std::string_view s, std::string_view prefix);
+// Inline: mostly called with a literal, whose length is then known when compiled.
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() &&
+         (prefix.empty() || std::memcmp(s.data(), prefix.data(), prefix.size()) == 0);
+}
 // Whether `s` is `literal`: the length, then bytes of a length known when compiled, inline (for
 // the element names and codes compared on every cell, where a library call costs more).
 template <std::size_t N>
 inline bool is(std::string_view s, const char (&literal)[N]) {
   return s.size() == N - 1 && std::memcmp(s.data(), literal, N - 1) == 0;
 }
-bool ends_with(std::string_view s, std::string_view suffix);
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         (suffix.empty() ||
+          std::memcmp(s.data() + s.size() - suffix.size(), suffix.data(), suffix.size()) == 0);
+}
 // Replace every occurrence of `from` by `to`.
 std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
 // Collapse whitespace runs into one space and trim.
