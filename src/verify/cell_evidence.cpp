@@ -37,9 +37,14 @@ std::string cleaned(std::string_view formula) {
   return out;
 }
 
+// A reference of the cleaned formula (no "$", upper case): its cell as formula_references
+// read it, unless its row is written with a leading zero ("K022": no cell's name, as
+// model::parse_cell_ref says).
 Reference reference_in(std::string_view f, const grid::FormulaReference& r) {
   auto cell = f.substr(r.begin, r.end - r.begin);
-  return {r.begin, r.end, cell, model::parse_cell_ref(cell).value_or(model::CellRef{}),
+  auto digits = cell.find_first_of("0123456789");
+  bool named = digits != std::string_view::npos && cell[digits] != '0';
+  return {r.begin, r.end, cell, named ? model::CellRef::at(r.row, r.col) : model::CellRef{},
           r.other_sheet};
 }
 
@@ -166,52 +171,26 @@ void judge_stored(const model::Indicator& ind, model::Observation& obs,
 
 // -- formulas --------------------------------------------------------------------------------
 
-void judge_formula(const model::Indicator& ind, model::Observation& obs) {
-  const auto& rate = obs.published_rate;
-  if (rate.workbook->formula.empty()) return;
-  auto& check = obs.check;
-  if (rate.workbook->formula_uncached) {
-    check.verdict = Verdict::unchecked;
-    check.explanation = fmt::format(
-        "rate cell {} holds the formula {} without a computed value (written by a program that "
-        "does not calculate): open and save the workbook in Excel or LibreOffice",
-        rate.cell.name().view(), rate.workbook->formula);
-    return;
-  }
-  auto shape = formula_shape(ind, obs);
-  if (!shape.foreign.empty()) {
-    check.verdict = Verdict::mismatch;
-    check.explanation = fmt::format("rate formula {} in {} uses {}{}; {}", rate.workbook->formula,
-                                    rate.cell.name().view(), shape.foreign,
-                                    shape.expected.empty() ? "" : ": expected " + shape.expected,
-                                    check.explanation);
-    return;
-  }
-  if (check.verdict == Verdict::mismatch)
-    check.explanation +=
-        fmt::format(" (rate cell {}: {})", rate.cell.name().view(), rate.workbook->formula);
-}
-
-}  // namespace
-
-FormulaShape formula_shape(const model::Indicator& ind, const model::Observation& obs) {
+// formula_shape, the shape itself written only when `with_shape` (judging a rate cell needs
+// only the foreign references).
+FormulaShape shape_of(const model::Indicator& ind, const model::Observation& obs, bool with_shape) {
   FormulaShape out;
   auto f = cleaned(obs.published_rate.workbook->formula);
   auto own = own_cells(ind, obs);
-  out.shape.reserve(f.size() + 16);
+  if (with_shape) out.shape.reserve(f.size() + 16);
   std::string expected;  // made at the first reference that is not this row's
   bool fixable = true;
   std::size_t last = 0;
   std::ptrdiff_t shift = 0;
   for (const auto& found : grid::formula_references(f)) {
     auto ref = reference_in(f, found);
-    out.shape.append(f, last, ref.begin - last);
+    if (with_shape) out.shape.append(f, last, ref.begin - last);
     last = ref.end;
     if (const Role* role = ref.other_sheet ? nullptr : own.find(ref.at)) {
-      out.shape += role->name;
+      if (with_shape) out.shape += role->name;
       continue;
     }
-    out.shape += ref.cell;
+    if (with_shape) out.shape += ref.cell;
     if (expected.empty()) expected = f;
     auto what = describe_other(ind, ref.at);
     auto named =
@@ -228,9 +207,41 @@ FormulaShape formula_shape(const model::Indicator& ind, const model::Observation
     shift += static_cast<std::ptrdiff_t>(replacement.size()) -
              static_cast<std::ptrdiff_t>(ref.cell.size());
   }
-  out.shape.append(f, last);
+  if (with_shape) out.shape.append(f, last);
   if (!out.foreign.empty() && fixable) out.expected = expected;
   return out;
+}
+
+void judge_formula(const model::Indicator& ind, model::Observation& obs) {
+  const auto& rate = obs.published_rate;
+  if (rate.workbook->formula.empty()) return;
+  auto& check = obs.check;
+  if (rate.workbook->formula_uncached) {
+    check.verdict = Verdict::unchecked;
+    check.explanation = fmt::format(
+        "rate cell {} holds the formula {} without a computed value (written by a program that "
+        "does not calculate): open and save the workbook in Excel or LibreOffice",
+        rate.cell.name().view(), rate.workbook->formula);
+    return;
+  }
+  auto shape = shape_of(ind, obs, false);
+  if (!shape.foreign.empty()) {
+    check.verdict = Verdict::mismatch;
+    check.explanation = fmt::format("rate formula {} in {} uses {}{}; {}", rate.workbook->formula,
+                                    rate.cell.name().view(), shape.foreign,
+                                    shape.expected.empty() ? "" : ": expected " + shape.expected,
+                                    check.explanation);
+    return;
+  }
+  if (check.verdict == Verdict::mismatch)
+    check.explanation +=
+        fmt::format(" (rate cell {}: {})", rate.cell.name().view(), rate.workbook->formula);
+}
+
+}  // namespace
+
+FormulaShape formula_shape(const model::Indicator& ind, const model::Observation& obs) {
+  return shape_of(ind, obs, true);
 }
 
 void apply_cell_evidence(const model::Indicator& ind, model::Observation& obs,

@@ -236,6 +236,18 @@ TEST_CASE("the planted formula P22 of the Takaoka grid is a mismatch that quotes
     CHECK(shape.shape == "=ROUND(actual/K22,3)");
     CHECK(shape.expected == "=ROUND(O22/N22,3)");
 
+    // The same cell written otherwise: anchors and case do not matter, a row written with a
+    // leading zero names no cell of the row.
+    auto rewritten = o;
+    rewritten.published_rate.workbook.edit().formula = "=round($O$22/$n22,3)";
+    auto anchored = kpi::verify::formula_shape(no19, rewritten);
+    CHECK(anchored.shape == "=ROUND(actual/target,3)");
+    CHECK(anchored.foreign.empty());
+    rewritten.published_rate.workbook.edit().formula = "=ROUND(O22/N022,3)";
+    auto zero = kpi::verify::formula_shape(no19, rewritten);
+    CHECK(zero.shape == "=ROUND(actual/N022,3)");
+    CHECK(zero.foreign == "N022 (a cell outside this KPI-year)");
+
     // The other years of No.19 use their own cells and match, FY2021 with the exact half.
     const auto& fy2021 = find_observation(no19, 2021);
     CHECK(fy2021.published_rate.text == "143.3%");  // ROUND(94545/66000, 3) = 1.4325 → 1.433
