@@ -160,27 +160,24 @@ TEST_CASE("a re-listed row is compared with its id's KPI of the same name, else 
   auto second = kpi_row("No.1", "訪問件数", 11);
   second.seq = 2;
   add_year(second, 2020, "10", "8");
-  auto copy_of = [](std::string name) {
+  // The message of the re-listed row named `name` against `rows` ("" when none).
+  auto message = [](std::vector<Indicator> rows, std::string name) {
     auto copy = kpi_row("No.9", std::move(name), 30);
     copy.relisted_of = "No.1";
     add_year(copy, 2020, "10", "9");
-    return copy;
+    rows.push_back(copy);
+    auto all = findings_of(std::move(rows));
+    const auto* f = find_kind(all, "relisted-differs");
+    return f ? f->message : std::string();
   };
-  auto by_name = find_kind(findings_of({first, second, copy_of("訪問件数")}), "relisted-differs");
-  REQUIRE(by_name);
-  CHECK_THAT(by_name->message, Catch::Contains("original No.1 (line 11): FY2020 actual 9 vs 8"));
+  CHECK_THAT(message({first, second}, "訪問件数"),
+             Catch::Contains("original No.1 (line 11): FY2020 actual 9 vs 8"));
   // Names as matched: full-width and ASCII brackets are one name.
-  auto matched =
-      find_kind(findings_of({first, second, copy_of("相談件数(累計)")}), "relisted-differs");
-  REQUIRE(matched);
-  CHECK_THAT(matched->message, Catch::Contains("original No.1 (line 10): FY2020 actual 9 vs 5"));
-  auto neither = find_kind(findings_of({first, second, copy_of("別の名前")}), "relisted-differs");
-  REQUIRE(neither);
-  CHECK_THAT(neither->message, Catch::Contains("(line 10)"));
+  CHECK_THAT(message({first, second}, "相談件数(累計)"),
+             Catch::Contains("original No.1 (line 10): FY2020 actual 9 vs 5"));
+  CHECK_THAT(message({first, second}, "別の名前"), Catch::Contains("(line 10)"));
   // An id with one KPI: that one, whatever its name.
-  auto alone = find_kind(findings_of({second, copy_of("別の名前")}), "relisted-differs");
-  REQUIRE(alone);
-  CHECK_THAT(alone->message, Catch::Contains("(line 11)"));
+  CHECK_THAT(message({second}, "別の名前"), Catch::Contains("(line 11)"));
 }
 
 TEST_CASE("cross-row findings come in a stable order", "[verify][findings]") {
