@@ -168,21 +168,19 @@ int line_of(const RowContext& ctx, int row) {
   return r < ctx.row_lines.size() ? ctx.row_lines[r] : row + 1;
 }
 
-// A label cell's text; a merged range gives every row its top-left text.
-std::string label_at(const RowContext& ctx, int row, int col) {
-  const auto& sheet = ctx.sheet;
-  if (col < 0) return {};
-  if (const auto* m = ctx.merges.at(row, col))
-    return cell_text(sheet.at(m->first_row, m->first_col));
-  return cell_text(sheet.at(row, col));
-}
-
-// The same as a view: of the cell's own text, or of `scratch` when it needs a change.
+// A label cell's text as a view: of the cell's own text, or of `scratch` when it needs a
+// change; a merged range gives every row its top-left text.
 std::string_view label_into(const RowContext& ctx, int row, int col, std::string& scratch) {
   if (col < 0) return {};
   if (const auto* m = ctx.merges.at(row, col))
     return cell_text_view(ctx.sheet.at(m->first_row, m->first_col), scratch);
   return cell_text_view(ctx.sheet.at(row, col), scratch);
+}
+
+// The same as a string of its own.
+std::string label_at(const RowContext& ctx, int row, int col) {
+  std::string scratch;
+  return std::string(label_into(ctx, row, col, scratch));
 }
 
 text::CellValue value_at(const grid::Sheet& sheet, int row, int col) {

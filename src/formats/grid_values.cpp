@@ -32,9 +32,8 @@ void read_stored(text::CellValue& v, const grid::Cell& cell) {
 }  // namespace
 
 std::string cell_text(const grid::Cell* cell) {
-  if (!cell) return {};
-  if (text::is_squeezed(cell->display)) return std::string(cell->display);
-  return std::string(text::trim(text::squeeze_spaces(cell->display)));
+  std::string scratch;
+  return std::string(cell_text_view(cell, scratch));
 }
 
 std::string_view cell_text_view(const grid::Cell* cell, std::string& scratch) {

@@ -20,18 +20,23 @@ struct ParallelArrays {
     std::vector<const model::Indicator*> all;
     for (const auto& sheet : result.sheets)
       for (const auto& ind : sheet.parsed.indicators) all.push_back(&ind);
-    auto runs = (all.size() + indicators_per_run - 1) / indicators_per_run;
-    write_runs(out, runs, workers, [&](JsonWriter& writer, std::size_t run) {
-      auto end = std::min(all.size(), (run + 1) * indicators_per_run);
-      for (auto i = run * indicators_per_run; i < end; ++i) fields::indicator(writer, *all[i]);
+    in_runs(out, all, indicators_per_run, [](JsonWriter& writer, const model::Indicator* ind) {
+      fields::indicator(writer, *ind);
     });
   }
 
   void findings(JsonWriter& out, const std::vector<model::Finding>& list) const {
-    auto runs = (list.size() + findings_per_run - 1) / findings_per_run;
+    in_runs(out, list, findings_per_run,
+            [](JsonWriter& writer, const model::Finding& f) { fields::finding(writer, f); });
+  }
+
+  // The elements of `list`, `per_run` to a run, each written by write(writer, element).
+  template <class List, class Write>
+  void in_runs(JsonWriter& out, const List& list, std::size_t per_run, Write write) const {
+    auto runs = (list.size() + per_run - 1) / per_run;
     write_runs(out, runs, workers, [&](JsonWriter& writer, std::size_t run) {
-      auto end = std::min(list.size(), (run + 1) * findings_per_run);
-      for (auto i = run * findings_per_run; i < end; ++i) fields::finding(writer, list[i]);
+      auto end = std::min(list.size(), (run + 1) * per_run);
+      for (auto i = run * per_run; i < end; ++i) write(writer, list[i]);
     });
   }
 

@@ -109,6 +109,44 @@ bool is_average(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// The findings of one total whose parts (members of its id named "<total> (<part>)") are two
+// or more: each of its values their sum does not give.
+void check_total(const model::Indicator& total, const IndicatorList& members,
+                 std::vector<model::Finding>& out) {
+  auto parts = parts_of(total, members);
+  if (parts.size() < 2) return;
+  // Averages need not add up exactly: a warning, not an error.
+  auto severity = is_average(total.name) ? model::Severity::warning : model::Severity::error;
+  auto report = [&](const std::string& what, const calc::Rational& sum, const model::Value& printed,
+                    const model::SourceLocation& at) {
+    out.push_back({"parts-total",
+                   severity,
+                   fmt::format("{}: {} of the parts add up to {} but the total says {}", total.id,
+                               what, decimal_text(sum), printed.text),
+                   {at, parts.front()->source},
+                   {total.id, parts.front()->id}});
+  };
+  auto compare_to = [&](const model::Value& printed, const std::optional<calc::Rational>& sum) {
+    return printed.number && sum && calc::compare(*sum, calc::Rational::of(*printed.number)) != 0;
+  };
+  auto baseline_sum = sum_of(parts, [](const model::Indicator& p) { return &p.baseline.value; });
+  if (compare_to(total.baseline.value, baseline_sum))
+    report("the baseline", *baseline_sum, total.baseline.value, total.source);
+  auto target_sum = sum_of(parts, [](const model::Indicator& p) { return &p.final_target.value; });
+  if (compare_to(total.final_target.value, target_sum))
+    report("the final target", *target_sum, total.final_target.value, total.source);
+  for (const auto& t : total.observations) {
+    auto sum = sum_of_parts(parts, t.fiscal_year);
+    if (compare_to(t.actual, sum))
+      report(fmt::format("the FY{} actual", t.fiscal_year), *sum, t.actual,
+             t.source.line ? t.source : total.source);
+  }
+}
+
+}  // namespace
+
 void find_parts_not_adding_up(const IndicatorList& all, std::vector<model::Finding>& out) {
   auto by_id = group_by(
       all, [](const model::Indicator& ind) -> std::optional<std::string_view> { return ind.id; });
@@ -116,40 +154,8 @@ void find_parts_not_adding_up(const IndicatorList& all, std::vector<model::Findi
   for_each_group(by_id, [&](auto first, auto last) {
     if (std::next(first) == last) return;  // one KPI: no parts
     members.clear();
-    for (auto it = first; it != last; ++it) members.push_back(all[it->index]);
-    for (const auto* total : members) {
-      auto parts = parts_of(*total, members);
-      if (parts.size() < 2) continue;
-      // Averages need not add up exactly: a warning, not an error.
-      auto severity = is_average(total->name) ? model::Severity::warning : model::Severity::error;
-      auto report = [&](const std::string& what, const calc::Rational& sum,
-                        const model::Value& printed, const model::SourceLocation& at) {
-        out.push_back({"parts-total",
-                       severity,
-                       fmt::format("{}: {} of the parts add up to {} but the total says {}",
-                                   total->id, what, decimal_text(sum), printed.text),
-                       {at, parts.front()->source},
-                       {total->id, parts.front()->id}});
-      };
-      auto compare_to = [&](const model::Value& printed, const std::optional<calc::Rational>& sum) {
-        return printed.number && sum &&
-               calc::compare(*sum, calc::Rational::of(*printed.number)) != 0;
-      };
-      auto baseline_sum =
-          sum_of(parts, [](const model::Indicator& p) { return &p.baseline.value; });
-      if (compare_to(total->baseline.value, baseline_sum))
-        report("the baseline", *baseline_sum, total->baseline.value, total->source);
-      auto target_sum =
-          sum_of(parts, [](const model::Indicator& p) { return &p.final_target.value; });
-      if (compare_to(total->final_target.value, target_sum))
-        report("the final target", *target_sum, total->final_target.value, total->source);
-      for (const auto& t : total->observations) {
-        auto sum = sum_of_parts(parts, t.fiscal_year);
-        if (compare_to(t.actual, sum))
-          report(fmt::format("the FY{} actual", t.fiscal_year), *sum, t.actual,
-                 t.source.line ? t.source : total->source);
-      }
-    }
+    for (auto it = first; it != last; ++it) members.push_back(it->indicator);
+    for (const auto* total : members) check_total(*total, members, out);
   });
 }
 

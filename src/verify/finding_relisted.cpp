@@ -48,15 +48,14 @@ std::string differences(const Indicator& copy, const Indicator& original) {
 
 // The KPI a re-listed row points at: an id can hold several KPIs (seq 1, 2, ...), so the one
 // with the same name (as matched: "（累計）" = "(累計)") is preferred, else the first of that id.
-const Indicator* original_of(const Indicator& copy, const IndicatorList& all,
-                             const IndicatorGroups& originals) {
+const Indicator* original_of(const Indicator& copy, const IndicatorGroups& originals) {
   auto [first, last] = find_group(originals, copy.municipality, *copy.relisted_of);
   if (first == last) return nullptr;
-  if (std::next(first) == last) return all[first->index];  // the only one, whatever its name
+  if (std::next(first) == last) return first->indicator;  // the only one, whatever its name
   auto name = text::name_form(copy.name);
   for (auto it = first; it != last; ++it)
-    if (text::name_form(all[it->index]->name) == name) return all[it->index];
-  return all[first->index];
+    if (text::name_form(it->indicator->name) == name) return it->indicator;
+  return first->indicator;
 }
 
 // Where a row's values are printed: in PDF text the KPI's own line can hold only its number
@@ -76,7 +75,7 @@ void find_relisted_differences(const IndicatorList& all, std::vector<model::Find
   });
   for (const auto* ind : all) {
     if (!ind->relisted_of || ind->relisted_of->empty()) continue;
-    const auto* original = original_of(*ind, all, originals);
+    const auto* original = original_of(*ind, originals);
     if (!original) continue;
     auto diff = differences(*ind, *original);
     if (diff.empty()) continue;

@@ -15,7 +15,7 @@ namespace kpi::verify {
 
 struct KeyedIndicator {
   std::string_view municipality, text;
-  std::size_t index;  // in the list the keys were made of
+  const model::Indicator* indicator;
 
   friend bool key_before(const KeyedIndicator& a, const KeyedIndicator& b) {
     return a.municipality != b.municipality ? a.municipality < b.municipality : a.text < b.text;
@@ -32,9 +32,9 @@ template <class TextOf>
 IndicatorGroups group_by(const IndicatorList& all, TextOf text_of) {
   IndicatorGroups groups;
   groups.reserve(all.size());
-  for (std::size_t i = 0; i < all.size(); ++i)
-    if (std::optional<std::string_view> text = text_of(*all[i]))
-      groups.push_back({all[i]->municipality, *text, i});
+  for (const auto* ind : all)
+    if (std::optional<std::string_view> text = text_of(*ind))
+      groups.push_back({ind->municipality, *text, ind});
   std::stable_sort(groups.begin(), groups.end(),
                    [](const auto& a, const auto& b) { return key_before(a, b); });
   return groups;
@@ -43,7 +43,7 @@ IndicatorGroups group_by(const IndicatorList& all, TextOf text_of) {
 // The group of (municipality, text): [first, last), empty when there is none.
 inline std::pair<IndicatorGroups::const_iterator, IndicatorGroups::const_iterator> find_group(
     const IndicatorGroups& groups, std::string_view municipality, std::string_view text) {
-  KeyedIndicator wanted{municipality, text, 0};
+  KeyedIndicator wanted{municipality, text, nullptr};
   return std::equal_range(groups.begin(), groups.end(), wanted,
                           [](const auto& a, const auto& b) { return key_before(a, b); });
 }
