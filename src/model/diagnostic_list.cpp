@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
+#include <span>
 #include <stdexcept>
 #include <string_view>
 
@@ -12,17 +14,22 @@ namespace kpi::model {
 namespace {
 
 // A record: u32 length of the rest, u8 severity, i32 line, u32 row and column of the cell,
-// then path, sheet, code and message, each as u32 length + bytes (host byte order: the file
-// lives as long as the run).
+// the numbers of its path, sheet and code in the list's TextIds, then the message's bytes
+// (host byte order: the file lives as long as the run). A path, sheet or code is kept once
+// per list, not once per record.
 constexpr std::size_t length_bytes = sizeof(std::uint32_t);
 constexpr std::size_t read_ahead = std::size_t{64} << 10;
+// Where the three text numbers start in a record, after its length field; then the message.
+constexpr std::size_t ids_at =
+    sizeof(std::uint8_t) + sizeof(std::int32_t) + 2 * sizeof(std::uint32_t);
+constexpr std::size_t message_at = ids_at + 3 * sizeof(std::uint32_t);
+
+using TextNumbers = std::array<std::uint32_t, 3>;  // of the path, the sheet and the code
 
 void encode(std::string& out, const SourceLocation& location, Severity severity,
-            std::string_view code, std::string_view message) {
+            const TextNumbers& texts, std::string_view message) {
   // The record's size is known first: one resize, then its fields copied into place.
-  const std::string_view texts[] = {location.path, location.sheet, code, message};
-  std::size_t size = sizeof(std::uint8_t) + sizeof(std::int32_t) + 2 * sizeof(std::uint32_t);
-  for (auto t : texts) size += length_bytes + t.size();
+  auto size = message_at + message.size();
   auto start = out.size();
   out.resize(start + length_bytes + size);
   char* at = out.data() + start;
@@ -35,11 +42,8 @@ void encode(std::string& out, const SourceLocation& location, Severity severity,
   put_at(static_cast<std::int32_t>(location.line));
   put_at(location.cell.row);
   put_at(location.cell.column);
-  for (auto t : texts) {
-    put_at(static_cast<std::uint32_t>(t.size()));
-    std::memcpy(at, t.data(), t.size());
-    at += t.size();
-  }
+  for (auto number : texts) put_at(number);
+  std::memcpy(at, message.data(), message.size());
 }
 
 template <typename T>
@@ -51,32 +55,29 @@ T take(std::string_view& in) {
   return value;
 }
 
-std::string_view take_view(std::string_view& in) {
-  auto n = take<std::uint32_t>(in);
-  if (in.size() < n) throw std::runtime_error("diagnostics: damaged record");
-  auto text = in.substr(0, n);
-  in.remove_prefix(n);
-  return text;
-}
-
-void take_text(std::string_view& in, std::string& out) {
-  out.assign(take_view(in));
-}
-
-// The record's bytes after its length field.
-void decode(std::string_view in, Diagnostic& d) {
-  d.severity = static_cast<Severity>(take<std::uint8_t>(in));
-  d.location.line = take<std::int32_t>(in);
-  d.location.cell.row = take<std::uint32_t>(in);
-  d.location.cell.column = take<std::uint32_t>(in);
-  for (auto* text : {&d.location.path, &d.location.sheet, &d.code, &d.message})
-    take_text(in, *text);
-}
-
 std::uint32_t length_at(std::string_view bytes) {
   std::uint32_t n = 0;
   std::memcpy(&n, bytes.data(), sizeof n);
   return n;
+}
+
+// The text numbers of whole `records`, given in `from`, made numbers in `to`, in place (a
+// record keeps its size). `hints` are the numbers `to` gave last; the last given are returned.
+TextNumbers renumber(std::span<char> records, const util::TextIds& from, util::TextIds& to,
+                     TextNumbers hints = {}) {
+  for (std::size_t at = 0; at < records.size();) {
+    std::string_view record(records.data() + at, records.size() - at);
+    char* numbers = records.data() + at + length_bytes + ids_at;
+    for (auto& hint : hints) {
+      std::uint32_t number = 0;
+      std::memcpy(&number, numbers, sizeof number);
+      number = to.id_of(from.text(number), hint);
+      std::memcpy(numbers, &number, sizeof number);
+      numbers += sizeof number;
+    }
+    at += length_bytes + length_at(record);
+  }
+  return hints;
 }
 
 // Bytes of the whole records `bytes` starts with.
@@ -104,7 +105,9 @@ DiagnosticList::DiagnosticList(DiagnosticList&& other) noexcept
       spilled_bytes_(other.spilled_bytes_),
       spills_(std::move(other.spills_)),
       marks_(std::move(other.marks_)),
-      count_(other.count_) {
+      count_(other.count_),
+      texts_(std::move(other.texts_)),
+      hints_(other.hints_) {
   other.recent_.clear();
   other.spilled_bytes_ = 0;
   other.spills_.clear();
@@ -121,6 +124,8 @@ DiagnosticList& DiagnosticList::operator=(DiagnosticList&& other) noexcept {
   spills_ = std::move(other.spills_);
   marks_ = std::move(other.marks_);
   count_ = other.count_;
+  texts_ = std::move(other.texts_);
+  hints_ = other.hints_;
   other.recent_.clear();
   other.spilled_bytes_ = 0;
   other.spills_.clear();
@@ -145,33 +150,52 @@ void DiagnosticList::push_back(const Diagnostic& diagnostic) {
 void DiagnosticList::push_back(const SourceLocation& location, Severity severity,
                                std::string_view code, std::string_view message) {
   if (count_ % records_per_mark == 0) marks_.push_back(spilled_bytes_ + recent_.size());
-  encode(recent_, location, severity, code, message);
+  TextNumbers numbers{texts_.id_of(location.path, hints_[0]),
+                      texts_.id_of(location.sheet, hints_[1]), texts_.id_of(code, hints_[2])};
+  encode(recent_, location, severity, numbers, message);
   ++count_;
   if (recent_.size() > memory_limit_) spill();
 }
 
 void DiagnosticList::append(DiagnosticList&& other) {
-  // The other's records keep their bytes: its marks move by the bytes before them.
-  auto before = spilled_bytes_ + recent_.size();
-  for (auto m : other.marks_) marks_.push_back(before + m);
-  // A spilled list's temporary files are taken over after these records, which go to a
-  // temporary file first so that the order holds: nothing of `other` is read or written.
-  if (other.spilled() && (recent_.empty() || spill())) {
-    for (auto& s : other.spills_) spills_.push_back({s.file, spilled_bytes_ + s.start, s.bytes});
-    other.spills_.clear();
-    spilled_bytes_ += other.spilled_bytes_;
-    recent_.swap(other.recent_);
-    count_ += other.count_;
+  if (empty() && !spilled()) {  // nothing before: the other list, files and all, becomes this
+    auto limit = memory_limit_;
+    *this = std::move(other);
+    memory_limit_ = limit;
     other = DiagnosticList(other.memory_limit_);
     if (recent_.size() > memory_limit_) spill();
     return;
   }
-  copy_records_of(other);
+  // The other's records keep their sizes (only their text numbers may change): its marks move
+  // by the bytes before them.
+  auto before = spilled_bytes_ + recent_.size();
+  for (auto m : other.marks_) marks_.push_back(before + m);
+  if (other.spilled() && !spilled()) {
+    // A spilled list's temporary files are taken over after these records, which are numbered
+    // in its texts and go to a temporary file first so that the order holds: nothing of
+    // `other` is read or written.
+    renumber(recent_, texts_, other.texts_);
+    texts_ = std::move(other.texts_);
+    hints_ = {};
+    if (spill()) {
+      for (auto& s : other.spills_) spills_.push_back({s.file, spilled_bytes_ + s.start, s.bytes});
+      other.spills_.clear();
+      spilled_bytes_ += other.spilled_bytes_;
+      recent_.swap(other.recent_);
+      count_ += other.count_;
+      other = DiagnosticList(other.memory_limit_);
+      if (recent_.size() > memory_limit_) spill();
+      return;
+    }
+    copy_records_of(other, texts_);  // no temporary file: the records, numbered as these are
+    return;
+  }
+  copy_records_of(other, other.texts_);
 }
 
-// The other's records are bytes of the same format: copied as they are, whole records a chunk
-// at a time (a record never straddles a temporary file and memory).
-void DiagnosticList::copy_records_of(DiagnosticList& other) {
+// The other's records (numbered in `from`), whole, a chunk at a time (a record never straddles
+// a temporary file and memory), with their path, sheet and code numbered in this list's texts.
+void DiagnosticList::copy_records_of(DiagnosticList& other, const util::TextIds& from) {
   std::string chunk;
   for (std::uint64_t at = 0; at < other.spilled_bytes_;) {
     auto left = other.spilled_after(at);
@@ -185,14 +209,23 @@ void DiagnosticList::copy_records_of(DiagnosticList& other) {
         throw std::runtime_error("cannot read back the diagnostics' temporary file");
       whole = n;
     }
-    recent_.append(chunk, 0, whole);
+    append_renumbered(std::string_view(chunk).substr(0, whole), from);
     at += whole;
     if (recent_.size() > memory_limit_) spill();
   }
-  recent_ += other.recent_;
+  append_renumbered(other.recent_, from);
   count_ += other.count_;
   if (recent_.size() > memory_limit_) spill();
   other = DiagnosticList(other.memory_limit_);
+}
+
+// Whole records numbered in `from`, appended with their texts numbered in this list's.
+void DiagnosticList::append_renumbered(std::string_view records, const util::TextIds& from) {
+  auto start = recent_.size();
+  recent_.append(records);
+  if (&from == &texts_) return;
+  auto added = std::span(recent_).subspan(start);
+  hints_ = renumber(added, from, texts_, hints_);
 }
 
 // The records in memory go to the end of the newest temporary file. Without a temporary file
@@ -290,7 +323,17 @@ std::string_view DiagnosticList::const_iterator::record() const {
 }
 
 const Diagnostic& DiagnosticList::const_iterator::operator*() const {
-  if (!decoded_) decode(record(), current_), decoded_ = true;
+  if (!decoded_) {
+    auto v = view();
+    current_.location.path.assign(v.path);
+    current_.location.line = v.line;
+    current_.location.sheet.assign(v.sheet);
+    current_.location.cell = v.cell;
+    current_.severity = v.severity;
+    current_.code.assign(v.code);
+    current_.message.assign(v.message);
+    decoded_ = true;
+  }
   return current_;
 }
 
@@ -301,7 +344,9 @@ DiagnosticList::View DiagnosticList::const_iterator::view() const {
   v.line = take<std::int32_t>(in);
   v.cell.row = take<std::uint32_t>(in);
   v.cell.column = take<std::uint32_t>(in);
-  for (auto* text : {&v.path, &v.sheet, &v.code, &v.message}) *text = take_view(in);
+  for (auto* text : {&v.path, &v.sheet, &v.code})
+    *text = list_->texts_.text(take<std::uint32_t>(in));
+  v.message = in;
   return v;
 }
 

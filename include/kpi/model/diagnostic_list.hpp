@@ -1,9 +1,12 @@
 #pragma once
 // The diagnostics of a whole run, in order. A national run has hundreds of thousands of them
-// (merge conflicts above all), so they are kept serialised, a few bytes beyond their text
-// each, and past a limit the older ones go to an unnamed temporary file: memory stays flat
-// however many files a run reads. Appending a list that has such a file takes the file over
-// instead of copying its records. Read back in order by a forward iterator.
+// (merge conflicts above all), so they are kept serialised: a message's text and 25 bytes,
+// the path, sheet and rule code named by number (each text kept once per list). Past a limit
+// the older ones go to an unnamed temporary file: memory stays flat however many files a run
+// reads. Appending to an empty list takes the other's files over; appending to one with
+// records copies the other's, renumbering their texts. Read back in order by a forward
+// iterator.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +17,7 @@
 #include <vector>
 
 #include "kpi/model/diagnostic.hpp"
+#include "kpi/util/text_ids.hpp"
 
 namespace kpi::model {
 
@@ -35,8 +39,9 @@ class DiagnosticList {
   // The same without a Diagnostic (nothing allocated: the text is copied into the list).
   void push_back(const SourceLocation& location, Severity severity, std::string_view code,
                  std::string_view message);
-  // Moves every diagnostic of `other` after these, in order; `other` is left empty. Its
-  // temporary files become this list's (its records are not read or written again).
+  // Moves every diagnostic of `other` after these, in order; `other` is left empty. When
+  // this list is empty, its temporary files become this list's (its records are not read or
+  // written again).
   void append(DiagnosticList&& other);
 
   std::size_t size() const { return count_; }
@@ -107,7 +112,9 @@ class DiagnosticList {
     std::uint64_t bytes = 0;
   };
   bool spill();  // false when no temporary file could take them (they stay in memory)
-  void copy_records_of(DiagnosticList& other);
+  void copy_records_of(DiagnosticList& other, const util::TextIds& from);
+  // Whole records numbered in `from` appended, their text numbers made this list's.
+  void append_renumbered(std::string_view records, const util::TextIds& from);
   void close_files();
   const Spill& spill_at(std::uint64_t offset) const;  // the one holding the byte at offset
   // Bytes left from `offset` to the end of the temporary file holding it.
@@ -122,6 +129,10 @@ class DiagnosticList {
   std::vector<Spill> spills_;         // the older records (tmpfiles), oldest first; the last grows
   std::vector<std::uint64_t> marks_;  // offsets of records about records_per_mark apart
   std::size_t count_ = 0;
+  util::TextIds texts_;  // the paths, sheets and codes the records name by number
+  // The numbers of the path, sheet and code given last: a run of one file's records hashes
+  // none of them.
+  std::array<std::uint32_t, 3> hints_{};
 };
 
 }  // namespace kpi::model

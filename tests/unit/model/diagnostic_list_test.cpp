@@ -171,6 +171,46 @@ TEST_CASE("diagnostics: appending spilled lists takes their files over, in order
   check_numbered(empty_first, 50);
 }
 
+TEST_CASE("diagnostics: a path, sheet and code are kept once, not once per record",
+          "[model][diagnostics]") {
+  // 10,000 records naming a 300-byte path, a sheet and a code: written out, 3.5 MB; numbered,
+  // ~40 bytes a record, under a 1 MB limit.
+  DiagnosticList list(std::size_t{1} << 20);
+  kpi::model::SourceLocation at{"/srv/kpi/" + std::string(280, 'd') + "/2024.xlsx", 0, "KPI進捗"};
+  for (int i = 0; i < 10'000; ++i) {
+    at.line = i + 1;
+    list.push_back(at, Severity::warning, i % 2 ? "input.merge-conflict" : "input.skipped-row",
+                   "m");
+  }
+  CHECK_FALSE(list.spilled());
+  int i = 0;
+  for (auto it = list.begin(); it != list.end(); ++it, ++i) {
+    auto view = it.view();
+    REQUIRE(view.path == at.path);
+    REQUIRE(view.sheet == "KPI進捗");
+    REQUIRE(view.line == i + 1);
+    REQUIRE(view.code == (i % 2 ? "input.merge-conflict" : "input.skipped-row"));
+  }
+  CHECK(i == 10'000);
+}
+
+TEST_CASE("diagnostics: appending renumbers the other list's texts", "[model][diagnostics]") {
+  // Each list numbers its texts in the order it met them; after the append every record still
+  // names its own path, sheet and code — in memory, spilled, and taken over after a spill.
+  for (std::size_t limit : {std::size_t{1} << 30, std::size_t{2048}}) {
+    INFO(limit);
+    DiagnosticList first(std::size_t{1} << 30), second(limit);
+    for (int i = 0; i < 30; ++i) first.push_back(numbered(i));
+    for (int i = 30; i < 600; ++i) second.push_back(numbered(599 - i + 30));
+    first.append(std::move(second));
+    auto all = read_back(first);
+    REQUIRE(all.size() == 600);
+    for (int i = 0; i < 30; ++i) CHECK(same(all[static_cast<std::size_t>(i)], numbered(i)));
+    for (int i = 30; i < 600; ++i)
+      CHECK(same(all[static_cast<std::size_t>(i)], numbered(599 - i + 30)));
+  }
+}
+
 TEST_CASE("diagnostics: the runs between marks cover the list once, in order",
           "[model][diagnostics]") {
   constexpr int per_mark = static_cast<int>(DiagnosticList::records_per_mark);
