@@ -350,6 +350,12 @@ DiagnosticList::View DiagnosticList::const_iterator::view() const {
   return v;
 }
 
+std::uint64_t DiagnosticList::const_iterator::file_and_rule() const {
+  TextNumbers numbers{};
+  std::memcpy(numbers.data(), record().data() + ids_at, sizeof numbers);
+  return std::uint64_t{numbers[0]} << 32 | numbers[2];
+}
+
 DiagnosticList::const_iterator& DiagnosticList::const_iterator::operator++() {
   offset_ = next_;
   if (offset_ < list_->spilled_bytes_ + list_->recent_.size()) load();

@@ -72,6 +72,9 @@ class DiagnosticList {
     reference operator*() const;  // decoded the first time it is asked for
     pointer operator->() const { return &**this; }
     View view() const;
+    // Equal for the records of one list that name the same path and rule code: a key to count
+    // them by file and rule without reading a text.
+    std::uint64_t file_and_rule() const;
     const_iterator& operator++();
     const_iterator operator++(int);
     bool operator==(const const_iterator& other) const { return offset_ == other.offset_; }

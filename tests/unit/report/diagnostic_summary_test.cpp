@@ -39,3 +39,22 @@ TEST_CASE("diagnostics that do not repeat more than three times are all shown",
   CHECK(kpi::report::summarise_diagnostics(all).size() == 4);
   CHECK(kpi::report::summarise_diagnostics({}).empty());
 }
+
+TEST_CASE("repeated diagnostics: files and rules that alternate are counted apart",
+          "[report][diagnostics]") {
+  // a, b, a, b, … with one rule, then a's other rule: each file's rule has its own count.
+  kpi::model::DiagnosticList all;
+  for (int line = 1; line <= 5; ++line) {
+    all.push_back(at("a.txt", line, "input.merge-conflict"));
+    all.push_back(at("b.txt", line, "input.merge-conflict"));
+  }
+  for (int line = 6; line <= 9; ++line) all.push_back(at("a.txt", line, "input.no-baseline"));
+  auto shown = kpi::report::summarise_diagnostics(all);
+  REQUIRE(shown.size() == 12);  // 3 + 3 shown, 2 notes; 3 shown, 1 note
+  CHECK(shown[5].message == "input.merge-conflict at 3");
+  CHECK(shown[6].message == "… and 2 more input.merge-conflict in a.txt (--verbose for all)");
+  CHECK(shown[7].message == "… and 2 more input.merge-conflict in b.txt (--verbose for all)");
+  CHECK(shown[8].message == "input.no-baseline at 6");
+  CHECK(shown[10].message == "input.no-baseline at 8");
+  CHECK(shown[11].message == "… and 1 more input.no-baseline in a.txt (--verbose for all)");
+}
