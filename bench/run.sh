@@ -8,6 +8,7 @@
 # then times whole processes, median of 5 runs, output to /dev/null:
 #   corpus `report --format json` (MB/s, KPIs/s, ratio to `cat` of the same files),
 #   the Takaoka subset against the Python peer (bench/peer_takaoka.py),
+#   (each ratio the median of 5 pairs run back to back, timed with bash's clock),
 #   peak RSS (/usr/bin/time -v) on the corpus and on a corpus twice as large, and on 1,000
 #   and 2,000 sheets that are each their own municipality (nothing merges), 1,000 and 4,000
 #   one-KPI sheets of distinct municipalities (the merge stays linear),
@@ -70,19 +71,23 @@ seconds_of() {
   end=$EPOCHREALTIME
   echo "scale=6; $end - $start" | bc
 }
-# The ratio of "$@" to `cat` of the corpus, each run right after a `cat`: the median of
-# $runs such pairs. The machine's speed drifts by a quarter from minute to minute; a pair
-# shares its minute, where medians taken a minute apart need not ("cat_seconds ratio").
-ratio_to_cat() {
-  local pairs c k
+# The ratio of two commands' times, each pair run back to back: "numerator_seconds
+# denominator_seconds ratio", each the median of $runs pairs. $1 and $2 name arrays holding
+# the commands. The machine's speed drifts by a quarter from minute to minute; a pair shares
+# its minute, where medians taken a minute apart need not.
+paired_ratio() {
+  local -n numerator=$1 denominator=$2
+  local pairs d n
   pairs=$(for _ in $(seq "$runs"); do
-    c=$(seconds_of cat "${corpus_files[@]}")
-    k=$(seconds_of "$@")
-    echo "$c $(echo "scale=4; $k / $c" | bc)"
+    d=$(seconds_of "${denominator[@]}")
+    n=$(seconds_of "${numerator[@]}")
+    echo "$n $d $(echo "scale=4; $n / $d" | bc)"
   done)
-  local mid=$(((runs + 1) / 2))
-  echo "$(cut -d' ' -f1 <<<"$pairs" | sort -g | sed -n "${mid}p") $(cut -d' ' -f2 <<<"$pairs" | sort -g | sed -n "${mid}p")"
+  local mid=$(((runs + 1) / 2)) column out=()
+  for column in 1 2 3; do out+=("$(cut -d' ' -f$column <<<"$pairs" | sort -g | sed -n "${mid}p")"); done
+  echo "${out[*]}"
 }
+field() { cut -d' ' -f"$1" <<<"$2"; }
 per_second() { echo "scale=0; $1 / $2" | bc; }
 bytes_of() { cat "$@" | wc -c; }
 # A run that may be very slow: its time, or "> limit".
@@ -112,12 +117,14 @@ corpus_kpis=$("$kpi" report --format json "$corpus" 2>/dev/null | kpis_in)
 stderr_lines=$("$kpi" report --format json "$corpus" 2>&1 >/dev/null | wc -l)
 cat "${corpus_files[@]}" >/dev/null
 m_corpus=$(median_both "$kpi" report --format json "$corpus")
-cat_pairs=$(ratio_to_cat "$kpi" report --format json "$corpus")
+kpi_corpus=("$kpi" report --format json "$corpus")
+cat_corpus=(cat "${corpus_files[@]}")
+cat_pairs=$(paired_ratio kpi_corpus cat_corpus)
 t_corpus=$(wall_of "$m_corpus")
 echo "corpus: ${#corpus_files[@]} files, $corpus_mb MB, $corpus_kpis KPIs ($work/corpus)"
 echo "  report --format json   $t_corpus s (CPU $(cpu_of "$m_corpus") s)   $(echo "scale=1; $corpus_bytes / $t_corpus / 1000000" | bc) MB/s   $(per_second "$corpus_kpis" "$t_corpus") KPIs/s"
-printf '  cat                    %.3f s   ratio to cat: %.1fx   (target <= 5x, bar 10x; median of %d runs, each right after a cat)\n' \
-  "$(cut -d' ' -f1 <<<"$cat_pairs")" "$(cut -d' ' -f2 <<<"$cat_pairs")" "$runs"
+printf '  cat                    %.3f s   ratio to cat: %.1fx   (target <= 5x, bar 10x; paired runs)\n' \
+  "$(field 2 "$cat_pairs")" "$(field 3 "$cat_pairs")"
 echo "  stderr lines           $stderr_lines"
 m_check=$(median_both "$kpi" check "$corpus")
 echo "  check (text)           $(wall_of "$m_check") s (CPU $(cpu_of "$m_check") s), peak $(peak_mb "$kpi" check "$corpus") MB"
@@ -127,11 +134,14 @@ m_tk=$(median_both "$kpi" report --format json "$takaoka")
 t_tk=$(wall_of "$m_tk")
 m_tk1=$(median_both "$kpi" report --format json --jobs 1 "$takaoka")
 m_peer=$(median_both python3 "$here/peer_takaoka.py" "${takaoka_files[@]}")
-t_peer=$(wall_of "$m_peer")
+kpi_takaoka=("$kpi" report --format json "$takaoka")
+peer_takaoka=(python3 "$here/peer_takaoka.py" "${takaoka_files[@]}")
+peer_pairs=$(paired_ratio peer_takaoka kpi_takaoka)
 echo
 echo "takaoka subset: ${#takaoka_files[@]} sheets, $takaoka_mb MB"
 echo "  kpi-report             $t_tk s (CPU $(cpu_of "$m_tk") s; 1 job: $(wall_of "$m_tk1") s)"
-echo "  python peer            $t_peer s (CPU $(cpu_of "$m_peer") s)   ratio to the peer: $(ratio "$t_peer" "$t_tk")x wall, $(ratio "$(cpu_of "$m_peer")" "$(cpu_of "$m_tk1")")x CPU   (target >= 50x, bar 10x)"
+printf '  python peer            %.2f s (CPU %s s)   ratio to the peer: %.1fx wall (paired runs; kpi-report %.3f s), %sx CPU   (target >= 50x, bar 10x)\n' \
+  "$(field 1 "$peer_pairs")" "$(cpu_of "$m_peer")" "$(field 3 "$peer_pairs")" "$(field 2 "$peer_pairs")" "$(ratio "$(cpu_of "$m_peer")" "$(cpu_of "$m_tk1")")"
 echo
 mapfile -t double_files < <(find "$work-2x/corpus" -type f)
 echo "peak RSS, report --format json"

@@ -55,9 +55,9 @@ constexpr std::size_t tags_per_chunk = 512;  // KPIs, taken in turn by the threa
 void tag_locations(model::ParseOutput& parsed, const std::string& sheet_name, unsigned threads) {
   for (auto& d : parsed.diagnostics) tag(d.location, sheet_name);
   auto& indicators = parsed.indicators;
-  if (indicators.size() < parallel_tags_from) threads = 1;
-  util::for_each_chunk(indicators.size(), threads, tags_per_chunk,
-                       [&](std::size_t begin, std::size_t end) {
+  util::for_each_chunk(indicators.size(),
+                       util::threads_for(indicators.size(), parallel_tags_from, threads),
+                       tags_per_chunk, [&](std::size_t begin, std::size_t end) {
                          for (auto i = begin; i < end; ++i) {
                            tag(indicators[i].source, sheet_name);
                            for (auto& obs : indicators[i].observations) tag(obs.source, sheet_name);

@@ -337,10 +337,9 @@ constexpr std::size_t rows_per_chunk = 1024;  // read in turn by the threads
 std::vector<model::Indicator> finish_kpis(std::vector<StartedKpi>& started, const RowContext& ctx,
                                           const Layout& layout, unsigned threads) {
   std::vector<model::Indicator> out(started.size());
-  if (started.size() < parallel_rows_from) threads = 1;
-  threads = util::threads_or_cores(threads);
-  util::for_each_chunk(started.size(), threads, kpis_per_chunk,
-                       [&](std::size_t begin, std::size_t end) {
+  util::for_each_chunk(started.size(),
+                       util::threads_for(started.size(), parallel_rows_from, threads),
+                       kpis_per_chunk, [&](std::size_t begin, std::size_t end) {
                          for (auto i = begin; i < end; ++i)
                            out[i] = finish_kpi(std::move(started[i]), ctx, layout);
                        });
@@ -432,8 +431,7 @@ std::vector<StartedKpi> read_rows(model::ParseOutput& out, RowContext& ctx, cons
   auto first = layout.header.last_row + 1;
   auto count = ctx.sheet.rows.size() - static_cast<std::size_t>(first);
   std::vector<RowRead> reads(count);
-  if (count < parallel_rows_from) threads = 1;
-  util::for_each_chunk(count, util::threads_or_cores(threads), rows_per_chunk,
+  util::for_each_chunk(count, util::threads_for(count, parallel_rows_from, threads), rows_per_chunk,
                        [&](std::size_t begin, std::size_t end) {
                          for (auto i = begin; i < end; ++i)
                            read_row_cells(ctx, layout, first + static_cast<int>(i), reads[i]);

@@ -7,6 +7,7 @@
 
 #include "kpi/model/cell_ref.hpp"
 #include "kpi/util/parallel_runs.hpp"
+#include "kpi/util/thread_count.hpp"
 
 namespace kpi::grid {
 
@@ -125,7 +126,7 @@ std::string to_tsv(const Sheet& sheet, unsigned threads) {
   for (std::size_t r = 0; r < sheet.rows.size(); ++r)
     starts[r + 1] = starts[r] + line_length(sheet.rows[r]);
   std::string out(starts.back(), '\0');
-  if (sheet.rows.size() < parallel_lines_from) threads = 1;
+  threads = util::threads_for(sheet.rows.size(), parallel_lines_from, threads);
   util::for_each_run(sheet.rows.size(), threads, [&](std::size_t begin, std::size_t end) {
     for (std::size_t r = begin; r < end; ++r) {
       const auto& cells = sheet.rows[r];

@@ -289,9 +289,8 @@ constexpr std::size_t parallel_usage_from = 2048;
 std::map<std::string, FormulaUse> cell_formula_usage(const model::Sheet& sheet, unsigned threads) {
   const auto& indicators = sheet.parsed.indicators;
   const auto* first = indicators.data();
-  if (indicators.size() < parallel_usage_from || threads == 1)
-    return formula_usage_of(first, first + indicators.size());
-  threads = util::threads_or_cores(threads);
+  threads = util::threads_for(indicators.size(), parallel_usage_from, threads);
+  if (threads == 1) return formula_usage_of(first, first + indicators.size());
   std::map<std::size_t, FormulaUsage> by_run;  // by the run's first indicator
   std::mutex mutex;
   util::for_each_run(indicators.size(), threads, [&](std::size_t begin, std::size_t end) {

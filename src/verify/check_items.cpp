@@ -113,10 +113,12 @@ void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector
   for (std::size_t i = 0; i < indicators.size(); ++i)
     first[i + 1] = first[i] + rate_item_count(indicators[i]);
   out.resize(first.back());
-  unsigned runs = indicators.size() >= parallel_items_from ? threads : 1;
-  util::for_each_run(indicators.size(), runs, [&](std::size_t begin, std::size_t end) {
-    for (auto i = begin; i < end; ++i) rate_items(indicators[i], policy, out.data() + first[i]);
-  });
+  util::for_each_run(indicators.size(),
+                     util::threads_for(indicators.size(), parallel_items_from, threads),
+                     [&](std::size_t begin, std::size_t end) {
+                       for (auto i = begin; i < end; ++i)
+                         rate_items(indicators[i], policy, out.data() + first[i]);
+                     });
 }
 
 // "relisted-differs lines 434, 344": the finding's rule and rows, whatever its numbers.

@@ -108,8 +108,8 @@ std::vector<model::Finding> find_cross_row_problems(const std::vector<model::She
   for (const auto& s : sheets)
     for (const auto& ind : s.parsed.indicators) all.push_back(&ind);
   auto run = finders(all, sheets);
-  if (all.size() >= parallel_findings_from && threads != 1)
-    return run_concurrently(run, util::threads_or_cores(threads));
+  threads = util::threads_for(all.size(), parallel_findings_from, threads);
+  if (threads > 1) return run_concurrently(run, threads);
   std::vector<model::Finding> out;
   for (const auto& finder : run) finder(out);
   return out;

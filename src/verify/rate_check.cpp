@@ -406,9 +406,8 @@ void check_run(model::Indicator* begin, model::Indicator* end,
 void check_rates(std::vector<model::Indicator>& indicators, const calc::Profile* override_profile,
                  const RateCheckOptions& options, unsigned threads) {
   auto* first = indicators.data();
-  if (indicators.size() < parallel_check_from || threads == 1)
-    return check_run(first, first + indicators.size(), override_profile, options);
-  threads = util::threads_or_cores(threads);
+  threads = util::threads_for(indicators.size(), parallel_check_from, threads);
+  if (threads == 1) return check_run(first, first + indicators.size(), override_profile, options);
   // Each indicator is checked alone (profiles are only read): runs of them on threads.
   util::for_each_chunk(indicators.size(), threads, indicators_per_chunk,
                        [&](std::size_t begin, std::size_t end) {
