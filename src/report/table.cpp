@@ -25,18 +25,23 @@ void write_lines(std::ostream& out, const std::vector<std::string>& lines) {
   for (const auto& line : lines) out << line << '\n';
 }
 
-void write_rendered(std::ostream& out, const RenderedTable& table, const TextStyle& style,
-                    Lang lang) {
-  write_lines(out, table.lines);
-  if (table.dropped.empty()) return;
+// The line saying which columns were left out to fit the width, if any.
+void write_dropped(std::ostream& out, const std::vector<std::string>& dropped,
+                   const TextStyle& style, Lang lang) {
+  if (dropped.empty()) return;
   std::string names;
-  for (const auto& title : table.dropped)
+  for (const auto& title : dropped)
     names += (names.empty() ? "" : (lang == Lang::ja ? "、" : ", ")) + title;
   auto line = lang == Lang::ja ? fmt::format("（{}：{}。--width 0 ですべて表示）",
                                              term(lang, Term::columns_left_out), names)
                                : fmt::format("({}: {}; --width 0 shows every column)",
                                              term(lang, Term::columns_left_out), names);
   write_lines(out, wrap_for(line, style));
+}
+
+// The table's lines as they are made (a national sheet's rows are never all held).
+void write_table_of(std::ostream& out, const TextTable& table, const TextStyle& style, Lang lang) {
+  write_dropped(out, write_text_table(out, table, style), style, lang);
 }
 
 }  // namespace
@@ -46,14 +51,12 @@ void write_table(std::ostream& out, const ReportContext& context) {
   auto lang = options.lang;
   auto style = style_of(options);
   write_lines(out, wrap_for(summary_title(lang, options.view), style));
-  write_rendered(out, render_text_table(summary_text_table(context.summary, lang), style), style,
-                 lang);
+  write_table_of(out, summary_text_table(context.summary, lang), style, lang);
   for (const auto& sheet : context.result.sheets) {
     out << '\n';
     write_lines(out, wrap_for(sheet_title(lang, sheet), style));
     if (sheet.parsed.indicators.empty()) continue;
-    write_rendered(out, render_text_table(observation_text_table(sheet, options), style), style,
-                   lang);
+    write_table_of(out, observation_text_table(sheet, options), style, lang);
   }
 }
 

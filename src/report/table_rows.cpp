@@ -1,5 +1,7 @@
 // The observation rows of a sheet as a text table for the terminal.
 
+#include <memory>
+
 #include "kpi/report/number_text.hpp"
 #include "table_parts.hpp"
 
@@ -96,17 +98,22 @@ TextTable observation_text_table(const model::Sheet& sheet, const ReportOptions&
                              f.priority, f.min_width, f.max_width,
                              column->title != Term::fiscal_year});
   }
-  for (const auto& row : observation_rows(sheet, options.view)) {
-    auto& cells = table.rows.emplace_back();
+  // The rows are made when the table is measured and again when it is printed (a national
+  // sheet's cells are never all held): only which observation each row shows is kept.
+  auto rows = std::make_shared<std::vector<ObservationRow>>(observation_rows(sheet, options.view));
+  auto lang = options.lang;
+  table.row_count = rows->size();
+  table.make_row = [rows, columns, lang](std::size_t i, std::vector<TextCell>& cells) {
+    const auto& row = (*rows)[i];
     for (const auto* column : columns) {
       if (column->per_kpi && !row.first_of_indicator) {
         cells.emplace_back();
         continue;
       }
-      cells.push_back({one_line(column->text(row, options.lang)),
-                       compact_of(*column, row, options.lang), color_of(*column, row)});
+      cells.push_back({one_line(column->text(row, lang)), compact_of(*column, row, lang),
+                       color_of(*column, row)});
     }
-  }
+  };
   return table;
 }
 

@@ -31,8 +31,11 @@ std::string joined(const std::vector<std::string>& cells, int separator) {
   return line;
 }
 
+// Where rendered lines go: collected, or written out one by one.
+using LineSink = std::function<void(std::string)>;
+
 void add_header(const TextTable& table, const Layout& layout, const TextStyle& style,
-                std::vector<std::string>& lines) {
+                const LineSink& line_out) {
   std::vector<std::vector<std::string>> titles;
   std::size_t height = 1;
   for (std::size_t i = 0; i < layout.shown.size(); ++i) {
@@ -48,11 +51,11 @@ void add_header(const TextTable& table, const Layout& layout, const TextStyle& s
       cells.push_back(
           padded(title, layout.widths[i], table.columns[layout.shown[i]].align, "", style));
     }
-    lines.push_back(joined(cells, layout.separator));
+    line_out(joined(cells, layout.separator));
   }
   std::vector<std::string> rule;
   for (int w : layout.widths) rule.emplace_back(static_cast<std::size_t>(w), '-');
-  lines.push_back(joined(rule, layout.separator));
+  line_out(joined(rule, layout.separator));
 }
 
 // The cell as it fits `width`; `shortened` tells whether its whole text needs a note.
@@ -68,7 +71,7 @@ std::string fitted_cell(const TextCell& cell, const TextColumn& column, int widt
 }
 
 void add_row(const TextTable& table, const Layout& layout, const std::vector<TextCell>& row,
-             const TextStyle& style, std::vector<std::string>& lines) {
+             const TextStyle& style, const LineSink& line_out) {
   std::vector<std::string> cells, notes;
   for (std::size_t i = 0; i < layout.shown.size(); ++i) {
     const auto& column = table.columns[layout.shown[i]];
@@ -78,21 +81,37 @@ void add_row(const TextTable& table, const Layout& layout, const std::vector<Tex
     cells.push_back(padded(content, layout.widths[i], column.align, cell.color, style));
     if (shortened && style.note) notes.push_back(style.note(column.title, cell.text));
   }
-  lines.push_back(joined(cells, layout.separator));
+  line_out(joined(cells, layout.separator));
   for (const auto& note : notes)
-    for (const auto& line : wrap_for("    " + note, style, 6)) lines.push_back(line);
+    for (auto& line : wrap_for("    " + note, style, 6)) line_out(std::move(line));
+}
+
+// The table's lines to `line_out` in order; the titles of the columns left out.
+std::vector<std::string> render(const TextTable& table, const TextStyle& style,
+                                const LineSink& line_out) {
+  auto layout = choose_layout(table, style);
+  std::vector<std::string> dropped;
+  for (auto c : layout.dropped) dropped.push_back(table.columns[c].title);
+  if (layout.shown.empty()) return dropped;
+  add_header(table, layout, style, line_out);
+  for_each_row(table, [&](const std::vector<TextCell>& row) {
+    add_row(table, layout, row, style, line_out);
+  });
+  return dropped;
 }
 
 }  // namespace
 
 RenderedTable render_text_table(const TextTable& table, const TextStyle& style) {
-  auto layout = choose_layout(table, style);
   RenderedTable out;
-  for (auto c : layout.dropped) out.dropped.push_back(table.columns[c].title);
-  if (layout.shown.empty()) return out;
-  add_header(table, layout, style, out.lines);
-  for (const auto& row : table.rows) add_row(table, layout, row, style, out.lines);
+  out.dropped =
+      render(table, style, [&](std::string line) { out.lines.push_back(std::move(line)); });
   return out;
+}
+
+std::vector<std::string> write_text_table(std::ostream& out, const TextTable& table,
+                                          const TextStyle& style) {
+  return render(table, style, [&](const std::string& line) { out << line << '\n'; });
 }
 
 std::vector<std::string> wrap_for(const std::string& text, const TextStyle& style, int indent) {

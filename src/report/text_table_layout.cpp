@@ -16,6 +16,39 @@ struct Measure {
   int floor = 0;    // the narrowest it may become (before the last resort)
 };
 
+// What the layout needs of a column's cells, found in one pass over the rows (which are not
+// held): the widest text and compact form, and for a noted column each cell's two widths,
+// to try narrower widths on.
+struct ColumnCells {
+  int text = 0;      // the widest text
+  int compact = 0;   // the widest compact form
+  int shortest = 0;  // the widest cell in its shortest form
+  bool has_text = false;
+  struct Widths {
+    int text = 0;
+    int compact = -1;  // -1: no compact form
+  };
+  std::vector<Widths> cells;  // noted: every row's
+};
+
+std::vector<ColumnCells> column_cells(const TextTable& table, int ambiguous_width) {
+  std::vector<ColumnCells> columns(table.columns.size());
+  for_each_row(table, [&](const std::vector<TextCell>& row) {
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      auto& column = columns[c];
+      const auto& cell = row[c];
+      int w = text::display_width(cell.text, ambiguous_width);
+      int cw = cell.compact.empty() ? -1 : text::display_width(cell.compact, ambiguous_width);
+      column.has_text = column.has_text || !cell.text.empty();
+      column.text = std::max(column.text, w);
+      column.compact = std::max(column.compact, cw);
+      column.shortest = std::max(column.shortest, cw < 0 ? w : cw);
+      if (table.columns[c].fit == Fit::noted) column.cells.push_back({w, cw});
+    }
+  });
+  return columns;
+}
+
 int widest_word(const std::string& title, int ambiguous_width) {
   int widest = 0;
   for (const auto& w : title_words(title))
@@ -23,29 +56,23 @@ int widest_word(const std::string& title, int ambiguous_width) {
   return widest;
 }
 
-// The width that shows most cells whole (four in five): narrower, a noted column would put
-// more notes than rows on the screen; the table leaves a column out instead.
-int most_cells_width(std::vector<int> widths) {
+// The width that shows most cells whole (four in five of those with text): narrower, a noted
+// column would put more notes than rows on the screen; the table leaves a column out instead.
+int most_cells_width(const std::vector<ColumnCells::Widths>& cells) {
+  std::vector<int> widths;
+  for (auto c : cells)
+    if (c.text > 0) widths.push_back(c.text);
   if (widths.empty()) return 0;
-  std::sort(widths.begin(), widths.end());
-  return widths[(widths.size() - 1) * 4 / 5];
+  auto at = widths.begin() + static_cast<std::ptrdiff_t>((widths.size() - 1) * 4 / 5);
+  std::nth_element(widths.begin(), at, widths.end());
+  return *at;
 }
 
-Measure measure(const TextTable& table, std::size_t c, int ambiguous_width) {
-  const auto& column = table.columns[c];
-  int text = 0, compact = 0, shortest = 0;  // shortest: each cell in its shortest form
-  std::vector<int> widths;
-  for (const auto& row : table.rows) {
-    int w = text::display_width(row[c].text, ambiguous_width);
-    int cw = text::display_width(row[c].compact, ambiguous_width);
-    if (w > 0) widths.push_back(w);
-    text = std::max(text, w);
-    compact = std::max(compact, cw);
-    shortest = std::max(shortest, row[c].compact.empty() ? w : cw);
-  }
+Measure measure(const TextColumn& column, const ColumnCells& cells, int ambiguous_width) {
+  int compact = std::max(cells.compact, 0), shortest = cells.shortest;
   int title = widest_word(column.title, ambiguous_width);
   Measure m;
-  m.natural = std::max(title, std::min(text, column.max_width));
+  m.natural = std::max(title, std::min(cells.text, column.max_width));
   switch (column.fit) {
     case Fit::cut:
       m.floor = std::max(title, column.min_width);
@@ -53,7 +80,7 @@ Measure measure(const TextTable& table, std::size_t c, int ambiguous_width) {
     case Fit::noted:
       m.floor = std::max({title, column.min_width, compact});
       // Without notes nothing may be cut: a cell without a compact form stays whole.
-      m.floor = std::max(m.floor, column.notes ? most_cells_width(widths) : shortest);
+      m.floor = std::max(m.floor, column.notes ? most_cells_width(cells.cells) : shortest);
       break;
     case Fit::whole:
       m.floor = m.natural;
@@ -62,11 +89,6 @@ Measure measure(const TextTable& table, std::size_t c, int ambiguous_width) {
   m.natural = std::max(m.natural, m.floor);
   m.floor = std::min(m.floor, m.natural);
   return m;
-}
-
-bool has_text(const TextTable& table, std::size_t c) {
-  return std::any_of(table.rows.begin(), table.rows.end(),
-                     [c](const auto& row) { return !row[c].text.empty(); });
 }
 
 int total(const std::vector<int>& widths, int separator) {
@@ -130,14 +152,11 @@ void widen_for_titles(const TextTable& table, Layout& layout, const TextStyle& s
 
 // The columns a shortened column really fills at `width`: when every long cell shows its
 // compact form, the rest of the width is padding.
-int filled_width(const TextTable& table, std::size_t c, int width, int ambiguous_width) {
-  int filled = widest_word(table.columns[c].title, ambiguous_width);
-  for (const auto& row : table.rows) {
-    int text = text::display_width(row[c].text, ambiguous_width);
-    int compact = text::display_width(row[c].compact, ambiguous_width);
-    int shown = text <= width                                 ? text
-                : !row[c].compact.empty() && compact <= width ? compact
-                                                              : width;
+int filled_width(const TextColumn& column, const ColumnCells& cells, int width,
+                 int ambiguous_width) {
+  int filled = widest_word(column.title, ambiguous_width);
+  for (auto [text, compact] : cells.cells) {
+    int shown = text <= width ? text : compact >= 0 && compact <= width ? compact : width;
     filled = std::max(filled, shown);
     if (filled >= width) return width;
   }
@@ -145,12 +164,13 @@ int filled_width(const TextTable& table, std::size_t c, int width, int ambiguous
 }
 
 // Narrowed columns down to what they fill; the columns gained go back to cut names.
-void tighten(const TextTable& table, const std::vector<std::size_t>& shown,
-             const std::vector<Measure>& measures, std::vector<int>& widths, int separator,
-             int limit, int ambiguous_width) {
+void tighten(const TextTable& table, const std::vector<ColumnCells>& cells,
+             const std::vector<std::size_t>& shown, const std::vector<Measure>& measures,
+             std::vector<int>& widths, int separator, int limit, int ambiguous_width) {
   for (std::size_t i = 0; i < shown.size(); ++i)
     if (table.columns[shown[i]].fit == Fit::noted && widths[i] < measures[shown[i]].natural)
-      widths[i] = filled_width(table, shown[i], widths[i], ambiguous_width);
+      widths[i] =
+          filled_width(table.columns[shown[i]], cells[shown[i]], widths[i], ambiguous_width);
   int spare = limit - total(widths, separator);
   for (std::size_t i = 0; i < shown.size() && spare > 0; ++i) {
     if (table.columns[shown[i]].fit != Fit::cut) continue;
@@ -207,10 +227,11 @@ std::vector<std::string> title_lines(const std::string& title, int width, int am
 
 Layout choose_layout(const TextTable& table, const TextStyle& style) {
   Layout layout;
+  auto cells = column_cells(table, style.ambiguous_width);
   std::vector<Measure> measures;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    measures.push_back(measure(table, c, style.ambiguous_width));
-    if (has_text(table, c)) layout.shown.push_back(c);
+    measures.push_back(measure(table.columns[c], cells[c], style.ambiguous_width));
+    if (cells[c].has_text) layout.shown.push_back(c);
   }
   if (style.width <= 0) {
     for (auto c : layout.shown) layout.widths.push_back(measures[c].natural);
@@ -221,7 +242,7 @@ Layout choose_layout(const TextTable& table, const TextStyle& style) {
     for (int separator : {2, 1}) {
       auto widths = fitted(table, layout.shown, measures, separator, style.width);
       if (!widths.empty()) {
-        tighten(table, layout.shown, measures, widths, separator, style.width,
+        tighten(table, cells, layout.shown, measures, widths, separator, style.width,
                 style.ambiguous_width);
         layout.widths = widths;
         layout.separator = separator;

@@ -18,7 +18,21 @@ bool is_zero_width(UChar32 c) {
 
 }  // namespace
 
+// The widths of the characters a Japanese table is mostly printed in, without asking ICU
+// (every printed cell is measured twice, a national sheet's hundreds of thousands): -1 for
+// any other. display_width_test.cpp holds them to ICU's answer for every code point.
+int common_width(char32_t c) {
+  if (c < 0x80) return c >= 0x20 && c < 0x7F ? 1 : 0;  // ASCII: printable, else a control
+  if ((c >= 0x4E00 && c <= 0x9FFF) ||                  // CJK unified ideographs
+      (c >= 0x3041 && c <= 0x3096) ||                  // hiragana
+      (c >= 0x30A1 && c <= 0x30FA) ||                  // katakana
+      (c >= 0xFF01 && c <= 0xFF60))                    // full-width forms
+    return 2;
+  return -1;
+}
+
 int code_point_width(char32_t c, int ambiguous_width) {
+  if (int width = common_width(c); width >= 0) return width;
   auto code = static_cast<UChar32>(c);
   if (is_zero_width(code)) return 0;
   switch (u_getIntPropertyValue(code, UCHAR_EAST_ASIAN_WIDTH)) {

@@ -1,7 +1,9 @@
 #pragma once
 // A table of text for a terminal: columns chosen and sized to fit a width, every line within
 // it, every row aligned. Knows nothing of KPIs (table.cpp and table_summary.cpp fill it).
+#include <cstddef>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -34,10 +36,32 @@ struct TextCell {
   std::string color;    // ANSI SGR parameters ("33", "1;31") when colour is on; "" = none
 };
 
+// A table's rows are held (`rows`, a small table), or made when they are needed: `make_row`
+// fills the cells of row i < row_count. A table is measured, then printed, each a pass over
+// its rows, so a made row is made twice and no more than one is held at a time (a national
+// sheet has hundreds of thousands).
 struct TextTable {
   std::vector<TextColumn> columns;
   std::vector<std::vector<TextCell>> rows;  // one cell per column
+  std::size_t row_count = 0;                // rows made by make_row (when it is set)
+  std::function<void(std::size_t, std::vector<TextCell>&)> make_row;
 };
+
+// fn(cells) for each row of `table` in order: its held rows, or each made in turn into one
+// reused list of cells.
+template <typename Fn>
+void for_each_row(const TextTable& table, Fn fn) {
+  if (!table.make_row) {
+    for (const auto& row : table.rows) fn(row);
+    return;
+  }
+  std::vector<TextCell> cells;
+  for (std::size_t i = 0; i < table.row_count; ++i) {
+    cells.clear();
+    table.make_row(i, cells);
+    fn(cells);
+  }
+}
 
 struct TextStyle {
   int width = 0;  // terminal columns; 0 = no limit
@@ -54,6 +78,10 @@ struct RenderedTable {
 
 // Columns whose cells are all empty are left out (not counted as dropped).
 RenderedTable render_text_table(const TextTable& table, const TextStyle& style);
+// The same lines written to `out` as they are made, each with a newline (a table of any size
+// in the memory of one row); returns the titles of the columns left out.
+std::vector<std::string> write_text_table(std::ostream& out, const TextTable& table,
+                                          const TextStyle& style);
 
 // Every line of `text` wrapped to the style's width (unchanged without a limit), the lines
 // after the first indented by `indent` spaces.

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <regex>
+#include <sstream>
 
 #include "kpi/report/text_table.hpp"
 #include "kpi/text/display_width.hpp"
@@ -94,4 +96,32 @@ TEST_CASE("text table: a title breaks before （ onto a second line", "[report][
   CHECK(r.lines[1] == "（再計算）");
   CHECK(r.lines[2] == "----------");
   CHECK(r.lines[3] == "     92.9%");
+}
+
+TEST_CASE("text table: rows made on demand render as the same rows held", "[report][text-table]") {
+  // Each row is made twice (measured, then printed), one at a time; the lines are those of
+  // the same rows held, at every width, and write_text_table streams them with newlines.
+  auto held = sample();
+  TextTable made;
+  made.columns = held.columns;
+  made.row_count = held.rows.size();
+  std::vector<int> calls(held.rows.size(), 0);
+  made.make_row = [&](std::size_t i, std::vector<kpi::report::TextCell>& cells) {
+    ++calls[i];
+    cells = held.rows[i];
+  };
+  for (int width : {0, 40, 30, 24, 15}) {
+    INFO(width);
+    std::fill(calls.begin(), calls.end(), 0);
+    auto a = render_text_table(held, style(width));
+    auto b = render_text_table(made, style(width));
+    CHECK(a.lines == b.lines);
+    CHECK(a.dropped == b.dropped);
+    CHECK(std::all_of(calls.begin(), calls.end(), [](int n) { return n == 2; }));
+    std::ostringstream out;
+    CHECK(kpi::report::write_text_table(out, made, style(width)) == a.dropped);
+    std::string joined;
+    for (const auto& line : a.lines) joined += line + "\n";
+    CHECK(out.str() == joined);
+  }
 }
