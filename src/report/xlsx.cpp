@@ -39,7 +39,10 @@ class TempFile {
 
 void write_xlsx(std::ostream& out, const ReportContext& context) {
   TempFile file;
+  // Each row goes to the sheet's temporary file once the next is started, its strings inline:
+  // a national sheet's cells are never all held (every sheet here is written row by row).
   lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
   auto* workbook = workbook_new_opt(file.path().c_str(), &options);
   if (!workbook) throw std::runtime_error("xlsx: cannot create the workbook");
   xlsx::Book book(workbook);
