@@ -18,10 +18,6 @@ struct Bracket {
 };
 constexpr Bracket relisted_brackets[] = {{"[", "]"}, {"〔", "〕"}, {"【", "】"}, {"(", ")"}};
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t';
-}
-
 // Start of the line's content: after spaces, list dashes ("- ・ …") and a table's opening
 // pipe; a leading tab is kept, it marks an empty first column.
 std::size_t content_begin(std::string_view s) {
@@ -36,14 +32,14 @@ std::size_t content_begin(std::string_view s) {
 
 std::size_t content_end(std::string_view s, std::size_t begin) {
   std::size_t e = s.size();
-  while (e > begin && (is_space(s[e - 1]) || s[e - 1] == '|')) --e;
+  while (e > begin && (text::is_space_or_tab(s[e - 1]) || s[e - 1] == '|')) --e;
   return e;
 }
 
 // "- | | |", "|-----|-----|": a table border carries no text.
 bool is_border(std::string_view s) {
   for (char c : s)
-    if (!is_space(c) && c != '-' && c != '|' && c != ':') return false;
+    if (!text::is_space_or_tab(c) && c != '-' && c != '|' && c != ':') return false;
   return true;
 }
 

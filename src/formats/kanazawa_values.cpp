@@ -27,13 +27,9 @@ struct Range {
   bool empty() const { return begin >= end; }
 };
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t';
-}
-
 Range trimmed(std::string_view s, Range r) {
-  while (r.begin < r.end && is_space(s[r.begin])) ++r.begin;
-  while (r.end > r.begin && is_space(s[r.end - 1])) --r.end;
+  while (r.begin < r.end && text::is_space_or_tab(s[r.begin])) ++r.begin;
+  while (r.end > r.begin && text::is_space_or_tab(s[r.end - 1])) --r.end;
   return r;
 }
 

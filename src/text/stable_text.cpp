@@ -142,13 +142,9 @@ bool append_simple_normalize(std::string_view s, std::size_t from, std::string& 
 
 namespace {
 
-bool is_ascii_space_byte(unsigned char b) {
-  return b == ' ' || (b >= '\t' && b <= '\r');  // \t \n \v \f \r
-}
-
 // The length of the space at p[i] (ASCII whitespace, U+3000, NBSP), or 0.
 std::size_t space_length_at(const unsigned char* p, std::size_t i, std::size_t n) {
-  if (is_ascii_space_byte(p[i])) return 1;
+  if (is_ascii_space(static_cast<char>(p[i]))) return 1;
   if (p[i] == 0xE3 && i + 3 <= n && p[i + 1] == 0x80 && p[i + 2] == 0x80) return 3;
   if (p[i] == 0xC2 && i + 2 <= n && p[i + 1] == 0xA0) return 2;
   return 0;
@@ -248,7 +244,7 @@ bool append_words_checking_stable(std::string_view s, std::vector<std::string_vi
       }
       unsigned char b = p[i];
       if (b < 0x80) {
-        if (is_ascii_space_byte(b)) break;
+        if (is_ascii_space(static_cast<char>(b))) break;
         ++i;
         continue;
       }

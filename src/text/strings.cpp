@@ -9,10 +9,6 @@ namespace {
 
 constexpr std::string_view ideographic_space = "\xE3\x80\x80";
 
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
 // Byte length of the whitespace starting at s[i] (0 if none).
 std::size_t space_at(std::string_view s, std::size_t i) {
   char c = s[i];

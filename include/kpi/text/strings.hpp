@@ -19,6 +19,16 @@ namespace detail {
 std::string_view trim_spaces(std::string_view s);
 }  // namespace detail
 
+// ASCII whitespace: space, \t \n \v \f \r (the spaces trim() and words() know besides U+3000
+// and NBSP).
+inline bool is_ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+// A space or a tab: the gaps a PDF's text line keeps between its columns.
+inline bool is_space_or_tab(char c) {
+  return c == ' ' || c == '\t';
+}
+
 // Trim ASCII whitespace, U+3000 (ideographic space) and NBSP. Inline: most text neither starts
 // with a space's first byte nor ends with a space's last byte (U+3000 ends in 80, NBSP in A0),
 // and is returned after one test of its two ends.
