@@ -182,8 +182,7 @@ std::vector<model::Sheet> process_file(const std::string& path, const PipelineOp
 
 model::Sheet process_text_file(std::string bytes, const std::string& path,
                                const PipelineOptions& options) {
-  auto decoded = text::decode(bytes);
-  std::string().swap(bytes);  // the raw bytes are not needed past decoding
+  auto decoded = text::decode_owned(std::move(bytes));  // UTF-8 bytes become the text, no copy
   std::vector<model::Diagnostic> decode_warnings;
   for (auto& w : decoded.warnings)
     decode_warnings.push_back(

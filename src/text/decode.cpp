@@ -42,21 +42,20 @@ int line_at(std::string_view s, std::size_t offset) {
   return line;
 }
 
-std::string unify_line_ends(std::string_view s) {
+// CRLF and CR made LF, in place (the text only shrinks).
+void unify_line_ends(std::string& s) {
   auto first_cr = s.find('\r');
-  if (first_cr == std::string_view::npos) return std::string(s);
-  std::string out;
-  out.reserve(s.size());
-  out.append(s.substr(0, first_cr));
+  if (first_cr == std::string::npos) return;
+  std::size_t out = first_cr;
   for (std::size_t i = first_cr; i < s.size(); ++i) {
     if (s[i] == '\r') {
-      out.push_back('\n');
+      s[out++] = '\n';
       if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
     } else {
-      out.push_back(s[i]);
+      s[out++] = s[i];
     }
   }
-  return out;
+  s.resize(out);
 }
 
 // "0x81 0x0A": the bytes a message is about.
@@ -350,12 +349,18 @@ void take_nul_bytes(Decoded& d) {
       d.utf8.end());
 }
 
-Decoded success(std::string_view utf8, std::string encoding) {
+// Decoded UTF-8 text, taken over: line ends unified, NUL padding dropped.
+Decoded success(std::string&& utf8, std::string encoding) {
   Decoded out;
   out.encoding = std::move(encoding);
-  out.utf8 = unify_line_ends(utf8);
+  out.utf8 = std::move(utf8);
+  unify_line_ends(out.utf8);
   take_nul_bytes(out);
   return out;
+}
+
+Decoded success(std::string_view utf8, std::string encoding) {
+  return success(std::string(utf8), std::move(encoding));
 }
 
 void warn_cut_end(Decoded& d, std::string_view label, std::string_view dropped) {
@@ -443,6 +448,16 @@ Decoded utf8_or_shift_jis(std::string_view bytes) {
   return neither(bytes, first_invalid_utf8(bytes), sjis);
 }
 
+// Whether decode() reads `bytes` as whole UTF-8 (after a UTF-8 BOM, if any): no binary
+// format, no UTF-16, every byte valid UTF-8 (FF FE and FE FF are not).
+bool is_whole_utf8(std::string_view bytes) {
+  if (binary_format(bytes)) return false;
+  if (bytes.substr(0, 3) == utf8_bom)
+    return first_invalid_utf8(bytes.substr(3)) == std::string_view::npos;
+  if (looks_like_utf16(bytes, true) || looks_like_utf16(bytes, false)) return false;
+  return first_invalid_utf8(bytes) == std::string_view::npos;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
@@ -484,6 +499,13 @@ Decoded decode(std::string_view bytes) {
   if (looks_like_utf16(bytes, false))
     return from_charset(bytes, "UTF-16BE", "UTF-16BE", "taken for UTF-16BE from its zero bytes");
   return utf8_or_shift_jis(bytes);
+}
+
+Decoded decode_owned(std::string bytes) {
+  if (!is_whole_utf8(bytes)) return decode(std::string_view(bytes));
+  bool bom = std::string_view(bytes).substr(0, 3) == utf8_bom;
+  if (bom) bytes.erase(0, utf8_bom.size());
+  return success(std::move(bytes), bom ? "UTF-8-BOM" : "UTF-8");
 }
 
 }  // namespace kpi::text

@@ -23,6 +23,9 @@ struct Decoded {
 };
 
 Decoded decode(std::string_view bytes);
+// decode(), taking the bytes: UTF-8 text (the common case) is decoded in their own buffer,
+// without a copy.
+Decoded decode_owned(std::string bytes);
 
 // True when `bytes` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);

@@ -235,3 +235,43 @@ TEST_CASE("UTF-8 validation after a long run of three-byte characters, at every 
         CHECK(kpi::text::is_valid_utf8(s) == byte_by_byte_valid(s));
       }
 }
+
+TEST_CASE("decoding bytes taken over gives what decoding a view of them gives",
+          "[text][decode][robust]") {
+  // UTF-8 is decoded in the bytes' own buffer; everything else goes the way of the view. The
+  // text, encoding, error, its line and the warnings agree for every kind of file.
+  const std::string utf8 = "No.3\t58.2\t58.6\r\n基本目標１\rR5\n";
+  const std::vector<std::string> files = {
+      "",
+      utf8,
+      "\xEF\xBB\xBF" + utf8,                      // UTF-8 with a BOM
+      "\xEF\xBB\xBF",                             // a BOM alone
+      utf8 + std::string(3, '\0'),                // NUL padding
+      std::string("a\0b\nc\n", 6),                // a NUL inside: binary data
+      utf8 + "\xE5\x9F",                          // a character cut by the end
+      encode(japanese, "UTF-16LE"),               // UTF-16 without a BOM
+      "\xFF\xFE" + encode(japanese, "UTF-16LE"),  // and with one
+      encode(japanese, "windows-31j"),            // Shift_JIS
+      "\xEF\xBB\xBF"
+      "abc\xFF\n",                                // broken UTF-8 after a BOM
+      "PK\x03\x04 not a text",                    // a binary format
+      std::string("a\0b\0c\0d\0e\0f\0\n\0", 16),  // ASCII as UTF-16LE
+  };
+  for (const auto& bytes : files) {
+    INFO(bytes.size() << " bytes");
+    auto viewed = decode(std::string_view(bytes));
+    auto owned = kpi::text::decode_owned(bytes);
+    CHECK(owned.utf8 == viewed.utf8);
+    CHECK(owned.encoding == viewed.encoding);
+    CHECK(owned.error == viewed.error);
+    CHECK(owned.error_line == viewed.error_line);
+    REQUIRE(owned.warnings.size() == viewed.warnings.size());
+    for (std::size_t i = 0; i < owned.warnings.size(); ++i) {
+      CHECK(owned.warnings[i].line == viewed.warnings[i].line);
+      CHECK(owned.warnings[i].message == viewed.warnings[i].message);
+    }
+  }
+  auto crlf = kpi::text::decode_owned("\xEF\xBB\xBF" + utf8);
+  CHECK(crlf.encoding == "UTF-8-BOM");
+  CHECK(crlf.utf8 == "No.3\t58.2\t58.6\n基本目標１\nR5\n");
+}
