@@ -1,6 +1,6 @@
 // text::decode on arbitrary bytes: encoding detection (BOMs, UTF-16 without BOM, UTF-8,
 // Shift_JIS/CP932) and the ICU conversion. Decoded text must be UTF-8 with LF line ends;
-// a failure must say what was expected and where.
+// a failure must say what was expected and where; decode_owned gives what decode gives.
 #include "fuzz_check.hpp"
 #include "kpi/text/decode.hpp"
 
@@ -29,6 +29,11 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     FUZZ_REQUIRE(decoded.error_line >= 1);
     FUZZ_REQUIRE(decoded.error_line <= line_ends(bytes) + 1);
   }
+  // Decoding the bytes taken over (in their own buffer when they are UTF-8) gives the same.
+  auto owned = kpi::text::decode_owned(std::string(bytes));
+  FUZZ_REQUIRE(owned.utf8 == decoded.utf8 && owned.encoding == decoded.encoding);
+  FUZZ_REQUIRE(owned.error == decoded.error && owned.error_line == decoded.error_line);
+  FUZZ_REQUIRE(owned.warnings.size() == decoded.warnings.size());
   // Valid UTF-8 (without BOM and not taken for UTF-16) must come back unchanged but for line ends.
   if (kpi::text::is_valid_utf8(bytes) && decoded.encoding == "UTF-8")
     FUZZ_REQUIRE(decoded.utf8.size() <= bytes.size());
