@@ -16,8 +16,6 @@ bool is_zero_width(UChar32 c) {
          category == U_FORMAT_CHAR || category == U_CONTROL_CHAR;
 }
 
-}  // namespace
-
 // The widths of the characters a Japanese table is mostly printed in, without asking ICU
 // (every printed cell is measured twice, a national sheet's hundreds of thousands): -1 for
 // any other. display_width_test.cpp holds them to ICU's answer for every code point.
@@ -31,8 +29,9 @@ int common_width(char32_t c) {
   return -1;
 }
 
-int code_point_width(char32_t c, int ambiguous_width) {
-  if (int width = common_width(c); width >= 0) return width;
+}  // namespace
+
+int detail::icu_code_point_width(char32_t c, int ambiguous_width) {
   auto code = static_cast<UChar32>(c);
   if (is_zero_width(code)) return 0;
   switch (u_getIntPropertyValue(code, UCHAR_EAST_ASIAN_WIDTH)) {
@@ -44,6 +43,11 @@ int code_point_width(char32_t c, int ambiguous_width) {
     default:
       return 1;
   }
+}
+
+int code_point_width(char32_t c, int ambiguous_width) {
+  if (int width = common_width(c); width >= 0) return width;
+  return detail::icu_code_point_width(c, ambiguous_width);
 }
 
 int display_width(std::string_view s, int ambiguous_width) {

@@ -9,6 +9,11 @@ namespace kpi::text {
 // ▲ ① ⇒ ○ …) `ambiguous_width` (1 or 2, as the terminal draws them); combining marks, format
 // and control characters 0; everything else 1.
 int code_point_width(char32_t c, int ambiguous_width = 1);
+namespace detail {
+// ICU's answer alone, without code_point_width's shortcuts for the common characters (ASCII,
+// kana, kanji, full-width forms): the tests hold the shortcuts to it.
+int icu_code_point_width(char32_t c, int ambiguous_width);
+}  // namespace detail
 // The sum over the UTF-8 text; an invalid byte counts as one column (a replacement mark).
 int display_width(std::string_view utf8, int ambiguous_width = 1);
 

@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <unicode/uchar.h>
-
 #include "kpi/text/display_width.hpp"
 #include "kpi/text/fit_width.hpp"
 
@@ -30,35 +28,13 @@ TEST_CASE("display_width: East Asian Width, ambiguous characters by the terminal
   CHECK(display_width("\xFF\xFE") == 2);        // invalid bytes: one column each
 }
 
-namespace {
-
-// ICU's answer, asked for every code point (the oracle for the common ranges' shortcut).
-int icu_width(char32_t c, int ambiguous_width) {
-  auto code = static_cast<UChar32>(c);
-  if (c != 0x00AD && ((c >= 0x1160 && c <= 0x11FF) || u_charType(code) == U_NON_SPACING_MARK ||
-                      u_charType(code) == U_ENCLOSING_MARK || u_charType(code) == U_FORMAT_CHAR ||
-                      u_charType(code) == U_CONTROL_CHAR))
-    return 0;
-  switch (u_getIntPropertyValue(code, UCHAR_EAST_ASIAN_WIDTH)) {
-    case U_EA_WIDE:
-    case U_EA_FULLWIDTH:
-      return 2;
-    case U_EA_AMBIGUOUS:
-      return ambiguous_width;
-    default:
-      return 1;
-  }
-}
-
-}  // namespace
-
 TEST_CASE("code_point_width: ICU's width for every code point, shortcuts included",
           "[text][width]") {
   int differ = 0;
   for (char32_t c = 0; c <= 0x10FFFF; ++c) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;  // surrogates: no characters
     for (int ambiguous : {1, 2})
-      if (code_point_width(c, ambiguous) != icu_width(c, ambiguous)) {
+      if (code_point_width(c, ambiguous) != kpi::text::detail::icu_code_point_width(c, ambiguous)) {
         if (++differ <= 5) FAIL_CHECK("U+" << std::hex << static_cast<unsigned>(c));
       }
   }
