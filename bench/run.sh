@@ -52,7 +52,6 @@ median_both() {
   local mid=$(((runs + 1) / 2))
   echo "$(cut -d' ' -f1 <<<"$runs_out" | sort -g | sed -n "${mid}p") $(cut -d' ' -f2 <<<"$runs_out" | sort -g | sed -n "${mid}p")"
 }
-median() { median_both "$@" | cut -d' ' -f1; }
 cpu_of() { cut -d' ' -f2 <<<"$1"; }
 wall_of() { cut -d' ' -f1 <<<"$1"; }
 
@@ -106,7 +105,9 @@ kpis_in() {  # KPIs in a `report --format json` document on stdin
 }
 
 command -v bc >/dev/null || { echo "bench: needs bc" >&2; exit 2; }
-echo "kpi-report benchmark: $("$kpi" --version), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+# The binary's version names the commit its build was configured at; the tree's commit now:
+source_commit=$(git -C "$root" describe --always --dirty 2>/dev/null || echo "not a git tree")
+echo "kpi-report benchmark: $kpi ($("$kpi" --version); source $source_commit), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "median of $runs runs, wall time of the whole process (CPU = user + system), page cache warm"
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows wall times)"
 echo
