@@ -1,5 +1,7 @@
 // Terminal table for staff: the summary first, then each sheet's observation rows, fitted to
 // the terminal's width (text_table.hpp) in the chosen language.
+#include <ostream>
+
 #include <fmt/format.h>
 
 #include "kpi/report/summary_rows.hpp"

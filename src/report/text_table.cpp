@@ -3,6 +3,7 @@
 #include "kpi/report/text_table.hpp"
 
 #include <algorithm>
+#include <ostream>
 
 #include "kpi/text/display_width.hpp"
 #include "kpi/text/fit_width.hpp"
@@ -11,9 +12,9 @@
 namespace kpi::report {
 namespace {
 
-std::string padded(const std::string& content, int width, Align align, const std::string& color,
-                   const TextStyle& style) {
-  int used = text::display_width(content, style.ambiguous_width);
+// `content`, `used` columns wide, padded to `width`.
+std::string padded(const std::string& content, int used, int width, Align align,
+                   const std::string& color, const TextStyle& style) {
   std::string pad(static_cast<std::size_t>(std::max(0, width - used)), ' ');
   auto painted = style.color && !color.empty() && !content.empty()
                      ? "\x1b[" + color + "m" + content + "\x1b[0m"
@@ -48,8 +49,8 @@ void add_header(const TextTable& table, const Layout& layout, const TextStyle& s
     for (std::size_t i = 0; i < layout.shown.size(); ++i) {
       auto offset = height - titles[i].size();  // titles sit on the rule
       auto title = line >= offset ? titles[i][line - offset] : "";
-      cells.push_back(
-          padded(title, layout.widths[i], table.columns[layout.shown[i]].align, "", style));
+      cells.push_back(padded(title, text::display_width(title, style.ambiguous_width),
+                             layout.widths[i], table.columns[layout.shown[i]].align, "", style));
     }
     line_out(joined(cells, layout.separator));
   }
@@ -58,16 +59,26 @@ void add_header(const TextTable& table, const Layout& layout, const TextStyle& s
   line_out(joined(rule, layout.separator));
 }
 
-// The cell as it fits `width`; `shortened` tells whether its whole text needs a note.
-std::string fitted_cell(const TextCell& cell, const TextColumn& column, int width,
-                        const TextStyle& style, bool& shortened) {
-  shortened = false;
-  if (text::display_width(cell.text, style.ambiguous_width) <= width) return cell.text;
-  shortened = column.fit != Fit::cut && column.notes;
-  if (column.fit == Fit::noted && !cell.compact.empty() &&
-      text::display_width(cell.compact, style.ambiguous_width) <= width)
-    return cell.compact;
-  return text::cut_to_width(cell.text, width, style.ambiguous_width);
+// A cell as it fits its column: the text shown, its width, and whether the whole text needs
+// a note.
+struct FittedCell {
+  std::string text;
+  int used = 0;
+  bool shortened = false;
+};
+
+FittedCell fitted_cell(const TextCell& cell, const TextColumn& column, int width,
+                       const TextStyle& style) {
+  int whole = text::display_width(cell.text, style.ambiguous_width);
+  if (whole <= width) return {cell.text, whole, false};
+  bool shortened = column.fit != Fit::cut && column.notes;
+  if (column.fit == Fit::noted && !cell.compact.empty()) {
+    int compact = text::display_width(cell.compact, style.ambiguous_width);
+    if (compact <= width) return {cell.compact, compact, shortened};
+  }
+  auto cut = text::cut_to_width(cell.text, width, style.ambiguous_width);
+  int used = text::display_width(cut, style.ambiguous_width);
+  return {std::move(cut), used, shortened};
 }
 
 void add_row(const TextTable& table, const Layout& layout, const std::vector<TextCell>& row,
@@ -76,10 +87,10 @@ void add_row(const TextTable& table, const Layout& layout, const std::vector<Tex
   for (std::size_t i = 0; i < layout.shown.size(); ++i) {
     const auto& column = table.columns[layout.shown[i]];
     const auto& cell = row[layout.shown[i]];
-    bool shortened = false;
-    auto content = fitted_cell(cell, column, layout.widths[i], style, shortened);
-    cells.push_back(padded(content, layout.widths[i], column.align, cell.color, style));
-    if (shortened && style.note) notes.push_back(style.note(column.title, cell.text));
+    auto fitted = fitted_cell(cell, column, layout.widths[i], style);
+    cells.push_back(
+        padded(fitted.text, fitted.used, layout.widths[i], column.align, cell.color, style));
+    if (fitted.shortened && style.note) notes.push_back(style.note(column.title, cell.text));
   }
   line_out(joined(cells, layout.separator));
   for (const auto& note : notes)

@@ -363,6 +363,16 @@ Decoded success(std::string_view utf8, std::string encoding) {
   return success(std::string(utf8), std::move(encoding));
 }
 
+// `utf8` as decoded text. `owner` is the buffer `utf8` lies in when the caller gave it up
+// (decode_owned): the text is then taken from it, the bytes around it cut, instead of copied.
+Decoded success_in(std::string_view utf8, std::string* owner, std::string encoding) {
+  if (!owner) return success(utf8, std::move(encoding));
+  auto head = static_cast<std::size_t>(utf8.data() - owner->data());
+  owner->resize(head + utf8.size());
+  owner->erase(0, head);
+  return success(std::move(*owner), std::move(encoding));
+}
+
 void warn_cut_end(Decoded& d, std::string_view label, std::string_view dropped) {
   if (!d.ok()) return;
   d.warnings.push_back(
@@ -372,13 +382,14 @@ void warn_cut_end(Decoded& d, std::string_view label, std::string_view dropped) 
 }
 
 // UTF-8 text; a character cut in half by the end of the file is dropped with a warning.
-// nullopt when the bytes are not UTF-8.
-std::optional<Decoded> from_utf8(std::string_view bytes, const char* label) {
+// nullopt when the bytes are not UTF-8 (`owner`, as success_in, is then left as it was).
+std::optional<Decoded> from_utf8(std::string_view bytes, const char* label, std::string* owner) {
   auto bad = first_invalid_utf8(bytes);
-  if (bad == std::string_view::npos) return success(bytes, label);
+  if (bad == std::string_view::npos) return success_in(bytes, owner, label);
   if (!is_cut_character(bytes, bad)) return std::nullopt;
-  Decoded out = success(bytes.substr(0, bad), label);
-  warn_cut_end(out, "UTF-8", bytes.substr(bad));
+  std::string dropped(bytes.substr(bad));  // its bytes go with the owner's
+  Decoded out = success_in(bytes.substr(0, bad), owner, label);
+  warn_cut_end(out, "UTF-8", dropped);
   return out;
 }
 
@@ -387,7 +398,7 @@ Decoded from_charset(std::string_view bytes, const char* charset, const char* la
                      std::string_view why) {
   auto c = convert(bytes, charset);
   if (c.status == U_TRUNCATED_CHAR_FOUND) {
-    Decoded out = success(c.utf8, label);
+    Decoded out = success(std::move(c.utf8), label);
     warn_cut_end(out, label, bytes.substr(c.error_offset));
     return out;
   }
@@ -395,7 +406,7 @@ Decoded from_charset(std::string_view bytes, const char* charset, const char* la
     return failure(label, lines_in(c.utf8),
                    fmt::format("invalid {} {} at byte {}: expected {} text ({})", label,
                                bytes_text(c.bad_bytes), c.error_offset, label, why));
-  return success(c.utf8, label);
+  return success(std::move(c.utf8), label);
 }
 
 // Offset of the first control byte no text sheet holds (trailing padding aside; form feeds
@@ -432,30 +443,20 @@ Decoded neither(std::string_view bytes, std::size_t utf8_bad, const Conversion& 
                              utf8_bytes_text(bytes, utf8_bad), utf8_bad));
 }
 
-Decoded utf8_or_shift_jis(std::string_view bytes) {
-  if (auto utf8 = from_utf8(bytes, "UTF-8")) return std::move(*utf8);
+Decoded utf8_or_shift_jis(std::string_view bytes, std::string* owner) {
+  if (auto utf8 = from_utf8(bytes, "UTF-8", owner)) return std::move(*utf8);
   auto sjis = convert(bytes, "windows-31j");
   // Most byte strings are "valid" Shift_JIS; control bytes tell binary data from text.
   if (U_SUCCESS(sjis.status) || sjis.status == U_TRUNCATED_CHAR_FOUND)
     if (auto control = first_control_byte(bytes); control != std::string_view::npos)
       return binary_data(bytes, control);
-  if (U_SUCCESS(sjis.status)) return success(sjis.utf8, "Shift_JIS");
+  if (U_SUCCESS(sjis.status)) return success(std::move(sjis.utf8), "Shift_JIS");
   if (sjis.status == U_TRUNCATED_CHAR_FOUND) {
-    Decoded out = success(sjis.utf8, "Shift_JIS");
+    Decoded out = success(std::move(sjis.utf8), "Shift_JIS");
     warn_cut_end(out, "Shift_JIS", bytes.substr(sjis.error_offset));
     return out;
   }
   return neither(bytes, first_invalid_utf8(bytes), sjis);
-}
-
-// Whether decode() reads `bytes` as whole UTF-8 (after a UTF-8 BOM, if any): no binary
-// format, no UTF-16, every byte valid UTF-8 (FF FE and FE FF are not).
-bool is_whole_utf8(std::string_view bytes) {
-  if (binary_format(bytes)) return false;
-  if (bytes.substr(0, 3) == utf8_bom)
-    return first_invalid_utf8(bytes.substr(3)) == std::string_view::npos;
-  if (looks_like_utf16(bytes, true) || looks_like_utf16(bytes, false)) return false;
-  return first_invalid_utf8(bytes) == std::string_view::npos;
 }
 
 }  // namespace
@@ -477,11 +478,14 @@ std::string to_valid_utf8(std::string_view bytes) {
   return out;
 }
 
-Decoded decode(std::string_view bytes) {
+namespace {
+
+// decode() of `bytes`; `owner`, when given, the buffer they are, given up (success_in).
+Decoded decode_from(std::string_view bytes, std::string* owner) {
   if (const char* what = binary_format(bytes)) return failure("binary", 1, what);
   if (bytes.substr(0, 3) == utf8_bom) {
     auto rest = bytes.substr(3);
-    if (auto utf8 = from_utf8(rest, "UTF-8-BOM")) return std::move(*utf8);
+    if (auto utf8 = from_utf8(rest, "UTF-8-BOM", owner)) return std::move(*utf8);
     auto bad = first_invalid_utf8(rest);
     return failure("UTF-8-BOM", line_at(rest, bad),
                    fmt::format("invalid UTF-8 {} at byte {}: expected UTF-8 text (the file "
@@ -498,14 +502,17 @@ Decoded decode(std::string_view bytes) {
     return from_charset(bytes, "UTF-16LE", "UTF-16LE", "taken for UTF-16LE from its zero bytes");
   if (looks_like_utf16(bytes, false))
     return from_charset(bytes, "UTF-16BE", "UTF-16BE", "taken for UTF-16BE from its zero bytes");
-  return utf8_or_shift_jis(bytes);
+  return utf8_or_shift_jis(bytes, owner);
+}
+
+}  // namespace
+
+Decoded decode(std::string_view bytes) {
+  return decode_from(bytes, nullptr);
 }
 
 Decoded decode_owned(std::string bytes) {
-  if (!is_whole_utf8(bytes)) return decode(std::string_view(bytes));
-  bool bom = std::string_view(bytes).substr(0, 3) == utf8_bom;
-  if (bom) bytes.erase(0, utf8_bom.size());
-  return success(std::move(bytes), bom ? "UTF-8-BOM" : "UTF-8");
+  return decode_from(bytes, &bytes);
 }
 
 }  // namespace kpi::text

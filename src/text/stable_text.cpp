@@ -142,14 +142,6 @@ bool append_simple_normalize(std::string_view s, std::size_t from, std::string& 
 
 namespace {
 
-// The length of the space at p[i] (ASCII whitespace, U+3000, NBSP), or 0.
-std::size_t space_length_at(const unsigned char* p, std::size_t i, std::size_t n) {
-  if (is_ascii_space(static_cast<char>(p[i]))) return 1;
-  if (p[i] == 0xE3 && i + 3 <= n && p[i + 1] == 0x80 && p[i + 2] == 0x80) return 3;
-  if (p[i] == 0xC2 && i + 2 <= n && p[i + 1] == 0xA0) return 2;
-  return 0;
-}
-
 #if defined(__SSE2__)
 __m128i bytes_of(unsigned char c) {
   return _mm_set1_epi8(static_cast<char>(c));
@@ -228,7 +220,7 @@ bool append_words_checking_stable(std::string_view s, std::vector<std::string_vi
   bool stable = true;
   std::size_t next_block = 0;  // where a block of sixteen bytes is tried next
   for (std::size_t i = 0; i < n;) {
-    if (auto space = space_length_at(p, i, n)) {
+    if (auto space = space_length_at(s, i)) {
       stable = stable && space == 1;  // U+3000 and NBSP become ASCII spaces in normalize()
       i += space;
       continue;

@@ -9,23 +9,12 @@ namespace {
 
 constexpr std::string_view ideographic_space = "\xE3\x80\x80";
 
-// Byte length of the whitespace starting at s[i] (0 if none).
-std::size_t space_at(std::string_view s, std::size_t i) {
-  char c = s[i];
-  auto byte = static_cast<unsigned char>(c);
-  if (byte > 0x20 && byte != 0xE3 && byte != 0xC2) return 0;  // most bytes: no space
-  if (is_ascii_space(c)) return 1;
-  if (c == '\xE3') return s.substr(i, 3) == ideographic_space ? 3 : 0;
-  if (c == '\xC2') return s.substr(i, 2) == "\xC2\xA0" ? 2 : 0;  // NBSP
-  return 0;
-}
-
 }  // namespace
 
 std::string_view detail::trim_spaces(std::string_view s) {
   std::size_t b = 0;
   while (b < s.size()) {
-    auto n = space_at(s, b);
+    auto n = space_length_at(s, b);
     if (!n) break;
     b += n;
   }
@@ -108,7 +97,7 @@ void append_words(std::string_view s, std::vector<std::string_view>& out) {
 bool equals_without_spaces(std::string_view s, std::string_view compacted) {
   std::size_t j = 0;
   for (std::size_t i = 0; i < s.size();) {
-    if (auto n = space_at(s, i)) {
+    if (auto n = space_length_at(s, i)) {
       i += n;
       continue;
     }

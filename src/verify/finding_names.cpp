@@ -107,10 +107,6 @@ bool is_average(const std::string& name) {
   return false;
 }
 
-}  // namespace
-
-namespace {
-
 // The findings of one total whose parts (members of its id named "<total> (<part>)") are two
 // or more: each of its values their sum does not give.
 void check_total(const model::Indicator& total, const IndicatorList& members,

@@ -3,7 +3,7 @@
 // it, every row aligned. Knows nothing of KPIs (table.cpp and table_summary.cpp fill it).
 #include <cstddef>
 #include <functional>
-#include <ostream>
+#include <iosfwd>
 #include <string>
 #include <vector>
 

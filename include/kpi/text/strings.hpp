@@ -24,6 +24,15 @@ std::string_view trim_spaces(std::string_view s);
 inline bool is_ascii_space(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
+// Bytes of the whitespace at s[i]: ASCII whitespace 1, NBSP 2, U+3000 3; 0 for none.
+inline std::size_t space_length_at(std::string_view s, std::size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b > 0x20 && b != 0xE3 && b != 0xC2) return 0;  // most bytes: no space
+  if (is_ascii_space(static_cast<char>(b))) return 1;
+  if (b == 0xE3) return s.substr(i, 3) == "\xE3\x80\x80" ? 3 : 0;  // U+3000
+  if (b == 0xC2) return s.substr(i, 2) == "\xC2\xA0" ? 2 : 0;      // NBSP
+  return 0;
+}
 // A space or a tab: the gaps a PDF's text line keeps between its columns.
 inline bool is_space_or_tab(char c) {
   return c == ' ' || c == '\t';
