@@ -93,29 +93,6 @@ std::pair<char, std::size_t> ascii_form_at(std::string_view s, std::size_t i) {
   return {0, 0};
 }
 
-// End of the run of stable characters that starts at s[from].
-std::size_t stable_run_end(std::string_view s, std::size_t from) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = from, n = s.size();
-  while (i < n) {
-    unsigned char b = p[i];
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    if (!is_three_byte_at(p, i, n)) break;
-    // U+5000..U+9FFF (lead bytes E5..E9) are all ideographs: no table for the common case.
-    if (b - 0xE5u > 0xE9u - 0xE5u && !is_stable_char(three_byte_code_point(p, i))) break;
-    i += 3;
-  }
-  return i;
-}
-
-// Bytes of the stable characters `s` starts with.
-std::size_t stable_prefix(std::string_view s) {
-  return stable_run_end(s, 0);
-}
-
 // ¹ ² ³ and U+2070..U+209F (superscripts and subscripts), which normalize_mapped keeps.
 bool is_script_digit(std::string_view ch) {
   if (ch == "\xC2\xB9" || ch == "\xC2\xB2" || ch == "\xC2\xB3") return true;
@@ -123,24 +100,6 @@ bool is_script_digit(std::string_view ch) {
   auto b1 = static_cast<unsigned char>(ch[1]), b2 = static_cast<unsigned char>(ch[2]);
   return (b1 == 0x81 && b2 >= 0xB0) || (b1 == 0x82 && b2 <= 0x9F);
 }
-
-}  // namespace
-
-bool append_simple_normalize(std::string_view s, std::size_t from, std::string& out) {
-  for (std::size_t i = from; i < s.size();) {
-    auto end = stable_run_end(s, i);
-    out.append(s.substr(i, end - i));
-    i = end;
-    if (i == s.size()) break;
-    auto [c, len] = ascii_form_at(s, i);
-    if (!len) return false;
-    out.push_back(c);
-    i += len;
-  }
-  return true;
-}
-
-namespace {
 
 #if defined(__SSE2__)
 __m128i bytes_of(unsigned char c) {
@@ -163,7 +122,8 @@ unsigned mask_of(__m128i x) {
 // Lead bytes (at x; the next two bytes at x1 and x2, their being continuation bytes checked
 // apart) of most stable kana and CJK punctuation: U+3001..U+3029 (、。「」【】), U+3041..U+3096
 // (hiragana), U+30A0..U+30FE (katakana, ・ ー).
-__m128i stable_kana(__m128i x, __m128i x1, __m128i x2) {
+// Inlined: a call passes the three vectors through memory, a third of a block's cost.
+[[gnu::always_inline]] inline __m128i stable_kana(__m128i x, __m128i x1, __m128i x2) {
   __m128i third_80 = equal_to(x2, 0x80);
   __m128i punctuation =
       _mm_and_si128(equal_to(x1, 0x80), _mm_andnot_si128(third_80, below(x2, 0xAA)));
@@ -174,21 +134,28 @@ __m128i stable_kana(__m128i x, __m128i x1, __m128i x2) {
   __m128i any = _mm_or_si128(_mm_or_si128(punctuation, hiragana), _mm_or_si128(kana, katakana));
   return _mm_and_si128(equal_to(x, 0xE3), any);
 }
+
+// Bytes of the sixteen at p that end a word: whitespace, or a control character (rare).
+unsigned space_or_control_in(__m128i x) {
+  return mask_of(_mm_cmpeq_epi8(_mm_min_epu8(x, bytes_of(' ')), x));
+}
 #endif
 
-}  // namespace
-
-std::size_t stable_word_block_end(std::string_view s, std::size_t i) {
+// Bytes from p (a character boundary; eighteen bytes readable) to past the last character
+// starting among its first sixteen, when each of those characters is stable (ASCII, or a
+// kana, kanji or CJK punctuation that is_stable_text keeps) and, with `words`, no whitespace
+// or control character; 0 when one is not (or without SSE2).
+template <bool words>
+std::size_t stable_block_length(const char* p) {
 #if defined(__SSE2__)
-  if (i + 18 > s.size()) return 0;
-  const auto* p = s.data() + i;
   auto load = [&](std::size_t k) {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
   };
   __m128i x = load(0);
-  // Any byte up to the space (whitespace, or a control character: rare) is left to the
-  // character-by-character reading.
-  if (mask_of(_mm_cmpeq_epi8(_mm_min_epu8(x, bytes_of(' ')), x))) return 0;
+  // Any byte up to the space is left to the character-by-character reading.
+  if (words && space_or_control_in(x)) return 0;
+  unsigned ascii = ~mask_of(x) & 0xFFFFu;
+  if (ascii == 0xFFFFu) return 16;
   __m128i x1 = load(1), x2 = load(2);
   const __m128i top_bits = bytes_of(0xC0), continuation = bytes_of(0x80);
   auto continuations_in = [&](__m128i y) {
@@ -200,18 +167,74 @@ std::size_t stable_word_block_end(std::string_view s, std::size_t i) {
       _mm_subs_epu8(_mm_sub_epi8(x, bytes_of(0xE5)), bytes_of(0xE9 - 0xE5)), _mm_setzero_si128());
   __m128i from_4e00 = _mm_and_si128(equal_to(x, 0xE4), _mm_cmpgt_epi8(x1, bytes_of(0xB7)));
   unsigned leads = mask_of(_mm_or_si128(_mm_or_si128(e5_to_e9, from_4e00), stable_kana(x, x1, x2)));
-  unsigned ascii = ~mask_of(x) & 0xFFFFu;
   unsigned continuations = continuations_in(x);
   // Every byte is ASCII, a stable lead or one of the two continuation bytes after a lead; the
   // continuations of a lead near the end lie past the sixteen bytes (x1, x2 tell them).
   if ((ascii | leads | continuations) != 0xFFFFu) return 0;
   if (continuations != ((leads << 1 | leads << 2) & 0xFFFFu)) return 0;
   if (leads & ~(continuations_in(x1) & continuations_in(x2))) return 0;
-  return i + 16 + (leads >> 15 & 1u) * 2 + (leads >> 14 & 1u);
+  return 16 + (leads >> 15 & 1u) * 2 + (leads >> 14 & 1u);
 #else
-  (void)s, (void)i;
+  (void)p;
   return 0;
 #endif
+}
+
+// Bytes read sixteen at a time need eighteen left: the continuations of a lead at the end.
+constexpr std::size_t block_reach = 18;
+
+// End of the run of stable characters that starts at s[from]: sixteen bytes at a time where
+// they are all stable, else a character at a time (and the next block tried sixteen bytes on).
+std::size_t stable_run_end(std::string_view s, std::size_t from) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = from, n = s.size(), next_block = from;
+  while (i < n) {
+    if (i >= next_block) {
+      if (i + block_reach <= n)
+        if (auto length = stable_block_length<false>(s.data() + i)) {
+          i += length;
+          continue;
+        }
+      next_block = i + 16;
+    }
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if (!is_three_byte_at(p, i, n)) break;
+    // U+5000..U+9FFF (lead bytes E5..E9) are all ideographs: no table for the common case.
+    if (b - 0xE5u > 0xE9u - 0xE5u && !is_stable_char(three_byte_code_point(p, i))) break;
+    i += 3;
+  }
+  return i;
+}
+
+// Bytes of the stable characters `s` starts with.
+std::size_t stable_prefix(std::string_view s) {
+  return stable_run_end(s, 0);
+}
+
+}  // namespace
+
+bool append_simple_normalize(std::string_view s, std::size_t from, std::string& out) {
+  for (std::size_t i = from; i < s.size();) {
+    auto end = stable_run_end(s, i);
+    out.append(s.substr(i, end - i));
+    i = end;
+    if (i == s.size()) break;
+    auto [c, len] = ascii_form_at(s, i);
+    if (!len) return false;
+    out.push_back(c);
+    i += len;
+  }
+  return true;
+}
+
+std::size_t stable_word_block_end(std::string_view s, std::size_t i) {
+  if (i + block_reach > s.size()) return 0;
+  auto length = stable_block_length<true>(s.data() + i);
+  return length ? i + length : 0;
 }
 
 bool append_words_checking_stable(std::string_view s, std::vector<std::string_view>& out) {

@@ -192,3 +192,25 @@ TEST_CASE("stable text: long texts read sixteen bytes at a time are stable as ea
     }
   }
 }
+
+TEST_CASE("stable text: a run read sixteen bytes at a time stops where a character is not stable",
+          "[text][stable_text]") {
+  // Two- and four-byte characters, cut characters and stray continuation bytes after long
+  // stable runs of ASCII (tabs and control characters included) and of kana and kanji.
+  for (std::string odd : {"\xC3\xA9", "\xF0\x9F\x98\x80", "\xE3\x80\x80", "\xEF\xBC\x91", "\x80",
+                          "\xE6\xBC", "\xE2\x91\xA0"}) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      for (const std::string& fill : {std::string("a\t\x01 "), std::string("漢かナ、")}) {
+        std::string s;
+        while (s.size() < at) s += fill;
+        auto text = s + odd + s + s;
+        INFO(text);
+        std::string buffer;
+        bool kept = odd == "\xE2\x91\xA0";  // ① is kept as printed
+        CHECK(is_stable_text(text) == kept);
+        CHECK(normalized_view(text, buffer) == normalize(text));
+        CHECK(is_stable_text(s + s + s));
+      }
+    }
+  }
+}
