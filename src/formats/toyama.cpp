@@ -61,7 +61,9 @@ struct Row {
 };
 
 // Reads the lines of a sheet one at a time into the same row: cells are views of the line,
-// a normalised cell one of a buffer kept for the next line when NFKC changes it.
+// a normalised cell one of a buffer kept for the next line when NFKC changes it. A line
+// normalize() leaves as it is (most of a sheet: one test of the whole line, sixteen bytes at a
+// time) has cells it leaves as they are too: each is its own normalised text.
 class RowReader {
  public:
   const Row& read(std::string_view line, int number) {
@@ -76,6 +78,10 @@ class RowReader {
     }
     if (buffers_.size() < row_.original.size()) buffers_.resize(row_.original.size());
     row_.normalized.clear();
+    if (text::is_stable_text(line)) {
+      row_.normalized.assign(row_.original.begin(), row_.original.end());
+      return row_;
+    }
     for (std::size_t i = 0; i < row_.original.size(); ++i)
       row_.normalized.push_back(text::normalized_view(row_.original[i], buffers_[i]));
     return row_;

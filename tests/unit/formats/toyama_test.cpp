@@ -364,3 +364,26 @@ TEST_CASE("toyama: an incomplete header is an error and its rows are skipped", "
   REQUIRE_FALSE(empty.diagnostics.empty());
   CHECK(empty.diagnostics[0].code == "input.no-rows");
 }
+
+TEST_CASE("toyama: a row printed in full-width forms reads as its NFKC text, cell by cell",
+          "[toyama]") {
+  // The first row needs no normalisation (each cell is its own normalised text); the second
+  // prints its number, brackets and percent in full-width forms and its measure after an
+  // ideographic space: each cell is normalised, and both rows read the same values.
+  auto text = synthetic(
+      {"1-01\t施策A\t内容\t件数\t10件(令和元年度)\t50件(累計)\t20件(累計)\t40%\t\t\t事業A\t",
+       "1-02\t施策B\t内容\t件数\t１０件（令和元年度）\t５０件（累計）\t２０件（累計）"
+       "\t４０％\t\t\t\u3000事業B\t"});
+  auto out = kpi::formats::toyama::parse(text, "t.tsv");
+  REQUIRE(out.indicators.size() == 2);
+  for (const auto& k : out.indicators) {
+    INFO(k.id);
+    CHECK(number(k.baseline.value) == 10);
+    CHECK(k.baseline.fiscal_year == 2019);
+    CHECK(number(k.final_target.value) == 50);
+    CHECK(number(k.observations[0].actual) == 20);
+    CHECK(number(k.observations[0].published_rate) == 40);
+  }
+  CHECK(out.indicators[1].baseline.value.text == "１０件（令和元年度）");  // as printed
+  require_rows_balance(out);
+}
