@@ -44,8 +44,10 @@ std::string_view cell_text_view(const grid::Cell* cell, std::string& scratch) {
 }
 
 text::CellValue read_grid_value(const grid::Cell* cell, int row, int col) {
-  auto printed = cell_text(cell);
-  auto normalized = text::normalize(printed);
+  // Views of the cell's own text where nothing changes it (most cells): no copy per cell.
+  thread_local std::string squeezed, normalized_buffer;
+  auto printed = cell_text_view(cell, squeezed);
+  auto normalized = text::normalized_view(printed, normalized_buffer);
   auto v = text::parse_cell(normalized, printed);
   v.value.cell = model::CellRef::at(row, col);
   if (!cell) return v;

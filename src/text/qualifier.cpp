@@ -1,6 +1,7 @@
 #include "kpi/text/qualifier.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace kpi::text {
 namespace {
@@ -14,6 +15,13 @@ constexpr Word qualifier_words[] = {
     {"を維持", model::Qualifier::keep},     {"以上", model::Qualifier::at_least},
     {"以下", model::Qualifier::at_most},    {"程度", model::Qualifier::about}};
 
+// The bytes a qualifier word opens with (以 を 程: E4 E3 E7).
+constexpr auto opens_a_word = [] {
+  std::array<bool, 256> table{};
+  for (const auto& w : qualifier_words) table[static_cast<unsigned char>(w.word[0])] = true;
+  return table;
+}();
+
 }  // namespace
 
 std::optional<QualifierWord> qualifier_at(std::string_view s, std::size_t i) {
@@ -25,9 +33,12 @@ std::optional<QualifierWord> qualifier_at(std::string_view s, std::size_t i) {
 }
 
 std::optional<QualifierWord> first_qualifier_word(std::string_view s) {
-  std::size_t first = s.size();
-  for (const auto& w : qualifier_words) first = std::min(first, s.find(w.word));
-  return qualifier_at(s, first);
+  // The earliest word: the table is asked only where a byte may open one, so the text after
+  // a value ("人", "%", "") costs one pass over its bytes.
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (opens_a_word[static_cast<unsigned char>(s[i])])
+      if (auto word = qualifier_at(s, i)) return word;
+  return std::nullopt;
 }
 
 model::Qualifier first_qualifier(std::string_view s) {
