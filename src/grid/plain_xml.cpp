@@ -212,12 +212,17 @@ class PlainReader {
     return told();
   }
 
+  // A name of the tag being read: where it is in attributes_, and its length.
+  std::string_view name_of(std::size_t a) const {
+    return {attributes_.data() + names_[a], values_[a] - 1 - names_[a]};
+  }
+
   // name="value" at s_[i_], kept in attributes_ as two NUL-terminated strings.
   bool attribute() {
     std::string_view attribute_name = name();
     if (attribute_name.empty() || names_.size() >= kMaxAttributes) return false;
-    for (auto offset : names_)
-      if (std::string_view(attributes_.data() + offset) == attribute_name) return false;
+    for (std::size_t a = 0; a < names_.size(); ++a)
+      if (name_of(a) == attribute_name) return false;
     skip_spaces();
     if (i_ >= s_.size() || s_[i_] != '=') return false;
     ++i_;
@@ -225,7 +230,7 @@ class PlainReader {
     if (i_ >= s_.size() || (s_[i_] != '"' && s_[i_] != '\'')) return false;
     char quote = s_[i_++];
     names_.push_back(attributes_.size());
-    attributes_.append(attribute_name).push_back('\0');
+    attributes_.append(attribute_name) += '\0';
     values_.push_back(attributes_.size());
     while (i_ < s_.size() && s_[i_] != quote) {
       auto c = static_cast<unsigned char>(s_[i_]);
@@ -252,7 +257,7 @@ class PlainReader {
     }
     if (i_ >= s_.size()) return false;
     ++i_;
-    attributes_.push_back('\0');
+    attributes_ += '\0';
     return true;
   }
 

@@ -65,6 +65,7 @@ TEST_CASE("what the plain reader does not know is left to expat", "[grid][plain-
                           "<t>&#xD800;</t>",
                           "<t>a\r\nb</t>",
                           "<t a=\"1\" a=\"2\"/>",
+                          "<t ab=\"1\" a=\"2\" ab=\"3\"/>",
                           "<t a=\"1\"b=\"2\"/>",
                           "<t>]]></t>",
                           "<a></b>",
@@ -116,7 +117,8 @@ TEST_CASE("whatever the plain reader reads, expat reads the same way", "[grid][p
                                            "<x:v>",
                                            "</x:v>",
                                            "&#0;",
-                                           "<c a=\"1\" b=\"2\">"};
+                                           "<c a=\"1\" b=\"2\">",
+                                           "<c ab=\"1\" a=\"2\">"};
   std::mt19937 random(2026);
   int agreed = 0;
   for (int round = 0; round < 20000; ++round) {
