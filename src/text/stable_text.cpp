@@ -304,9 +304,10 @@ constexpr auto may_start_space = [] {
 std::size_t next_space_candidate(std::string_view s, std::size_t i) {
 #if defined(__SSE2__)
   for (; i + 17 <= s.size(); i += 16) {
-    const auto* p = reinterpret_cast<const __m128i*>(s.data() + i);
-    __m128i x = _mm_loadu_si128(p);
-    __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
+    auto load = [&](std::size_t k) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + k));
+    };
+    __m128i x = load(0), next = load(1);
     __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, bytes_of(' ')), x);
     __m128i ideographic = _mm_and_si128(equal_to(x, 0xE3), equal_to(next, 0x80));
     __m128i nbsp = _mm_and_si128(equal_to(x, 0xC2), equal_to(next, 0xA0));
