@@ -8,7 +8,8 @@
 # then times whole processes, median of 5 runs, output to /dev/null:
 #   corpus `report --format json` (MB/s, KPIs/s, ratio to `cat` of the same files),
 #   the Takaoka subset against the Python peer (bench/peer_takaoka.py),
-#   (each ratio the median of 5 pairs run back to back, timed with bash's clock),
+#   (each ratio the median of 5 pairs run back to back, timed with bash's clock, each timed
+#   run after an untimed one of the same command; the same without it printed beside),
 #   peak RSS (/usr/bin/time -v) on the corpus and on a corpus twice as large, and on 1,000
 #   and 2,000 sheets that are each their own municipality (nothing merges), 1,000 and 4,000
 #   one-KPI sheets of distinct municipalities (the merge stays linear),
@@ -73,12 +74,17 @@ seconds_of() {
 # The ratio of two commands' times, each pair run back to back: "numerator_seconds
 # denominator_seconds ratio", each the median of $runs pairs. $1 and $2 name arrays holding
 # the commands. The machine's speed drifts by a quarter from minute to minute; a pair shares
-# its minute, where medians taken a minute apart need not.
+# its minute, where medians taken a minute apart need not. With $3 = warm (the default) each
+# timed run follows an untimed run of the same command, as in a median of runs back to back:
+# a core left idle (the peer runs on one) takes tens of milliseconds to come back, which a
+# 0.15 s run pays and a 1.8 s one does not notice. $3 = cold times each command once.
 paired_ratio() {
   local -n numerator=$1 denominator=$2
-  local pairs d n
+  local warm=${3:-warm} pairs d n
   pairs=$(for _ in $(seq "$runs"); do
+    [ "$warm" = warm ] && seconds_of "${denominator[@]}" >/dev/null
     d=$(seconds_of "${denominator[@]}")
+    [ "$warm" = warm ] && seconds_of "${numerator[@]}" >/dev/null
     n=$(seconds_of "${numerator[@]}")
     echo "$n $d $(echo "scale=4; $n / $d" | bc)"
   done)
@@ -121,11 +127,12 @@ m_corpus=$(median_both "$kpi" report --format json "$corpus")
 kpi_corpus=("$kpi" report --format json "$corpus")
 cat_corpus=(cat "${corpus_files[@]}")
 cat_pairs=$(paired_ratio kpi_corpus cat_corpus)
+cat_pairs_cold=$(paired_ratio kpi_corpus cat_corpus cold)
 t_corpus=$(wall_of "$m_corpus")
 echo "corpus: ${#corpus_files[@]} files, $corpus_mb MB, $corpus_kpis KPIs ($work/corpus)"
 echo "  report --format json   $t_corpus s (CPU $(cpu_of "$m_corpus") s)   $(echo "scale=1; $corpus_bytes / $t_corpus / 1000000" | bc) MB/s   $(per_second "$corpus_kpis" "$t_corpus") KPIs/s"
-printf '  cat                    %.3f s   ratio to cat: %.1fx   (target <= 5x, bar 10x; paired runs)\n' \
-  "$(field 2 "$cat_pairs")" "$(field 3 "$cat_pairs")"
+printf '  cat                    %.3f s   ratio to cat: %.1fx   (target <= 5x, bar 10x; paired runs; %.1fx without the untimed run before each)\n' \
+  "$(field 2 "$cat_pairs")" "$(field 3 "$cat_pairs")" "$(field 3 "$cat_pairs_cold")"
 echo "  stderr lines           $stderr_lines"
 m_check=$(median_both "$kpi" check "$corpus")
 echo "  check (text)           $(wall_of "$m_check") s (CPU $(cpu_of "$m_check") s), peak $(peak_mb "$kpi" check "$corpus") MB"
@@ -138,11 +145,14 @@ m_peer=$(median_both python3 "$here/peer_takaoka.py" "${takaoka_files[@]}")
 kpi_takaoka=("$kpi" report --format json "$takaoka")
 peer_takaoka=(python3 "$here/peer_takaoka.py" "${takaoka_files[@]}")
 peer_pairs=$(paired_ratio peer_takaoka kpi_takaoka)
+peer_pairs_cold=$(paired_ratio peer_takaoka kpi_takaoka cold)
 echo
 echo "takaoka subset: ${#takaoka_files[@]} sheets, $takaoka_mb MB"
 echo "  kpi-report             $t_tk s (CPU $(cpu_of "$m_tk") s; 1 job: $(wall_of "$m_tk1") s)"
 printf '  python peer            %.2f s (CPU %s s)   ratio to the peer: %.1fx wall (paired runs; kpi-report %.3f s), %sx CPU   (target >= 50x, bar 10x)\n' \
   "$(field 1 "$peer_pairs")" "$(cpu_of "$m_peer")" "$(field 3 "$peer_pairs")" "$(field 2 "$peer_pairs")" "$(ratio "$(cpu_of "$m_peer")" "$(cpu_of "$m_tk1")")"
+printf '                         without the untimed run before each: %.1fx (kpi-report %.3f s)\n' \
+  "$(field 3 "$peer_pairs_cold")" "$(field 2 "$peer_pairs_cold")"
 echo
 mapfile -t double_files < <(find "$work-2x/corpus" -type f)
 echo "peak RSS, report --format json"

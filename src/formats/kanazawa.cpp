@@ -134,8 +134,9 @@ char32_t first_code_point(std::string_view s) {
 
 // Whether the line (trimmed, as printed) can be a heading: every heading opens, normalised,
 // with 基 (基本目標), "(", ①..⑳, 【 or the first character of a block heading or end. A first
-// character normalize() keeps as it is answers without normalising the line; one it changes
-// ("（", "⑴", "Ｋ") leaves the question to the normalised line.
+// character normalize() keeps as it is (ASCII among them: "-", "1", "K") answers without
+// normalising the line; one it changes ("（", "⑴", "Ｋ") leaves the question to the
+// normalised line.
 bool may_be_heading(std::string_view trimmed) {
   static const auto starts = [] {
     std::vector<char32_t> out = {first_code_point("基本目標"), U'(', first_code_point("【")};
@@ -145,7 +146,8 @@ bool may_be_heading(std::string_view trimmed) {
     return out;
   }();
   char32_t first = first_code_point(trimmed);
-  if (first == 0 || !text::is_kept_by_normalize(first)) return !trimmed.empty();
+  bool kept = first < 0x80 || text::is_kept_by_normalize(first);
+  if (first == 0 || !kept) return !trimmed.empty();
   if (first >= 0x2460 && first <= 0x2473) return true;  // ①..⑳
   return std::find(starts.begin(), starts.end(), first) != starts.end();
 }
