@@ -1,4 +1,4 @@
-// text::find_from: memmem from a position, the same answers as string_view::find.
+// text::find_from and text::contains: the same answers as string_view::find.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -29,5 +29,25 @@ TEST_CASE("find_from finds a part from a position, as string_view::find does", "
     std::size_t from = random() % (text.size() + 2);
     INFO(text << " / " << part << " from " << from);
     CHECK(find_from(text, part, from) == std::string_view(text).find(part, from));
+  }
+}
+
+TEST_CASE("find_from and contains on long texts, sixteen places at a time", "[text][find]") {
+  // Texts long enough to be searched sixteen places at a time, parts of two to nine bytes
+  // from an alphabet whose bytes repeat (kanji sharing lead bytes, spaces, '<'): every answer
+  // as string_view::find gives it, from every kind of position.
+  std::mt19937 random(11);
+  const std::string letters[] = {"目", "標", "値", " ", "<", "r", "率", "\t", "績"};
+  for (int round = 0; round < 4000; ++round) {
+    std::string text, part;
+    for (int i = static_cast<int>(random() % 120); i > 0; --i)
+      text += letters[random() % std::size(letters)];
+    for (int i = 1 + static_cast<int>(random() % 3); i > 0; --i)
+      part += letters[random() % std::size(letters)];
+    if (random() % 4 == 0 && text.size() > 10) part = text.substr(text.size() - 1 - random() % 9);
+    std::size_t from = random() % (text.size() + 2);
+    INFO(text << " / " << part << " from " << from);
+    REQUIRE(find_from(text, part, from) == std::string_view(text).find(part, from));
+    REQUIRE(kpi::text::contains(text, part) == (text.find(part) != std::string::npos));
   }
 }
