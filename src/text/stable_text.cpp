@@ -1,6 +1,5 @@
 #include "kpi/text/stable_text.hpp"
 
-#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -289,18 +288,10 @@ bool is_stable_text(std::string_view utf8) {
 
 namespace {
 
-// Bytes that may start whitespace: ASCII whitespace, E3 (U+3000 is E3 80 80) and C2 (NBSP is
-// C2 A0).
-constexpr auto may_start_space = [] {
-  std::array<bool, 256> table{};
-  for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f'}) table[c] = true;
-  table[0xE3] = table[0xC2] = true;
-  return table;
-}();
-
-// The first byte from `i` that may start whitespace, or s.size(). Sixteen bytes at a time
-// where seventeen are left: any byte up to the space, E3 before 80 and C2 before A0 stop it
-// (a control character that is no space is passed over by the caller).
+// The first byte from `i` that may start whitespace (text::space_length_at), or s.size().
+// Sixteen bytes at a time where seventeen are left: any byte up to the space, E3 before 80
+// and C2 before A0 stop it (a control character that is no space is passed over by the
+// caller); the last bytes one by one.
 std::size_t next_space_candidate(std::string_view s, std::size_t i) {
 #if defined(__SSE2__)
   for (; i + 17 <= s.size(); i += 16) {
@@ -315,7 +306,7 @@ std::size_t next_space_candidate(std::string_view s, std::size_t i) {
       return i + static_cast<unsigned>(__builtin_ctz(m));
   }
 #endif
-  while (i < s.size() && !may_start_space[static_cast<unsigned char>(s[i])]) ++i;
+  while (i < s.size() && !space_length_at(s, i)) ++i;
   return i;
 }
 
@@ -323,15 +314,10 @@ std::size_t next_space_candidate(std::string_view s, std::size_t i) {
 
 bool is_squeezed(std::string_view s) {
   for (auto i = next_space_candidate(s, 0); i < s.size(); i = next_space_candidate(s, i + 1)) {
-    char c = s[i];
-    if (c == ' ') {
+    if (s[i] == ' ') {  // one ASCII space between two words is squeezed
       if (i == 0 || i + 1 == s.size() || s[i + 1] == ' ') return false;
-    } else if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+    } else if (space_length_at(s, i)) {  // any other whitespace: a tab, U+3000, NBSP ...
       return false;
-    } else if (c == '\xE3' && s.substr(i, 3) == "\xE3\x80\x80") {
-      return false;  // U+3000
-    } else if (c == '\xC2' && s.substr(i, 2) == "\xC2\xA0") {
-      return false;  // NBSP
     }
   }
   return true;
