@@ -49,18 +49,17 @@ int run_check(const CheckFlags& flags) {
   auto options = resolve_input(flags.input);
   options.rate_check.tolerance = tolerance_from(flags.tolerance);
   auto result = run_pipeline(flags.input.paths, options);
-  auto items = verify::collect_check_items(result, policy, threads_for(options));
+  verify::CheckItems items(result, policy);
   auto lang = report::lang_from_name(flags.lang).value_or(report::lang_from_environment());
   const auto* writer = report::find_check_writer(flags.format);
   report::CheckContext context{result, items, flags.verbose, lang, options.jobs};
   // Written as it is produced: a national run's JSON or SARIF is never held whole.
   auto write = [&](std::ostream& out) { writer->write(out, context); };
   if (!emit_streamed(write, flags.output)) return exit_usage;
-  int code = result.input_error                        ? exit_usage
-             : verify::count_items(items).failures > 0 ? exit_findings
-                                                       : exit_clean;
+  int code = result.input_error            ? exit_usage
+             : items.counts().failures > 0 ? exit_findings
+                                           : exit_clean;
   // Written and flushed: the run's result is not freed piece by piece.
-  util::keep_until_exit(std::move(items));
   util::keep_until_exit(std::move(result));
   return code;
 }

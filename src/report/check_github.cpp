@@ -55,27 +55,30 @@ bool annotated(const verify::CheckItem& item) {
 
 void write_summary(const CheckContext& ctx, const char* path) {
   std::ofstream out(path, std::ios::app);
-  auto c = verify::count_items(ctx.items);
+  const auto& c = ctx.items.counts();
   out << "## kpi-report check\n\n| match | consistent | mismatch | unchecked | findings | failing "
          "|\n"
          "|---:|---:|---:|---:|---:|---:|\n"
       << fmt::format("| {} | {} | {} | {} | {} | {} |\n\n", c.match, c.consistent, c.mismatch,
                      c.unchecked, c.findings, c.failures);
-  for (const auto& item : ctx.items)
-    if (item.fails)
-      out << fmt::format("- `{}:{}` {}\n", item.location.path, item.location.line, item.message);
+  ctx.items.for_each(
+      [&](const verify::CheckItem& item) {
+        out << fmt::format("- `{}:{}` {}\n", item.location.path, item.location.line, item.message);
+      },
+      [](const verify::CheckItem& item) { return item.fails; });
 }
 
 }  // namespace
 
 void write_check_github(std::ostream& out, const CheckContext& ctx) {
-  for (const auto& item : ctx.items) {
-    if (!annotated(item)) continue;
-    auto line = item.location.line > 0 ? fmt::format(",line={}", item.location.line) : "";
-    out << fmt::format("::{} file={}{},title={}::{}\n", command_for(item),
-                       escape_property(item.location.path), line, escape_property(item.title),
-                       escape_data(item.message));
-  }
+  ctx.items.for_each(
+      [&](const verify::CheckItem& item) {
+        auto line = item.location.line > 0 ? fmt::format(",line={}", item.location.line) : "";
+        out << fmt::format("::{} file={}{},title={}::{}\n", command_for(item),
+                           escape_property(item.location.path), line, escape_property(item.title),
+                           escape_data(item.message));
+      },
+      annotated);
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)
     write_summary(ctx, summary);
 }

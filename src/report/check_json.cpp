@@ -47,17 +47,13 @@ void item(JsonWriter& out, const verify::CheckItem& i) {
   out.end_object();
 }
 
-constexpr std::size_t items_per_run = 512;
-
-// The items of the array open in `out`; a national run's in runs on `jobs` threads (0: every
+// The items of the array open in `out`, made and rendered in runs on `jobs` threads (0: every
 // core), written in order.
-void items(JsonWriter& out, const std::vector<verify::CheckItem>& all, int jobs) {
-  unsigned workers = util::thread_count(jobs);
-  auto runs = (all.size() + items_per_run - 1) / items_per_run;
-  write_runs(out, runs, workers, [&](JsonWriter& writer, std::size_t run) {
-    auto end = std::min(all.size(), (run + 1) * items_per_run);
-    for (auto i = run * items_per_run; i < end; ++i) item(writer, all[i]);
-  });
+void items(JsonWriter& out, const verify::CheckItems& all, int jobs) {
+  write_runs(out, all.run_count(), util::thread_count(jobs),
+             [&](JsonWriter& writer, std::size_t run) {
+               all.for_each_in_run(run, [&](const verify::CheckItem& i) { item(writer, i); });
+             });
 }
 
 // {"=ROUND(actual/target,3)": {"count": 207, "cells": ["G4", "J4", "M4"]}, ...}
@@ -93,7 +89,7 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
   json.begin_object();
   json.key("schema").string("kpi-report-check/1");
   json.key("schema_version").string("1.1");
-  counts(json.key("counts"), verify::count_items(ctx.items));
+  counts(json.key("counts"), ctx.items.counts());
   json.key("items").begin_array();
   items(json, ctx.items, ctx.jobs);
   json.end_array();

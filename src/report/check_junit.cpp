@@ -82,9 +82,13 @@ Tally tally(const Items& items) {
 }  // namespace
 
 void write_check_junit(std::ostream& out, const CheckContext& ctx) {
+  // Suites group the items by file: they are made and kept first.
+  std::vector<verify::CheckItem> made;
+  made.reserve(ctx.items.size());
+  ctx.items.for_each([&](const verify::CheckItem& item) { made.push_back(item); });
   std::map<std::string, Items> by_file;
   Items all;
-  for (const auto& item : ctx.items) {
+  for (const auto& item : made) {
     by_file[suite_of(item.location)].push_back(&item);
     all.push_back(&item);
   }

@@ -88,8 +88,7 @@ bool reported(const verify::CheckItem& item) {
 // Written as it is produced (JsonWriter), the same bytes as the document's tree dumped.
 void write_check_sarif(std::ostream& out, const CheckContext& ctx) {
   std::set<std::string> rule_ids;
-  for (const auto& item : ctx.items)
-    if (reported(item)) rule_ids.insert(item.rule);
+  ctx.items.for_each([&](const verify::CheckItem& item) { rule_ids.insert(item.rule); }, reported);
   JsonWriter json(out);
   json.begin_object();
   json.key("$schema").string("https://json.schemastore.org/sarif-2.1.0.json");
@@ -114,8 +113,7 @@ void write_check_sarif(std::ostream& out, const CheckContext& ctx) {
   json.end_object();
   json.end_object();
   json.key("results").begin_array();
-  for (const auto& item : ctx.items)
-    if (reported(item)) result(json, item);
+  ctx.items.for_each([&](const verify::CheckItem& item) { result(json, item); }, reported);
   json.end_array();
   json.end_object();
   json.end_array();

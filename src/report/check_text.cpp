@@ -80,13 +80,15 @@ std::string totals_line(const verify::CheckCounts& c, int unchecked, Lang lang) 
 
 void write_check_text(std::ostream& out, const CheckContext& ctx) {
   SourceLines sources(ctx.result);
-  for (const auto& item : ctx.items) {
-    if (!worth_showing(item, ctx.verbose)) continue;
-    out << fmt::format("{}: {}: {} [{}]\n", location_text(item.location),
-                       model::to_string(item.severity), item.message, item.rule);
-    auto line = text::squeeze_spaces(sources.at(item.location));
-    if (!line.empty()) out << "    " << text::trim(fit(line, quoted_width)) << '\n';
-  }
+  auto shown = [&](const verify::CheckItem& item) { return worth_showing(item, ctx.verbose); };
+  ctx.items.for_each(
+      [&](const verify::CheckItem& item) {
+        out << fmt::format("{}: {}: {} [{}]\n", location_text(item.location),
+                           model::to_string(item.severity), item.message, item.rule);
+        auto line = text::squeeze_spaces(sources.at(item.location));
+        if (!line.empty()) out << "    " << text::trim(fit(line, quoted_width)) << '\n';
+      },
+      shown);
   for (const auto& sheet : ctx.result.sheets) {
     std::string usage;
     for (const auto& [formula, count] : verify::formula_usage(sheet))
@@ -101,7 +103,7 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
                          pick(ctx.lang, "rate cell formulas", "達成率セルの計算式"), cells);
   }
   write_unpublished(out, ctx);
-  auto c = verify::count_items(ctx.items);
+  const auto& c = ctx.items.counts();
   int published = 0;
   for (const auto& sheet : ctx.result.sheets) published += tally(sheet).published;
   if (published == 0 && !ctx.result.sheets.empty()) {

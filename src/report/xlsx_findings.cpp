@@ -6,10 +6,13 @@
 namespace kpi::report::xlsx {
 namespace {
 
-bool listed(const verify::CheckItem& item, const ReportView& view) {
-  if (!item.is_rate) return true;
-  if (item.verdict != model::Verdict::mismatch) return false;
-  return !view.year || !item.rate || item.rate->fiscal_year == *view.year;
+// Input problems, findings and mismatched rates (of the year shown, if one is).
+bool may_be_listed(const verify::CheckItem& item) {
+  return !item.is_rate || item.verdict == model::Verdict::mismatch;
+}
+
+bool of_the_year(const verify::CheckItem& item, const ReportView& view) {
+  return !item.is_rate || !view.year || !item.rate || item.rate->fiscal_year == *view.year;
 }
 
 }  // namespace
@@ -25,15 +28,18 @@ void write_findings_sheet(Book& book, const ReportContext& context) {
                          nullptr);
   }
   int row = 0;
-  for (const auto& item : verify::collect_check_items(context.result, verify::FailPolicy{})) {
-    if (!listed(item, context.options.view)) continue;
-    ++row;
-    write_text(sheet, row, 0, model::to_string(item.severity));
-    write_text(sheet, row, 1, item.rule);
-    write_text(sheet, row, 2, model::location_text(item.location));
-    if (item.title != item.rule) write_text(sheet, row, 3, item.title);
-    write_text(sheet, row, 4, item.message);
-  }
+  verify::CheckItems items(context.result, verify::FailPolicy{});
+  items.for_each(
+      [&](const verify::CheckItem& item) {
+        if (!of_the_year(item, context.options.view)) return;
+        ++row;
+        write_text(sheet, row, 0, model::to_string(item.severity));
+        write_text(sheet, row, 1, item.rule);
+        write_text(sheet, row, 2, model::location_text(item.location));
+        if (item.title != item.rule) write_text(sheet, row, 3, item.title);
+        write_text(sheet, row, 4, item.message);
+      },
+      may_be_listed);
   worksheet_freeze_panes(sheet, 1, 0);
   if (row > 0) worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(row), 4);
 }

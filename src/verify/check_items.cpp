@@ -6,8 +6,6 @@
 
 #include "kpi/calc/rational.hpp"
 #include "kpi/model/display.hpp"
-#include "kpi/util/parallel_runs.hpp"
-#include "kpi/util/thread_count.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -45,9 +43,14 @@ std::string rate_message(const std::string& title, const model::RateCheck& check
   return head + "unchecked: " + check.explanation;
 }
 
-RateFacts facts_of(const model::Indicator& ind, const model::Observation& o,
-                   const model::RateCheck& check, bool revised, const model::Value& published) {
-  RateFacts f;
+bool fails_of(Verdict verdict, const FailPolicy& policy) {
+  return (verdict == Verdict::mismatch && policy.mismatch) ||
+         (verdict == Verdict::consistent && policy.consistent);
+}
+
+// The facts of one rate, into `f` (a reused item's: its strings keep their room).
+void fill_facts(RateFacts& f, const model::Indicator& ind, const model::Observation& o,
+                const model::RateCheck& check, bool revised, const model::Value& published) {
   f.municipality = ind.municipality;
   f.id = model::display_id(ind);
   f.name = ind.name;
@@ -60,65 +63,86 @@ RateFacts facts_of(const model::Indicator& ind, const model::Observation& o,
   f.recomputed = check.rate_rounded;
   f.formula = check.method;
   f.basis = check.basis;
+  f.difference.reset();
   if (published.number && check.rate_rounded)
     f.difference = calc::round_half_away(
         calc::Rational::of(*published.number) - calc::Rational::of(*check.rate_rounded),
         published.number->scale);
   f.explanation = check.explanation;
-  return f;
 }
 
-// Fills `item` (a new one, in its place in the list) with the check of one rate.
-void rate_item(CheckItem& item, const model::Indicator& ind, const model::Observation& o,
-               const model::RateCheck& check, const char* what, const model::Value& published,
-               const FailPolicy& policy) {
-  item.location = o.source.line ? o.source : ind.source;
-  item.rule = std::string("rate.") + model::to_string(check.verdict);
-  item.title = fmt::format("{} FY{}{}", model::display_id(ind), o.fiscal_year, what);
-  item.message =
-      rate_message(ind.name.empty() ? item.title : item.title + " " + ind.name, check, published);
+// One printed rate of an observation: the rate and its check (the revised one's, when
+// `revised`).
+struct PrintedRate {
+  const model::Indicator& ind;
+  const model::Observation& o;
+  bool revised;
+
+  const model::RateCheck& check() const { return revised ? o.revised->check : o.check; }
+  const model::Value& published() const { return revised ? o.revised->rate : o.published_rate; }
+};
+
+// What a filter asks of a rate item: where it is, its verdict, severity and whether it fails.
+void rate_kind(CheckItem& item, const PrintedRate& rate, const FailPolicy& policy) {
+  const auto& check = rate.check();
+  item.location = rate.o.source.line ? rate.o.source : rate.ind.source;
   item.is_rate = true;
   item.verdict = check.verdict;
-  item.fails = (check.verdict == Verdict::mismatch && policy.mismatch) ||
-               (check.verdict == Verdict::consistent && policy.consistent);
-  item.severity = severity_of(check, item.fails, published);
-  item.rate = facts_of(ind, o, check, *what != '\0', published);
+  item.fails = fails_of(check.verdict, policy);
+  item.severity = severity_of(check, item.fails, rate.published());
+  item.rows.clear();
 }
 
-// The rate items of one indicator: one per observation, one more per printed revised rate.
-std::size_t rate_item_count(const model::Indicator& ind) {
-  std::size_t n = ind.observations.size();
-  for (const auto& o : ind.observations) n += o.revised->rate.has_number();
-  return n;
+// The rest of a rate item: its rule, title, message and facts.
+void rate_texts(CheckItem& item, const PrintedRate& rate) {
+  const auto& check = rate.check();
+  item.rule.assign("rate.").append(model::to_string(check.verdict));
+  item.title = fmt::format("{} FY{}{}", model::display_id(rate.ind), rate.o.fiscal_year,
+                           rate.revised ? " revised" : "");
+  item.message = rate_message(rate.ind.name.empty() ? item.title : item.title + " " + rate.ind.name,
+                              check, rate.published());
+  fill_facts(item.rate ? *item.rate : item.rate.emplace(), rate.ind, rate.o, check, rate.revised,
+             rate.published());
 }
 
-// The rate items of `ind` into out[at], out[at + 1], ... (rate_item_count of them).
-void rate_items(const model::Indicator& ind, const FailPolicy& policy, CheckItem* at) {
+// Calls fn(rate) for each printed rate of `ind`, in item order: each observation's, then its
+// revised one when that is printed.
+template <class Fn>
+void for_each_rate(const model::Indicator& ind, Fn fn) {
   for (const auto& o : ind.observations) {
-    rate_item(*at++, ind, o, o.check, "", o.published_rate, policy);
-    if (o.revised->rate.has_number())
-      rate_item(*at++, ind, o, o.revised->check, " revised", o.revised->rate, policy);
+    fn(PrintedRate{ind, o, false});
+    if (o.revised->rate.has_number()) fn(PrintedRate{ind, o, true});
   }
 }
 
-// From this many indicators on, a sheet's rate items are made in runs on several threads.
-constexpr std::size_t parallel_items_from = 2048;
+void count_rate(CheckCounts& c, const PrintedRate& rate, const FailPolicy& policy) {
+  auto verdict = rate.check().verdict;
+  switch (verdict) {
+    case Verdict::match:
+      ++c.match;
+      break;
+    case Verdict::consistent:
+      ++c.consistent;
+      break;
+    case Verdict::mismatch:
+      ++c.mismatch;
+      break;
+    case Verdict::unchecked:
+      ++c.unchecked;
+      // A formula saved without its value is a published rate that could not be read.
+      c.unpublished += !rate.published().has_number() && rate.published().workbook->formula.empty();
+      break;
+  }
+  c.failures += fails_of(verdict, policy);
+}
 
-// The sheet's rate items appended to `out` in indicator order: each indicator's items have
-// their place worked out first, so runs of indicators fill theirs at once.
-void rate_items(const model::Sheet& sheet, const FailPolicy& policy, std::vector<CheckItem>& out,
-                unsigned threads) {
-  const auto& indicators = sheet.parsed.indicators;
-  std::vector<std::size_t> first(indicators.size() + 1, out.size());
-  for (std::size_t i = 0; i < indicators.size(); ++i)
-    first[i + 1] = first[i] + rate_item_count(indicators[i]);
-  out.resize(first.back());
-  util::for_each_run(indicators.size(),
-                     util::threads_for(indicators.size(), parallel_items_from, threads),
-                     [&](std::size_t begin, std::size_t end) {
-                       for (auto i = begin; i < end; ++i)
-                         rate_items(indicators[i], policy, out.data() + first[i]);
-                     });
+void diagnostic_item(CheckItem& item, const model::Diagnostic& d) {
+  item = CheckItem{};
+  item.location = d.location;
+  item.severity = d.severity;
+  item.rule = item.title = d.code;
+  item.message = d.message;
+  item.fails = d.severity == Severity::error;
 }
 
 // "relisted-differs lines 434, 344": the finding's rule and rows, whatever its numbers.
@@ -129,46 +153,114 @@ std::string finding_title(const model::Finding& f) {
                        : fmt::format("{} line{} {}", f.kind, f.rows.size() > 1 ? "s" : "", lines);
 }
 
-}  // namespace
-
-std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy) {
-  return collect_check_items(result, policy, 0);
+bool finding_fails(const model::Finding& f, const FailPolicy& policy) {
+  return policy.all_findings || (f.severity == Severity::error && policy.error_findings);
 }
 
-std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy,
-                                           unsigned threads) {
-  threads = util::threads_or_cores(threads);
-  std::vector<CheckItem> items;
-  std::size_t rates = 0;
-  for (const auto& sheet : result.sheets)
-    for (const auto& ind : sheet.parsed.indicators) rates += rate_item_count(ind);
-  items.reserve(result.diagnostics.size() + rates + result.findings.size());
-  for (const auto& d : result.diagnostics) {
-    CheckItem item;
-    item.location = d.location;
-    item.severity = d.severity;
-    item.rule = item.title = d.code;
-    item.message = d.message;
-    item.fails = d.severity == Severity::error;
-    items.push_back(std::move(item));
+void finding_item(CheckItem& item, const model::Finding& f, const FailPolicy& policy) {
+  item = CheckItem{};
+  item.location = f.rows.empty() ? model::SourceLocation{} : f.rows.front();
+  item.severity = f.severity;
+  item.rule = "finding." + f.kind;
+  item.title = finding_title(f);
+  item.rows = f.rows;
+  item.message = f.message;
+  item.fails = finding_fails(f, policy);
+  if (item.fails)
+    item.severity = Severity::error;
+  else if (item.severity == Severity::error)
+    item.severity = Severity::warning;
+}
+
+// Items per run: enough that a run is worth a thread's while, few enough to share the work.
+constexpr std::size_t items_per_run = 512;
+
+}  // namespace
+
+CheckItems::CheckItems(const PipelineResult& result, const FailPolicy& policy)
+    : result_(result), policy_(policy) {
+  const auto& diagnostics = result.diagnostics;
+  for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it)
+    counts_.failures += it.view().severity == Severity::error;
+  for (std::size_t k = 0; k < diagnostics.mark_count(); ++k)
+    runs_.push_back({RunKind::diagnostics, 0, k, k + 1});
+  size_ = diagnostics.size();
+  for (std::size_t s = 0; s < result.sheets.size(); ++s) add_rate_runs(s);
+  const auto& findings = result.findings;
+  for (std::size_t begin = 0; begin < findings.size(); begin += items_per_run)
+    runs_.push_back(
+        {RunKind::findings, 0, begin, std::min(findings.size(), begin + items_per_run)});
+  for (const auto& f : findings) {
+    ++counts_.findings;
+    counts_.failures += finding_fails(f, policy);
   }
-  for (const auto& sheet : result.sheets) rate_items(sheet, policy, items, threads);
-  for (const auto& f : result.findings) {
-    CheckItem item;
-    item.location = f.rows.empty() ? model::SourceLocation{} : f.rows.front();
-    item.severity = f.severity;
-    item.rule = "finding." + f.kind;
-    item.title = finding_title(f);
-    item.rows = f.rows;
-    item.message = f.message;
-    item.fails = policy.all_findings || (f.severity == Severity::error && policy.error_findings);
-    if (item.fails)
-      item.severity = Severity::error;
-    else if (item.severity == Severity::error)
-      item.severity = Severity::warning;
-    items.push_back(std::move(item));
+  size_ += findings.size();
+}
+
+// The sheet's indicators cut into runs of about items_per_run rate items (none empty), counted.
+void CheckItems::add_rate_runs(std::size_t sheet) {
+  const auto& indicators = result_.sheets[sheet].parsed.indicators;
+  std::size_t begin = 0, items = 0;
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    for_each_rate(indicators[i], [&](const PrintedRate& rate) {
+      count_rate(counts_, rate, policy_);
+      ++items;
+    });
+    if (items >= items_per_run || (i + 1 == indicators.size() && items > 0)) {
+      runs_.push_back({RunKind::rates, sheet, begin, i + 1});
+      size_ += items;
+      begin = i + 1;
+      items = 0;
+    }
   }
-  return items;
+}
+
+void CheckItems::visit_run(const Run& run, const Visit& visit, const Wanted& wanted) const {
+  CheckItem item;
+  switch (run.kind) {
+    case RunKind::diagnostics: {
+      const auto& diagnostics = result_.diagnostics;
+      auto end = diagnostics.mark(run.begin + 1);
+      for (auto it = diagnostics.mark(run.begin); it != end; ++it) {
+        diagnostic_item(item, *it);
+        if (!wanted || wanted(item)) visit(item);
+      }
+      break;
+    }
+    case RunKind::rates: {
+      const auto& indicators = result_.sheets[run.sheet].parsed.indicators;
+      for (auto i = run.begin; i < run.end; ++i)
+        for_each_rate(indicators[i], [&](const PrintedRate& rate) {
+          rate_kind(item, rate, policy_);
+          if (wanted && !wanted(item)) return;
+          rate_texts(item, rate);
+          visit(item);
+        });
+      break;
+    }
+    case RunKind::findings:
+      for (auto i = run.begin; i < run.end; ++i) {
+        finding_item(item, result_.findings[i], policy_);
+        if (!wanted || wanted(item)) visit(item);
+      }
+      break;
+  }
+}
+
+void CheckItems::for_each(const Visit& visit, const Wanted& wanted) const {
+  for (const auto& run : runs_) visit_run(run, visit, wanted);
+}
+
+void CheckItems::for_each_in_run(std::size_t run, const Visit& visit) const {
+  visit_run(runs_.at(run), visit, {});
+}
+
+std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy) {
+  CheckItems items(result, policy);
+  std::vector<CheckItem> all;
+  all.reserve(items.size());
+  items.for_each([&](const CheckItem& item) { all.push_back(item); });
+  return all;
 }
 
 CheckCounts count_items(const std::vector<CheckItem>& items) {

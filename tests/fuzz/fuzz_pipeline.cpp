@@ -36,7 +36,7 @@ void write_reports(const kpi::PipelineResult& result) {
     kpi::report::render(writer, out, result);
     if (writer.name == "json") (void)kpi::report::Json::parse(out.str());
   }
-  auto items = kpi::verify::collect_check_items(result, {});
+  kpi::verify::CheckItems items(result, {});
   for (const auto& writer : kpi::report::check_writers()) {
     std::ostringstream out;
     writer.write(out, {result, items, true});

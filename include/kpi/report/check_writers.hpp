@@ -14,11 +14,11 @@ namespace kpi::report {
 
 struct CheckContext {
   const PipelineResult& result;
-  const std::vector<verify::CheckItem>& items;
-  bool verbose = false;  // text: also list matches and consistent rates
-  Lang lang = Lang::en;  // text: the frame (counts, summary) in English or Japanese; the
+  const verify::CheckItems& items;  // made as they are written
+  bool verbose = false;             // text: also list matches and consistent rates
+  Lang lang = Lang::en;             // text: the frame (counts, summary) in English or Japanese; the
                          // machine formats (json, github, junit, sarif) are always English
-  int jobs = 0;          // --jobs: threads a writer may use (0: every core)
+  int jobs = 0;  // --jobs: threads a writer may use (0: every core)
 };
 
 struct CheckWriter {

@@ -1,6 +1,8 @@
 #pragma once
 // What `check` reports: every rate verdict, cross-row finding and input problem as one list
 // of located items, and which of them fail the run.
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,15 +38,56 @@ struct CheckItem {
   std::vector<model::SourceLocation> rows;  // findings: every row involved
 };
 
-std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy);
-// The same items, a large sheet's rate items made on at most `threads` threads (0: every core).
-std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy,
-                                           unsigned threads);
-
 struct CheckCounts {
   int match = 0, consistent = 0, mismatch = 0, unchecked = 0, findings = 0, failures = 0;
   int unpublished = 0;  // of the unchecked: no published rate (the rate is only computed)
+  bool operator==(const CheckCounts&) const = default;
 };
+
+// The items of a run, made when they are read: the input problems, then every rate of every
+// sheet, then the cross-row findings. A rate item is made from the model each time it is read
+// (into one reused item), so a national run's check holds no second copy of its rates; the
+// counts are worked out at once, from the model, without making any item.
+class CheckItems {
+ public:
+  CheckItems(const PipelineResult& result, const FailPolicy& policy);
+  CheckItems(const CheckItems&) = delete;
+  CheckItems& operator=(const CheckItems&) = delete;
+
+  std::size_t size() const { return size_; }
+  const CheckCounts& counts() const { return counts_; }
+
+  using Visit = std::function<void(const CheckItem&)>;
+  // Which items are wanted, asked with the item's kind, verdict, severity, `fails` and
+  // location filled in (its texts and facts are made only for the wanted ones).
+  using Wanted = std::function<bool(const CheckItem&)>;
+  void for_each(const Visit& visit, const Wanted& wanted = {}) const;
+
+  // The items in runs of a few hundred, each never empty (writers render runs on several
+  // threads): run k's items in order.
+  std::size_t run_count() const { return runs_.size(); }
+  void for_each_in_run(std::size_t run, const Visit& visit) const;
+
+ private:
+  enum class RunKind { diagnostics, rates, findings };
+  struct Run {
+    RunKind kind;
+    std::size_t sheet = 0;  // rates: the sheet
+    std::size_t begin = 0;  // diagnostics: the mark; rates: indicators; findings: findings
+    std::size_t end = 0;
+  };
+  void visit_run(const Run& run, const Visit& visit, const Wanted& wanted) const;
+  void add_rate_runs(std::size_t sheet);
+
+  const PipelineResult& result_;
+  FailPolicy policy_;
+  std::vector<Run> runs_;
+  std::size_t size_ = 0;
+  CheckCounts counts_;
+};
+
+// Every item made and kept (a test, a small run, a writer that sorts them).
+std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy);
 CheckCounts count_items(const std::vector<CheckItem>& items);
 
 }  // namespace kpi::verify

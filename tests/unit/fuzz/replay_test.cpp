@@ -76,7 +76,7 @@ void through_pipeline(const std::string& bytes) {
     CHECK_NOTHROW(kpi::report::render(writer, out, result));
     if (writer.name == "json") CHECK_NOTHROW(kpi::report::Json::parse(out.str()));
   }
-  auto items = kpi::verify::collect_check_items(result, {});
+  kpi::verify::CheckItems items(result, {});
   for (const auto& writer : kpi::report::check_writers()) {
     std::ostringstream out;
     CHECK_NOTHROW(writer.write(out, {result, items, true}));

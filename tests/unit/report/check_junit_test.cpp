@@ -55,7 +55,7 @@ kpi::PipelineResult sheet_with(const char* fy2023_rate) {
 }
 
 std::string junit(const kpi::PipelineResult& result) {
-  auto items = kpi::verify::collect_check_items(result, {});
+  kpi::verify::CheckItems items(result, {});
   std::ostringstream out;
   kpi::report::write_check_junit(out, {result, items, false});
   return out.str();

@@ -59,7 +59,7 @@ kpi::PipelineResult sample(const std::string& path) {
 }
 
 std::string render(const char* format, const kpi::PipelineResult& result) {
-  auto items = kpi::verify::collect_check_items(result, {});
+  kpi::verify::CheckItems items(result, {});
   std::ostringstream out;
   kpi::report::find_check_writer(format)->write(out, {result, items, false});
   return out.str();

@@ -9,7 +9,7 @@ namespace {
 
 std::string check_text(kpi::report::Lang lang) {
   auto result = kpi::testing::one_kpi_result("相談件数", "件");
-  auto items = kpi::verify::collect_check_items(result, {});
+  kpi::verify::CheckItems items(result, {});
   std::ostringstream out;
   kpi::report::write_check_text(out, {result, items, false, lang});
   return out.str();

@@ -119,7 +119,7 @@ TEST_CASE("check JSON follows its documented schema on every bundled sheet",
           "[json][schema][check]") {
   auto schema = load_schema("kpi-report-check.schema.json");
   auto result = kpi::run_pipeline({KPI_DATA_DIR}, {});
-  auto items = kpi::verify::collect_check_items(result, {});
+  kpi::verify::CheckItems items(result, {});
   std::ostringstream out;
   kpi::report::write_check_json(out, {result, items, false});
   auto doc = json::parse(out.str());

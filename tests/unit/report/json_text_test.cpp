@@ -28,7 +28,7 @@ TEST_CASE("JSON outputs survive a message that is not UTF-8", "[report][json][ro
   REQUIRE_NOTHROW(kpi::report::render(*kpi::report::find_report_writer("json"), report, result));
   auto doc = kpi::report::Json::parse(report.str());
   CHECK(doc["diagnostics"][0]["message"] == "not valid JSON: last read: '\xEF\xBF\xBD'");
-  auto items = kpi::verify::collect_check_items(result, {});
+  kpi::verify::CheckItems items(result, {});
   for (const auto* name : {"json", "sarif"}) {
     INFO(name);
     std::ostringstream out;

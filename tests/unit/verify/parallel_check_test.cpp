@@ -181,7 +181,7 @@ TEST_CASE("parts too large to add up end that finder, its findings so far kept, 
 namespace {
 
 std::string check_json_of(const kpi::PipelineResult& result, unsigned threads) {
-  auto items = kpi::verify::collect_check_items(result, {}, threads);
+  kpi::verify::CheckItems items(result, {});
   std::ostringstream out;
   kpi::report::CheckContext context{result, items};
   context.jobs = static_cast<int>(threads);

@@ -1,0 +1,107 @@
+// Check items made as they are written: the counts worked out from the model are those of the
+// items, runs give the items in order, a filter sees what it asks of, a reused item carries
+// nothing over.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "kpi/verify/check_items.hpp"
+#include "sheets.hpp"
+
+namespace {
+
+const kpi::PipelineResult& bundled_run() {
+  static const auto result = kpi::run_pipeline({KPI_DATA_DIR}, {});
+  return result;
+}
+
+std::string key_of(const kpi::verify::CheckItem& item) {
+  return item.rule + "|" + item.title + "|" + item.message + "|" + item.location.path + ":" +
+         std::to_string(item.location.line);
+}
+
+std::vector<std::string> keys_in_runs(const kpi::verify::CheckItems& items) {
+  std::vector<std::string> keys;
+  for (std::size_t run = 0; run < items.run_count(); ++run) {
+    auto before = keys.size();
+    items.for_each_in_run(
+        run, [&](const kpi::verify::CheckItem& item) { keys.push_back(key_of(item)); });
+    CHECK(keys.size() > before);  // no run is empty (a JSON run must begin with an element)
+  }
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("check items: the counts are those of the items, whatever the policy", "[check][items]") {
+  kpi::verify::FailPolicy strict;
+  strict.consistent = true;
+  strict.all_findings = true;
+  for (const auto& policy : {kpi::verify::FailPolicy{}, strict}) {
+    kpi::verify::CheckItems items(bundled_run(), policy);
+    auto made = kpi::verify::collect_check_items(bundled_run(), policy);
+    CHECK(items.size() == made.size());
+    CHECK(items.counts() == kpi::verify::count_items(made));
+    CHECK(items.counts().match > 100);
+  }
+  kpi::verify::CheckItems items(bundled_run(), strict);
+  CHECK(items.counts().failures > kpi::verify::CheckItems(bundled_run(), {}).counts().failures);
+}
+
+TEST_CASE("check items: the runs give every item once, in order", "[check][items]") {
+  kpi::verify::CheckItems items(bundled_run(), {});
+  std::vector<std::string> in_order;
+  items.for_each([&](const kpi::verify::CheckItem& item) { in_order.push_back(key_of(item)); });
+  CHECK(in_order.size() == items.size());
+  CHECK(items.run_count() > 1);
+  CHECK(keys_in_runs(items) == in_order);
+}
+
+TEST_CASE("check items: a filter chooses on the kind, verdict and severity", "[check][items]") {
+  kpi::verify::CheckItems items(bundled_run(), {});
+  std::vector<std::string> chosen, expected;
+  auto mismatch = [](const kpi::verify::CheckItem& item) {
+    return item.is_rate && item.verdict == kpi::model::Verdict::mismatch;
+  };
+  items.for_each([&](const kpi::verify::CheckItem& item) { chosen.push_back(key_of(item)); },
+                 mismatch);
+  for (const auto& item : kpi::verify::collect_check_items(bundled_run(), {}))
+    if (mismatch(item)) expected.push_back(key_of(item));
+  CHECK(chosen == expected);
+  CHECK(static_cast<int>(chosen.size()) == items.counts().mismatch);
+}
+
+TEST_CASE("check items: an item made after another keeps nothing of it", "[check][items]") {
+  int rates = 0;
+  for (const auto& item : kpi::verify::collect_check_items(bundled_run(), {})) {
+    if (!item.is_rate) {
+      CHECK_FALSE(item.rate.has_value());
+      continue;
+    }
+    ++rates;
+    REQUIRE(item.rate.has_value());
+    const auto& f = *item.rate;
+    CHECK(f.difference.has_value() == (f.published.has_number() && f.recomputed.has_value()));
+    CHECK(item.rule == std::string("rate.") + kpi::model::to_string(item.verdict));
+    CHECK(item.rows.empty());
+  }
+  CHECK(rates > 100);
+}
+
+TEST_CASE("check items: spilled input problems come in runs, in order", "[check][items]") {
+  kpi::PipelineResult result;
+  result.diagnostics = kpi::model::DiagnosticList(4096);  // spills after a few dozen
+  for (int line = 1; line <= 3000; ++line)
+    result.diagnostics.push_back({"many.txt", line}, kpi::model::Severity::warning,
+                                 "input.skipped-row", "row " + std::to_string(line));
+  REQUIRE(result.diagnostics.spilled());
+  kpi::verify::CheckItems items(result, {});
+  CHECK(items.size() == 3000);
+  CHECK(items.run_count() == 3);  // a run per 1,024 records
+  auto keys = keys_in_runs(items);
+  REQUIRE(keys.size() == 3000);
+  CHECK(keys[0] == "input.skipped-row|input.skipped-row|row 1|many.txt:1");
+  CHECK(keys[2999] == "input.skipped-row|input.skipped-row|row 3000|many.txt:3000");
+  CHECK(items.counts().failures == 0);
+}
