@@ -222,7 +222,7 @@ class PlainReader {
     std::string_view attribute_name = name();
     if (attribute_name.empty() || names_.size() >= kMaxAttributes) return false;
     for (std::size_t a = 0; a < names_.size(); ++a)
-      if (name_of(a) == attribute_name) return false;
+      if (xml_name::same(name_of(a), attribute_name)) return false;
     skip_spaces();
     if (i_ >= s_.size() || s_[i_] != '=') return false;
     ++i_;

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "kpi/text/strings.hpp"
+
 namespace kpi::grid::xml_name {
 
 namespace detail {
@@ -38,10 +40,7 @@ inline bool in_prefix(char c) {
 
 // Two names read from a document (an end tag and its start tag): mostly a few bytes.
 inline bool same(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
+  return text::same_short(a, b);
 }
 
 }  // namespace kpi::grid::xml_name

@@ -1,5 +1,6 @@
 // expat with DTDs refused and handler-driven stops (xml_stream.hpp).
 #include "xml_stream.hpp"
+#include "xml_name.hpp"
 
 #include <expat.h>
 
@@ -27,8 +28,7 @@ void find_attributes(const char** attributes, std::initializer_list<WantedAttrib
       if (*end == ':') start = end + 1;
     auto length = static_cast<std::size_t>(end - start);
     for (const auto& w : wanted)
-      if (*w.value == nullptr && w.local.size() == length &&
-          std::equal(start, end, w.local.begin()))
+      if (*w.value == nullptr && xml_name::same(w.local, std::string_view(start, length)))
         *w.value = a[1];
   }
 }

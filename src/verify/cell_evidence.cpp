@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <mutex>
 #include <vector>
 
@@ -28,12 +27,13 @@ struct Reference {
   bool other_sheet = false;  // Sheet2!K22
 };
 
+// The formula without "$" and spaces, its ASCII letters upper case (bytes of other characters,
+// such as a sheet's Japanese name, kept as they are, whatever the locale).
 std::string cleaned(std::string_view formula) {
   std::string out;
   out.reserve(formula.size());
   for (char c : formula)
-    if (c != '$' && c != ' ')
-      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    if (c != '$' && c != ' ') out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
   return out;
 }
 

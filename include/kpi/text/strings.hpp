@@ -76,6 +76,14 @@ template <std::size_t N>
 inline bool is(std::string_view s, const char (&literal)[N]) {
   return s.size() == N - 1 && std::memcmp(s.data(), literal, N - 1) == 0;
 }
+// Whether two texts of a few bytes (names, numbers read from a cell) are the same: compared here,
+// byte by byte, where a call to memcmp costs more than the comparison.
+inline bool same_short(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
 inline bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          (suffix.empty() ||

@@ -247,6 +247,10 @@ TEST_CASE("the planted formula P22 of the Takaoka grid is a mismatch that quotes
     auto zero = kpi::verify::formula_shape(no19, rewritten);
     CHECK(zero.shape == "=ROUND(actual/N022,3)");
     CHECK(zero.foreign == "N022 (a cell outside this KPI-year)");
+    // Only ASCII letters are made upper case: a sheet's Japanese name is kept byte for byte.
+    rewritten.published_rate.workbook.edit().formula = "=round('進捗ｂ'!o22/n22,3)";
+    auto other_sheet = kpi::verify::formula_shape(no19, rewritten);
+    CHECK(other_sheet.shape == "=ROUND('進捗ｂ'!O22/target,3)");
 
     // The other years of No.19 use their own cells and match, FY2021 with the exact half.
     const auto& fy2021 = find_observation(no19, 2021);

@@ -24,3 +24,16 @@ TEST_CASE("is: a text equals a literal, by length then bytes", "[text][is]") {
   }
   CHECK(kpi::text::is("inlineStr\0x"sv.substr(0, 9), "inlineStr"));
 }
+
+TEST_CASE("same_short: two short texts are the same, by length then bytes", "[text][is]") {
+  using namespace std::string_view_literals;
+  CHECK(kpi::text::same_short("r", "r"));
+  CHECK(kpi::text::same_short("", ""));
+  CHECK(kpi::text::same_short("1.087", "1.087"));
+  CHECK(kpi::text::same_short("高岡", "高岡"));
+  CHECK_FALSE(kpi::text::same_short("r", "s"));
+  CHECK_FALSE(kpi::text::same_short("r", "rr"));
+  CHECK_FALSE(kpi::text::same_short("1.087", "1.088"));
+  CHECK_FALSE(kpi::text::same_short("a\0b"sv, "a\0c"sv));
+  CHECK(kpi::text::same_short("a\0b"sv, "a\0b"sv));
+}
