@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "kpi/report/number_text.hpp"
+#include "kpi/util/thread_count.hpp"
 #include "table_parts.hpp"
 
 namespace kpi::report {
@@ -103,6 +104,7 @@ TextTable observation_text_table(const model::Sheet& sheet, const ReportOptions&
   auto rows = std::make_shared<std::vector<ObservationRow>>(observation_rows(sheet, options.view));
   auto lang = options.lang;
   table.row_count = rows->size();
+  table.threads = util::thread_count(options.jobs);
   table.make_row = [rows, columns, lang](std::size_t i, std::vector<TextCell>& cells) {
     const auto& row = (*rows)[i];
     for (const auto* column : columns) {

@@ -3,10 +3,13 @@
 #include "kpi/report/text_table.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <ostream>
 
 #include "kpi/text/display_width.hpp"
 #include "kpi/text/fit_width.hpp"
+#include "kpi/util/in_order.hpp"
+#include "kpi/util/thread_count.hpp"
 #include "text_table_layout.hpp"
 
 namespace kpi::report {
@@ -97,6 +100,48 @@ void add_row(const TextTable& table, const Layout& layout, const std::vector<Tex
     for (auto& line : wrap_for("    " + note, style, 6)) line_out(std::move(line));
 }
 
+// From this many rows on, a table's rows are rendered in runs on its threads.
+constexpr std::size_t parallel_rows_from = 4096;
+constexpr std::size_t rows_per_run = 512;
+
+// A run of rows rendered on a worker: its lines, or what stopped it.
+struct RenderedRows {
+  std::vector<std::string> lines;
+  std::exception_ptr error;
+};
+
+// The rows' lines to `line_out` in order: a large table's rendered in runs on its threads.
+void add_rows(const TextTable& table, const Layout& layout, const TextStyle& style,
+              const LineSink& line_out) {
+  auto rows = row_total(table);
+  unsigned workers =
+      table.make_row ? util::threads_for(rows, parallel_rows_from, table.threads) : 1;
+  if (workers <= 1) {
+    for_each_row(table, [&](const std::vector<TextCell>& row) {
+      add_row(table, layout, row, style, line_out);
+    });
+    return;
+  }
+  auto render_run = [&](std::size_t run) {
+    RenderedRows rendered;
+    try {
+      LineSink keep = [&](std::string line) { rendered.lines.push_back(std::move(line)); };
+      auto begin = run * rows_per_run;
+      for_each_row_in(
+          table, begin, std::min(rows, begin + rows_per_run),
+          [&](const std::vector<TextCell>& row) { add_row(table, layout, row, style, keep); });
+    } catch (...) {
+      rendered.error = std::current_exception();
+    }
+    return rendered;
+  };
+  util::for_each_in_order((rows + rows_per_run - 1) / rows_per_run, workers, 2 * workers,
+                          render_run, [&](std::size_t, RenderedRows rendered) {
+                            if (rendered.error) std::rethrow_exception(rendered.error);
+                            for (auto& line : rendered.lines) line_out(std::move(line));
+                          });
+}
+
 // The table's lines to `line_out` in order; the titles of the columns left out.
 std::vector<std::string> render(const TextTable& table, const TextStyle& style,
                                 const LineSink& line_out) {
@@ -105,9 +150,7 @@ std::vector<std::string> render(const TextTable& table, const TextStyle& style,
   for (auto c : layout.dropped) dropped.push_back(table.columns[c].title);
   if (layout.shown.empty()) return dropped;
   add_header(table, layout, style, line_out);
-  for_each_row(table, [&](const std::vector<TextCell>& row) {
-    add_row(table, layout, row, style, line_out);
-  });
+  add_rows(table, layout, style, line_out);
   return dropped;
 }
 

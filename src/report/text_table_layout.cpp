@@ -6,6 +6,8 @@
 
 #include "kpi/text/display_width.hpp"
 #include "kpi/text/fit_width.hpp"
+#include "kpi/util/parallel_runs.hpp"
+#include "kpi/util/thread_count.hpp"
 #include "text_table_layout.hpp"
 
 namespace kpi::report {
@@ -31,9 +33,11 @@ struct ColumnCells {
   std::vector<Widths> cells;  // noted: every row's
 };
 
-std::vector<ColumnCells> column_cells(const TextTable& table, int ambiguous_width) {
+// The columns' cells of the rows [begin, end).
+std::vector<ColumnCells> column_cells_of(const TextTable& table, std::size_t begin, std::size_t end,
+                                         int ambiguous_width) {
   std::vector<ColumnCells> columns(table.columns.size());
-  for_each_row(table, [&](const std::vector<TextCell>& row) {
+  for_each_row_in(table, begin, end, [&](const std::vector<TextCell>& row) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
       auto& column = columns[c];
       const auto& cell = row[c];
@@ -46,6 +50,37 @@ std::vector<ColumnCells> column_cells(const TextTable& table, int ambiguous_widt
       if (table.columns[c].fit == Fit::noted) column.cells.push_back({w, cw});
     }
   });
+  return columns;
+}
+
+// The cells of the rows after those of `into`, added to them.
+void add_after(std::vector<ColumnCells>& into, std::vector<ColumnCells>&& after) {
+  for (std::size_t c = 0; c < into.size(); ++c) {
+    auto& column = into[c];
+    auto& more = after[c];
+    column.text = std::max(column.text, more.text);
+    column.compact = std::max(column.compact, more.compact);
+    column.shortest = std::max(column.shortest, more.shortest);
+    column.has_text = column.has_text || more.has_text;
+    column.cells.insert(column.cells.end(), more.cells.begin(), more.cells.end());
+  }
+}
+
+// From this many rows on, a table's rows are measured in runs on its threads.
+constexpr std::size_t parallel_rows_from = 4096;
+
+// Every row's cells measured: a large table's in runs on its threads, added up in order.
+std::vector<ColumnCells> column_cells(const TextTable& table, int ambiguous_width) {
+  auto rows = row_total(table);
+  unsigned runs = table.make_row ? util::threads_for(rows, parallel_rows_from, table.threads) : 1;
+  std::vector<std::vector<ColumnCells>> parts(runs);
+  util::for_each_run(rows, runs, [&](std::size_t begin, std::size_t end) {
+    // Run r begins at rows * r / runs (rounded down): r is begin * runs / rows rounded up.
+    parts[(begin * runs + rows - 1) / rows] = column_cells_of(table, begin, end, ambiguous_width);
+  });
+  if (rows == 0) return std::vector<ColumnCells>(table.columns.size());
+  auto columns = std::move(parts.front());
+  for (std::size_t r = 1; r < parts.size(); ++r) add_after(columns, std::move(parts[r]));
   return columns;
 }
 

@@ -45,22 +45,36 @@ struct TextTable {
   std::vector<std::vector<TextCell>> rows;  // one cell per column
   std::size_t row_count = 0;                // rows made by make_row (when it is set)
   std::function<void(std::size_t, std::vector<TextCell>&)> make_row;
+  // make_row's rows measured and rendered in runs on this many threads (make_row is then called
+  // from several at once), written in order.
+  unsigned threads = 1;
 };
 
 // fn(cells) for each row of `table` in order: its held rows, or each made in turn into one
 // reused list of cells.
+// The number of rows, held or made.
+inline std::size_t row_total(const TextTable& table) {
+  return table.make_row ? table.row_count : table.rows.size();
+}
+
+// fn(row) for the rows [begin, end), held or made.
 template <typename Fn>
-void for_each_row(const TextTable& table, Fn fn) {
+void for_each_row_in(const TextTable& table, std::size_t begin, std::size_t end, Fn fn) {
   if (!table.make_row) {
-    for (const auto& row : table.rows) fn(row);
+    for (auto i = begin; i < end; ++i) fn(table.rows[i]);
     return;
   }
   std::vector<TextCell> cells;
-  for (std::size_t i = 0; i < table.row_count; ++i) {
+  for (auto i = begin; i < end; ++i) {
     cells.clear();
     table.make_row(i, cells);
     fn(cells);
   }
+}
+
+template <typename Fn>
+void for_each_row(const TextTable& table, Fn fn) {
+  for_each_row_in(table, 0, row_total(table), fn);
 }
 
 struct TextStyle {

@@ -125,3 +125,39 @@ TEST_CASE("text table: rows made on demand render as the same rows held", "[repo
     CHECK(out.str() == joined);
   }
 }
+
+TEST_CASE("text table: a large table measured and rendered on several threads is the serial one",
+          "[report][text-table]") {
+  // 10,000 rows made on demand (past the rows a table needs before it uses its threads):
+  // widths found in runs and rows rendered in runs give the serial lines, in order, with the
+  // notes of the cells shown compact (a few long numbers) under their rows.
+  auto base = sample();
+  TextTable made;
+  made.columns = base.columns;
+  made.row_count = 10000;
+  made.make_row = [&](std::size_t i, std::vector<kpi::report::TextCell>& cells) {
+    auto n = std::to_string(i);
+    bool long_number = i % 997 == 0;
+    auto value = long_number ? "1,234,567,890,123,456,789,012,345" : n;
+    cells.push_back({"指標 " + n, "", ""});
+    cells.push_back({value, long_number ? "1.2e27" : n, ""});
+    cells.push_back({i % 3 == 0 ? "mismatch" : "match", "", ""});
+  };
+  for (int width : {0, 40, 24}) {
+    INFO(width);
+    made.threads = 1;
+    auto serial = render_text_table(made, style(width));
+    REQUIRE(serial.lines.size() > 10000);
+    for (unsigned threads : {2u, 3u}) {
+      INFO(threads);
+      made.threads = threads;
+      auto parallel = render_text_table(made, style(width));
+      CHECK(parallel.lines == serial.lines);
+      CHECK(parallel.dropped == serial.dropped);
+    }
+  }
+  made.threads = 1;
+  auto lines = render_text_table(made, style(0)).lines;
+  CHECK(lines[2].rfind("指標 0 ", 0) == 0);
+  CHECK(lines.back().rfind("指標 9999 ", 0) == 0);
+}
