@@ -1,6 +1,7 @@
 // `report --format csv`: the analysis (kpi/report/analysis.hpp, docs/csv-report.md) for Excel
 // and scripts. UTF-8 with BOM, or cp932 (--encoding) without; CRLF; cells Excel would run as a
 // formula defused with a leading ' as the canonical CSV does.
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -12,6 +13,8 @@
 #include "kpi/report/writers.hpp"
 #include "kpi/text/encode.hpp"
 #include "kpi/util/csv.hpp"
+#include "kpi/util/ordered_runs.hpp"
+#include "kpi/util/thread_count.hpp"
 
 namespace kpi::report {
 namespace {
@@ -30,24 +33,24 @@ const char* charset_of(const std::string& encoding) {
   throw std::runtime_error("--encoding: expected UTF-8 or cp932, got " + encoding);
 }
 
+// Records as CSV lines appended to a text: cells defused and quoted, then encoded.
 class LineWriter {
  public:
-  LineWriter(std::ostream& out, const std::string& encoding)
-      : out_(out), encoding_(encoding), charset_(charset_of(encoding)) {}
+  explicit LineWriter(const std::string& encoding)
+      : encoding_(encoding), charset_(charset_of(encoding)) {}
 
   // One record; `where` names it in an error ("row 12 (No.3 FY2023)").
-  void write(const std::vector<std::string>& cells, const std::string& where) {
-    std::string line;
+  void write(std::string& out, const std::vector<std::string>& cells, const std::string& where) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += ',';
       auto field = util::csv_field(formats::canonical::protect_cell(cells[i]));
-      line += (i ? "," : "") + encoded(field, where, i);
+      out += charset_ ? encoded(field, where, i) : field;
     }
-    out_ << line << "\r\n";
+    out += "\r\n";
   }
 
  private:
   std::string encoded(const std::string& field, const std::string& where, std::size_t column) {
-    if (!charset_) return field;
     auto e = text::encode(field, charset_);
     if (!e.unmappable) return e.bytes;
     throw std::runtime_error(
@@ -58,7 +61,6 @@ class LineWriter {
                     analysis_columns()[column].key));
   }
 
-  std::ostream& out_;
   std::string encoding_;
   const char* charset_;
 };
@@ -69,24 +71,48 @@ std::string row_name(const ObservationRow& row, std::size_t number) {
   return name + ")";
 }
 
+// From this many rows on, they are made in runs on the writer's threads.
+constexpr std::size_t parallel_rows_from = 4096;
+constexpr std::size_t rows_per_run = 1024;
+
+// The lines of rows [begin, end) (the header is record 1: row i is record i + 2).
+std::string render_rows(const std::vector<ObservationRow>& rows, std::size_t begin, std::size_t end,
+                        const ReportContext& context) {
+  std::string text;
+  LineWriter lines(context.options.encoding);
+  std::vector<std::string> cells;
+  for (auto i = begin; i < end; ++i) {
+    cells.clear();
+    for (const auto& c : analysis_columns())
+      cells.push_back(c.cell(rows[i], context.options.lang).text);
+    lines.write(text, cells, row_name(rows[i], i + 2));
+  }
+  return text;
+}
+
 }  // namespace
 
+// UTF-8 is written as it is made; cp932 is held until every row is encoded, so that a
+// character it cannot hold writes nothing.
 void write_analysis_csv(std::ostream& out, const ReportContext& context) {
   const auto lang = context.options.lang;
-  const auto& columns = analysis_columns();
-  std::ostringstream body;
-  LineWriter lines(body, context.options.encoding);
-  std::vector<std::string> cells;
-  for (const auto& c : columns) cells.emplace_back(analysis_header(c, lang));
-  lines.write(cells, "the header");
-  std::size_t number = 1;
-  for (const auto& row : analysis_rows(context.result, context.options.view)) {
-    cells.clear();
-    for (const auto& c : columns) cells.push_back(c.cell(row, lang).text);
-    lines.write(cells, row_name(row, ++number));
-  }
-  if (!charset_of(context.options.encoding)) out << "\xEF\xBB\xBF";  // BOM: Excel reads UTF-8
-  out << body.str();
+  bool utf8 = charset_of(context.options.encoding) == nullptr;
+  std::ostringstream held;
+  std::ostream& body = utf8 ? out : held;
+  if (utf8) out << "\xEF\xBB\xBF";  // BOM: Excel reads UTF-8
+  std::string header;
+  std::vector<std::string> titles;
+  for (const auto& c : analysis_columns()) titles.emplace_back(analysis_header(c, lang));
+  LineWriter(context.options.encoding).write(header, titles, "the header");
+  body << header;
+  auto rows = analysis_rows(context.result, context.options.view);
+  unsigned workers =
+      util::threads_for(rows.size(), parallel_rows_from, util::thread_count(context.options.jobs));
+  util::in_ordered_runs(
+      rows.size(), rows_per_run, workers,
+      [&](std::size_t begin, std::size_t end) { return render_rows(rows, begin, end, context); },
+      [&](const std::string& text) { body << text; });
+  if (!utf8) out << held.str();
 }
 
 }  // namespace kpi::report

@@ -2,11 +2,16 @@
 // sheet built from the shared observation rows, in the chosen language. Every cell is
 // escaped: < > & as entities (GitHub renders inline HTML), | and \ with a backslash, line
 // breaks as <br>.
+#include <functional>
+#include <memory>
+
 #include <fmt/format.h>
 
 #include "kpi/report/escape.hpp"
 #include "kpi/report/summary_rows.hpp"
 #include "kpi/report/writers.hpp"
+#include "kpi/util/ordered_runs.hpp"
+#include "kpi/util/thread_count.hpp"
 
 namespace kpi::report {
 namespace {
@@ -30,17 +35,56 @@ std::string escaped(std::string_view s) {
   return out;
 }
 
+// A table's titles, and its rows' escaped cells made on demand (a national sheet's cells are
+// never all held): made once to find the columns with text, once to be written.
 struct MarkdownTable {
   std::vector<std::string> titles;
   std::vector<Align> aligns;
-  std::vector<std::vector<std::string>> rows;  // escaped cells
+  std::size_t row_count = 0;
+  std::function<void(std::size_t, std::vector<std::string>&)> make_row;
+  unsigned threads = 1;  // rows made in runs on this many (make_row called from each)
 };
 
-void write(std::ostream& out, const MarkdownTable& table) {
+// From this many rows on, a table's rows are made in runs on its threads.
+constexpr std::size_t parallel_rows_from = 4096;
+constexpr std::size_t rows_per_run = 512;
+
+// Calls fn(cells) for each row of [begin, end).
+template <class Fn>
+void for_each_row_in(const MarkdownTable& table, std::size_t begin, std::size_t end, Fn fn) {
+  std::vector<std::string> cells;
+  for (auto i = begin; i < end; ++i) {
+    cells.clear();
+    table.make_row(i, cells);
+    fn(cells);
+  }
+}
+
+unsigned workers_for(const MarkdownTable& table) {
+  return util::threads_for(table.row_count, parallel_rows_from, table.threads);
+}
+
+// Which columns have text in some row (the first always shown).
+std::vector<bool> used_columns(const MarkdownTable& table) {
   std::vector<bool> used(table.titles.size(), false);
-  for (const auto& row : table.rows)
-    for (std::size_t i = 0; i < row.size(); ++i) used[i] = used[i] || !row[i].empty();
+  util::in_ordered_runs(
+      table.row_count, rows_per_run, workers_for(table),
+      [&](std::size_t begin, std::size_t end) {
+        std::vector<bool> run(table.titles.size(), false);
+        for_each_row_in(table, begin, end, [&](const std::vector<std::string>& row) {
+          for (std::size_t i = 0; i < row.size(); ++i) run[i] = run[i] || !row[i].empty();
+        });
+        return run;
+      },
+      [&](const std::vector<bool>& run) {
+        for (std::size_t i = 0; i < used.size(); ++i) used[i] = used[i] || run[i];
+      });
   used[0] = true;
+  return used;
+}
+
+void write(std::ostream& out, const MarkdownTable& table) {
+  auto used = used_columns(table);
   std::string header = "|", rule = "|";
   for (std::size_t i = 0; i < table.titles.size(); ++i) {
     if (!used[i]) continue;
@@ -48,12 +92,19 @@ void write(std::ostream& out, const MarkdownTable& table) {
     rule += table.aligns[i] == Align::right ? "---:|" : "---|";
   }
   out << header << '\n' << rule << '\n';
-  for (const auto& row : table.rows) {
-    std::string line = "|";
-    for (std::size_t i = 0; i < row.size(); ++i)
-      if (used[i]) line += " " + row[i] + " |";
-    out << line << '\n';
-  }
+  util::in_ordered_runs(
+      table.row_count, rows_per_run, workers_for(table),
+      [&](std::size_t begin, std::size_t end) {
+        std::string lines;
+        for_each_row_in(table, begin, end, [&](const std::vector<std::string>& row) {
+          lines += '|';
+          for (std::size_t i = 0; i < row.size(); ++i)
+            if (used[i]) lines.append(" ").append(row[i]).append(" |");
+          lines += '\n';
+        });
+        return lines;
+      },
+      [&](const std::string& lines) { out << lines; });
 }
 
 MarkdownTable summary_table(const Summary& summary, Lang lang) {
@@ -64,13 +115,16 @@ MarkdownTable summary_table(const Summary& summary, Lang lang) {
     table.titles.emplace_back(term(lang, column.title));
     table.aligns.push_back(column.align);
   }
+  auto rows = std::make_shared<std::vector<std::vector<std::string>>>();
   for (const auto& row : summary_rows(summary, lang)) {
-    auto& cells = table.rows.emplace_back();
+    auto& cells = rows->emplace_back();
     auto label = escaped(row.label);
     cells.push_back(row.depth == 0 ? "**" + label + "**" : row.depth == 2 ? "↳ " + label : label);
     for (const auto& column : summary_columns())
       cells.push_back(escaped(column.text(*row.counts, lang)));
   }
+  table.row_count = rows->size();
+  table.make_row = [rows](std::size_t i, std::vector<std::string>& cells) { cells = (*rows)[i]; };
   return table;
 }
 
@@ -81,15 +135,19 @@ MarkdownTable observation_table(const model::Sheet& sheet, const ReportOptions& 
     table.titles.emplace_back(term(options.lang, column->title));
     table.aligns.push_back(column->align);
   }
-  for (const auto& row : observation_rows(sheet, options.view)) {
-    auto& cells = table.rows.emplace_back();
+  auto rows = std::make_shared<std::vector<ObservationRow>>(observation_rows(sheet, options.view));
+  auto lang = options.lang;
+  table.row_count = rows->size();
+  table.threads = util::thread_count(options.jobs);
+  table.make_row = [rows, columns, lang](std::size_t i, std::vector<std::string>& cells) {
+    const auto& row = (*rows)[i];
     for (const auto* column : columns) {
-      auto text = escaped(cell_text(*column, row, options.lang));
+      auto text = escaped(cell_text(*column, row, lang));
       bool mismatch = column->title == Term::verdict && row.observation &&
                       row.observation->check.verdict == model::Verdict::mismatch;
       cells.push_back(mismatch ? "**" + text + "**" : text);
     }
-  }
+  };
   return table;
 }
 

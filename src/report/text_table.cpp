@@ -3,12 +3,11 @@
 #include "kpi/report/text_table.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <ostream>
 
 #include "kpi/text/display_width.hpp"
 #include "kpi/text/fit_width.hpp"
-#include "kpi/util/in_order.hpp"
+#include "kpi/util/ordered_runs.hpp"
 #include "kpi/util/thread_count.hpp"
 #include "text_table_layout.hpp"
 
@@ -104,42 +103,25 @@ void add_row(const TextTable& table, const Layout& layout, const std::vector<Tex
 constexpr std::size_t parallel_rows_from = 4096;
 constexpr std::size_t rows_per_run = 512;
 
-// A run of rows rendered on a worker: its lines, or what stopped it.
-struct RenderedRows {
-  std::vector<std::string> lines;
-  std::exception_ptr error;
-};
-
 // The rows' lines to `line_out` in order: a large table's rendered in runs on its threads.
 void add_rows(const TextTable& table, const Layout& layout, const TextStyle& style,
               const LineSink& line_out) {
   auto rows = row_total(table);
   unsigned workers =
       table.make_row ? util::threads_for(rows, parallel_rows_from, table.threads) : 1;
-  if (workers <= 1) {
-    for_each_row(table, [&](const std::vector<TextCell>& row) {
-      add_row(table, layout, row, style, line_out);
-    });
-    return;
-  }
-  auto render_run = [&](std::size_t run) {
-    RenderedRows rendered;
-    try {
-      LineSink keep = [&](std::string line) { rendered.lines.push_back(std::move(line)); };
-      auto begin = run * rows_per_run;
-      for_each_row_in(
-          table, begin, std::min(rows, begin + rows_per_run),
-          [&](const std::vector<TextCell>& row) { add_row(table, layout, row, style, keep); });
-    } catch (...) {
-      rendered.error = std::current_exception();
-    }
-    return rendered;
-  };
-  util::for_each_in_order((rows + rows_per_run - 1) / rows_per_run, workers, 2 * workers,
-                          render_run, [&](std::size_t, RenderedRows rendered) {
-                            if (rendered.error) std::rethrow_exception(rendered.error);
-                            for (auto& line : rendered.lines) line_out(std::move(line));
-                          });
+  util::in_ordered_runs(
+      rows, rows_per_run, workers,
+      [&](std::size_t begin, std::size_t end) {
+        std::vector<std::string> lines;
+        LineSink keep = [&](std::string line) { lines.push_back(std::move(line)); };
+        for_each_row_in(table, begin, end, [&](const std::vector<TextCell>& row) {
+          add_row(table, layout, row, style, keep);
+        });
+        return lines;
+      },
+      [&](std::vector<std::string> lines) {
+        for (auto& line : lines) line_out(std::move(line));
+      });
 }
 
 // The table's lines to `line_out` in order; the titles of the columns left out.

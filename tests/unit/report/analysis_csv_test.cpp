@@ -218,3 +218,65 @@ TEST_CASE("analysis csv: a character cp932 lacks is an error naming it", "[repor
     CHECK_THAT(message, Catch::Contains("column name"));
   }
 }
+
+namespace {
+
+// The Takaoka sheet's KPIs `copies` times over, in one sheet (more rows than a writer makes
+// on one thread).
+PipelineResult many_kpis(int copies) {
+  auto sheet = takaoka().sheets.front();
+  auto one = sheet.parsed.indicators;
+  for (int c = 1; c < copies; ++c)
+    sheet.parsed.indicators.insert(sheet.parsed.indicators.end(), one.begin(), one.end());
+  PipelineResult result;
+  result.sheets.push_back(std::move(sheet));
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("analysis csv: a large sheet's rows made on several threads are the serial ones",
+          "[report][analysis-csv]") {
+  auto result = many_kpis(24);
+  REQUIRE(observation_count(result) > 5000);
+  for (const char* encoding : {"UTF-8", "cp932"}) {
+    INFO(encoding);
+    report::ReportOptions options;
+    options.encoding = encoding;
+    options.jobs = 1;
+    auto serial = render_csv(result, options);
+    for (int jobs : {2, 3}) {
+      options.jobs = jobs;
+      CHECK(render_csv(result, options) == serial);
+    }
+    CHECK(
+        parse(encoding == std::string("UTF-8") ? serial : text::decode(serial).utf8).rows.size() ==
+        observation_count(result));
+  }
+}
+
+TEST_CASE("analysis csv: on several threads, the first row cp932 cannot hold is the one named",
+          "[report][analysis-csv]") {
+  auto result = many_kpis(24);
+  auto& indicators = result.sheets.front().parsed.indicators;
+  indicators.back().name = "𠮷 (last)";
+  indicators[indicators.size() / 2].name = "𠮷 (middle)";
+  report::ReportOptions options;
+  options.encoding = "cp932";
+  auto error_of = [&](int jobs) {
+    options.jobs = jobs;
+    std::ostringstream out;
+    try {
+      report::render(*report::find_report_writer("csv"), out, result, options);
+    } catch (const std::runtime_error& e) {
+      CHECK(out.str().empty());  // nothing written
+      return std::string(e.what());
+    }
+    FAIL("no error");
+    return std::string();
+  };
+  auto serial = error_of(1);
+  CHECK_THAT(serial, Catch::Contains("U+20BB7"));
+  CHECK_THAT(serial, !Catch::Contains("row 2 ("));
+  for (int jobs : {2, 3}) CHECK(error_of(jobs) == serial);
+}

@@ -273,3 +273,24 @@ TEST_CASE("html: a long goal label is cut in the chart, whole in its title", "[h
   CHECK_THAT(chart, Catch::Contains(">" + std::string(60, 'g') + "まちをつくる" +
                                     std::string(39, 'h') + "…</text>"));
 }
+
+TEST_CASE("html: a large sheet's cards and rows made on several threads are the serial ones",
+          "[report][html]") {
+  // The Takaoka sheet's KPIs 24 times over (3,744 KPIs, their basic goals changing along the
+  // way): past the KPIs and rows a writer makes on one thread.
+  auto result = takaoka_result();
+  auto& indicators = result.sheets.front().parsed.indicators;
+  auto one = indicators;
+  for (int c = 1; c < 24; ++c) indicators.insert(indicators.end(), one.begin(), one.end());
+  auto html_with = [&](int jobs) {
+    kpi::report::ReportOptions options;
+    options.jobs = jobs;
+    std::ostringstream out;
+    kpi::report::render(*kpi::report::find_report_writer("html"), out, result, options);
+    return out.str();
+  };
+  auto serial = html_with(1);
+  CHECK(count(serial, "<h4>") > 24);  // each copy opens its goals again
+  CHECK(count(serial, "<div class=\"multiples\">") == count(serial, "<h4>"));
+  for (int jobs : {2, 3}) CHECK(html_with(jobs) == serial);
+}

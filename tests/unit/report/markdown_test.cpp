@@ -67,3 +67,26 @@ TEST_CASE("markdown: the Takaoka summary first, numbers right-aligned, both lang
                                  "達成率（公表） | 達成率（再計算） | 判定 | 達成状況 |"));
   for (const char* word : {"増加", "一致", "未達成", "達成"}) CHECK_THAT(ja, Catch::Contains(word));
 }
+
+TEST_CASE("markdown: a large sheet's rows made on several threads are the serial ones",
+          "[report][markdown]") {
+  // The Takaoka sheet 24 times over, a unit printed only on the very last KPI: the column is
+  // found in the last run of rows and shown.
+  auto result = kpi::testing::takaoka_result();
+  auto& indicators = result.sheets.front().parsed.indicators;
+  auto one = indicators;
+  for (int c = 1; c < 24; ++c) indicators.insert(indicators.end(), one.begin(), one.end());
+  for (auto& ind : indicators) ind.unit.clear();
+  indicators.back().unit = "件";
+  auto with_jobs = [&](int jobs) {
+    auto o = options(Lang::en);
+    o.jobs = jobs;
+    return render_report("markdown", result, o);
+  };
+  auto serial = with_jobs(1);
+  CHECK(serial.find("| unit |") != std::string::npos);
+  CHECK(serial.find("| 件 |") != std::string::npos);
+  for (int jobs : {2, 3}) CHECK(with_jobs(jobs) == serial);
+  indicators.back().unit.clear();
+  CHECK(with_jobs(3).find("| unit |") == std::string::npos);
+}
