@@ -115,8 +115,14 @@ void for_each_rate(const model::Indicator& ind, Fn fn) {
   }
 }
 
-void count_rate(CheckCounts& c, const PrintedRate& rate, const FailPolicy& policy) {
-  auto verdict = rate.check().verdict;
+// Whether a published rate is unpublished: nothing printed, not even a formula (a formula saved
+// without its value is a published rate that could not be read).
+bool unpublished(const model::Value& published) {
+  return !published.has_number() && published.workbook->formula.empty();
+}
+
+// A rate's verdict counted; an unchecked one also as unpublished when `nothing_printed`.
+void count_verdict(CheckCounts& c, Verdict verdict, bool nothing_printed) {
   switch (verdict) {
     case Verdict::match:
       ++c.match;
@@ -129,10 +135,14 @@ void count_rate(CheckCounts& c, const PrintedRate& rate, const FailPolicy& polic
       break;
     case Verdict::unchecked:
       ++c.unchecked;
-      // A formula saved without its value is a published rate that could not be read.
-      c.unpublished += !rate.published().has_number() && rate.published().workbook->formula.empty();
+      c.unpublished += nothing_printed;
       break;
   }
+}
+
+void count_rate(CheckCounts& c, const PrintedRate& rate, const FailPolicy& policy) {
+  auto verdict = rate.check().verdict;
+  count_verdict(c, verdict, unpublished(rate.published()));
   c.failures += fails_of(verdict, policy);
 }
 
@@ -267,23 +277,7 @@ CheckCounts count_items(const std::vector<CheckItem>& items) {
   CheckCounts c;
   for (const auto& i : items) {
     if (i.is_rate) {
-      switch (i.verdict) {
-        case Verdict::match:
-          ++c.match;
-          break;
-        case Verdict::consistent:
-          ++c.consistent;
-          break;
-        case Verdict::mismatch:
-          ++c.mismatch;
-          break;
-        case Verdict::unchecked:
-          ++c.unchecked;
-          // A formula saved without its value is a published rate that could not be read.
-          c.unpublished += i.rate && !i.rate->published.has_number() &&
-                           i.rate->published.workbook->formula.empty();
-          break;
-      }
+      count_verdict(c, i.verdict, i.rate && unpublished(i.rate->published));
     } else if (i.rule.rfind("finding.", 0) == 0) {
       ++c.findings;
     }

@@ -66,4 +66,13 @@ PipelineResult one_sheet_run(const std::string& path, const std::string& format,
   return result;
 }
 
+PipelineResult with_kpis_repeated(const PipelineResult& from, int copies) {
+  PipelineResult result;
+  result.sheets.push_back(from.sheets.front());
+  auto& indicators = result.sheets.front().parsed.indicators;
+  auto one = indicators;
+  for (int c = 1; c < copies; ++c) indicators.insert(indicators.end(), one.begin(), one.end());
+  return result;
+}
+
 }  // namespace kpi::testing

@@ -19,5 +19,8 @@ const model::Observation& find_observation(const model::Indicator& ind, int fisc
 // A run that read one usable sheet: `parsed` as read from `path` in layout `format`.
 PipelineResult one_sheet_run(const std::string& path, const std::string& format,
                              model::ParseOutput parsed);
+// A run of `from`'s first sheet with its KPIs `copies` times over (a sheet larger than a writer
+// or a loop handles on one thread).
+PipelineResult with_kpis_repeated(const PipelineResult& from, int copies);
 
 }  // namespace kpi::testing

@@ -219,25 +219,9 @@ TEST_CASE("analysis csv: a character cp932 lacks is an error naming it", "[repor
   }
 }
 
-namespace {
-
-// The Takaoka sheet's KPIs `copies` times over, in one sheet (more rows than a writer makes
-// on one thread).
-PipelineResult many_kpis(int copies) {
-  auto sheet = takaoka().sheets.front();
-  auto one = sheet.parsed.indicators;
-  for (int c = 1; c < copies; ++c)
-    sheet.parsed.indicators.insert(sheet.parsed.indicators.end(), one.begin(), one.end());
-  PipelineResult result;
-  result.sheets.push_back(std::move(sheet));
-  return result;
-}
-
-}  // namespace
-
 TEST_CASE("analysis csv: a large sheet's rows made on several threads are the serial ones",
           "[report][analysis-csv]") {
-  auto result = many_kpis(24);
+  auto result = testing::with_kpis_repeated(takaoka(), 24);
   REQUIRE(observation_count(result) > 5000);
   for (const char* encoding : {"UTF-8", "cp932"}) {
     INFO(encoding);
@@ -257,7 +241,7 @@ TEST_CASE("analysis csv: a large sheet's rows made on several threads are the se
 
 TEST_CASE("analysis csv: on several threads, the first row cp932 cannot hold is the one named",
           "[report][analysis-csv]") {
-  auto result = many_kpis(24);
+  auto result = testing::with_kpis_repeated(takaoka(), 24);
   auto& indicators = result.sheets.front().parsed.indicators;
   indicators.back().name = "𠮷 (last)";
   indicators[indicators.size() / 2].name = "𠮷 (middle)";

@@ -278,10 +278,7 @@ TEST_CASE("html: a large sheet's cards and rows made on several threads are the 
           "[report][html]") {
   // The Takaoka sheet's KPIs 24 times over (3,744 KPIs, their basic goals changing along the
   // way): past the KPIs and rows a writer makes on one thread.
-  auto result = takaoka_result();
-  auto& indicators = result.sheets.front().parsed.indicators;
-  auto one = indicators;
-  for (int c = 1; c < 24; ++c) indicators.insert(indicators.end(), one.begin(), one.end());
+  auto result = kpi::testing::with_kpis_repeated(takaoka_result(), 24);
   auto html_with = [&](int jobs) {
     kpi::report::ReportOptions options;
     options.jobs = jobs;
