@@ -94,7 +94,9 @@ std::function<int()> setup_check(CLI::App& command) {
                   "POINTS: a published rate within this many percentage points of the sheet's "
                   "own formula is consistent (default 0: only printed precision explains)")
       ->capture_default_str();
-  command.add_flag("-v,--verbose", flags->verbose, "text: also list matching and consistent rates");
+  command.add_flag("-v,--verbose", flags->verbose,
+                   "text: also list matching and consistent rates; text, github: every repeated "
+                   "input problem (else summed up after three per file and rule)");
   command
       .add_option("--lang", flags->lang,
                   "text: ja or en (default: LC_ALL / LC_MESSAGES / LANG; ja* is Japanese); "

@@ -71,7 +71,8 @@ void write_summary(const CheckContext& ctx, const char* path) {
 }  // namespace
 
 void write_check_github(std::ostream& out, const CheckContext& ctx) {
-  ctx.items.for_each(
+  for_each_read_item(
+      ctx,
       [&](const verify::CheckItem& item) {
         auto line = item.location.line > 0 ? fmt::format(",line={}", item.location.line) : "";
         out << fmt::format("::{} file={}{},title={}::{}\n", command_for(item),

@@ -81,7 +81,8 @@ std::string totals_line(const verify::CheckCounts& c, int unchecked, Lang lang) 
 void write_check_text(std::ostream& out, const CheckContext& ctx) {
   SourceLines sources(ctx.result);
   auto shown = [&](const verify::CheckItem& item) { return worth_showing(item, ctx.verbose); };
-  ctx.items.for_each(
+  for_each_read_item(
+      ctx,
       [&](const verify::CheckItem& item) {
         out << fmt::format("{}: {}: {} [{}]\n", location_text(item.location),
                            model::to_string(item.severity), item.message, item.rule);

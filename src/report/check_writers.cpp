@@ -1,5 +1,7 @@
 #include "kpi/report/check_writers.hpp"
 
+#include "kpi/report/diagnostic_summary.hpp"
+
 namespace kpi::report {
 
 const std::vector<CheckWriter>& check_writers() {
@@ -11,6 +13,14 @@ const std::vector<CheckWriter>& check_writers() {
       {"sarif", "SARIF 2.1.0 with stable rule ids", write_check_sarif},
   };
   return table;
+}
+
+void for_each_read_item(const CheckContext& context, const verify::CheckItems::Visit& visit,
+                        const verify::CheckItems::Wanted& wanted) {
+  if (context.verbose)
+    context.items.for_each(visit, wanted);
+  else
+    context.items.for_each_summarised(visit, wanted, diagnostics_shown_per_rule);
 }
 
 const CheckWriter* find_check_writer(std::string_view name) {

@@ -4,8 +4,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include <fmt/format.h>
-
 namespace kpi::report {
 namespace {
 
@@ -25,15 +23,6 @@ class FileRuleCounts {
   std::unordered_map<std::uint64_t, std::size_t>::iterator last_ = counts_.end();
 };
 
-model::Diagnostic more_note(const model::Diagnostic& first_left_out, std::size_t more) {
-  const auto& path = first_left_out.location.path;
-  return {
-      {path, 0},
-      model::Severity::note,
-      "output.summarised",
-      fmt::format("… and {} more {} in {} (--verbose for all)", more, first_left_out.code, path)};
-}
-
 }  // namespace
 
 std::vector<model::Diagnostic> summarise_diagnostics(const model::DiagnosticList& diagnostics,
@@ -49,7 +38,8 @@ std::vector<model::Diagnostic> summarise_diagnostics(const model::DiagnosticList
     if (n == shown) notes.emplace_back(out.size(), &count);
     if (n <= shown) out.push_back(*it);
   }
-  for (auto [at, count] : notes) out[at] = more_note(out[at], *count - shown);
+  for (auto [at, count] : notes)
+    out[at] = model::summarised_note(out[at].location.path, out[at].code, *count - shown);
   return out;
 }
 

@@ -28,6 +28,12 @@ struct CheckWriter {
 };
 
 const std::vector<CheckWriter>& check_writers();
+
+// The items as a person reads them (text, GitHub annotations): every one with --verbose, else
+// a file's input problems repeated under one rule summed up after the first few
+// (verify::CheckItems::for_each_summarised, as `report` does on stderr).
+void for_each_read_item(const CheckContext& context, const verify::CheckItems::Visit& visit,
+                        const verify::CheckItems::Wanted& wanted);
 const CheckWriter* find_check_writer(std::string_view name);
 
 void write_check_text(std::ostream& out, const CheckContext& context);

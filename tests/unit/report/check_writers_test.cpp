@@ -93,3 +93,32 @@ TEST_CASE("check json: counts and items", "[check][writers]") {
   CHECK(doc["items"].size() == 2);
   CHECK(doc["sheets"][0]["formulas"]["ratio against the year target"] == 1);
 }
+
+TEST_CASE("check text and github: a file's repeated input problems summed up, --verbose all",
+          "[check][writers]") {
+  auto result = sample();
+  for (int line = 1; line <= 6; ++line)
+    result.diagnostics.push_back({"dir/sheet,1.txt", line}, kpi::model::Severity::warning,
+                                 "input.skipped-row", "skipped " + std::to_string(line));
+  auto render_with = [&](const char* format, bool verbose) {
+    kpi::verify::CheckItems items(result, {});
+    std::ostringstream out;
+    kpi::report::find_check_writer(format)->write(out, {result, items, verbose});
+    return out.str();
+  };
+  auto text = render_with("text", false);
+  CHECK_THAT(text, Catch::Contains("skipped 3"));
+  CHECK_THAT(text, !Catch::Contains("skipped 4"));
+  CHECK_THAT(text, Catch::Contains("dir/sheet,1.txt: note: … and 3 more input.skipped-row in "
+                                   "dir/sheet,1.txt (--verbose for all) [output.summarised]"));
+  CHECK_THAT(text, Catch::Contains("1 match, 0 consistent, 1 mismatch"));  // counts unchanged
+  auto verbose = render_with("text", true);
+  CHECK_THAT(verbose, Catch::Contains("skipped 6"));
+  CHECK_THAT(verbose, !Catch::Contains("output.summarised"));
+  auto github = render_with("github", false);
+  CHECK_THAT(github, Catch::Contains("skipped 3"));
+  CHECK_THAT(github, !Catch::Contains("skipped 4"));
+  CHECK_THAT(github, Catch::Contains("and 3 more input.skipped-row"));
+  CHECK_THAT(render_with("json", false), Catch::Contains("skipped 6"));  // machines: every one
+  CHECK_THAT(render_with("sarif", false), Catch::Contains("skipped 6"));
+}

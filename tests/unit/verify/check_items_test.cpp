@@ -105,3 +105,40 @@ TEST_CASE("check items: spilled input problems come in runs, in order", "[check]
   CHECK(keys[2999] == "input.skipped-row|input.skipped-row|row 3000|many.txt:3000");
   CHECK(items.counts().failures == 0);
 }
+
+TEST_CASE("check items: repeated input problems summarised for a reader, failing ones all given",
+          "[check][items]") {
+  kpi::PipelineResult result;
+  result.diagnostics = kpi::model::DiagnosticList(4096);  // spilled: the runs cross files
+  for (int line = 1; line <= 3000; ++line) {
+    auto severity = line % 1000 == 0 ? kpi::model::Severity::error : kpi::model::Severity::warning;
+    result.diagnostics.push_back({"many.txt", line}, severity, "input.skipped-row",
+                                 "row " + std::to_string(line));
+  }
+  result.diagnostics.push_back({"many.txt", 1}, kpi::model::Severity::note, "input.interpreted",
+                               "one note");
+  result.diagnostics.push_back({"other.txt", 5}, kpi::model::Severity::warning, "input.skipped-row",
+                               "row 5 of the other");
+  REQUIRE(result.diagnostics.spilled());
+  kpi::verify::CheckItems items(result, {});
+  std::vector<std::string> keys;
+  items.for_each_summarised(
+      [&](const kpi::verify::CheckItem& item) { keys.push_back(key_of(item)); }, {}, 3);
+  const std::vector<std::string> expected = {
+      "input.skipped-row|input.skipped-row|row 1|many.txt:1",
+      "input.skipped-row|input.skipped-row|row 2|many.txt:2",
+      "input.skipped-row|input.skipped-row|row 3|many.txt:3",
+      "output.summarised|output.summarised|… and 2994 more input.skipped-row in many.txt "
+      "(--verbose for all)|many.txt:0",
+      "input.skipped-row|input.skipped-row|row 1000|many.txt:1000",  // errors: every one
+      "input.skipped-row|input.skipped-row|row 2000|many.txt:2000",
+      "input.skipped-row|input.skipped-row|row 3000|many.txt:3000",
+      "input.interpreted|input.interpreted|one note|many.txt:1",
+      "input.skipped-row|input.skipped-row|row 5 of the other|other.txt:5",
+  };
+  CHECK(keys == expected);
+  std::size_t all = 0;
+  items.for_each([&](const kpi::verify::CheckItem&) { ++all; });
+  CHECK(all == 3002);
+  CHECK(items.counts().failures == 3);
+}
