@@ -13,7 +13,7 @@
 
 #include "commands.hpp"
 #include "kpi/calc/profile.hpp"
-#include "kpi/report/diagnostic_summary.hpp"
+#include "kpi/model/diagnostic_summary.hpp"
 
 namespace kpi::cli {
 namespace {
@@ -170,7 +170,7 @@ void print_diagnostics(const PipelineResult& result, bool verbose) {
   if (verbose)
     for (const auto& d : result.diagnostics) print(d);
   else
-    for (const auto& d : report::summarise_diagnostics(result.diagnostics)) print(d);
+    for (const auto& d : model::summarise_diagnostics(result.diagnostics)) print(d);
   write();
 }
 

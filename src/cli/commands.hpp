@@ -26,7 +26,7 @@ void add_input_flags(CLI::App& command, InputFlags& flags);
 // Resolves flags into pipeline options; throws UsageError on a bad profile file.
 PipelineOptions resolve_input(const InputFlags& flags);
 // Prints the diagnostics as `path:line: severity: message` to stderr: repeated ones per file
-// and rule summed up after the first few (report/diagnostic_summary.hpp), all when verbose.
+// and rule summed up after the first few (model/diagnostic_summary.hpp), all when verbose.
 void print_diagnostics(const PipelineResult& result, bool verbose);
 
 // Reads `input` and writes it with `writer` to `output` (stdout when empty, streamed);

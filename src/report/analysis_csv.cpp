@@ -13,8 +13,8 @@
 #include "kpi/report/writers.hpp"
 #include "kpi/text/encode.hpp"
 #include "kpi/util/csv.hpp"
-#include "kpi/util/ordered_runs.hpp"
 #include "kpi/util/thread_count.hpp"
+#include "row_runs.hpp"
 
 namespace kpi::report {
 namespace {
@@ -71,10 +71,6 @@ std::string row_name(const ObservationRow& row, std::size_t number) {
   return name + ")";
 }
 
-// From this many rows on, they are made in runs on the writer's threads.
-constexpr std::size_t parallel_rows_from = 4096;
-constexpr std::size_t rows_per_run = 1024;
-
 // The lines of rows [begin, end) (the header is record 1: row i is record i + 2).
 std::string render_rows(const std::vector<ObservationRow>& rows, std::size_t begin, std::size_t end,
                         const ReportContext& context) {
@@ -106,10 +102,8 @@ void write_analysis_csv(std::ostream& out, const ReportContext& context) {
   LineWriter(context.options.encoding).write(header, titles, "the header");
   body << header;
   auto rows = analysis_rows(context.result, context.options.view);
-  unsigned workers =
-      util::threads_for(rows.size(), parallel_rows_from, util::thread_count(context.options.jobs));
-  util::in_ordered_runs(
-      rows.size(), rows_per_run, workers,
+  in_row_runs(
+      rows.size(), util::thread_count(context.options.jobs),
       [&](std::size_t begin, std::size_t end) { return render_rows(rows, begin, end, context); },
       [&](const std::string& text) { body << text; });
   if (!utf8) out << held.str();

@@ -1,6 +1,6 @@
 #include "kpi/report/check_writers.hpp"
 
-#include "kpi/report/diagnostic_summary.hpp"
+#include "kpi/model/diagnostic_summary.hpp"
 
 namespace kpi::report {
 
@@ -20,7 +20,7 @@ void for_each_read_item(const CheckContext& context, const verify::CheckItems::V
   if (context.verbose)
     context.items.for_each(visit, wanted);
   else
-    context.items.for_each_summarised(visit, wanted, diagnostics_shown_per_rule);
+    context.items.for_each_summarised(visit, wanted, model::diagnostics_shown_per_rule);
 }
 
 const CheckWriter* find_check_writer(std::string_view name) {

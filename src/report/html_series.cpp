@@ -1,16 +1,14 @@
 // The HTML report's small multiples: per KPI a card with its sparkline (html_sparkline.cpp),
 // its status in the year in view, its pace and its projected final value against the final
 // target; grouped by sheet and basic goal, each card linked to the KPI's table row.
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "html_parts.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/format.hpp"
 #include "kpi/report/summary.hpp"
-#include "kpi/util/ordered_runs.hpp"
 #include "kpi/util/thread_count.hpp"
+#include "row_runs.hpp"
 
 namespace kpi::report::html {
 namespace {
@@ -61,10 +59,6 @@ void card(std::ostream& out, const ReportContext& context, const model::Indicato
   out << "</div>\n";
 }
 
-// From this many KPIs on, a sheet's cards are made in runs on the writer's threads.
-constexpr std::size_t parallel_cards_from = 2048;
-constexpr std::size_t cards_per_run = 256;
-
 }  // namespace
 
 void write_series(std::ostream& out, const ReportContext& context) {
@@ -77,25 +71,17 @@ void write_series(std::ostream& out, const ReportContext& context) {
   for (std::size_t si = 0; si < sheets.size(); ++si) {
     const auto& indicators = sheets[si].parsed.indicators;
     if (sheets.size() > 1) out << "<h3>" << escape_markup(sheets[si].path) << "</h3>\n";
-    auto workers = util::threads_for(indicators.size(), parallel_cards_from,
-                                     util::thread_count(context.options.jobs));
-    util::in_ordered_runs(
-        indicators.size(), cards_per_run, workers,
-        [&](std::size_t begin, std::size_t end) {
-          std::ostringstream run;
-          for (auto k = begin; k < end; ++k) {
-            // A KPI whose basic goal is not the one before it opens the goal's group.
-            auto g = goal_label(indicators[k]);
-            if (k == 0 || g != goal_label(indicators[k - 1])) {
-              if (k > 0) run << "</div>\n";
-              run << "<h4>" << escape_markup(goal_text(lang, g))
-                  << "</h4>\n<div class=\"multiples\">\n";
-            }
-            card(run, context, indicators[k], kpi_anchor(si, k));
-          }
-          return std::move(run).str();
-        },
-        [&](const std::string& text) { out << text; });
+    write_rows(out, indicators.size(), util::thread_count(context.options.jobs),
+               [&](std::ostream& run, std::size_t k) {
+                 // A KPI whose basic goal is not the one before it opens the goal's group.
+                 auto g = goal_label(indicators[k]);
+                 if (k == 0 || g != goal_label(indicators[k - 1])) {
+                   if (k > 0) run << "</div>\n";
+                   run << "<h4>" << escape_markup(goal_text(lang, g))
+                       << "</h4>\n<div class=\"multiples\">\n";
+                 }
+                 card(run, context, indicators[k], kpi_anchor(si, k));
+               });
     if (!indicators.empty()) out << "</div>\n";
   }
   out << "</section>\n";

@@ -3,24 +3,18 @@
 // long printed text in a number column, which may wrap), ids kept on one line, each row
 // classed by its verdict and status (match|consistent|mismatch|unchecked,
 // achieved|behind|no_data) for the colours.
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "html_parts.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/text/strings.hpp"
-#include "kpi/util/ordered_runs.hpp"
 #include "kpi/util/thread_count.hpp"
+#include "row_runs.hpp"
 
 namespace kpi::report::html {
 namespace {
 
 constexpr int long_columns = 16;
-
-// From this many rows on, a sheet's rows are made in runs on the writer's threads.
-constexpr std::size_t parallel_rows_from = 4096;
-constexpr std::size_t rows_per_run = 512;
 
 // The class of a column's cells: "num" for numbers, "id", "vd" (verdict), "st" (status).
 std::string_view cell_class(const RowColumn& column) {
@@ -91,18 +85,11 @@ void write_tables(std::ostream& out, const ReportContext& context) {
     out << "</tr></thead>\n<tbody>\n";
     const auto* first = sheet.parsed.indicators.data();
     auto rows = observation_rows(sheet, context.options.view);
-    auto workers = util::threads_for(rows.size(), parallel_rows_from,
-                                     util::thread_count(context.options.jobs));
-    util::in_ordered_runs(
-        rows.size(), rows_per_run, workers,
-        [&](std::size_t begin, std::size_t end) {
-          std::ostringstream run;
-          for (auto i = begin; i < end; ++i)
-            row(run, rows[i], lang,
-                kpi_anchor(si, static_cast<std::size_t>(rows[i].indicator - first)));
-          return std::move(run).str();
-        },
-        [&](const std::string& text) { out << text; });
+    write_rows(out, rows.size(), util::thread_count(context.options.jobs),
+               [&](std::ostream& run, std::size_t i) {
+                 row(run, rows[i], lang,
+                     kpi_anchor(si, static_cast<std::size_t>(rows[i].indicator - first)));
+               });
     out << "</tbody></table>\n";
   }
   out << "</section>\n";

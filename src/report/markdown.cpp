@@ -10,8 +10,8 @@
 #include "kpi/report/escape.hpp"
 #include "kpi/report/summary_rows.hpp"
 #include "kpi/report/writers.hpp"
-#include "kpi/util/ordered_runs.hpp"
 #include "kpi/util/thread_count.hpp"
+#include "row_runs.hpp"
 
 namespace kpi::report {
 namespace {
@@ -45,10 +45,6 @@ struct MarkdownTable {
   unsigned threads = 1;  // rows made in runs on this many (make_row called from each)
 };
 
-// From this many rows on, a table's rows are made in runs on its threads.
-constexpr std::size_t parallel_rows_from = 4096;
-constexpr std::size_t rows_per_run = 512;
-
 // Calls fn(cells) for each row of [begin, end).
 template <class Fn>
 void for_each_row_in(const MarkdownTable& table, std::size_t begin, std::size_t end, Fn fn) {
@@ -60,15 +56,11 @@ void for_each_row_in(const MarkdownTable& table, std::size_t begin, std::size_t 
   }
 }
 
-unsigned workers_for(const MarkdownTable& table) {
-  return util::threads_for(table.row_count, parallel_rows_from, table.threads);
-}
-
 // Which columns have text in some row (the first always shown).
 std::vector<bool> used_columns(const MarkdownTable& table) {
   std::vector<bool> used(table.titles.size(), false);
-  util::in_ordered_runs(
-      table.row_count, rows_per_run, workers_for(table),
+  in_row_runs(
+      table.row_count, table.threads,
       [&](std::size_t begin, std::size_t end) {
         std::vector<bool> run(table.titles.size(), false);
         for_each_row_in(table, begin, end, [&](const std::vector<std::string>& row) {
@@ -92,8 +84,8 @@ void write(std::ostream& out, const MarkdownTable& table) {
     rule += table.aligns[i] == Align::right ? "---:|" : "---|";
   }
   out << header << '\n' << rule << '\n';
-  util::in_ordered_runs(
-      table.row_count, rows_per_run, workers_for(table),
+  in_row_runs(
+      table.row_count, table.threads,
       [&](std::size_t begin, std::size_t end) {
         std::string lines;
         for_each_row_in(table, begin, end, [&](const std::vector<std::string>& row) {

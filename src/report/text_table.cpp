@@ -7,8 +7,7 @@
 
 #include "kpi/text/display_width.hpp"
 #include "kpi/text/fit_width.hpp"
-#include "kpi/util/ordered_runs.hpp"
-#include "kpi/util/thread_count.hpp"
+#include "row_runs.hpp"
 #include "text_table_layout.hpp"
 
 namespace kpi::report {
@@ -99,18 +98,11 @@ void add_row(const TextTable& table, const Layout& layout, const std::vector<Tex
     for (auto& line : wrap_for("    " + note, style, 6)) line_out(std::move(line));
 }
 
-// From this many rows on, a table's rows are rendered in runs on its threads.
-constexpr std::size_t parallel_rows_from = 4096;
-constexpr std::size_t rows_per_run = 512;
-
 // The rows' lines to `line_out` in order: a large table's rendered in runs on its threads.
 void add_rows(const TextTable& table, const Layout& layout, const TextStyle& style,
               const LineSink& line_out) {
-  auto rows = row_total(table);
-  unsigned workers =
-      table.make_row ? util::threads_for(rows, parallel_rows_from, table.threads) : 1;
-  util::in_ordered_runs(
-      rows, rows_per_run, workers,
+  in_row_runs(
+      row_total(table), table.make_row ? table.threads : 1,
       [&](std::size_t begin, std::size_t end) {
         std::vector<std::string> lines;
         LineSink keep = [&](std::string line) { lines.push_back(std::move(line)); };

@@ -7,7 +7,7 @@
 #include "kpi/text/display_width.hpp"
 #include "kpi/text/fit_width.hpp"
 #include "kpi/util/parallel_runs.hpp"
-#include "kpi/util/thread_count.hpp"
+#include "row_runs.hpp"
 #include "text_table_layout.hpp"
 
 namespace kpi::report {
@@ -66,13 +66,10 @@ void add_after(std::vector<ColumnCells>& into, std::vector<ColumnCells>&& after)
   }
 }
 
-// From this many rows on, a table's rows are measured in runs on its threads.
-constexpr std::size_t parallel_rows_from = 4096;
-
 // Every row's cells measured: a large table's in runs on its threads, added up in order.
 std::vector<ColumnCells> column_cells(const TextTable& table, int ambiguous_width) {
   auto rows = row_total(table);
-  unsigned runs = table.make_row ? util::threads_for(rows, parallel_rows_from, table.threads) : 1;
+  unsigned runs = table.make_row ? row_workers(rows, table.threads) : 1;
   std::vector<std::vector<ColumnCells>> parts(runs);
   util::for_each_run(rows, runs, [&](std::size_t begin, std::size_t end) {
     // Run r begins at rows * r / runs (rounded down): r is begin * runs / rows rounded up.

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "kpi/calc/rational.hpp"
+#include "kpi/model/diagnostic_summary.hpp"
 #include "kpi/model/display.hpp"
 
 namespace kpi::verify {
@@ -155,12 +156,6 @@ void diagnostic_item(CheckItem& item, const model::Diagnostic& d) {
   item.fails = d.severity == Severity::error;
 }
 
-// The note in the place of the first input problem of a file and rule left out (`item`):
-// how many more there are.
-void summarised_item(CheckItem& item, std::size_t more) {
-  diagnostic_item(item, model::summarised_note(item.location.path, item.rule, more));
-}
-
 // "relisted-differs lines 434, 344": the finding's rule and rows, whatever its numbers.
 std::string finding_title(const model::Finding& f) {
   std::string lines;
@@ -196,11 +191,8 @@ constexpr std::size_t items_per_run = 512;
 CheckItems::CheckItems(const PipelineResult& result, const FailPolicy& policy)
     : result_(result), policy_(policy) {
   const auto& diagnostics = result.diagnostics;
-  for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it) {
-    bool fails = it.view().severity == Severity::error;
-    counts_.failures += fails;
-    if (!fails) ++passing_inputs_[it.file_and_rule()];
-  }
+  for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it)
+    counts_.failures += it.view().severity == Severity::error;
   for (std::size_t k = 0; k < diagnostics.mark_count(); ++k)
     runs_.push_back({RunKind::diagnostics, 0, k, k + 1});
   size_ = diagnostics.size();
@@ -234,23 +226,14 @@ void CheckItems::add_rate_runs(std::size_t sheet) {
   }
 }
 
-void CheckItems::visit_run(const Run& run, const Visit& visit, const Wanted& wanted,
-                           Summary* summary) const {
+void CheckItems::visit_run(const Run& run, const Visit& visit, const Wanted& wanted) const {
   CheckItem item;
   switch (run.kind) {
     case RunKind::diagnostics: {
       const auto& diagnostics = result_.diagnostics;
       auto end = diagnostics.mark(run.begin + 1);
       for (auto it = diagnostics.mark(run.begin); it != end; ++it) {
-        if (summary && it.view().severity != Severity::error) {
-          auto key = it.file_and_rule();
-          auto n = summary->seen[key]++;
-          if (n > summary->shown) continue;
-          diagnostic_item(item, *it);
-          if (n == summary->shown) summarised_item(item, passing_inputs_.at(key) - n);
-        } else {
-          diagnostic_item(item, *it);
-        }
+        diagnostic_item(item, *it);
         if (!wanted || wanted(item)) visit(item);
       }
       break;
@@ -281,8 +264,14 @@ void CheckItems::for_each(const Visit& visit, const Wanted& wanted) const {
 
 void CheckItems::for_each_summarised(const Visit& visit, const Wanted& wanted,
                                      std::size_t shown) const {
-  Summary summary{shown, {}};
-  for (const auto& run : runs_) visit_run(run, visit, wanted, &summary);
+  CheckItem item;
+  for (const auto& d :
+       model::summarise_diagnostics(result_.diagnostics, shown, model::Summed::all_but_errors)) {
+    diagnostic_item(item, d);
+    if (!wanted || wanted(item)) visit(item);
+  }
+  for (const auto& run : runs_)
+    if (run.kind != RunKind::diagnostics) visit_run(run, visit, wanted);
 }
 
 void CheckItems::for_each_in_run(std::size_t run, const Visit& visit) const {

@@ -15,9 +15,12 @@ namespace kpi::report {
 struct CheckContext {
   const PipelineResult& result;
   const verify::CheckItems& items;  // made as they are written
-  bool verbose = false;             // text: also list matches and consistent rates
-  Lang lang = Lang::en;             // text: the frame (counts, summary) in English or Japanese; the
-                         // machine formats (json, github, junit, sarif) are always English
+  // text: also list matches and consistent rates; text, github: every repeated input problem
+  // (else summed up, for_each_read_item)
+  bool verbose = false;
+  // text: the frame (counts, summary) in English or Japanese; the machine formats (json,
+  // github, junit, sarif) are always English
+  Lang lang = Lang::en;
   int jobs = 0;  // --jobs: threads a writer may use (0: every core)
 };
 
@@ -28,13 +31,13 @@ struct CheckWriter {
 };
 
 const std::vector<CheckWriter>& check_writers();
+const CheckWriter* find_check_writer(std::string_view name);
 
 // The items as a person reads them (text, GitHub annotations): every one with --verbose, else
 // a file's input problems repeated under one rule summed up after the first few
 // (verify::CheckItems::for_each_summarised, as `report` does on stderr).
 void for_each_read_item(const CheckContext& context, const verify::CheckItems::Visit& visit,
                         const verify::CheckItems::Wanted& wanted);
-const CheckWriter* find_check_writer(std::string_view name);
 
 void write_check_text(std::ostream& out, const CheckContext& context);
 void write_check_json(std::ostream& out, const CheckContext& context);

@@ -50,14 +50,13 @@ struct TextTable {
   unsigned threads = 1;
 };
 
-// fn(cells) for each row of `table` in order: its held rows, or each made in turn into one
-// reused list of cells.
 // The number of rows, held or made.
 inline std::size_t row_total(const TextTable& table) {
   return table.make_row ? table.row_count : table.rows.size();
 }
 
-// fn(row) for the rows [begin, end), held or made.
+// fn(cells) for the rows [begin, end) of `table` in order: its held rows, or each made in turn
+// into one reused list of cells.
 template <typename Fn>
 void for_each_row_in(const TextTable& table, std::size_t begin, std::size_t end, Fn fn) {
   if (!table.make_row) {
@@ -72,6 +71,7 @@ void for_each_row_in(const TextTable& table, std::size_t begin, std::size_t end,
   }
 }
 
+// fn(cells) for every row of `table` in order.
 template <typename Fn>
 void for_each_row(const TextTable& table, Fn fn) {
   for_each_row_in(table, 0, row_total(table), fn);

@@ -2,11 +2,9 @@
 // What `check` reports: every rate verdict, cross-row finding and input problem as one list
 // of located items, and which of them fail the run.
 #include <cstddef>
-#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "kpi/pipeline.hpp"
@@ -64,9 +62,9 @@ class CheckItems {
   // location filled in (its texts and facts are made only for the wanted ones).
   using Wanted = std::function<bool(const CheckItem&)>;
   void for_each(const Visit& visit, const Wanted& wanted = {}) const;
-  // The same, with the input problems that do not fail the run summarised for a reader: of
-  // each file's and rule's, the first `shown`, then one note "… and N more" in the place of
-  // the next (failing ones are all given).
+  // The same, with the input problems that do not fail the run summed up for a reader
+  // (model::summarise_diagnostics: of each file's and rule's, the first `shown`, then one note
+  // "… and N more" in the place of the next; failing ones are all given).
   void for_each_summarised(const Visit& visit, const Wanted& wanted, std::size_t shown) const;
 
   // The items in runs of a few hundred, each never empty (writers render runs on several
@@ -82,14 +80,7 @@ class CheckItems {
     std::size_t begin = 0;  // diagnostics: the mark; rates: indicators; findings: findings
     std::size_t end = 0;
   };
-  // `summarised`: diagnostics past the first `shown` of their file and rule left out (see
-  // for_each_summarised); `seen` counts them.
-  struct Summary {
-    std::size_t shown = 0;
-    std::unordered_map<std::uint64_t, std::size_t> seen;
-  };
-  void visit_run(const Run& run, const Visit& visit, const Wanted& wanted,
-                 Summary* summary = nullptr) const;
+  void visit_run(const Run& run, const Visit& visit, const Wanted& wanted) const;
   void add_rate_runs(std::size_t sheet);
 
   const PipelineResult& result_;
@@ -97,8 +88,6 @@ class CheckItems {
   std::vector<Run> runs_;
   std::size_t size_ = 0;
   CheckCounts counts_;
-  // The input problems that do not fail the run, by file and rule (DiagnosticList's key).
-  std::unordered_map<std::uint64_t, std::size_t> passing_inputs_;
 };
 
 // Every item made and kept (a test, a small run, a writer that sorts them).

@@ -1,7 +1,7 @@
 // A rule repeated in a file is shown three times, then summed up in one note (issue 12).
 #include <catch2/catch.hpp>
 
-#include "kpi/report/diagnostic_summary.hpp"
+#include "kpi/model/diagnostic_summary.hpp"
 
 namespace {
 
@@ -20,7 +20,7 @@ TEST_CASE("repeated diagnostics: the first three per file and rule, then one not
   for (int line = 1; line <= 6; ++line) all.push_back(at("a.txt", line, "input.merge-conflict"));
   all.push_back(at("a.txt", 7, "input.skipped-row"));
   all.push_back(at("b.txt", 1, "input.merge-conflict"));
-  auto shown = kpi::report::summarise_diagnostics(all);
+  auto shown = kpi::model::summarise_diagnostics(all);
   REQUIRE(shown.size() == 6);
   CHECK(shown[0].message == "input.merge-conflict at 1");
   CHECK(shown[2].message == "input.merge-conflict at 3");
@@ -36,8 +36,8 @@ TEST_CASE("diagnostics that do not repeat more than three times are all shown",
           "[report][diagnostics]") {
   kpi::model::DiagnosticList all{at("a.txt", 1, "x"), at("a.txt", 2, "x"), at("a.txt", 3, "x"),
                                  at("b.txt", 1, "x")};
-  CHECK(kpi::report::summarise_diagnostics(all).size() == 4);
-  CHECK(kpi::report::summarise_diagnostics({}).empty());
+  CHECK(kpi::model::summarise_diagnostics(all).size() == 4);
+  CHECK(kpi::model::summarise_diagnostics({}).empty());
 }
 
 TEST_CASE("repeated diagnostics: files and rules that alternate are counted apart",
@@ -49,7 +49,7 @@ TEST_CASE("repeated diagnostics: files and rules that alternate are counted apar
     all.push_back(at("b.txt", line, "input.merge-conflict"));
   }
   for (int line = 6; line <= 9; ++line) all.push_back(at("a.txt", line, "input.no-baseline"));
-  auto shown = kpi::report::summarise_diagnostics(all);
+  auto shown = kpi::model::summarise_diagnostics(all);
   REQUIRE(shown.size() == 12);  // 3 + 3 shown, 2 notes; 3 shown, 1 note
   CHECK(shown[5].message == "input.merge-conflict at 3");
   CHECK(shown[6].message == "… and 2 more input.merge-conflict in a.txt (--verbose for all)");

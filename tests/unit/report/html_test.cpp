@@ -276,9 +276,9 @@ TEST_CASE("html: a long goal label is cut in the chart, whole in its title", "[h
 
 TEST_CASE("html: a large sheet's cards and rows made on several threads are the serial ones",
           "[report][html]") {
-  // The Takaoka sheet's KPIs 24 times over (3,744 KPIs, their basic goals changing along the
+  // The Takaoka sheet's KPIs 32 times over (4,992 KPIs, their basic goals changing along the
   // way): past the KPIs and rows a writer makes on one thread.
-  auto result = kpi::testing::with_kpis_repeated(takaoka_result(), 24);
+  auto result = kpi::testing::with_kpis_repeated(takaoka_result(), 32);
   auto html_with = [&](int jobs) {
     kpi::report::ReportOptions options;
     options.jobs = jobs;

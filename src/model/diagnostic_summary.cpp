@@ -1,10 +1,12 @@
-#include "kpi/report/diagnostic_summary.hpp"
+#include "kpi/model/diagnostic_summary.hpp"
 
 #include <cstdint>
 #include <unordered_map>
 #include <utility>
 
-namespace kpi::report {
+#include <fmt/format.h>
+
+namespace kpi::model {
 namespace {
 
 // Diagnostics per file and rule (DiagnosticList's key of the two: no text is read). They come
@@ -25,22 +27,33 @@ class FileRuleCounts {
 
 }  // namespace
 
-std::vector<model::Diagnostic> summarise_diagnostics(const model::DiagnosticList& diagnostics,
-                                                     std::size_t shown) {
+std::vector<Diagnostic> summarise_diagnostics(const DiagnosticList& diagnostics, std::size_t shown,
+                                              Summed summed) {
   // One pass: the first diagnostic left out of each file and rule holds the place of its note,
   // which is written once the count is known.
   FileRuleCounts seen;
-  std::vector<model::Diagnostic> out;
+  std::vector<Diagnostic> out;
   std::vector<std::pair<std::size_t, std::size_t*>> notes;  // place in out, count
   for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it) {
+    if (summed == Summed::all_but_errors && it.view().severity == Severity::error) {
+      out.push_back(*it);
+      continue;
+    }
     auto& count = seen[it.file_and_rule()];
     auto n = count++;
     if (n == shown) notes.emplace_back(out.size(), &count);
     if (n <= shown) out.push_back(*it);
   }
   for (auto [at, count] : notes)
-    out[at] = model::summarised_note(out[at].location.path, out[at].code, *count - shown);
+    out[at] = summarised_note(out[at].location.path, out[at].code, *count - shown);
   return out;
 }
 
-}  // namespace kpi::report
+Diagnostic summarised_note(std::string_view path, std::string_view code, std::size_t more) {
+  return {{std::string(path), 0},
+          Severity::note,
+          "output.summarised",
+          fmt::format("… and {} more {} in {} (--verbose for all)", more, code, path)};
+}
+
+}  // namespace kpi::model
