@@ -42,7 +42,7 @@ const InputFormat* choose(const grid::Sheet& sheet, std::string_view tsv,
 // keeps that reading or, for a text layout, leaves it unused.
 constexpr std::size_t read_ahead_rows_from = 2048;
 
-void tag(model::SourceLocation& loc, const std::string& sheet_name) {
+void tag(model::SourceLocation& loc, const model::SharedName& sheet_name) {
   loc.sheet = sheet_name;
 }
 
@@ -52,7 +52,8 @@ constexpr std::size_t tags_per_chunk = 512;  // KPIs, taken in turn by the threa
 
 // Every location read from a worksheet names the sheet (book.xlsx:KPI!P22); a large sheet's
 // KPIs in runs on `threads`.
-void tag_locations(model::ParseOutput& parsed, const std::string& sheet_name, unsigned threads) {
+void tag_locations(model::ParseOutput& parsed, const model::SharedName& sheet_name,
+                   unsigned threads) {
   for (auto& d : parsed.diagnostics) tag(d.location, sheet_name);
   auto& indicators = parsed.indicators;
   util::for_each_chunk(indicators.size(),
@@ -135,7 +136,7 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   else
     out.parsed =
         formats::grid_layout::parse_sheet(sheet, path, {}, std::move(grid_header), threads);
-  tag_locations(out.parsed, sheet.name, threads);
+  tag_locations(out.parsed, model::SharedName(sheet.name), threads);
   out.usable = true;
   verify::check_rates(out.parsed.indicators, options.profile ? &*options.profile : nullptr,
                       options.rate_check, threads);

@@ -126,7 +126,7 @@ struct Header {
 };
 
 struct Context {
-  std::string path;
+  model::SharedName path;  // the file's name, shared by its locations
   model::ParseOutput& out;
 };
 
@@ -253,7 +253,7 @@ model::Value value_cell(const Cells& cells, std::string_view name) {
   return cells::read_value(cells[name], cells[std::string(name) + "_number"]);
 }
 
-model::Observation observation_of(const Row& row, const std::string& path) {
+model::Observation observation_of(const Row& row, const model::SharedName& path) {
   const auto& c = row.cells;
   model::Observation o;
   o.fiscal_year = *cells::read_fiscal_year(c["fiscal_year"]);
@@ -377,7 +377,7 @@ void read_direction(model::Indicator& ind, const Cells& c) {
   }
 }
 
-model::Indicator indicator_of(const Group& g, const std::string& path) {
+model::Indicator indicator_of(const Group& g, const model::SharedName& path) {
   const auto& c = g.cells;
   model::Indicator ind;
   ind.municipality = c["municipality"];
@@ -445,7 +445,7 @@ int sniff(std::string_view text) {
 
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
-  Context c{std::string(path), out};
+  Context c{model::SharedName(path), out};
   auto records = util::read_csv(text);
   auto h = first_non_blank(records);
   if (h == records.size()) {

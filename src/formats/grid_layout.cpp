@@ -153,7 +153,7 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
 struct RowContext {
   const grid::Sheet& sheet;
   grid::MergedIndex merges;
-  std::string_view path;
+  model::SharedName path;  // the file's name, shared by its locations
   const std::vector<int>& row_lines;
   std::string municipality{};
   // The goal and measure headings met so far, each kept once; a KPI names its own by index.
@@ -257,7 +257,7 @@ std::optional<model::Observation> read_year(const RowContext& ctx, int row, int 
       grade.empty())
     return std::nullopt;
   int anchor = cols.rate >= 0 ? cols.rate : cols.actual >= 0 ? cols.actual : cols.target;
-  obs.source = {std::string(ctx.path), line_of(ctx, row), {}, model::CellRef::at(row, anchor)};
+  obs.source = {ctx.path, line_of(ctx, row), {}, model::CellRef::at(row, anchor)};
   return obs;
 }
 
@@ -324,7 +324,7 @@ model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Lay
   for (const auto& [year, cols] : layout.years)
     if (auto obs = read_year(ctx, row, year, cols)) ind.observations.push_back(std::move(*obs));
   grid_direction::assign(ind, label_at(ctx, row, layout.column(Role::direction)), ind.type_text);
-  ind.source = {std::string(ctx.path), line_of(ctx, row), {}, {}};
+  ind.source = {ctx.path, line_of(ctx, row), {}, {}};
   return ind;
 }
 
@@ -504,11 +504,13 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                const std::vector<int>& row_lines,
                                std::optional<grid_headers::HeaderMap> header, unsigned threads) {
   model::ParseOutput out;
-  RowContext ctx{
-      .sheet = sheet, .merges = grid::MergedIndex(sheet), .path = path, .row_lines = row_lines};
+  RowContext ctx{.sheet = sheet,
+                 .merges = grid::MergedIndex(sheet),
+                 .path = model::SharedName(path),
+                 .row_lines = row_lines};
   if (!header) header = grid_headers::find_header(sheet, ctx.merges);
   if (!header) {
-    out.diagnostics.push_back({{std::string(path), 0, {}, {}},
+    out.diagnostics.push_back({{ctx.path, 0, {}, {}},
                                model::Severity::error,
                                "input.no-kpi-table",
                                "no KPI table header found: " + grid_headers::header_report(sheet) +
@@ -525,7 +527,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
     out.diagnostics.push_back(
-        {{std::string(path), line_of(ctx, layout.header.last_row), {}, {}},
+        {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
          model::Severity::warning,
          "input.grid-columns",
          "header without " + list + " columns: " + grid_headers::header_report(sheet)});

@@ -214,7 +214,7 @@ void enter(Place& place, const Heading& h) {
 // -- output helpers ------------------------------------------------------------------------
 
 struct Context {
-  std::string path;
+  model::SharedName path;  // the file's name, shared by its locations
   Columns columns;
   Place place;
   std::map<std::string, int> seq;  // KPIs seen per id
@@ -540,7 +540,7 @@ int sniff(std::string_view text) {
 
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
-  Context c{std::string(path), {}, {}, {}, out};
+  Context c{model::SharedName(path), {}, {}, {}, out};
   int number = 0;
   bool saw_header = false;
   RowReader reader;

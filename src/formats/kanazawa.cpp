@@ -250,7 +250,7 @@ int sniff(std::string_view text) {
 
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
-  BlockReader reader(out, std::string(path));
+  BlockReader reader(out, model::SharedName(path));
   Position pos;
   int blocks = 0, number = 0;
   text::LineReader lines(text);

@@ -389,7 +389,7 @@ class ElementLines {
 // -- the document --------------------------------------------------------------------------
 
 struct Context {
-  std::string path;
+  model::SharedName path;  // the file's name, shared by its locations
   model::ParseOutput& out;
 };
 
@@ -469,7 +469,7 @@ int sniff(std::string_view text) {
 
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
-  Context c{std::string(path), out};
+  Context c{model::SharedName(path), out};
   Json doc;
   try {
     doc = Json::parse(text);

@@ -302,7 +302,7 @@ struct Displaced {
 struct Context {
   const std::vector<Line>& lines;
   const Layout& layout;
-  std::string path;
+  model::SharedName path;  // the file's name, shared by its locations
   model::ParseOutput& out;
   std::vector<Displaced> displaced;
   std::vector<std::optional<ValueRun>> runs;  // per line: its trailing value run, once read
@@ -459,7 +459,7 @@ model::Value value_of(const ValueToken& token) {
 
 std::vector<model::Observation> observations_of(std::span<const ValueToken> values,
                                                 const Layout& layout, int line,
-                                                const std::string& path) {
+                                                const model::SharedName& path) {
   std::vector<model::Observation> out;
   int years = static_cast<int>(values.size() - 1) / 3;
   out.reserve(static_cast<std::size_t>(years));
@@ -761,7 +761,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   WordedText worded(text);
   const auto& lines = worded.lines();
   Layout layout = find_layout(lines);
-  Context c{lines, layout, std::string(path), out, {}, {}, {}, {}, {}, {}};
+  Context c{lines, layout, model::SharedName(path), out, {}, {}, {}, {}, {}, {}};
   if (!layout.first_year || layout.final_year <= layout.first_year) {
     out.diagnostics.push_back(
         {{c.path, 1},

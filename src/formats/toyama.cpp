@@ -174,7 +174,7 @@ struct Measure {
 };
 
 struct Context {
-  std::string path;
+  model::SharedName path;  // the file's name, shared by its locations
   model::ParseOutput& out;
   Columns columns;
   int header_line = 0;
@@ -733,7 +733,7 @@ int sniff(std::string_view text) {
 
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
-  Context c{std::string(path), out, {}, 0, {}, {}, {}, std::nullopt};
+  Context c{model::SharedName(path), out, {}, 0, {}, {}, {}, std::nullopt};
   int number = 0;
   RowReader reader;
   text::LineReader lines(text);

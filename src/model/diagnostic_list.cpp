@@ -325,9 +325,10 @@ std::string_view DiagnosticList::const_iterator::record() const {
 const Diagnostic& DiagnosticList::const_iterator::operator*() const {
   if (!decoded_) {
     auto v = view();
-    current_.location.path.assign(v.path);
+    // Names repeat from one record to the next: looked up only when they change.
+    if (!(current_.location.path == v.path)) current_.location.path = v.path;
     current_.location.line = v.line;
-    current_.location.sheet.assign(v.sheet);
+    if (!(current_.location.sheet == v.sheet)) current_.location.sheet = v.sheet;
     current_.location.cell = v.cell;
     current_.severity = v.severity;
     current_.code.assign(v.code);

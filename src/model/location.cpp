@@ -11,7 +11,7 @@ std::string location_text(const SourceLocation& loc) {
     if (loc.line > 0) return fmt::format("{}:{}!{}", loc.path, loc.sheet, loc.line);
     return fmt::format("{}:{}", loc.path, loc.sheet);
   }
-  return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path;
+  return loc.line > 0 ? fmt::format("{}:{}", loc.path, loc.line) : loc.path.str();
 }
 
 std::string input_text(const SourceLocation& loc) {

@@ -62,7 +62,7 @@ void result(JsonWriter& out, const verify::CheckItem& item) {
   out.key("locations").begin_array();
   out.begin_object();
   out.key("physicalLocation").begin_object();
-  artifact_location(out.key("artifactLocation"), item.location.path);
+  artifact_location(out.key("artifactLocation"), item.location.path.str());
   if (item.location.line > 0) {
     out.key("region").begin_object();
     out.key("startLine").integer(item.location.line);

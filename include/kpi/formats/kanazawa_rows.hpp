@@ -22,7 +22,7 @@ struct BlockPlace {
 
 class BlockReader {
  public:
-  BlockReader(model::ParseOutput& out, std::string path) : out_(out), path_(std::move(path)) {}
+  BlockReader(model::ParseOutput& out, model::SharedName path) : out_(out), path_(path) {}
 
   void open(BlockPlace place);
   void feed(int line, std::string_view original_line);
@@ -45,7 +45,7 @@ class BlockReader {
   void flush_pending(std::string_view why);
 
   model::ParseOutput& out_;
-  std::string path_;
+  model::SharedName path_;
   BlockPlace place_;
   bool open_ = false;
   std::map<std::string, int> seq_;  // last seq given per id

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kpi/model/outcome.hpp"
+#include "kpi/model/shared_name.hpp"
 #include "kpi/model/value.hpp"
 
 namespace kpi::model {
@@ -19,10 +20,10 @@ enum class DirectionSource { none, label, qualifier, inferred, target, published
 enum class Verdict { unchecked, match, consistent, mismatch };
 
 struct SourceLocation {
-  std::string path;
-  int line = 0;         // 1-based; 0 = whole file (a workbook: the row)
-  std::string sheet{};  // workbook sheet name; "" for text inputs
-  CellRef cell{};       // P22 when one cell is meant; none for a whole row
+  SharedName path;
+  int line = 0;        // 1-based; 0 = whole file (a workbook: the row)
+  SharedName sheet{};  // workbook sheet name; "" for text inputs
+  CellRef cell{};      // P22 when one cell is meant; none for a whole row
 };
 // "path:12", "book.xlsx:KPI!P22", "book.xlsx:KPI!22" (a row), or "path".
 std::string location_text(const SourceLocation& location);

@@ -17,7 +17,7 @@ const kpi::PipelineResult& bundled_run() {
 }
 
 std::string key_of(const kpi::verify::CheckItem& item) {
-  return item.rule + "|" + item.title + "|" + item.message + "|" + item.location.path + ":" +
+  return item.rule + "|" + item.title + "|" + item.message + "|" + item.location.path.str() + ":" +
          std::to_string(item.location.line);
 }
 

@@ -34,8 +34,8 @@ std::map<std::pair<std::string, std::string>, int> verdict_counts() {
 bool has_finding(const std::string& kind, const std::string& city, int line,
                  const std::string& text) {
   for (const auto& f : all_sheets().findings)
-    if (f.kind == kind && city_of(f.rows.front().path) == city && f.rows.front().line == line &&
-        f.message.find(text) != std::string::npos)
+    if (f.kind == kind && city_of(f.rows.front().path.str()) == city &&
+        f.rows.front().line == line && f.message.find(text) != std::string::npos)
       return true;
   return false;
 }
