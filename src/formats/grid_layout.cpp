@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <map>
 #include <unordered_map>
@@ -18,6 +19,7 @@
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
+#include "kpi/util/alongside.hpp"
 #include "kpi/util/occurrence_counter.hpp"
 #include "kpi/util/parallel_chunks.hpp"
 #include "kpi/util/thread_count.hpp"
@@ -333,17 +335,17 @@ constexpr std::size_t parallel_rows_from = 2048;
 constexpr std::size_t kpis_per_chunk = 256;   // taken in turn by the threads
 constexpr std::size_t rows_per_chunk = 1024;  // read in turn by the threads
 
-// The KPIs started, finished (on at most `threads` threads, 0: every core), in row order.
-std::vector<model::Indicator> finish_kpis(std::vector<StartedKpi>& started, const RowContext& ctx,
-                                          const Layout& layout, unsigned threads) {
-  std::vector<model::Indicator> out(started.size());
+// The KPIs started, finished into `out` (on at most `threads` threads, 0: every core), in row
+// order. `out` may come with its KPIs made already (read_rows makes them alongside its take).
+void finish_kpis(std::vector<StartedKpi>& started, const RowContext& ctx, const Layout& layout,
+                 unsigned threads, std::vector<model::Indicator>& out) {
+  if (out.size() != started.size()) out.resize(started.size());
   util::for_each_chunk(started.size(),
                        util::threads_for(started.size(), parallel_rows_from, threads),
                        kpis_per_chunk, [&](std::size_t begin, std::size_t end) {
                          for (auto i = begin; i < end; ++i)
                            out[i] = finish_kpi(std::move(started[i]), ctx, layout);
                        });
-  return out;
 }
 
 // A heading printed on a row holds for the rows below it until another is printed.
@@ -410,6 +412,10 @@ void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRea
 // The rows read, in order: headings hold for the rows below them, a KPI is numbered among
 // those of its id (seq), a row that starts none is reported. `started` holds room for one KPI
 // a row (the counted ids are views of the KPIs' own: the vector must never move them).
+bool starts_kpi(const RowRead& read) {
+  return !read.empty && read.skipped == nullptr;
+}
+
 void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
               std::vector<StartedKpi>& started) {
   if (read.empty) return;
@@ -431,15 +437,29 @@ std::vector<StartedKpi> read_rows(model::ParseOutput& out, RowContext& ctx, cons
   auto first = layout.header.last_row + 1;
   auto count = ctx.sheet.rows.size() - static_cast<std::size_t>(first);
   std::vector<RowRead> reads(count);
+  std::atomic<std::size_t> kpi_rows{0};
   util::for_each_chunk(count, util::threads_for(count, parallel_rows_from, threads), rows_per_chunk,
                        [&](std::size_t begin, std::size_t end) {
-                         for (auto i = begin; i < end; ++i)
+                         std::size_t kpis = 0;
+                         for (auto i = begin; i < end; ++i) {
                            read_row_cells(ctx, layout, first + static_cast<int>(i), reads[i]);
+                           kpis += starts_kpi(reads[i]);
+                         }
+                         kpi_rows += kpis;
                        });
   std::vector<StartedKpi> started;
   started.reserve(count);  // one KPI a row at most: never moved (take_row)
-  ctx.ids_seen = util::OccurrenceCounter(count);
-  for (auto& read : reads) take_row(out, ctx, read, started);
+  auto take_all = [&] {
+    ctx.ids_seen = util::OccurrenceCounter(count);
+    for (auto& read : reads) take_row(out, ctx, read, started);
+  };
+  // The rows are taken in order on one thread (headings and sequence numbers run down the
+  // sheet); a large sheet's KPIs are made meanwhile on another, for finish_kpis to fill
+  // (making 100,000 of them is tens of milliseconds on one core).
+  if (util::threads_for(kpi_rows, parallel_rows_from, threads) > 1)
+    util::alongside([&] { out.indicators = std::vector<model::Indicator>(kpi_rows); }, take_all);
+  else
+    take_all();
   return started;
 }
 
@@ -534,7 +554,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   }
   ctx.header_names = header_names(ctx, layout);
   auto started = read_rows(out, ctx, layout, threads);
-  out.indicators = finish_kpis(started, ctx, layout, threads);
+  finish_kpis(started, ctx, layout, threads, out.indicators);
   resolve_relisted(out.indicators);
   return out;
 }
