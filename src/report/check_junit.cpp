@@ -1,8 +1,10 @@
 // JUnit XML: one testsuite per file; one testcase per rate check named by its KPI id and
 // fiscal year, per finding by its rule and rows, per input problem by its rule and line.
 // Names never depend on the verdict, so CI history follows a KPI-year across runs.
+#include <cstdint>
 #include <map>
-#include <set>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -11,8 +13,6 @@
 
 namespace kpi::report {
 namespace {
-
-using Items = std::vector<const verify::CheckItem*>;
 
 // A rate: "No.22 FY2023"; a finding: "finding.relisted-differs lines 434, 344"; an input
 // problem: "input.skipped-row line 245".
@@ -23,17 +23,18 @@ std::string base_name(const verify::CheckItem& item) {
                                 : item.rule;
 }
 
-// Test case names, unique within their suite (a second one gets " #2").
-std::vector<std::string> case_names(const Items& items) {
-  std::vector<std::string> names;
-  std::map<std::string, int> seen;
-  for (const auto* item : items) {
-    auto name = base_name(*item);
-    int n = ++seen[name];
-    names.push_back(n == 1 ? name : fmt::format("{} #{}", name, n));
+// Test case names, unique within their suite (a second one gets " #2"), in the suite's order.
+class CaseNames {
+ public:
+  std::string next(const verify::CheckItem& item) {
+    auto name = base_name(item);
+    int n = ++seen_[name];
+    return n == 1 ? name : fmt::format("{} #{}", name, n);
   }
-  return names;
-}
+
+ private:
+  std::map<std::string, int> seen_;
+};
 
 // The body of a test case: failure, skipped (unchecked rate), or the explanation.
 std::string case_body(const verify::CheckItem& item) {
@@ -60,49 +61,99 @@ void write_case(std::ostream& out, const std::string& suite, const std::string& 
     out << ">\n      " << body << "\n    </testcase>\n";
 }
 
-// One suite per file, or per worksheet of a workbook ("book.xlsx:KPI進捗").
-std::string suite_of(const model::SourceLocation& loc) {
-  return model::input_text(loc);
-}
-
 struct Tally {
   std::size_t tests = 0;
   int failures = 0, skipped = 0;
+
+  void add(const verify::CheckItem& item) {
+    ++tests;
+    failures += item.fails;
+    skipped += !item.fails && item.is_rate && item.verdict == model::Verdict::unchecked;
+  }
 };
 
-Tally tally(const Items& items) {
-  Tally t{items.size(), 0, 0};
-  for (const auto* i : items) {
-    t.failures += i->fails;
-    t.skipped += !i->fails && i->is_rate && i->verdict == model::Verdict::unchecked;
+// Where an item is: its run and its place in the run (CheckItems::for_each_at).
+struct ItemAt {
+  std::uint32_t run, position;
+};
+
+// One suite per file, or per worksheet of a workbook ("book.xlsx:KPI進捗"), in the order of
+// their names; each holds its items' places, in item order, and its tally.
+class Suites {
+ public:
+  struct Suite {
+    Tally tally;
+    std::vector<ItemAt> items;
+  };
+
+  Suite& of(const model::SourceLocation& loc) {
+    // A location's names are shared texts: the suite's name is made once per file and sheet.
+    auto key = std::make_pair(loc.path.data(), loc.sheet.data());
+    auto known = by_names_.find(key);
+    if (known != by_names_.end()) return *known->second;
+    auto& suite = by_title_[model::input_text(loc)];
+    by_names_.emplace(key, &suite);
+    return suite;
   }
-  return t;
+  const std::map<std::string, Suite>& in_order() const { return by_title_; }
+
+ private:
+  std::map<std::string, Suite> by_title_;  // node-based: a suite stays where it is
+  std::map<std::pair<const char*, const char*>, Suite*> by_names_;
+};
+
+// Each item's suite and place, and the tallies, read without making the items' texts.
+Suites suites_of(const verify::CheckItems& items, Tally& total) {
+  Suites suites;
+  for (std::size_t run = 0; run < items.run_count(); ++run) {
+    std::uint32_t position = 0;
+    items.for_each_in_run(
+        run, [](const verify::CheckItem&) {},
+        [&](const verify::CheckItem& item) {
+          auto& suite = suites.of(item.location);
+          suite.tally.add(item);
+          total.add(item);
+          suite.items.push_back({static_cast<std::uint32_t>(run), position++});
+          return false;
+        });
+  }
+  return suites;
+}
+
+// fn(item) for a suite's items, in item order: each run the suite has items in is visited
+// once, for those items only.
+template <class Fn>
+void for_each_item_of(const verify::CheckItems& items, const Suites::Suite& suite, Fn fn) {
+  std::vector<std::uint32_t> positions;
+  for (std::size_t i = 0; i < suite.items.size();) {
+    auto run = suite.items[i].run;
+    positions.clear();
+    for (; i < suite.items.size() && suite.items[i].run == run; ++i)
+      positions.push_back(suite.items[i].position);
+    items.for_each_at(run, positions, fn);
+  }
 }
 
 }  // namespace
 
+// Suites group the items by file, and their tallies come first: one pass notes each item's
+// suite and place (a few bytes an item, never the item itself), then each suite's items are
+// made as they are written.
 void write_check_junit(std::ostream& out, const CheckContext& ctx) {
-  // Suites group the items by file: they are made and kept first.
-  std::vector<verify::CheckItem> made;
-  made.reserve(ctx.items.size());
-  ctx.items.for_each([&](const verify::CheckItem& item) { made.push_back(item); });
-  std::map<std::string, Items> by_file;
-  Items all;
-  for (const auto& item : made) {
-    by_file[suite_of(item.location)].push_back(&item);
-    all.push_back(&item);
-  }
-  auto total = tally(all);
+  Tally total;
+  auto suites = suites_of(ctx.items, total);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << fmt::format(
       "<testsuites name=\"kpi-report check\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n",
       total.tests, total.failures, total.skipped);
-  for (const auto& [file, items] : by_file) {
-    auto t = tally(items);
+  for (const auto& [file, suite] : suites.in_order()) {
+    const auto& t = suite.tally;
     out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n",
                        escape_markup(file), t.tests, t.failures, t.skipped);
-    auto names = case_names(items);
-    for (std::size_t i = 0; i < items.size(); ++i) write_case(out, file, names[i], *items[i]);
+    CaseNames names;
+    for_each_item_of(ctx.items, suite, [&](const verify::CheckItem& item) {
+      write_case(out, file, names.next(item), item);
+    });
     out << "  </testsuite>\n";
   }
   out << "</testsuites>\n";

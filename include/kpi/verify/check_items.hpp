@@ -2,8 +2,10 @@
 // What `check` reports: every rate verdict, cross-row finding and input problem as one list
 // of located items, and which of them fail the run.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -70,7 +72,11 @@ class CheckItems {
   // The items in runs of a few hundred, each never empty (writers render runs on several
   // threads): run k's items in order.
   std::size_t run_count() const { return runs_.size(); }
-  void for_each_in_run(std::size_t run, const Visit& visit) const;
+  void for_each_in_run(std::size_t run, const Visit& visit, const Wanted& wanted = {}) const;
+  // Only the items at `positions` (ascending, 0-based within the run) of run k: the others are
+  // passed over without being made (a writer that visits a run's items in another order).
+  void for_each_at(std::size_t run, std::span<const std::uint32_t> positions,
+                   const Visit& visit) const;
 
  private:
   enum class RunKind { diagnostics, rates, findings };

@@ -10,7 +10,7 @@
 
 using kpi::model::SharedName;
 
-TEST_CASE("names of the same text share it; other texts stay apart", "[model][shared_name]") {
+TEST_CASE("names of the same text share it, other texts stay apart", "[model][shared_name]") {
   std::string path = "data/takaoka/R5_shared_name_test.txt";
   SharedName a(path);
   SharedName b(std::string_view(path).substr(0));

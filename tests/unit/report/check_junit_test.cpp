@@ -2,10 +2,15 @@
 // stays the same test case in CI history.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
+#include "kpi/pipeline.hpp"
 #include "kpi/report/check_writers.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/verify/rate_check.hpp"
@@ -95,4 +100,45 @@ TEST_CASE(
                              "      <system-out>No.7 FY2021 満足度: published 83.4% consistent"));
   CHECK_THAT(xml, Catch::Contains("actual printed 79 may be 78.5–79.5"));
   CHECK_THAT(xml, Catch::Contains("tests=\"5\" failures=\"1\" skipped=\"1\""));
+}
+
+TEST_CASE("check junit: each file's suite holds its items in order, wherever they lie in the run",
+          "[check][writers][junit]") {
+  // The bundled sheets: a suite's items are its input problems, rates and findings, which lie
+  // apart in the list of items (input problems first, findings last).
+  auto result = kpi::run_pipeline({KPI_DATA_DIR}, {});
+  kpi::verify::CheckItems items(result, {});
+  std::ostringstream out;
+  kpi::report::write_check_junit(out, {result, items, false});
+  auto xml = out.str();
+
+  // Expected: the items made and kept, grouped by file in the order of the files' names.
+  std::map<std::string, std::vector<std::string>> expected_cases;
+  std::map<std::string, int> expected_failures;
+  for (const auto& item : kpi::verify::collect_check_items(result, {})) {
+    auto suite = kpi::model::input_text(item.location);
+    expected_cases[suite].push_back(std::to_string(item.location.line));
+    expected_failures[suite] += item.fails;
+  }
+  REQUIRE(expected_cases.size() > 2);
+
+  std::map<std::string, std::vector<std::string>> cases;
+  std::vector<std::string> suite_order;
+  std::regex suite_open("<testsuite name=\"([^\"]*)\" tests=\"([0-9]+)\" failures=\"([0-9]+)\"");
+  std::regex testcase(
+      "<testcase classname=\"([^\"]*)\" name=\"[^\"]*\" file=\"[^\"]*\" "
+      "line=\"([0-9]+)\"");
+  for (std::sregex_iterator it(xml.begin(), xml.end(), suite_open), end; it != end; ++it) {
+    auto name = (*it)[1].str();
+    suite_order.push_back(name);
+    CHECK(std::stoul((*it)[2].str()) == expected_cases[name].size());
+    CHECK(std::stoi((*it)[3].str()) == expected_failures[name]);
+  }
+  for (std::sregex_iterator it(xml.begin(), xml.end(), testcase), end; it != end; ++it)
+    cases[(*it)[1].str()].push_back((*it)[2].str());
+  CHECK(cases == expected_cases);
+  std::vector<std::string> sorted_names;
+  for (const auto& [name, lines] : expected_cases) sorted_names.push_back(name);
+  CHECK(suite_order == sorted_names);
+  CHECK_THAT(xml, Catch::Contains(fmt::format("tests=\"{}\"", items.size())));
 }

@@ -3,6 +3,7 @@
 // nothing over.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -141,4 +142,32 @@ TEST_CASE("check items: repeated input problems summarised for a reader, failing
   items.for_each([&](const kpi::verify::CheckItem&) { ++all; });
   CHECK(all == 3002);
   CHECK(items.counts().failures == 3);
+}
+
+TEST_CASE("check items: the items at chosen places of a run are those the run gives there",
+          "[check][items]") {
+  kpi::verify::CheckItems items(bundled_run(), {});
+  int runs_asked = 0;
+  for (std::size_t run = 0; run < items.run_count(); ++run) {
+    std::vector<std::string> whole;
+    items.for_each_in_run(
+        run, [&](const kpi::verify::CheckItem& item) { whole.push_back(key_of(item)); });
+    // Every third place, and the last: places passed over are skipped, never given.
+    std::vector<std::uint32_t> places;
+    std::vector<std::string> expected;
+    for (std::uint32_t at = 1; at < whole.size(); at += 3) places.push_back(at);
+    if (places.empty() || places.back() + 1 != whole.size())
+      places.push_back(static_cast<std::uint32_t>(whole.size() - 1));
+    for (auto at : places) expected.push_back(whole[at]);
+    std::vector<std::string> given;
+    items.for_each_at(run, places,
+                      [&](const kpi::verify::CheckItem& item) { given.push_back(key_of(item)); });
+    CHECK(given == expected);
+    std::vector<std::string> none;
+    items.for_each_at(run, {},
+                      [&](const kpi::verify::CheckItem& item) { none.push_back(key_of(item)); });
+    CHECK(none.empty());
+    ++runs_asked;
+  }
+  CHECK(runs_asked > 3);
 }
