@@ -106,6 +106,7 @@ DiagnosticList::DiagnosticList(DiagnosticList&& other) noexcept
       spills_(std::move(other.spills_)),
       marks_(std::move(other.marks_)),
       count_(other.count_),
+      errors_(other.errors_),
       texts_(std::move(other.texts_)),
       hints_(other.hints_) {
   other.recent_.clear();
@@ -113,6 +114,7 @@ DiagnosticList::DiagnosticList(DiagnosticList&& other) noexcept
   other.spills_.clear();
   other.marks_.clear();
   other.count_ = 0;
+  other.errors_ = 0;
 }
 
 DiagnosticList& DiagnosticList::operator=(DiagnosticList&& other) noexcept {
@@ -124,6 +126,7 @@ DiagnosticList& DiagnosticList::operator=(DiagnosticList&& other) noexcept {
   spills_ = std::move(other.spills_);
   marks_ = std::move(other.marks_);
   count_ = other.count_;
+  errors_ = other.errors_;
   texts_ = std::move(other.texts_);
   hints_ = other.hints_;
   other.recent_.clear();
@@ -131,6 +134,7 @@ DiagnosticList& DiagnosticList::operator=(DiagnosticList&& other) noexcept {
   other.spills_.clear();
   other.marks_.clear();
   other.count_ = 0;
+  other.errors_ = 0;
   return *this;
 }
 
@@ -154,6 +158,7 @@ void DiagnosticList::push_back(const SourceLocation& location, Severity severity
                       texts_.id_of(location.sheet, hints_[1]), texts_.id_of(code, hints_[2])};
   encode(recent_, location, severity, numbers, message);
   ++count_;
+  errors_ += severity == Severity::error;
   if (recent_.size() > memory_limit_) spill();
 }
 
@@ -183,6 +188,7 @@ void DiagnosticList::append(DiagnosticList&& other) {
       spilled_bytes_ += other.spilled_bytes_;
       recent_.swap(other.recent_);
       count_ += other.count_;
+      errors_ += other.errors_;
       other = DiagnosticList(other.memory_limit_);
       if (recent_.size() > memory_limit_) spill();
       return;
@@ -215,6 +221,7 @@ void DiagnosticList::copy_records_of(DiagnosticList& other, const util::TextIds&
   }
   append_renumbered(other.recent_, from);
   count_ += other.count_;
+  errors_ += other.errors_;
   if (recent_.size() > memory_limit_) spill();
   other = DiagnosticList(other.memory_limit_);
 }

@@ -191,8 +191,7 @@ constexpr std::size_t items_per_run = 512;
 CheckItems::CheckItems(const PipelineResult& result, const FailPolicy& policy)
     : result_(result), policy_(policy) {
   const auto& diagnostics = result.diagnostics;
-  for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it)
-    counts_.failures += it.view().severity == Severity::error;
+  counts_.failures += static_cast<int>(diagnostics.error_count());
   for (std::size_t k = 0; k < diagnostics.mark_count(); ++k)
     runs_.push_back({RunKind::diagnostics, 0, k, k + 1});
   size_ = diagnostics.size();

@@ -45,6 +45,7 @@ class DiagnosticList {
   void append(DiagnosticList&& other);
 
   std::size_t size() const { return count_; }
+  std::size_t error_count() const { return errors_; }  // of severity error, counted as added
   bool empty() const { return count_ == 0; }
   bool spilled() const { return spilled_bytes_ > 0; }  // some are in a temporary file
 
@@ -132,6 +133,7 @@ class DiagnosticList {
   std::vector<Spill> spills_;         // the older records (tmpfiles), oldest first; the last grows
   std::vector<std::uint64_t> marks_;  // offsets of records about records_per_mark apart
   std::size_t count_ = 0;
+  std::size_t errors_ = 0;
   util::TextIds texts_;  // the paths, sheets and codes the records name by number
   // The numbers of the path, sheet and code given last: a run of one file's records hashes
   // none of them.

@@ -41,10 +41,14 @@ void check_numbered(const DiagnosticList& list, int count) {
   REQUIRE(list.size() == static_cast<std::size_t>(count));
   auto all = read_back(list);
   REQUIRE(all.size() == static_cast<std::size_t>(count));
+  std::size_t errors = 0;
   for (int i = 0; i < count; ++i) {
     INFO(i);
     CHECK(same(all[static_cast<std::size_t>(i)], numbered(i)));
+    errors += numbered(i).severity == Severity::error;
   }
+  CHECK(errors > 0);
+  CHECK(list.error_count() == errors);  // counted as they were added, never read back
 }
 
 }  // namespace
