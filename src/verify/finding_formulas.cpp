@@ -1,5 +1,9 @@
 // Which formulas a sheet's published rates use, and sheets that mix them without reason.
+#include <algorithm>
 #include <map>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -61,24 +65,61 @@ std::map<std::string, int> formula_usage(const model::Sheet& sheet) {
   return usage;
 }
 
-void find_formula_mixes(const model::Sheet& sheet, std::vector<model::Finding>& out) {
-  struct Use {
-    int count = 0;
-    const model::Indicator* example = nullptr;
-    const model::Observation* at = nullptr;
-  };
-  std::map<std::string, std::map<std::string, Use>> by_kind;
-  std::string kind, formula;
+namespace {
+
+struct Use {
+  int count = 0;
+  const model::Indicator* example = nullptr;  // the first observation of the use
+  const model::Observation* at = nullptr;
+  std::size_t first = 0;  // its place in the sheet's observations
+};
+
+// What an observation's kind and formula are made of: enums and views of static texts, so an
+// observation is counted without making either string (they are made once per use).
+struct UseKey {
+  model::Direction direction;
+  bool zero_target;
+  model::RateFormula typed;
+  std::string_view method, basis;
+  friend bool operator==(const UseKey&, const UseKey&) = default;
+};
+
+// The sheet's uses by key, in the order they are first met (a sheet has a handful).
+std::vector<std::pair<UseKey, Use>> uses_of(const model::Sheet& sheet) {
+  std::vector<std::pair<UseKey, Use>> uses;
+  std::size_t place = 0;
   for (const auto& ind : sheet.parsed.indicators) {
     if (ind.relisted_of) continue;
     for (const auto& o : ind.observations) {
+      ++place;
       if (!o.published_rate.number || !explained(o)) continue;
-      assign_formula_of(formula, o);
-      if (is_convention(formula)) continue;
-      assign_kind_of(kind, ind, o);
-      auto& use = entry(entry(by_kind, kind), formula);
-      if (!use.count++) use.example = &ind, use.at = &o;
+      UseKey key{ind.direction, o.target.number && o.target.number->units == 0, ind.rate_formula,
+                 o.check.method, o.check.basis};
+      auto it =
+          std::find_if(uses.begin(), uses.end(), [&](const auto& u) { return u.first == key; });
+      if (it == uses.end()) it = uses.insert(uses.end(), {key, Use{0, &ind, &o, place}});
+      ++it->second.count;
     }
+  }
+  return uses;
+}
+
+}  // namespace
+
+void find_formula_mixes(const model::Sheet& sheet, std::vector<model::Finding>& out) {
+  // Kind → formula → use, by their texts (keys whose texts agree are one use, its example the
+  // first met).
+  std::map<std::string, std::map<std::string, Use>> by_kind;
+  std::string kind, formula;
+  for (const auto& [key, use] : uses_of(sheet)) {
+    assign_formula_of(formula, *use.at);
+    if (is_convention(formula)) continue;
+    assign_kind_of(kind, *use.example, *use.at);
+    auto& joined = entry(entry(by_kind, kind), formula);
+    if (!joined.count || use.first < joined.first) {
+      joined.example = use.example, joined.at = use.at, joined.first = use.first;
+    }
+    joined.count += use.count;
   }
   for (const auto& [kind, formulas] : by_kind) {
     if (formulas.size() < 2) continue;
