@@ -146,7 +146,10 @@ void write_check_junit(std::ostream& out, const CheckContext& ctx) {
   out << fmt::format(
       "<testsuites name=\"kpi-report check\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n",
       total.tests, total.failures, total.skipped);
-  for (const auto& [file, suite] : suites.in_order()) {
+  for (const auto& named : suites.in_order()) {
+    // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+    const std::string& file = named.first;
+    const auto& suite = named.second;
     const auto& t = suite.tally;
     out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n",
                        escape_markup(file), t.tests, t.failures, t.skipped);
