@@ -25,7 +25,7 @@ using model::Observation;
 using model::SourceLocation;
 using model::Value;
 
-// municipality, id, name (each as its key: width, case and spacing forgiven), n-th
+// body (model::body_of), id, name (each as its key: width, case and spacing forgiven), n-th
 using Key = std::tuple<std::string, std::string, std::string, int>;
 
 // Keys are looked up once per KPI of every sheet: hashed, not compared in a tree.
@@ -314,7 +314,7 @@ class Merger {
     std::vector<Key> named;  // first KPIs of their (municipality, id, name) in this sheet
     for (auto& ind : sheet.parsed.indicators) {
       auto name = name_keys_.get(ind.name, name_key);
-      auto muni = municipality_keys_.get(ind.municipality, municipality_key);
+      auto muni = municipality_keys_.get(model::body_of(ind), municipality_key);
       auto id = id_keys_.get(ind.id, id_key);
       Key key{muni, id, name, seen[{muni, id, name, 0}]++};
       auto home = homes_.find(key);
@@ -334,7 +334,9 @@ class Merger {
     sheet.parsed.indicators = std::move(kept);
     for (std::size_t i = 0; i < ids.size(); ++i) {
       first_of_id_.try_emplace(ids[i], Home{s, i});
-      municipalities_.add(ids[i].first);
+      auto slug = municipality_keys_.get(sheet.parsed.indicators[i].municipality, municipality_key);
+      municipalities_.add(slug);
+      first_of_slug_.try_emplace(std::move(slug), Home{s, i});
     }
     near_municipality_of_.clear();  // the earlier municipalities have changed
     for (const auto& [m, id, name, nth] : named)
@@ -355,14 +357,16 @@ class Merger {
                      earlier.name, where(earlier.source))});
   }
 
-  // A municipality no earlier file has, near one that one has: a likely typo. Looked up in
-  // the earlier municipalities' deletion neighbourhoods (NearKeys), not compared with each;
-  // the first KPI of the first near one (byte order) is named.
-  bool near_municipality(const Indicator& ind, const std::string& muni) {
-    if (municipalities_.empty() || municipalities_.contains(muni)) return false;
-    const auto* earlier = near_earlier_municipality(muni);
+  // A municipality slug no earlier file has, near one that one has: a likely typo. Looked
+  // up in the earlier slugs' deletion neighbourhoods (NearKeys), not compared with each; the
+  // first KPI of the first near one (byte order) is named. Printed body names are not asked:
+  // 大島町 and 小島町 are two towns.
+  bool near_municipality(const Indicator& ind) {
+    auto slug = municipality_keys_.get(ind.municipality, municipality_key);
+    if (municipalities_.empty() || municipalities_.contains(slug)) return false;
+    const auto* earlier = near_earlier_municipality(slug);
     if (!earlier) return false;
-    const auto& home = first_of_id_.lower_bound({*earlier, ""})->second;
+    const auto& home = first_of_slug_.at(*earlier);
     warn_near(ind, at(home), "municipality", ind.municipality, at(home).municipality);
     return true;
   }
@@ -394,7 +398,7 @@ class Merger {
   // or municipality near an earlier one: a warning naming both.
   void note_unmatched(const Indicator& ind, const std::string& muni, const std::string& id,
                       const std::string& name) {
-    if (near_municipality(ind, muni)) return;
+    if (near_municipality(ind)) return;
     near_id(ind, muni, id, name);
     auto other = first_of_id_.find({muni, id});
     if (other == first_of_id_.end()) return;
@@ -418,9 +422,10 @@ class Merger {
 
   MergeOutput out_;
   std::unordered_map<Key, Home, KeyHash> homes_;
-  std::map<std::pair<std::string, std::string>, Home> first_of_id_;         // earlier sheets only
-  std::vector<bool> is_extended_;                                           // by sheet
-  NearKeys municipalities_;                                                 // earlier sheets only
+  std::map<std::pair<std::string, std::string>, Home> first_of_id_;  // earlier sheets only
+  std::vector<bool> is_extended_;                                    // by sheet
+  NearKeys municipalities_;                                          // slugs of earlier sheets only
+  std::map<std::string, Home> first_of_slug_;                        // earlier sheets only
   std::map<std::string, std::optional<std::string>> near_municipality_of_;  // this sheet's
   // (municipality, name) -> id -> the first KPI of that key, earlier sheets only.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Home>> ids_by_name_;

@@ -153,7 +153,7 @@ model::Sheet process_text(std::string_view text, std::string_view path, std::str
     return sheet;
   }
   sheet.format = std::string(format->name);
-  sheet.parsed = format->parse(text, path);
+  sheet.parsed = formats::parse_as(*format, text, path);
   sheet.usable = true;
   verify::check_rates(sheet.parsed.indicators, options.profile ? &*options.profile : nullptr,
                       options.rate_check, threads_for(options));

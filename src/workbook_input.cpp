@@ -130,7 +130,7 @@ model::Sheet process_grid_sheet(const grid::Sheet& sheet, const std::string& pat
   if (!format) return out;
   out.format = std::string(format->name);
   if (format->name != "grid")
-    out.parsed = format->parse(*out.text, path);
+    out.parsed = formats::parse_as(*format, *out.text, path);
   else if (read_ahead)
     out.parsed = std::move(*read_ahead);
   else

@@ -61,16 +61,35 @@ Profile parse_profile(std::string_view json_text) {
   }
 }
 
-const Profile& profile_for(std::string_view slug) {
+namespace {
+
+// The built-in profile of `slug` in any case ("Takaoka" is takaoka), or nullptr.
+const Profile* builtin_profile(std::string_view slug) {
   const auto& all = builtin_profiles();
-  if (auto it = all.find(slug); it != all.end()) return it->second;
-  return all.at("default");
+  if (auto it = all.find(slug); it != all.end()) return &it->second;
+  std::string lower(slug);
+  for (auto& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  auto it = all.find(lower);
+  return it == all.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+const Profile& profile_for(std::string_view slug) {
+  const auto* profile = builtin_profile(slug);
+  return profile ? *profile : builtin_profiles().at("default");
 }
 
 std::string slug_for_name(std::string_view name) {
   for (const auto& [slug, profile] : builtin_profiles())
     if (!name.empty() && profile.name == name) return std::string(slug);
   return {};
+}
+
+std::string name_for_slug(std::string_view slug) {
+  const auto* profile = builtin_profile(slug);
+  return !profile || profile->slug == "default" ? std::string() : profile->name;
 }
 
 std::string grade_of(const Profile& profile, double percent) {

@@ -123,20 +123,16 @@ std::string japanese_column(std::string_view header) {
   }
 }
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
-}
-
 }  // namespace
 
 std::string column_name(std::string_view header_cell) {
   auto header = unprotect_cell(text::trim(header_cell));
-  if (is_ascii(header)) return lower_ascii(header);
+  if (text::is_ascii(header)) return lower_ascii(header);
   return japanese_column(header);
 }
 
 bool is_japanese_header(std::string_view header_cell) {
-  return !is_ascii(header_cell);
+  return !text::is_ascii(header_cell);
 }
 
 std::optional<model::Decimal> number_in_text(std::string_view printed) {

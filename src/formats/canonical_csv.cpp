@@ -18,7 +18,9 @@
 
 #include <fmt/format.h>
 
+#include "kpi/formats/body_of_sheet.hpp"
 #include "kpi/formats/canonical_cells.hpp"
+#include "kpi/text/body_name.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/text/qualifier.hpp"
@@ -55,6 +57,7 @@ struct Column {
 
 constexpr Column columns[] = {
     {"municipality", Level::indicator, Kind::key, true},
+    {"municipality_name", Level::indicator, Kind::text},
     {"id", Level::indicator, Kind::key, true},
     {"seq", Level::indicator, Kind::count},
     {"name", Level::indicator, Kind::key, true},
@@ -380,7 +383,9 @@ void read_direction(model::Indicator& ind, const Cells& c) {
 model::Indicator indicator_of(const Group& g, const model::SharedName& path) {
   const auto& c = g.cells;
   model::Indicator ind;
-  ind.municipality = c["municipality"];
+  name_body_from_cell(ind, c["municipality"]);  // takaoka, Takaoka, 新田市
+  if (auto name = text::body_name_form(c["municipality_name"]); !name.empty())
+    ind.municipality_name = std::move(name);
   ind.id = c["id"];
   ind.seq = g.seq;
   ind.name = c["name"];
@@ -482,6 +487,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
     add_row(c, groups, row);
   }
   for (const auto& g : groups.list) out.indicators.push_back(indicator_of(g, c.path));
+  name_body_from_profile(out.indicators);
   return out;
 }
 

@@ -11,11 +11,13 @@
 #include <fmt/format.h>
 
 #include "kpi/calc/profile.hpp"
+#include "kpi/formats/body_of_sheet.hpp"
 #include "kpi/formats/grid_direction.hpp"
 #include "kpi/formats/grid_headers.hpp"
 #include "kpi/formats/grid_values.hpp"
 #include "kpi/formats/plan_path.hpp"
 #include "kpi/grid/delimited.hpp"
+#include "kpi/text/body_name.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
@@ -157,7 +159,8 @@ struct RowContext {
   grid::MergedIndex merges;
   model::SharedName path;  // the file's name, shared by its locations
   const std::vector<int>& row_lines;
-  std::string municipality{};
+  std::string municipality{};       // the title's body: its profile slug, or "unknown"
+  std::string municipality_name{};  // and its printed name, or ""
   // The goal and measure headings met so far, each kept once; a KPI names its own by index.
   std::vector<std::string> goals{std::string()}, measures{std::string()};
   // KPIs met so far by id: views of the ids in the started KPIs (take_row).
@@ -279,20 +282,6 @@ std::string id_of(const RowContext& ctx, const Layout& layout, int row, const st
   return id.empty() ? name : id;
 }
 
-// A municipality cell as the JSON contract's slug ([a-z0-9-]): a profile's name gives its
-// slug, an ASCII slug is kept (lower case), anything else is "unknown".
-std::string municipality_slug(std::string_view cell) {
-  if (auto slug = calc::slug_for_name(text::normalize(cell)); !slug.empty()) return slug;
-  std::string out;
-  for (char c : cell) {
-    char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!(text::is_ascii_digit(lower) || (lower >= 'a' && lower <= 'z') || lower == '-'))
-      return "unknown";
-    out.push_back(lower);
-  }
-  return out.empty() ? "unknown" : out;
-}
-
 // What a KPI row takes from the rows above it: its goal and measure headings, and its place
 // among the KPIs of its id (seq). Read row by row, in order.
 struct StartedKpi {
@@ -308,7 +297,12 @@ model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Lay
   int row = started.row;
   model::Indicator ind;
   auto municipality = label_at(ctx, row, layout.column(Role::municipality));
-  ind.municipality = municipality.empty() ? ctx.municipality : municipality_slug(municipality);
+  if (municipality.empty()) {
+    ind.municipality = ctx.municipality;
+    ind.municipality_name = ctx.municipality_name;
+  } else {
+    name_body_from_cell(ind, municipality);
+  }
   ind.name = std::move(started.name);
   ind.relisted_of = std::move(started.relisted_of);
   ind.id = std::move(started.id);
@@ -491,21 +485,6 @@ void resolve_relisted(std::vector<model::Indicator>& indicators) {
 
 // -- the title above the header --------------------------------------------------------------
 
-// "○○市", "△△県" in the title rows: the municipality as a profile slug when one has that
-// name (高岡市 → takaoka), else "" (the JSON contract wants a slug).
-std::string municipality_in(std::string_view title) {
-  auto t = text::normalize(title);
-  for (std::string_view suffix : {"市", "町", "村", "県", "都", "府"}) {
-    auto pos = t.find(suffix);
-    if (pos == std::string::npos) continue;
-    auto begin = t.rfind(' ', pos);
-    std::string name = t.substr(begin == std::string::npos ? 0 : begin + 1,
-                                pos + suffix.size() - (begin == std::string::npos ? 0 : begin + 1));
-    if (auto slug = calc::slug_for_name(name); !slug.empty()) return slug;
-  }
-  return {};
-}
-
 std::string title_text(const grid::Sheet& sheet, int header_row) {
   std::string title;
   for (int r = 0; r < header_row; ++r)
@@ -538,7 +517,8 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
     return out;
   }
   auto title = title_text(sheet, header->first_row);
-  ctx.municipality = municipality_in(title);
+  ctx.municipality_name = text::body_name_in(title);
+  ctx.municipality = calc::slug_for_name(ctx.municipality_name);
   if (ctx.municipality.empty()) ctx.municipality = "unknown";
   reclassify_grades(*header, sheet);
   auto missing = grid_headers::missing_roles(*header);

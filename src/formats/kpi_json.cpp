@@ -12,7 +12,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "kpi/formats/body_of_sheet.hpp"
 #include "kpi/formats/canonical_cells.hpp"
+#include "kpi/text/body_name.hpp"
 #include "kpi/text/fit_width.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
@@ -248,6 +250,7 @@ model::Indicator indicator_of(const Json& j, const model::SourceLocation& elemen
   if (!j.is_object()) throw ReadError("expected an object");
   model::Indicator ind;
   ind.municipality = text_field(j, "municipality");
+  ind.municipality_name = text::body_name_form(text_field(j, "municipality_name"));
   ind.id = required_text(j, "id");
   ind.seq = int_field(j, "seq").value_or(1);
   if (ind.seq < 1) throw ReadError("seq: expected a positive number");
@@ -490,6 +493,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   if (doc.contains("sources")) out.origins.emplace();
   read_each(c, doc, "sources", [&](const Json& j) { out.origins->push_back(source_of(j)); });
   read_indicators(c, doc, text);
+  name_body_from_profile(out.indicators);  // documents made before municipality_name
   return out;
 }
 

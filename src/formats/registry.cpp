@@ -1,5 +1,6 @@
 #include "kpi/formats/registry.hpp"
 
+#include "kpi/formats/body_of_sheet.hpp"
 #include "kpi/formats/canonical_csv.hpp"
 #include "kpi/formats/grid_layout.hpp"
 #include "kpi/formats/joetsu.hpp"
@@ -49,6 +50,13 @@ const InputFormat* detect_format(std::string_view text) {
     if (score > best_score) best = &f, best_score = score;
   }
   return best;
+}
+
+model::ParseOutput parse_as(const InputFormat& format, std::string_view text,
+                            std::string_view path) {
+  auto parsed = format.parse(text, path);
+  if (!format.municipality.empty()) name_body_from_title(parsed.indicators, text);
+  return parsed;
 }
 
 }  // namespace kpi::formats

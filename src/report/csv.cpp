@@ -3,6 +3,7 @@
 // formats/canonical_csv.cpp; the cell conventions both use are in canonical_cells.hpp.
 #include <algorithm>
 
+#include "kpi/calc/profile.hpp"
 #include "kpi/formats/canonical_cells.hpp"
 #include "kpi/report/writers.hpp"
 #include "kpi/text/normalize.hpp"
@@ -79,6 +80,11 @@ std::string baseline_cell(const Indicator& ind, const Observation*) {
 std::string baseline_number_cell(const Indicator& ind, const Observation*) {
   return cells::explicit_number_cell(ind.baseline.value);
 }
+// A body the slug does not name (小川市 in Joetsu's layout, 新田市 of no profile).
+bool name_not_of_profile(const Indicator& ind) {
+  return ind.municipality_name != calc::name_for_slug(ind.municipality);
+}
+
 bool baseline_needs_number(const Indicator& ind) {
   return !baseline_number_cell(ind, nullptr).empty();
 }
@@ -122,6 +128,9 @@ bool needs_number(const Indicator& ind) {
 
 const Column columns[] = {
     {"municipality", [](const Indicator& i, const Observation*) { return i.municipality; }},
+    {"municipality_name",
+     [](const Indicator& i, const Observation*) { return i.municipality_name; },
+     name_not_of_profile},
     {"id", [](const Indicator& i, const Observation*) { return i.id; }},
     {"seq", [](const Indicator& i, const Observation*) { return std::to_string(i.seq); }},
     {"name", [](const Indicator& i, const Observation*) { return i.name; }},

@@ -237,6 +237,7 @@ template <class Out>
 void indicator(Out& out, const model::Indicator& ind) {
   out.begin_object();
   out.key("municipality").string(ind.municipality);
+  text_or_null(out.key("municipality_name"), ind.municipality_name);
   out.key("id").string(ind.id);
   out.key("seq").integer(ind.seq);
   out.key("name").string(ind.name);

@@ -42,7 +42,7 @@ void find_same_name_conflicts(const IndicatorList& all, std::vector<model::Findi
   first_by_name.reserve(all.size());
   for (const auto* ind : all) {
     if (ind->name.empty()) continue;
-    auto [it, inserted] = first_by_name.try_emplace({ind->municipality, ind->name}, ind);
+    auto [it, inserted] = first_by_name.try_emplace({model::body_of(*ind), ind->name}, ind);
     if (inserted) continue;
     const auto* other = it->second;
     // Re-listed rows are compared with their original by find_relisted_differences.

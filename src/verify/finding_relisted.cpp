@@ -49,7 +49,7 @@ std::string differences(const Indicator& copy, const Indicator& original) {
 // The KPI a re-listed row points at: an id can hold several KPIs (seq 1, 2, ...), so the one
 // with the same name (as matched: "（累計）" = "(累計)") is preferred, else the first of that id.
 const Indicator* original_of(const Indicator& copy, const IndicatorGroups& originals) {
-  auto [first, last] = find_group(originals, copy.municipality, *copy.relisted_of);
+  auto [first, last] = find_group(originals, model::body_of(copy), *copy.relisted_of);
   if (first == last) return nullptr;
   if (std::next(first) == last) return first->indicator;  // the only one, whatever its name
   auto name = text::name_form(copy.name);

@@ -1,6 +1,6 @@
 #pragma once
-// Private to verify/: KPIs grouped by (municipality, a text of theirs: an id, a name), for the
-// cross-row findings. One sorted vector of views instead of a tree of nodes: built with one
+// Private to verify/: KPIs grouped by body (model::body_of) and a text of theirs (an id, a name),
+// for the cross-row findings. One sorted vector of views instead of a tree of nodes: built with one
 // allocation and one sort, searched by halves. The views point into the indicators, which
 // outlive the search.
 #include <algorithm>
@@ -34,7 +34,7 @@ IndicatorGroups group_by(const IndicatorList& all, TextOf text_of) {
   groups.reserve(all.size());
   for (const auto* ind : all)
     if (std::optional<std::string_view> text = text_of(*ind))
-      groups.push_back({ind->municipality, *text, ind});
+      groups.push_back({model::body_of(*ind), *text, ind});
   std::stable_sort(groups.begin(), groups.end(),
                    [](const auto& a, const auto& b) { return key_before(a, b); });
   return groups;

@@ -29,10 +29,13 @@ struct Profile {
   std::vector<std::string> average_markers;  // "1校あたり": a per-unit average, not a count
 };
 
-// The built-in profile for `slug`, or the default profile when there is none.
+// The built-in profile for `slug` (in any case), or the default profile when there is none.
 const Profile& profile_for(std::string_view slug);
 // The slug of the built-in profile whose name is `name` ("高岡市" → "takaoka"), or "".
 std::string slug_for_name(std::string_view name);
+// The name of the built-in profile `slug` (in any case: "takaoka" → "高岡市"), or "" when
+// there is none.
+std::string name_for_slug(std::string_view slug);
 // Parses a profile from JSON text; throws std::runtime_error with a message on bad input.
 Profile parse_profile(std::string_view json_text);
 // The grade of a rate in percent ("" when the profile has no grades).

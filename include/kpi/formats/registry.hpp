@@ -25,5 +25,9 @@ const std::vector<InputFormat>& input_formats();
 const InputFormat* find_format(std::string_view name);
 // The layout with the highest positive sniff score, or nullptr.
 const InputFormat* detect_format(std::string_view text);
+// `format`'s parse, and the body each KPI is of: a city's layout reads it from the title
+// (kpi/formats/body_of_sheet.hpp).
+model::ParseOutput parse_as(const InputFormat& format, std::string_view text,
+                            std::string_view path);
 
 }  // namespace kpi::formats

@@ -104,9 +104,14 @@ enum class RateFormula {
 };
 
 struct Indicator {
-  std::string municipality;  // slug: takaoka, toyama, kanazawa, joetsu, ...
-  std::string id;            // as printed: No.3, 1-07, A-1-1, 1-(1)-①
-  int seq = 1;               // ordinal of this KPI within its id
+  // The conventions' profile slug (takaoka, toyama, kanazawa, joetsu; "unknown" for none): the
+  // body's own when the sheet names a body with a profile, else the layout's city.
+  std::string municipality;
+  // The body the sheet is of, as its title or 市町村 column prints it (NFKC, unspaced: 小川市),
+  // else its profile's name (高岡市); "" when neither is known. Series merge by it.
+  std::string municipality_name;
+  std::string id;  // as printed: No.3, 1-07, A-1-1, 1-(1)-①
+  int seq = 1;     // ordinal of this KPI within its id
   std::string name;
   std::string unit;
   std::string goal;                  // basic goal (基本目標 / 政策分野)
@@ -125,6 +130,11 @@ struct Indicator {
   Pace pace;                              // toward the final target (kpi/calc/outcome.hpp)
   SourceLocation source;
 };
+
+// The body a KPI is of, as series and cross-row checks group KPIs: its name, else its slug.
+inline const std::string& body_of(const Indicator& ind) {
+  return ind.municipality_name.empty() ? ind.municipality : ind.municipality_name;
+}
 
 const char* to_string(Direction direction);  // increase | decrease | maintain | nullptr
 const char* to_string(DirectionSource source);

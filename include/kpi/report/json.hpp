@@ -11,7 +11,7 @@ using Json = nlohmann::ordered_json;
 
 inline constexpr const char* json_schema_id = "kpi-report/1";
 // Minor version of schema 1: fields added compatibly (docs/json-schema.md lists them).
-inline constexpr const char* json_schema_version = "1.2";
+inline constexpr const char* json_schema_version = "1.3";
 
 Json value_json(const model::Value& v);     // number or null
 Json number_json(const model::Decimal& d);  // as Json::parse(d.to_string()), without parsing

@@ -14,6 +14,13 @@ constexpr bool is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+// Every byte below 0x80.
+inline bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 namespace detail {
 // trim() of a text that starts or ends with a byte a space may start or end with.
 std::string_view trim_spaces(std::string_view s);

@@ -87,14 +87,23 @@ TEST_CASE("a grid's goal and measure columns give each KPI its plan path, carrie
   CHECK(out.indicators[2].plan_path[1].title == "(2) 関係人口");
 }
 
-TEST_CASE("a grid's municipality is a profile slug or unknown, never printed text",
-          "[grid-layout]") {
+TEST_CASE("a grid's municipality is a profile slug or unknown, the printed body its name",
+          "[grid-layout][body-name]") {
   auto out = read(
       "富山県 施策評価\n"
       "市町村,指標名,R5目標値,R5実績値,R5達成率\n"
       "高岡市,移住者数,100,90,90.0%\n"
-      "氷見市,観光客数,10,9,90.0%\n");
-  REQUIRE(out.indicators.size() == 2);
+      "氷 見 市,観光客数,10,9,90.0%\n"
+      "Toyama,転入者数,10,9,90.0%\n"
+      ",就業者数,10,9,90.0%\n");
+  REQUIRE(out.indicators.size() == 4);
   CHECK(out.indicators[0].municipality == "takaoka");
+  CHECK(out.indicators[0].municipality_name == "高岡市");
   CHECK(out.indicators[1].municipality == "unknown");
+  CHECK(out.indicators[1].municipality_name == "氷見市");
+  CHECK(out.indicators[2].municipality == "toyama");
+  CHECK(out.indicators[2].municipality_name == "富山市");
+  // A row without a body is the title's: 富山県, of no profile.
+  CHECK(out.indicators[3].municipality == "unknown");
+  CHECK(out.indicators[3].municipality_name == "富山県");
 }

@@ -1,6 +1,6 @@
 // The JSON output must follow docs/kpi-report.schema.json: a small validator for the
 // keywords that schema uses (type, const, enum, required, properties, items, $ref, pattern
-// is not checked).
+// is not checked), and no field the schema does not list.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -56,6 +56,12 @@ void validate(const json& value, const json& schema, const json& root, const std
       for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it)
         if (value.contains(it.key()))
           validate(value[it.key()], it.value(), root, at + "." + it.key(), errors);
+    // Every field written is documented: an object with properties and no
+    // additionalProperties lists them all.
+    if (schema.contains("properties") && !schema.contains("additionalProperties"))
+      for (auto it = value.begin(); it != value.end(); ++it)
+        if (!schema["properties"].contains(it.key()))
+          errors.push_back(at + ": undocumented field " + it.key());
   }
   if (value.is_array() && schema.contains("items"))
     for (std::size_t i = 0; i < value.size(); ++i)

@@ -1,0 +1,42 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "kpi/text/body_name.hpp"
+
+using kpi::text::body_name_form;
+using kpi::text::body_name_in;
+
+TEST_CASE("body_name_in finds the body a strategy title names", "[text][body-name]") {
+  // The titles of the four cities' sheets (shared/seeds) and of other bodies.
+  CHECK(body_name_in("第２期高岡市総合戦略「みらい・たかおか」KPI進捗状況一覧表") == "高岡市");
+  CHECK(body_name_in("「第2期上越市まち・ひと・しごと創生総合戦略」重要業績評価指標（KPI）") ==
+        "上越市");
+  CHECK(body_name_in("\n第3次 金沢版総合戦略\n\n金 沢 市\n令和6年3月\n") == "金沢市");
+  CHECK(body_name_in("【閲覧用】\n持出不可\n高岡市総合計画第4次基本計画\n") == "高岡市");
+  CHECK(body_name_in("第二期小川市総合戦略") == "小川市");
+  CHECK(body_name_in("令和5年度 新田町 KPI進捗状況") == "新田町");
+  CHECK(body_name_in("令和5年度新田町の総合戦略") == "新田町");
+  CHECK(body_name_in("富山県 総合戦略 KPI") == "富山県");
+  CHECK(body_name_in("富山県高岡市総合戦略") == "高岡市");
+  CHECK(body_name_in("(四日市市)") == "四日市市");
+  CHECK(body_name_in("十日町市まち・ひと・しごと創生総合戦略") == "十日町市");
+}
+
+TEST_CASE("body_name_in names nothing when the title names no body", "[text][body-name]") {
+  CHECK(body_name_in("").empty());
+  CHECK(body_name_in("総合戦略に記載されている各種施策の取組状況").empty());
+  CHECK(body_name_in("【基本目標1】地方の中核を担う都市として躍動するまち").empty());
+  CHECK(body_name_in("県内市町村の取組").empty());
+  CHECK(body_name_in("市町村").empty());
+  CHECK(body_name_in("本市の総合戦略").empty());
+  CHECK(body_name_in("第3次 金沢版総合戦略").empty());
+  CHECK(body_name_in("目標値 実績値 達成率").empty());
+}
+
+TEST_CASE("body_name_form is one form for a body's printings", "[text][body-name]") {
+  CHECK(body_name_form("金 沢 市") == "金沢市");
+  CHECK(body_name_form(" 高岡市　") == "高岡市");
+  CHECK(body_name_form("ｶﾅｻﾞﾜ") == "カナザワ");
+  CHECK(body_name_form("").empty());
+}
