@@ -42,6 +42,7 @@ void rate_facts(Out& out, const verify::CheckItem& item) {
   const auto& f = *item.rate;
   out.begin_object();
   out.key("municipality").string(f.municipality);
+  fields::text_or_null(out.key("municipality_name"), f.municipality_name);
   out.key("id").string(f.id);
   fields::text_or_null(out.key("name"), f.name);
   out.key("fiscal_year").integer(f.fiscal_year);

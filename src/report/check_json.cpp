@@ -88,7 +88,7 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
   JsonWriter json(out);
   json.begin_object();
   json.key("schema").string("kpi-report-check/1");
-  json.key("schema_version").string("1.1");
+  json.key("schema_version").string("1.2");
   counts(json.key("counts"), ctx.items.counts());
   json.key("items").begin_array();
   items(json, ctx.items, ctx.jobs);

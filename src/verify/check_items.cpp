@@ -53,6 +53,7 @@ bool fails_of(Verdict verdict, const FailPolicy& policy) {
 void fill_facts(RateFacts& f, const model::Indicator& ind, const model::Observation& o,
                 const model::RateCheck& check, bool revised, const model::Value& published) {
   f.municipality = ind.municipality;
+  f.municipality_name = ind.municipality_name;
   f.id = model::display_id(ind);
   f.name = ind.name;
   f.fiscal_year = o.fiscal_year;

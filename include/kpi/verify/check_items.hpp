@@ -16,7 +16,7 @@ namespace kpi::verify {
 
 // The facts of one rate check, for machines (check JSON `rate`, SARIF `properties`).
 struct RateFacts {
-  std::string municipality, id, name;  // id as displayed: "No.3", "No.3 #2"
+  std::string municipality, municipality_name, id, name;  // id as displayed: "No.3 #2"
   int fiscal_year = 0;
   bool revised = false;  // the revised rate (変更後) against the revised target
   model::Value target, actual, published;

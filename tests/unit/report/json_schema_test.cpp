@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -136,9 +137,16 @@ TEST_CASE("check JSON follows its documented schema on every bundled sheet",
     first_errors += errors[i] + "\n";
   INFO(first_errors);
   CHECK(errors.empty());
-  CHECK(doc["schema_version"] == "1.1");
+  CHECK(doc["schema_version"] == "1.2");
   std::size_t with_facts = 0;
-  for (const auto& item : doc["items"]) with_facts += item.contains("rate");
+  const std::map<std::string, std::string> body_of_slug = {
+      {"takaoka", "高岡市"}, {"toyama", "富山市"}, {"joetsu", "上越市"}, {"kanazawa", "金沢市"}};
+  for (const auto& item : doc["items"]) {
+    with_facts += item.contains("rate");
+    if (item.contains("rate"))
+      CHECK(item["rate"]["municipality_name"] ==
+            body_of_slug.at(item["rate"]["municipality"].get<std::string>()));
+  }
   CHECK(with_facts == static_cast<std::size_t>(doc["counts"]["match"].get<int>() +
                                                doc["counts"]["consistent"].get<int>() +
                                                doc["counts"]["mismatch"].get<int>() +
