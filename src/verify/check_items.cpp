@@ -226,13 +226,15 @@ void CheckItems::add_rate_runs(std::size_t sheet) {
   }
 }
 
-void CheckItems::visit_run(const Run& run, const Visit& visit, const Wanted& wanted) const {
+void CheckItems::visit_run(const Run& run, const Visit& visit, const Wanted& wanted,
+                           Places places) const {
   CheckItem item;
   switch (run.kind) {
     case RunKind::diagnostics: {
       const auto& diagnostics = result_.diagnostics;
       auto end = diagnostics.mark(run.begin + 1);
-      for (auto it = diagnostics.mark(run.begin); it != end; ++it) {
+      for (auto it = diagnostics.mark(run.begin); it != end && places.more(); ++it) {
+        if (!places.take()) continue;  // a record passed over is not decoded
         diagnostic_item(item, *it);
         if (!wanted || wanted(item)) visit(item);
       }
@@ -240,8 +242,9 @@ void CheckItems::visit_run(const Run& run, const Visit& visit, const Wanted& wan
     }
     case RunKind::rates: {
       const auto& indicators = result_.sheets[run.sheet].parsed.indicators;
-      for (auto i = run.begin; i < run.end; ++i)
+      for (auto i = run.begin; i < run.end && places.more(); ++i)
         for_each_rate(indicators[i], [&](const PrintedRate& rate) {
+          if (!places.take()) return;
           rate_kind(item, rate, policy_);
           if (wanted && !wanted(item)) return;
           rate_texts(item, rate);
@@ -250,7 +253,8 @@ void CheckItems::visit_run(const Run& run, const Visit& visit, const Wanted& wan
       break;
     }
     case RunKind::findings:
-      for (auto i = run.begin; i < run.end; ++i) {
+      for (auto i = run.begin; i < run.end && places.more(); ++i) {
+        if (!places.take()) continue;
         finding_item(item, result_.findings[i], policy_);
         if (!wanted || wanted(item)) visit(item);
       }
@@ -259,7 +263,7 @@ void CheckItems::visit_run(const Run& run, const Visit& visit, const Wanted& wan
 }
 
 void CheckItems::for_each(const Visit& visit, const Wanted& wanted) const {
-  for (const auto& run : runs_) visit_run(run, visit, wanted);
+  for (const auto& run : runs_) visit_run(run, visit, wanted, Places());
 }
 
 void CheckItems::for_each_summarised(const Visit& visit, const Wanted& wanted,
@@ -271,56 +275,16 @@ void CheckItems::for_each_summarised(const Visit& visit, const Wanted& wanted,
     if (!wanted || wanted(item)) visit(item);
   }
   for (const auto& run : runs_)
-    if (run.kind != RunKind::diagnostics) visit_run(run, visit, wanted);
+    if (run.kind != RunKind::diagnostics) visit_run(run, visit, wanted, Places());
 }
 
 void CheckItems::for_each_in_run(std::size_t run, const Visit& visit, const Wanted& wanted) const {
-  visit_run(runs_.at(run), visit, wanted);
+  visit_run(runs_.at(run), visit, wanted, Places());
 }
 
-void CheckItems::for_each_at(std::size_t run_index, std::span<const std::uint32_t> positions,
+void CheckItems::for_each_at(std::size_t run, std::span<const std::uint32_t> positions,
                              const Visit& visit) const {
-  const auto& run = runs_.at(run_index);
-  std::size_t next = 0;        // the next wanted position, in `positions`
-  std::uint32_t position = 0;  // of the item at hand, in the run
-  auto wanted_here = [&] {
-    bool wanted = next < positions.size() && positions[next] == position;
-    ++position;
-    next += wanted;
-    return wanted;
-  };
-  auto more = [&] { return next < positions.size(); };
-  CheckItem item;
-  switch (run.kind) {
-    case RunKind::diagnostics: {
-      const auto& diagnostics = result_.diagnostics;
-      auto end = diagnostics.mark(run.begin + 1);
-      for (auto it = diagnostics.mark(run.begin); it != end && more(); ++it) {
-        if (!wanted_here()) continue;  // a record passed over is not decoded
-        diagnostic_item(item, *it);
-        visit(item);
-      }
-      break;
-    }
-    case RunKind::rates: {
-      const auto& indicators = result_.sheets[run.sheet].parsed.indicators;
-      for (auto i = run.begin; i < run.end && more(); ++i)
-        for_each_rate(indicators[i], [&](const PrintedRate& rate) {
-          if (!wanted_here()) return;
-          rate_kind(item, rate, policy_);
-          rate_texts(item, rate);
-          visit(item);
-        });
-      break;
-    }
-    case RunKind::findings:
-      for (auto p : positions) {
-        if (run.begin + p >= run.end) break;
-        finding_item(item, result_.findings[run.begin + p], policy_);
-        visit(item);
-      }
-      break;
-  }
+  visit_run(runs_.at(run), visit, {}, Places(positions));
 }
 
 std::vector<CheckItem> collect_check_items(const PipelineResult& result, const FailPolicy& policy) {

@@ -86,7 +86,30 @@ class CheckItems {
     std::size_t begin = 0;  // diagnostics: the mark; rates: indicators; findings: findings
     std::size_t end = 0;
   };
-  void visit_run(const Run& run, const Visit& visit, const Wanted& wanted) const;
+  // The places of a run to visit: every one, or the ascending positions given; the others are
+  // passed over before their item is made.
+  class Places {
+   public:
+    Places() = default;
+    explicit Places(std::span<const std::uint32_t> positions)
+        : positions_(positions), every_(false) {}
+    bool more() const { return every_ || next_ < positions_.size(); }
+    // Whether the place at hand is visited; moves on to the next.
+    bool take() {
+      if (every_) return true;
+      bool wanted = next_ < positions_.size() && positions_[next_] == position_;
+      ++position_;
+      next_ += wanted;
+      return wanted;
+    }
+
+   private:
+    std::span<const std::uint32_t> positions_;
+    bool every_ = true;
+    std::size_t next_ = 0;        // the next wanted position, in positions_
+    std::uint32_t position_ = 0;  // of the place at hand, in the run
+  };
+  void visit_run(const Run& run, const Visit& visit, const Wanted& wanted, Places places) const;
   void add_rate_runs(std::size_t sheet);
 
   const PipelineResult& result_;
