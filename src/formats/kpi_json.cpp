@@ -239,11 +239,17 @@ model::Observation observation_of(const Json& j, const model::SourceLocation& in
   return o;
 }
 
+// `text` as a shared name: `known`'s when equal (an observation is mostly of its KPI's file
+// and sheet: not looked up in the table of names again).
+model::SharedName shared(const std::string& text, const model::SharedName& known) {
+  return known == text ? known : model::SharedName(text);
+}
+
 model::SourceLocation location_of(const Json& j, const model::SourceLocation& fallback) {
   auto path = text_field(j, "path");
   if (path.empty()) return fallback;
-  return {path, int_field(j, "line").value_or(0), text_field(j, "sheet"),
-          cell_field(j, "cell", "cell")};
+  return {shared(path, fallback.path), int_field(j, "line").value_or(0),
+          shared(text_field(j, "sheet"), fallback.sheet), cell_field(j, "cell", "cell")};
 }
 
 model::Indicator indicator_of(const Json& j, const model::SourceLocation& element) {
