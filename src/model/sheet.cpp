@@ -94,4 +94,13 @@ std::vector<SourceSummary> source_summaries(const Sheet& sheet) {
   return {s};
 }
 
+std::string_view sheet_body(const Sheet& sheet) {
+  const auto& all = sheet.parsed.indicators;
+  if (all.empty()) return {};
+  std::string_view body = all.front().municipality_name;
+  for (const auto& ind : all)
+    if (ind.municipality_name != body) return {};
+  return body;
+}
+
 }  // namespace kpi::model

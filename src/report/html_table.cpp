@@ -57,8 +57,11 @@ void row(std::ostream& out, const ObservationRow& r, Lang lang, const std::strin
 
 void sheet_heading(std::ostream& out, const model::Sheet& sheet, Lang lang) {
   auto name = model::input_text({sheet.path, 0, sheet.sheet_name, {}});
-  out << "<h3>" << escape_markup(name) << "</h3>\n<p class=\"meta\">"
-      << escape_markup(fmt::format("{} {} · {} {} · {} {}", pick(lang, "layout", "様式"),
+  auto body = model::sheet_body(sheet);
+  out << "<h3>" << escape_markup(name) << "</h3>\n<p class=\"meta\">";
+  if (!body.empty())
+    out << escape_markup(fmt::format("{} {} · ", term(lang, Term::municipality), body));
+  out << escape_markup(fmt::format("{} {} · {} {} · {} {}", pick(lang, "layout", "様式"),
                                    sheet.format, term(lang, Term::kpis),
                                    sheet.parsed.indicators.size(), term(lang, Term::rows_skipped),
                                    sheet.parsed.skipped.size()))

@@ -81,14 +81,15 @@ std::string sheet_title(Lang lang, const model::Sheet& sheet) {
   auto where = model::input_text({sheet.path, 0, sheet.sheet_name, {}});
   auto kpis = sheet.parsed.indicators.size();
   auto skipped = sheet.parsed.skipped.size();
+  auto body = model::sheet_body(sheet);
   if (lang == Lang::ja) {
-    auto text = fmt::format("{}（{}、{}）：指標{}件、読み飛ばした行{}行", where, sheet.format,
-                            sheet.encoding, kpis, skipped);
+    auto text = fmt::format("{}（{}{}{}、{}）：指標{}件、読み飛ばした行{}行", where, body,
+                            body.empty() ? "" : "、", sheet.format, sheet.encoding, kpis, skipped);
     if (sheet.merged_kpis) text += fmt::format("、ほか{}件は前の系列に結合", sheet.merged_kpis);
     return text;
   }
-  auto text = fmt::format("{} ({}, {}): {} KPIs, {} rows skipped", where, sheet.format,
-                          sheet.encoding, kpis, skipped);
+  auto text = fmt::format("{} ({}{}{}, {}): {} KPIs, {} rows skipped", where, body,
+                          body.empty() ? "" : ", ", sheet.format, sheet.encoding, kpis, skipped);
   if (sheet.merged_kpis) text += fmt::format(", {} more joined to series above", sheet.merged_kpis);
   return text;
 }

@@ -67,6 +67,10 @@ struct Sheet {
   std::string_view line_text(int line) const;
 };
 
+// The body every KPI of `sheet` is of (小川市: model::Indicator::municipality_name), or ""
+// when they name none or several (a prefecture's grid with a 市町村 column).
+std::string_view sheet_body(const Sheet& sheet);
+
 // What JSON sources[] lists for `sheet`: its origins when it was a JSON document read back,
 // else the sheet itself.
 std::vector<SourceSummary> source_summaries(const Sheet& sheet);

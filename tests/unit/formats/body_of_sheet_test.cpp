@@ -143,3 +143,16 @@ TEST_CASE("body: printed names near each other are two bodies, not a typo", "[bo
   CHECK(result.sheets[1].merged_kpis == 0);
   CHECK_FALSE(has_diagnostic(result.diagnostics, "input.merge-near-miss", ""));
 }
+
+TEST_CASE("body: a sheet's body is the one its KPIs share, else none", "[body-name]") {
+  CHECK(kpi::model::sheet_body(load_sheet(joetsu)) == "上越市");
+  auto prefecture = read_text(
+      "富山県 施策評価\n"
+      "市町村,指標名,R5目標値,R5実績値,R5達成率\n"
+      "高岡市,移住者数,100,90,90.0%\n"
+      "氷見市,観光客数,10,9,90.0%\n",
+      "prefecture.csv");
+  REQUIRE(prefecture.parsed.indicators.size() == 2);
+  CHECK(kpi::model::sheet_body(prefecture).empty());
+  CHECK(kpi::model::sheet_body(kpi::model::Sheet{}).empty());
+}
