@@ -55,6 +55,9 @@ model::Status status_of(const Row& r) {
 Cell municipality(const Row& r, Lang) {
   return text_cell(r.indicator->municipality);
 }
+Cell municipality_name(const Row& r, Lang) {
+  return text_cell(r.indicator->municipality_name);
+}
 Cell source(const Row& r, Lang) {
   return text_cell(model::input_text(r.indicator->source));
 }
@@ -167,6 +170,7 @@ std::string_view flag_text(bool flag) {
 const std::vector<AnalysisColumn>& analysis_columns() {
   static const std::vector<AnalysisColumn> columns = {
       {"municipality", Term::municipality, municipality},
+      {"municipality_name", Term::municipality_name, municipality_name},
       {"source", Term::source, source},
       {"goal", Term::goal, goal},
       {"id", Term::id, id},

@@ -51,6 +51,7 @@ constexpr Words words[] = {
     {Term::no_goal, "(no basic goal)", "（基本目標なし）"},
     {Term::note, "note", "注"},
     {Term::municipality, "municipality", "自治体"},
+    {Term::municipality_name, "municipality name", "自治体名"},
     {Term::source, "source", "入力"},
     {Term::direction_source, "direction source", "方向の根拠"},
     {Term::fiscal_year_name, "fiscal year", "年度（和暦）"},

@@ -11,7 +11,9 @@ double width_of(std::string_view key) {
   if (key == "name") return 40;
   if (key == "goal" || key == "location" || key == "source") return 24;
   if (key.ends_with("_printed")) return 18;
-  if (key == "municipality" || key == "id" || key == "direction_source") return 12;
+  if (key == "municipality" || key == "municipality_name" || key == "id" ||
+      key == "direction_source")
+    return 12;
   return 11;
 }
 

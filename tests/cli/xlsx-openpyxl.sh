@@ -32,7 +32,8 @@ check(book.sheetnames == ["Summary", "KPIs", "Findings"], f"sheets {book.sheetna
 kpis = book["KPIs"]
 header = [c.value for c in kpis[1]]
 col = {name: i + 1 for i, name in enumerate(header)}
-check(header[:4] == ["municipality", "source", "goal", "id"], f"header {header[:4]}")
+check(header[:5] == ["municipality", "municipality_name", "source", "goal", "id"],
+      f"header {header[:5]}")
 check(kpis.freeze_panes == "A2", f"freeze panes {kpis.freeze_panes}")
 check(kpis.auto_filter.ref is not None and kpis.auto_filter.ref.startswith("A1:"),
       f"autofilter {kpis.auto_filter.ref}")
@@ -53,6 +54,7 @@ check(cell("baseline").number_format == "#,##0.0", f"baseline format {cell('base
 check(cell("status").value == "behind", f"status {cell('status').value!r}")
 check(cell("achieved").value is False, f"achieved {cell('achieved').value!r}")
 check(cell("grade").value == "B", f"grade {cell('grade').value!r}")
+check(cell("municipality_name").value == "高岡市", f"body {cell('municipality_name').value!r}")
 
 summary = book["Summary"]
 check(summary["A4"].value == "whole plan", f"A4 {summary['A4'].value!r}")

@@ -54,6 +54,7 @@ enum class Term {
   note,
   // the analysis columns (CSV and xlsx reports)
   municipality,
+  municipality_name,
   source,
   direction_source,
   fiscal_year_name,
