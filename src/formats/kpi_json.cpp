@@ -7,6 +7,7 @@
 #include "kpi/formats/kpi_json.hpp"
 #include "kpi/text/decode.hpp"
 
+#include <iterator>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -445,26 +446,67 @@ void read_each(Context& c, const Json& doc, const char* name, Read read) {
   }
 }
 
-void read_indicators(Context& c, const Json& doc, std::string_view text) {
-  auto it = doc.find("indicators");
-  if (it == doc.end() || !it->is_array()) {
-    error(c, 1, "input.no-rows", "expected an \"indicators\" array");
-    return;
+// Reads the "indicators" array's elements as the parser completes each, and keeps them out
+// of the document's tree (with the findings and summary, which are not read): memory holds the
+// model and one element, not a tree of the whole document, which takes several times its text.
+class IndicatorStream {
+ public:
+  IndicatorStream(Context& c, std::string_view text)
+      : c_(c), lines_(ElementLines(text, "indicators").lines()) {}
+
+  // nlohmann::json's parser callback: false leaves the value out of the tree.
+  bool on(int depth, Json::parse_event_t event, Json& parsed) {
+    using Event = Json::parse_event_t;
+    if (depth == 1 && event == Event::key) {
+      key_ = parsed.get<std::string>();
+      return key_ != "findings" && key_ != "summary";
+    }
+    if (depth == 1 && key_ == "indicators" &&
+        (event == Event::array_start || event == Event::array_end)) {
+      in_array_ = event == Event::array_start;
+      saw_array_ = true;
+      return true;
+    }
+    bool element_done =
+        event == Event::object_end || event == Event::array_end || event == Event::value;
+    if (!in_array_ || depth != 2 || !element_done) return true;
+    read_element(parsed);
+    return false;
   }
-  auto lines = ElementLines(text, "indicators").lines();
-  if (lines.size() != it->size()) lines.assign(it->size(), 0);
-  for (std::size_t i = 0; i < it->size(); ++i) {
-    ++c.out.rows_read;
-    model::SourceLocation element{c.path, lines[i]};
+
+  bool saw_array() const { return saw_array_; }
+  // The skipped elements' warnings: given after the document's own diagnostics.
+  std::vector<model::Diagnostic>& warnings() { return warnings_; }
+
+ private:
+  void read_element(const Json& j) {
+    auto i = count_++;
+    int line = i < lines_.size() ? lines_[i] : 0;
+    ++c_.out.rows_read;
     try {
-      c.out.indicators.push_back(indicator_of((*it)[i], element));
-      ++c.out.rows_used;
+      c_.out.indicators.push_back(indicator_of(j, model::SourceLocation{c_.path, line}));
+      ++c_.out.rows_used;
     } catch (const ReadError& e) {
       auto reason = fmt::format("indicators[{}]: {}", i, text::to_valid_utf8(e.what()));
-      c.out.skipped.push_back({lines[i], reason});
-      warn(c, lines[i], "input.skipped-row", reason);
+      c_.out.skipped.push_back({line, reason});
+      warnings_.push_back(
+          {{c_.path, line}, model::Severity::warning, "input.skipped-row", std::move(reason)});
     }
   }
+
+  Context& c_;
+  std::vector<int> lines_;  // of each element, as ElementLines found them
+  std::size_t count_ = 0;
+  std::string key_;  // the document's member being read
+  bool in_array_ = false, saw_array_ = false;
+  std::vector<model::Diagnostic> warnings_;
+};
+
+// What a document that cannot be read gives: none of its rows.
+void forget_rows(model::ParseOutput& out) {
+  out.indicators.clear();
+  out.skipped.clear();
+  out.rows_read = out.rows_used = 0;
 }
 
 }  // namespace
@@ -479,18 +521,26 @@ int sniff(std::string_view text) {
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
   Context c{model::SharedName(path), out};
+  IndicatorStream indicators(c, text);
   Json doc;
   try {
-    doc = Json::parse(text);
+    doc = Json::parse(text, [&](int depth, Json::parse_event_t event, Json& parsed) {
+      return indicators.on(depth, event, parsed);
+    });
   } catch (const Json::parse_error& e) {
+    forget_rows(out);
     error(c, line_of_offset(text, e.byte > 0 ? e.byte - 1 : 0), "input.json",
           fmt::format("not valid JSON: {}", text::to_valid_utf8(e.what())));
     return out;
   } catch (const Json::exception& e) {  // e.g. a number too large for a double
+    forget_rows(out);
     error(c, 1, "input.json", fmt::format("not readable JSON: {}", text::to_valid_utf8(e.what())));
     return out;
   }
-  if (!check_schema(c, doc)) return out;
+  if (!check_schema(c, doc)) {
+    forget_rows(out);
+    return out;
+  }
   // Problems found when the document was made stay with its data.
   read_each(c, doc, "diagnostics",
             [&](const Json& j) { out.diagnostics.push_back(diagnostic_of(j)); });
@@ -498,7 +548,14 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   // by hand) as itself.
   if (doc.contains("sources")) out.origins.emplace();
   read_each(c, doc, "sources", [&](const Json& j) { out.origins->push_back(source_of(j)); });
-  read_indicators(c, doc, text);
+  if (!indicators.saw_array()) {
+    forget_rows(out);
+    error(c, 1, "input.no-rows", "expected an \"indicators\" array");
+    return out;
+  }
+  auto& warnings = indicators.warnings();
+  out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(warnings.begin()),
+                         std::make_move_iterator(warnings.end()));
   name_body_from_profile(out.indicators);  // documents made before municipality_name
   return out;
 }

@@ -184,3 +184,60 @@ TEST_CASE("convert: a sheet missing a required column exits 2 with path:line", "
   CHECK(err.find(path + ":1: error: missing required column name") != std::string::npos);
   CHECK(run_binary("convert --to xlsx '" + path + "'") == 2);
 }
+
+TEST_CASE("kpi-json: elements are read as they are parsed, in order, the bad ones skipped",
+          "[canonical][kpi-json]") {
+  auto doc = read_text(
+      "{\"schema\": \"kpi-report/1\",\n"
+      " \"indicators\": [\n"
+      "  {\"municipality\": \"takaoka\", \"id\": \"No.1\", \"name\": \"移住者数\"},\n"
+      "  42,\n"
+      "  [1, 2],\n"
+      "  {\"municipality\": \"nitta\", \"municipality_name\": \"新田市\", \"id\": \"2\",\n"
+      "   \"name\": \"観光客数\", \"observations\": []}\n"
+      " ],\n"
+      " \"findings\": [{\"kind\": \"parts-total\"}],\n"
+      " \"summary\": {\"kpis\": 2},\n"
+      " \"diagnostics\": [{\"location\": {\"path\": \"x.txt\", \"line\": 3}, \"severity\": "
+      "\"warning\", \"code\": \"input.layout\", \"message\": \"made with the document\"}]}\n",
+      "stream.json");
+  const auto& p = doc.parsed;
+  REQUIRE(p.indicators.size() == 2);
+  CHECK(p.indicators[0].id == "No.1");
+  CHECK(p.indicators[0].municipality_name == "高岡市");
+  CHECK(p.indicators[1].id == "2");
+  CHECK(p.indicators[1].municipality_name == "新田市");
+  CHECK(p.rows_read == 4);
+  CHECK(p.rows_used == 2);
+  CHECK(has_skip(p, 4, "indicators[1]: expected an object"));
+  CHECK(has_skip(p, 5, "indicators[2]: expected an object"));
+  // The document's own diagnostic first, then the skipped elements'.
+  REQUIRE(p.diagnostics.size() == 3);
+  CHECK(p.diagnostics[0].message == "made with the document");
+  CHECK(p.diagnostics[1].code == "input.skipped-row");
+  CHECK(p.diagnostics[2].code == "input.skipped-row");
+}
+
+TEST_CASE("kpi-json: a document broken after good elements gives none of them",
+          "[canonical][kpi-json]") {
+  auto broken = read_text(
+      "{\"schema\": \"kpi-report/1\", \"indicators\": [\n"
+      "{\"municipality\": \"takaoka\", \"id\": \"No.1\", \"name\": \"移住者数\"},\n"
+      "{\"id\": ]}\n",
+      "broken-late.json");
+  CHECK(broken.parsed.indicators.empty());
+  CHECK(broken.parsed.rows_read == 0);
+  REQUIRE(broken.parsed.diagnostics.size() == 1);
+  CHECK(broken.parsed.diagnostics[0].location.line == 3);
+  auto wrong = read_text(
+      "{\"indicators\": [{\"municipality\": \"takaoka\", \"id\": \"No.1\", \"name\": \"a\"}],\n"
+      " \"schema\": \"kpi-report/9\"}",
+      "late-schema.json");
+  CHECK(wrong.parsed.indicators.empty());
+  REQUIRE(wrong.parsed.diagnostics.size() == 1);
+  CHECK(wrong.parsed.diagnostics[0].code == "input.layout");
+  auto none = read_text("{\"schema\": \"kpi-report/1\", \"indicators\": {}}", "no-array.json");
+  CHECK(none.parsed.indicators.empty());
+  REQUIRE(none.parsed.diagnostics.size() == 1);
+  CHECK(none.parsed.diagnostics[0].code == "input.no-rows");
+}
