@@ -147,8 +147,7 @@ void find_parts_not_adding_up(const IndicatorList& all, std::vector<model::Findi
   auto by_id = group_by(
       all, [](const model::Indicator& ind) -> std::optional<std::string_view> { return ind.id; });
   IndicatorList members;
-  for_each_group(by_id, [&](auto first, auto last) {
-    if (std::next(first) == last) return;  // one KPI: no parts
+  for_each_shared_group(by_id, [&](auto first, auto last) {  // one KPI alone has no parts
     members.clear();
     for (auto it = first; it != last; ++it) members.push_back(it->indicator);
     for (const auto* total : members) check_total(*total, members, out);
