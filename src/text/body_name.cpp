@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "kpi/text/name_form.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
 
@@ -143,9 +144,7 @@ std::string body_name_in(std::string_view title) {
 }
 
 std::string body_name_form(std::string_view printed) {
-  std::string out;
-  for (auto word : words(normalize(printed))) out += word;
-  return out;
+  return name_form(printed);
 }
 
 }  // namespace kpi::text

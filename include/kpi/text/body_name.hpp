@@ -14,8 +14,9 @@ namespace kpi::text {
 // "市町村" in a sentence is no name.
 std::string body_name_in(std::string_view title);
 
-// A printed body name in one form: NFKC, spacing removed ("金 沢 市", "高岡市 " → "金沢市",
-// "高岡市"). What two printings of one body share.
+// A printed body name in one form (text::name_form): NFKC, spacing removed but between two
+// ASCII words ("金 沢 市", "高岡市 " → "金沢市", "高岡市"; "Nitta  City" → "Nitta City"). What
+// two printings of one body share.
 std::string body_name_form(std::string_view printed);
 
 }  // namespace kpi::text

@@ -38,5 +38,6 @@ TEST_CASE("body_name_form is one form for a body's printings", "[text][body-name
   CHECK(body_name_form("金 沢 市") == "金沢市");
   CHECK(body_name_form(" 高岡市　") == "高岡市");
   CHECK(body_name_form("ｶﾅｻﾞﾜ") == "カナザワ");
+  CHECK(body_name_form("Nitta  City") == "Nitta City");
   CHECK(body_name_form("").empty());
 }
