@@ -330,7 +330,7 @@ constexpr std::size_t kpis_per_chunk = 256;   // taken in turn by the threads
 constexpr std::size_t rows_per_chunk = 1024;  // read in turn by the threads
 
 // The KPIs started, finished into `out` (on at most `threads` threads, 0: every core), in row
-// order. `out` may come with its KPIs made already (read_rows makes them alongside its take).
+// order. `out` may hold its KPIs made already (RowsRead::made).
 void finish_kpis(std::vector<StartedKpi>& started, const RowContext& ctx, const Layout& layout,
                  unsigned threads, std::vector<model::Indicator>& out) {
   if (out.size() != started.size()) out.resize(started.size());
@@ -424,10 +424,17 @@ void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
   ++out.rows_used;
 }
 
+// The rows below the header: the KPIs they start, and for a large sheet the KPIs made
+// (default-constructed) meanwhile, for finish_kpis to fill.
+struct RowsRead {
+  std::vector<StartedKpi> started;
+  std::vector<model::Indicator> made;
+};
+
 // Every row below the header read (on at most `threads` threads for a large sheet), then
-// taken in order.
-std::vector<StartedKpi> read_rows(model::ParseOutput& out, RowContext& ctx, const Layout& layout,
-                                  unsigned threads) {
+// taken in order; skipped rows and their diagnostics go to `out`.
+RowsRead read_rows(model::ParseOutput& out, RowContext& ctx, const Layout& layout,
+                   unsigned threads) {
   auto first = layout.header.last_row + 1;
   auto count = ctx.sheet.rows.size() - static_cast<std::size_t>(first);
   std::vector<RowRead> reads(count);
@@ -441,20 +448,20 @@ std::vector<StartedKpi> read_rows(model::ParseOutput& out, RowContext& ctx, cons
                          }
                          kpi_rows += kpis;
                        });
-  std::vector<StartedKpi> started;
-  started.reserve(count);  // one KPI a row at most: never moved (take_row)
+  RowsRead rows;
+  rows.started.reserve(count);  // one KPI a row at most: never moved (take_row)
   auto take_all = [&] {
     ctx.ids_seen = util::OccurrenceCounter(count);
-    for (auto& read : reads) take_row(out, ctx, read, started);
+    for (auto& read : reads) take_row(out, ctx, read, rows.started);
   };
   // The rows are taken in order on one thread (headings and sequence numbers run down the
   // sheet); a large sheet's KPIs are made meanwhile on another, for finish_kpis to fill
   // (making 100,000 of them is tens of milliseconds on one core).
   if (util::threads_for(kpi_rows, parallel_rows_from, threads) > 1)
-    util::alongside([&] { out.indicators = std::vector<model::Indicator>(kpi_rows); }, take_all);
+    util::alongside([&] { rows.made = std::vector<model::Indicator>(kpi_rows); }, take_all);
   else
     take_all();
-  return started;
+  return rows;
 }
 
 std::string digits_of(std::string_view id) {
@@ -533,8 +540,9 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
          "header without " + list + " columns: " + grid_headers::header_report(sheet)});
   }
   ctx.header_names = header_names(ctx, layout);
-  auto started = read_rows(out, ctx, layout, threads);
-  finish_kpis(started, ctx, layout, threads, out.indicators);
+  auto rows = read_rows(out, ctx, layout, threads);
+  out.indicators = std::move(rows.made);
+  finish_kpis(rows.started, ctx, layout, threads, out.indicators);
   resolve_relisted(out.indicators);
   return out;
 }
