@@ -133,9 +133,9 @@ std::string encode(const std::u32string& s) {
 }  // namespace
 
 std::string body_name_in(std::string_view title) {
-  auto normalized = normalize(title);
-  for (auto line_text : lines(normalized)) {
-    auto line = join_spaced_kanji(decode(line_text));
+  // Line by line: a name is near the top, and the lines below it are never normalised.
+  for (auto line_text : lines(title)) {
+    auto line = join_spaced_kanji(decode(normalize(line_text)));
     for (std::size_t i = 0; i < line.size(); ++i)
       if (is_suffix(line[i]))
         if (auto name = name_ending_at(line, i); !name.empty()) return encode(name);
