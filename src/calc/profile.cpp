@@ -128,9 +128,10 @@ bool is_exact_unit(const Profile& profile, std::string_view unit) {
 }
 
 bool is_exact_quantity(const Profile& profile, std::string_view unit, std::string_view name) {
+  if (!is_exact_unit(profile, unit)) return false;  // most units: the name is not searched
   for (const auto& marker : profile.average_markers)
     if (name.find(marker) != std::string_view::npos) return false;
-  return is_exact_unit(profile, unit);
+  return true;
 }
 
 }  // namespace kpi::calc

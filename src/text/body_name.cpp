@@ -104,10 +104,18 @@ std::size_t skip_kanji_count(const std::u32string& line, std::size_t begin, std:
   return begin;
 }
 
+// The most kanji a name and the term count run into it take before its suffix (第二期 or
+// 令和五年度 and a six-character name): a longer run is a sentence, and the walk back stays
+// short on a line of nothing but kanji.
+constexpr std::size_t longest_run = 12;
+
 // The name ending at the suffix at `at`, or "" when the kanji there are no name.
 std::u32string name_ending_at(const std::u32string& line, std::size_t at) {
   std::size_t begin = at;
-  while (begin > 0 && is_kanji(line[begin - 1]) && line[begin - 1] != prefecture_mark) --begin;
+  while (begin > 0 && is_kanji(line[begin - 1]) && line[begin - 1] != prefecture_mark) {
+    if (at - begin == longest_run) return {};
+    --begin;
+  }
   bool after_number =
       begin > 0 && line[begin - 1] < 0x80 && is_ascii_digit(static_cast<char>(line[begin - 1]));
   bool after_boundary = begin == 0 || after_number || is_space(line[begin - 1]) ||
