@@ -27,10 +27,18 @@ using model::Value;
 
 // body (model::body_of), id, name (each as its key: width, case and spacing forgiven), n-th
 using Key = std::tuple<std::string, std::string, std::string, int>;
+// The same, viewing texts that outlive it: a key looked up is not copied.
+using KeyView = std::tuple<std::string_view, std::string_view, std::string_view, int>;
 
-// Keys are looked up once per KPI of every sheet: hashed, not compared in a tree.
+KeyView view_of(const Key& k) {
+  return {std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k)};
+}
+
+// Keys are looked up once per KPI of every sheet: hashed, not compared in a tree; by view,
+// so that a lookup makes no string.
 struct KeyHash {
-  std::size_t operator()(const Key& k) const {
+  using is_transparent = void;
+  std::size_t operator()(const KeyView& k) const {
     std::hash<std::string_view> text;
     std::size_t h = text(std::get<0>(k));
     for (std::size_t part :
@@ -38,6 +46,15 @@ struct KeyHash {
       h ^= part + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
     return h;
   }
+  std::size_t operator()(const Key& k) const { return (*this)(view_of(k)); }
+};
+
+struct KeyEqual {
+  using is_transparent = void;
+  bool operator()(const KeyView& a, const KeyView& b) const { return a == b; }
+  bool operator()(const Key& a, const KeyView& b) const { return view_of(a) == b; }
+  bool operator()(const KeyView& a, const Key& b) const { return a == view_of(b); }
+  bool operator()(const Key& a, const Key& b) const { return a == b; }
 };
 
 struct Home {
@@ -277,14 +294,18 @@ void count_merged(model::Sheet& sheet, const Indicator& ind) {
 }
 
 // A key function's results (name_key, id_key, municipality_key), worked out once per text: the
-// sheets of a series repeat their names and ids. It starts over past 65,536 texts (a national
-// run's memory stays bounded).
+// sheets of a series repeat their names and ids. It starts over when a sheet begins past
+// 65,536 texts (a national run's memory stays bounded), so a sheet's keys can be viewed.
 class KeyCache {
  public:
+  // A key given stays valid until the next sheet begins (the cache is emptied only then,
+  // when it has grown large).
+  void begin_sheet() {
+    if (keys_.size() >= std::size_t{1} << 16) keys_.clear();
+  }
   const std::string& get(const std::string& text, std::string (*key_of)(std::string_view)) {
     auto it = keys_.find(text);
     if (it != keys_.end()) return it->second;
-    if (keys_.size() >= std::size_t{1} << 16) keys_.clear();
     return keys_.emplace(text, key_of(text)).first->second;
   }
 
@@ -309,19 +330,24 @@ class Merger {
   void merge_sheet(std::size_t s) {
     auto& sheet = out_.sheets[s];
     std::vector<Indicator> kept;
-    std::unordered_map<Key, int, KeyHash> seen;  // of (municipality, id, name) in this sheet
+    // Of (body, id, name) in this sheet: views of the key caches' texts, kept for the sheet.
+    std::unordered_map<KeyView, int, KeyHash, KeyEqual> seen;
+    name_keys_.begin_sheet();
+    municipality_keys_.begin_sheet();
+    id_keys_.begin_sheet();
     std::vector<std::pair<std::string, std::string>> ids;
     std::vector<Key> named;  // first KPIs of their (municipality, id, name) in this sheet
     for (auto& ind : sheet.parsed.indicators) {
-      auto name = name_keys_.get(ind.name, name_key);
-      auto muni = municipality_keys_.get(model::body_of(ind), municipality_key);
-      auto id = id_keys_.get(ind.id, id_key);
-      Key key{muni, id, name, seen[{muni, id, name, 0}]++};
+      const auto& name = name_keys_.get(ind.name, name_key);
+      const auto& muni = municipality_keys_.get(model::body_of(ind), municipality_key);
+      const auto& id = id_keys_.get(ind.id, id_key);
+      KeyView key{muni, id, name, seen[KeyView{muni, id, name, 0}]++};
       auto home = homes_.find(key);
       if (home == homes_.end()) {
         note_unmatched(ind, muni, id, name);
-        homes_.emplace(key, Home{s, kept.size()});
-        if (std::get<3>(key) == 0) named.push_back(key);
+        Key owned{muni, id, name, std::get<3>(key)};
+        if (std::get<3>(key) == 0) named.push_back(owned);
+        homes_.emplace(std::move(owned), Home{s, kept.size()});
         ids.emplace_back(muni, id);
         kept.push_back(std::move(ind));
         continue;
@@ -421,7 +447,7 @@ class Merger {
   }
 
   MergeOutput out_;
-  std::unordered_map<Key, Home, KeyHash> homes_;
+  std::unordered_map<Key, Home, KeyHash, KeyEqual> homes_;
   std::map<std::pair<std::string, std::string>, Home> first_of_id_;  // earlier sheets only
   std::vector<bool> is_extended_;                                    // by sheet
   NearKeys municipalities_;                                          // slugs of earlier sheets only
