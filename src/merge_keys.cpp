@@ -10,12 +10,6 @@
 namespace kpi {
 namespace {
 
-std::string ascii_lower(std::string s) {
-  for (auto& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 std::string without_spaces(std::string_view s) {
   std::string out;
   for (auto word : text::words(s)) out += word;
@@ -37,11 +31,11 @@ std::vector<std::string_view> code_points(std::string_view s) {
 }
 
 std::string municipality_key(std::string_view municipality) {
-  return ascii_lower(std::string(text::trim(municipality)));
+  return text::ascii_lower(std::string(text::trim(municipality)));
 }
 
 std::string id_key(std::string_view id) {
-  return ascii_lower(without_spaces(text::normalize(id)));
+  return text::ascii_lower(without_spaces(text::normalize(id)));
 }
 
 std::string name_key(std::string_view name) {

@@ -67,10 +67,7 @@ namespace {
 const Profile* builtin_profile(std::string_view slug) {
   const auto& all = builtin_profiles();
   if (auto it = all.find(slug); it != all.end()) return &it->second;
-  std::string lower(slug);
-  for (auto& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  auto it = all.find(lower);
+  auto it = all.find(text::ascii_lower(slug));
   return it == all.end() ? nullptr : &it->second;
 }
 

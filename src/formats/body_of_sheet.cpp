@@ -1,7 +1,6 @@
 #include "kpi/formats/body_of_sheet.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <climits>
 #include <string>
 
@@ -30,12 +29,9 @@ std::string_view text_above(std::string_view text, int line) {
 
 // `text` as a profile slug (lower case; letters, digits and '-'), or "" when it is not one.
 std::string slug_of(std::string_view text) {
-  std::string slug;
-  for (char c : text) {
-    char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!(text::is_ascii_digit(lower) || (lower >= 'a' && lower <= 'z') || lower == '-')) return {};
-    slug.push_back(lower);
-  }
+  std::string slug = text::ascii_lower(text);
+  for (char c : slug)
+    if (!(text::is_ascii_digit(c) || (c >= 'a' && c <= 'z') || c == '-')) return {};
   return slug;
 }
 
@@ -62,17 +58,34 @@ void name_body_from_title(std::vector<model::Indicator>& indicators, std::string
   name_body_from_profile(indicators);
 }
 
-void name_body_from_cell(model::Indicator& ind, std::string_view cell) {
-  auto name = text::body_name_form(cell);
-  if (!text::is_ascii(name)) {
-    auto slug = calc::slug_for_name(name);
-    ind.municipality = slug.empty() ? "unknown" : slug;
-    ind.municipality_name = std::move(name);
-    return;
+namespace {
+
+// The body a cell names: its slug ("unknown" when none) and its name.
+struct CellBody {
+  bool known = false;
+  std::string cell, slug, name;
+};
+
+CellBody body_named_by(std::string_view cell) {
+  CellBody body{true, std::string(cell), {}, text::body_name_form(cell)};
+  if (!text::is_ascii(body.name)) {
+    body.slug = calc::slug_for_name(body.name);
+  } else if (body.slug = slug_of(body.name); !body.slug.empty()) {
+    body.name = calc::name_for_slug(body.slug);
   }
-  auto slug = slug_of(name);
-  ind.municipality = slug.empty() ? "unknown" : slug;
-  ind.municipality_name = slug.empty() ? std::move(name) : calc::name_for_slug(slug);
+  if (body.slug.empty()) body.slug = "unknown";
+  return body;
+}
+
+}  // namespace
+
+void name_body_from_cell(model::Indicator& ind, std::string_view cell) {
+  // A 市町村 column repeats its cell down the rows: the last cell's body is kept (per thread,
+  // as rows are read on several).
+  thread_local CellBody last;
+  if (!last.known || last.cell != cell) last = body_named_by(cell);
+  ind.municipality = last.slug;
+  ind.municipality_name = last.name;
 }
 
 void name_body_from_profile(std::vector<model::Indicator>& indicators) {

@@ -1,7 +1,6 @@
 #include "kpi/formats/canonical_cells.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "kpi/formats/grid_headers.hpp"
 #include "kpi/text/era.hpp"
@@ -11,13 +10,6 @@
 
 namespace kpi::formats::canonical {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // What Excel reads as a number, not a formula: [+-]digits[,digits][.digits][%].
 bool is_plain_number(std::string_view s) {
@@ -127,7 +119,7 @@ std::string japanese_column(std::string_view header) {
 
 std::string column_name(std::string_view header_cell) {
   auto header = unprotect_cell(text::trim(header_cell));
-  if (text::is_ascii(header)) return lower_ascii(header);
+  if (text::is_ascii(header)) return text::ascii_lower(header);
   return japanese_column(header);
 }
 
@@ -183,7 +175,7 @@ std::optional<int> read_fiscal_year(std::string_view cell) {
 }
 
 std::optional<bool> read_flag(std::string_view cell) {
-  auto t = lower_ascii(text::trim(std::string_view(text::normalize(cell))));
+  auto t = text::ascii_lower(text::trim(std::string_view(text::normalize(cell))));
   for (std::string_view yes : {"true", "yes", "1", "○", "◯", "累計", "y"})
     if (t == yes) return true;
   for (std::string_view no : {"", "false", "no", "0", "×", "n"})
@@ -196,7 +188,7 @@ const char* flag_text(bool flag) {
 }
 
 std::optional<model::Direction> read_direction(std::string_view cell) {
-  auto t = lower_ascii(text::trim(std::string_view(text::normalize(cell))));
+  auto t = text::ascii_lower(text::trim(std::string_view(text::normalize(cell))));
   if (t.empty() || t == "unknown") return model::Direction::unknown;
   if (auto d = model::direction_from_string(t)) return d;
   const std::pair<std::string_view, model::Direction> labels[] = {
@@ -209,12 +201,12 @@ std::optional<model::Direction> read_direction(std::string_view cell) {
 }
 
 bool is_direction_keyword(std::string_view cell) {
-  auto t = lower_ascii(text::trim(cell));
+  auto t = text::ascii_lower(text::trim(cell));
   return t == "increase" || t == "decrease" || t == "maintain" || t == "unknown";
 }
 
 std::optional<model::DirectionSource> read_direction_source(std::string_view cell) {
-  auto t = lower_ascii(text::trim(cell));
+  auto t = text::ascii_lower(text::trim(cell));
   for (auto s : {model::DirectionSource::label, model::DirectionSource::qualifier,
                  model::DirectionSource::inferred, model::DirectionSource::target,
                  model::DirectionSource::published_rate, model::DirectionSource::assumed})
@@ -224,7 +216,7 @@ std::optional<model::DirectionSource> read_direction_source(std::string_view cel
 }
 
 std::optional<model::Qualifier> read_qualifier(std::string_view cell) {
-  auto t = lower_ascii(text::trim(std::string_view(text::normalize(cell))));
+  auto t = text::ascii_lower(text::trim(std::string_view(text::normalize(cell))));
   const std::pair<std::string_view, model::Qualifier> names[] = {
       {"at_least", model::Qualifier::at_least}, {"at_most", model::Qualifier::at_most},
       {"about", model::Qualifier::about},       {"keep", model::Qualifier::keep},

@@ -329,11 +329,10 @@ constexpr std::size_t parallel_rows_from = 2048;
 constexpr std::size_t kpis_per_chunk = 256;   // taken in turn by the threads
 constexpr std::size_t rows_per_chunk = 1024;  // read in turn by the threads
 
-// The KPIs started, finished into `out` (on at most `threads` threads, 0: every core), in row
-// order. `out` may hold its KPIs made already (RowsRead::made).
+// The KPIs started, finished into `out` (one made KPI for each: RowsRead::made) on at most
+// `threads` threads (0: every core), in row order.
 void finish_kpis(std::vector<StartedKpi>& started, const RowContext& ctx, const Layout& layout,
                  unsigned threads, std::vector<model::Indicator>& out) {
-  if (out.size() != started.size()) out.resize(started.size());
   util::for_each_chunk(started.size(),
                        util::threads_for(started.size(), parallel_rows_from, threads),
                        kpis_per_chunk, [&](std::size_t begin, std::size_t end) {
@@ -424,8 +423,8 @@ void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
   ++out.rows_used;
 }
 
-// The rows below the header: the KPIs they start, and for a large sheet the KPIs made
-// (default-constructed) meanwhile, for finish_kpis to fill.
+// The rows below the header: the KPIs they start, and as many KPIs made (default-constructed),
+// for finish_kpis to fill.
 struct RowsRead {
   std::vector<StartedKpi> started;
   std::vector<model::Indicator> made;
@@ -461,6 +460,7 @@ RowsRead read_rows(model::ParseOutput& out, RowContext& ctx, const Layout& layou
     util::alongside([&] { rows.made = std::vector<model::Indicator>(kpi_rows); }, take_all);
   else
     take_all();
+  rows.made.resize(rows.started.size());  // a no-op unless a row counted did not start a KPI
   return rows;
 }
 

@@ -475,20 +475,29 @@ class IndicatorStream {
   }
 
   bool saw_array() const { return saw_array_; }
-  // The skipped elements' warnings: given after the document's own diagnostics.
-  std::vector<model::Diagnostic>& warnings() { return warnings_; }
+
+  // The rows read moved to `out`, their warnings after the document's own diagnostics: for a
+  // document that could be read (one that cannot gives none of its rows).
+  void give_rows(model::ParseOutput& out) {
+    out.indicators = std::move(rows_.indicators);
+    out.skipped = std::move(rows_.skipped);
+    out.rows_read = rows_.rows_read;
+    out.rows_used = rows_.rows_used;
+    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(warnings_.begin()),
+                           std::make_move_iterator(warnings_.end()));
+  }
 
  private:
   void read_element(const Json& j) {
     auto i = count_++;
     int line = i < lines_.size() ? lines_[i] : 0;
-    ++c_.out.rows_read;
+    ++rows_.rows_read;
     try {
-      c_.out.indicators.push_back(indicator_of(j, model::SourceLocation{c_.path, line}));
-      ++c_.out.rows_used;
+      rows_.indicators.push_back(indicator_of(j, model::SourceLocation{c_.path, line}));
+      ++rows_.rows_used;
     } catch (const ReadError& e) {
       auto reason = fmt::format("indicators[{}]: {}", i, text::to_valid_utf8(e.what()));
-      c_.out.skipped.push_back({line, reason});
+      rows_.skipped.push_back({line, reason});
       warnings_.push_back(
           {{c_.path, line}, model::Severity::warning, "input.skipped-row", std::move(reason)});
     }
@@ -499,15 +508,9 @@ class IndicatorStream {
   std::size_t count_ = 0;
   std::string key_;  // the document's member being read
   bool in_array_ = false, saw_array_ = false;
+  model::ParseOutput rows_;  // the elements read: indicators, skipped, rows read and used
   std::vector<model::Diagnostic> warnings_;
 };
-
-// What a document that cannot be read gives: none of its rows.
-void forget_rows(model::ParseOutput& out) {
-  out.indicators.clear();
-  out.skipped.clear();
-  out.rows_read = out.rows_used = 0;
-}
 
 }  // namespace
 
@@ -528,19 +531,14 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
       return indicators.on(depth, event, parsed);
     });
   } catch (const Json::parse_error& e) {
-    forget_rows(out);
     error(c, line_of_offset(text, e.byte > 0 ? e.byte - 1 : 0), "input.json",
           fmt::format("not valid JSON: {}", text::to_valid_utf8(e.what())));
     return out;
   } catch (const Json::exception& e) {  // e.g. a number too large for a double
-    forget_rows(out);
     error(c, 1, "input.json", fmt::format("not readable JSON: {}", text::to_valid_utf8(e.what())));
     return out;
   }
-  if (!check_schema(c, doc)) {
-    forget_rows(out);
-    return out;
-  }
+  if (!check_schema(c, doc)) return out;
   // Problems found when the document was made stay with its data.
   read_each(c, doc, "diagnostics",
             [&](const Json& j) { out.diagnostics.push_back(diagnostic_of(j)); });
@@ -549,13 +547,10 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   if (doc.contains("sources")) out.origins.emplace();
   read_each(c, doc, "sources", [&](const Json& j) { out.origins->push_back(source_of(j)); });
   if (!indicators.saw_array()) {
-    forget_rows(out);
     error(c, 1, "input.no-rows", "expected an \"indicators\" array");
     return out;
   }
-  auto& warnings = indicators.warnings();
-  out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(warnings.begin()),
-                         std::make_move_iterator(warnings.end()));
+  indicators.give_rows(out);
   name_body_from_profile(out.indicators);  // documents made before municipality_name
   return out;
 }

@@ -177,9 +177,7 @@ class PlainReader {
     ++i_;
     std::string_view tag = name();
     if (tag.empty()) return PlainRead::not_plain;
-    attributes_.clear();
-    names_.clear();
-    values_.clear();
+    std::size_t count = 0;
     bool empty = false;
     for (;;) {
       bool spaced = skip_spaces();
@@ -194,15 +192,10 @@ class PlainReader {
         empty = true;
         break;
       }
-      if (!spaced || !attribute()) return PlainRead::not_plain;
+      if (!spaced || count >= kMaxAttributes || !attribute(count)) return PlainRead::not_plain;
+      ++count;
     }
-    told_attributes_.clear();
-    for (std::size_t a = 0; a < names_.size(); ++a) {
-      told_attributes_.push_back(attributes_.data() + names_[a]);
-      told_attributes_.push_back(attributes_.data() + values_[a]);
-    }
-    told_attributes_.push_back(nullptr);
-    handler_.start(tag, told_attributes_.data());
+    handler_.start_element(tag, std::span<const XmlAttribute>(attributes_.data(), count));
     if (PlainRead step = told(); step != PlainRead::read) return step;
     if (!empty) {
       open_.push_back(tag);
@@ -212,52 +205,65 @@ class PlainReader {
     return told();
   }
 
-  // A name of the tag being read: where it is in attributes_, and its length.
-  std::string_view name_of(std::size_t a) const {
-    return {attributes_.data() + names_[a], values_[a] - 1 - names_[a]};
-  }
-
-  // name="value" at s_[i_], kept in attributes_ as two NUL-terminated strings.
-  bool attribute() {
+  // name="value" at s_[i_] as attributes_[a]: its value a view of the text where it is
+  // itself (most values), else decoded into decoded_[a].
+  bool attribute(std::size_t a) {
     std::string_view attribute_name = name();
-    if (attribute_name.empty() || names_.size() >= kMaxAttributes) return false;
-    for (std::size_t a = 0; a < names_.size(); ++a)
-      if (xml_name::same(name_of(a), attribute_name)) return false;
+    if (attribute_name.empty()) return false;
+    for (std::size_t k = 0; k < a; ++k)
+      if (xml_name::same(attributes_[k].name, attribute_name)) return false;
     skip_spaces();
     if (i_ >= s_.size() || s_[i_] != '=') return false;
     ++i_;
     skip_spaces();
     if (i_ >= s_.size() || (s_[i_] != '"' && s_[i_] != '\'')) return false;
     char quote = s_[i_++];
-    names_.push_back(attributes_.size());
-    attributes_.append(attribute_name) += '\0';
-    values_.push_back(attributes_.size());
+    std::size_t start = i_;
+    // Bytes that are themselves: printable ASCII but '<', '&', and the other quote, which is
+    // itself too, and ']'. Found at once for most values.
     while (i_ < s_.size() && s_[i_] != quote) {
       auto c = static_cast<unsigned char>(s_[i_]);
-      if (kPlainByte[c] || c == ']') {  // a run of such bytes, copied at once
-        std::size_t run = i_ + 1;
-        while (run < s_.size() &&
-               (kPlainByte[static_cast<unsigned char>(s_[run])] || s_[run] == ']'))
-          ++run;
-        attributes_.append(s_.substr(i_, run - i_));
-        i_ = run;
-      } else if (c == '"' || c == '\'') {  // the other quote
-        attributes_ += s_[i_++];
-      } else if (c == '\t' || c == '\n') {  // normalised to a space, as XML says
-        attributes_ += ' ';
+      if (kPlainByte[c] || c == ']' || c == '"' || c == '\'') {
         ++i_;
-      } else if (c == '&') {
-        if (!reference(attributes_)) return false;
       } else if (std::size_t n = c >= 0x80 ? xml_char_length(s_, i_) : 0) {
-        attributes_.append(s_.substr(i_, n));
         i_ += n;
+      } else if (c == '&' || c == '\t' || c == '\n') {
+        return decoded_value(a, attribute_name, start, quote);
       } else {
         return false;  // '<', a carriage return, a control character
       }
     }
     if (i_ >= s_.size()) return false;
+    attributes_[a] = {attribute_name, s_.substr(start, i_ - start)};
     ++i_;
-    attributes_ += '\0';
+    return true;
+  }
+
+  // The rest of a value that holds a reference or a tab or line break (normalised to a
+  // space, as XML says), from s_[i_] on, decoded into decoded_[a] after s_[start, i_).
+  bool decoded_value(std::size_t a, std::string_view attribute_name, std::size_t start,
+                     char quote) {
+    auto& out = decoded_[a];
+    out.assign(s_.substr(start, i_ - start));
+    while (i_ < s_.size() && s_[i_] != quote) {
+      auto c = static_cast<unsigned char>(s_[i_]);
+      if (kPlainByte[c] || c == ']' || c == '"' || c == '\'') {
+        out += s_[i_++];
+      } else if (c == '\t' || c == '\n') {
+        out += ' ';
+        ++i_;
+      } else if (c == '&') {
+        if (!reference(out)) return false;
+      } else if (std::size_t n = c >= 0x80 ? xml_char_length(s_, i_) : 0) {
+        out.append(s_.substr(i_, n));
+        i_ += n;
+      } else {
+        return false;
+      }
+    }
+    if (i_ >= s_.size()) return false;
+    attributes_[a] = {attribute_name, out};
+    ++i_;
     return true;
   }
 
@@ -266,9 +272,8 @@ class PlainReader {
   std::size_t i_ = 0;
   std::vector<std::string_view> open_;
   std::string text_;
-  std::string attributes_;  // names and values, each ended by a NUL
-  std::vector<std::size_t> names_, values_;
-  std::vector<const char*> told_attributes_;
+  std::array<XmlAttribute, kMaxAttributes> attributes_;  // of the tag being read
+  std::array<std::string, kMaxAttributes> decoded_;      // values that are not themselves
 };
 
 }  // namespace

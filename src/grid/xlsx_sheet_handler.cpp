@@ -12,15 +12,17 @@ namespace kpi::grid {
 
 namespace {
 
-bool parse_long(const char* text, long& out) {
-  if (text == nullptr) return false;
-  std::string_view s(text);
+bool parse_long(std::string_view s, long& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && end == s.data() + s.size();
 }
 
-bool is_true(const char* text) {
-  return text != nullptr && (std::string_view(text) == "1" || std::string_view(text) == "true");
+bool parse_long(std::optional<std::string_view> text, long& out) {
+  return text && parse_long(*text, out);
+}
+
+bool is_true(std::optional<std::string_view> text) {
+  return text && (*text == "1" || *text == "true");
 }
 
 std::string serial_in_1900_system(const std::string& value, bool date1904) {
@@ -58,6 +60,13 @@ WorksheetHandler::WorksheetHandler(const XlsxContext& context, GridBudget& budge
       formats_(std::min(context.styles.cell_formats.size(), kMaxStyles) + 1) {}
 
 void WorksheetHandler::start(std::string_view name, const char** attributes) {
+  viewed_.clear();
+  for (const char** a = attributes; a != nullptr && *a != nullptr; a += 2)
+    viewed_.push_back({a[0], a[1]});
+  start_element(name, viewed_);
+}
+
+void WorksheetHandler::start_element(std::string_view name, Attributes attributes) {
   auto local = local_name(name);
   if (text::is(local, "row"))
     start_row(attributes);
@@ -106,9 +115,8 @@ void WorksheetHandler::start_value() {
   capture(cell_.value);
 }
 
-void WorksheetHandler::start_row(const char** attributes) {
-  const char* number = nullptr;
-  const char* hidden = nullptr;
+void WorksheetHandler::start_row(Attributes attributes) {
+  std::optional<std::string_view> number, hidden;
   find_attributes(attributes, {{"r", &number}, {"hidden", &hidden}});
   long r = 0;
   bool numbered = parse_long(number, r);
@@ -129,17 +137,15 @@ void WorksheetHandler::start_row(const char** attributes) {
   if (is_true(hidden)) sheet_.hidden_rows.push_back(row_);
 }
 
-void WorksheetHandler::start_cell(const char** attributes) {
+void WorksheetHandler::start_cell(Attributes attributes) {
   cell_.reset();
   in_cell_ = true;
-  const char* reference = nullptr;
-  const char* type = nullptr;
-  const char* style_index = nullptr;
+  std::optional<std::string_view> reference, type, style_index;
   find_attributes(attributes, {{"r", &reference}, {"t", &type}, {"s", &style_index}});
-  if (reference != nullptr) {
-    auto ref = parse_cell_ref(reference);
+  if (reference) {
+    auto ref = parse_cell_ref(*reference);
     if (!ref) {
-      failure = "a cell reference that is not A1-style: " + std::string(reference).substr(0, 20);
+      failure = "a cell reference that is not A1-style: " + std::string(reference->substr(0, 20));
       return;
     }
     row_ = ref->row;
@@ -149,19 +155,21 @@ void WorksheetHandler::start_cell(const char** attributes) {
   }
   cell_.row = row_ < 0 ? 0 : row_;
   cell_.col = col_;
-  if (type != nullptr) cell_.type = type;
+  if (type) cell_.type = *type;
   long style = 0;
   if (parse_long(style_index, style) && style >= 0) cell_.style = static_cast<std::size_t>(style);
 }
 
-void WorksheetHandler::start_formula(const char** attributes) {
+void WorksheetHandler::start_formula(Attributes attributes) {
   cell_.formula.present = true;
-  if (const char* type = attribute(attributes, "t")) cell_.formula.type = type;
-  if (const char* index = attribute(attributes, "si")) cell_.formula.shared_index = index;
+  std::optional<std::string_view> type, index;
+  find_attributes(attributes, {{"t", &type}, {"si", &index}});
+  if (type) cell_.formula.type = *type;
+  if (index) cell_.formula.shared_index = *index;
   capture(cell_.formula.text);
 }
 
-void WorksheetHandler::hide_columns(const char** attributes) {
+void WorksheetHandler::hide_columns(Attributes attributes) {
   long min = 0, max = 0;
   if (!is_true(attribute(attributes, "hidden"))) return;
   if (!parse_long(attribute(attributes, "min"), min) ||
@@ -173,9 +181,9 @@ void WorksheetHandler::hide_columns(const char** attributes) {
   if (sheet_.hidden_cols.size() > 4u * kMaxCols) failure = "too many hidden column entries";
 }
 
-void WorksheetHandler::add_merge(const char** attributes) {
-  const char* reference = attribute(attributes, "ref");
-  auto range = reference != nullptr ? parse_range(reference) : std::nullopt;
+void WorksheetHandler::add_merge(Attributes attributes) {
+  auto reference = attribute(attributes, "ref");
+  auto range = reference ? parse_range(*reference) : std::nullopt;
   if (!range) return;
   if (sheet_.merged.size() >= kMaxMerges)
     failure = "more than 1M merged ranges";
@@ -245,7 +253,7 @@ void WorksheetHandler::fill_value(Cell& cell, StyleFormat& format) {
   const std::string& type = cell_.type;
   if (text::is(type, "s")) {
     long index = -1;
-    if (!parse_long(cell_.value.c_str(), index) || index < 0 ||
+    if (!parse_long(std::string_view(cell_.value), index) || index < 0 ||
         static_cast<std::size_t>(index) >= context_.shared_strings.size()) {
       failure = "a shared string index out of range: " + cell_.value.substr(0, 20);
       return;

@@ -72,7 +72,8 @@ class WorksheetHandler : public XmlHandler {
   WorksheetHandler(const XlsxContext& context, GridBudget& budget, Sheet& sheet,
                    PieceState* piece = nullptr);
 
-  void start(std::string_view name, const char** attributes) override;
+  void start(std::string_view name, const char** attributes) override;  // expat's: as views
+  void start_element(std::string_view name, std::span<const XmlAttribute> attributes) override;
   void end(std::string_view name) override;
   void text(std::string_view chunk) override;
 
@@ -84,13 +85,14 @@ class WorksheetHandler : public XmlHandler {
   static constexpr std::size_t kMaxShared = 1u << 20;
 
  private:
+  using Attributes = std::span<const XmlAttribute>;
   void capture(std::string& target) { capture_ = &target; }
   void start_value();
-  void start_row(const char** attributes);
-  void start_cell(const char** attributes);
-  void start_formula(const char** attributes);
-  void hide_columns(const char** attributes);
-  void add_merge(const char** attributes);
+  void start_row(Attributes attributes);
+  void start_cell(Attributes attributes);
+  void start_formula(Attributes attributes);
+  void hide_columns(Attributes attributes);
+  void add_merge(Attributes attributes);
   void formula_text();
   void remember_master();
   StyleFormat& style_format();
@@ -116,6 +118,7 @@ class WorksheetHandler : public XmlHandler {
   bool in_cell_ = false, in_inline_ = false;
   int phonetic_depth_ = 0;
   RawCell cell_;
+  std::vector<XmlAttribute> viewed_;  // expat's attributes as views
   std::string formula_;
   std::string* capture_ = nullptr;
   SharedFormulas shared_;

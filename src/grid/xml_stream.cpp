@@ -5,6 +5,7 @@
 #include <expat.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace kpi::grid {
 
@@ -31,6 +32,32 @@ void find_attributes(const char** attributes, std::initializer_list<WantedAttrib
       if (*w.value == nullptr && xml_name::same(w.local, std::string_view(start, length)))
         *w.value = a[1];
   }
+}
+
+void find_attributes(std::span<const XmlAttribute> attributes,
+                     std::initializer_list<WantedValue> wanted) {
+  for (const auto& a : attributes) {
+    auto local = local_name(a.name);
+    for (const auto& w : wanted)
+      if (!*w.value && xml_name::same(w.local, local)) *w.value = a.value;
+  }
+}
+
+std::optional<std::string_view> attribute(std::span<const XmlAttribute> attributes,
+                                          std::string_view local) {
+  std::optional<std::string_view> value;
+  find_attributes(attributes, {{local, &value}});
+  return value;
+}
+
+void XmlHandler::start_element(std::string_view name, std::span<const XmlAttribute> attributes) {
+  std::vector<std::string> texts;  // NUL-terminated copies, then pointers to them
+  texts.reserve(2 * attributes.size());
+  for (const auto& a : attributes) texts.emplace_back(a.name), texts.emplace_back(a.value);
+  std::vector<const char*> layout;
+  for (const auto& t : texts) layout.push_back(t.c_str());
+  layout.push_back(nullptr);
+  start(name, layout.data());
 }
 
 const char* qualified_attribute(const char** attributes, std::string_view qualified) {

@@ -3,6 +3,8 @@
 // Documents with a DTD (<!DOCTYPE>, entity declarations) are refused: workbook XML never
 // has one, and entity expansion is how XML bombs work.
 #include <initializer_list>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -12,12 +14,21 @@ struct XML_ParserStruct;
 
 namespace kpi::grid {
 
+// An attribute of a start tag as the plain reader gives it (plain_xml.hpp): its qualified name
+// and its value, normalised and decoded as expat gives it.
+struct XmlAttribute {
+  std::string_view name, value;
+};
+
 class XmlHandler {
  public:
   virtual ~XmlHandler() = default;
   // name is the qualified name ("table:table-cell"); attributes alternate name, value, ...,
   // nullptr-terminated (expat's layout).
   virtual void start(std::string_view name, const char** attributes) = 0;
+  // The same start with its attributes as views (the plain reader: no copy of each into C
+  // strings). By default given to start() in expat's layout.
+  virtual void start_element(std::string_view name, std::span<const XmlAttribute> attributes);
   virtual void end(std::string_view name) = 0;
   virtual void text(std::string_view) {}
 
@@ -36,6 +47,15 @@ struct WantedAttribute {
   const char** value;
 };
 void find_attributes(const char** attributes, std::initializer_list<WantedAttribute> wanted);
+// The same over views: each wanted local name's first value, left as it is when absent.
+struct WantedValue {
+  std::string_view local;
+  std::optional<std::string_view>* value;
+};
+void find_attributes(std::span<const XmlAttribute> attributes,
+                     std::initializer_list<WantedValue> wanted);
+std::optional<std::string_view> attribute(std::span<const XmlAttribute> attributes,
+                                          std::string_view local);
 // The same with the exact qualified name ("office:value-type").
 const char* qualified_attribute(const char** attributes, std::string_view qualified);
 

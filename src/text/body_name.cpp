@@ -32,21 +32,6 @@ bool is_mark(char32_t c) {
   return false;
 }
 
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    auto lead = static_cast<unsigned char>(s[i]);
-    int n = utf8_length(lead);
-    if (n < 1 || i + static_cast<std::size_t>(n) > s.size()) n = 1;
-    char32_t c = n == 1 ? lead : lead & (0x7F >> n);
-    for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(c);
-    i += static_cast<std::size_t>(n);
-  }
-  return out;
-}
-
 // "金 沢 市" (a PDF spacing a title out) as "金沢市": a run of one-kanji words is one word.
 std::u32string join_spaced_kanji(const std::u32string& line) {
   std::u32string out;
@@ -132,21 +117,15 @@ std::u32string name_ending_at(const std::u32string& line, std::size_t at) {
   return line.substr(begin, stem + 1);
 }
 
-std::string encode(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) append_utf8(out, c);
-  return out;
-}
-
 }  // namespace
 
 std::string body_name_in(std::string_view title) {
   // Line by line: a name is near the top, and the lines below it are never normalised.
   for (auto line_text : lines(title)) {
-    auto line = join_spaced_kanji(decode(normalize(line_text)));
+    auto line = join_spaced_kanji(to_utf32(normalize(line_text)));
     for (std::size_t i = 0; i < line.size(); ++i)
       if (is_suffix(line[i]))
-        if (auto name = name_ending_at(line, i); !name.empty()) return encode(name);
+        if (auto name = name_ending_at(line, i); !name.empty()) return to_utf8(name);
   }
   return {};
 }

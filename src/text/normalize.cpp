@@ -44,14 +44,6 @@ void append_normalized(std::string& out, std::string_view piece, bool stable) {
   if (U_FAILURE(status)) out.resize(before), out.append(piece);
 }
 
-char32_t decode_at(std::string_view s, std::size_t i, int len) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (len == 1) return c;
-  char32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
-}
-
 }  // namespace
 
 std::string normalize(std::string_view utf8) {
@@ -81,7 +73,7 @@ void append_normalize(std::string& out, std::string_view utf8) {
       i += len;
       continue;
     }
-    auto cp = decode_at(utf8, i, len);
+    auto cp = code_point_at(utf8, i, len);
     if (is_protected_from_nfkc(cp)) {
       append_normalized(out, utf8.substr(start, i - start), stable);
       out.append(utf8.substr(i, len));

@@ -170,4 +170,31 @@ int utf8_length(unsigned char lead) {
   return 1;
 }
 
+char32_t code_point_at(std::string_view s, std::size_t i, int length) {
+  auto lead = static_cast<unsigned char>(s[i]);
+  if (length == 1) return lead;
+  char32_t cp = lead & (0x7F >> length);
+  for (int k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+std::u32string to_utf32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    int n = utf8_length(static_cast<unsigned char>(s[i]));
+    if (i + static_cast<std::size_t>(n) > s.size()) n = 1;
+    out.push_back(code_point_at(s, i, n));
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) append_utf8(out, c);
+  return out;
+}
+
 }  // namespace kpi::text

@@ -21,6 +21,14 @@ inline bool is_ascii(std::string_view s) {
   return true;
 }
 
+// `s` with 'A'..'Z' lowered (other bytes, UTF-8 included, unchanged; not the locale's rules).
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 namespace detail {
 // trim() of a text that starts or ends with a byte a space may start or end with.
 std::string_view trim_spaces(std::string_view s);
@@ -102,5 +110,10 @@ std::string replace_all(std::string_view s, std::string_view from, std::string_v
 std::string squeeze_spaces(std::string_view s);
 // Length in bytes of the UTF-8 sequence starting with `lead` (1 for invalid leads).
 int utf8_length(unsigned char lead);
+// The code point of the `length`-byte UTF-8 sequence at s[i] (the caller has the bytes).
+char32_t code_point_at(std::string_view s, std::size_t i, int length);
+// `s` as code points; a byte that starts no complete sequence is a code point of its own.
+std::u32string to_utf32(std::string_view s);
+std::string to_utf8(std::u32string_view s);
 
 }  // namespace kpi::text

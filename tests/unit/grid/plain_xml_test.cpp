@@ -56,6 +56,18 @@ TEST_CASE("references are decoded and attribute values normalised as expat does"
   read_as_expat_does("<t>&#13;</t>");
 }
 
+TEST_CASE("a handler that takes expat's layout is given the plain reader's attributes in it",
+          "[grid][plain-xml]") {
+  std::string content = "<c r=\"A1\" b=\"&#10;x&amp;\ty\" t='s'><v>1</v></c><d/>";
+  PlainRead read, read_in_layout;
+  auto viewed = plain_record(content, read);
+  auto in_layout = plain_record(content, read_in_layout, true);
+  REQUIRE(read == PlainRead::read);
+  REQUIRE(read_in_layout == PlainRead::read);
+  CHECK(viewed == "<c r=[A1] b=[\nx& y] t=[s]><v>{1}</v></c><d></d>");
+  CHECK(in_layout == viewed);
+}
+
 TEST_CASE("what the plain reader does not know is left to expat", "[grid][plain-xml]") {
   for (std::string odd : {"<!-- a comment -->",
                           "<t><![CDATA[x]]></t>",
@@ -140,8 +152,9 @@ TEST_CASE("whatever the plain reader reads, expat reads the same way", "[grid][p
 
 TEST_CASE("a handler's failure stops the plain reader", "[grid][plain-xml]") {
   struct Failing : kpi::testing::XmlEvents {
-    void start(std::string_view name, const char** attributes) override {
-      XmlEvents::start(name, attributes);
+    void start_element(std::string_view name,
+                       std::span<const kpi::grid::XmlAttribute> attributes) override {
+      XmlEvents::start_element(name, attributes);
       if (name == "stop") failure = "stopped here";
     }
   } handler;

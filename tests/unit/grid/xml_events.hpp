@@ -10,13 +10,21 @@
 
 namespace kpi::testing {
 
+// Records expat's attributes (C strings) and the plain reader's (views) alike.
 class XmlEvents : public grid::XmlHandler {
  public:
   void start(std::string_view name, const char** attributes) override {
     flush();
     record += "<" + std::string(name);
-    for (const char** a = attributes; a && *a; a += 2)
-      record += " " + std::string(a[0]) + "=[" + std::string(a[1]) + "]";
+    for (const char** a = attributes; a && *a; a += 2) attribute(a[0], a[1]);
+    record += ">";
+  }
+  void start_element(std::string_view name,
+                     std::span<const grid::XmlAttribute> attributes) override {
+    if (expat_layout) return XmlHandler::start_element(name, attributes);
+    flush();
+    record += "<" + std::string(name);
+    for (const auto& a : attributes) attribute(a.name, a.value);
     record += ">";
   }
   void end(std::string_view name) override {
@@ -30,8 +38,12 @@ class XmlEvents : public grid::XmlHandler {
   }
 
   std::string record;
+  bool expat_layout = false;  // the plain reader's attributes through XmlHandler's default
 
  private:
+  void attribute(std::string_view name, std::string_view value) {
+    record += " " + std::string(name) + "=[" + std::string(value) + "]";
+  }
   void flush() {
     if (!text_.empty()) record += "{" + text_ + "}";
     text_.clear();
@@ -51,8 +63,10 @@ inline std::string expat_record(std::string_view content, bool& ok) {
   return record;
 }
 
-inline std::string plain_record(std::string_view content, grid::PlainRead& read) {
+inline std::string plain_record(std::string_view content, grid::PlainRead& read,
+                                bool expat_layout = false) {
   XmlEvents events;
+  events.expat_layout = expat_layout;
   read = grid::read_plain_content(content, events);
   return events.done();
 }
