@@ -241,9 +241,10 @@ void read_final_target(model::Indicator& ind, const Layout& layout, const RowCon
   if (ind.unit.empty() && v.unit != "%") ind.unit = v.unit;
 }
 
-std::optional<model::Observation> read_year(const RowContext& ctx, int row, int year,
-                                            const YearColumns& cols) {
-  model::Observation obs;
+// The year's observation appended to `out` (made in place), unless its cells are all empty.
+void read_year(const RowContext& ctx, int row, int year, const YearColumns& cols,
+               std::vector<model::Observation>& out) {
+  auto& obs = out.emplace_back();
   obs.fiscal_year = year;
   auto target = value_at(ctx.sheet, row, cols.target);
   auto actual = value_at(ctx.sheet, row, cols.actual);
@@ -259,11 +260,12 @@ std::optional<model::Observation> read_year(const RowContext& ctx, int row, int 
       obs.notes += fmt::format("{}{} holds {} but shows {}", obs.notes.empty() ? "" : "; ",
                                v->cell.name().view(), v->workbook->stored->to_string(), v->text);
   if (obs.target.text.empty() && obs.actual.text.empty() && obs.published_rate.text.empty() &&
-      grade.empty())
-    return std::nullopt;
+      grade.empty()) {
+    out.pop_back();
+    return;
+  }
   int anchor = cols.rate >= 0 ? cols.rate : cols.actual >= 0 ? cols.actual : cols.target;
   obs.source = {ctx.path, line_of(ctx, row), {}, model::CellRef::at(row, anchor)};
-  return obs;
 }
 
 // The number a heading starts with ("1 移住・定住の促進" → "1", "(2) 観光" → "(2)"), or "".
@@ -317,8 +319,7 @@ model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Lay
   read_baseline(ind, layout, ctx, row);
   read_final_target(ind, layout, ctx, row);
   ind.observations.reserve(layout.years.size());
-  for (const auto& [year, cols] : layout.years)
-    if (auto obs = read_year(ctx, row, year, cols)) ind.observations.push_back(std::move(*obs));
+  for (const auto& [year, cols] : layout.years) read_year(ctx, row, year, cols, ind.observations);
   grid_direction::assign(ind, label_at(ctx, row, layout.column(Role::direction)), ind.type_text);
   ind.source = {ctx.path, line_of(ctx, row), {}, {}};
   return ind;

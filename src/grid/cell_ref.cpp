@@ -78,6 +78,12 @@ std::optional<Range> parse_range(std::string_view text) {
 
 std::vector<FormulaReference> formula_references(std::string_view formula) {
   std::vector<FormulaReference> refs;
+  formula_references(formula, refs);
+  return refs;
+}
+
+void formula_references(std::string_view formula, std::vector<FormulaReference>& refs) {
+  refs.clear();
   std::size_t i = 0;
   while (i < formula.size()) {
     char c = formula[i];
@@ -109,7 +115,6 @@ std::vector<FormulaReference> formula_references(std::string_view formula) {
       while (end < formula.size() && (is_name_char(formula[end]) || formula[end] == '$')) ++end;
     i = end;
   }
-  return refs;
 }
 
 std::string shift_formula(std::string_view formula, int row_offset, int col_offset) {

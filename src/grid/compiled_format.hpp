@@ -1,6 +1,7 @@
 #pragma once
 // A number format code parsed once (private to src/grid/): the workbook readers format
 // every cell of a style through one CompiledFormat instead of parsing its code per cell.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,10 @@ class CompiledFormat {
   CompiledFormat& operator=(CompiledFormat&&) noexcept;
 
   std::string format(std::string_view stored_value) const;
+  // The same through the value's decimal digits as a string, for every value and code; format()
+  // reads a plain value (up to 15 digits, no exponent) under a plain section (placeholders,
+  // point, grouping, percent) in 64-bit integers instead. Public for the tests comparing both.
+  std::string format_by_digits(std::string_view stored_value) const;
   // is_date_format(code): a section shows a date or time.
   bool is_date() const { return date_; }
 
@@ -41,7 +46,9 @@ class CompiledFormat {
     NumberShape shape;
     bool date = false;
     bool only_literals = false;
+    bool plain = false;  // only 0 # placeholders, point, grouping comma and percent
   };
+  std::optional<std::string> format_plain(std::string_view stored_value) const;
   bool general_ = false;  // the empty code: General
   bool date_ = false;
   std::vector<Section> sections_;  // the first three: positive; negative; zero

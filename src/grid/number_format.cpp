@@ -2,7 +2,10 @@
 // done on the decimal digits, never through binary floating point.
 #include "kpi/grid/number_format.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <limits>
 #include <optional>
 
 #include "compiled_format.hpp"
@@ -186,6 +189,97 @@ bool only_literals(const std::vector<Token>& tokens) {
   return true;
 }
 
+// A section format_plain reads: 0 and # placeholders, the point, commas and percent signs.
+bool is_plain_section(const std::vector<Token>& tokens, const NumberShape& shape) {
+  if (tokens.empty() || shape.fraction.find('?') != std::string::npos) return false;
+  for (const auto& token : tokens)
+    if (token.kind != TokenKind::zero && token.kind != TokenKind::hash &&
+        token.kind != TokenKind::point && token.kind != TokenKind::comma &&
+        token.kind != TokenKind::percent)
+      return false;
+  return true;
+}
+
+// A stored value of at most 15 significant digits without an exponent ("244", "-0.639"): its
+// digits as an integer and how many of them are decimals.
+struct PlainValue {
+  bool negative = false;
+  std::int64_t units = 0;
+  int scale = 0;
+};
+
+std::optional<PlainValue> plain_value(std::string_view s) {
+  PlainValue v;
+  std::size_t i = 0;
+  if (!s.empty() && s[0] == '-') v.negative = true, i = 1;
+  bool point = false, digit = false;
+  int significant = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '.' && !point) {
+      point = true;
+      continue;
+    }
+    if (!text::is_ascii_digit(c)) return std::nullopt;
+    digit = true;
+    if (significant > 0 || c != '0') ++significant;
+    if (significant > excel_significant_digits || (point && v.scale >= 18)) return std::nullopt;
+    v.units = v.units * 10 + (c - '0');
+    if (point) ++v.scale;
+  }
+  if (!digit) return std::nullopt;
+  return v;
+}
+
+constexpr std::int64_t power_of_ten(int n) {
+  std::int64_t p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+// `units` × 10^-scale as `decimals` decimals, rounded half away from zero; nullopt when a
+// power of ten or the result would leave 64 bits.
+std::optional<std::int64_t> at_decimals(std::int64_t units, int scale, int decimals) {
+  if (scale > decimals) {
+    if (scale - decimals > 18) return std::nullopt;
+    auto divisor = power_of_ten(scale - decimals);
+    auto rest = units % divisor;
+    return units / divisor + (rest >= divisor - rest ? 1 : 0);
+  }
+  if (decimals - scale > 18) return std::nullopt;
+  auto factor = power_of_ten(decimals - scale);
+  if (units > std::numeric_limits<std::int64_t>::max() / factor) return std::nullopt;
+  return units * factor;
+}
+
+std::string decimal_text(std::int64_t n) {
+  return n == 0 ? std::string() : std::to_string(n);
+}
+
+// General for a plain value: up to 11 significant digits shown as they are, no exponent.
+std::optional<std::string> plain_general(const PlainValue& v) {
+  if (v.units == 0) return "0";
+  auto digits = std::to_string(v.units);
+  int integer_digits = static_cast<int>(digits.size()) - v.scale;
+  auto first = digits.find_first_not_of('0');
+  auto last = digits.find_last_not_of('0');
+  int point = integer_digits - static_cast<int>(first);  // as DecimalDigits counts it
+  if (static_cast<int>(last - first + 1) > 11 || point > 11 || point < -8) return std::nullopt;
+  std::string out = v.negative ? "-" : "";
+  std::string whole = integer_digits > 0
+                          ? digits.substr(0, static_cast<std::size_t>(integer_digits))
+                          : std::string();
+  auto whole_start = whole.find_first_not_of('0');
+  out += whole_start == std::string::npos ? "0" : whole.substr(whole_start);
+  if (static_cast<int>(last) >= integer_digits) {
+    std::string fraction(static_cast<std::size_t>(-std::min(integer_digits, 0)), '0');
+    fraction += digits.substr(static_cast<std::size_t>(std::max(integer_digits, 0)),
+                              last + 1 - static_cast<std::size_t>(std::max(integer_digits, 0)));
+    out += "." + fraction;
+  }
+  return out;
+}
+
 }  // namespace
 
 CompiledFormat::CompiledFormat(std::string_view code) : general_(code.empty()) {
@@ -200,6 +294,7 @@ CompiledFormat::CompiledFormat(std::string_view code) : general_(code.empty()) {
     section.date = format_code::has_date_token(section.tokens);
     section.only_literals = only_literals(section.tokens);
     section.shape = shape_of(section.tokens);
+    section.plain = !section.date && is_plain_section(section.tokens, section.shape);
   }
 }
 
@@ -208,6 +303,49 @@ CompiledFormat::CompiledFormat(CompiledFormat&&) noexcept = default;
 CompiledFormat& CompiledFormat::operator=(CompiledFormat&&) noexcept = default;
 
 std::string CompiledFormat::format(std::string_view stored_value) const {
+  if (auto plain = format_plain(stored_value)) return std::move(*plain);
+  return format_by_digits(stored_value);
+}
+
+std::optional<std::string> CompiledFormat::format_plain(std::string_view stored_value) const {
+  auto v = plain_value(stored_value);
+  if (!v) return std::nullopt;
+  if (general_) return plain_general(*v);
+  bool zero = v->units == 0;
+  if ((v->negative && !zero && sections_.size() >= 2) || (zero && sections_.size() >= 3))
+    return std::nullopt;  // another section's
+  const auto& section = sections_[0];
+  if (!section.plain) return std::nullopt;
+  const auto& shape = section.shape;
+  int decimals = static_cast<int>(shape.fraction.size());
+  auto shown =
+      at_decimals(v->units, v->scale - 2 * shape.percent + 3 * shape.thousands_scale, decimals);
+  if (!shown) return std::nullopt;
+  auto unit = power_of_ten(decimals);
+  std::string whole = decimal_text(*shown / unit);
+  if (static_cast<int>(whole.size()) < shape.integer_zeros)
+    whole.insert(0, static_cast<std::size_t>(shape.integer_zeros) - whole.size(), '0');
+  std::string digits = shape.grouping ? group_thousands(whole) : whole;
+  if (shape.has_point) {
+    std::string fraction;
+    if (decimals > 0) {
+      fraction = std::to_string(*shown % unit);
+      fraction.insert(0, static_cast<std::size_t>(decimals) - fraction.size(), '0');
+    }
+    digits += "." + trim_fraction(std::move(fraction), shape.fraction);
+  }
+  std::string out = v->negative && !zero ? "-" : "";
+  bool digits_written = false;
+  for (const auto& token : section.tokens) {
+    if (token.kind == TokenKind::percent)
+      out += '%';
+    else if (token.kind != TokenKind::comma && !digits_written)
+      out += digits, digits_written = true;
+  }
+  return out;
+}
+
+std::string CompiledFormat::format_by_digits(std::string_view stored_value) const {
   auto parsed = parse_decimal_digits(stored_value);
   if (!parsed) return std::string(stored_value);
   Decimal value = std::move(*parsed);

@@ -9,11 +9,6 @@
 
 namespace kpi::grid {
 
-std::string_view local_name(std::string_view qualified) {
-  auto colon = qualified.rfind(':');
-  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-}
-
 const char* attribute(const char** attributes, std::string_view local) {
   const char* value = nullptr;
   find_attributes(attributes, {{local, &value}});

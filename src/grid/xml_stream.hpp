@@ -36,8 +36,13 @@ class XmlHandler {
   std::string failure;
 };
 
-// "table-cell" for "table:table-cell".
-std::string_view local_name(std::string_view qualified);
+// "table-cell" for "table:table-cell". Inline: called for every element and attribute, whose
+// names are a few bytes.
+inline std::string_view local_name(std::string_view qualified) {
+  for (std::size_t i = qualified.size(); i > 0; --i)
+    if (qualified[i - 1] == ':') return qualified.substr(i);
+  return qualified;
+}
 // The value of the attribute whose local name is `local`, nullptr when absent.
 const char* attribute(const char** attributes, std::string_view local);
 // Several attributes in one pass: each wanted local name's value (the first one, as

@@ -182,7 +182,9 @@ FormulaShape shape_of(const model::Indicator& ind, const model::Observation& obs
   bool fixable = true;
   std::size_t last = 0;
   std::ptrdiff_t shift = 0;
-  for (const auto& found : grid::formula_references(f)) {
+  thread_local std::vector<grid::FormulaReference> references;  // reused: one a formula
+  grid::formula_references(f, references);
+  for (const auto& found : references) {
     auto ref = reference_in(f, found);
     if (with_shape) out.shape.append(f, last, ref.begin - last);
     last = ref.end;

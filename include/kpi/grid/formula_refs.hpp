@@ -16,5 +16,7 @@ struct FormulaReference {
 };
 
 std::vector<FormulaReference> formula_references(std::string_view formula);
+// The same into `out` (cleared first): a buffer reused from formula to formula.
+void formula_references(std::string_view formula, std::vector<FormulaReference>& out);
 
 }  // namespace kpi::grid

@@ -1,6 +1,11 @@
 // Numbers and dates as Excel shows them under their number formats.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "grid/compiled_format.hpp"
 #include "kpi/grid/number_format.hpp"
 
 using kpi::grid::builtin_number_format;
@@ -96,4 +101,61 @@ TEST_CASE("built-in formats, date detection and ISO dates", "[grid]") {
   CHECK(serial_from_iso_date("2023-04-01T12:00:00") == "45017.5");
   CHECK(serial_from_iso_date("1900-01-01") == "1");
   CHECK(serial_from_iso_date("April").empty());
+}
+
+TEST_CASE("plain values under plain formats read as integers show as through their digits",
+          "[grid]") {
+  // format() reads "244" or "-0.639" under "0.0%" or "#,##0" in 64-bit integers; the reading
+  // through the digits as a string decides, for every code and value.
+  std::vector<std::string> codes = {"",         "General", "0",        "0.0",      "0.00",
+                                    "#,##0",    "#,##0.0", "0.0%",     "0%",       "0.00%",
+                                    "#.##",     "0.0#",    "#",        "0,",       "0.0,,",
+                                    "%0",       "0.0%%",   "00000",    "#,##0;-0", "0;0;\"zero\"",
+                                    "0.000000", "0.",      "#,###.00", "?0.0",     "0.0??"};
+  std::vector<std::string> values = {"0",
+                                     "-0",
+                                     "0.0",
+                                     "244",
+                                     "-244",
+                                     "0.639",
+                                     "0.6395",
+                                     "-0.6395",
+                                     "0.05",
+                                     "0.0004",
+                                     "0.5",
+                                     "-0.5",
+                                     "1.5",
+                                     "2.5",
+                                     "999.95",
+                                     "9.96",
+                                     "1200",
+                                     "1234567.891",
+                                     "007.50",
+                                     ".5",
+                                     "5.",
+                                     "123456789012345",
+                                     "0.000000001",
+                                     "1e3",
+                                     "+5",
+                                     "99999999999.5",
+                                     "0.999999999999999",
+                                     "-0.04"};
+  std::uint64_t state = 7;
+  for (int i = 0; i < 2000; ++i) {  // digits, a point somewhere, a sign: a fixed sequence
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    std::uint64_t modulus = 10;
+    for (auto n = (state >> 20) % 16; n > 0; --n) modulus *= 10;  // 1 to 16 digits
+    auto digits = std::to_string(state % modulus);
+    auto point = static_cast<std::size_t>((state >> 40) % (digits.size() + 1));
+    std::string value = ((state >> 50) & 1) ? "-" : "";
+    value += digits.substr(0, point) + "." + digits.substr(point);
+    values.push_back(value);
+  }
+  for (const auto& code : codes) {
+    kpi::grid::CompiledFormat format(code);
+    for (const auto& value : values) {
+      INFO(code << " " << value);
+      CHECK(format.format(value) == format.format_by_digits(value));
+    }
+  }
 }

@@ -137,15 +137,32 @@ TEST_CASE("JsonWriter prints doubles with nlohmann's digits and layout", "[repor
     INFO(x);
     CHECK(written_number(x) == dumped(Json(x)));
   }
-  // Doubles from every corner of the bit patterns (a fixed pseudo-random sequence).
+  // Doubles from every corner of the bit patterns (a fixed pseudo-random sequence): nlohmann's
+  // text, except where its grisu2 gives a longer (or a farther) one of the same double, about
+  // 1 in 3,000: then one no longer, in the same layout, that reads back as the same double.
   std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  int differing = 0;
   for (int i = 0; i < 20000; ++i) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
     double x;
     std::memcpy(&x, &state, sizeof x);
+    if (!std::isfinite(x)) continue;
     INFO(state);
-    REQUIRE(written_number(x) == dumped(Json(x)));
+    auto ours = written_number(x), theirs = dumped(Json(x));
+    if (ours == theirs) continue;
+    ++differing;
+    REQUIRE(ours.size() <= theirs.size());
+    REQUIRE(std::strtod(ours.c_str(), nullptr) == x);
+    REQUIRE((ours.find('e') == std::string::npos) == (theirs.find('e') == std::string::npos));
   }
+  CHECK(differing < 40);
+}
+
+TEST_CASE("JsonWriter prints the shortest digits of a double, where nlohmann's are longer",
+          "[report][json]") {
+  CHECK(written_number(64.17112299465241) == "64.1711229946524");  // nlohmann: ...5241
+  CHECK(dumped(Json(64.17112299465241)) == "64.17112299465241");
+  CHECK(written_number(2.1809923657139278e+15) == "2.1809923657139278e+15");
 }
 
 TEST_CASE("JsonWriter prints integers at their limits as nlohmann's dump", "[report][json]") {
