@@ -3,6 +3,7 @@
 #include "kpi/grid/number_format.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
@@ -252,10 +253,6 @@ std::optional<std::int64_t> at_decimals(std::int64_t units, int scale, int decim
   return units * factor;
 }
 
-std::string decimal_text(std::int64_t n) {
-  return n == 0 ? std::string() : std::to_string(n);
-}
-
 // General for a plain value: up to 11 significant digits shown as they are, no exponent.
 std::optional<std::string> plain_general(const PlainValue& v) {
   if (v.units == 0) return "0";
@@ -278,6 +275,33 @@ std::optional<std::string> plain_general(const PlainValue& v) {
     out += "." + fraction;
   }
   return out;
+}
+
+// The digits of `shown` (the value times 10^decimals) under a plain section's shape, written
+// at `out` (room for 64 bytes): the integer part padded and grouped, the point and the
+// decimals with the optional ones dropped. Returns the end.
+char* plain_digits(char* out, std::int64_t shown, int decimals, const NumberShape& shape) {
+  auto unit = power_of_ten(decimals);
+  char whole[24];
+  auto whole_value = shown / unit;
+  int length = whole_value == 0
+                   ? 0
+                   : static_cast<int>(std::to_chars(whole, whole + 24, whole_value).ptr - whole);
+  int padded = std::max(length, std::min(shape.integer_zeros, 20));
+  for (int i = 0; i < padded; ++i) {
+    if (shape.grouping && i > 0 && (padded - i) % 3 == 0) *out++ = ',';
+    *out++ = i < padded - length ? '0' : whole[i - (padded - length)];
+  }
+  if (!shape.has_point) return out;
+  *out++ = '.';
+  auto fraction = shown % unit;
+  for (int i = decimals - 1; i >= 0; --i, fraction /= 10)
+    out[i] = static_cast<char>('0' + fraction % 10);
+  int kept = decimals;  // trailing zeros under # are dropped
+  while (kept > 0 && out[kept - 1] == '0' &&
+         shape.fraction[static_cast<std::size_t>(kept - 1)] == '#')
+    --kept;
+  return out + kept;
 }
 
 }  // namespace
@@ -315,32 +339,25 @@ std::optional<std::string> CompiledFormat::format_plain(std::string_view stored_
   if ((v->negative && !zero && sections_.size() >= 2) || (zero && sections_.size() >= 3))
     return std::nullopt;  // another section's
   const auto& section = sections_[0];
+  if (section.tokens.size() == 1 && section.tokens[0].kind == TokenKind::general)
+    return plain_general(*v);
   if (!section.plain) return std::nullopt;
   const auto& shape = section.shape;
   int decimals = static_cast<int>(shape.fraction.size());
+  if (decimals > 18 || shape.integer_zeros > 20) return std::nullopt;
   auto shown =
       at_decimals(v->units, v->scale - 2 * shape.percent + 3 * shape.thousands_scale, decimals);
   if (!shown) return std::nullopt;
-  auto unit = power_of_ten(decimals);
-  std::string whole = decimal_text(*shown / unit);
-  if (static_cast<int>(whole.size()) < shape.integer_zeros)
-    whole.insert(0, static_cast<std::size_t>(shape.integer_zeros) - whole.size(), '0');
-  std::string digits = shape.grouping ? group_thousands(whole) : whole;
-  if (shape.has_point) {
-    std::string fraction;
-    if (decimals > 0) {
-      fraction = std::to_string(*shown % unit);
-      fraction.insert(0, static_cast<std::size_t>(decimals) - fraction.size(), '0');
-    }
-    digits += "." + trim_fraction(std::move(fraction), shape.fraction);
-  }
-  std::string out = v->negative && !zero ? "-" : "";
+  char digits[64];
+  auto digits_end = plain_digits(digits, *shown, decimals, shape);
+  std::string out;
+  if (v->negative && !zero) out += '-';
   bool digits_written = false;
   for (const auto& token : section.tokens) {
     if (token.kind == TokenKind::percent)
       out += '%';
     else if (token.kind != TokenKind::comma && !digits_written)
-      out += digits, digits_written = true;
+      out.append(digits, digits_end), digits_written = true;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "kpi/model/decimal.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -19,6 +20,17 @@ std::int64_t pow10(int n) {
 
 double Decimal::to_double() const {
   return static_cast<double>(units) / static_cast<double>(pow10(scale));
+}
+
+double nearest_double(const Decimal& d) {
+  char text[48];  // "units e-scale" read back
+  auto end = std::to_chars(text, text + 24, d.units).ptr;
+  *end++ = 'e';
+  *end++ = '-';
+  end = std::to_chars(end, text + sizeof text, d.scale).ptr;
+  double value = 0;
+  if (std::from_chars(text, end, value).ec != std::errc()) value = d.units < 0 ? -0.0 : 0.0;
+  return value;
 }
 
 std::string Decimal::to_string() const {

@@ -3,7 +3,6 @@
 // is a JsonWriter (text, streamed) or the tree builder of json.cpp (Json values). Its calls:
 // key(name) (returns Out&), begin/end_object, begin/end_array, null, boolean, integer,
 // unsigned_integer, number, string. Fields appear in the order written here.
-#include <charconv>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,25 +14,15 @@
 
 namespace kpi::report::fields {
 
-// The double nearest to the decimal units * 10^-scale, as strtod(d.to_string()) gives it
-// (without the string): "units e-scale" read back, zero of the sign when too small.
-inline double decimal_double(const model::Decimal& d) {
-  char text[48];
-  auto end = std::to_chars(text, text + 24, d.units).ptr;
-  *end++ = 'e';
-  *end++ = '-';
-  end = std::to_chars(end, text + sizeof text, d.scale).ptr;
-  double value = 0;
-  if (std::from_chars(text, end, value).ec != std::errc()) value = d.units < 0 ? -0.0 : 0.0;
-  return value;
-}
-
 // As Json::parse(d.to_string()) gives it: an integer as an integer, else the nearest double.
 
 template <class Out>
 void decimal(Out& out, const model::Decimal& d) {
+  if constexpr (requires { out.decimal_number(d.units, d.scale); }) {
+    if (d.scale > 0) return out.decimal_number(d.units, d.scale);
+  }
   if (d.scale > 0)
-    out.number(decimal_double(d));
+    out.number(model::nearest_double(d));
   else if (d.units < 0)
     out.integer(d.units);
   else

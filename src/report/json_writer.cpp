@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_bytes.hpp"
+#include "kpi/model/decimal.hpp"
 #include "kpi/text/decode.hpp"
 
 namespace kpi::report {
@@ -258,6 +259,29 @@ void JsonWriter::number(double value) {
   constexpr std::size_t longest = 64;
   char* out = room_(longest);
   used_ += static_cast<std::size_t>(shortest_number(out, value) - out);
+}
+
+void JsonWriter::decimal_number(std::int64_t units, int scale) {
+  // A decimal of at most 15 significant digits is the shortest text of its nearest double:
+  // two such decimals are never the same double (DBL_DIG), so none shorter reads back as it.
+  constexpr int most_digits = std::numeric_limits<double>::digits10;
+  char digits[24];
+  auto magnitude = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+  int length = static_cast<int>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
+  int exponent = -scale;
+  while (length > 1 && digits[length - 1] == '0') --length, ++exponent;
+  if (units == 0 || length > most_digits || scale > 290) {  // zero, more digits, near underflow
+    number(model::nearest_double({units, scale}));
+    return;
+  }
+  value_start_();
+  constexpr std::size_t longest = 64;
+  char* out = room_(longest);
+  char* at = out;
+  if (units < 0) *at++ = '-';
+  std::memcpy(at, digits, static_cast<std::size_t>(length));
+  at = nlohmann::detail::dtoa_impl::format_buffer(at, length, exponent, -4, most_digits);
+  used_ += static_cast<std::size_t>(at - out);
 }
 
 void JsonWriter::string(std::string_view text) {

@@ -18,6 +18,10 @@ struct Decimal {
 // Largest scale a Decimal may carry; more decimals are rejected by the parser.
 inline constexpr int max_decimal_scale = 12;
 
+// The double nearest to the decimal, as strtod(d.to_string()) reads it (without the string);
+// zero of the sign when too small. (to_double() divides, which may miss it by one unit.)
+double nearest_double(const Decimal& d);
+
 // Decimal from a double, rounded half away from zero at `scale` decimals (for tests, JSON input).
 std::optional<Decimal> decimal_from_double(double value, int scale);
 

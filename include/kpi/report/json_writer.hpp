@@ -69,6 +69,9 @@ class JsonWriter {
   void integer(std::int64_t value);
   void unsigned_integer(std::uint64_t value);
   void number(double value);
+  // units * 10^-scale (scale > 0) as number() writes the nearest double: its own digits when
+  // it has at most 15 (the shortest text of that double), else through the double.
+  void decimal_number(std::int64_t units, int scale);
   void string(std::string_view text);
 
   // Elements written by a JsonWriter(ElementsAt) for the array open here, at its place.

@@ -158,6 +158,29 @@ TEST_CASE("JsonWriter prints doubles with nlohmann's digits and layout", "[repor
   CHECK(differing < 40);
 }
 
+TEST_CASE("JsonWriter prints a decimal as the double nearest to it", "[report][json]") {
+  auto as_decimal = [](std::int64_t units, int scale) {
+    return written([&](JsonWriter& w) { w.decimal_number(units, scale); });
+  };
+  CHECK(as_decimal(639, 1) == "63.9");
+  CHECK(as_decimal(-5800, 2) == "-58.0");
+  CHECK(as_decimal(0, 3) == "0.0");
+  CHECK(as_decimal(1, 12) == "1e-12");
+  CHECK(as_decimal(-1, 400) == "-0.0");  // below the doubles: the nearest is zero
+  CHECK(as_decimal(12345, 8) == "0.00012345");
+  CHECK(as_decimal(1234567890123456789, 2) == written_number(12345678901234567.89));
+  std::uint64_t state = 11;
+  for (int i = 0; i < 20000; ++i) {  // units of 1 to 19 digits, scales 1 to 12
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    std::int64_t units = static_cast<std::int64_t>(state >> 1);
+    for (auto n = (state >> 7) % 19; n > 0; --n) units /= 10;
+    if (state & 1) units = -units;
+    int scale = 1 + static_cast<int>((state >> 33) % 12);
+    INFO(units << "e-" << scale);
+    REQUIRE(as_decimal(units, scale) == written_number(kpi::model::nearest_double({units, scale})));
+  }
+}
+
 TEST_CASE("JsonWriter prints the shortest digits of a double, where nlohmann's are longer",
           "[report][json]") {
   CHECK(written_number(64.17112299465241) == "64.1711229946524");  // nlohmann: ...5241
