@@ -266,8 +266,10 @@ void JsonWriter::decimal_number(std::int64_t units, int scale) {
   // two such decimals are never the same double (DBL_DIG), so none shorter reads back as it.
   constexpr int most_digits = std::numeric_limits<double>::digits10;
   char digits[24];
-  auto magnitude = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
-  int length = static_cast<int>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
+  auto magnitude =
+      units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+  int length =
+      static_cast<int>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
   int exponent = -scale;
   while (length > 1 && digits[length - 1] == '0') --length, ++exponent;
   if (units == 0 || length > most_digits || scale > 290) {  // zero, more digits, near underflow
