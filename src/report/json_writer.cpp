@@ -167,25 +167,22 @@ void JsonWriter::value_start_() {
 }
 
 JsonWriter& JsonWriter::key(FieldName field) {
-  auto name = field.view();
   auto width = open_.size() * indent_step;
   constexpr std::size_t blank = 16;  // indentation written as sixteen spaces, then overwritten
-  if (width > blank) return key_text(name);
+  if (width > blank) return key_text(field.view());
   bool comma = !open_.back().empty;
   open_.back().empty = false;
-  // Comma, line break, indentation and `"name": ` in one piece.
-  char* out = room_(1 + 1 + blank + 1 + name.size() + 3);
+  // Comma, line break, indentation and `"name": ` in one piece, each copy of a fixed size.
+  char* out = room_(1 + 1 + blank + FieldName::padded_size);
   char* at = out;
   *at = ',';
   at += comma;
   *at++ = '\n';
   std::memcpy(at, spaces.data(), blank);
   at += width;
-  *at++ = '"';
-  std::memcpy(at, name.data(), name.size());
-  at += name.size();
-  std::memcpy(at, "\": ", 3);
-  used_ += static_cast<std::size_t>(at + 3 - out);
+  std::memcpy(at, field.written(), FieldName::padded_size);
+  at += field.written_size();
+  used_ += static_cast<std::size_t>(at - out);
   return *this;
 }
 

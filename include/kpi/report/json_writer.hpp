@@ -5,6 +5,7 @@
 // U+FFFD as nlohmann gives it), doubles in nlohmann's shortest round-trip form ("100.0",
 // "1e-05", NaN and infinities as null). The text goes into a reused buffer handed to the
 // stream in large chunks, not one stream call per token.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <ostream>
@@ -33,21 +34,32 @@ class JsonWriter {
   JsonWriter& operator=(const JsonWriter&) = delete;
 
   // A field name written in the source ("indicators"): checked when it is compiled to be
-  // printable ASCII without a quote or backslash, so that it is copied as it is.
+  // printable ASCII without a quote or backslash, and kept as the bytes key() writes,
+  // `"name": `, padded to a fixed size so that they are copied in one fixed-size move.
   class FieldName {
    public:
+    static constexpr std::size_t padded_size = 32;
+
     template <std::size_t N>
-    consteval FieldName(const char (&name)[N]) : name_(name, N - 1) {  // NOLINT: implicit
-      for (char c : name_) {
-        auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte >= 0x80 || c == '"' || c == '\\')
+    consteval FieldName(const char (&name)[N]) : size_(N - 1 + 4) {  // NOLINT: implicit
+      static_assert(N - 1 + 4 <= padded_size, "a field name of at most 28 bytes");
+      text_[0] = '"';
+      for (std::size_t i = 0; i + 1 < N; ++i) {
+        auto byte = static_cast<unsigned char>(name[i]);
+        if (byte < 0x20 || byte >= 0x80 || name[i] == '"' || name[i] == '\\')
           throw "a field name in the source must be plain ASCII";  // a compile error
+        text_[i + 1] = name[i];
       }
+      text_[N] = '"', text_[N + 1] = ':', text_[N + 2] = ' ';
     }
-    std::string_view view() const { return name_; }
+    std::string_view view() const { return {text_.data() + 1, size_ - 4}; }
+    // `"name": ` and padding up to padded_size bytes.
+    const char* written() const { return text_.data(); }
+    std::size_t written_size() const { return size_; }
 
    private:
-    std::string_view name_;
+    std::array<char, padded_size> text_{};
+    std::size_t size_;
   };
 
   // Inside an object every value (scalar or container) follows its key: key("a").string("b").
