@@ -23,15 +23,29 @@ std::size_t letters_backwards(std::uint32_t column, char* out) {
   return n;
 }
 
-std::size_t letter_count(std::uint32_t column) {
-  char letters[8];
-  return letters_backwards(column, letters);
+constexpr std::size_t letter_count(std::uint32_t column) {
+  std::size_t n = 0;
+  for (std::uint64_t c = column; c > 0; c = (c - 1) / 26) ++n;
+  return n;
 }
 
-std::size_t digit_count(std::uint32_t n) {
+constexpr std::size_t digit_count(std::uint32_t n) {
   std::size_t digits = 1;
   for (; n >= 10; n /= 10) ++digits;
   return digits;
+}
+
+// How many letters and digits a reference within `last` is read to: one more than `last`
+// has, so that a longer name is refused, not cut short. Excel's grid's, the formulas', known
+// when compiled.
+struct ReadLimits {
+  std::size_t letters, digits;
+};
+ReadLimits read_limits(CellRef last) {
+  constexpr ReadLimits excel{letter_count(excel_last_cell.column) + 1,
+                             digit_count(excel_last_cell.row) + 1};
+  if (last == excel_last_cell) return excel;
+  return {letter_count(last.column) + 1, digit_count(last.row) + 1};
 }
 
 }  // namespace
@@ -65,14 +79,16 @@ A1Match match_a1(std::string_view text, CellRef last) {
   A1Match match;
   std::size_t k = 0;
   if (k < text.size() && text[k] == '$') match.column_absolute = true, ++k;
-  const std::size_t most_letters = letter_count(last.column) + 1;
+  if (k >= text.size() || !is_letter(text[k])) return {};  // most tokens of a formula
+  const auto limits = read_limits(last);
+  const std::size_t most_letters = limits.letters;
   std::size_t letters = 0;
   std::uint64_t column = 0;
   for (; k < text.size() && is_letter(text[k]) && letters < most_letters; ++k, ++letters)
     column = column * 26 + static_cast<std::uint64_t>(text[k] & 0x1F);
   if (letters == 0 || column > last.column) return {};
   if (k < text.size() && text[k] == '$') match.row_absolute = true, ++k;
-  const std::size_t most_digits = digit_count(last.row) + 1;
+  const std::size_t most_digits = limits.digits;
   std::size_t digits = 0;
   std::uint64_t row = 0;
   for (; k < text.size() && is_digit(text[k]) && digits < most_digits; ++k, ++digits)
