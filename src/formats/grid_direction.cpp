@@ -1,6 +1,8 @@
 #include "kpi/formats/grid_direction.hpp"
-#include "kpi/formats/parse_kit.hpp"
 
+#include <array>
+
+#include "kpi/formats/parse_kit.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
 
@@ -67,9 +69,30 @@ std::optional<Reading> read_words(std::string_view printed) {
   return std::nullopt;
 }
 
+namespace {
+
+// read_words of a direction or type column's cell, which repeats down the rows: the last two
+// texts read (one of each column) are remembered, per thread, as rows are read on several.
+std::optional<Reading> remembered_words(std::string_view printed) {
+  struct Read {
+    std::string printed;
+    std::optional<Reading> reading;
+  };
+  thread_local std::array<std::optional<Read>, 2> last;
+  thread_local std::size_t older = 0;
+  for (const auto& read : last)
+    if (read && read->printed == printed) return read->reading;
+  auto reading = read_words(printed);
+  last[older] = Read{std::string(printed), reading};
+  older = 1 - older;
+  return reading;
+}
+
+}  // namespace
+
 void assign(model::Indicator& ind, std::string_view direction_cell, std::string_view type_cell) {
   for (auto cell : {direction_cell, type_cell}) {
-    auto reading = read_words(cell);
+    auto reading = remembered_words(cell);
     if (!reading) continue;
     if (reading->formula != RateFormula::by_direction) ind.rate_formula = reading->formula;
     if (ind.direction != Direction::unknown) continue;

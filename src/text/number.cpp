@@ -150,6 +150,7 @@ CellValue parse_cell(std::string_view normalized_cell, std::string_view original
     out.unit.assign(1, '%');
     rest.remove_prefix(1);
   }
+  if (rest.empty()) return out;  // the cell is the number (most cells): no qualifier or note
   out.qualifier = first_qualifier(rest);
   auto open = rest.find('(');
   if (open != std::string_view::npos) {
