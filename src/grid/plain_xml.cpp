@@ -15,8 +15,15 @@ namespace {
 constexpr std::size_t npos = std::string_view::npos;
 constexpr std::size_t kMaxAttributes = 64;
 
+// The spaces between a tag's parts (a carriage return is left to expat).
+constexpr std::array<bool, 256> kSpace = [] {
+  std::array<bool, 256> space{};
+  for (char c : {' ', '\t', '\n'}) space[static_cast<unsigned char>(c)] = true;
+  return space;
+}();
+
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n';
+  return kSpace[static_cast<unsigned char>(c)];
 }
 
 // Bytes of text or of an attribute value that are themselves, whatever the context: printable
@@ -26,6 +33,13 @@ constexpr std::array<bool, 256> kPlainByte = [] {
   for (int c = 0x20; c < 0x7F; ++c) plain[static_cast<std::size_t>(c)] = true;
   for (char c : {'<', '&', ']', '"', '\''}) plain[static_cast<unsigned char>(c)] = false;
   return plain;
+}();
+
+// Bytes of text that are themselves: the plain ones, tab, line break and quotes.
+constexpr std::array<bool, 256> kTextByte = [] {
+  auto text = kPlainByte;
+  for (char c : {'\t', '\n', '"', '\''}) text[static_cast<unsigned char>(c)] = true;
+  return text;
 }();
 
 // The length of the UTF-8 sequence of an XML character at s[i] (a byte >= 0x80), or 0 when it
@@ -77,7 +91,9 @@ std::uint32_t character_reference(std::string_view body) {
 
 class PlainReader {
  public:
-  PlainReader(std::string_view xml, XmlHandler& handler) : s_(xml), handler_(handler) {}
+  // `xml` ends with the NUL every std::string has after its bytes: the loops over names,
+  // spaces and values stop at it (no byte of theirs) without testing the end.
+  PlainReader(const std::string& xml, XmlHandler& handler) : s_(xml), handler_(handler) {}
 
   PlainRead read() {
     while (i_ < s_.size()) {
@@ -95,10 +111,12 @@ class PlainReader {
     std::size_t start = i_;
     bool decoded = false;
     text_.clear();
-    while (i_ < s_.size() && s_[i_] != '<') {
+    for (;;) {
       auto c = static_cast<unsigned char>(s_[i_]);
-      if (kPlainByte[c] || c == '\t' || c == '\n' || c == '"' || c == '\'') {
+      if (kTextByte[c]) {
         ++i_;
+      } else if (c == '<' || (c == 0 && i_ >= s_.size())) {
+        break;
       } else if (c == ']') {
         if (s_.substr(i_, 3) == "]]>") return PlainRead::not_plain;
         ++i_;
@@ -149,14 +167,14 @@ class PlainReader {
   // A name at s_[i_], i_ past it; "" when none.
   std::string_view name() {
     std::size_t start = i_;
-    if (i_ >= s_.size() || !xml_name::starts(s_[i_])) return {};
-    while (i_ < s_.size() && xml_name::follows(s_[i_])) ++i_;
+    if (!xml_name::starts(s_[i_])) return {};  // the NUL after the text too
+    while (xml_name::follows(s_[i_])) ++i_;
     return s_.substr(start, i_ - start);
   }
 
   bool skip_spaces() {
     std::size_t start = i_;
-    while (i_ < s_.size() && is_space(s_[i_])) ++i_;
+    while (is_space(s_[i_])) ++i_;
     return i_ > start;
   }
 
@@ -221,7 +239,7 @@ class PlainReader {
     std::size_t start = i_;
     // Bytes that are themselves: printable ASCII but '<', '&', and the other quote, which is
     // itself too, and ']'. Found at once for most values.
-    while (i_ < s_.size() && s_[i_] != quote) {
+    while (s_[i_] != quote) {
       auto c = static_cast<unsigned char>(s_[i_]);
       if (kPlainByte[c] || c == ']' || c == '"' || c == '\'') {
         ++i_;
@@ -230,7 +248,7 @@ class PlainReader {
       } else if (c == '&' || c == '\t' || c == '\n') {
         return decoded_value(a, attribute_name, start, quote);
       } else {
-        return false;  // '<', a carriage return, a control character
+        return false;  // '<', a carriage return, a control character, the end (NUL)
       }
     }
     if (i_ >= s_.size()) return false;
@@ -278,7 +296,7 @@ class PlainReader {
 
 }  // namespace
 
-PlainRead read_plain_content(std::string_view xml, XmlHandler& handler) {
+PlainRead read_plain_content(const std::string& xml, XmlHandler& handler) {
   return PlainReader(xml, handler).read();
 }
 

@@ -10,7 +10,7 @@
 // Then it stops and says so, and the content is read again by expat, which decides what the
 // document means or what is wrong with it. The handler may have been told part of the content
 // by then: the caller starts again with a fresh one.
-#include <string_view>
+#include <string>
 
 #include "xml_stream.hpp"
 
@@ -22,6 +22,7 @@ enum class PlainRead {
   stopped,    // the handler set its failure
 };
 
-PlainRead read_plain_content(std::string_view xml, XmlHandler& handler);
+// A std::string: its bytes are followed by a NUL, where the reader's loops stop.
+PlainRead read_plain_content(const std::string& xml, XmlHandler& handler);
 
 }  // namespace kpi::grid

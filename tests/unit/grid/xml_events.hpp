@@ -67,7 +67,7 @@ inline std::string plain_record(std::string_view content, grid::PlainRead& read,
                                 bool expat_layout = false) {
   XmlEvents events;
   events.expat_layout = expat_layout;
-  read = grid::read_plain_content(content, events);
+  read = grid::read_plain_content(std::string(content), events);
   return events.done();
 }
 
