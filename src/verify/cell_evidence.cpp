@@ -29,12 +29,10 @@ struct Reference {
 
 // The formula without "$" and spaces, its ASCII letters upper case (bytes of other characters,
 // such as a sheet's Japanese name, kept as they are, whatever the locale).
-std::string cleaned(std::string_view formula) {
-  std::string out;
-  out.reserve(formula.size());
+void clean_into(std::string_view formula, std::string& out) {
+  out.clear();
   for (char c : formula)
     if (c != '$' && c != ' ') out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
-  return out;
 }
 
 // A reference of the cleaned formula (no "$", upper case): its cell as formula_references
@@ -175,7 +173,8 @@ void judge_stored(const model::Indicator& ind, model::Observation& obs,
 // only the foreign references).
 FormulaShape shape_of(const model::Indicator& ind, const model::Observation& obs, bool with_shape) {
   FormulaShape out;
-  auto f = cleaned(obs.published_rate.workbook->formula);
+  thread_local std::string f;  // reused: one a formula
+  clean_into(obs.published_rate.workbook->formula, f);
   auto own = own_cells(ind, obs);
   if (with_shape) out.shape.reserve(f.size() + 16);
   std::string expected;  // made at the first reference that is not this row's
