@@ -1,6 +1,7 @@
 // A1 names of cells: reading and writing them (cell_ref.hpp).
 #include "kpi/model/cell_ref.hpp"
 
+#include <charconv>
 #include <limits>
 
 namespace kpi::model {
@@ -53,11 +54,16 @@ ReadLimits read_limits(CellRef last) {
 CellName CellRef::name() const {
   CellName out;
   if (empty()) return out;
-  char backwards[10];
-  std::size_t n = letters_backwards(column, backwards);
-  while (n > 0) out.chars[out.size++] = backwards[--n];
-  for (std::uint32_t r = row; r > 0; r /= 10) backwards[n++] = static_cast<char>('0' + r % 10);
-  while (n > 0) out.chars[out.size++] = backwards[--n];
+  if (column <= 26) {  // A..Z: most tables' columns
+    out.chars[out.size++] = static_cast<char>('A' + column - 1);
+  } else {
+    char backwards[8];
+    std::size_t n = letters_backwards(column, backwards);
+    while (n > 0) out.chars[out.size++] = backwards[--n];
+  }
+  char* end =
+      std::to_chars(out.chars.data() + out.size, out.chars.data() + out.chars.size(), row).ptr;
+  out.size = static_cast<std::uint8_t>(end - out.chars.data());
   return out;
 }
 

@@ -285,6 +285,23 @@ void JsonWriter::decimal_number(std::int64_t units, int scale) {
 
 void JsonWriter::string(std::string_view text) {
   value_start_();
+  string_body_(text);
+}
+
+void JsonWriter::shared_string_(const model::SharedName& name) {
+  value_start_();
+  for (const auto& written : written_names_)
+    if (written.name == name.data()) return put_(written.text);
+  room_(6 * name.size() + 2);  // the most it takes (\u0001 for a byte): written without a flush
+  auto start = used_;
+  string_body_(name.view());
+  auto& slot = written_names_[next_name_slot_];
+  next_name_slot_ ^= 1;
+  slot.name = name.data();
+  slot.text.assign(buffer_.get() + start, used_ - start);
+}
+
+void JsonWriter::string_body_(std::string_view text) {
   auto plain = plain_end(text, 0);
   if (plain == text.size()) {  // paths, codes, numbers: copied between quotes
     char* out = room_(text.size() + 2);

@@ -14,6 +14,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "kpi/model/shared_name.hpp"
+
 namespace kpi::report {
 
 class JsonWriter {
@@ -85,6 +87,11 @@ class JsonWriter {
   // it has at most 15 (the shortest text of that double), else through the double.
   void decimal_number(std::int64_t units, int scale);
   void string(std::string_view text);
+  // A shared name (a path, a sheet): written as string() does, the written text of the last
+  // two kept, for the names repeated by every KPI and observation of a sheet.
+  template <class Name>
+  requires std::is_same_v<Name, model::SharedName>
+  void string(const Name& name) { shared_string_(name); }
 
   // Elements written by a JsonWriter(ElementsAt) for the array open here, at its place.
   void elements(std::string_view text);
@@ -113,6 +120,8 @@ class JsonWriter {
   void value_start_();  // the comma, line break and indentation of an array element
   void line_start_(std::size_t depth);
   void end_(char close);
+  void shared_string_(const model::SharedName& name);
+  void string_body_(std::string_view text);                      // the quoted, escaped text
   void escaped_(std::string_view utf8, std::size_t plain_head);  // [0, plain_head): as is
   void replaced_(std::string_view not_utf8);
   // Room for `n` more bytes at buffer_[used_] (the caller adds what it wrote to used_).
@@ -130,6 +139,12 @@ class JsonWriter {
   std::size_t capacity_ = 0;
   std::size_t used_ = 0;
   std::vector<Level> open_;
+  struct WrittenName {
+    const char* name = nullptr;  // a SharedName's text, the same for the same name
+    std::string text;
+  };
+  std::array<WrittenName, 2> written_names_;
+  std::size_t next_name_slot_ = 0;
 };
 
 }  // namespace kpi::report

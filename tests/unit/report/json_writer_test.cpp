@@ -284,3 +284,24 @@ TEST_CASE("JsonWriter hands text longer than its buffer to the stream whole", "[
   });
   CHECK(text == dumped(expected));
 }
+
+TEST_CASE("JsonWriter writes a shared name as the same text, however often it repeats",
+          "[report][json]") {
+  using kpi::model::SharedName;
+  std::vector<std::string> texts = {
+      "/data/高岡市/book.xlsx", "KPI進捗", "a\x01\"b\\", "\xff\xfe", "", std::string(5000, '\x02')};
+  auto as_views = written([&](JsonWriter& w) {
+    w.begin_array();
+    for (int round = 0; round < 3; ++round)
+      for (const auto& t : texts) w.string(std::string_view(t));
+    w.end_array();
+  });
+  auto as_names = written([&](JsonWriter& w) {
+    w.begin_array();
+    for (int round = 0; round < 3; ++round)
+      for (const auto& t : texts) w.string(SharedName(t));
+    w.end_array();
+  });
+  CHECK(as_names == as_views);
+  CHECK(as_names.find(R"("KPI進捗")") != std::string::npos);
+}
