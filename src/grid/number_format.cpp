@@ -201,37 +201,6 @@ bool is_plain_section(const std::vector<Token>& tokens, const NumberShape& shape
   return true;
 }
 
-// A stored value of at most 15 significant digits without an exponent ("244", "-0.639"): its
-// digits as an integer and how many of them are decimals.
-struct PlainValue {
-  bool negative = false;
-  std::int64_t units = 0;
-  int scale = 0;
-};
-
-std::optional<PlainValue> plain_value(std::string_view s) {
-  PlainValue v;
-  std::size_t i = 0;
-  if (!s.empty() && s[0] == '-') v.negative = true, i = 1;
-  bool point = false, digit = false;
-  int significant = 0;
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '.' && !point) {
-      point = true;
-      continue;
-    }
-    if (!text::is_ascii_digit(c)) return std::nullopt;
-    digit = true;
-    if (significant > 0 || c != '0') ++significant;
-    if (significant > excel_significant_digits || (point && v.scale >= 18)) return std::nullopt;
-    v.units = v.units * 10 + (c - '0');
-    if (point) ++v.scale;
-  }
-  if (!digit) return std::nullopt;
-  return v;
-}
-
 constexpr std::int64_t power_of_ten(int n) {
   std::int64_t p = 1;
   while (n-- > 0) p *= 10;
@@ -254,10 +223,10 @@ std::optional<std::int64_t> at_decimals(std::int64_t units, int scale, int decim
 }
 
 // General for a plain value: up to 11 significant digits shown as they are, no exponent.
-std::optional<std::string> plain_general(const PlainValue& v) {
+std::optional<std::string> plain_general(const PlainDigits& v) {
   if (v.units == 0) return "0";
   auto digits = std::to_string(v.units);
-  int integer_digits = static_cast<int>(digits.size()) - v.scale;
+  int integer_digits = static_cast<int>(digits.size()) - v.decimals;
   auto first = digits.find_first_not_of('0');
   auto last = digits.find_last_not_of('0');
   int point = integer_digits - static_cast<int>(first);  // as DecimalDigits counts it
@@ -332,8 +301,8 @@ std::string CompiledFormat::format(std::string_view stored_value) const {
 }
 
 std::optional<std::string> CompiledFormat::format_plain(std::string_view stored_value) const {
-  auto v = plain_value(stored_value);
-  if (!v) return std::nullopt;
+  auto v = plain_digits(stored_value);
+  if (!v || v->decimals > 18) return std::nullopt;
   if (general_) return plain_general(*v);
   bool zero = v->units == 0;
   if ((v->negative && !zero && sections_.size() >= 2) || (zero && sections_.size() >= 3))
@@ -346,7 +315,7 @@ std::optional<std::string> CompiledFormat::format_plain(std::string_view stored_
   int decimals = static_cast<int>(shape.fraction.size());
   if (decimals > 18 || shape.integer_zeros > 20) return std::nullopt;
   auto shown =
-      at_decimals(v->units, v->scale - 2 * shape.percent + 3 * shape.thousands_scale, decimals);
+      at_decimals(v->units, v->decimals - 2 * shape.percent + 3 * shape.thousands_scale, decimals);
   if (!shown) return std::nullopt;
   char digits[64];
   auto digits_end = plain_digits(digits, *shown, decimals, shape);

@@ -21,6 +21,29 @@ void strip_zeros(DecimalDigits& d) {
 
 }  // namespace
 
+std::optional<PlainDigits> plain_digits(std::string_view s) {
+  PlainDigits out;
+  std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
+  out.negative = i == 1;
+  bool digit = false, point = false;
+  int significant = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '.' && !point) {
+      point = true;
+      continue;
+    }
+    if (!text::is_ascii_digit(c)) return std::nullopt;
+    digit = true;
+    out.decimals += point;
+    if (significant == 0 && c == '0') continue;  // a leading zero
+    if (++significant > excel_significant_digits) return std::nullopt;
+    out.units = out.units * 10 + (c - '0');
+  }
+  if (!digit) return std::nullopt;
+  return out;
+}
+
 std::optional<DecimalDigits> parse_decimal_digits(std::string_view s) {
   DecimalDigits d;
   std::size_t i = 0;
@@ -92,29 +115,14 @@ std::optional<model::Decimal> stored_decimal_digits(std::string_view stored, int
   return model::Decimal{d->negative ? -units : units, scale};
 }
 
-// "280", "-0.758": digits with at most one point, no exponent, no space, at most 15
-// significant digits and `max_scale` decimals once shifted (nothing to round), read without
-// a string of digits; nullopt for anything else (stored_decimal_digits reads it).
+// plain_digits as a model::Decimal shifted (2: a percent cell read as percent points), when
+// it has at most `max_scale` decimals once shifted (nothing to round); nullopt for anything
+// else (stored_decimal_digits reads it).
 std::optional<model::Decimal> plain_stored_decimal(std::string_view s, int shift, int max_scale) {
   if (shift < 0 || shift > 3) return std::nullopt;
-  std::size_t i = s.size() > 0 && s[0] == '-' ? 1 : 0;
-  bool negative = i == 1, digit = false, point = false;
-  std::int64_t units = 0;
-  int significant = 0, decimals = 0;
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '.' && !point) {
-      point = true;
-      continue;
-    }
-    if (!text::is_ascii_digit(c)) return std::nullopt;
-    digit = true;
-    decimals += point;
-    if (significant == 0 && c == '0') continue;  // a leading zero
-    if (++significant > excel_significant_digits) return std::nullopt;
-    units = units * 10 + (c - '0');
-  }
-  if (!digit) return std::nullopt;
+  auto plain = plain_digits(s);
+  if (!plain) return std::nullopt;
+  auto [negative, units, decimals] = *plain;
   if (units == 0) return model::Decimal{0, 0};
   for (; decimals > 0 && units % 10 == 0; --decimals) units /= 10;  // trailing zeros
   int scale = decimals - shift;
