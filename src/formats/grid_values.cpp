@@ -23,29 +23,11 @@ void read_cap(text::CellValue& v, std::string_view normalized) {
   if (is_cap_below(rest)) v.value.workbook.edit().cap = model::Cap::below;
 }
 
-// "244", "-12.5": at most 15 digits (what a double keeps) with at most one point and a sign,
-// nothing else.
-bool is_plain_decimal(std::string_view s) {
-  if (!s.empty() && s[0] == '-') s.remove_prefix(1);
-  bool point = false;
-  int digits = 0;
-  for (char c : s) {
-    if (c == '.' && !point)
-      point = true;
-    else if (text::is_ascii_digit(c))
-      ++digits;
-    else
-      return false;
-  }
-  return digits > 0 && digits <= 15;
-}
-
 void read_stored(text::CellValue& v, const grid::Cell& cell) {
   if (cell.kind != grid::CellKind::number || !v.value.number) return;
-  // Shown as stored (the same text; most whole numbers): the number read is the one stored.
-  if (cell.display.data() == cell.value.data() && cell.display.size() == cell.value.size() &&
-      is_plain_decimal(cell.value))
-    return;
+  // Shown as stored (the same plain text; most whole numbers): the number read is the one
+  // stored.
+  if (cell.display == cell.value && grid::plain_digits(cell.value)) return;
   auto stored = grid::stored_decimal(cell.value, v.unit == "%" ? 2 : 0);
   if (stored && !(*stored == *v.value.number)) v.value.workbook.edit().stored = stored;
 }

@@ -222,34 +222,20 @@ std::optional<std::int64_t> at_decimals(std::int64_t units, int scale, int decim
   return units * factor;
 }
 
-// General for a plain value: up to 11 significant digits shown as they are, no exponent.
-std::optional<std::string> plain_general(const PlainDigits& v) {
-  if (v.units == 0) return "0";
-  auto digits = std::to_string(v.units);
-  int integer_digits = static_cast<int>(digits.size()) - v.decimals;
-  auto first = digits.find_first_not_of('0');
-  auto last = digits.find_last_not_of('0');
-  int point = integer_digits - static_cast<int>(first);  // as DecimalDigits counts it
-  if (static_cast<int>(last - first + 1) > 11 || point > 11 || point < -8) return std::nullopt;
-  std::string out = v.negative ? "-" : "";
-  std::string whole = integer_digits > 0
-                          ? digits.substr(0, static_cast<std::size_t>(integer_digits))
-                          : std::string();
-  auto whole_start = whole.find_first_not_of('0');
-  out += whole_start == std::string::npos ? "0" : whole.substr(whole_start);
-  if (static_cast<int>(last) >= integer_digits) {
-    std::string fraction(static_cast<std::size_t>(-std::min(integer_digits, 0)), '0');
-    fraction += digits.substr(static_cast<std::size_t>(std::max(integer_digits, 0)),
-                              last + 1 - static_cast<std::size_t>(std::max(integer_digits, 0)));
-    out += "." + fraction;
-  }
-  return out;
+// A plain value's digits as render_general and the other readings take them (leading and
+// trailing zeros dropped).
+Decimal digits_of(const PlainDigits& v) {
+  if (v.units == 0) return {v.negative, "", 0};
+  auto digits = std::to_string(v.units);  // no leading zero: plain_digits skips them
+  int point = static_cast<int>(digits.size()) - v.decimals;
+  digits.erase(digits.find_last_not_of('0') + 1);
+  return {v.negative, std::move(digits), point};
 }
 
 // The digits of `shown` (the value times 10^decimals) under a plain section's shape, written
 // at `out` (room for 64 bytes): the integer part padded and grouped, the point and the
 // decimals with the optional ones dropped. Returns the end.
-char* plain_digits(char* out, std::int64_t shown, int decimals, const NumberShape& shape) {
+char* write_plain_digits(char* out, std::int64_t shown, int decimals, const NumberShape& shape) {
   auto unit = power_of_ten(decimals);
   char whole[24];
   auto whole_value = shown / unit;
@@ -303,13 +289,13 @@ std::string CompiledFormat::format(std::string_view stored_value) const {
 std::optional<std::string> CompiledFormat::format_plain(std::string_view stored_value) const {
   auto v = plain_digits(stored_value);
   if (!v || v->decimals > 18) return std::nullopt;
-  if (general_) return plain_general(*v);
+  if (general_) return render_general(digits_of(*v));
   bool zero = v->units == 0;
   if ((v->negative && !zero && sections_.size() >= 2) || (zero && sections_.size() >= 3))
     return std::nullopt;  // another section's
   const auto& section = sections_[0];
   if (section.tokens.size() == 1 && section.tokens[0].kind == TokenKind::general)
-    return plain_general(*v);
+    return render_general(digits_of(*v));
   if (!section.plain) return std::nullopt;
   const auto& shape = section.shape;
   int decimals = static_cast<int>(shape.fraction.size());
@@ -318,7 +304,7 @@ std::optional<std::string> CompiledFormat::format_plain(std::string_view stored_
       at_decimals(v->units, v->decimals - 2 * shape.percent + 3 * shape.thousands_scale, decimals);
   if (!shown) return std::nullopt;
   char digits[64];
-  auto digits_end = plain_digits(digits, *shown, decimals, shape);
+  auto digits_end = write_plain_digits(digits, *shown, decimals, shape);
   std::string out;
   if (v->negative && !zero) out += '-';
   bool digits_written = false;
