@@ -7,6 +7,7 @@
 #include "kpi/calc/profile.hpp"
 #include "kpi/text/body_name.hpp"
 #include "kpi/text/strings.hpp"
+#include "kpi/util/last_computed.hpp"
 
 namespace kpi::formats {
 namespace {
@@ -62,12 +63,11 @@ namespace {
 
 // The body a cell names: its slug ("unknown" when none) and its name.
 struct CellBody {
-  bool known = false;
-  std::string cell, slug, name;
+  std::string slug, name;
 };
 
 CellBody body_named_by(std::string_view cell) {
-  CellBody body{true, std::string(cell), {}, text::body_name_form(cell)};
+  CellBody body{{}, text::body_name_form(cell)};
   if (!text::is_ascii(body.name)) {
     body.slug = calc::slug_for_name(body.name);
   } else if (body.slug = slug_of(body.name); !body.slug.empty()) {
@@ -82,10 +82,10 @@ CellBody body_named_by(std::string_view cell) {
 void name_body_from_cell(model::Indicator& ind, std::string_view cell) {
   // A 市町村 column repeats its cell down the rows: the last cell's body is kept (per thread,
   // as rows are read on several).
-  thread_local CellBody last;
-  if (!last.known || last.cell != cell) last = body_named_by(cell);
-  ind.municipality = last.slug;
-  ind.municipality_name = last.name;
+  thread_local util::LastComputed<CellBody, 1> last;
+  const auto& body = last.get(cell, body_named_by);
+  ind.municipality = body.slug;
+  ind.municipality_name = body.name;
 }
 
 void name_body_from_profile(std::vector<model::Indicator>& indicators) {

@@ -1,10 +1,9 @@
 #include "kpi/formats/grid_direction.hpp"
 
-#include <array>
-
 #include "kpi/formats/parse_kit.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
+#include "kpi/util/last_computed.hpp"
 
 namespace kpi::formats::grid_direction {
 namespace {
@@ -74,18 +73,8 @@ namespace {
 // read_words of a direction or type column's cell, which repeats down the rows: the last two
 // texts read (one of each column) are remembered, per thread, as rows are read on several.
 std::optional<Reading> remembered_words(std::string_view printed) {
-  struct Read {
-    std::string printed;
-    std::optional<Reading> reading;
-  };
-  thread_local std::array<std::optional<Read>, 2> last;
-  thread_local std::size_t older = 0;
-  for (const auto& read : last)
-    if (read && read->printed == printed) return read->reading;
-  auto reading = read_words(printed);
-  last[older] = Read{std::string(printed), reading};
-  older = 1 - older;
-  return reading;
+  thread_local util::LastComputed<std::optional<Reading>, 2> last;
+  return last.get(printed, read_words);
 }
 
 }  // namespace

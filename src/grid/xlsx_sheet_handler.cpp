@@ -140,14 +140,8 @@ void WorksheetHandler::start_row(Attributes attributes) {
 void WorksheetHandler::start_cell(Attributes attributes) {
   cell_.reset();
   in_cell_ = true;
-  // r, t and s in one pass, as find_attributes would find them (every cell has them).
   std::optional<std::string_view> reference, type, style_index;
-  for (const auto& a : attributes) {
-    auto local = local_name(a.name);
-    if (local.size() != 1) continue;
-    auto& wanted = local[0] == 'r' ? reference : local[0] == 't' ? type : style_index;
-    if (!wanted && (local[0] == 'r' || local[0] == 't' || local[0] == 's')) wanted = a.value;
-  }
+  find_attributes(attributes, {{"r", &reference}, {"t", &type}, {"s", &style_index}});
   if (reference) {
     auto ref = parse_cell_ref(*reference);
     if (!ref) {

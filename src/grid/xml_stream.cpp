@@ -29,15 +29,6 @@ void find_attributes(const char** attributes, std::initializer_list<WantedAttrib
   }
 }
 
-void find_attributes(std::span<const XmlAttribute> attributes,
-                     std::initializer_list<WantedValue> wanted) {
-  for (const auto& a : attributes) {
-    auto local = local_name(a.name);
-    for (const auto& w : wanted)
-      if (!*w.value && xml_name::same(w.local, local)) *w.value = a.value;
-  }
-}
-
 std::optional<std::string_view> attribute(std::span<const XmlAttribute> attributes,
                                           std::string_view local) {
   std::optional<std::string_view> value;

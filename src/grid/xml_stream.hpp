@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "xml_name.hpp"
 #include "zip_archive.hpp"
 
 struct XML_ParserStruct;
@@ -53,12 +54,20 @@ struct WantedAttribute {
 };
 void find_attributes(const char** attributes, std::initializer_list<WantedAttribute> wanted);
 // The same over views: each wanted local name's first value, left as it is when absent.
+// Inline: a cell's r, t and s are found this way in every cell of a sheet, and the wanted
+// list is a constant the compiler unrolls.
 struct WantedValue {
   std::string_view local;
   std::optional<std::string_view>* value;
 };
-void find_attributes(std::span<const XmlAttribute> attributes,
-                     std::initializer_list<WantedValue> wanted);
+inline void find_attributes(std::span<const XmlAttribute> attributes,
+                            std::initializer_list<WantedValue> wanted) {
+  for (const auto& a : attributes) {
+    auto local = local_name(a.name);
+    for (const auto& w : wanted)
+      if (!*w.value && xml_name::same(w.local, local)) *w.value = a.value;
+  }
+}
 std::optional<std::string_view> attribute(std::span<const XmlAttribute> attributes,
                                           std::string_view local);
 // The same with the exact qualified name ("office:value-type").

@@ -175,28 +175,30 @@ void DiagnosticList::append(DiagnosticList&& other) {
   // by the bytes before them.
   auto before = spilled_bytes_ + recent_.size();
   for (auto m : other.marks_) marks_.push_back(before + m);
-  if (other.spilled() && !spilled()) {
-    // A spilled list's temporary files are taken over after these records, which are numbered
-    // in its texts and go to a temporary file first so that the order holds: nothing of
-    // `other` is read or written.
-    renumber(recent_, texts_, other.texts_);
-    texts_ = std::move(other.texts_);
-    hints_ = {};
-    if (spill()) {
-      for (auto& s : other.spills_) spills_.push_back({s.file, spilled_bytes_ + s.start, s.bytes});
-      other.spills_.clear();
-      spilled_bytes_ += other.spilled_bytes_;
-      recent_.swap(other.recent_);
-      count_ += other.count_;
-      errors_ += other.errors_;
-      other = DiagnosticList(other.memory_limit_);
-      if (recent_.size() > memory_limit_) spill();
-      return;
-    }
-    copy_records_of(other, texts_);  // no temporary file: the records, numbered as these are
-    return;
-  }
+  if (other.spilled() && take_files_of(other)) return;
   copy_records_of(other, other.texts_);
+}
+
+bool DiagnosticList::take_files_of(DiagnosticList& other) {
+  if (!spill()) return false;
+  // This list's number for each of the other's texts (a run names a few thousand at most).
+  std::vector<std::uint32_t> ours(other.texts_.size());
+  for (std::uint32_t id = 0; id < ours.size(); ++id) ours[id] = texts_.id_of(other.texts_.text(id));
+  for (auto& s : other.spills_) {
+    auto numbering = ours;
+    if (!s.numbering.empty())  // a file the other took over: its numbers, then ours
+      for (auto& number : numbering = s.numbering) number = ours[number];
+    spills_.push_back({s.file, spilled_bytes_ + s.start, s.bytes, std::move(numbering)});
+  }
+  other.spills_.clear();
+  spilled_bytes_ += other.spilled_bytes_;
+  // The records the other holds in memory follow, renumbered (at most its memory limit).
+  append_renumbered(other.recent_, other.texts_);
+  count_ += other.count_;
+  errors_ += other.errors_;
+  other = DiagnosticList(other.memory_limit_);
+  if (recent_.size() > memory_limit_) spill();
+  return true;
 }
 
 // The other's records (numbered in `from`), whole, a chunk at a time (a record never straddles
@@ -239,13 +241,13 @@ void DiagnosticList::append_renumbered(std::string_view records, const util::Tex
 // (none can be made, the disk is full) they stay in memory: slower to run out, never lost.
 bool DiagnosticList::spill() {
   if (memory_limit_ == std::numeric_limits<std::size_t>::max()) return false;  // never, or failed
-  if (spills_.empty()) {
+  if (spills_.empty() || !spills_.back().numbering.empty()) {  // records go to an own file
     std::FILE* file = std::tmpfile();
     if (!file) {
       memory_limit_ = std::numeric_limits<std::size_t>::max();
       return false;
     }
-    spills_.push_back({file, spilled_bytes_, 0});
+    spills_.push_back({file, spilled_bytes_, 0, {}});
   }
   auto& last = spills_.back();
   if (std::fwrite(recent_.data(), 1, recent_.size(), last.file) != recent_.size() ||
@@ -300,6 +302,7 @@ void DiagnosticList::const_iterator::load() {
     auto at = static_cast<std::size_t>(offset_ - list_->spilled_bytes_);
     std::string_view recent = list_->recent_;
     in_window_ = false;
+    numbering_ = nullptr;
     record_at_ = at + length_bytes;
     record_size_ = length_at(recent.substr(at));
     next_ = offset_ + length_bytes + record_size_;
@@ -312,6 +315,8 @@ void DiagnosticList::const_iterator::load() {
       if (size < n || !list_->read_spilled(offset_, size, window_))
         throw std::runtime_error("cannot read back the diagnostics' temporary file");
       window_start_ = offset_;
+      const auto& numbering = list_->spill_at(offset_).numbering;  // the window is in one file
+      numbering_ = numbering.empty() ? nullptr : &numbering;
     };
     if (!in_window(length_bytes)) fill(length_bytes);
     std::size_t n =
@@ -353,7 +358,7 @@ DiagnosticList::View DiagnosticList::const_iterator::view() const {
   v.cell.row = take<std::uint32_t>(in);
   v.cell.column = take<std::uint32_t>(in);
   for (auto* text : {&v.path, &v.sheet, &v.code})
-    *text = list_->texts_.text(take<std::uint32_t>(in));
+    *text = list_->texts_.text(list_number(take<std::uint32_t>(in)));
   v.message = in;
   return v;
 }
@@ -361,7 +366,7 @@ DiagnosticList::View DiagnosticList::const_iterator::view() const {
 std::uint64_t DiagnosticList::const_iterator::file_and_rule() const {
   TextNumbers numbers{};
   std::memcpy(numbers.data(), record().data() + ids_at, sizeof numbers);
-  return std::uint64_t{numbers[0]} << 32 | numbers[2];
+  return std::uint64_t{list_number(numbers[0])} << 32 | list_number(numbers[2]);
 }
 
 DiagnosticList::const_iterator& DiagnosticList::const_iterator::operator++() {

@@ -3,9 +3,10 @@
 // (merge conflicts above all), so they are kept serialised: a message's text and 25 bytes,
 // the path, sheet and rule code named by number (each text kept once per list). Past a limit
 // the older ones go to an unnamed temporary file: memory stays flat however many files a run
-// reads. Appending to an empty list takes the other's files over; appending to one with
-// records copies the other's, renumbering their texts. Read back in order by a forward
-// iterator.
+// reads. Appending a spilled list takes its files over, whatever this one holds: its records
+// are neither read nor written again, only its few texts are numbered in this list's (each
+// file taken over reads its numbers through a table). Records still in the other's memory are
+// copied, renumbered. Read back in order by a forward iterator.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -39,9 +40,9 @@ class DiagnosticList {
   // The same without a Diagnostic (nothing allocated: the text is copied into the list).
   void push_back(const SourceLocation& location, Severity severity, std::string_view code,
                  std::string_view message);
-  // Moves every diagnostic of `other` after these, in order; `other` is left empty. When
-  // this list is empty, its temporary files become this list's (its records are not read or
-  // written again).
+  // Moves every diagnostic of `other` after these, in order; `other` is left empty. Its
+  // temporary files become this list's (its records there are not read or written again);
+  // only when no temporary file can be made are they copied.
   void append(DiagnosticList&& other);
 
   std::size_t size() const { return count_; }
@@ -85,6 +86,10 @@ class DiagnosticList {
     const_iterator(const DiagnosticList* list, std::uint64_t offset);
     void load();                      // finds the record at offset_
     std::string_view record() const;  // its bytes after the length field
+    // A text number of the current record as the list numbers it.
+    std::uint32_t list_number(std::uint32_t number) const {
+      return numbering_ ? numbering_->at(number) : number;
+    }
 
     const DiagnosticList* list_ = nullptr;
     std::uint64_t offset_ = 0;        // of the current record in the whole list
@@ -94,6 +99,9 @@ class DiagnosticList {
     bool in_window_ = false;          // the record is in window_, else in the list's memory
     std::size_t record_at_ = 0;       // where its bytes start there (after the length field)
     std::size_t record_size_ = 0;
+    // The list's numbers for the text numbers of the window's records (a file taken over from
+    // another list); nullptr when they are the list's own.
+    const std::vector<std::uint32_t>* numbering_ = nullptr;
     mutable Diagnostic current_;
     mutable bool decoded_ = false;
   };
@@ -109,13 +117,19 @@ class DiagnosticList {
   const_iterator mark(std::size_t k) const;
 
  private:
-  // Records in a temporary file: the bytes [start, start + bytes) of the whole list.
+  // Records in a temporary file: the bytes [start, start + bytes) of the whole list. A file
+  // taken over from another list names its texts by that list's numbers: `numbering` maps them
+  // to this one's (empty: this list's own numbers, and the only file new records go to).
   struct Spill {
     std::FILE* file = nullptr;
     std::uint64_t start = 0;
     std::uint64_t bytes = 0;
+    std::vector<std::uint32_t> numbering;
   };
   bool spill();  // false when no temporary file could take them (they stay in memory)
+  // The other's files after this list's records, which go to a file first; false (nothing
+  // done) when they cannot.
+  bool take_files_of(DiagnosticList& other);
   void copy_records_of(DiagnosticList& other, const util::TextIds& from);
   // Whole records numbered in `from` appended, their text numbers made this list's.
   void append_renumbered(std::string_view records, const util::TextIds& from);

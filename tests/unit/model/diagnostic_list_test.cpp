@@ -3,7 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kpi/model/diagnostic_list.hpp"
@@ -245,4 +248,41 @@ TEST_CASE("diagnostics: the runs between marks cover the list once, in order",
     CHECK(in_run <= per_mark);
   }
   CHECK(i == next);
+}
+
+TEST_CASE("diagnostics: spilled lists appended to a spilled one keep their files and names",
+          "[model][diagnostics]") {
+  // Each list met its texts in another order, so each numbers them its own way; the files
+  // taken over (one of them already taken over once) read their numbers through a table.
+  DiagnosticList all(std::size_t{1024}), middle(std::size_t{1024}), last(std::size_t{1024});
+  for (int i = 0; i < 100; ++i) all.push_back(numbered(i));
+  for (int i = 100; i < 200; ++i) middle.push_back(numbered(i));
+  for (int i = 200; i < 300; ++i) last.push_back(numbered(i));
+  REQUIRE(all.spilled());
+  REQUIRE(middle.spilled());
+  REQUIRE(last.spilled());
+  middle.append(std::move(last));
+  all.append(std::move(middle));
+  for (int i = 300; i < 350; ++i) all.push_back(numbered(i));  // to a file of its own
+  DiagnosticList tail(std::size_t{1} << 30);
+  for (int i = 350; i < 360; ++i) tail.push_back(numbered(i));
+  all.append(std::move(tail));
+  check_numbered(all, 360);
+  // The key of a file and rule is the list's: the same for the same path and code in every
+  // file, different for different ones.
+  std::map<std::pair<std::string, std::string>, std::set<std::uint64_t>> keys;
+  std::set<std::uint64_t> distinct;
+  for (auto it = all.begin(); it != all.end(); ++it) {
+    auto view = it.view();
+    keys[{std::string(view.path), std::string(view.code)}].insert(it.file_and_rule());
+    distinct.insert(it.file_and_rule());
+  }
+  CHECK(keys.size() == 14);  // 7 paths × 2 codes
+  for (const auto& [name, found] : keys) CHECK(found.size() == 1);
+  CHECK(distinct.size() == keys.size());
+  // Runs between marks still start at records in every file.
+  int i = 0;
+  for (std::size_t k = 0; k < all.mark_count(); ++k)
+    for (auto it = all.mark(k); it != all.mark(k + 1); ++it, ++i) REQUIRE(same(*it, numbered(i)));
+  CHECK(i == 360);
 }
