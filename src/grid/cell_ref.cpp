@@ -1,5 +1,10 @@
 // A1 references and shared-formula shifting (cell_ref.hpp).
 #include "cell_ref.hpp"
+
+#include <charconv>
+#include <string>
+#include <vector>
+
 #include "kpi/text/strings.hpp"
 
 namespace kpi::grid {
@@ -27,12 +32,25 @@ std::size_t match_ref(std::string_view s, std::size_t i, RefParts& parts) {
   return match.length;
 }
 
-std::string shifted(const FormulaReference& ref, int row_offset, int col_offset) {
+// The reference moved by the offsets, appended to `out`: "$P22" moved a row → "$P23";
+// "#REF!" when it leaves the grid.
+void append_shifted(std::string& out, const FormulaReference& ref, int row_offset, int col_offset) {
   int col = ref.col_absolute ? ref.col : ref.col + col_offset;
   int row = ref.row_absolute ? ref.row : ref.row + row_offset;
-  if (col < 0 || row < 0 || col >= kMaxCols || row >= kMaxRows) return "#REF!";
-  return (ref.col_absolute ? "$" : "") + column_name(col) + (ref.row_absolute ? "$" : "") +
-         std::to_string(row + 1);
+  if (col < 0 || row < 0 || col >= kMaxCols || row >= kMaxRows) {
+    out += "#REF!";
+    return;
+  }
+  if (ref.col_absolute) out += '$';
+  char letters[4];
+  char* end = letters + sizeof letters;
+  char* first = end;
+  for (int c = col + 1; c > 0; c = (c - 1) / 26) *--first = static_cast<char>('A' + (c - 1) % 26);
+  out.append(first, end);
+  if (ref.row_absolute) out += '$';
+  char digits[8];
+  auto written = std::to_chars(digits, digits + sizeof digits, row + 1);
+  out.append(digits, written.ptr);
 }
 
 }  // namespace
@@ -117,16 +135,23 @@ void formula_references(std::string_view formula, std::vector<FormulaReference>&
   }
 }
 
-std::string shift_formula(std::string_view formula, int row_offset, int col_offset) {
-  std::string out;
-  out.reserve(formula.size() + 8);
+void append_shifted_formula(std::string& out, std::string_view formula, int row_offset,
+                            int col_offset) {
+  thread_local std::vector<FormulaReference> references;  // reused: one a shared formula's cell
+  formula_references(formula, references);
   std::size_t last = 0;
-  for (const auto& ref : formula_references(formula)) {
+  for (const auto& ref : references) {
     out.append(formula.substr(last, ref.begin - last));
-    out += shifted(ref, row_offset, col_offset);
+    append_shifted(out, ref, row_offset, col_offset);
     last = ref.end;
   }
   out.append(formula.substr(last));
+}
+
+std::string shift_formula(std::string_view formula, int row_offset, int col_offset) {
+  std::string out;
+  out.reserve(formula.size() + 8);
+  append_shifted_formula(out, formula, row_offset, col_offset);
   return out;
 }
 

@@ -33,5 +33,8 @@ std::size_t skip_quoted(std::string_view s, std::size_t i);
 // by the offsets, as Excel does for the cells sharing a formula: "ROUND(O5/K5,3)" moved by
 // 2 rows → "ROUND(O7/K7,3)"; $-anchored parts, strings and sheet names stay.
 std::string shift_formula(std::string_view formula, int row_offset, int col_offset);
+// The same appended to `out` (a sheet's shared formulas, one a cell: nothing allocated).
+void append_shifted_formula(std::string& out, std::string_view formula, int row_offset,
+                            int col_offset);
 
 }  // namespace kpi::grid

@@ -25,6 +25,16 @@ TEST_CASE("shared xlsx formulas move their relative references", "[grid]") {
   CHECK(shift_formula("'R5 A1'!A1&\"A1\"", 1, 0) == "'R5 A1'!A2&\"A1\"");
   CHECK(shift_formula("A1", -1, 0) == "#REF!");
   CHECK(shift_formula("Table1[[#This Row],[A1]]", 1, 0) == "Table1[[#This Row],[A1]]");
+  // Columns past one letter and the grid's edges: Z→AA, AZ→BA, XFC→XFD, then #REF!.
+  CHECK(shift_formula("Z9+AZ9+XFC9+ZZ1048575", 1, 1) == "AA10+BA10+XFD10+AAA1048576");
+  CHECK(shift_formula("XFD1+A1048576", 1, 1) == "#REF!+#REF!");
+  CHECK(shift_formula("$XFD$1048576", 5, 5) == "$XFD$1048576");
+  // Appended after what the text holds (a cell's formula after its "="), reusing its buffer.
+  std::string out = "=";
+  kpi::grid::append_shifted_formula(out, "ROUND(P4/O4,3)*100", 3, 0);
+  CHECK(out == "=ROUND(P7/O7,3)*100");
+  kpi::grid::append_shifted_formula(out, "+B2", 0, -1);
+  CHECK(out == "=ROUND(P7/O7,3)*100+A2");
   auto range = parse_range("B2:D10");
   REQUIRE(range);
   CHECK(range->first_row == 1);
