@@ -1,4 +1,5 @@
-// A large worksheet read in pieces on threads, joined in order (xlsx_sheet_split.hpp).
+// A worksheet read in pieces, on threads when it is large, joined in order
+// (xlsx_sheet_split.hpp).
 #include "xlsx_sheet_split.hpp"
 
 #include <algorithm>
@@ -280,8 +281,8 @@ bool read_worksheet_in_pieces(ZipArchive& archive, std::string_view entry,
   std::uint64_t read_before = archive.bytes_read();
   bool read = false;
   {
-    // A sheet of one or two pieces is read on the calling thread.
-    bool large = archive.declared_size(entry) >= 2 * threads.piece_bytes;
+    // A sheet of one or two pieces, or with one thread, is read on the calling thread.
+    bool large = threads.count > 1 && archive.declared_size(entry) >= 2 * threads.piece_bytes;
     SheetSplitter splitter(context, budget, sheet,
                            {large ? threads.count : 0, threads.piece_bytes});
     bool stopped = false;

@@ -1,9 +1,9 @@
 #pragma once
 // A worksheet read in pieces (private to src/grid/). Its XML is inflated and cut, at the
 // start of a <row> element, into pieces of about piece_bytes; each piece is read apart by a
-// WorksheetHandler, as plain XML (plain_xml.hpp) or by expat, on threads when the sheet has
-// more than two pieces, and the pieces are joined in order. What surrounds the rows (<cols>,
-// <mergeCells>) is read by one more handler, the frame.
+// WorksheetHandler, as plain XML (plain_xml.hpp) or by expat, on threads when there are
+// several and the sheet has more than two pieces, and the pieces are joined in order. What
+// surrounds the rows (<cols>, <mergeCells>) is read by one more handler, the frame.
 //
 // The read is optimistic: a cut may fall inside a comment or an element, a row may lack its
 // number, a shared formula may point back across pieces, a limit may be reached. Anything the

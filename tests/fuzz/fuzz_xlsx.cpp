@@ -1,8 +1,8 @@
 // read_xlsx on arbitrary bytes. An input starting with "PK" is read as the package itself;
 // any other input becomes the worksheet XML of a small package (with a shared-string table
 // and styles), so the mutations reach the sheet parser rather than the ZIP checksums. Each
-// package is read serially and in pieces on threads (pieces of 1 to 64 bytes, so that every
-// row is cut): the two reads must agree.
+// package is read serially by expat, and as plain XML in pieces on threads and on the calling
+// thread (pieces of 1 to 64 bytes, so that every row is cut): the reads must agree.
 #include <algorithm>
 
 #include "fuzz_grid.hpp"
@@ -22,11 +22,13 @@ const std::string kStyles =
     R"(<xf numFmtId="3"/><xf numFmtId="14"/></cellXfs></styleSheet>)";
 
 void read_both_ways(const std::string& package, const kpi::grid::Limits& limits) {
-  auto serial = kpi::grid::read_xlsx(package, limits);
+  auto serial = kpi::grid::read_xlsx(package, limits, kpi::grid::ReadThreads::expat_only());
   kpi::fuzz::check_workbook_result(serial, limits);
   std::size_t piece_bytes = 1 + package.size() % 64;
   auto in_pieces = kpi::grid::read_xlsx(package, limits, {2, piece_bytes});
   FUZZ_REQUIRE(kpi::testing::workbook_difference(serial, in_pieces).empty());
+  auto one_thread = kpi::grid::read_xlsx(package, limits, {1, piece_bytes});
+  FUZZ_REQUIRE(kpi::testing::workbook_difference(serial, one_thread).empty());
 }
 
 }  // namespace

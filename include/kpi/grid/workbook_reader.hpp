@@ -42,12 +42,18 @@ struct Limits {
   std::uint64_t max_sheets = 1024;
 };
 
-// The threads a reader may use. With more than one, an .xlsx worksheet's rows are read in
-// pieces of about piece_bytes of XML, on `count` threads when there are more than two; with
-// one, serially by expat. The result is the same either way.
+// The threads a reader may use, and how an .xlsx worksheet's rows are read: as plain XML
+// (src/grid/plain_xml.hpp) in pieces of about piece_bytes, on `count` threads when there are
+// more than one and the sheet has more than two pieces, else on the calling thread. What the
+// plain reading cannot redo exactly as expat would is read serially by expat, and so is
+// everything when `plain` is false (expat_only: the reference the plain reading is tested
+// against). The result is the same either way.
 struct ReadThreads {
   unsigned count = 1;
   std::size_t piece_bytes = 2u << 20;
+  bool plain = true;
+
+  static constexpr ReadThreads expat_only() { return {1, 2u << 20, false}; }
 };
 
 struct WorkbookResult {

@@ -64,14 +64,17 @@ std::string package(const std::string& sheet_xml) {
                     kSharedStrings, kStyles);
 }
 
-// The serial read and reads in pieces of several sizes on three threads agree.
+// The serial read by expat and reads in pieces of several sizes, on three threads and on the
+// calling thread, agree.
 void require_same_reads(const std::string& bytes, const Limits& limits = {}) {
-  auto serial = read_xlsx(bytes, limits, {1});
+  auto serial = read_xlsx(bytes, limits, ReadThreads::expat_only());
   for (std::size_t piece : {1u, 40u, 700u, 5000u}) {
     auto split = read_xlsx(bytes, limits, {3, piece});
     INFO("pieces of " << piece << " bytes");
     REQUIRE(workbook_difference(serial, split) == "");
+    REQUIRE(workbook_difference(serial, read_xlsx(bytes, limits, {1, piece})) == "");
   }
+  REQUIRE(workbook_difference(serial, read_xlsx(bytes, limits)) == "");  // the default
 }
 
 // Whether the first sheet of the package is read in pieces (true) or given back (false);
@@ -156,7 +159,7 @@ TEST_CASE("a sheet with prefixed element names is read in pieces", "[grid][xlsx]
 
 TEST_CASE("a large sheet in many pieces on three threads", "[grid][xlsx][split]") {
   std::string bytes = package(kpi_sheet(kpi_rows(3000)));
-  auto serial = read_xlsx(bytes, {}, {1});
+  auto serial = read_xlsx(bytes, {}, ReadThreads::expat_only());
   auto split = read_xlsx(bytes, {}, {3, 4096});
   REQUIRE(workbook_difference(serial, split) == "");
   REQUIRE(split.book->sheets[0].rows.size() == 3000);
@@ -226,7 +229,7 @@ TEST_CASE("errors and limits met in a piece are the serial read's", "[grid][xlsx
                             "<row r=\"40\"><c r=\"A40\"><v>9</c></row>"}) {
       INFO(bad);
       auto bytes = package(kpi_sheet(kpi_rows(30) + bad + kpi_row(50)));
-      auto serial = read_xlsx(bytes, {}, {1});
+      auto serial = read_xlsx(bytes, {}, ReadThreads::expat_only());
       CHECK_FALSE(serial.book);
       require_same_reads(bytes);
     }
@@ -250,7 +253,7 @@ TEST_CASE("errors and limits met in a piece are the serial read's", "[grid][xlsx
     Limits once;
     once.max_total_bytes = xml.size() + 4096;
     REQUIRE(xml.size() > 4096);
-    auto serial = read_xlsx(bytes, once, {1});
+    auto serial = read_xlsx(bytes, once, ReadThreads::expat_only());
     REQUIRE(serial.book);
     REQUIRE(workbook_difference(serial, read_xlsx(bytes, once, {3, 1})) == "");
   }
