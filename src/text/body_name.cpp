@@ -21,6 +21,10 @@ bool is_kanji(char32_t c) {
          c == U'ケ';
 }
 
+bool is_kanji_numeral(char32_t c) {
+  return std::u32string_view(U"〇一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
 bool is_space(char32_t c) {
   return c == U' ' || c == U'\t' || c == U'\r' || c == 0x3000 || c == 0xA0;
 }
@@ -81,9 +85,7 @@ std::size_t skip_count_words(const std::u32string& line, std::size_t begin, std:
 std::size_t skip_kanji_count(const std::u32string& line, std::size_t begin, std::size_t end) {
   if (begin >= end || line[begin] != U'第') return begin;
   std::size_t i = begin + 1;
-  while (i < end &&
-         std::u32string_view(U"〇一二三四五六七八九十").find(line[i]) != std::u32string_view::npos)
-    ++i;
+  while (i < end && is_kanji_numeral(line[i])) ++i;
   if (i > begin + 1 && i < end && (line[i] == U'期' || line[i] == U'次' || line[i] == U'回'))
     return i + 1;
   return begin;
@@ -117,15 +119,64 @@ std::u32string name_ending_at(const std::u32string& line, std::size_t at) {
   return line.substr(begin, stem + 1);
 }
 
+// The bodies whose names hold kana (さいたま市, 南アルプス市, 伊豆の国市, ニセコ町): a run of
+// kana before 市 is as often a sentence's ("このまち市民"), so only these are taken, each
+// where a kanji name would be (kana_name_ending_at). Every such city, town and village of
+// Japan (2024); a new one is one line.
+constexpr std::array<std::u32string_view, 52> kana_names = {
+    U"むつ市",     U"つがる市",       U"にかほ市",       U"いわき市",   U"ひたちなか市",
+    U"つくば市",   U"つくばみらい市", U"かすみがうら市", U"さくら市",   U"みどり市",
+    U"さいたま市", U"ふじみ野市",     U"いすみ市",       U"あきる野市", U"南アルプス市",
+    U"かほく市",   U"あわら市",       U"伊豆の国市",     U"あま市",     U"みよし市",
+    U"いなべ市",   U"たつの市",       U"南あわじ市",     U"紀の川市",   U"さぬき市",
+    U"東かがわ市", U"うきは市",       U"みやま市",       U"えびの市",   U"いちき串木野市",
+    U"南さつま市", U"うるま市",       U"ニセコ町",       U"むかわ町",   U"えりも町",
+    U"せたな町",   U"新ひだか町",     U"おいらせ町",     U"みなかみ町", U"ときがわ町",
+    U"日の出町",   U"おおい町",       U"かつらぎ町",     U"みなべ町",   U"すさみ町",
+    U"つるぎ町",   U"東みよし町",     U"まんのう町",     U"いの町",     U"みやこ町",
+    U"みやき町",   U"あさぎり町",
+};
+
+// Where a kana name may start: where a kanji name may (the line's start, a space, a bracket,
+// a number), after a prefecture (茨城県, 東京都, 北海道), or after a term count (第2期, 令和5年度,
+// 第二期).
+bool kana_name_may_start(const std::u32string& line, std::size_t begin) {
+  if (begin == 0) return true;
+  char32_t before = line[begin - 1];
+  if (is_space(before) || is_mark(before) || (before < 0x80 && is_ascii_digit(char(before))))
+    return true;
+  if (before == U'県' || before == U'都' || before == U'道' || before == U'府') return true;
+  for (std::u32string_view count : {U"年度", U"年", U"期", U"次", U"回"}) {
+    if (begin < count.size() + 1 || !starts_with_at(line, begin - count.size(), count)) continue;
+    char32_t number = line[begin - count.size() - 1];
+    if ((number < 0x80 && is_ascii_digit(char(number))) || is_kanji_numeral(number)) return true;
+  }
+  return false;
+}
+
+// The listed kana name ending at the suffix at `at` (the longest), or "".
+std::u32string kana_name_ending_at(const std::u32string& line, std::size_t at) {
+  std::u32string_view found;
+  for (auto name : kana_names) {
+    if (name.size() > at + 1 || name.size() <= found.size() || name.back() != line[at]) continue;
+    std::size_t begin = at + 1 - name.size();
+    if (starts_with_at(line, begin, name) && kana_name_may_start(line, begin)) found = name;
+  }
+  if (found.empty() || !ends_name(line, at + 1)) return {};
+  return std::u32string(found);
+}
+
 }  // namespace
 
 std::string body_name_in(std::string_view title) {
   // Line by line: a name is near the top, and the lines below it are never normalised.
   for (auto line_text : lines(title)) {
     auto line = join_spaced_kanji(to_utf32(normalize(line_text)));
-    for (std::size_t i = 0; i < line.size(); ++i)
-      if (is_suffix(line[i]))
-        if (auto name = name_ending_at(line, i); !name.empty()) return to_utf8(name);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (!is_suffix(line[i])) continue;
+      if (auto name = name_ending_at(line, i); !name.empty()) return to_utf8(name);
+      if (auto name = kana_name_ending_at(line, i); !name.empty()) return to_utf8(name);
+    }
   }
   return {};
 }

@@ -45,6 +45,20 @@ TEST_CASE("body: the four cities' sheets are of their city", "[body-name]") {
   CHECK(all_of_body(load_sheet("toyama/toyama-strategy-progress-fy2020.tsv"), "toyama", "富山市"));
 }
 
+TEST_CASE("body: two cities named in kana are two cities, not the layout's", "[body-name][merge]") {
+  const std::string takaoka = "takaoka/takaoka-kpi-progress-fy2020-2023.txt";
+  auto kahoku = retitled(takaoka, "高岡市総合戦略", "かほく市総合戦略", "kahoku-fy2023.txt");
+  auto tsukuba = retitled(takaoka, "高岡市総合戦略", "つくば市総合戦略", "tsukuba-fy2023.txt");
+  auto result = run({kahoku, tsukuba});
+  REQUIRE(result.sheets.size() == 2);
+  // Takaoka's conventions (its layout), each city's own KPIs: nothing merged, none named 高岡市.
+  CHECK(all_of_body(result.sheets[0], "takaoka", "かほく市"));
+  CHECK(all_of_body(result.sheets[1], "takaoka", "つくば市"));
+  CHECK(result.sheets[1].merged_kpis == 0);
+  CHECK(result.sheets[0].parsed.indicators.size() == result.sheets[1].parsed.indicators.size());
+  CHECK_FALSE(has_diagnostic(result.diagnostics, "input.merge-conflict", ""));
+}
+
 TEST_CASE("body: another city's sheet in a city's layout is that city's", "[body-name][merge]") {
   auto ogawa = retitled(joetsu, "上越市まち", "小川市まち", "ogawa-fy2023.tsv");
   auto result = run({data_path(joetsu), ogawa});

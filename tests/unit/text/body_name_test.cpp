@@ -34,6 +34,29 @@ TEST_CASE("body_name_in names nothing when the title names no body", "[text][bod
   CHECK(body_name_in("目標値 実績値 達成率").empty());
 }
 
+TEST_CASE("body_name_in finds the bodies whose names hold kana", "[text][body-name]") {
+  CHECK(body_name_in("第2期かほく市まち・ひと・しごと創生総合戦略") == "かほく市");
+  CHECK(body_name_in("第二期つくば市総合戦略 KPI進捗状況") == "つくば市");
+  CHECK(body_name_in("茨城県つくばみらい市総合戦略") == "つくばみらい市");  // not つくば市
+  CHECK(body_name_in("令和5年度 南アルプス市 KPI") == "南アルプス市");
+  CHECK(body_name_in("第2次伊豆の国市総合計画") == "伊豆の国市");
+  CHECK(body_name_in("東京都あきる野市人口ビジョン") == "あきる野市");
+  CHECK(body_name_in("（さいたま市）") == "さいたま市");
+  CHECK(body_name_in("北海道ニセコ町 第2期総合戦略") == "ニセコ町");
+  CHECK(body_name_in("ｲｽﾐ").empty());
+  // Halfwidth katakana is read as NFKC gives it: 南ｱﾙﾌﾟｽ市 is 南アルプス市.
+  CHECK(body_name_in("南ｱﾙﾌﾟｽ市総合戦略") == "南アルプス市");
+}
+
+TEST_CASE("body_name_in takes no kana run that names no listed body", "[text][body-name]") {
+  CHECK(body_name_in("このまち市民の暮らし").empty());
+  CHECK(body_name_in("みんなの町づくり").empty());
+  CHECK(body_name_in("ふるさと村の取組").empty());
+  CHECK(body_name_in("つくば市町村会議").empty());        // 市町村, not a name
+  CHECK(body_name_in("新つくば市総合戦略").empty());      // つくば市 inside another word
+  CHECK(body_name_in("いわき市民の健康づくり").empty());  // 市民: what follows is no title word
+}
+
 TEST_CASE("body_name_in stays linear on a title of nothing but kanji", "[text][body-name]") {
   // 100,000 kanji, every other one 市: each suffix looks back a few characters only.
   std::string line;
