@@ -123,7 +123,7 @@ std::u32string name_ending_at(const std::u32string& line, std::size_t at) {
 // kana before 市 is as often a sentence's ("このまち市民"), so only these are taken, each
 // where a kanji name would be (kana_name_ending_at). Every such city, town and village of
 // Japan (2024); a new one is one line.
-constexpr std::array<std::u32string_view, 52> kana_names = {
+constexpr std::array<std::u32string_view, 53> kana_names = {
     U"むつ市",     U"つがる市",       U"にかほ市",       U"いわき市",   U"ひたちなか市",
     U"つくば市",   U"つくばみらい市", U"かすみがうら市", U"さくら市",   U"みどり市",
     U"さいたま市", U"ふじみ野市",     U"いすみ市",       U"あきる野市", U"南アルプス市",
@@ -134,7 +134,7 @@ constexpr std::array<std::u32string_view, 52> kana_names = {
     U"せたな町",   U"新ひだか町",     U"おいらせ町",     U"みなかみ町", U"ときがわ町",
     U"日の出町",   U"おおい町",       U"かつらぎ町",     U"みなべ町",   U"すさみ町",
     U"つるぎ町",   U"東みよし町",     U"まんのう町",     U"いの町",     U"みやこ町",
-    U"みやき町",   U"あさぎり町",
+    U"みやき町",   U"あさぎり町",     U"上ノ国町",
 };
 
 // Where a kana name may start: where a kanji name may (the line's start, a space, a bracket,

@@ -43,6 +43,7 @@ TEST_CASE("body_name_in finds the bodies whose names hold kana", "[text][body-na
   CHECK(body_name_in("東京都あきる野市人口ビジョン") == "あきる野市");
   CHECK(body_name_in("（さいたま市）") == "さいたま市");
   CHECK(body_name_in("北海道ニセコ町 第2期総合戦略") == "ニセコ町");
+  CHECK(body_name_in("上ノ国町まち・ひと・しごと創生総合戦略") == "上ノ国町");
   CHECK(body_name_in("ｲｽﾐ").empty());
   // Halfwidth katakana is read as NFKC gives it: 南ｱﾙﾌﾟｽ市 is 南アルプス市.
   CHECK(body_name_in("南ｱﾙﾌﾟｽ市総合戦略") == "南アルプス市");
