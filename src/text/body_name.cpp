@@ -13,8 +13,13 @@ constexpr char32_t prefecture_mark = U'県';
 
 bool is_suffix(char32_t c) {
   return c == U'市' || c == U'町' || c == U'村' || c == U'区' || c == U'県' || c == U'都' ||
-         c == U'府';
+         c == U'府' || c == U'道';
 }
+
+// The prefectures whose names do not end in 県 (one that does stops a name's walk back by
+// itself): printed before a city's name ("東京都八王子市"), they are not part of it.
+constexpr std::array<std::u32string_view, 4> prefectures_not_in_ken = {U"北海道", U"東京都",
+                                                                       U"京都府", U"大阪府"};
 
 bool is_kanji(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == U'々' || c == U'ヶ' ||
@@ -96,6 +101,22 @@ std::size_t skip_kanji_count(const std::u32string& line, std::size_t begin, std:
 // short on a line of nothing but kanji.
 constexpr std::size_t longest_run = 12;
 
+// Where the name in line[begin, at) starts past a prefecture or a county printed before it:
+// 東京都八王子市 → 八王子市, 河北郡津幡町 → 津幡町. Counties hold towns and villages only, so
+// 大和郡山市 and 郡山市 keep their 郡.
+std::size_t past_prefecture_and_county(const std::u32string& line, std::size_t begin,
+                                       std::size_t at) {
+  for (auto prefecture : prefectures_not_in_ken)
+    if (at - begin > prefecture.size() && starts_with_at(line, begin, prefecture)) {
+      begin += prefecture.size();
+      break;
+    }
+  if (line[at] == U'町' || line[at] == U'村')
+    for (std::size_t i = at; i > begin; --i)
+      if (line[i - 1] == U'郡') return i;
+  return begin;
+}
+
 // The name ending at the suffix at `at`, or "" when the kanji there are no name.
 std::u32string name_ending_at(const std::u32string& line, std::size_t at) {
   std::size_t begin = at;
@@ -110,7 +131,10 @@ std::u32string name_ending_at(const std::u32string& line, std::size_t at) {
   if (!after_boundary) return {};
   if (after_number) begin = skip_count_words(line, begin, at);
   begin = skip_kanji_count(line, begin, at);
+  begin = past_prefecture_and_county(line, begin, at);
   std::size_t stem = at - begin;
+  if (line[at] == U'道' && line.compare(begin, stem + 1, prefectures_not_in_ken[0]) != 0)
+    return {};  // 道 ends one body's name: 北海道
   if (stem < 2 || stem > 6) return {};
   char32_t last = line[at - 1], suffix = line[at];
   bool list_of_kinds = (suffix == U'町' || suffix == U'村') &&
@@ -138,14 +162,15 @@ constexpr std::array<std::u32string_view, 53> kana_names = {
 };
 
 // Where a kana name may start: where a kanji name may (the line's start, a space, a bracket,
-// a number), after a prefecture (茨城県, 東京都, 北海道), or after a term count (第2期, 令和5年度,
-// 第二期).
+// a number), after a prefecture or county (茨城県, 東京都, 北海道, 虻田郡), or after a term count
+// (第2期, 令和5年度, 第二期).
 bool kana_name_may_start(const std::u32string& line, std::size_t begin) {
   if (begin == 0) return true;
   char32_t before = line[begin - 1];
   if (is_space(before) || is_mark(before) || (before < 0x80 && is_ascii_digit(char(before))))
     return true;
-  if (before == U'県' || before == U'都' || before == U'道' || before == U'府') return true;
+  if (before == U'県' || before == U'都' || before == U'道' || before == U'府' || before == U'郡')
+    return true;
   for (std::u32string_view count : {U"年度", U"年", U"期", U"次", U"回"}) {
     if (begin < count.size() + 1 || !starts_with_at(line, begin - count.size(), count)) continue;
     char32_t number = line[begin - count.size() - 1];

@@ -34,6 +34,28 @@ TEST_CASE("body_name_in names nothing when the title names no body", "[text][bod
   CHECK(body_name_in("目標値 実績値 達成率").empty());
 }
 
+TEST_CASE("body_name_in leaves out the prefecture and county printed before a name",
+          "[text][body-name]") {
+  CHECK(body_name_in("東京都八王子市総合戦略") == "八王子市");
+  CHECK(body_name_in("北海道札幌市 総合戦略") == "札幌市");
+  CHECK(body_name_in("大阪府大阪市 戦略") == "大阪市");
+  CHECK(body_name_in("京都府京都市総合計画") == "京都市");
+  CHECK(body_name_in("東京都千代田区 総合戦略") == "千代田区");
+  CHECK(body_name_in("令和5年度東京都八王子市 KPI") == "八王子市");
+  CHECK(body_name_in("石川県河北郡津幡町総合戦略") == "津幡町");
+  CHECK(body_name_in("北海道虻田郡倶知安町 総合戦略") == "倶知安町");
+  CHECK(body_name_in("北海道虻田郡ニセコ町総合戦略") == "ニセコ町");
+  // A county holds towns and villages only: these cities keep their 郡.
+  CHECK(body_name_in("大和郡山市総合戦略") == "大和郡山市");
+  CHECK(body_name_in("郡山市総合戦略") == "郡山市");
+  // The prefectures themselves, and a city whose name starts like one.
+  CHECK(body_name_in("京都府 総合戦略") == "京都府");
+  CHECK(body_name_in("東京都 総合戦略") == "東京都");
+  CHECK(body_name_in("北海道創生総合戦略") == "北海道");
+  CHECK(body_name_in("大阪狭山市総合戦略") == "大阪狭山市");
+  CHECK(body_name_in("国道 総合戦略").empty());  // 道 ends 北海道 only
+}
+
 TEST_CASE("body_name_in finds the bodies whose names hold kana", "[text][body-name]") {
   CHECK(body_name_in("第2期かほく市まち・ひと・しごと創生総合戦略") == "かほく市");
   CHECK(body_name_in("第二期つくば市総合戦略 KPI進捗状況") == "つくば市");
