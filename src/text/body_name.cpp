@@ -1,5 +1,6 @@
 #include "kpi/text/body_name.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "kpi/text/name_form.hpp"
@@ -207,7 +208,17 @@ std::string body_name_in(std::string_view title) {
 }
 
 std::string body_name_form(std::string_view printed) {
-  return name_form(printed);
+  auto name = name_form(printed);
+  // A prefecture or county before the body (a 市町村 cell "富山県高岡市", "河北郡津幡町") is
+  // left out, as in a title: one body, one name.
+  auto chars = to_utf32(name);
+  if (chars.size() < 3 || !is_suffix(chars.back()) || chars.back() == U'道') return name;
+  std::size_t at = chars.size() - 1, begin = 0;
+  for (std::size_t i = 1; i < std::min<std::size_t>(at, 4); ++i)
+    if (chars[i] == prefecture_mark && at - (i + 1) >= 2) begin = i + 1;
+  begin = past_prefecture_and_county(chars, begin, at);
+  if (begin == 0 || at - begin < 2) return name;
+  return to_utf8(std::u32string_view(chars).substr(begin));
 }
 
 }  // namespace kpi::text

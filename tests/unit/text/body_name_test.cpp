@@ -94,4 +94,15 @@ TEST_CASE("body_name_form is one form for a body's printings", "[text][body-name
   CHECK(body_name_form("ｶﾅｻﾞﾜ") == "カナザワ");
   CHECK(body_name_form("Nitta  City") == "Nitta City");
   CHECK(body_name_form("").empty());
+  // A prefecture or county before the body is left out, as in a title.
+  CHECK(body_name_form("富山県高岡市") == "高岡市");
+  CHECK(body_name_form("神奈川県 横浜市") == "横浜市");
+  CHECK(body_name_form("和歌山県かつらぎ町") == "かつらぎ町");
+  CHECK(body_name_form("東京都八王子市") == "八王子市");
+  CHECK(body_name_form("石川県河北郡津幡町") == "津幡町");
+  CHECK(body_name_form("大和郡山市") == "大和郡山市");
+  CHECK(body_name_form("富山県") == "富山県");
+  CHECK(body_name_form("北海道") == "北海道");
+  CHECK(body_name_form("京都府") == "京都府");
+  CHECK(body_name_form("京都市") == "京都市");
 }
