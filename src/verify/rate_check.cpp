@@ -380,6 +380,52 @@ namespace {
 // A large list's indicators are checked in chunks of this many, taken in turn by the threads.
 constexpr std::size_t indicators_per_chunk = 256;
 
+// The formula (method and basis) every published rate of the KPI follows when it is one and
+// not the sheet's own, else nullopt: every published rate checked, none a mismatch or left
+// unchecked, all by the same formula.
+struct Formula {
+  std::string_view method, basis;
+};
+std::optional<Formula> published_formula(const model::Indicator& ind, const Candidate& own) {
+  std::optional<Formula> found;
+  for (const auto& obs : ind.observations) {
+    if (!obs.published_rate.number) continue;
+    const auto& check = obs.check;
+    if (check.verdict != Verdict::match && check.verdict != Verdict::consistent) return {};
+    Formula formula{check.method, check.basis};
+    if (found && (found->method != formula.method || found->basis != formula.basis)) return {};
+    found = formula;
+  }
+  if (found && found->method == calc::to_string(own.method) && found->basis == to_string(own.basis))
+    return {};
+  return found;
+}
+
+// A KPI whose published rates all follow one formula other than the sheet's own (a sheet of
+// unknown conventions computing progress against the final target) has its rates without a
+// published value recomputed by that formula too: the years of one KPI are judged alike.
+void follow_published_formula(model::Indicator& ind, const calc::Profile& profile,
+                              std::vector<Candidate>& store) {
+  if (ind.observations.size() < 2) return;
+  auto formula = published_formula(
+      ind, own_candidate(ind, ind.observations.front(), profile, Basis::year_target));
+  if (!formula) return;
+  for (auto& obs : ind.observations) {
+    if (obs.published_rate.number || obs.check.verdict != Verdict::unchecked) continue;
+    CandidateList cands(ind, obs, profile, Basis::year_target, store);
+    for (const auto& c : cands.all()) {
+      if (calc::to_string(c.method) != formula->method || to_string(c.basis) != formula->basis)
+        continue;
+      if (auto rate = evaluate(c, ind.direction))
+        obs.check = unchecked(rate, &c,
+                              fmt::format("no published rate; recomputed as this KPI's published "
+                                          "rates are ({}, against the {})",
+                                          formula->method, formula->basis));
+      break;
+    }
+  }
+}
+
 // check_rates over indicators [begin, end), with a store of candidates of its own.
 void check_run(model::Indicator* begin, model::Indicator* end,
                const calc::Profile* override_profile, const RateCheckOptions& options) {
@@ -396,6 +442,7 @@ void check_run(model::Indicator* begin, model::Indicator* end,
       if (obs.revised->target.has_number() || obs.revised->rate.has_number())
         obs.revised.edit().check = revised_rate(*ind, obs, profile, options, precision, store);
     }
+    follow_published_formula(*ind, profile, store);
     mark_assumed_direction(*ind);
     calc::assess(*ind, profile);
   }

@@ -135,3 +135,63 @@ TEST_CASE("revised rates are checked against the revised target", "[verify][verd
   o.revised.edit().rate = v("9%");
   CHECK(kpi::verify::check_revised_rate(ind, o, profile).verdict == Verdict::mismatch);
 }
+
+namespace {
+
+// A KPI of a sheet without known conventions: baseline 100 (FY2019), final target 200
+// (FY2024), actuals 120, 150, 180; only the last year's rate printed.
+kpi::model::Indicator progress_kpi(std::string_view last_published) {
+  auto ind = indicator(Direction::increase, "人", "100");
+  ind.municipality = "unknown";
+  ind.baseline.fiscal_year = 2019;
+  ind.final_target.value = v("200");
+  ind.final_target.fiscal_year = 2024;
+  int year = 2020;
+  for (std::string_view actual : {"120", "150", "180"}) {
+    kpi::model::Observation o;
+    o.fiscal_year = year++;
+    o.actual = v(actual);
+    ind.observations.push_back(o);
+  }
+  ind.observations.back().published_rate = v(last_published);
+  return ind;
+}
+
+const kpi::model::RateCheck& rate_of(const std::vector<kpi::model::Indicator>& kpis, int k) {
+  return kpis.front().observations.at(static_cast<std::size_t>(k)).check;
+}
+
+}  // namespace
+
+TEST_CASE("years without a printed rate follow the KPI's printed formula", "[verify][verdict]") {
+  // 80.0% is progress against the final target: (180 - 100) / (200 - 100). The years before
+  // are recomputed the same way (20.0%, 50.0%), not as actual / final target (60.0%, 75.0%).
+  std::vector<kpi::model::Indicator> kpis{progress_kpi("80.0%")};
+  kpi::verify::check_rates(kpis);
+  REQUIRE(rate_of(kpis, 2).verdict == Verdict::match);
+  CHECK(rate_of(kpis, 2).method == "progress");
+  for (int k : {0, 1}) {
+    INFO(k);
+    CHECK(rate_of(kpis, k).verdict == Verdict::unchecked);
+    CHECK(rate_of(kpis, k).method == "progress");
+    CHECK(rate_of(kpis, k).basis == "final target");
+    CHECK_THAT(rate_of(kpis, k).explanation, Catch::Contains("this KPI's published rates"));
+  }
+  CHECK(rate_of(kpis, 0).rate_rounded->to_string() == "20.0");
+  CHECK(rate_of(kpis, 1).rate_rounded->to_string() == "50.0");
+  CHECK(kpis.front().observations[0].outcome.grade == "D");  // 20.0%, not 60.0%
+}
+
+TEST_CASE("years without a printed rate keep the own formula without clear evidence",
+          "[verify][verdict]") {
+  // The printed rate is the own formula's (actual / final target = 90.0%), or wrong (85.0%):
+  // nothing to follow, the years before stay actual / final target.
+  for (std::string_view printed : {"90.0%", "85.0%"}) {
+    INFO(printed);
+    std::vector<kpi::model::Indicator> kpis{progress_kpi(printed)};
+    kpi::verify::check_rates(kpis);
+    CHECK(rate_of(kpis, 0).rate_rounded->to_string() == "60.0");
+    CHECK(rate_of(kpis, 1).rate_rounded->to_string() == "75.0");
+    CHECK(rate_of(kpis, 0).explanation == "no published rate");
+  }
+}
