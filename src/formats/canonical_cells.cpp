@@ -96,6 +96,8 @@ std::string japanese_column(std::string_view header) {
       return "target";
     case Role::final_target:
       return "final_target";
+    case Role::final_year:
+      return "final_target_fiscal_year";
     case Role::actual:
       return "actual";
     case Role::rate:

@@ -21,6 +21,10 @@ using Word = VocabularyWord;
 
 // Longer and more specific words first: the first word contained in a header decides.
 constexpr std::array words{
+    Word{"最終目標年度", Role::final_year},
+    Word{"目標年度", Role::final_year},
+    Word{"目標年次", Role::final_year},
+    Word{"目標時期", Role::final_year},
     Word{"最終目標", Role::final_target},
     Word{"基準年度", Role::baseline_year},
     Word{"基準年", Role::baseline_year},
@@ -126,6 +130,8 @@ const char* to_string(Role role) {
       return "目標値";
     case Role::final_target:
       return "最終目標";
+    case Role::final_year:
+      return "目標年度";
     case Role::actual:
       return "実績値";
     case Role::rate:
@@ -208,11 +214,42 @@ std::vector<HeaderWord> read_row(const grid::Sheet& sheet, int row) {
   return out;
 }
 
+// A value a header never holds: a number written as no year is ("10", "1,200", "▲3.5",
+// "80.0%"). A row of years or value words has none; a table's first row of data does.
+bool is_plain_number(std::string_view display) {
+  auto t = text::normalize(text::trim(display));
+  std::string_view rest = t;
+  for (std::string_view sign : {"-", "+", "▲", "△", "−"})
+    if (rest.substr(0, sign.size()) == sign) {
+      rest.remove_prefix(sign.size());
+      break;
+    }
+  if (!rest.empty() && rest.back() == '%') rest.remove_suffix(1);
+  bool digit = false;
+  for (char c : rest) {
+    if (text::is_ascii_digit(c))
+      digit = true;
+    else if (c != ',' && c != '.')
+      return false;
+  }
+  return digit;
+}
+
 // The header words of the rows searched for a header, each row read once (a row is asked
 // for as a candidate and again as the neighbour of the rows around it).
 class HeaderRows {
  public:
   explicit HeaderRows(const grid::Sheet& sheet) : sheet_(sheet) {}
+
+  // Whether the row holds a number that is no year (a row of data, not of headers).
+  bool holds_numbers(int row) {
+    const auto& words = at(row);
+    if (row < 0 || row >= static_cast<int>(sheet_.rows.size())) return false;
+    const auto& cells = sheet_.rows[static_cast<std::size_t>(row)];
+    for (std::size_t c = 0; c < cells.size() && c < words.size(); ++c)
+      if (!words[c].fiscal_year && is_plain_number(cells[c].display)) return true;
+    return false;
+  }
 
   // Stays valid while other rows are read (a deque grows without moving its elements).
   const std::vector<HeaderWord>& at(int row) {
@@ -335,12 +372,15 @@ HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, H
 }
 
 // Which neighbour of the name row completes the header: the row above when it holds years
-// or roles over the value columns, the row below when it holds 目標値/実績値 under years.
+// or roles over the value columns, the row below when it holds 目標値/実績値 under years (and
+// no number: a first row of data printing years, "R1" and "R6" under 基準年度 and 目標年度, is
+// data).
 std::pair<int, int> header_rows(HeaderRows& rows, int row) {
   const auto& below = rows.at(row + 1);
   const auto& here = rows.at(row);
   bool here_has_years = bare_years(here) > 0;
-  if (header_score(below) == 0 && (value_roles(below) >= 2 || bare_years(below) >= 2))
+  if (header_score(below) == 0 && (value_roles(below) >= 2 || bare_years(below) >= 2) &&
+      !rows.holds_numbers(row + 1))
     return {row, row + 1};
   const auto& above = rows.at(row - 1);
   if (row > 0 && header_score(above) == 0 && bare_years(above) >= 1 && !here_has_years)

@@ -236,7 +236,9 @@ void read_final_target(model::Indicator& ind, const Layout& layout, const RowCon
   auto v = value_at(ctx.sheet, row, layout.final_target);
   ind.final_target.value = std::move(v.value);
   ind.final_target.qualifier = v.qualifier;
-  ind.final_target.fiscal_year = year_of_note(v.note);
+  // Its year: in a 目標年度 column, else printed with the value ("10 (R6)"), else the header's.
+  ind.final_target.fiscal_year = year_of_note(label_at(ctx, row, layout.column(Role::final_year)));
+  if (!ind.final_target.fiscal_year) ind.final_target.fiscal_year = year_of_note(v.note);
   if (!ind.final_target.fiscal_year) ind.final_target.fiscal_year = layout.final_year;
   if (ind.unit.empty() && v.unit != "%") ind.unit = v.unit;
 }

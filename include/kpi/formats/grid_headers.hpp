@@ -21,6 +21,7 @@ enum class Role {
   baseline_year,  // 基準年度
   target,         // 目標値 (a year's, or the final one when no actual column shares its year)
   final_target,   // 最終目標
+  final_year,     // 目標年度 / 最終目標年度 (the final target's year)
   actual,         // 実績値
   rate,           // 達成率 / 進捗率 / 達成度
   grade,          // 評価 / 達成区分

@@ -107,3 +107,43 @@ TEST_CASE("a grid's municipality is a profile slug or unknown, the printed body 
   CHECK(out.indicators[3].municipality == "unknown");
   CHECK(out.indicators[3].municipality_name == "富山県");
 }
+
+TEST_CASE("基準年度 and 目標年度 columns: the first row of data is data, the years the KPI's",
+          "[grid-layout]") {
+  // The first data row prints years (R1, R6) as a row of years under a header would: it is
+  // still the first KPI, and 目標年度 is the final target's year, not a target column.
+  auto out = read(
+      "基本目標,No.,重要業績評価指標（KPI）,単位,基準値,基準年度,目標値,目標年度,令和4年度実績,"
+      "令和5年度実績,達成率\n"
+      "1 しごと,1,新規立地企業数（累計）,社,0,R1,10,R6,6,8,80.0%\n"
+      "2 人の流れ,3,転出超過数,人,300,R1,100,令和6年度,250,180,60.0%\n");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.skipped.empty());
+  const auto& firms = out.indicators[0];
+  CHECK(firms.name == "新規立地企業数（累計）");
+  CHECK(firms.baseline.fiscal_year == 2019);
+  CHECK(firms.final_target.value.text == "10");
+  CHECK(firms.final_target.fiscal_year == 2024);
+  REQUIRE(firms.observations.size() == 2);
+  CHECK(firms.observations[0].fiscal_year == 2022);
+  CHECK(firms.observations[0].target.text.empty());  // no year target: none read from 目標年度
+  CHECK(firms.observations[1].actual.text == "8");
+  const auto& moving_out = out.indicators[1];
+  CHECK(moving_out.final_target.fiscal_year == 2024);
+  CHECK(moving_out.direction == kpi::model::Direction::decrease);  // 300 → 100
+  // 60.0% is progress toward the final target: (300 - 180) / (300 - 100).
+  CHECK(moving_out.observations[1].check.verdict == kpi::model::Verdict::match);
+  CHECK(moving_out.observations[1].check.method == "progress");
+  CHECK(moving_out.observations[0].check.rate_rounded->to_string() == "25.0");
+}
+
+TEST_CASE("a row of years under the header is still read as the header's", "[grid-layout]") {
+  // No number in it: the years belong to the value words above (目標値 over R4, R5).
+  auto out = read(
+      "指標名,目標値,,実績値,\n"
+      ",R4,R5,R4,R5\n"
+      "観光客数,110,120,105,125\n");
+  REQUIRE(out.indicators.size() == 1);
+  REQUIRE(out.indicators[0].observations.size() == 2);
+  CHECK(out.indicators[0].observations[1].target.text == "120");
+}
