@@ -148,6 +148,8 @@ const char* to_string(Role role) {
       return "施策";
     case Role::note:
       return "備考";
+    case Role::year:
+      return "年度";
     case Role::municipality:
       return "市町村";
     case Role::none:
@@ -364,6 +366,7 @@ HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, H
     HeaderWord low =
         col < static_cast<int>(lower.size()) ? lower[static_cast<std::size_t>(col)] : HeaderWord{};
     auto c = combine(up, low, col);
+    if (c.role == Role::none && c.fiscal_year) c.role = Role::year;  // R2 alone
     if (c.role == Role::none) continue;
     c.header = joined_header(sheet, first, last, col);
     map.columns.push_back(std::move(c));
@@ -421,7 +424,7 @@ std::optional<HeaderMap> find_header(const grid::Sheet& sheet, const grid::Merge
   }
   if (!best) return std::nullopt;
   int values = 0;
-  for (const auto& c : best->columns) values += is_value_role(c.role);
+  for (const auto& c : best->columns) values += is_value_role(c.role) || c.role == Role::year;
   if (values < 2) return std::nullopt;
   return best;
 }

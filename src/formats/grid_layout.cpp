@@ -14,6 +14,7 @@
 #include "kpi/formats/body_of_sheet.hpp"
 #include "kpi/formats/grid_direction.hpp"
 #include "kpi/formats/grid_headers.hpp"
+#include "kpi/formats/grid_stacked.hpp"
 #include "kpi/formats/grid_values.hpp"
 #include "kpi/formats/plan_path.hpp"
 #include "kpi/grid/delimited.hpp"
@@ -48,6 +49,10 @@ struct Layout {
   int final_target = -1;
   std::optional<int> final_year;
   std::optional<int> baseline_year_in_header;
+  // Stacked value rows (grid_stacked.hpp): the column of kind labels, and the columns headed
+  // by a year alone with their years. -1 and none when the rows are not stacked.
+  int kind_column = -1;
+  std::vector<std::pair<int, int>> stacked_years;
   std::array<int, role_count> first_column{};  // by role: the first column, or -1
   int column(Role role) const { return first_column[static_cast<std::size_t>(role)]; }
 };
@@ -150,6 +155,33 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
     if (s < 0) s = c->index;
   }
   return layout;
+}
+
+// Stacked value rows: when the header has columns headed by a year alone and a column below
+// it holds kind labels (目標値 / 実績値), each KPI's rows give those years' values. The label
+// column is sought among the columns that hold no value: unnamed ones, a 区分 (taken for an
+// indicator type until now) or a note.
+void find_stacked_rows(Layout& layout, const grid::Sheet& sheet) {
+  std::vector<std::pair<int, int>> years;
+  std::vector<int> named;
+  for (const auto& c : layout.header.columns) {
+    named.push_back(c.index);
+    if (c.role == Role::year && c.fiscal_year) years.emplace_back(c.index, *c.fiscal_year);
+  }
+  if (years.empty()) return;
+  std::vector<int> candidates;
+  int width = years.back().first;
+  for (int col = 0; col < width; ++col) {
+    bool label_like = std::find(named.begin(), named.end(), col) == named.end() ||
+                      col == layout.column(Role::type) || col == layout.column(Role::note);
+    if (label_like) candidates.push_back(col);
+  }
+  auto kinds = grid_stacked::kind_column(sheet, layout.header.last_row + 1, candidates);
+  if (!kinds) return;
+  layout.kind_column = *kinds;
+  layout.stacked_years = std::move(years);
+  for (auto role : {Role::type, Role::note})
+    if (layout.column(role) == *kinds) layout.first_column[static_cast<std::size_t>(role)] = -1;
 }
 
 // -- the rows -------------------------------------------------------------------------------
@@ -270,6 +302,46 @@ void read_year(const RowContext& ctx, int row, int year, const YearColumns& cols
   obs.source = {ctx.path, line_of(ctx, row), {}, model::CellRef::at(row, anchor)};
 }
 
+// The observation of `year` in `out`, made (in year order) when there is none yet.
+model::Observation& observation_of(std::vector<model::Observation>& out, int year) {
+  auto at = std::find_if(out.begin(), out.end(),
+                         [&](const model::Observation& o) { return o.fiscal_year >= year; });
+  if (at != out.end() && at->fiscal_year == year) return *at;
+  auto made = out.emplace(at);
+  made->fiscal_year = year;
+  return *made;
+}
+
+// A KPI's stacked rows, first..last: each row's values under the year columns, of the kind
+// its label names, into that year's observation.
+void read_stacked(const RowContext& ctx, const Layout& layout, int first, int last,
+                  std::vector<model::Observation>& out) {
+  for (int row = first; row <= last; ++row) {
+    auto kind = grid_stacked::kind_of(label_at(ctx, row, layout.kind_column));
+    if (kind == Role::none) continue;
+    for (auto [col, year] : layout.stacked_years) {
+      if (kind == Role::grade) {
+        auto grade = label_at(ctx, row, col);
+        if (!grade.empty()) observation_of(out, year).notes = "評価 " + grade;
+        continue;
+      }
+      auto v = value_at(ctx.sheet, row, col);
+      if (v.value.text.empty()) continue;
+      auto& obs = observation_of(out, year);
+      if (kind == Role::target) obs.target = std::move(v.value);
+      if (kind == Role::rate) obs.published_rate = std::move(v.value);
+      if (kind == Role::actual) {
+        obs.actual = std::move(v.value);
+        if (auto y = year_of_note(v.note); y && *y != year) obs.actual_fiscal_year = y;
+      }
+      // Located at its actual, else its rate, else its target: what a reader checks first.
+      bool locate = kind == Role::actual || obs.source.line == 0 ||
+                    (kind == Role::rate && obs.actual.text.empty());
+      if (locate) obs.source = {ctx.path, line_of(ctx, row), {}, model::CellRef::at(row, col)};
+    }
+  }
+}
+
 // The number a heading starts with ("1 移住・定住の促進" → "1", "(2) 観光" → "(2)"), or "".
 std::string leading_code(std::string_view heading) {
   auto normalized = text::normalize(heading);
@@ -290,6 +362,7 @@ std::string id_of(const RowContext& ctx, const Layout& layout, int row, const st
 // among the KPIs of its id (seq). Read row by row, in order.
 struct StartedKpi {
   int row = 0;
+  int last_row = 0;  // the last of its stacked value rows (row itself when none)
   std::string name, id;
   std::size_t goal = 0, measure = 0;  // in RowContext::goals and ::measures
   std::optional<std::string> relisted_of;
@@ -299,6 +372,7 @@ struct StartedKpi {
 // The rest of a KPI: its own row's cells only, so rows can be read in any order.
 model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Layout& layout) {
   int row = started.row;
+  int last_row = started.last_row;
   model::Indicator ind;
   auto municipality = label_at(ctx, row, layout.column(Role::municipality));
   if (municipality.empty()) {
@@ -322,6 +396,7 @@ model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Lay
   read_final_target(ind, layout, ctx, row);
   ind.observations.reserve(layout.years.size());
   for (const auto& [year, cols] : layout.years) read_year(ctx, row, year, cols, ind.observations);
+  if (layout.kind_column >= 0) read_stacked(ctx, layout, row, last_row, ind.observations);
   grid_direction::assign(ind, label_at(ctx, row, layout.column(Role::direction)), ind.type_text);
   ind.source = {ctx.path, line_of(ctx, row), {}, {}};
   return ind;
@@ -375,6 +450,7 @@ struct RowRead {
   std::string_view goal, measure;       // the headings printed ("" none): views of a cell's
   std::string goal_text, measure_text;  // text, or of these when it needs a change
   const char* skipped = nullptr;        // why the row is no KPI; nullptr for a KPI row
+  bool continues = false;               // a stacked value row of the KPI above
   StartedKpi kpi;                       // its name, id and printed 再掲 number
 };
 
@@ -386,6 +462,11 @@ void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRea
   read.measure = label_into(ctx, row, layout.column(Role::measure), read.measure_text);
   auto name = label_at(ctx, row, layout.column(Role::name));
   if (name.empty()) {
+    if (layout.kind_column >= 0 &&
+        grid_stacked::kind_of(label_at(ctx, row, layout.kind_column)) != Role::none) {
+      read.continues = true;
+      return;
+    }
     if (has_values(layout, ctx.sheet, row))
       read.skipped = "values without a KPI name (指標名 column empty)";
     else if (filled_cells(ctx.sheet, row) == 1)
@@ -400,6 +481,7 @@ void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRea
   }
   auto& kpi = read.kpi;
   kpi.row = row;
+  kpi.last_row = row;
   kpi.name = std::move(name);
   kpi.relisted_of = take_relisted_mark(kpi.name);  // the printed number, resolved below
   kpi.id = id_of(ctx, layout, row, kpi.name);
@@ -409,7 +491,7 @@ void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRea
 // those of its id (seq), a row that starts none is reported. `started` holds room for one KPI
 // a row (the counted ids are views of the KPIs' own: the vector must never move them).
 bool starts_kpi(const RowRead& read) {
-  return !read.empty && read.skipped == nullptr;
+  return !read.empty && read.skipped == nullptr && !read.continues;
 }
 
 void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
@@ -419,6 +501,13 @@ void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
   note_heading(ctx.goals, read.goal);
   note_heading(ctx.measures, read.measure);
   if (read.skipped) return skip(out, ctx, read.row, read.skipped);
+  if (read.continues) {
+    if (started.empty())
+      return skip(out, ctx, read.row, "stacked values (目標値 / 実績値 row) before any KPI row");
+    started.back().last_row = read.row;
+    ++out.rows_used;
+    return;
+  }
   auto& kpi = started.emplace_back(std::move(read.kpi));
   kpi.seq = ctx.ids_seen.next(kpi.id);
   kpi.goal = ctx.goals.size() - 1;
@@ -533,6 +622,8 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   reclassify_grades(*header, sheet);
   auto missing = grid_headers::missing_roles(*header);
   auto layout = resolve(std::move(*header), text::fiscal_year_in(text::normalize(title)));
+  find_stacked_rows(layout, sheet);
+  if (layout.kind_column >= 0) missing.clear();  // the rows name targets and actuals
   if (!missing.empty()) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;

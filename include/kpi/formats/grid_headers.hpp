@@ -30,6 +30,7 @@ enum class Role {
   goal,           // 基本目標 / 政策
   measure,        // 施策 / 基本的方向
   note,           // 備考
+  year,           // a year alone (R2, 令和3年度) over values whose kind each row tells
   municipality,   // 自治体 / 市町村 (keep last: grid_layout indexes roles up to it)
 };
 const char* to_string(Role role);

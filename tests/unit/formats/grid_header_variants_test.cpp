@@ -147,3 +147,63 @@ TEST_CASE("a row of years under the header is still read as the header's", "[gri
   REQUIRE(out.indicators[0].observations.size() == 2);
   CHECK(out.indicators[0].observations[1].target.text == "120");
 }
+
+TEST_CASE("stacked rows: years across, a row for each kind of value under a 区分 column",
+          "[grid-layout][stacked]") {
+  auto out = read(
+      "No.,重要業績評価指標（KPI）,単位,基準値（H30）,区分,R2,R3,R4,R6（目標）\n"
+      "1,観光入込客数,万人,300,目標値,310,320,330,350\n"
+      ",,,,実績値,250,280,300,\n"
+      ",,,,達成率,80.6%,87.5%,90.0%,\n"
+      "2,移住者数,人,50,目標値,55,60,65,75\n"
+      ",,,,実績値,60,58,,\n");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.skipped.empty());
+  CHECK(out.rows_used == 5);
+  const auto& visitors = out.indicators[0];
+  CHECK(visitors.type_text.empty());  // 区分 holds the kinds, not an indicator type
+  CHECK(visitors.final_target.value.text == "350");
+  CHECK(visitors.final_target.fiscal_year == 2024);
+  REQUIRE(visitors.observations.size() == 3);
+  const auto& fy2022 = visitors.observations[2];
+  CHECK(fy2022.fiscal_year == 2022);
+  CHECK(fy2022.target.text == "330");
+  CHECK(fy2022.actual.text == "300");
+  CHECK(fy2022.published_rate.text == "90.0%");
+  CHECK(fy2022.check.verdict == kpi::model::Verdict::mismatch);  // 300 / 330 = 90.9%
+  CHECK(fy2022.source.line == 3);                                // the 実績値 row
+  CHECK(visitors.observations[0].check.verdict == kpi::model::Verdict::match);
+  const auto& movers = out.indicators[1];
+  REQUIRE(movers.observations.size() == 3);
+  CHECK(movers.observations[1].actual.text == "58");
+  CHECK(movers.observations[2].actual.text.empty());  // FY2022: a target, no actual yet
+  CHECK(movers.observations[2].target.text == "65");
+}
+
+TEST_CASE("stacked rows: an unnamed label column, ids repeated, grades, 計画 for targets",
+          "[grid-layout][stacked]") {
+  auto out = read(
+      "番号,指標名,,令和4年度,令和5年度\n"
+      "1,観光入込客数（万人）,計画,330,340\n"
+      "1,,実績,300,320\n"
+      "2,ごみ排出量（t）,目標,460,450\n"
+      ",,実績,455,460\n"
+      ",,評価,A,B\n");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.skipped.empty());
+  CHECK(out.indicators[0].observations.at(1).target.text == "340");
+  CHECK(out.indicators[0].observations.at(1).actual.text == "320");
+  CHECK(out.indicators[1].observations.at(0).notes == "評価 A");
+  CHECK(out.indicators[1].observations.at(1).actual.text == "460");
+}
+
+TEST_CASE("stacked rows need a column of kind labels: a note column is none",
+          "[grid-layout][stacked]") {
+  // Year columns and a 備考 of sentences: no stacked rows, the second row is skipped as before.
+  auto out = read(
+      "指標名,目標値,R4,R5,備考\n"
+      "観光入込客数,340,300,320,実績値は速報値による見込みの数字\n"
+      ",,,,実績値は翌年度に確定する数字です\n");
+  REQUIRE(out.indicators.size() == 1);
+  CHECK(out.skipped.size() == 1);
+}
