@@ -16,6 +16,7 @@
 #include "kpi/formats/grid_headers.hpp"
 #include "kpi/formats/grid_stacked.hpp"
 #include "kpi/formats/grid_values.hpp"
+#include "kpi/formats/name_unit.hpp"
 #include "kpi/formats/plan_path.hpp"
 #include "kpi/grid/delimited.hpp"
 #include "kpi/text/body_name.hpp"
@@ -394,6 +395,7 @@ model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Lay
   ind.cumulative = text::contains(ind.name, "累計") || text::contains(ind.unit, "累計");
   read_baseline(ind, layout, ctx, row);
   read_final_target(ind, layout, ctx, row);
+  if (ind.unit.empty()) ind.unit = unit_in_name(ind.name);  // 企業誘致件数（件）
   ind.observations.reserve(layout.years.size());
   for (const auto& [year, cols] : layout.years) read_year(ctx, row, year, cols, ind.observations);
   if (layout.kind_column >= 0) read_stacked(ctx, layout, row, last_row, ind.observations);
