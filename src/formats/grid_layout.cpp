@@ -456,6 +456,18 @@ struct RowRead {
   StartedKpi kpi;                       // its name, id and printed 再掲 number
 };
 
+// A stacked value row of the KPI above: a kind label, and no name of its own (an empty name
+// cell, or the KPI's name merged down over its rows, as a workbook prints it).
+bool continues_stacked(const RowContext& ctx, const Layout& layout, int row,
+                       const std::string& name) {
+  if (layout.kind_column < 0 ||
+      grid_stacked::kind_of(label_at(ctx, row, layout.kind_column)) == Role::none)
+    return false;
+  if (name.empty()) return true;
+  const auto* merged = ctx.merges.at(row, layout.column(Role::name));
+  return merged && merged->first_row < row;
+}
+
 void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRead& read) {
   read.row = row;
   if (row_empty(ctx.sheet, row)) return;
@@ -463,12 +475,11 @@ void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRea
   read.goal = label_into(ctx, row, layout.column(Role::goal), read.goal_text);
   read.measure = label_into(ctx, row, layout.column(Role::measure), read.measure_text);
   auto name = label_at(ctx, row, layout.column(Role::name));
+  if (continues_stacked(ctx, layout, row, name)) {
+    read.continues = true;
+    return;
+  }
   if (name.empty()) {
-    if (layout.kind_column >= 0 &&
-        grid_stacked::kind_of(label_at(ctx, row, layout.kind_column)) != Role::none) {
-      read.continues = true;
-      return;
-    }
     if (has_values(layout, ctx.sheet, row))
       read.skipped = "values without a KPI name (指標名 column empty)";
     else if (filled_cells(ctx.sheet, row) == 1)

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/grid/delimited.hpp"
 #include "kpi/verify/rate_check.hpp"
 
 namespace {
@@ -206,4 +207,27 @@ TEST_CASE("stacked rows need a column of kind labels: a note column is none",
       ",,,,実績値は翌年度に確定する数字です\n");
   REQUIRE(out.indicators.size() == 1);
   CHECK(out.skipped.size() == 1);
+}
+
+TEST_CASE("stacked rows in a workbook: No and the name merged down over the KPI's rows",
+          "[grid-layout][stacked]") {
+  auto grid = kpi::grid::read_delimited(
+      "No.,指標名,区分,R4,R5\n"
+      "1,観光入込客数（万人）,目標値,330,340\n"
+      ",,実績値,300,320\n"
+      "2,移住者数（人）,目標値,65,70\n"
+      ",,実績値,70,80\n",
+      ',');
+  // A1-style: rows 2–3 and 4–5 merged in columns A and B, as Excel prints such a sheet.
+  for (int first : {1, 3})
+    for (int col : {0, 1}) grid.sheet.merged.push_back({first, col, first + 1, col});
+  auto out = kpi::formats::grid_layout::parse_sheet(grid.sheet, "book.xlsx:KPI");
+  kpi::verify::check_rates(out.indicators);
+  REQUIRE(out.indicators.size() == 2);  // not four: the merged rows are value rows
+  CHECK(out.skipped.empty());
+  CHECK(out.indicators[1].name == "移住者数（人）");
+  CHECK(out.indicators[1].unit == "人");
+  REQUIRE(out.indicators[1].observations.size() == 2);
+  CHECK(out.indicators[1].observations[1].actual.text == "80");
+  CHECK(out.indicators[1].observations[1].target.text == "70");
 }
