@@ -457,15 +457,19 @@ struct RowRead {
 };
 
 // A stacked value row of the KPI above: a kind label, and no name of its own (an empty name
-// cell, or the KPI's name merged down over its rows, as a workbook prints it).
+// cell, the KPI's name merged down over its rows as a workbook prints it, or its name and id
+// printed again on each of its rows).
 bool continues_stacked(const RowContext& ctx, const Layout& layout, int row,
                        const std::string& name) {
   if (layout.kind_column < 0 ||
       grid_stacked::kind_of(label_at(ctx, row, layout.kind_column)) == Role::none)
     return false;
   if (name.empty()) return true;
-  const auto* merged = ctx.merges.at(row, layout.column(Role::name));
-  return merged && merged->first_row < row;
+  int name_col = layout.column(Role::name), id_col = layout.column(Role::id);
+  const auto* merged = ctx.merges.at(row, name_col);
+  if (merged && merged->first_row < row) return true;
+  return row > layout.header.last_row + 1 && label_at(ctx, row - 1, name_col) == name &&
+         label_at(ctx, row - 1, id_col) == label_at(ctx, row, id_col);
 }
 
 void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRead& read) {

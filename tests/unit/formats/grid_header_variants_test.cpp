@@ -231,3 +231,17 @@ TEST_CASE("stacked rows in a workbook: No and the name merged down over the KPI'
   CHECK(out.indicators[1].observations[1].actual.text == "80");
   CHECK(out.indicators[1].observations[1].target.text == "70");
 }
+
+TEST_CASE("stacked rows: the name and id printed again on each value row",
+          "[grid-layout][stacked]") {
+  auto out = read(
+      "No,指標名,区分,R4,R5\n"
+      "1,観光入込客数,目標,330,340\n"
+      "1,観光入込客数,実績,300,320\n"
+      "2,観光入込客数,目標,10,20\n"  // another KPI of the same name: its own id
+      "2,観光入込客数,実績,9,18\n");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.indicators[0].observations.at(1).actual.text == "320");
+  CHECK(out.indicators[1].id == "2");
+  CHECK(out.indicators[1].observations.at(1).actual.text == "18");
+}
