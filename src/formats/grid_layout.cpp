@@ -458,7 +458,8 @@ struct RowRead {
 
 // A stacked value row of the KPI above: a kind label, and no name of its own (an empty name
 // cell, the KPI's name merged down over its rows as a workbook prints it, or its name and id
-// printed again on each of its rows).
+// printed again on each of its rows; a name printed again without an id may be a second KPI
+// of that name, and starts one).
 bool continues_stacked(const RowContext& ctx, const Layout& layout, int row,
                        const std::string& name) {
   if (layout.kind_column < 0 ||
@@ -468,8 +469,9 @@ bool continues_stacked(const RowContext& ctx, const Layout& layout, int row,
   int name_col = layout.column(Role::name), id_col = layout.column(Role::id);
   const auto* merged = ctx.merges.at(row, name_col);
   if (merged && merged->first_row < row) return true;
-  return row > layout.header.last_row + 1 && label_at(ctx, row - 1, name_col) == name &&
-         label_at(ctx, row - 1, id_col) == label_at(ctx, row, id_col);
+  if (row <= layout.header.last_row + 1 || label_at(ctx, row - 1, name_col) != name) return false;
+  auto id = label_at(ctx, row, id_col);
+  return !id.empty() && label_at(ctx, row - 1, id_col) == id;
 }
 
 void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRead& read) {
