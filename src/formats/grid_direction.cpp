@@ -48,11 +48,24 @@ std::optional<Direction> read_direction_word(std::string_view t) {
   return std::nullopt;
 }
 
+// The way the final target lies from the baseline; without a baseline, the way the targets
+// go from the first year's to the final one (10, 5, then 0: decrease), when they move.
 Direction by_comparison(const model::Indicator& ind) {
   const auto& target = ind.final_target.value.number;
   const auto& base = ind.baseline.value.number;
-  if (!target || !base) return Direction::unknown;
-  double t = target->to_double(), b = base->to_double();
+  if (!target) return Direction::unknown;
+  double t = target->to_double();
+  if (!base) {
+    for (const auto& o : ind.observations) {
+      if (!o.target.number) continue;
+      double first = o.target.number->to_double();
+      if (t > first) return Direction::increase;
+      if (t < first) return Direction::decrease;
+      return Direction::unknown;  // the same target throughout: no way told
+    }
+    return Direction::unknown;
+  }
+  double b = base->to_double();
   if (t > b) return Direction::increase;
   if (t < b) return Direction::decrease;
   return Direction::maintain;

@@ -144,8 +144,11 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
   }
   find_final_target(layout);
   auto latest = latest_actual_year(layout);
+  // Years in value headers, or headed alone (a stacked sheet's R3, R4 …): a target without
+  // one is the final target.
+  bool year_columns = !layout.years.empty() || layout.header.find(Role::year) != nullptr;
   for (const auto* c : without_year) {
-    if (c->role == Role::target && layout.final_target < 0 && !layout.years.empty()) {
+    if (c->role == Role::target && layout.final_target < 0 && year_columns) {
       layout.final_target = c->index;
       continue;
     }

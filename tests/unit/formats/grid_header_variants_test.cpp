@@ -245,3 +245,28 @@ TEST_CASE("stacked rows: the name and id printed again on each value row",
   CHECK(out.indicators[1].id == "2");
   CHECK(out.indicators[1].observations.at(1).actual.text == "18");
 }
+
+TEST_CASE(
+    "stacked rows with 目標値 and 目標年度 columns: the final target, and the way the "
+    "targets go",
+    "[grid-layout][stacked]") {
+  auto out = read(
+      "令和5年度 KPI検証\n"
+      "番号,指標名,区分,令和3年度,令和4年度,令和5年度,目標値,目標年度\n"
+      "1,観光入込客数（千人）,目標,300,320,340,350,R6\n"
+      ",,実績,280,300,320,,\n"
+      "2,待機児童数（人）,目標,10,5,0,0,R6\n"
+      ",,実績,12,8,3,,\n");
+  REQUIRE(out.indicators.size() == 2);
+  const auto& waiting = out.indicators[1];
+  // 目標値 is the final target (not the title year's target), its year in 目標年度.
+  CHECK(waiting.final_target.value.text == "0");
+  CHECK(waiting.final_target.fiscal_year == 2024);
+  REQUIRE(waiting.observations.size() == 3);
+  CHECK(waiting.observations[2].target.text == "0");
+  // No baseline: the targets going 10, 5, 0 tell a decrease (10 / 12 = 83.3%, not 120%).
+  CHECK(waiting.direction == kpi::model::Direction::decrease);
+  CHECK(waiting.direction_source == kpi::model::DirectionSource::inferred);
+  CHECK(waiting.observations[0].check.rate_rounded->to_string() == "83.3");
+  CHECK(out.indicators[0].direction == kpi::model::Direction::increase);
+}
