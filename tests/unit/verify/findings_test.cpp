@@ -141,6 +141,31 @@ TEST_CASE("a sheet mixing formulas for the same kind of indicator", "[verify][fi
   CHECK_THAT(f->message, Catch::Contains("No.2 FY2020 uses ratio against the final target"));
 }
 
+TEST_CASE("a rate every formula gives sides with none: no formula mix", "[verify][findings]") {
+  // The sheet computes progress from the baseline (No.1, No.2). No.3's baseline is 0, where
+  // progress is the ratio, and No.4's actual is its target (100 % either way): they are read
+  // as the own formula (ratio) but say nothing against progress.
+  auto progress = [](std::string id, int line, std::string base, std::string_view target,
+                     std::string_view actual, std::string_view rate) {
+    auto row = kpi_row(std::move(id), "kpi" + std::to_string(line), line);
+    row.municipality = "unknown";
+    row.baseline.value = v(base);
+    add_year(row, 2023, target, actual, rate);
+    return row;
+  };
+  auto one = progress("No.1", 1, "20", "50", "35", "50.0%");     // (35 - 20) / (50 - 20)
+  auto two = progress("No.2", 2, "100", "200", "180", "80.0%");  // (180 - 100) / (200 - 100)
+  auto three = progress("No.3", 3, "0", "10", "8", "80.0%");
+  auto four = progress("No.4", 4, "20", "50", "50", "100.0%");
+  CHECK_FALSE(find_kind(findings_of({one, two, three, four}), "formula-mix"));
+  // A ratio that progress would not give still stands out.
+  auto five = progress("No.5", 5, "20", "50", "40", "80.0%");  // 40 / 50; progress 66.7%
+  auto all = findings_of({one, two, three, four, five});
+  auto f = find_kind(all, "formula-mix");
+  REQUIRE(f);
+  CHECK_THAT(f->message, Catch::Contains("No.5 FY2023 uses ratio"));
+}
+
 namespace {
 
 std::vector<const kpi::model::Finding*> of_kind(const std::vector<kpi::model::Finding>& all,
