@@ -9,6 +9,7 @@
 
 #include "finding_kinds.hpp"
 #include "kpi/verify/findings.hpp"
+#include "rate_candidates.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -83,19 +84,6 @@ struct UseKey {
   std::string_view method, basis;
   friend bool operator==(const UseKey&, const UseKey&) = default;
 };
-
-// Whether the observation's published rate tells which formula made it: an actual equal to
-// its target is 100 % by every formula, and from a baseline of 0 progress is the ratio (8 of
-// 10 from 0 is 80 % both ways), so such a rate sides with none of them.
-bool tells_formula(const model::Indicator& ind, const model::Observation& o) {
-  const auto& target =
-      o.check.basis == "final target" ? ind.final_target.value.number : o.target.number;
-  if (o.actual.number && target && o.actual.number->to_double() == target->to_double())
-    return false;
-  bool ratio_or_progress = o.check.method == "ratio" || o.check.method == "progress";
-  const auto& base = ind.baseline.value.number;
-  return !(ratio_or_progress && base && base->to_double() == 0);
-}
 
 // The sheet's uses by key, in the order they are first met (a sheet has a handful).
 std::vector<std::pair<UseKey, Use>> uses_of(const model::Sheet& sheet) {

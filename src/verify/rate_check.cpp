@@ -382,14 +382,14 @@ constexpr std::size_t indicators_per_chunk = 256;
 
 // The formula (method and basis) every published rate of the KPI follows when it is one and
 // not the sheet's own, else nullopt: every published rate checked, none a mismatch or left
-// unchecked, all by the same formula.
+// unchecked, all by the same formula (a rate every formula gives sides with none).
 struct Formula {
   std::string_view method, basis;
 };
 std::optional<Formula> published_formula(const model::Indicator& ind, const Candidate& own) {
   std::optional<Formula> found;
   for (const auto& obs : ind.observations) {
-    if (!obs.published_rate.number) continue;
+    if (!obs.published_rate.number || !tells_formula(ind, obs)) continue;
     const auto& check = obs.check;
     if (check.verdict != Verdict::match && check.verdict != Verdict::consistent) return {};
     Formula formula{check.method, check.basis};
