@@ -109,6 +109,14 @@ void assign(model::Indicator& ind, std::string_view direction_cell, std::string_
     ind.direction_text = model::to_string(ind.final_target.qualifier);
     return;
   }
+  // A final target printed as words of keeping (現状維持, 維持): the KPI is kept, not grown.
+  const auto& target = ind.final_target.value;
+  if (!target.number && text::contains(text::normalize(target.text), "維持")) {
+    ind.direction = Direction::maintain;
+    ind.direction_source = model::DirectionSource::qualifier;
+    ind.direction_text = target.text;
+    return;
+  }
   ind.direction = by_comparison(ind);
   if (ind.direction != Direction::unknown) ind.direction_source = model::DirectionSource::inferred;
 }

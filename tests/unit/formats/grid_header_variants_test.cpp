@@ -270,3 +270,17 @@ TEST_CASE(
   CHECK(waiting.observations[0].check.rate_rounded->to_string() == "83.3");
   CHECK(out.indicators[0].direction == kpi::model::Direction::increase);
 }
+
+TEST_CASE("a final target printed as 現状維持 makes the KPI one to maintain", "[grid-layout]") {
+  auto out = read(
+      "No,指標名,単位,基準値(R1),目標値(R6),R5目標値,R5実績値,R5達成率\n"
+      "1,健康寿命（年）,年,80.5,現状維持,80.5,80.9,100.5%\n"
+      "2,観光客数,千人,100,120,110,105,95.5%\n");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.indicators[0].direction == kpi::model::Direction::maintain);
+  CHECK(out.indicators[0].direction_source == kpi::model::DirectionSource::qualifier);
+  CHECK(out.indicators[0].direction_text == "現状維持");
+  // Maintain is rated as actual / target: the printed 100.5% still matches.
+  CHECK(out.indicators[0].observations.at(0).check.verdict == kpi::model::Verdict::match);
+  CHECK(out.indicators[1].direction == kpi::model::Direction::increase);
+}
