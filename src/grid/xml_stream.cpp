@@ -1,8 +1,9 @@
-// expat with DTDs refused and handler-driven stops (xml_stream.hpp).
+// expat with DTDs refused and handler-driven stops (xml_stream.hpp). When expat cannot be
+// loaded, every stream fails at once and says why.
 #include "xml_stream.hpp"
 #include "xml_name.hpp"
 
-#include <expat.h>
+#include "expat_library.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -52,34 +53,39 @@ const char* qualified_attribute(const char** attributes, std::string_view qualif
   return nullptr;
 }
 
-XmlStream::XmlStream(XmlHandler& handler) : parser_(XML_ParserCreate("UTF-8")), handler_(handler) {
+XmlStream::XmlStream(XmlHandler& handler) : expat_(expat_library()), handler_(handler) {
+  if (!expat_.error.empty()) {
+    error_ = expat_.error;
+    return;
+  }
+  parser_ = expat_.XML_ParserCreate("UTF-8");
   if (parser_ == nullptr) {
     error_ = "out of memory creating the XML parser";
     return;
   }
-  XML_SetUserData(parser_, this);
-  XML_SetElementHandler(parser_, &XmlStream::on_start, &XmlStream::on_end);
-  XML_SetCharacterDataHandler(parser_, &XmlStream::on_text);
-  XML_SetStartDoctypeDeclHandler(parser_, &XmlStream::on_doctype);
-  XML_SetEntityDeclHandler(
+  expat_.XML_SetUserData(parser_, this);
+  expat_.XML_SetElementHandler(parser_, &XmlStream::on_start, &XmlStream::on_end);
+  expat_.XML_SetCharacterDataHandler(parser_, &XmlStream::on_text);
+  expat_.XML_SetStartDoctypeDeclHandler(parser_, &XmlStream::on_doctype);
+  expat_.XML_SetEntityDeclHandler(
       parser_, [](void* self, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
                   const XML_Char*, const XML_Char*, const XML_Char*) {
         auto* stream = static_cast<XmlStream*>(self);
         stream->handler_.failure = "XML entity declarations are refused (an XML bomb?)";
         stream->stop_if_failed();
       });
-  XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
+  expat_.XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
 }
 
 XmlStream::~XmlStream() {
-  if (parser_ != nullptr) XML_ParserFree(parser_);
+  if (parser_ != nullptr) expat_.XML_ParserFree(parser_);
 }
 
 void XmlStream::stop_if_failed() {
   if (!handler_.failure.empty() && error_.empty()) {
     error_ = handler_.failure;
-    line_ = static_cast<long>(XML_GetCurrentLineNumber(parser_));
-    XML_StopParser(parser_, XML_FALSE);
+    line_ = static_cast<long>(expat_.XML_GetCurrentLineNumber(parser_));
+    expat_.XML_StopParser(parser_, XML_FALSE);
   }
 }
 
@@ -108,18 +114,18 @@ void XmlStream::on_doctype(void* self, const char*, const char*, const char*, in
 }
 
 long long XmlStream::byte_index() const {
-  return static_cast<long long>(XML_GetCurrentByteIndex(parser_));
+  return static_cast<long long>(expat_.XML_GetCurrentByteIndex(parser_));
 }
 
 bool XmlStream::feed(std::string_view chunk, bool last) {
   if (!error_.empty()) return false;
-  if (XML_Parse(parser_, chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0) ==
+  if (expat_.XML_Parse(parser_, chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0) ==
       XML_STATUS_OK)
     return true;
   if (error_.empty()) {
-    error_ =
-        "XML not well-formed (" + std::string(XML_ErrorString(XML_GetErrorCode(parser_))) + ")";
-    line_ = static_cast<long>(XML_GetCurrentLineNumber(parser_));
+    error_ = "XML not well-formed (" +
+             std::string(expat_.XML_ErrorString(expat_.XML_GetErrorCode(parser_))) + ")";
+    line_ = static_cast<long>(expat_.XML_GetCurrentLineNumber(parser_));
   }
   return false;
 }

@@ -15,6 +15,8 @@ struct XML_ParserStruct;
 
 namespace kpi::grid {
 
+struct ExpatLibrary;
+
 // An attribute of a start tag as the plain reader gives it (plain_xml.hpp): its qualified name
 // and its value, normalised and decoded as expat gives it.
 struct XmlAttribute {
@@ -94,7 +96,8 @@ class XmlStream {
   static void on_doctype(void* self, const char*, const char*, const char*, int);
   void stop_if_failed();
 
-  XML_ParserStruct* parser_;
+  const ExpatLibrary& expat_;
+  XML_ParserStruct* parser_ = nullptr;
   XmlHandler& handler_;
   std::string error_;
   long line_ = 0;

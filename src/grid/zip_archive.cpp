@@ -1,7 +1,8 @@
-// libzip over a memory buffer, with size caps (zip_archive.hpp).
+// libzip over a memory buffer, with size caps (zip_archive.hpp). When libzip cannot be
+// loaded, every archive fails to open and says why.
 #include "zip_archive.hpp"
 
-#include <zip.h>
+#include "zip_library.hpp"
 
 #include <algorithm>
 #include <array>
@@ -28,29 +29,34 @@ std::string total_too_large(std::uint64_t limit) {
 
 }  // namespace
 
-ZipArchive::ZipArchive(std::string_view bytes, const Limits& limits) : limits_(limits) {
+ZipArchive::ZipArchive(std::string_view bytes, const Limits& limits)
+    : libzip_(zip_library()), limits_(limits) {
+  if (!libzip_.error.empty()) {
+    open_error_ = libzip_.error;
+    return;
+  }
   zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  libzip_.zip_error_init(&error);
+  zip_source_t* source = libzip_.zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (source != nullptr) {
-    archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-    if (archive_ == nullptr) zip_source_free(source);
+    archive_ = libzip_.zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (archive_ == nullptr) libzip_.zip_source_free(source);
   }
   if (archive_ == nullptr)
-    open_error_ = "corrupt or truncated ZIP archive (" + std::string(zip_error_strerror(&error)) +
-                  "): save the workbook again";
-  zip_error_fini(&error);
+    open_error_ = "corrupt or truncated ZIP archive (" +
+                  std::string(libzip_.zip_error_strerror(&error)) + "): save the workbook again";
+  libzip_.zip_error_fini(&error);
 }
 
 ZipArchive::~ZipArchive() {
-  if (archive_ != nullptr) zip_discard(archive_);
+  if (archive_ != nullptr) libzip_.zip_discard(archive_);
 }
 
 std::int64_t ZipArchive::locate(std::string_view name) const {
   if (archive_ == nullptr) return -1;
   std::string key(name);
-  std::int64_t index = zip_name_locate(archive_, key.c_str(), 0);
-  if (index < 0) index = zip_name_locate(archive_, key.c_str(), ZIP_FL_NOCASE);
+  std::int64_t index = libzip_.zip_name_locate(archive_, key.c_str(), 0);
+  if (index < 0) index = libzip_.zip_name_locate(archive_, key.c_str(), ZIP_FL_NOCASE);
   return index;
 }
 
@@ -62,16 +68,16 @@ std::uint64_t ZipArchive::declared_size(std::string_view name) const {
   std::int64_t index = locate(name);
   if (index < 0) return 0;
   zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat_index(archive_, static_cast<std::uint64_t>(index), 0, &stat) != 0) return 0;
+  libzip_.zip_stat_init(&stat);
+  if (libzip_.zip_stat_index(archive_, static_cast<std::uint64_t>(index), 0, &stat) != 0) return 0;
   return (stat.valid & ZIP_STAT_SIZE) != 0 ? stat.size : 0;
 }
 
 std::string ZipArchive::check_declared_size(std::string_view name, std::uint64_t index) {
   zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat_index(archive_, index, 0, &stat) != 0)
-    return "corrupt ZIP entry " + std::string(name) + " (" + zip_strerror(archive_) + ")";
+  libzip_.zip_stat_init(&stat);
+  if (libzip_.zip_stat_index(archive_, index, 0, &stat) != 0)
+    return "corrupt ZIP entry " + std::string(name) + " (" + libzip_.zip_strerror(archive_) + ")";
   if ((stat.valid & ZIP_STAT_SIZE) == 0) return "";
   if (stat.size > limits_.max_entry_bytes) return too_large(name, limits_.max_entry_bytes);
   if (stat.size > limits_.max_total_bytes - std::min(total_read_, limits_.max_total_bytes))
@@ -86,19 +92,20 @@ std::string ZipArchive::stream(std::string_view name,
   if (index < 0) return "ZIP entry " + std::string(name) + " is missing";
   auto entry = static_cast<std::uint64_t>(index);
   if (auto error = check_declared_size(name, entry); !error.empty()) return error;
-  zip_file_t* file = zip_fopen_index(archive_, entry, 0);
+  zip_file_t* file = libzip_.zip_fopen_index(archive_, entry, 0);
   if (file == nullptr) {
-    if (zip_error_code_zip(zip_get_error(archive_)) == ZIP_ER_NOPASSWD)
+    if (libzip_.zip_error_code_zip(libzip_.zip_get_error(archive_)) == ZIP_ER_NOPASSWD)
       return "encrypted workbook (password-protected): save it without a password";
-    return "cannot open ZIP entry " + std::string(name) + " (" + zip_strerror(archive_) + ")";
+    return "cannot open ZIP entry " + std::string(name) + " (" + libzip_.zip_strerror(archive_) +
+           ")";
   }
   std::array<char, kChunkBytes> buffer;
   std::uint64_t entry_bytes = 0;
   std::string error;
   while (error.empty()) {
-    zip_int64_t n = zip_fread(file, buffer.data(), buffer.size());
+    zip_int64_t n = libzip_.zip_fread(file, buffer.data(), buffer.size());
     if (n < 0) {
-      error = "corrupt ZIP entry " + std::string(name) + " (" + zip_file_strerror(file) +
+      error = "corrupt ZIP entry " + std::string(name) + " (" + libzip_.zip_file_strerror(file) +
               "): save the workbook again";
       break;
     }
@@ -113,7 +120,7 @@ std::string ZipArchive::stream(std::string_view name,
     else if (!sink(std::string_view(buffer.data(), count)))
       break;
   }
-  zip_fclose(file);
+  libzip_.zip_fclose(file);
   return error;
 }
 

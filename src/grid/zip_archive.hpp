@@ -1,7 +1,8 @@
 #pragma once
-// A ZIP archive read from memory with libzip (private to src/grid/). Every read is capped:
-// an entry's declared size is checked before it is opened and the bytes actually inflated
-// are counted while reading, since a hostile header can lie.
+// A ZIP archive read from memory with libzip, loaded when the first archive is opened
+// (zip_library.hpp; private to src/grid/). Every read is capped: an entry's declared size is
+// checked before it is opened and the bytes actually inflated are counted while reading,
+// since a hostile header can lie.
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -13,6 +14,8 @@
 struct zip;
 
 namespace kpi::grid {
+
+struct ZipLibrary;
 
 class ZipArchive {
  public:
@@ -41,6 +44,7 @@ class ZipArchive {
   std::int64_t locate(std::string_view name) const;
   std::string check_declared_size(std::string_view name, std::uint64_t index);
 
+  const ZipLibrary& libzip_;
   zip* archive_ = nullptr;
   std::string open_error_;
   Limits limits_;

@@ -1,6 +1,7 @@
 // `report --format xlsx`: a workbook of three sheets (summary with a chart, KPIs, findings)
-// written by libxlsxwriter. It writes to a file only (1.1.4 has no memory output), so the
-// workbook goes to a temporary file whose bytes are then copied to the stream.
+// written by libxlsxwriter (loaded here, on first use). It writes to a file only (1.1.4 has no
+// memory output), so the workbook goes to a temporary file whose bytes are then copied to the
+// stream.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -38,12 +39,14 @@ class TempFile {
 }  // namespace
 
 void write_xlsx(std::ostream& out, const ReportContext& context) {
+  if (const auto& missing = xlsx::lxw().error; !missing.empty())
+    throw std::runtime_error("xlsx: " + missing);
   TempFile file;
   // Each row goes to the sheet's temporary file once the next is started, its strings inline:
   // a national sheet's cells are never all held (every sheet here is written row by row).
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
-  auto* workbook = workbook_new_opt(file.path().c_str(), &options);
+  auto* workbook = xlsx::lxw().workbook_new_opt(file.path().c_str(), &options);
   if (!workbook) throw std::runtime_error("xlsx: cannot create the workbook");
   xlsx::Book book(workbook);
   try {
@@ -51,11 +54,11 @@ void write_xlsx(std::ostream& out, const ReportContext& context) {
     xlsx::write_kpi_sheet(book, context);
     xlsx::write_findings_sheet(book, context);
   } catch (...) {
-    lxw_workbook_free(workbook);
+    xlsx::lxw().lxw_workbook_free(workbook);
     throw;
   }
-  if (auto error = workbook_close(workbook); error != LXW_NO_ERROR)
-    throw std::runtime_error(std::string("xlsx: ") + lxw_strerror(error));
+  if (auto error = xlsx::lxw().workbook_close(workbook); error != LXW_NO_ERROR)
+    throw std::runtime_error(std::string("xlsx: ") + xlsx::lxw().lxw_strerror(error));
   std::ifstream in(file.path(), std::ios::binary);
   out << in.rdbuf();
   if (!in) throw std::runtime_error("xlsx: cannot read back the temporary workbook");

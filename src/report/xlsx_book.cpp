@@ -5,27 +5,27 @@
 namespace kpi::report::xlsx {
 
 lxw_worksheet* Book::add_sheet(std::string_view name) {
-  auto* sheet = workbook_add_worksheet(workbook_, std::string(name).c_str());
+  auto* sheet = lxw().workbook_add_worksheet(workbook_, std::string(name).c_str());
   if (!sheet) throw std::runtime_error("xlsx: cannot add the worksheet " + std::string(name));
   return sheet;
 }
 
 lxw_format* Book::header() {
   if (!header_) {
-    header_ = workbook_add_format(workbook_);
-    format_set_bold(header_);
-    format_set_bg_color(header_, 0xEDEDED);
-    format_set_text_wrap(header_);
-    format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
+    header_ = lxw().workbook_add_format(workbook_);
+    lxw().format_set_bold(header_);
+    lxw().format_set_bg_color(header_, 0xEDEDED);
+    lxw().format_set_text_wrap(header_);
+    lxw().format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
   }
   return header_;
 }
 
 lxw_format* Book::title() {
   if (!title_) {
-    title_ = workbook_add_format(workbook_);
-    format_set_bold(title_);
-    format_set_font_size(title_, 14);
+    title_ = lxw().workbook_add_format(workbook_);
+    lxw().format_set_bold(title_);
+    lxw().format_set_font_size(title_, 14);
   }
   return title_;
 }
@@ -33,8 +33,8 @@ lxw_format* Book::title() {
 lxw_format* Book::number_format(const std::string& code) {
   auto& f = numbers_[code];
   if (!f) {
-    f = workbook_add_format(workbook_);
-    format_set_num_format(f, code.c_str());
+    f = lxw().workbook_add_format(workbook_);
+    lxw().format_set_num_format(f, code.c_str());
   }
   return f;
 }
@@ -42,8 +42,8 @@ lxw_format* Book::number_format(const std::string& code) {
 lxw_format* Book::fill(std::uint32_t color) {
   auto& f = fills_[color];
   if (!f) {
-    f = workbook_add_format(workbook_);
-    format_set_bg_color(f, color);
+    f = lxw().workbook_add_format(workbook_);
+    lxw().format_set_bg_color(f, color);
   }
   return f;
 }
@@ -66,8 +66,8 @@ void write_text(lxw_worksheet* sheet, int row, int col, std::string_view text, l
   // Excel holds 32,767 characters in a cell; libxlsxwriter refuses longer strings.
   constexpr std::size_t limit = 32767;
   std::string value(text.substr(0, limit));
-  worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
-                         value.c_str(), format);
+  lxw().worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                               value.c_str(), format);
 }
 
 void write_cell(Book& book, lxw_worksheet* sheet, int row, int col, const AnalysisCell& cell) {
@@ -79,7 +79,7 @@ void write_cell(Book& book, lxw_worksheet* sheet, int row, int col, const Analys
     case CellKind::text:
       return write_text(sheet, row, col, cell.text);
     case CellKind::flag:
-      worksheet_write_boolean(sheet, r, c, cell.flag ? 1 : 0, nullptr);
+      lxw().worksheet_write_boolean(sheet, r, c, cell.flag ? 1 : 0, nullptr);
       return;
     case CellKind::number:
     case CellKind::percent:
@@ -87,7 +87,8 @@ void write_cell(Book& book, lxw_worksheet* sheet, int row, int col, const Analys
       auto number = *cell.number;
       if (cell.kind == CellKind::percent) number.scale += 2;  // 108.7 (%) -> 1.087
       double value = number.to_double();
-      worksheet_write_number(sheet, r, c, value, book.number_format(number_format_code(cell)));
+      lxw().worksheet_write_number(sheet, r, c, value,
+                                   book.number_format(number_format_code(cell)));
       return;
     }
   }

@@ -5,10 +5,9 @@
 #include <map>
 #include <string>
 
-#include <xlsxwriter.h>
-
 #include "kpi/report/analysis.hpp"
 #include "kpi/report/writers.hpp"
+#include "xlsxwriter_library.hpp"
 
 namespace kpi::report::xlsx {
 

@@ -24,8 +24,8 @@ void write_findings_sheet(Book& book, const ReportContext& context) {
   const double widths[] = {10, 24, 36, 18, 100};
   for (int c = 0; c < 5; ++c) {
     write_text(sheet, 0, c, term(lang, headers[c]), book.header());
-    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
-                         nullptr);
+    lxw().worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                               widths[c], nullptr);
   }
   int row = 0;
   verify::CheckItems items(context.result, verify::FailPolicy{});
@@ -40,8 +40,8 @@ void write_findings_sheet(Book& book, const ReportContext& context) {
         write_text(sheet, row, 4, item.message);
       },
       may_be_listed);
-  worksheet_freeze_panes(sheet, 1, 0);
-  if (row > 0) worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(row), 4);
+  lxw().worksheet_freeze_panes(sheet, 1, 0);
+  if (row > 0) lxw().worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(row), 4);
 }
 
 }  // namespace kpi::report::xlsx

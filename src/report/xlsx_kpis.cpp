@@ -34,9 +34,9 @@ void colour_when(lxw_worksheet* sheet, int col, int last, std::string_view value
   rule.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
   rule.value_string = quoted.data();
   rule.format = format;
-  worksheet_conditional_format_range(sheet, 1, static_cast<lxw_col_t>(col),
-                                     static_cast<lxw_row_t>(last), static_cast<lxw_col_t>(col),
-                                     &rule);
+  lxw().worksheet_conditional_format_range(sheet, 1, static_cast<lxw_col_t>(col),
+                                           static_cast<lxw_row_t>(last),
+                                           static_cast<lxw_col_t>(col), &rule);
 }
 
 // The status and verdict words of `lang` as the analysis writes them.
@@ -53,7 +53,7 @@ void write_kpi_sheet(Book& book, const ReportContext& context) {
   for (std::size_t c = 0; c < columns.size(); ++c) {
     auto col = static_cast<lxw_col_t>(c);
     write_text(sheet, 0, static_cast<int>(c), analysis_header(columns[c], lang), book.header());
-    worksheet_set_column(sheet, col, col, width_of(columns[c].key), nullptr);
+    lxw().worksheet_set_column(sheet, col, col, width_of(columns[c].key), nullptr);
   }
   int row = 0;
   for (const auto& r : analysis_rows(context.result, context.options.view)) {
@@ -61,9 +61,9 @@ void write_kpi_sheet(Book& book, const ReportContext& context) {
     for (std::size_t c = 0; c < columns.size(); ++c)
       write_cell(book, sheet, row, static_cast<int>(c), columns[c].cell(r, lang));
   }
-  worksheet_freeze_panes(sheet, 1, 0);
+  lxw().worksheet_freeze_panes(sheet, 1, 0);
   auto last_col = static_cast<lxw_col_t>(columns.size() - 1);
-  worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(row), last_col);
+  lxw().worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(row), last_col);
 
   using model::Status, model::Verdict;
   colour_when(sheet, column_of("status"), row,

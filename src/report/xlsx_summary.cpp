@@ -36,43 +36,44 @@ void write_counts(Book& book, lxw_worksheet* sheet, int row, const Layout& layou
   auto integer = book.number_format("0");
   const int values[] = {c.kpis, c.achieved, c.behind, c.no_data};
   for (int i = 0; i < 4; ++i)
-    worksheet_write_number(sheet, r, static_cast<lxw_col_t>(2 + i), values[i], integer);
+    lxw().worksheet_write_number(sheet, r, static_cast<lxw_col_t>(2 + i), values[i], integer);
   if (auto share = c.achieved_percent())
-    worksheet_write_number(sheet, r, 6, *share / 100, book.number_format("0.0%"));
+    lxw().worksheet_write_number(sheet, r, 6, *share / 100, book.number_format("0.0%"));
   for (std::size_t i = 0; i < layout.grades.size(); ++i)
-    worksheet_write_number(sheet, r, static_cast<lxw_col_t>(layout.grade_col + static_cast<int>(i)),
-                           grade_count(c, layout.grades[i]), integer);
-  worksheet_write_number(sheet, r, static_cast<lxw_col_t>(layout.wrong_col()), c.wrong_rates,
-                         integer);
+    lxw().worksheet_write_number(sheet, r,
+                                 static_cast<lxw_col_t>(layout.grade_col + static_cast<int>(i)),
+                                 grade_count(c, layout.grades[i]), integer);
+  lxw().worksheet_write_number(sheet, r, static_cast<lxw_col_t>(layout.wrong_col()), c.wrong_rates,
+                               integer);
 }
 
 // Achieved, behind and no data (columns D, E, F) of the goal rows as stacked columns.
 void add_chart(Book& book, lxw_worksheet* sheet, std::string_view sheet_name, int first, int last,
                Lang lang) {
-  auto* chart = workbook_add_chart(book.get(), LXW_CHART_COLUMN_STACKED);
+  auto* chart = lxw().workbook_add_chart(book.get(), LXW_CHART_COLUMN_STACKED);
   std::string name(sheet_name);
   const std::uint32_t colors[] = {0x70AD47, 0xE15759, 0xA5A5A5};
   for (int i = 0; i < 3; ++i) {
     auto col = static_cast<lxw_col_t>(3 + i);
-    auto* series = chart_add_series(chart, nullptr, nullptr);
-    chart_series_set_categories(series, name.c_str(), static_cast<lxw_row_t>(first), 0,
-                                static_cast<lxw_row_t>(last), 0);
-    chart_series_set_values(series, name.c_str(), static_cast<lxw_row_t>(first), col,
-                            static_cast<lxw_row_t>(last), col);
-    chart_series_set_name_range(series, name.c_str(), table_row, col);
+    auto* series = lxw().chart_add_series(chart, nullptr, nullptr);
+    lxw().chart_series_set_categories(series, name.c_str(), static_cast<lxw_row_t>(first), 0,
+                                      static_cast<lxw_row_t>(last), 0);
+    lxw().chart_series_set_values(series, name.c_str(), static_cast<lxw_row_t>(first), col,
+                                  static_cast<lxw_row_t>(last), col);
+    lxw().chart_series_set_name_range(series, name.c_str(), table_row, col);
     lxw_chart_fill fill{};
     fill.color = colors[i];
-    chart_series_set_fill(series, &fill);
+    lxw().chart_series_set_fill(series, &fill);
   }
   std::string title(term(lang, Term::chart_title));
-  chart_title_set_name(chart, title.c_str());
+  lxw().chart_title_set_name(chart, title.c_str());
   std::string axis(term(lang, Term::kpis));
-  chart_axis_set_name(chart->y_axis, axis.c_str());
-  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+  lxw().chart_axis_set_name(chart->y_axis, axis.c_str());
+  lxw().chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   lxw_chart_options options{};
   options.x_scale = 1.6;
   options.y_scale = 1.4;
-  worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(last + 2), 0, chart, &options);
+  lxw().worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(last + 2), 0, chart, &options);
 }
 
 }  // namespace
@@ -103,10 +104,10 @@ void write_summary_sheet(Book& book, const ReportContext& context) {
     write_text(sheet, row, 1, g.sheet);
     write_counts(book, sheet, row, layout, g.counts);
   }
-  worksheet_set_column(sheet, 0, 0, 40, nullptr);
-  worksheet_set_column(sheet, 1, 1, 24, nullptr);
-  worksheet_set_column(sheet, 2, static_cast<lxw_col_t>(layout.wrong_col()), 11, nullptr);
-  worksheet_freeze_panes(sheet, table_row + 1, 0);
+  lxw().worksheet_set_column(sheet, 0, 0, 40, nullptr);
+  lxw().worksheet_set_column(sheet, 1, 1, 24, nullptr);
+  lxw().worksheet_set_column(sheet, 2, static_cast<lxw_col_t>(layout.wrong_col()), 11, nullptr);
+  lxw().worksheet_freeze_panes(sheet, table_row + 1, 0);
   if (row >= first_goal) add_chart(book, sheet, name, first_goal, row, lang);
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `cpack -G DEB` makes a package whose control fields are set and whose Depends are computed
 # from the binary: the Debian package owning each shared library kpi-report links (ICU, fmt,
-# libzip, expat, the C++ runtime) is in Depends, e.g. libicu72 on Debian 12.
+# the C++ runtime) or opens on first use (libzip, expat, libxlsxwriter) is in Depends, e.g.
+# libicu72 and libzip4 on Debian 12.
 # Usage: deb.sh BUILD_DIR PROJECT_VERSION
 set -euo pipefail
 build=$(realpath "$1")
@@ -49,15 +50,27 @@ depends_names=$(tr ',' '\n' <<<"$depends" | awk '{ print $1 }')
 
 # Every shared library the binary links comes from a package that Depends names.
 binary=$build/kpi-report
-for library in libicuuc libfmt libzip libexpat libstdc++ libc.so; do
+for library in libicuuc libfmt libstdc++ libc.so; do
   path=$(ldd "$binary" | awk -v lib="$library" 'index($1, lib) == 1 { print $3; exit }')
   [ -n "$path" ] || { fail "kpi-report does not link $library"; continue; }
   package=$(owner "$path")
   [ -n "$package" ] || { fail "no package owns $path"; continue; }
   grep -qxF "$package" <<<"$depends_names" || fail "Depends lacks $package (owner of $path)"
 done
+# So does every library it opens on first use (dlopen, by the soname compiled in): the
+# workbook libraries, which are not linked and which dpkg-shlibdeps therefore cannot see.
+for library in libzip libexpat libxlsxwriter; do
+  soname=$(strings "$binary" | grep -oE "$library\.so\.[0-9]+" | head -n1 || true)
+  [ -n "$soname" ] || { fail "kpi-report names no soname of $library to load"; continue; }
+  path=$(ldconfig -p | awk -v name="$soname" '$1 == name { print $NF; exit }')
+  [ -n "$path" ] || { fail "$soname is not installed"; continue; }
+  package=$(owner "$path")
+  [ -n "$package" ] || { fail "no package owns $path"; continue; }
+  grep -qxF "$package" <<<"$depends_names" || fail "Depends lacks $package (owner of $path)"
+  ldd "$binary" | grep -q "^[[:space:]]*$library\." && fail "kpi-report links $library at start-up"
+done
 if grep -q '^12' /etc/debian_version 2>/dev/null; then
-  for package in libicu72 libfmt9 libzip4 libexpat1; do
+  for package in libicu72 libfmt9 libzip4 libexpat1 libxlsxwriter4; do
     grep -qxF "$package" <<<"$depends_names" || fail "Depends lacks $package on Debian 12"
   done
 fi
