@@ -100,6 +100,12 @@ std::optional<Role> whole_cell_role(std::string_view key) {
   return std::nullopt;
 }
 
+std::optional<SubLabel> sub_label(std::string_view key) {
+  if (key == "年度" || key == "年次" || key == "時点" || key == "年度(時点)") return SubLabel::year;
+  if (key == "値" || key == "数値") return SubLabel::value;
+  return std::nullopt;
+}
+
 bool is_id_header(std::string_view key) {
   return key == "no" || key == "no." || key == "id" || key == "#" || key == "指標no" ||
          key == "指標no." || key == "kpino" || key == "kpino.";
@@ -189,6 +195,10 @@ HeaderWord read_header(std::string_view cell_text) {
   }
   if (auto role = whole_cell_role(key)) {
     word.role = *role;
+    return word;
+  }
+  if (auto sub = sub_label(key)) {
+    word.sub = *sub;
     return word;
   }
   if (auto first = first_vocabulary_word(key); first < words.size()) word.role = words[first].role;
@@ -291,6 +301,12 @@ int value_roles(const std::vector<HeaderWord>& row) {
   return n;
 }
 
+int sub_labels(const std::vector<HeaderWord>& row) {
+  int n = 0;
+  for (const auto& w : row) n += w.sub != SubLabel::none;
+  return n;
+}
+
 // Years written alone in a row (the upper row of two): 令和5年度 merged over three columns.
 int bare_years(const std::vector<HeaderWord>& row) {
   int n = 0;
@@ -340,9 +356,20 @@ std::string joined_header(const grid::Sheet& sheet, int first, int last, int col
   return out;
 }
 
+// The role of a 年度 cell under `upper`: the year of a baseline or of the final target.
+Role year_role_under(Role upper) {
+  if (upper == Role::baseline) return Role::baseline_year;
+  if (upper == Role::target || upper == Role::final_target) return Role::final_year;
+  return Role::none;
+}
+
 Column combine(const HeaderWord& upper, const HeaderWord& lower, int col) {
   Column c;
   c.index = col;
+  if (lower.sub == SubLabel::year) {
+    c.role = year_role_under(upper.role);
+    return c;
+  }
   c.role = lower.role != Role::none ? lower.role : upper.role;
   c.fiscal_year = lower.fiscal_year ? lower.fiscal_year : upper.fiscal_year;
   // "令和5年度" over "目標値": the year belongs to the lower role.
@@ -361,10 +388,17 @@ HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, H
   std::size_t width = std::max(upper.size(), lower.size());
   auto over = first == last ? std::vector<HeaderWord>(width)
                             : upper_words(sheet, merges, upper, first, width);
+  HeaderWord split;  // the nearest upper word to the left that a 年度 | 値 row may split
   for (int col = 0; col < static_cast<int>(width); ++col) {
     HeaderWord up = over[static_cast<std::size_t>(col)];
     HeaderWord low =
         col < static_cast<int>(lower.size()) ? lower[static_cast<std::size_t>(col)] : HeaderWord{};
+    if (up.role != Role::none)
+      split = up;
+    else if (up.fiscal_year)
+      split = {};
+    else if (low.sub != SubLabel::none)
+      up = split;  // 基準値 merged over 年度 | 値, the merge lost in a CSV
     auto c = combine(up, low, col);
     if (c.role == Role::none && c.fiscal_year) c.role = Role::year;  // R2 alone
     if (c.role == Role::none) continue;
@@ -382,7 +416,8 @@ std::pair<int, int> header_rows(HeaderRows& rows, int row) {
   const auto& below = rows.at(row + 1);
   const auto& here = rows.at(row);
   bool here_has_years = bare_years(here) > 0;
-  if (header_score(below) == 0 && (value_roles(below) >= 2 || bare_years(below) >= 2) &&
+  if (header_score(below) == 0 &&
+      (value_roles(below) >= 2 || bare_years(below) >= 2 || sub_labels(below) >= 2) &&
       !rows.holds_numbers(row + 1))
     return {row, row + 1};
   const auto& above = rows.at(row - 1);

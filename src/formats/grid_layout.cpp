@@ -54,6 +54,9 @@ struct Layout {
   // by a year alone with their years. -1 and none when the rows are not stacked.
   int kind_column = -1;
   std::vector<std::pair<int, int>> stacked_years;
+  // Value columns without a year when neither the header nor the title or sheet name gives
+  // one: their values cannot be filed under a year, so they are not read (an error says so).
+  std::vector<const Column*> undated;
   std::array<int, role_count> first_column{};  // by role: the first column, or -1
   int column(Role role) const { return first_column[static_cast<std::size_t>(role)]; }
 };
@@ -154,7 +157,10 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
     }
     auto year = c->role == Role::actual || c->role == Role::target ? context_year : latest;
     if (!year) year = latest ? latest : context_year;
-    if (!year) continue;
+    if (!year) {
+      layout.undated.push_back(c);
+      continue;
+    }
     int& s = slot(layout.years[*year], c->role);
     if (s < 0) s = c->index;
   }
@@ -614,6 +620,26 @@ std::string title_text(const grid::Sheet& sheet, int header_row) {
   return title;
 }
 
+// The fiscal year of a sheet's undated columns: the title's (令和5年度 …), else the sheet's
+// name (a workbook's 「R5」 tab).
+std::optional<int> year_of_sheet(const grid::Sheet& sheet, const std::string& title) {
+  if (auto year = text::fiscal_year_in(text::normalize(title))) return year;
+  return text::fiscal_year_in(text::normalize(sheet.name));
+}
+
+// An error, not a silent drop: the published rates of those columns would go unchecked.
+model::Diagnostic undated_columns(const RowContext& ctx, const Layout& layout) {
+  std::string list;
+  for (const auto* c : layout.undated) list += (list.empty() ? "" : ", ") + c->header;
+  return {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
+          model::Severity::error,
+          "input.no-year",
+          "the columns " + list +
+              " name no fiscal year, nor do the title and the sheet's name: their values are "
+              "not read (expected a year in the header, R5実績値, or a title line above it, "
+              "令和5年度)"};
+}
+
 }  // namespace
 
 int sniff_sheet(const grid::Sheet& sheet) {
@@ -643,7 +669,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   if (ctx.municipality.empty()) ctx.municipality = "unknown";
   reclassify_grades(*header, sheet);
   auto missing = grid_headers::missing_roles(*header);
-  auto layout = resolve(std::move(*header), text::fiscal_year_in(text::normalize(title)));
+  auto layout = resolve(std::move(*header), year_of_sheet(sheet, title));
   find_stacked_rows(layout, sheet);
   if (layout.kind_column >= 0) missing.clear();  // the rows name targets and actuals
   if (!missing.empty()) {
@@ -655,6 +681,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
          "input.grid-columns",
          "header without " + list + " columns: " + grid_headers::header_report(sheet)});
   }
+  if (!layout.undated.empty()) out.diagnostics.push_back(undated_columns(ctx, layout));
   ctx.header_names = header_names(ctx, layout);
   auto rows = read_rows(out, ctx, layout, threads);
   out.indicators = std::move(rows.made);

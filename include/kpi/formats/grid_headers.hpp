@@ -35,10 +35,18 @@ enum class Role {
 };
 const char* to_string(Role role);
 
+// A lower header cell that only splits the one above it in two: 基準値 over 年度 | 値.
+enum class SubLabel {
+  none,
+  year,  // 年度 / 年次 / 時点: the year of the value beside it (基準値 / 年度 → 基準年度)
+  value,  // 値 / 数値: the value itself (基準値 / 値 → 基準値)
+};
+
 // The role and the fiscal year one header text names ("R5実績値" → actual, 2023).
 struct HeaderWord {
   Role role = Role::none;
   std::optional<int> fiscal_year;
+  SubLabel sub = SubLabel::none;
 };
 HeaderWord read_header(std::string_view cell_text);
 

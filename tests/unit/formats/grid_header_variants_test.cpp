@@ -284,3 +284,49 @@ TEST_CASE("a final target printed as 現状維持 makes the KPI one to maintain"
   CHECK(out.indicators[0].observations.at(0).check.verdict == kpi::model::Verdict::match);
   CHECK(out.indicators[1].direction == kpi::model::Direction::increase);
 }
+
+TEST_CASE("基準値 and 目標値 each split into 年度 | 値 below give the years and the values",
+          "[grid-layout]") {
+  // The merges of 基準値 over D:E and 目標値 over F:G are lost in the CSV.
+  auto out = read(
+      "No,指標名,単位,基準値,,目標値,,実績値,,,達成率\n"
+      ",,,年度,値,年度,値,R3,R4,R5,\n"
+      "1,移住者数,人,H30,100,R6,200,120,150,180,80.0%\n"
+      "2,観光入込客数,千人,H30,\"1,200\",R6,\"1,500\",\"1,100\",\"1,300\",\"1,400\",66.7%\n");
+  REQUIRE(out.indicators.size() == 2);
+  const auto& tourists = out.indicators[1];
+  CHECK(tourists.baseline.value.text == "1,200");
+  CHECK(tourists.baseline.fiscal_year == 2018);
+  CHECK(tourists.final_target.value.text == "1,500");
+  CHECK(tourists.final_target.fiscal_year == 2024);
+  REQUIRE(tourists.observations.size() == 3);
+  CHECK(tourists.observations[2].fiscal_year == 2023);
+  // (1,400 − 1,200) / (1,500 − 1,200) = 66.7%: progress from the baseline, now that it is read.
+  CHECK(tourists.observations[2].check.verdict == kpi::model::Verdict::match);
+  CHECK(tourists.observations[2].check.method == "progress");
+}
+
+TEST_CASE("value columns with no year anywhere are an error, not dropped in silence",
+          "[grid-layout]") {
+  const std::string csv =
+      "施策,指標,単位,現状値,目標値,実績値,達成率\n"
+      "観光,宿泊者数,万人,100,120,130,110.0%\n";
+  auto out = read(csv);
+  REQUIRE(out.indicators.size() == 1);  // the row is still a KPI
+  CHECK(out.indicators[0].observations.empty());
+  REQUIRE(out.diagnostics.size() == 1);
+  CHECK(out.diagnostics[0].code == "input.no-year");
+  CHECK(out.diagnostics[0].severity == kpi::model::Severity::error);
+  CHECK(out.diagnostics[0].message.starts_with("the columns 目標値, 実績値, 達成率 name no"));
+
+  // A workbook's sheet named for its year gives the columns that year: the wrong 110.0%
+  // (130 / 120 = 108.3%) is then a mismatch.
+  auto grid = kpi::grid::read_delimited(csv, ',');
+  grid.sheet.name = "令和5年度";
+  auto named = kpi::formats::grid_layout::parse_sheet(grid.sheet, "book.xlsx:令和5年度");
+  kpi::verify::check_rates(named.indicators);
+  CHECK(named.diagnostics.empty());
+  REQUIRE(named.indicators.at(0).observations.size() == 1);
+  CHECK(named.indicators[0].observations[0].fiscal_year == 2023);
+  CHECK(named.indicators[0].observations[0].check.verdict == kpi::model::Verdict::mismatch);
+}

@@ -252,6 +252,8 @@ TEST_CASE("a header without 実績値 lists the columns recognised and the ones 
   CHECK_THAT(text, Catch::Contains("header without 実績値 columns"));
   CHECK_THAT(text, Catch::Contains("recognised: 番号 (No), 指標名 (KPI), 単位, 目標値, 達成率"));
   CHECK_THAT(text, Catch::Contains("missing: 実績値"));
+  // Nor does any column name a year: the printed 95.0% cannot be checked, which is an error.
+  CHECK_THAT(text, Catch::Contains("the columns 目標値, 達成率 name no fiscal year"));
 
   auto no_values = grid_of({
       {"指標名", "単位", "備考"},
