@@ -64,6 +64,11 @@ constexpr std::array words{
     Word{"達成率", Role::rate},
     Word{"進捗率", Role::rate},
     Word{"達成度", Role::rate},
+    Word{"進捗度", Role::rate},
+    Word{"達成割合", Role::rate},
+    // Percentages, grades (◎, A) or words (順調): grid_layout tells them apart by the values.
+    Word{"進捗状況", Role::rate},
+    Word{"達成状況", Role::rate},
     Word{"評価", Role::grade},
     Word{"達成区分", Role::grade},
     Word{"備考", Role::note},

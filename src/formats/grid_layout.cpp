@@ -111,25 +111,29 @@ void find_final_target(Layout& layout) {
   }
 }
 
-// A 達成度 / 評価 column that holds letters (A–D, ◎○△×) is a grade, not a rate.
-bool holds_grades(const grid::Sheet& sheet, int first_row, int col) {
-  int letters = 0, numbers = 0;
+// What a 達成度 / 進捗状況 column holds below the header: rates (numbers), grades (A–D, ◎○△×,
+// 順調: short words) or remarks (sentences). Counted over its first 200 rows.
+Role role_by_values(const grid::Sheet& sheet, int first_row, int col) {
+  constexpr std::size_t longest_grade = 12;  // bytes: 概ね順調
+  int words = 0, numbers = 0, sentences = 0;
   int end = std::min(static_cast<int>(sheet.rows.size()), first_row + 200);
   for (int r = first_row; r < end; ++r) {
     auto t = text::normalize(cell_text(sheet.at(r, col)));
     if (t.empty() || text::is_no_value(t)) continue;
     if (text::find_number(t))
       ++numbers;
-    else if (t.size() <= 3)
-      ++letters;
+    else if (t.size() <= longest_grade)
+      ++words;
+    else
+      ++sentences;
   }
-  return letters > numbers;
+  if (numbers >= words && numbers >= sentences) return Role::rate;
+  return words >= sentences ? Role::grade : Role::note;
 }
 
-void reclassify_grades(HeaderMap& header, const grid::Sheet& sheet) {
+void reclassify_rates(HeaderMap& header, const grid::Sheet& sheet) {
   for (auto& c : header.columns)
-    if (c.role == Role::rate && holds_grades(sheet, header.last_row + 1, c.index))
-      c.role = Role::grade;
+    if (c.role == Role::rate) c.role = role_by_values(sheet, header.last_row + 1, c.index);
 }
 
 Layout resolve(HeaderMap header, std::optional<int> context_year) {
@@ -667,7 +671,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   ctx.municipality_name = text::body_name_in(title);
   ctx.municipality = calc::slug_for_name(ctx.municipality_name);
   if (ctx.municipality.empty()) ctx.municipality = "unknown";
-  reclassify_grades(*header, sheet);
+  reclassify_rates(*header, sheet);
   auto missing = grid_headers::missing_roles(*header);
   auto layout = resolve(std::move(*header), year_of_sheet(sheet, title));
   find_stacked_rows(layout, sheet);

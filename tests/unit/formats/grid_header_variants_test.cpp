@@ -330,3 +330,26 @@ TEST_CASE("value columns with no year anywhere are an error, not dropped in sile
   CHECK(named.indicators[0].observations[0].fiscal_year == 2023);
   CHECK(named.indicators[0].observations[0].check.verdict == kpi::model::Verdict::mismatch);
 }
+
+TEST_CASE("a 進捗状況 column is read as rates, grades or remarks by what it holds",
+          "[grid-layout]") {
+  auto rates = read(
+      "令和5年度 効果検証シート\n"
+      "番号,成果指標,計画策定時,目標値（R7年度）,R5年度末実績,進捗状況（％）\n"
+      "1,移住者数（人）,50,100,80,60.0\n"
+      "2,空き家バンク登録件数（件）,10,30,25,70.0\n");
+  REQUIRE(rates.indicators.size() == 2);
+  const auto& vacant = rates.indicators[1].observations.at(0);
+  CHECK(vacant.published_rate.text == "70.0");
+  // (25 − 10) / (30 − 10) = 75.0%: a wrong published rate no longer passes as "none printed".
+  CHECK(vacant.check.verdict == kpi::model::Verdict::mismatch);
+
+  auto words = read(
+      "令和5年度 効果検証シート\n"
+      "成果指標,基準値,目標値,実績値,達成状況,備考\n"
+      "移住者数（人）,50,100,80,概ね順調,\n"
+      "待機児童数（人）,20,0,5,順調,\n");
+  REQUIRE(words.indicators.size() == 2);
+  CHECK(words.indicators[0].observations.at(0).published_rate.text.empty());
+  CHECK(words.indicators[0].observations.at(0).notes == "評価 概ね順調");
+}
