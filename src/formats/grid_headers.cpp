@@ -21,6 +21,15 @@ using Word = VocabularyWord;
 
 // Longer and more specific words first: the first word contained in a header decides.
 constexpr std::array words{
+    // A rate's header names what it measures against: 目標達成率, 実績達成率 are rates.
+    Word{"達成率", Role::rate},
+    Word{"進捗率", Role::rate},
+    Word{"達成度", Role::rate},
+    Word{"進捗度", Role::rate},
+    Word{"達成割合", Role::rate},
+    // Percentages, grades (◎, A) or words (順調): grid_layout tells them apart by the values.
+    Word{"進捗状況", Role::rate},
+    Word{"達成状況", Role::rate},
     Word{"最終目標年度", Role::final_year},
     Word{"目標年度", Role::final_year},
     Word{"目標年次", Role::final_year},
@@ -61,14 +70,6 @@ constexpr std::array words{
     Word{"実績値", Role::actual},
     Word{"実績", Role::actual},
     Word{"現況値", Role::actual},
-    Word{"達成率", Role::rate},
-    Word{"進捗率", Role::rate},
-    Word{"達成度", Role::rate},
-    Word{"進捗度", Role::rate},
-    Word{"達成割合", Role::rate},
-    // Percentages, grades (◎, A) or words (順調): grid_layout tells them apart by the values.
-    Word{"進捗状況", Role::rate},
-    Word{"達成状況", Role::rate},
     Word{"評価", Role::grade},
     Word{"達成区分", Role::grade},
     Word{"備考", Role::note},

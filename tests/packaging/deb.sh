@@ -62,7 +62,9 @@ done
 for library in libzip libexpat libxlsxwriter; do
   soname=$(strings "$binary" | grep -oE "$library\.so\.[0-9]+" | head -n1 || true)
   [ -n "$soname" ] || { fail "kpi-report names no soname of $library to load"; continue; }
-  path=$(ldconfig -p | awk -v name="$soname" '$1 == name { print $NF; exit }')
+  # awk reads to the end: exiting at the first match would kill ldconfig with SIGPIPE, which
+  # pipefail and set -e turn into a failed test.
+  path=$(ldconfig -p | awk -v name="$soname" '$1 == name && !found { found = $NF } END { print found }')
   [ -n "$path" ] || { fail "$soname is not installed"; continue; }
   package=$(owner "$path")
   [ -n "$package" ] || { fail "no package owns $path"; continue; }

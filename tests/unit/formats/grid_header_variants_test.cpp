@@ -353,3 +353,17 @@ TEST_CASE("a 進捗状況 column is read as rates, grades or remarks by what it 
   CHECK(words.indicators[0].observations.at(0).published_rate.text.empty());
   CHECK(words.indicators[0].observations.at(0).notes == "評価 概ね順調");
 }
+
+TEST_CASE("a rate headed by what it measures against (目標達成率) is a rate, not a target",
+          "[grid-layout]") {
+  for (std::string header : {"目標達成率", "目標に対する達成率", "実績達成率"}) {
+    auto out = read("令和5年度 KPI\n指標名,基準値,目標値,実績値," + header +
+                    "\n移住者数,50,100,80,70.0%\n");
+    INFO(header);
+    REQUIRE(out.indicators.size() == 1);
+    const auto& o = out.indicators[0].observations.at(0);
+    CHECK(o.target.text == "100");
+    CHECK(o.published_rate.text == "70.0%");
+    CHECK(o.check.verdict == kpi::model::Verdict::mismatch);  // 60.0% by progress
+  }
+}
