@@ -112,6 +112,14 @@ std::optional<SubLabel> sub_label(std::string_view key) {
   return std::nullopt;
 }
 
+// A year told relative to the sheet's own: 前年度実績 is last year's actual, not this one's.
+int year_offset_in(std::string_view key) {
+  if (key.find("前々年") != std::string_view::npos) return -2;
+  if (key.find("前年") != std::string_view::npos || key.find("昨年") != std::string_view::npos)
+    return -1;
+  return 0;
+}
+
 bool is_id_header(std::string_view key) {
   return key == "no" || key == "no." || key == "id" || key == "#" || key == "指標no" ||
          key == "指標no." || key == "kpino" || key == "kpino.";
@@ -213,6 +221,7 @@ HeaderWord read_header(std::string_view cell_text) {
       word.role == Role::rate || word.role == Role::grade || word.role == Role::final_target ||
       word.role == Role::baseline)
     word.fiscal_year = header_year(header_key(cell_text, false));
+  if (!word.fiscal_year && word.role != Role::none) word.year_offset = year_offset_in(key);
   return word;
 }
 
@@ -378,6 +387,7 @@ Column combine(const HeaderWord& upper, const HeaderWord& lower, int col) {
   }
   c.role = lower.role != Role::none ? lower.role : upper.role;
   c.fiscal_year = lower.fiscal_year ? lower.fiscal_year : upper.fiscal_year;
+  c.year_offset = lower.year_offset != 0 ? lower.year_offset : upper.year_offset;
   // "令和5年度" over "目標値": the year belongs to the lower role.
   if (upper.role != Role::none && lower.role == Role::none && lower.fiscal_year)
     c.role = upper.role;

@@ -161,6 +161,10 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
     }
     auto year = c->role == Role::actual || c->role == Role::target ? context_year : latest;
     if (!year) year = latest ? latest : context_year;
+    if (year && c->year_offset != 0) {
+      // 前年度実績: the sheet's year less one, never the latest actual's (that may be its own).
+      year = context_year ? std::optional(*context_year + c->year_offset) : std::nullopt;
+    }
     if (!year) {
       layout.undated.push_back(c);
       continue;

@@ -46,6 +46,7 @@ enum class SubLabel {
 struct HeaderWord {
   Role role = Role::none;
   std::optional<int> fiscal_year;
+  int year_offset = 0;  // a year told relative to the sheet's: 前年度実績 -1, 前々年度 -2
   SubLabel sub = SubLabel::none;
 };
 HeaderWord read_header(std::string_view cell_text);
@@ -65,7 +66,8 @@ struct Column {
   int index = 0;
   Role role = Role::none;
   std::optional<int> fiscal_year;
-  std::string header;  // the header text (both rows joined by " / ")
+  int year_offset = 0;  // without a fiscal year: relative to the sheet's year (前年度 -1)
+  std::string header;   // the header text (both rows joined by " / ")
 };
 
 struct HeaderMap {

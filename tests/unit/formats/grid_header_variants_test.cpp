@@ -367,3 +367,18 @@ TEST_CASE("a rate headed by what it measures against (目標達成率) is a rate
     CHECK(o.check.verdict == kpi::model::Verdict::mismatch);  // 60.0% by progress
   }
 }
+
+TEST_CASE("前年度実績 is last year's actual, not the sheet year's", "[grid-layout]") {
+  auto out = read(
+      "令和5年度 KPI検証\n"
+      "指標名,基準値,目標値,前年度実績,実績値,達成率\n"
+      "移住者数,50,100,70,80,60.0%\n");
+  REQUIRE(out.indicators.size() == 1);
+  const auto& o = out.indicators[0].observations;
+  REQUIRE(o.size() == 2);
+  CHECK(o[0].fiscal_year == 2022);
+  CHECK(o[0].actual.text == "70");
+  CHECK(o[1].fiscal_year == 2023);
+  CHECK(o[1].actual.text == "80");
+  CHECK(o[1].check.verdict == kpi::model::Verdict::match);  // (80 − 50) / (100 − 50)
+}
