@@ -121,8 +121,11 @@ std::string japanese_column(std::string_view header) {
 
 std::string column_name(std::string_view header_cell) {
   auto header = unprotect_cell(text::trim(header_cell));
-  if (text::is_ascii(header)) return text::ascii_lower(header);
-  return japanese_column(header);
+  if (!text::is_ascii(header)) return japanese_column(header);
+  auto name = text::ascii_lower(header);
+  // The KPI's number as Japanese sheets head it, beside their Japanese headers.
+  if (name == "no" || name == "no." || name == "#") return "id";
+  return name;
 }
 
 bool is_japanese_header(std::string_view header_cell) {

@@ -126,7 +126,17 @@ bool is_blank(const util::CsvRecord& r) {
 struct Header {
   int line = 0;
   std::vector<std::size_t> column_of_field;  // index into `columns`, or not_a_column
+  // A city's own long table (Japanese headers, a 年度 per row) need not name the body or
+  // number its KPIs: the body is then "unknown", as a grid without a title's, and a KPI's
+  // id is its name.
+  bool japanese = false;
 };
+
+bool has_column(const Header& h, std::string_view name) {
+  auto index = column_index(name);
+  return std::find(h.column_of_field.begin(), h.column_of_field.end(), index) !=
+         h.column_of_field.end();
+}
 
 struct Context {
   model::SharedName path;  // the file's name, shared by its locations
@@ -142,10 +152,15 @@ void skip(Context& c, int line, std::string reason) {
   skip_row(c.out, c.path, line, std::move(reason));
 }
 
+// The keys a Japanese long table may leave out (Header::japanese).
+bool defaulted_key(const Header& h, std::string_view name) {
+  return h.japanese && (name == "municipality" || name == "id");
+}
+
 std::vector<std::string> missing_required(const Header& h) {
   std::vector<std::string> missing;
   for (std::size_t i = 0; i < column_count; ++i) {
-    if (!columns[i].required) continue;
+    if (!columns[i].required || defaulted_key(h, columns[i].name)) continue;
     if (std::find(h.column_of_field.begin(), h.column_of_field.end(), i) == h.column_of_field.end())
       missing.emplace_back(columns[i].name);
   }
@@ -169,6 +184,7 @@ Header read_header(Context& c, const util::CsvRecord& record) {
       index = not_a_column;
     }
     h.column_of_field.push_back(index);
+    h.japanese = h.japanese || cells::is_japanese_header(field);
   }
   return h;
 }
@@ -196,6 +212,10 @@ Row row_of(const util::CsvRecord& r, const Header& h) {
   for (std::size_t i = 0; i < r.fields.size() && i < h.column_of_field.size(); ++i)
     if (h.column_of_field[i] != not_a_column)
       row.cells.values[h.column_of_field[i]] = clean_cell(r.fields[i]);
+  if (defaulted_key(h, "municipality") && !has_column(h, "municipality"))
+    row.cells.values[column_index("municipality")] = "unknown";
+  if (defaulted_key(h, "id") && !has_column(h, "id"))
+    row.cells.values[column_index("id")] = row.cells["name"];
   return row;
 }
 

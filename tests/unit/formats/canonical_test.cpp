@@ -253,6 +253,35 @@ TEST_CASE("canonical: a missing required column is an error on the header line",
   CHECK(sheet.parsed.indicators.empty());
 }
 
+TEST_CASE("canonical: a city's long table in Japanese needs no body or id column", "[canonical]") {
+  auto sheet = read_text(
+      "No,指標名,単位,年度,目標値,実績値,達成率\n"
+      "1,移住者数,人,R4,90,85,94.4%\n"
+      "1,移住者数,人,R5,100,95,96.0%\n"
+      "2,観光客数,千人,R5,520,500,96.2%\n",
+      "long.csv");
+  REQUIRE(sheet.format == "canonical");
+  CHECK(sheet.parsed.diagnostics.empty());  // "No" is the id, not an unknown column
+  auto& kpis = sheet.parsed.indicators;
+  REQUIRE(kpis.size() == 2);
+  CHECK(kpis[0].municipality == "unknown");
+  CHECK(kpis[0].id == "1");
+  REQUIRE(kpis[0].observations.size() == 2);
+  verify::check_rates(kpis);
+  // 95 / 100 = 95.0%: the planted 96.0% is a mismatch.
+  CHECK(kpis[0].observations[1].check.verdict == model::Verdict::mismatch);
+  CHECK(kpis[1].observations[0].check.verdict == model::Verdict::match);
+
+  // Without a number column the name is the id; an English sheet still needs its keys.
+  auto nameless = read_text("指標名,年度,目標値,実績値\n移住者数,R5,100,95\n", "named.csv");
+  REQUIRE(nameless.parsed.indicators.size() == 1);
+  CHECK(nameless.parsed.indicators[0].id == "移住者数");
+  auto english = read_text("name,fiscal_year,target,actual\nmigrants,2023,100,95\n", "en.csv");
+  REQUIRE(english.parsed.diagnostics.size() == 1);
+  CHECK(english.parsed.diagnostics[0].message.starts_with(
+      "missing required columns municipality, id"));
+}
+
 TEST_CASE("canonical: BOM and CP932 input decode to the same sheet", "[canonical]") {
   const std::string utf8 =
       "municipality,id,name,fiscal_year,target,actual,published_rate\r\n"
