@@ -127,9 +127,10 @@ struct Header {
   int line = 0;
   std::vector<std::size_t> column_of_field;  // index into `columns`, or not_a_column
   // A city's own long table (Japanese headers, a 年度 per row) need not name the body or
-  // number its KPIs: the body is then "unknown", as a grid without a title's, and a KPI's
-  // id is its name.
+  // number its KPIs: the body is then the one its title names, else "unknown" (as a grid's
+  // without a title), and a KPI's id is its name.
   bool japanese = false;
+  std::string body = "unknown";
 };
 
 bool has_column(const Header& h, std::string_view name) {
@@ -213,7 +214,7 @@ Row row_of(const util::CsvRecord& r, const Header& h) {
     if (h.column_of_field[i] != not_a_column)
       row.cells.values[h.column_of_field[i]] = clean_cell(r.fields[i]);
   if (defaulted_key(h, "municipality") && !has_column(h, "municipality"))
-    row.cells.values[column_index("municipality")] = "unknown";
+    row.cells.values[column_index("municipality")] = h.body;
   if (defaulted_key(h, "id") && !has_column(h, "id"))
     row.cells.values[column_index("id")] = row.cells["name"];
   return row;
@@ -436,6 +437,47 @@ std::size_t first_non_blank(const std::vector<util::CsvRecord>& records) {
   return i;
 }
 
+// How surely a row is this sheet's header: 40 and the columns it names, or 0.
+int header_score(const util::CsvRecord& record) {
+  int known = 0;
+  bool japanese = false, fiscal_year = false;
+  for (const auto& field : record.fields) {
+    auto name = cells::column_name(field);
+    known += column_index(name) != not_a_column;
+    japanese = japanese || cells::is_japanese_header(field);
+    fiscal_year = fiscal_year || name == "fiscal_year";
+  }
+  // Three of our column names in the first row is no accident; outbid the sheet layouts.
+  // Japanese headers are the canonical sheet only in its long form (a 年度 column); a table
+  // with years across is a grid.
+  if (japanese && !fiscal_year) return 0;
+  return known >= 3 ? 40 + known : 0;
+}
+
+// A city's long table may print a few title lines above its header (第2期〇〇市総合戦略
+// KPI実績一覧): rows of at most two filled cells.
+constexpr int max_title_rows = 5;
+
+bool is_title_row(const util::CsvRecord& record) {
+  auto filled = std::count_if(record.fields.begin(), record.fields.end(),
+                              [](const std::string& f) { return !text::trim(f).empty(); });
+  return filled <= 2;
+}
+
+// The header row (after blank and title rows; the first non-blank row when no row is a
+// header) and the title above it.
+std::pair<std::size_t, std::string> find_header_row(const std::vector<util::CsvRecord>& records) {
+  std::string title;
+  int titles = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (is_blank(records[i])) continue;
+    if (header_score(records[i]) > 0) return {i, title};
+    if (!is_title_row(records[i]) || ++titles > max_title_rows) break;
+    for (const auto& f : records[i].fields) title += std::string(text::trim(f)) + " ";
+  }
+  return {first_non_blank(records), ""};
+}
+
 std::string join(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -445,25 +487,15 @@ std::string join(const std::vector<std::string>& names) {
 }  // namespace
 
 int sniff(std::string_view text) {
-  // The header is the first line that is not blank (nor only commas).
+  // The header is the first line that is not blank (nor only commas), after title lines.
+  int titles = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     auto end = std::min(text.find('\n', pos), text.size());
     auto records = util::read_csv(text.substr(pos, end - pos));
     pos = end + 1;
     if (records.empty() || is_blank(records.front())) continue;
-    int known = 0;
-    bool japanese = false, fiscal_year = false;
-    for (const auto& field : records.front().fields) {
-      auto name = cells::column_name(field);
-      known += column_index(name) != not_a_column;
-      japanese = japanese || cells::is_japanese_header(field);
-      fiscal_year = fiscal_year || name == "fiscal_year";
-    }
-    // Three of our column names in the first row is no accident; outbid the sheet layouts.
-    // Japanese headers are the canonical sheet only in its long form (a 年度 column); a table
-    // with years across is a grid.
-    if (japanese && !fiscal_year) return 0;
-    return known >= 3 ? 40 + known : 0;
+    if (int score = header_score(records.front()); score > 0) return score;
+    if (!is_title_row(records.front()) || ++titles > max_title_rows) return 0;
   }
   return 0;
 }
@@ -472,7 +504,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
   Context c{model::SharedName(path), out};
   auto records = util::read_csv(text);
-  auto h = first_non_blank(records);
+  auto [h, title] = find_header_row(records);
   if (h == records.size()) {
     out.diagnostics.push_back({{c.path, 1},
                                model::Severity::error,
@@ -481,6 +513,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
     return out;
   }
   Header header = read_header(c, records[h]);
+  if (auto body = text::body_name_in(title); !body.empty()) header.body = body;
   if (auto missing = missing_required(header); !missing.empty()) {
     out.diagnostics.push_back(
         {{c.path, header.line},

@@ -272,6 +272,18 @@ TEST_CASE("canonical: a city's long table in Japanese needs no body or id column
   CHECK(kpis[0].observations[1].check.verdict == model::Verdict::mismatch);
   CHECK(kpis[1].observations[0].check.verdict == model::Verdict::match);
 
+  // A title above the header names the body.
+  auto titled = read_text(
+      "第2期小川市まち・ひと・しごと創生総合戦略 KPI実績一覧\n\n"
+      "No,指標名,単位,年度,目標値,実績値,達成率\n"
+      "1,移住者数,人,R5,100,95,96.0%\n",
+      "titled.csv");
+  REQUIRE(titled.format == "canonical");
+  REQUIRE(titled.parsed.indicators.size() == 1);
+  CHECK(titled.parsed.indicators[0].municipality == "unknown");
+  CHECK(titled.parsed.indicators[0].municipality_name == "小川市");
+  CHECK(titled.parsed.indicators[0].observations.at(0).source.line == 4);
+
   // Without a number column the name is the id; an English sheet still needs its keys.
   auto nameless = read_text("指標名,年度,目標値,実績値\n移住者数,R5,100,95\n", "named.csv");
   REQUIRE(nameless.parsed.indicators.size() == 1);
