@@ -464,6 +464,28 @@ bool is_title_row(const util::CsvRecord& record) {
   return filled <= 2;
 }
 
+struct HeaderLine {
+  int score = 0;         // header_score, 0 when no line is a header
+  char delimiter = ',';  // a tab when the header line holds one (a TSV, a workbook's sheet)
+};
+
+// The header line of `text`: the first line that is not blank (nor only commas), after title
+// lines.
+HeaderLine find_header_line(std::string_view text) {
+  int titles = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    auto end = std::min(text.find('\n', pos), text.size());
+    auto line = text.substr(pos, end - pos);
+    pos = end + 1;
+    char delimiter = line.find('\t') != std::string_view::npos ? '\t' : ',';
+    auto records = util::read_csv(line, delimiter);
+    if (records.empty() || is_blank(records.front())) continue;
+    if (int score = header_score(records.front()); score > 0) return {score, delimiter};
+    if (!is_title_row(records.front()) || ++titles > max_title_rows) return {};
+  }
+  return {};
+}
+
 // The header row (after blank and title rows; the first non-blank row when no row is a
 // header) and the title above it.
 std::pair<std::size_t, std::string> find_header_row(const std::vector<util::CsvRecord>& records) {
@@ -487,23 +509,13 @@ std::string join(const std::vector<std::string>& names) {
 }  // namespace
 
 int sniff(std::string_view text) {
-  // The header is the first line that is not blank (nor only commas), after title lines.
-  int titles = 0;
-  for (std::size_t pos = 0; pos < text.size();) {
-    auto end = std::min(text.find('\n', pos), text.size());
-    auto records = util::read_csv(text.substr(pos, end - pos));
-    pos = end + 1;
-    if (records.empty() || is_blank(records.front())) continue;
-    if (int score = header_score(records.front()); score > 0) return score;
-    if (!is_title_row(records.front()) || ++titles > max_title_rows) return 0;
-  }
-  return 0;
+  return find_header_line(text).score;
 }
 
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   model::ParseOutput out;
   Context c{model::SharedName(path), out};
-  auto records = util::read_csv(text);
+  auto records = util::read_csv(text, find_header_line(text).delimiter);
   auto [h, title] = find_header_row(records);
   if (h == records.size()) {
     out.diagnostics.push_back({{c.path, 1},

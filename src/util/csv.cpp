@@ -9,7 +9,7 @@ bool is_line_end(std::string_view text, std::size_t i) {
 
 class CsvReader {
  public:
-  explicit CsvReader(std::string_view text) : text_(text) {}
+  CsvReader(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {}
 
   std::vector<CsvRecord> records() {
     std::vector<CsvRecord> out;
@@ -24,7 +24,7 @@ class CsvReader {
     for (;;) {
       r.fields.push_back(field(r));
       if (pos_ >= text_.size()) return r;
-      if (text_[pos_] == ',') {
+      if (text_[pos_] == delimiter_) {
         ++pos_;
         continue;
       }
@@ -36,7 +36,7 @@ class CsvReader {
   std::string field(CsvRecord& r) {
     std::string out;
     if (pos_ < text_.size() && text_[pos_] == '"') quoted(out, r);
-    while (pos_ < text_.size() && text_[pos_] != ',' && !is_line_end(text_, pos_))
+    while (pos_ < text_.size() && text_[pos_] != delimiter_ && !is_line_end(text_, pos_))
       out += text_[pos_++];
     return out;
   }
@@ -67,14 +67,15 @@ class CsvReader {
   }
 
   std::string_view text_;
+  char delimiter_;
   std::size_t pos_ = 0;
   int line_ = 1;
 };
 
 }  // namespace
 
-std::vector<CsvRecord> read_csv(std::string_view text) {
-  return CsvReader(text).records();
+std::vector<CsvRecord> read_csv(std::string_view text, char delimiter) {
+  return CsvReader(text, delimiter).records();
 }
 
 std::string csv_field(std::string_view value) {

@@ -15,8 +15,8 @@ struct CsvRecord {
 
 // Records of `text` (LF or CRLF line ends). A blank line is a record with one empty field.
 // Lenient where Excel is: text after a closing quote is kept, a quote inside an unquoted
-// field is literal.
-std::vector<CsvRecord> read_csv(std::string_view text);
+// field is literal. `delimiter` '\t' reads TSV with the same quoting.
+std::vector<CsvRecord> read_csv(std::string_view text, char delimiter = ',');
 
 // `value` as one CSV field, quoted only when it holds a comma, a quote or a line break.
 std::string csv_field(std::string_view value);

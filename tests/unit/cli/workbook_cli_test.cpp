@@ -399,3 +399,31 @@ TEST_CASE("formula rates saved without their values are warned about, not passed
   CHECK_THAT(r.out, Catch::Contains("11 published rates checked: 0 match, 0 consistent, 0 "
                                     "mismatch, 11 unchecked"));
 }
+
+TEST_CASE("a long table in a workbook (a 年度 per row) is read, its wrong rate caught",
+          "[cli][workbook]") {
+  auto row = [](int r, const std::string& no, const std::string& name, const std::string& year,
+                const std::string& target, const std::string& actual, const std::string& rate) {
+    auto n = std::to_string(r);
+    return "<row r=\"" + n + "\">" + number_cell("A" + n, no) + text_cell("B" + n, name) +
+           text_cell("C" + n, year) + number_cell("D" + n, target) + number_cell("E" + n, actual) +
+           number_cell("F" + n, rate, "1") + "</row>";
+  };
+  std::string rows = "<row r=\"1\">" + text_cell("A1", "第2期小川市総合戦略 KPI実績一覧") +
+                     "</row><row r=\"3\">" + text_cell("A3", "No") + text_cell("B3", "指標名") +
+                     text_cell("C3", "年度") + text_cell("D3", "目標値") +
+                     text_cell("E3", "実績値") + text_cell("F3", "達成率") + "</row>" +
+                     row(4, "1", "移住者数", "R4", "90", "85", "0.944") +
+                     row(5, "1", "移住者数", "R5", "100", "95", "0.96");
+  auto path = kpi::testing::temp_file_path(".xlsx");
+  std::ofstream(path, std::ios::binary)
+      << kpi::testing::xlsx_bytes({{"KPI", kpi::testing::worksheet_xml(rows)}}, "", percent_styles);
+  auto run = run_kpi_report("check " + kpi::testing::quoted(path));
+  CHECK(run.exit_code == 1);
+  // 95 / 100 = 95.0%, printed 96.0%: row 5 of sheet KPI.
+  CHECK(run.out.find(path + ":KPI!5: error: 1 FY2023 移住者数: published 96.0%") !=
+        std::string::npos);
+  CHECK(run.out.find("2 published rates checked: 1 match, 0 consistent, 1 mismatch") !=
+        std::string::npos);
+  fs::remove(path);
+}

@@ -284,6 +284,13 @@ TEST_CASE("canonical: a city's long table in Japanese needs no body or id column
   CHECK(titled.parsed.indicators[0].municipality_name == "小川市");
   CHECK(titled.parsed.indicators[0].observations.at(0).source.line == 4);
 
+  // The same as a TSV (a PDF's table copied out, a workbook's sheet as text).
+  auto tsv = read_text(
+      "No\t指標名\t年度\t目標値\t実績値\t達成率\n1\t移住者数\tR5\t100\t95\t96.0%\n", "long.tsv");
+  REQUIRE(tsv.format == "canonical");
+  REQUIRE(tsv.parsed.indicators.size() == 1);
+  CHECK(tsv.parsed.indicators[0].observations.at(0).published_rate.text == "96.0%");
+
   // Without a number column the name is the id; an English sheet still needs its keys.
   auto nameless = read_text("指標名,年度,目標値,実績値\n移住者数,R5,100,95\n", "named.csv");
   REQUIRE(nameless.parsed.indicators.size() == 1);
