@@ -10,6 +10,7 @@
 
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::grid_headers {
@@ -216,25 +217,15 @@ std::vector<HeaderWord> read_row(const grid::Sheet& sheet, int row) {
   return out;
 }
 
-// A value a header never holds: a number written as no year is ("10", "1,200", "▲3.5",
-// "80.0%"). A row of years or value words has none; a table's first row of data does.
+// A value a header never holds: a cell the value grammar of the layouts reads as a number
+// and nothing else ("10", "1,200", "１，２００", "▲3.5", "80.0%"), no unit, qualifier or note
+// around it. Asking text::parse_cell keeps a header row judged by the rules a value cell is.
+// A row of years or value words has none; a table's first row of data does.
 bool is_plain_number(std::string_view display) {
-  auto t = text::normalize(text::trim(display));
-  std::string_view rest = t;
-  for (std::string_view sign : {"-", "+", "▲", "△", "−"})
-    if (rest.substr(0, sign.size()) == sign) {
-      rest.remove_prefix(sign.size());
-      break;
-    }
-  if (!rest.empty() && rest.back() == '%') rest.remove_suffix(1);
-  bool digit = false;
-  for (char c : rest) {
-    if (text::is_ascii_digit(c))
-      digit = true;
-    else if (c != ',' && c != '.')
-      return false;
-  }
-  return digit;
+  auto cell = text::parse_cell(text::normalize(text::trim(display)), display);
+  bool no_unit = cell.unit.empty() || cell.unit == "%";
+  return cell.value.has_number() && no_unit && cell.qualifier == model::Qualifier::none &&
+         cell.note.empty();
 }
 
 // The header words of the rows searched for a header, each row read once (a row is asked
