@@ -85,10 +85,10 @@ constexpr std::array words{
     Word{"indicator", Role::name},
 };
 
-// The header without spaces, NFKC; `lower` also ASCII lower case.
-std::string header_key(std::string_view cell, bool lower) {
+// The header without spaces, of a cell already NFKC; `lower` also ASCII lower case.
+std::string header_key(std::string_view normalized_cell, bool lower) {
   std::string key;
-  for (char c : text::normalize(cell)) {
+  for (char c : normalized_cell) {
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
     key.push_back(lower ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c);
   }
@@ -181,7 +181,11 @@ std::size_t first_vocabulary_word(std::string_view key) {
 }
 
 HeaderWord read_header(std::string_view cell_text) {
-  auto key = header_key(cell_text, true);
+  return read_normalized_header(text::normalize(cell_text));
+}
+
+HeaderWord read_normalized_header(std::string_view normalized_cell) {
+  auto key = header_key(normalized_cell, true);
   HeaderWord word;
   if (key.empty()) return word;
   if (is_id_header(key)) {
@@ -197,7 +201,7 @@ HeaderWord read_header(std::string_view cell_text) {
   if (word.role == Role::none || word.role == Role::target || word.role == Role::actual ||
       word.role == Role::rate || word.role == Role::grade || word.role == Role::final_target ||
       word.role == Role::baseline)
-    word.fiscal_year = header_year(header_key(cell_text, false));
+    word.fiscal_year = header_year(header_key(normalized_cell, false));
   return word;
 }
 
