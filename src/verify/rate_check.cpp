@@ -58,11 +58,6 @@ void set_rate(RateCheck& check, const Rational& rate, int decimals) {
   check.rate_rounded = calc::round_half_away(rate, decimals);
 }
 
-void set_formula(RateCheck& check, const Candidate& c) {
-  check.method = calc::to_string(c.method);
-  check.basis = to_string(c.basis);
-}
-
 RateCheck unchecked(std::optional<Rational> rate, const Candidate* c, std::string why) {
   RateCheck check;
   if (rate) set_rate(check, *rate, 1);
@@ -384,7 +379,10 @@ constexpr std::size_t indicators_per_chunk = 256;
 // not the sheet's own, else nullopt: every published rate checked, none a mismatch or left
 // unchecked, all by the same formula (a rate every formula gives sides with none).
 struct Formula {
-  std::string_view method, basis;
+  std::optional<calc::Method> method;
+  std::optional<Basis> basis;
+
+  bool operator==(const Formula&) const = default;
 };
 std::optional<Formula> published_formula(const model::Indicator& ind, const Candidate& own) {
   std::optional<Formula> found;
@@ -392,12 +390,11 @@ std::optional<Formula> published_formula(const model::Indicator& ind, const Cand
     if (!obs.published_rate.number || !tells_formula(ind, obs)) continue;
     const auto& check = obs.check;
     if (check.verdict != Verdict::match && check.verdict != Verdict::consistent) return {};
-    Formula formula{check.method, check.basis};
-    if (found && (found->method != formula.method || found->basis != formula.basis)) return {};
+    Formula formula{check.method_kind, check.basis_kind};
+    if (found && *found != formula) return {};
     found = formula;
   }
-  if (found && found->method == calc::to_string(own.method) && found->basis == to_string(own.basis))
-    return {};
+  if (found && *found == Formula{own.method, own.basis}) return {};
   return found;
 }
 
@@ -414,13 +411,12 @@ void follow_published_formula(model::Indicator& ind, const calc::Profile& profil
     if (obs.published_rate.number || obs.check.verdict != Verdict::unchecked) continue;
     CandidateList cands(ind, obs, profile, Basis::year_target, store);
     for (const auto& c : cands.all()) {
-      if (calc::to_string(c.method) != formula->method || to_string(c.basis) != formula->basis)
-        continue;
+      if (Formula{c.method, c.basis} != *formula) continue;
       if (auto rate = evaluate(c, ind.direction))
         obs.check = unchecked(rate, &c,
                               fmt::format("no published rate; recomputed as this KPI's published "
                                           "rates are ({}, against the {})",
-                                          formula->method, formula->basis));
+                                          calc::to_string(c.method), to_string(c.basis)));
       break;
     }
   }

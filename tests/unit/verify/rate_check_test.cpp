@@ -3,6 +3,7 @@
 #include "kpi/calc/profile.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/verify/rate_check.hpp"
+#include "verify/rate_candidates.hpp"
 
 using kpi::model::Direction;
 using kpi::model::Verdict;
@@ -41,6 +42,9 @@ TEST_CASE("match at the published precision", "[verify][verdict]") {
   auto c = check(ind, "58.6", "58.0", "99.0%");
   CHECK(c.verdict == Verdict::match);
   CHECK(c.method == "ratio");
+  // The formula as enums too: the rules that ask which formula compare those.
+  CHECK(c.method_kind == kpi::calc::Method::ratio);
+  CHECK(c.basis_kind == kpi::verify::Basis::year_target);
   CHECK(c.rate_rounded->to_string() == "99.0");
   CHECK(check(ind, "66,000", "94,545", "143.3%").verdict == Verdict::match);
   CHECK(check(ind, "80", "70", "88%").verdict == Verdict::match);  // whole-percent precision
