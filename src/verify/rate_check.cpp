@@ -375,17 +375,29 @@ namespace {
 // A large list's indicators are checked in chunks of this many, taken in turn by the threads.
 constexpr std::size_t indicators_per_chunk = 256;
 
-// The formula (method and basis) every published rate of the KPI follows when it is one and
-// not the sheet's own, else nullopt: every published rate checked, none a mismatch or left
-// unchecked, all by the same formula (a rate every formula gives sides with none).
 struct Formula {
   std::optional<calc::Method> method;
   std::optional<Basis> basis;
 
   bool operator==(const Formula&) const = default;
 };
-std::optional<Formula> published_formula(const model::Indicator& ind, const Candidate& own) {
+
+// The sheet's own formula for the observation: each observation has its own (one with a zero
+// target another than the rest).
+Formula own_formula(const model::Indicator& ind, const model::Observation& obs,
+                    const calc::Profile& profile) {
+  auto own = own_candidate(ind, obs, profile, Basis::year_target);
+  return {own.method, own.basis};
+}
+
+// The formula (method and basis) every published rate of the KPI follows when it is one and,
+// for some printed rate, not the sheet's own for that rate's observation; else nullopt: every
+// published rate checked, none a mismatch or left unchecked, all by the same formula (a rate
+// every formula gives sides with none).
+std::optional<Formula> published_formula(const model::Indicator& ind,
+                                         const calc::Profile& profile) {
   std::optional<Formula> found;
+  bool own_everywhere = true;
   for (const auto& obs : ind.observations) {
     if (!obs.published_rate.number || !tells_formula(ind, obs)) continue;
     const auto& check = obs.check;
@@ -393,8 +405,9 @@ std::optional<Formula> published_formula(const model::Indicator& ind, const Cand
     Formula formula{check.method_kind, check.basis_kind};
     if (found && *found != formula) return {};
     found = formula;
+    if (own_everywhere) own_everywhere = formula == own_formula(ind, obs, profile);
   }
-  if (found && *found == Formula{own.method, own.basis}) return {};
+  if (own_everywhere) return {};
   return found;
 }
 
@@ -404,8 +417,7 @@ std::optional<Formula> published_formula(const model::Indicator& ind, const Cand
 void follow_published_formula(model::Indicator& ind, const calc::Profile& profile,
                               std::vector<Candidate>& store) {
   if (ind.observations.size() < 2) return;
-  auto formula = published_formula(
-      ind, own_candidate(ind, ind.observations.front(), profile, Basis::year_target));
+  auto formula = published_formula(ind, profile);
   if (!formula) return;
   for (auto& obs : ind.observations) {
     if (obs.published_rate.number || obs.check.verdict != Verdict::unchecked) continue;
