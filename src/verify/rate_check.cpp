@@ -11,7 +11,9 @@
 #include "kpi/util/thread_count.hpp"
 #include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/direction_from_rate.hpp"
+#include "printed_formula.hpp"
 #include "rate_candidates.hpp"
+#include "unchecked_rate.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -51,20 +53,6 @@ std::string percent_text(const Decimal& d) {
 }
 std::string percent_text(const Rational& r, int decimals) {
   return percent_text(calc::round_half_away(r, decimals));
-}
-
-void set_rate(RateCheck& check, const Rational& rate, int decimals) {
-  check.rate_percent = rate.to_double();
-  check.rate_rounded = calc::round_half_away(rate, decimals);
-}
-
-RateCheck unchecked(std::optional<Rational> rate, const Candidate* c, std::string why) {
-  RateCheck check;
-  if (rate) set_rate(check, *rate, 1);
-  if (c) set_formula(check, *c);
-  check.verdict = Verdict::unchecked;
-  check.explanation = std::move(why);
-  return check;
 }
 
 std::string missing_inputs(const Candidate& c) {
@@ -374,65 +362,6 @@ namespace {
 
 // A large list's indicators are checked in chunks of this many, taken in turn by the threads.
 constexpr std::size_t indicators_per_chunk = 256;
-
-struct Formula {
-  std::optional<calc::Method> method;
-  std::optional<Basis> basis;
-
-  bool operator==(const Formula&) const = default;
-};
-
-// The sheet's own formula for the observation: each observation has its own (one with a zero
-// target another than the rest).
-Formula own_formula(const model::Indicator& ind, const model::Observation& obs,
-                    const calc::Profile& profile) {
-  auto own = own_candidate(ind, obs, profile, Basis::year_target);
-  return {own.method, own.basis};
-}
-
-// The formula (method and basis) every published rate of the KPI follows when it is one and,
-// for some printed rate, not the sheet's own for that rate's observation; else nullopt: every
-// published rate checked, none a mismatch or left unchecked, all by the same formula (a rate
-// every formula gives sides with none).
-std::optional<Formula> published_formula(const model::Indicator& ind,
-                                         const calc::Profile& profile) {
-  std::optional<Formula> found;
-  bool own_everywhere = true;
-  for (const auto& obs : ind.observations) {
-    if (!obs.published_rate.number || !tells_formula(ind, obs)) continue;
-    const auto& check = obs.check;
-    if (check.verdict != Verdict::match && check.verdict != Verdict::consistent) return {};
-    Formula formula{check.method_kind, check.basis_kind};
-    if (found && *found != formula) return {};
-    found = formula;
-    if (own_everywhere) own_everywhere = formula == own_formula(ind, obs, profile);
-  }
-  if (own_everywhere) return {};
-  return found;
-}
-
-// A KPI whose published rates all follow one formula other than the sheet's own (a sheet of
-// unknown conventions computing progress against the final target) has its rates without a
-// published value recomputed by that formula too: the years of one KPI are judged alike.
-void follow_published_formula(model::Indicator& ind, const calc::Profile& profile,
-                              std::vector<Candidate>& store) {
-  if (ind.observations.size() < 2) return;
-  auto formula = published_formula(ind, profile);
-  if (!formula) return;
-  for (auto& obs : ind.observations) {
-    if (obs.published_rate.number || obs.check.verdict != Verdict::unchecked) continue;
-    CandidateList cands(ind, obs, profile, Basis::year_target, store);
-    for (const auto& c : cands.all()) {
-      if (Formula{c.method, c.basis} != *formula) continue;
-      if (auto rate = evaluate(c, ind.direction))
-        obs.check = unchecked(rate, &c,
-                              fmt::format("no published rate; recomputed as this KPI's published "
-                                          "rates are ({}, against the {})",
-                                          calc::to_string(c.method), to_string(c.basis)));
-      break;
-    }
-  }
-}
 
 // check_rates over indicators [begin, end), with a store of candidates of its own.
 void check_run(model::Indicator* begin, model::Indicator* end,
