@@ -10,6 +10,7 @@
 
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/number.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::grid_headers {
@@ -90,10 +91,10 @@ constexpr std::array words{
     Word{"indicator", Role::name},
 };
 
-// The header without spaces, NFKC; `lower` also ASCII lower case.
-std::string header_key(std::string_view cell, bool lower) {
+// The header without spaces, of a cell already NFKC; `lower` also ASCII lower case.
+std::string header_key(std::string_view normalized_cell, bool lower) {
   std::string key;
-  for (char c : text::normalize(cell)) {
+  for (char c : normalized_cell) {
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
     key.push_back(lower ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c);
   }
@@ -200,7 +201,11 @@ std::size_t first_vocabulary_word(std::string_view key) {
 }
 
 HeaderWord read_header(std::string_view cell_text) {
-  auto key = header_key(cell_text, true);
+  return read_normalized_header(text::normalize(cell_text));
+}
+
+HeaderWord read_normalized_header(std::string_view normalized_cell) {
+  auto key = header_key(normalized_cell, true);
   HeaderWord word;
   if (key.empty()) return word;
   if (is_id_header(key)) {
@@ -220,7 +225,7 @@ HeaderWord read_header(std::string_view cell_text) {
   if (word.role == Role::none || word.role == Role::target || word.role == Role::actual ||
       word.role == Role::rate || word.role == Role::grade || word.role == Role::final_target ||
       word.role == Role::baseline)
-    word.fiscal_year = header_year(header_key(cell_text, false));
+    word.fiscal_year = header_year(header_key(normalized_cell, false));
   if (!word.fiscal_year && word.role != Role::none) word.year_offset = year_offset_in(key);
   return word;
 }
@@ -241,25 +246,15 @@ std::vector<HeaderWord> read_row(const grid::Sheet& sheet, int row) {
   return out;
 }
 
-// A value a header never holds: a number written as no year is ("10", "1,200", "▲3.5",
-// "80.0%"). A row of years or value words has none; a table's first row of data does.
+// A value a header never holds: a cell the value grammar of the layouts reads as a number
+// and nothing else ("10", "1,200", "１，２００", "▲3.5", "80.0%"), no unit, qualifier or note
+// around it. Asking text::parse_cell keeps a header row judged by the rules a value cell is.
+// A row of years or value words has none; a table's first row of data does.
 bool is_plain_number(std::string_view display) {
-  auto t = text::normalize(text::trim(display));
-  std::string_view rest = t;
-  for (std::string_view sign : {"-", "+", "▲", "△", "−"})
-    if (rest.substr(0, sign.size()) == sign) {
-      rest.remove_prefix(sign.size());
-      break;
-    }
-  if (!rest.empty() && rest.back() == '%') rest.remove_suffix(1);
-  bool digit = false;
-  for (char c : rest) {
-    if (text::is_ascii_digit(c))
-      digit = true;
-    else if (c != ',' && c != '.')
-      return false;
-  }
-  return digit;
+  auto cell = text::parse_cell(text::normalize(text::trim(display)), display);
+  bool no_unit = cell.unit.empty() || cell.unit == "%";
+  return cell.value.has_number() && no_unit && cell.qualifier == model::Qualifier::none &&
+         cell.note.empty();
 }
 
 // The header words of the rows searched for a header, each row read once (a row is asked

@@ -330,12 +330,26 @@ model::Observation& observation_of(std::vector<model::Observation>& out, int yea
   return *made;
 }
 
+// The kind each row's label names (grid_stacked::kind_of) from the first row below the
+// header on: found once as the rows are read, taken again for a KPI's stacked rows.
+struct RowKinds {
+  int first_row = 0;
+  std::vector<Role> kinds;
+
+  Role of(int row) const {
+    if (row < first_row) return Role::none;
+    auto index = static_cast<std::size_t>(row - first_row);
+    return index < kinds.size() ? kinds[index] : Role::none;
+  }
+};
+
 // A KPI's stacked rows, first..last: each row's values under the year columns, of the kind
-// its label names, into that year's observation.
+// its label names (`row_kinds`, found once when the rows were read), into that year's
+// observation.
 void read_stacked(const RowContext& ctx, const Layout& layout, int first, int last,
-                  std::vector<model::Observation>& out) {
+                  const RowKinds& row_kinds, std::vector<model::Observation>& out) {
   for (int row = first; row <= last; ++row) {
-    auto kind = grid_stacked::kind_of(label_at(ctx, row, layout.kind_column));
+    auto kind = row_kinds.of(row);
     if (kind == Role::none) continue;
     for (auto [col, year] : layout.stacked_years) {
       if (kind == Role::grade) {
@@ -388,7 +402,8 @@ struct StartedKpi {
 };
 
 // The rest of a KPI: its own row's cells only, so rows can be read in any order.
-model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Layout& layout) {
+model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Layout& layout,
+                            const RowKinds& row_kinds) {
   int row = started.row;
   int last_row = started.last_row;
   model::Indicator ind;
@@ -415,7 +430,8 @@ model::Indicator finish_kpi(StartedKpi started, const RowContext& ctx, const Lay
   if (ind.unit.empty()) ind.unit = unit_in_name(ind.name);  // 企業誘致件数（件）
   ind.observations.reserve(layout.years.size());
   for (const auto& [year, cols] : layout.years) read_year(ctx, row, year, cols, ind.observations);
-  if (layout.kind_column >= 0) read_stacked(ctx, layout, row, last_row, ind.observations);
+  if (layout.kind_column >= 0)
+    read_stacked(ctx, layout, row, last_row, row_kinds, ind.observations);
   grid_direction::assign(ind, label_at(ctx, row, layout.column(Role::direction)), ind.type_text);
   ind.source = {ctx.path, line_of(ctx, row), {}, {}};
   return ind;
@@ -429,12 +445,12 @@ constexpr std::size_t rows_per_chunk = 1024;  // read in turn by the threads
 // The KPIs started, finished into `out` (one made KPI for each: RowsRead::made) on at most
 // `threads` threads (0: every core), in row order.
 void finish_kpis(std::vector<StartedKpi>& started, const RowContext& ctx, const Layout& layout,
-                 unsigned threads, std::vector<model::Indicator>& out) {
+                 const RowKinds& row_kinds, unsigned threads, std::vector<model::Indicator>& out) {
   util::for_each_chunk(started.size(),
                        util::threads_for(started.size(), parallel_rows_from, threads),
                        kpis_per_chunk, [&](std::size_t begin, std::size_t end) {
                          for (auto i = begin; i < end; ++i)
-                           out[i] = finish_kpi(std::move(started[i]), ctx, layout);
+                           out[i] = finish_kpi(std::move(started[i]), ctx, layout, row_kinds);
                        });
 }
 
@@ -469,6 +485,7 @@ struct RowRead {
   std::string_view goal, measure;       // the headings printed ("" none): views of a cell's
   std::string goal_text, measure_text;  // text, or of these when it needs a change
   const char* skipped = nullptr;        // why the row is no KPI; nullptr for a KPI row
+  Role kind = Role::none;               // the kind its label names (stacked sheets only)
   bool continues = false;               // a stacked value row of the KPI above
   StartedKpi kpi;                       // its name, id and printed 再掲 number
 };
@@ -477,28 +494,39 @@ struct RowRead {
 // cell, the KPI's name merged down over its rows as a workbook prints it, or its name and id
 // printed again on each of its rows; a name printed again without an id may be a second KPI
 // of that name, and starts one).
-bool continues_stacked(const RowContext& ctx, const Layout& layout, int row,
-                       const std::string& name) {
-  if (layout.kind_column < 0 ||
-      grid_stacked::kind_of(label_at(ctx, row, layout.kind_column)) == Role::none)
-    return false;
+bool continues_stacked(const RowContext& ctx, const Layout& layout, int row, Role kind,
+                       std::string_view name) {
+  if (kind == Role::none) return false;
   if (name.empty()) return true;
   int name_col = layout.column(Role::name), id_col = layout.column(Role::id);
   const auto* merged = ctx.merges.at(row, name_col);
   if (merged && merged->first_row < row) return true;
-  if (row <= layout.header.last_row + 1 || label_at(ctx, row - 1, name_col) != name) return false;
-  auto id = label_at(ctx, row, id_col);
-  return !id.empty() && label_at(ctx, row - 1, id_col) == id;
+  // Views of the cells (a scratch holds a cell's text only when it needs a change).
+  std::string name_above_scratch, id_scratch, id_above_scratch;
+  if (row <= layout.header.last_row + 1 ||
+      label_into(ctx, row - 1, name_col, name_above_scratch) != name)
+    return false;
+  auto id = label_into(ctx, row, id_col, id_scratch);
+  return !id.empty() && label_into(ctx, row - 1, id_col, id_above_scratch) == id;
+}
+
+// The kind of value the row's label names, asked on a sheet with a column of kind labels only
+// (most have none). An empty row is asked too: its label may be a cell merged down over it.
+Role kind_of_row(const RowContext& ctx, const Layout& layout, int row) {
+  if (layout.kind_column < 0) return Role::none;
+  std::string scratch;
+  return grid_stacked::kind_of(label_into(ctx, row, layout.kind_column, scratch));
 }
 
 void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRead& read) {
   read.row = row;
+  read.kind = kind_of_row(ctx, layout, row);
   if (row_empty(ctx.sheet, row)) return;
   read.empty = false;
   read.goal = label_into(ctx, row, layout.column(Role::goal), read.goal_text);
   read.measure = label_into(ctx, row, layout.column(Role::measure), read.measure_text);
   auto name = label_at(ctx, row, layout.column(Role::name));
-  if (continues_stacked(ctx, layout, row, name)) {
+  if (continues_stacked(ctx, layout, row, read.kind, name)) {
     read.continues = true;
     return;
   }
@@ -551,11 +579,19 @@ void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
   ++out.rows_used;
 }
 
+RowKinds kinds_of(const std::vector<RowRead>& reads, int first_row) {
+  RowKinds out{first_row, {}};
+  out.kinds.reserve(reads.size());
+  for (const auto& read : reads) out.kinds.push_back(read.kind);
+  return out;
+}
+
 // The rows below the header: the KPIs they start, and as many KPIs made (default-constructed),
 // for finish_kpis to fill.
 struct RowsRead {
   std::vector<StartedKpi> started;
   std::vector<model::Indicator> made;
+  RowKinds kinds;  // each row's kind label, for the KPIs' stacked rows (stacked sheets only)
 };
 
 // Every row below the header read (on at most `threads` threads for a large sheet), then
@@ -576,6 +612,7 @@ RowsRead read_rows(model::ParseOutput& out, RowContext& ctx, const Layout& layou
                          kpi_rows += kpis;
                        });
   RowsRead rows;
+  if (layout.kind_column >= 0) rows.kinds = kinds_of(reads, first);
   rows.started.reserve(count);  // one KPI a row at most: never moved (take_row)
   auto take_all = [&] {
     ctx.ids_seen = util::OccurrenceCounter(count);
@@ -693,7 +730,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   ctx.header_names = header_names(ctx, layout);
   auto rows = read_rows(out, ctx, layout, threads);
   out.indicators = std::move(rows.made);
-  finish_kpis(rows.started, ctx, layout, threads, out.indicators);
+  finish_kpis(rows.started, ctx, layout, rows.kinds, threads, out.indicators);
   resolve_relisted(out.indicators);
   return out;
 }

@@ -21,7 +21,7 @@ Role kind_of(std::string_view label) {
   auto t = text::normalize(text::trim(label));
   if (t.empty() || t.size() > 18) return Role::none;  // a label is a word, not a note
   if (text::contains(t, "計画")) return Role::target;
-  auto role = grid_headers::read_header(t).role;
+  auto role = grid_headers::read_normalized_header(t).role;
   switch (role) {
     case Role::target:
     case Role::final_target:

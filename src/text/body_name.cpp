@@ -31,6 +31,10 @@ bool is_kanji_numeral(char32_t c) {
   return std::u32string_view(U"〇一二三四五六七八九十").find(c) != std::u32string_view::npos;
 }
 
+bool is_digit(char32_t c) {
+  return c < 0x80 && is_ascii_digit(static_cast<char>(c));
+}
+
 bool is_space(char32_t c) {
   return c == U' ' || c == U'\t' || c == U'\r' || c == 0x3000 || c == 0xA0;
 }
@@ -97,6 +101,31 @@ std::size_t skip_kanji_count(const std::u32string& line, std::size_t begin, std:
   return begin;
 }
 
+// A term count printed right before `begin` (2期, 令和5年度, 第二期), read backwards from it.
+bool after_term_count(const std::u32string& line, std::size_t begin) {
+  for (std::u32string_view count : {U"年度", U"年", U"期", U"次", U"回"}) {
+    if (begin < count.size() + 1 || !starts_with_at(line, begin - count.size(), count)) continue;
+    char32_t number = line[begin - count.size() - 1];
+    if (is_digit(number) || is_kanji_numeral(number)) return true;
+  }
+  return false;
+}
+
+// Whether a body's name may start at `begin`: at the line's start, or after a space, a
+// bracket, a number or 県. `with_prefixes` also after a prefecture or county that does not
+// end in 県 (東京都, 北海道, 大阪府, 虻田郡) and after a term count (第2期, 令和5年度): a kana
+// name is found whole from its list, so what stands before it is read backwards here, where a
+// kanji name's walk back takes those in and steps past them forwards (name_ending_at).
+bool name_may_start(const std::u32string& line, std::size_t begin, bool with_prefixes) {
+  if (begin == 0) return true;
+  char32_t before = line[begin - 1];
+  if (is_space(before) || is_mark(before) || is_digit(before) || before == prefecture_mark)
+    return true;
+  if (!with_prefixes) return false;
+  if (before == U'都' || before == U'道' || before == U'府' || before == U'郡') return true;
+  return after_term_count(line, begin);
+}
+
 // The most kanji a name and the term count run into it take before its suffix (第二期 or
 // 令和五年度 and a six-character name): a longer run is a sentence, and the walk back stays
 // short on a line of nothing but kanji.
@@ -125,11 +154,8 @@ std::u32string name_ending_at(const std::u32string& line, std::size_t at) {
     if (at - begin == longest_run) return {};
     --begin;
   }
-  bool after_number =
-      begin > 0 && line[begin - 1] < 0x80 && is_ascii_digit(static_cast<char>(line[begin - 1]));
-  bool after_boundary = begin == 0 || after_number || is_space(line[begin - 1]) ||
-                        is_mark(line[begin - 1]) || line[begin - 1] == prefecture_mark;
-  if (!after_boundary) return {};
+  if (!name_may_start(line, begin, false)) return {};
+  bool after_number = begin > 0 && is_digit(line[begin - 1]);
   if (after_number) begin = skip_count_words(line, begin, at);
   begin = skip_kanji_count(line, begin, at);
   begin = past_prefecture_and_county(line, begin, at);
@@ -162,31 +188,13 @@ constexpr std::array<std::u32string_view, 53> kana_names = {
     U"みやき町",   U"あさぎり町",     U"上ノ国町",
 };
 
-// Where a kana name may start: where a kanji name may (the line's start, a space, a bracket,
-// a number), after a prefecture or county (茨城県, 東京都, 北海道, 虻田郡), or after a term count
-// (第2期, 令和5年度, 第二期).
-bool kana_name_may_start(const std::u32string& line, std::size_t begin) {
-  if (begin == 0) return true;
-  char32_t before = line[begin - 1];
-  if (is_space(before) || is_mark(before) || (before < 0x80 && is_ascii_digit(char(before))))
-    return true;
-  if (before == U'県' || before == U'都' || before == U'道' || before == U'府' || before == U'郡')
-    return true;
-  for (std::u32string_view count : {U"年度", U"年", U"期", U"次", U"回"}) {
-    if (begin < count.size() + 1 || !starts_with_at(line, begin - count.size(), count)) continue;
-    char32_t number = line[begin - count.size() - 1];
-    if ((number < 0x80 && is_ascii_digit(char(number))) || is_kanji_numeral(number)) return true;
-  }
-  return false;
-}
-
 // The listed kana name ending at the suffix at `at` (the longest), or "".
 std::u32string kana_name_ending_at(const std::u32string& line, std::size_t at) {
   std::u32string_view found;
   for (auto name : kana_names) {
     if (name.size() > at + 1 || name.size() <= found.size() || name.back() != line[at]) continue;
     std::size_t begin = at + 1 - name.size();
-    if (starts_with_at(line, begin, name) && kana_name_may_start(line, begin)) found = name;
+    if (starts_with_at(line, begin, name) && name_may_start(line, begin, true)) found = name;
   }
   if (found.empty() || !ends_name(line, at + 1)) return {};
   return std::u32string(found);

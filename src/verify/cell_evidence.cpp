@@ -119,8 +119,7 @@ void judge_cap(const model::Indicator& ind, model::Observation& obs, const calc:
   const auto& rate = primary.rate;
   auto& check = obs.check;
   if (!rate) return;
-  check.method = calc::to_string(primary.candidate.method);
-  check.basis = to_string(primary.candidate.basis);
+  set_formula(check, primary.candidate);
   int side = calc::compare(*rate, calc::Rational::of(*pub.number));
   bool beyond = pub.workbook->cap == model::Cap::above ? side > 0 : side < 0;
   auto shown = calc::round_half_away(*rate, 1).to_string() + "%";

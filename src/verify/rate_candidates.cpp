@@ -145,6 +145,13 @@ bool is_negative(const model::Value& v) {
 
 }  // namespace
 
+void set_formula(model::RateCheck& check, const Candidate& c) {
+  check.method = calc::to_string(c.method);
+  check.basis = to_string(c.basis);
+  check.method_kind = c.method;
+  check.basis_kind = c.basis;
+}
+
 const char* to_string(Basis basis) {
   switch (basis) {
     case Basis::final_target:
@@ -318,10 +325,11 @@ std::string room_description(const Candidate& c, const Precision& p) {
 // 10 from 0 is 80 % both ways), so such a rate sides with none of them.
 bool tells_formula(const model::Indicator& ind, const model::Observation& o) {
   const auto& target =
-      o.check.basis == "final target" ? ind.final_target.value.number : o.target.number;
+      o.check.basis_kind == Basis::final_target ? ind.final_target.value.number : o.target.number;
   if (o.actual.number && target && o.actual.number->to_double() == target->to_double())
     return false;
-  bool ratio_or_progress = o.check.method == "ratio" || o.check.method == "progress";
+  bool ratio_or_progress =
+      o.check.method_kind == Method::ratio || o.check.method_kind == Method::progress;
   const auto& base = ind.baseline.value.number;
   return !(ratio_or_progress && base && base->to_double() == 0);
 }

@@ -49,6 +49,9 @@ struct Candidate {
   mutable std::optional<Range> range = std::nullopt;
 };
 
+// Names the candidate's formula in `check`: its method and basis, as texts and as enums.
+void set_formula(model::RateCheck& check, const Candidate& c);
+
 // The sheet's own formula for one observation (primary): what a check tries first. `year_basis`
 // names what the observation's own target is (the revised target for a revised rate).
 Candidate own_candidate(const model::Indicator& ind, const model::Observation& obs,

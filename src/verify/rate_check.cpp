@@ -11,7 +11,9 @@
 #include "kpi/util/thread_count.hpp"
 #include "kpi/verify/cell_evidence.hpp"
 #include "kpi/verify/direction_from_rate.hpp"
+#include "printed_formula.hpp"
 #include "rate_candidates.hpp"
+#include "unchecked_rate.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -51,25 +53,6 @@ std::string percent_text(const Decimal& d) {
 }
 std::string percent_text(const Rational& r, int decimals) {
   return percent_text(calc::round_half_away(r, decimals));
-}
-
-void set_rate(RateCheck& check, const Rational& rate, int decimals) {
-  check.rate_percent = rate.to_double();
-  check.rate_rounded = calc::round_half_away(rate, decimals);
-}
-
-void set_formula(RateCheck& check, const Candidate& c) {
-  check.method = calc::to_string(c.method);
-  check.basis = to_string(c.basis);
-}
-
-RateCheck unchecked(std::optional<Rational> rate, const Candidate* c, std::string why) {
-  RateCheck check;
-  if (rate) set_rate(check, *rate, 1);
-  if (c) set_formula(check, *c);
-  check.verdict = Verdict::unchecked;
-  check.explanation = std::move(why);
-  return check;
 }
 
 std::string missing_inputs(const Candidate& c) {
@@ -379,52 +362,6 @@ namespace {
 
 // A large list's indicators are checked in chunks of this many, taken in turn by the threads.
 constexpr std::size_t indicators_per_chunk = 256;
-
-// The formula (method and basis) every published rate of the KPI follows when it is one and
-// not the sheet's own, else nullopt: every published rate checked, none a mismatch or left
-// unchecked, all by the same formula (a rate every formula gives sides with none).
-struct Formula {
-  std::string_view method, basis;
-};
-std::optional<Formula> published_formula(const model::Indicator& ind, const Candidate& own) {
-  std::optional<Formula> found;
-  for (const auto& obs : ind.observations) {
-    if (!obs.published_rate.number || !tells_formula(ind, obs)) continue;
-    const auto& check = obs.check;
-    if (check.verdict != Verdict::match && check.verdict != Verdict::consistent) return {};
-    Formula formula{check.method, check.basis};
-    if (found && (found->method != formula.method || found->basis != formula.basis)) return {};
-    found = formula;
-  }
-  if (found && found->method == calc::to_string(own.method) && found->basis == to_string(own.basis))
-    return {};
-  return found;
-}
-
-// A KPI whose published rates all follow one formula other than the sheet's own (a sheet of
-// unknown conventions computing progress against the final target) has its rates without a
-// published value recomputed by that formula too: the years of one KPI are judged alike.
-void follow_published_formula(model::Indicator& ind, const calc::Profile& profile,
-                              std::vector<Candidate>& store) {
-  if (ind.observations.size() < 2) return;
-  auto formula = published_formula(
-      ind, own_candidate(ind, ind.observations.front(), profile, Basis::year_target));
-  if (!formula) return;
-  for (auto& obs : ind.observations) {
-    if (obs.published_rate.number || obs.check.verdict != Verdict::unchecked) continue;
-    CandidateList cands(ind, obs, profile, Basis::year_target, store);
-    for (const auto& c : cands.all()) {
-      if (calc::to_string(c.method) != formula->method || to_string(c.basis) != formula->basis)
-        continue;
-      if (auto rate = evaluate(c, ind.direction))
-        obs.check = unchecked(rate, &c,
-                              fmt::format("no published rate; recomputed as this KPI's published "
-                                          "rates are ({}, against the {})",
-                                          formula->method, formula->basis));
-      break;
-    }
-  }
-}
 
 // check_rates over indicators [begin, end), with a store of candidates of its own.
 void check_run(model::Indicator* begin, model::Indicator* end,

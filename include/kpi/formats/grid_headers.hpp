@@ -50,6 +50,9 @@ struct HeaderWord {
   SubLabel sub = SubLabel::none;
 };
 HeaderWord read_header(std::string_view cell_text);
+// The same for a cell already normalised (text::normalize): a caller that normalised it for
+// its own test does not pay for it twice.
+HeaderWord read_normalized_header(std::string_view normalized_cell);
 
 // The words a header is recognised by, in the order they are tried: the first one a header
 // contains decides its role ("最終目標" before "目標").

@@ -8,6 +8,7 @@
 // file taken over reads its numbers through a table). Records still in the other's memory are
 // copied, renumbered. Read back in order by a forward iterator.
 #include <array>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -86,9 +87,14 @@ class DiagnosticList {
     const_iterator(const DiagnosticList* list, std::uint64_t offset);
     void load();                      // finds the record at offset_
     std::string_view record() const;  // its bytes after the length field
-    // A text number of the current record as the list numbers it.
+    // A text number of the current record as the list numbers it. The table is built by the
+    // list itself (append) with a number for every text of the list it came from: a number
+    // outside it is a bug in the list, not bad input, so it is asserted, not checked on every
+    // read (three times a record).
     std::uint32_t list_number(std::uint32_t number) const {
-      return numbering_ ? numbering_->at(number) : number;
+      if (!numbering_) return number;
+      assert(number < numbering_->size());
+      return (*numbering_)[number];
     }
 
     const DiagnosticList* list_ = nullptr;

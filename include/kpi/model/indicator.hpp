@@ -9,6 +9,15 @@
 #include "kpi/model/shared_name.hpp"
 #include "kpi/model/value.hpp"
 
+// The formula enums a rate check names (kpi/calc/rate.hpp, verify's rate candidates): declared
+// here only, so the model does not depend on the layers that compute rates.
+namespace kpi::calc {
+enum class Method;
+}
+namespace kpi::verify {
+enum class Basis;
+}
+
 namespace kpi::model {
 
 enum class Direction { unknown, increase, decrease, maintain };
@@ -56,8 +65,12 @@ struct RateCheck {
   std::optional<Decimal> rate_rounded;  // recomputed, Excel-rounded at the published precision
   // The formula and what it is against name fixed texts (calc::to_string(Method), verify's
   // basis names): views of static strings, never of a string that could go away.
-  std::string_view method;     // ratio | inverse | progress | maintain_zero | ...
-  std::string_view basis;      // what the rate is against: "year target", "final target" ...
+  std::string_view method;  // ratio | inverse | progress | maintain_zero | ...
+  std::string_view basis;   // what the rate is against: "year target", "final target" ...
+  // The same formula as enums, set with the texts: the rules that ask which formula compare
+  // these, so renaming a text cannot silently disable them.
+  std::optional<calc::Method> method_kind;
+  std::optional<verify::Basis> basis_kind;
   bool decision_flip = false;  // the discrepancy changes the grade or achieved/not
   Verdict verdict = Verdict::unchecked;
   std::string explanation;  // why consistent / mismatch / unchecked

@@ -138,6 +138,23 @@ TEST_CASE("基準年度 and 目標年度 columns: the first row of data is data,
   CHECK(moving_out.observations[0].check.rate_rounded->to_string() == "25.0");
 }
 
+TEST_CASE("a row below the header holding １，２００ or ▲3.5 is data, read as a value cell is",
+          "[grid-layout]") {
+  // Its only numbers are printed full-width or with ▲ for minus; its years (R1, R6) would
+  // make it a row of years under the header if those were not judged numbers.
+  auto out = read(
+      "基本目標,重要業績評価指標（KPI）,単位,基準値,基準年度,目標値,目標年度\n"
+      "しごと,新規立地企業数,社,１，２００,R1,１，５００,R6\n"
+      "人口,人口増減率,％,▲3.5,R1,▲1.0,R6\n");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.skipped.empty());
+  CHECK(out.indicators[0].name == "新規立地企業数");
+  CHECK(out.indicators[0].baseline.fiscal_year == 2019);
+  CHECK(out.indicators[0].final_target.fiscal_year == 2024);
+  CHECK(out.indicators[1].name == "人口増減率");
+  CHECK(out.indicators[1].baseline.value.text == "▲3.5");
+}
+
 TEST_CASE("a row of years under the header is still read as the header's", "[grid-layout]") {
   // No number in it: the years belong to the value words above (目標値 over R4, R5).
   auto out = read(

@@ -8,6 +8,7 @@
 
 #include "kpi/formats/grid_headers.hpp"
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/text/normalize.hpp"
 #include "kpi/workbook_input.hpp"
 #include "sheets.hpp"
 
@@ -176,6 +177,11 @@ TEST_CASE("fiscal years in headers: 令和5年度, R5, 2023年度, H30, R元", "
     auto word = kpi::formats::grid_headers::read_header(y.header);
     CHECK(word.role == y.role);
     CHECK(word.fiscal_year == y.fiscal_year);
+    // A caller that normalised the cell already (grid_stacked::kind_of) reads the same.
+    auto normalized =
+        kpi::formats::grid_headers::read_normalized_header(kpi::text::normalize(y.header));
+    CHECK(normalized.role == y.role);
+    CHECK(normalized.fiscal_year == y.fiscal_year);
   }
   // A year in the KPI name column is part of the name, not the column's year.
   CHECK_FALSE(kpi::formats::grid_headers::read_header("指標名（R5）").fiscal_year);

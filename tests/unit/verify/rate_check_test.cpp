@@ -3,6 +3,7 @@
 #include "kpi/calc/profile.hpp"
 #include "kpi/text/number.hpp"
 #include "kpi/verify/rate_check.hpp"
+#include "verify/rate_candidates.hpp"
 
 using kpi::model::Direction;
 using kpi::model::Verdict;
@@ -41,6 +42,9 @@ TEST_CASE("match at the published precision", "[verify][verdict]") {
   auto c = check(ind, "58.6", "58.0", "99.0%");
   CHECK(c.verdict == Verdict::match);
   CHECK(c.method == "ratio");
+  // The formula as enums too: the rules that ask which formula compare those.
+  CHECK(c.method_kind == kpi::calc::Method::ratio);
+  CHECK(c.basis_kind == kpi::verify::Basis::year_target);
   CHECK(c.rate_rounded->to_string() == "99.0");
   CHECK(check(ind, "66,000", "94,545", "143.3%").verdict == Verdict::match);
   CHECK(check(ind, "80", "70", "88%").verdict == Verdict::match);  // whole-percent precision
@@ -194,4 +198,40 @@ TEST_CASE("years without a printed rate keep the own formula without clear evide
     CHECK(rate_of(kpis, 1).rate_rounded->to_string() == "75.0");
     CHECK(rate_of(kpis, 0).explanation == "no published rate");
   }
+}
+
+TEST_CASE("the printed formula is told from each year's own formula, a zero target's too",
+          "[verify][verdict]") {
+  // 待機児童数 from 50: the first year's target is 0, so its own formula is progress; the
+  // other years' own is target / actual. The printed rates are progress against the year
+  // target, (35 - 50) / (30 - 50) = 75.0% and (26 - 50) / (20 - 50) = 80.0%, not the own
+  // formula of their years (85.7%, 76.9%): the unprinted last year follows them, (20 - 50) /
+  // (10 - 50) = 75.0%, not 10 / 20 = 50.0%.
+  auto ind = indicator(Direction::decrease, "人", "50");
+  ind.municipality = "unknown";
+  struct Year {
+    int year;
+    std::string_view target, actual, printed;
+  };
+  for (const auto& y : {Year{2020, "0", "40", ""}, Year{2021, "30", "35", "75.0%"},
+                        Year{2022, "20", "26", "80.0%"}, Year{2023, "10", "20", ""}}) {
+    kpi::model::Observation o;
+    o.fiscal_year = y.year;
+    o.target = v(y.target);
+    o.actual = v(y.actual);
+    o.published_rate = v(y.printed);
+    ind.observations.push_back(o);
+  }
+  std::vector<kpi::model::Indicator> kpis{ind};
+  kpi::verify::check_rates(kpis);
+  for (int k : {1, 2}) {
+    INFO(k);
+    REQUIRE(rate_of(kpis, k).verdict == Verdict::match);
+    CHECK(rate_of(kpis, k).method == "progress");
+  }
+  const auto& last = rate_of(kpis, 3);
+  CHECK(last.verdict == Verdict::unchecked);
+  CHECK(last.method == "progress");
+  CHECK(last.rate_rounded->to_string() == "75.0");
+  CHECK_THAT(last.explanation, Catch::Contains("this KPI's published rates"));
 }
