@@ -8,6 +8,8 @@
 namespace kpi::formats {
 namespace {
 
+constexpr std::string_view about_mark = "約";
+
 bool is_cap_above(std::string_view rest) {
   return text::starts_with(rest, "超");
 }
@@ -52,6 +54,11 @@ text::CellValue read_grid_value(const grid::Cell* cell, int row, int col) {
   auto printed = cell_text_view(cell, squeezed);
   auto normalized = text::normalized_view(printed, normalized_buffer);
   auto v = text::parse_cell(normalized, printed);
+  // 約60% (about 60%): the number as printed, read after the mark (the text keeps it).
+  if (!v.value.number && text::starts_with(normalized, about_mark))
+    if (auto about = text::parse_cell(normalized.substr(about_mark.size()), printed);
+        about.value.number)
+      v = std::move(about);
   v.value.cell = model::CellRef::at(row, col);
   if (!cell) return v;
   read_cap(v, normalized);

@@ -7,6 +7,7 @@
 #include "kpi/report/format.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/verify/findings.hpp"
+#include "kpi/verify/printed_rate.hpp"
 
 namespace kpi::report {
 namespace {
@@ -31,10 +32,8 @@ RateTally tally(const model::Sheet& sheet) {
   RateTally t;
   for (const auto& ind : sheet.parsed.indicators)
     for (const auto& o : ind.observations) {
-      // A formula cell saved without its value is published, though unreadable.
-      t.published +=
-          o.published_rate.has_number() + o.revised->rate.has_number() +
-          (!o.published_rate.has_number() && !o.published_rate.workbook->formula.empty());
+      // A formula saved without its value, or words, are published, though unreadable.
+      t.published += verify::is_printed(o.published_rate) + o.revised->rate.has_number();
       t.computed += o.check.rate_rounded.has_value();
     }
   return t;

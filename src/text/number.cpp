@@ -110,6 +110,13 @@ bool is_no_value(std::string_view cell) {
   return true;
 }
 
+bool is_excel_error(std::string_view cell) {
+  static constexpr std::string_view errors[] = {"#DIV/0!", "#VALUE!", "#REF!",   "#NAME?", "#N/A",
+                                                "#NUM!",   "#NULL!",  "#SPILL!", "#CALC!"};
+  auto t = trim(cell);
+  return std::find(std::begin(errors), std::end(errors), t) != std::end(errors);
+}
+
 std::optional<NumberToken> find_number(std::string_view s, std::size_t from) {
   for (std::size_t i = from; i < s.size(); ++i) {
     if (!is_ascii_digit(s[i])) continue;

@@ -7,6 +7,7 @@
 #include "kpi/calc/rational.hpp"
 #include "kpi/model/diagnostic_summary.hpp"
 #include "kpi/model/display.hpp"
+#include "kpi/verify/printed_rate.hpp"
 
 namespace kpi::verify {
 namespace {
@@ -117,10 +118,8 @@ void for_each_rate(const model::Indicator& ind, Fn fn) {
   }
 }
 
-// Whether a published rate is unpublished: nothing printed, not even a formula (a formula saved
-// without its value is a published rate that could not be read).
 bool unpublished(const model::Value& published) {
-  return !published.has_number() && published.workbook->formula.empty();
+  return !is_printed(published);
 }
 
 // A rate's verdict counted; an unchecked one also as unpublished when `nothing_printed`.

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
+#include "kpi/text/number.hpp"
+#include "kpi/text/strings.hpp"
 #include "kpi/util/parallel_chunks.hpp"
 #include "kpi/util/thread_count.hpp"
 #include "kpi/verify/cell_evidence.hpp"
@@ -282,6 +284,32 @@ RateCheck mismatch(const Question& q, const std::optional<Rational>& rate) {
   return check;
 }
 
+// A published rate printed, but not as a number kpi-report reads ("#DIV/0!", "達成").
+bool printed_but_unread(const model::Value& published) {
+  return !published.number && !text::is_no_value(published.text);
+}
+
+// A spreadsheet error printed as the rate (#DIV/0!: the sheet's formula failed) is wrong
+// wherever the rate can be computed: a mismatch. Words are left unchecked, and say so.
+RateCheck unread_rate(const Question& q, const std::optional<Rational>& rate) {
+  const auto& own = q.cands.own();
+  auto printed = std::string(text::trim(q.obs.published_rate.text));
+  if (!text::is_excel_error(printed))
+    return unchecked(
+        rate, rate ? &own : nullptr,
+        fmt::format("published rate printed as '{}', not a number: not checked", printed));
+  if (!rate)
+    return unchecked(std::nullopt, nullptr,
+                     fmt::format("published {} (a spreadsheet error) and nothing to compute: {}",
+                                 printed, missing_inputs(own)));
+  auto check = unchecked(rate, &own, "");
+  check.verdict = Verdict::mismatch;
+  check.explanation = fmt::format(
+      "published {} (a spreadsheet error: the sheet's formula failed), recomputed {}% = {} ({})",
+      printed, check.rate_rounded->to_string(), inputs_text(q, own), describe(own));
+  return check;
+}
+
 bool any_computable(const Question& q) {
   for (const auto& c : q.cands.all())
     if (evaluate(c, q.ind.direction)) return true;
@@ -297,6 +325,7 @@ RateCheck explain_rate(const model::Indicator& ind, const model::Observation& ob
   CandidateList cands(ind, obs, profile, year_basis, store);
   Question q{ind, obs, profile, options, cands, {}, 0, precision, {}};
   auto rate = evaluate(cands.own(), ind.direction);
+  if (printed_but_unread(obs.published_rate)) return unread_rate(q, rate);
   if (!obs.published_rate.number) {
     if (!rate)
       return unchecked(std::nullopt, nullptr, "nothing to compute: " + missing_inputs(cands.own()));

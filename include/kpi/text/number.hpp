@@ -20,6 +20,10 @@ struct NumberToken {
 // True for a cell that means "no value": "", "-", "－", "―", "—", "－－", "…".
 bool is_no_value(std::string_view cell);
 
+// True for a spreadsheet error shown in place of a formula's value: #DIV/0!, #VALUE!, #REF!,
+// #NAME?, #N/A, #NUM!, #NULL!, #SPILL!, #CALC! (what a CSV export of such a cell prints).
+bool is_excel_error(std::string_view cell);
+
 // The first number in `s` starting at or after `from` (leading ▲/△/-/+ sign included).
 // Rejects numbers with more than 18 significant digits or more than 12 decimals.
 std::optional<NumberToken> find_number(std::string_view s, std::size_t from = 0);

@@ -224,3 +224,19 @@ TEST_CASE("a gate option takes one value, so the paths after it stay paths", "[c
       run_kpi_report("check --fail-on consistent --fail-on finding " + quoted_data("joetsu"));
   CHECK(twice.exit_code == 1);  // its findings now fail
 }
+
+TEST_CASE("check: a rate printed as a spreadsheet error fails, one printed as words is counted",
+          "[cli][check][gate]") {
+  auto dir = scratch("unread-rates");
+  write(dir / "grid.csv",
+        "令和5年度 KPI検証\n"
+        "No,指標名,単位,基準値,目標値,実績値,達成率\n"
+        "1,移住者数,人,50,100,80,#DIV/0!\n"
+        "2,観光客数,千人,100,200,150,達成\n");
+  auto run = run_kpi_report("check " + quoted((dir / "grid.csv").string()));
+  CHECK(run.exit_code == 1);
+  // Printed, though not as a number: unchecked, not "without a published rate".
+  CHECK(run.out.find("2 published rates checked: 0 match, 0 consistent, 1 mismatch, 1 unchecked; "
+                     "0 rates without a published rate") != std::string::npos);
+  fs::remove_all(dir);
+}

@@ -399,3 +399,28 @@ TEST_CASE("前年度実績 is last year's actual, not the sheet year's", "[grid-
   CHECK(o[1].actual.text == "80");
   CHECK(o[1].check.verdict == kpi::model::Verdict::match);  // (80 − 50) / (100 − 50)
 }
+
+TEST_CASE("a published rate printed as 約, as a spreadsheet error or as words is not lost",
+          "[grid-layout]") {
+  auto out = read(
+      "令和5年度 KPI検証\n"
+      "No,指標名,単位,基準値,目標値,実績値,達成率\n"
+      "1,A,人,50,100,80,約60%\n"
+      "2,B,人,50,100,80,#DIV/0!\n"
+      "3,C,人,50,100,80,達成\n"
+      "4,D,人,50,100,,#DIV/0!\n");
+  REQUIRE(out.indicators.size() == 4);
+  auto check_of = [&](std::size_t i) { return out.indicators[i].observations.at(0).check; };
+  // 約60%: read as 60 (the text keeps the mark), and checked.
+  CHECK(out.indicators[0].observations[0].published_rate.text == "約60%");
+  CHECK(check_of(0).verdict == kpi::model::Verdict::match);
+  // #DIV/0! where the rate can be computed: the sheet's formula failed, the table is wrong.
+  CHECK(check_of(1).verdict == kpi::model::Verdict::mismatch);
+  CHECK(check_of(1).explanation.starts_with("published #DIV/0! (a spreadsheet error"));
+  // Words: not checked, and said so (not "no published rate").
+  CHECK(check_of(2).verdict == kpi::model::Verdict::unchecked);
+  CHECK(check_of(2).explanation == "published rate printed as '達成', not a number: not checked");
+  // An error where nothing can be computed (no actual) stays unchecked.
+  CHECK(check_of(3).verdict == kpi::model::Verdict::unchecked);
+  CHECK(check_of(3).explanation.starts_with("published #DIV/0! (a spreadsheet error) and nothing"));
+}
