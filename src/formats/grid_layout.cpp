@@ -256,6 +256,18 @@ int filled_cells(const grid::Sheet& sheet, int row) {
   return n;
 }
 
+// A lone cell under a table that annotates it (※達成率＝…, 注1, 出典：市調べ, 資料：…).
+bool is_footnote(const grid::Sheet& sheet, int row) {
+  for (const auto& c : sheet.rows[static_cast<std::size_t>(row)]) {
+    auto t = text::normalize(text::trim(c.display));
+    if (t.empty()) continue;
+    for (std::string_view mark : {"※", "*", "注", "出典", "資料", "備考"})
+      if (text::starts_with(t, mark)) return true;
+    return false;
+  }
+  return false;
+}
+
 bool has_values(const Layout& layout, const grid::Sheet& sheet, int row) {
   for (const auto& [year, cols] : layout.years)
     for (int c : {cols.target, cols.actual, cols.rate})
@@ -533,6 +545,8 @@ void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRea
   if (name.empty()) {
     if (has_values(layout, ctx.sheet, row))
       read.skipped = "values without a KPI name (指標名 column empty)";
+    else if (filled_cells(ctx.sheet, row) == 1 && is_footnote(ctx.sheet, row))
+      read.skipped = "a note on the table (※, 注, 出典), no KPI";
     else if (filled_cells(ctx.sheet, row) == 1)
       read.skipped = "section heading, no KPI";
     else

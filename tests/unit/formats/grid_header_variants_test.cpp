@@ -424,3 +424,19 @@ TEST_CASE("a published rate printed as 約, as a spreadsheet error or as words i
   CHECK(check_of(3).verdict == kpi::model::Verdict::unchecked);
   CHECK(check_of(3).explanation.starts_with("published #DIV/0! (a spreadsheet error) and nothing"));
 }
+
+TEST_CASE("notes under a table are skipped as notes, a lone heading as a heading",
+          "[grid-layout]") {
+  auto out = read(
+      "令和5年度 KPI検証\n"
+      "No,指標名,単位,基準値,目標値,実績値,達成率\n"
+      "基本目標1 しごとをつくる,,,,,,\n"
+      "1,移住者数,人,50,100,80,60.0%\n"
+      "※達成率＝（実績値－基準値）÷（目標値－基準値）,,,,,,\n"
+      "出典：市調べ,,,,,,\n");
+  REQUIRE(out.indicators.size() == 1);
+  REQUIRE(out.skipped.size() == 3);
+  CHECK(out.skipped[0].reason == "section heading, no KPI");
+  CHECK(out.skipped[1].reason == "a note on the table (※, 注, 出典), no KPI");
+  CHECK(out.skipped[2].line == 6);
+}

@@ -309,7 +309,7 @@ TEST_CASE("every non-empty row under the header is a KPI or a skipped row with i
   CHECK(parsed.skipped[2].line == 9);
   CHECK(parsed.skipped[2].reason == "repeated header row");
   CHECK(parsed.skipped[3].line == 11);
-  CHECK(parsed.skipped[3].reason == "section heading, no KPI");
+  CHECK(parsed.skipped[3].reason == "a note on the table (※, 注, 出典), no KPI");
   for (const auto& ind : parsed.indicators)
     CHECK(find_observation(ind, 2023).check.verdict == Verdict::match);
 }
