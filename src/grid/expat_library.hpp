@@ -27,10 +27,7 @@
 
 namespace kpi::grid {
 
-struct ExpatLibrary {
-  KPI_EXPAT_FUNCTIONS(KPI_LIBRARY_MEMBER)
-  std::string error;  // "" when expat and all its functions above were found
-};
+KPI_LIBRARY_TABLE(ExpatLibrary, KPI_EXPAT_FUNCTIONS);
 
 const ExpatLibrary& expat_library();
 

@@ -30,10 +30,7 @@
 
 namespace kpi::grid {
 
-struct ZipLibrary {
-  KPI_LIBZIP_FUNCTIONS(KPI_LIBRARY_MEMBER)
-  std::string error;  // "" when libzip and all its functions above were found
-};
+KPI_LIBRARY_TABLE(ZipLibrary, KPI_LIBZIP_FUNCTIONS);
 
 const ZipLibrary& zip_library();
 

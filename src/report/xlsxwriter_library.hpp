@@ -42,10 +42,7 @@
 
 namespace kpi::report::xlsx {
 
-struct XlsxWriterLibrary {
-  KPI_XLSXWRITER_FUNCTIONS(KPI_LIBRARY_MEMBER)
-  std::string error;  // "" when libxlsxwriter and all its functions above were found
-};
+KPI_LIBRARY_TABLE(XlsxWriterLibrary, KPI_XLSXWRITER_FUNCTIONS);
 
 // The table, loaded on the first call.
 const XlsxWriterLibrary& lxw();

@@ -4,9 +4,9 @@
 // bring (libcrypto, libbz2, libz, libminizip): about 3 ms of a one-sheet run's 10 ms, for
 // libraries only a workbook read or an xlsx report uses (docs/performance.md).
 //
-// A library's functions are listed once, as an X-macro of their C names; the table struct
-// gets a member of each name and type (KPI_LIBRARY_MEMBER), and the loader fills them in
-// (KPI_LIBRARY_LOAD). Generic: knows nothing of kpi-report.
+// A library's functions are listed once, as an X-macro of their C names; KPI_LIBRARY_TABLE
+// makes the struct of their pointers and KPI_LIBRARY_ACCESSOR the function that fills it.
+// Generic: knows nothing of kpi-report.
 #include <bit>
 #include <string>
 
@@ -35,8 +35,27 @@ class SharedLibrary {
 
 }  // namespace kpi::util
 
-// A member of a library's table: the C function `name`'s pointer, called as table.name(...).
+// A library's table: a struct `Table` with a member of each function `FUNCTIONS` lists (an
+// X-macro of their C names), called as table.name(...), and `error`: "" when the library and
+// every function were found.
+#define KPI_LIBRARY_TABLE(Table, FUNCTIONS) \
+  struct Table {                            \
+    FUNCTIONS(KPI_LIBRARY_MEMBER)           \
+    std::string error;                      \
+  }
 #define KPI_LIBRARY_MEMBER(name) decltype(&::name) name = nullptr;
-// Fills that member from `library` (a SharedLibrary) into `table`.
-#define KPI_LIBRARY_LOAD(library, table, name) \
-  (table).name = (library).function<decltype(&::name)>(#name);
+
+// Defines `const Table& accessor()`: the table, filled from `soname` on the first call
+// (thread-safe; the library stays open to the end of the process).
+#define KPI_LIBRARY_ACCESSOR(Table, accessor, soname, FUNCTIONS) \
+  const Table& accessor() {                                      \
+    static const Table loaded = [] {                             \
+      ::kpi::util::SharedLibrary library(soname);                \
+      Table table;                                               \
+      FUNCTIONS(KPI_LIBRARY_LOAD)                                \
+      table.error = library.error();                             \
+      return table;                                              \
+    }();                                                         \
+    return loaded;                                               \
+  }
+#define KPI_LIBRARY_LOAD(name) table.name = library.function<decltype(&::name)>(#name);

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 
 #include "kpi/util/shared_library.hpp"
 
@@ -29,4 +31,20 @@ TEST_CASE("shared library: the first missing function is said", "[util][shared-l
   CHECK(library.function<double (*)(double)>("kpi_another_missing_one") == nullptr);
   CHECK(library.function<double (*)(double)>("sin") != nullptr);
   CHECK(library.error() == "libm.so.6 has no function kpi_no_such_function: a version too old");
+}
+
+// A table as the workbook libraries declare theirs: libc's strlen and atoi, by name.
+#define KPI_TEST_LIBC_FUNCTIONS(X) \
+  X(strlen)                        \
+  X(atoi)
+KPI_LIBRARY_TABLE(TestLibc, KPI_TEST_LIBC_FUNCTIONS);
+KPI_LIBRARY_ACCESSOR(TestLibc, test_libc, "libc.so.6", KPI_TEST_LIBC_FUNCTIONS)
+
+TEST_CASE("shared library: a table is filled once and called by the functions' names",
+          "[util][shared-library]") {
+  const auto& libc = test_libc();
+  REQUIRE(libc.error.empty());
+  CHECK(libc.strlen("高岡") == 6);
+  CHECK(libc.atoi("1040") == 1040);
+  CHECK(&test_libc() == &libc);
 }
