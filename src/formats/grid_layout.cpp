@@ -154,8 +154,10 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
   // Years in value headers, or headed alone (a stacked sheet's R3, R4 …): a target without
   // one is the final target.
   bool year_columns = !layout.years.empty() || layout.header.find(Role::year) != nullptr;
+  // A plan's table (基準値 and 目標値, no actual or rate yet): its target is the final one.
+  bool plan_only = !layout.header.find(Role::actual) && !layout.header.find(Role::rate);
   for (const auto* c : without_year) {
-    if (c->role == Role::target && layout.final_target < 0 && year_columns) {
+    if (c->role == Role::target && layout.final_target < 0 && (year_columns || plan_only)) {
       layout.final_target = c->index;
       continue;
     }

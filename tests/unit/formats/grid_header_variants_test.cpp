@@ -440,3 +440,15 @@ TEST_CASE("notes under a table are skipped as notes, a lone heading as a heading
   CHECK(out.skipped[1].reason == "a note on the table (※, 注, 出典), no KPI");
   CHECK(out.skipped[2].line == 6);
 }
+
+TEST_CASE(
+    "a plan's table (基準値 and 目標値, no actual or rate) needs no year: its target is final",
+    "[grid-layout]") {
+  auto out = read("指標名,単位,基準値,目標値\n移住者数,人,50,100\n");
+  REQUIRE(out.indicators.size() == 1);
+  // Nothing a year would have filed is lost: the warning says only that 実績値 is missing.
+  REQUIRE(out.diagnostics.size() == 1);
+  CHECK(out.diagnostics[0].code == "input.grid-columns");
+  CHECK(out.indicators[0].final_target.value.text == "100");
+  CHECK(out.indicators[0].observations.empty());
+}
