@@ -688,6 +688,14 @@ std::optional<int> year_of_sheet(const grid::Sheet& sheet, const std::string& ti
   return text::fiscal_year_in(text::normalize(sheet.name));
 }
 
+// Whether any cell of column `col` below the header holds something (an empty template's
+// undated columns lose nothing).
+bool holds_values_below(const grid::Sheet& sheet, int header_row, int col) {
+  for (int r = header_row + 1; r < static_cast<int>(sheet.rows.size()); ++r)
+    if (!cell_text(sheet.at(r, col)).empty()) return true;
+  return false;
+}
+
 // An error, not a silent drop: the published rates of those columns would go unchecked.
 model::Diagnostic undated_columns(const RowContext& ctx, const Layout& layout) {
   std::string list;
@@ -742,6 +750,9 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
          "input.grid-columns",
          "header without " + list + " columns: " + grid_headers::header_report(sheet)});
   }
+  std::erase_if(layout.undated, [&](const Column* c) {
+    return !holds_values_below(sheet, layout.header.last_row, c->index);
+  });
   if (!layout.undated.empty()) out.diagnostics.push_back(undated_columns(ctx, layout));
   ctx.header_names = header_names(ctx, layout);
   auto rows = read_rows(out, ctx, layout, threads);

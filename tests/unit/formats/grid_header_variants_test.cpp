@@ -336,6 +336,9 @@ TEST_CASE("value columns with no year anywhere are an error, not dropped in sile
   CHECK(out.diagnostics[0].severity == kpi::model::Severity::error);
   CHECK(out.diagnostics[0].message.starts_with("the columns 目標値, 実績値, 達成率 name no"));
 
+  // An empty template loses nothing: no error.
+  CHECK(read("指標,目標値,実績値,達成率\n宿泊者数,,,\n").diagnostics.empty());
+
   // A workbook's sheet named for its year gives the columns that year: the wrong 110.0%
   // (130 / 120 = 108.3%) is then a mismatch.
   auto grid = kpi::grid::read_delimited(csv, ',');
