@@ -111,10 +111,13 @@ void find_final_target(Layout& layout) {
   }
 }
 
-// What a 達成度 / 進捗状況 column holds below the header: rates (numbers), grades (A–D, ◎○△×,
-// 順調: short words) or remarks (sentences). Counted over its first 200 rows.
-Role role_by_values(const grid::Sheet& sheet, int first_row, int col) {
-  constexpr std::size_t longest_grade = 12;  // bytes: 概ね順調
+// What a 達成度 / 進捗状況 column holds below the header: rates (numbers), grades (A–D,
+// ◎○△×; under a 状況 header also short words, 順調) or remarks (sentences). Counted over its
+// first 200 rows. Under 達成率 a word (集計中) is a rate not yet known, not a grade.
+Role role_by_values(const grid::Sheet& sheet, int first_row, const Column& column) {
+  bool status_header = column.header.find("状況") != std::string::npos;
+  const std::size_t longest_grade = status_header ? 12 : 3;  // bytes: 概ね順調, ◎
+  int col = column.index;
   int words = 0, numbers = 0, sentences = 0;
   int end = std::min(static_cast<int>(sheet.rows.size()), first_row + 200);
   for (int r = first_row; r < end; ++r) {
@@ -127,13 +130,14 @@ Role role_by_values(const grid::Sheet& sheet, int first_row, int col) {
     else
       ++sentences;
   }
+  if (!status_header) return words > numbers ? Role::grade : Role::rate;
   if (numbers >= words && numbers >= sentences) return Role::rate;
   return words >= sentences ? Role::grade : Role::note;
 }
 
 void reclassify_rates(HeaderMap& header, const grid::Sheet& sheet) {
   for (auto& c : header.columns)
-    if (c.role == Role::rate) c.role = role_by_values(sheet, header.last_row + 1, c.index);
+    if (c.role == Role::rate) c.role = role_by_values(sheet, header.last_row + 1, c);
 }
 
 Layout resolve(HeaderMap header, std::optional<int> context_year) {

@@ -372,6 +372,14 @@ TEST_CASE("a 進捗状況 column is read as rates, grades or remarks by what it 
   REQUIRE(words.indicators.size() == 2);
   CHECK(words.indicators[0].observations.at(0).published_rate.text.empty());
   CHECK(words.indicators[0].observations.at(0).notes == "評価 概ね順調");
+
+  // Under 達成率, words are rates not yet known (集計中), not grades: the printed 61.0% of the
+  // last row is still checked, and wrong.
+  auto pending = read(
+      "令和5年度 KPI\n指標名,基準値,目標値,実績値,達成率\n"
+      "A,50,100,80,集計中\nB,50,100,80,集計中\nC,50,100,80,61.0%\n");
+  REQUIRE(pending.indicators.size() == 3);
+  CHECK(pending.indicators[2].observations.at(0).check.verdict == kpi::model::Verdict::mismatch);
 }
 
 TEST_CASE("a rate headed by what it measures against (目標達成率) is a rate, not a target",
