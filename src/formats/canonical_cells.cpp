@@ -128,6 +128,10 @@ std::string column_name(std::string_view header_cell) {
   return name;
 }
 
+bool names_a_year(std::string_view header_cell) {
+  return grid_headers::read_header(header_cell).fiscal_year.has_value();
+}
+
 bool is_japanese_header(std::string_view header_cell) {
   return !text::is_ascii(header_cell);
 }

@@ -440,17 +440,19 @@ std::size_t first_non_blank(const std::vector<util::CsvRecord>& records) {
 // How surely a row is this sheet's header: 40 and the columns it names, or 0.
 int header_score(const util::CsvRecord& record) {
   int known = 0;
-  bool japanese = false, fiscal_year = false;
+  bool japanese = false, fiscal_year = false, dated_values = false;
   for (const auto& field : record.fields) {
     auto name = cells::column_name(field);
     known += column_index(name) != not_a_column;
     japanese = japanese || cells::is_japanese_header(field);
     fiscal_year = fiscal_year || name == "fiscal_year";
+    dated_values = dated_values || cells::names_a_year(field);
   }
   // Three of our column names in the first row is no accident; outbid the sheet layouts.
-  // Japanese headers are the canonical sheet only in its long form (a 年度 column); a table
-  // with years across is a grid.
-  if (japanese && !fiscal_year) return 0;
+  // Japanese headers are the canonical sheet only in its long form (a 年度 column, values
+  // without years); a table with years across (R5目標値, 令和5年度) is a grid, whose 年度
+  // column is a baseline's year.
+  if (japanese && (!fiscal_year || dated_values)) return 0;
   return known >= 3 ? 40 + known : 0;
 }
 

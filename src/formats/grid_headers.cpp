@@ -412,6 +412,10 @@ HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, H
       up = split;  // 基準値 merged over 年度 | 値, the merge lost in a CSV
     auto c = combine(up, low, col);
     if (c.role == Role::none && c.fiscal_year) c.role = Role::year;  // R2 alone
+    // 基準値 | 年度 side by side in one row: the year of the value to its left.
+    if (c.role == Role::none && low.sub == SubLabel::year && !map.columns.empty() &&
+        map.columns.back().index == col - 1)
+      c.role = year_role_under(map.columns.back().role);
     if (c.role == Role::none) continue;
     c.header = joined_header(sheet, first, last, col);
     map.columns.push_back(std::move(c));

@@ -23,6 +23,9 @@ std::string_view unprotect_cell(std::string_view cell);
 std::string column_name(std::string_view header_cell);
 // True when the header is written in Japanese (not ASCII).
 bool is_japanese_header(std::string_view header_cell);
+// Whether a header cell names a fiscal year (R5目標値, 令和5年度): a grid's header, whose
+// years run across, not the canonical sheet's.
+bool names_a_year(std::string_view header_cell);
 
 // -- values ---------------------------------------------------------------------------------
 // The number a printed value cell stands for, as the reader derives it ("▲ 441" -> -441,

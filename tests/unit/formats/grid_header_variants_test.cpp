@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/formats/registry.hpp"
 #include "kpi/grid/delimited.hpp"
 #include "kpi/verify/rate_check.hpp"
 
@@ -462,4 +463,20 @@ TEST_CASE(
   CHECK(out.diagnostics[0].code == "input.grid-columns");
   CHECK(out.indicators[0].final_target.value.text == "100");
   CHECK(out.indicators[0].observations.empty());
+}
+
+TEST_CASE("a 年度 column beside 基準値 is the baseline's year, and the sheet stays a grid",
+          "[grid-layout]") {
+  const std::string csv =
+      "令和5年度 KPI\n"
+      "指標名,基準値,年度,R5目標値,R5実績値,R5達成率\n"
+      "移住者数,50,H30,100,80,60.0%\n";
+  // Values headed by their years run across: not a long table with a 年度 per row.
+  CHECK(kpi::formats::detect_format(csv)->name == "grid");
+  auto out = read(csv);
+  REQUIRE(out.indicators.size() == 1);
+  CHECK(out.indicators[0].baseline.fiscal_year == 2018);
+  REQUIRE(out.indicators[0].observations.size() == 1);
+  CHECK(out.indicators[0].observations[0].fiscal_year == 2023);
+  CHECK(out.indicators[0].observations[0].check.verdict == kpi::model::Verdict::match);
 }
