@@ -40,6 +40,8 @@ std::optional<Direction> read_direction_word(std::string_view t) {
       {"↓", Direction::decrease},        {"上昇", Direction::increase},
       {"低下", Direction::decrease},     {"増", Direction::increase},
       {"減", Direction::decrease},       {"→", Direction::maintain},
+      {"↗", Direction::increase},        {"↘", Direction::decrease},
+      {"⬆", Direction::increase},        {"⬇", Direction::decrease},
       {"increase", Direction::increase}, {"decrease", Direction::decrease},
       {"maintain", Direction::maintain},
   };

@@ -96,6 +96,9 @@ std::optional<EraYear> gregorian_at(std::string_view s, std::size_t i) {
   if (i > 0 && is_ascii_digit(s[i - 1])) return std::nullopt;
   auto year = read_int(s, i, 4);
   if (!year || year->end - i != 4 || year->value < 1900 || year->value > 2199) return std::nullopt;
+  // FY2023 (an English header or note): the fiscal year without 年.
+  if (i >= 2 && (s.substr(i - 2, 2) == "FY" || s.substr(i - 2, 2) == "fy"))
+    return EraYear{year->value, i - 2, year->end};
   if (s.substr(year->end, 3) != "年") return std::nullopt;
   return EraYear{year->value, i, year->end + 3};
 }

@@ -480,3 +480,20 @@ TEST_CASE("a 年度 column beside 基準値 is the baseline's year, and the shee
   CHECK(out.indicators[0].observations[0].fiscal_year == 2023);
   CHECK(out.indicators[0].observations[0].check.verdict == kpi::model::Verdict::match);
 }
+
+TEST_CASE("an English header with FY years, and arrows for directions", "[grid-layout]") {
+  auto out = read(
+      "Indicator,Direction,Baseline (FY2018),Target (FY2024),FY2023 Actual,Achievement rate\n"
+      "Migrants,↗,50,100,80,60.0%\n"
+      "Waste,↘,100,50,80,45.0%\n");
+  REQUIRE(out.indicators.size() == 2);
+  const auto& waste = out.indicators[1];
+  CHECK(waste.direction == kpi::model::Direction::decrease);
+  CHECK(waste.baseline.fiscal_year == 2018);
+  CHECK(waste.final_target.fiscal_year == 2024);
+  REQUIRE(waste.observations.size() == 1);
+  CHECK(waste.observations[0].fiscal_year == 2023);
+  // (100 − 80) / (100 − 50) = 40.0%: the printed 45.0% is wrong.
+  CHECK(waste.observations[0].check.verdict == kpi::model::Verdict::mismatch);
+  CHECK(out.indicators[0].observations.at(0).check.verdict == kpi::model::Verdict::match);
+}

@@ -37,3 +37,12 @@ TEST_CASE("ranges give their first year, words are not eras", "[text][era]") {
   CHECK_FALSE(fiscal_year_in("SDGs"));
   CHECK_FALSE(fiscal_year_in(""));
 }
+
+TEST_CASE("FY and four digits is a fiscal year, four digits alone are not", "[text][era]") {
+  CHECK(fiscal_year_in("FY2023 Actual") == 2023);
+  CHECK(fiscal_year_in("Target (FY2024)") == 2024);
+  CHECK(fiscal_year_in("fy2019") == 2019);
+  CHECK_FALSE(fiscal_year_in("2023"));      // a count, as likely as a year
+  CHECK_FALSE(fiscal_year_in("FY23"));      // two digits: not a year kpi-report can place
+  CHECK_FALSE(fiscal_year_in("XFY12345"));  // five digits
+}
