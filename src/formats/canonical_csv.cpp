@@ -131,10 +131,11 @@ struct Header {
   // without a title), and a KPI's id is its name.
   bool japanese = false;
   std::string body = "unknown";
+  bool body_from_title = false;  // no municipality column: every row is of `body`
+  bool id_from_name = false;     // no id column: a KPI's id is its name
 };
 
-bool has_column(const Header& h, std::string_view name) {
-  auto index = column_index(name);
+bool has_column(const Header& h, std::size_t index) {
   return std::find(h.column_of_field.begin(), h.column_of_field.end(), index) !=
          h.column_of_field.end();
 }
@@ -162,8 +163,7 @@ std::vector<std::string> missing_required(const Header& h) {
   std::vector<std::string> missing;
   for (std::size_t i = 0; i < column_count; ++i) {
     if (!columns[i].required || defaulted_key(h, columns[i].name)) continue;
-    if (std::find(h.column_of_field.begin(), h.column_of_field.end(), i) == h.column_of_field.end())
-      missing.emplace_back(columns[i].name);
+    if (!has_column(h, i)) missing.emplace_back(columns[i].name);
   }
   return missing;
 }
@@ -173,9 +173,7 @@ Header read_header(Context& c, const util::CsvRecord& record) {
   for (const auto& field : record.fields) {
     auto name = cells::column_name(field);
     auto index = column_index(name);
-    bool repeated = index != not_a_column &&
-                    std::find(h.column_of_field.begin(), h.column_of_field.end(), index) !=
-                        h.column_of_field.end();
+    bool repeated = index != not_a_column && has_column(h, index);
     if (index == not_a_column && !name.empty())
       warn(c, record.line, "input.unknown-column",
            fmt::format("unknown column '{}' ignored", name));
@@ -187,6 +185,9 @@ Header read_header(Context& c, const util::CsvRecord& record) {
     h.column_of_field.push_back(index);
     h.japanese = h.japanese || cells::is_japanese_header(field);
   }
+  h.body_from_title =
+      defaulted_key(h, "municipality") && !has_column(h, column_index("municipality"));
+  h.id_from_name = defaulted_key(h, "id") && !has_column(h, column_index("id"));
   return h;
 }
 
@@ -213,10 +214,8 @@ Row row_of(const util::CsvRecord& r, const Header& h) {
   for (std::size_t i = 0; i < r.fields.size() && i < h.column_of_field.size(); ++i)
     if (h.column_of_field[i] != not_a_column)
       row.cells.values[h.column_of_field[i]] = clean_cell(r.fields[i]);
-  if (defaulted_key(h, "municipality") && !has_column(h, "municipality"))
-    row.cells.values[column_index("municipality")] = h.body;
-  if (defaulted_key(h, "id") && !has_column(h, "id"))
-    row.cells.values[column_index("id")] = row.cells["name"];
+  if (h.body_from_title) row.cells.values[column_index("municipality")] = h.body;
+  if (h.id_from_name) row.cells.values[column_index("id")] = row.cells["name"];
   return row;
 }
 
