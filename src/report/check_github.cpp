@@ -71,13 +71,13 @@ void write_summary(const CheckContext& ctx, const char* path) {
 }  // namespace
 
 void write_check_github(std::ostream& out, const CheckContext& ctx) {
-  for_each_read_item(
-      ctx,
-      [&](const verify::CheckItem& item) {
+  write_read_items(
+      out, ctx,
+      [](std::string& text, const verify::CheckItem& item) {
         auto line = item.location.line > 0 ? fmt::format(",line={}", item.location.line) : "";
-        out << fmt::format("::{} file={}{},title={}::{}\n", command_for(item),
-                           escape_property(item.location.path), line, escape_property(item.title),
-                           escape_data(item.message));
+        fmt::format_to(std::back_inserter(text), "::{} file={}{},title={}::{}\n", command_for(item),
+                       escape_property(item.location.path), line, escape_property(item.title),
+                       escape_data(item.message));
       },
       annotated);
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)

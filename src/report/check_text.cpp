@@ -80,13 +80,14 @@ std::string totals_line(const verify::CheckCounts& c, int unchecked, Lang lang) 
 void write_check_text(std::ostream& out, const CheckContext& ctx) {
   SourceLines sources(ctx.result);
   auto shown = [&](const verify::CheckItem& item) { return worth_showing(item, ctx.verbose); };
-  for_each_read_item(
-      ctx,
-      [&](const verify::CheckItem& item) {
-        out << fmt::format("{}: {}: {} [{}]\n", location_text(item.location),
-                           model::to_string(item.severity), item.message, item.rule);
+  write_read_items(
+      out, ctx,
+      [&](std::string& text, const verify::CheckItem& item) {
+        fmt::format_to(std::back_inserter(text), "{}: {}: {} [{}]\n", location_text(item.location),
+                       model::to_string(item.severity), item.message, item.rule);
         auto line = text::squeeze_spaces(sources.at(item.location));
-        if (!line.empty()) out << "    " << text::trim(fit(line, quoted_width)) << '\n';
+        if (!line.empty())
+          text.append("    ").append(text::trim(fit(line, quoted_width))).push_back('\n');
       },
       shown);
   for (const auto& sheet : ctx.result.sheets) {

@@ -265,14 +265,19 @@ void CheckItems::for_each(const Visit& visit, const Wanted& wanted) const {
   for (const auto& run : runs_) visit_run(run, visit, wanted, Places());
 }
 
-void CheckItems::for_each_summarised(const Visit& visit, const Wanted& wanted,
-                                     std::size_t shown) const {
+void CheckItems::for_each_summarised_diagnostic(const Visit& visit, const Wanted& wanted,
+                                                std::size_t shown) const {
   CheckItem item;
   for (const auto& d :
        model::summarise_diagnostics(result_.diagnostics, shown, model::Summed::all_but_errors)) {
     diagnostic_item(item, d);
     if (!wanted || wanted(item)) visit(item);
   }
+}
+
+void CheckItems::for_each_summarised(const Visit& visit, const Wanted& wanted,
+                                     std::size_t shown) const {
+  for_each_summarised_diagnostic(visit, wanted, shown);
   for (const auto& run : runs_)
     if (run.kind != RunKind::diagnostics) visit_run(run, visit, wanted, Places());
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Output formats of `kpi-report check`: text, json, github, junit, sarif. One line each in
 // check_writers.cpp.
+#include <functional>
 #include <map>
 #include <ostream>
 #include <string_view>
@@ -33,11 +34,15 @@ struct CheckWriter {
 const std::vector<CheckWriter>& check_writers();
 const CheckWriter* find_check_writer(std::string_view name);
 
+// An item's text for a reader, appended to `text` (safe to call on several threads at once).
+using RenderItem = std::function<void(std::string& text, const verify::CheckItem& item)>;
 // The items as a person reads them (text, GitHub annotations): every one with --verbose, else
 // a file's input problems repeated under one rule summed up after the first few
-// (verify::CheckItems::for_each_summarised, as `report` does on stderr).
-void for_each_read_item(const CheckContext& context, const verify::CheckItems::Visit& visit,
-                        const verify::CheckItems::Wanted& wanted);
+// (verify::CheckItems::for_each_summarised, as `report` does on stderr). Each item is rendered by
+// render() and written to `out` in order; the runs of rates and findings are rendered on
+// context.jobs threads.
+void write_read_items(std::ostream& out, const CheckContext& context, const RenderItem& render,
+                      const verify::CheckItems::Wanted& wanted);
 
 void write_check_text(std::ostream& out, const CheckContext& context);
 void write_check_json(std::ostream& out, const CheckContext& context);

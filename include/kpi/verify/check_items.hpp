@@ -68,10 +68,18 @@ class CheckItems {
   // (model::summarise_diagnostics: of each file's and rule's, the first `shown`, then one note
   // "… and N more" in the place of the next; failing ones are all given).
   void for_each_summarised(const Visit& visit, const Wanted& wanted, std::size_t shown) const;
+  // Only the input problems of for_each_summarised (what it visits before the runs of rates
+  // and findings).
+  void for_each_summarised_diagnostic(const Visit& visit, const Wanted& wanted,
+                                      std::size_t shown) const;
 
   // The items in runs of a few hundred, each never empty (writers render runs on several
   // threads): run k's items in order.
   std::size_t run_count() const { return runs_.size(); }
+  // Whether run k holds input problems (for_each_summarised sums them up instead).
+  bool holds_diagnostics(std::size_t run) const {
+    return runs_.at(run).kind == RunKind::diagnostics;
+  }
   void for_each_in_run(std::size_t run, const Visit& visit, const Wanted& wanted = {}) const;
   // Only the items at `positions` (ascending, 0-based within the run) of run k: the others are
   // passed over without being made (a writer that visits a run's items in another order).

@@ -122,3 +122,39 @@ TEST_CASE("check text and github: a file's repeated input problems summed up, --
   CHECK_THAT(render_with("json", false), Catch::Contains("skipped 6"));  // machines: every one
   CHECK_THAT(render_with("sarif", false), Catch::Contains("skipped 6"));
 }
+
+TEST_CASE("check text and github: runs rendered on several threads join in order",
+          "[check][writers]") {
+  // 3,000 KPIs (6,000 rates, every other one wrong) and 1,500 input problems: many runs of
+  // each kind of item, so that the threads take turns.
+  auto result = sample();
+  auto& indicators = result.sheets[0].parsed.indicators;
+  auto one = indicators[0];
+  for (int i = 1; i < 3000; ++i) {
+    auto copy = one;
+    copy.id = "No." + std::to_string(i);
+    indicators.push_back(copy);
+  }
+  for (int line = 1; line <= 1500; ++line)
+    result.diagnostics.push_back({"dir/sheet,1.txt", line}, kpi::model::Severity::error,
+                                 "input.bad-value", "bad " + std::to_string(line));
+  kpi::verify::CheckItems items(result, {});
+  REQUIRE(items.run_count() >= 8);
+  for (const char* format : {"text", "github"})
+    for (bool verbose : {false, true}) {
+      auto with_jobs = [&](int jobs) {
+        std::ostringstream out;
+        kpi::report::CheckContext context{result, items, verbose};
+        context.jobs = jobs;
+        kpi::report::find_check_writer(format)->write(out, context);
+        return out.str();
+      };
+      auto serial = with_jobs(1);
+      CAPTURE(format, verbose);
+      CHECK_THAT(serial, Catch::Contains("No.2999 FY2021"));
+      CHECK(serial.find("bad 1500") < serial.find("FY2021"));  // input problems first
+      CHECK(serial.find("No.1 FY2021") < serial.find("No.2999 FY2021"));
+      CHECK(with_jobs(2) == serial);
+      CHECK(with_jobs(3) == serial);
+    }
+}
