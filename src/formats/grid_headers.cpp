@@ -31,6 +31,13 @@ constexpr std::array words{
     // Percentages, grades (◎, A) or words (順調): grid_layout tells them apart by the values.
     Word{"進捗状況", Role::rate},
     Word{"達成状況", Role::rate},
+    Word{"進ちょく率", Role::rate},
+    Word{"達成比率", Role::rate},
+    Word{"対目標比", Role::rate},
+    Word{"目標比", Role::rate},
+    Word{"到達率", Role::rate},
+    Word{"充足率", Role::rate},
+    Word{"進捗", Role::rate},
     Word{"最終目標年度", Role::final_year},
     Word{"目標年度", Role::final_year},
     Word{"目標年次", Role::final_year},
@@ -65,8 +72,10 @@ constexpr std::array words{
     Word{"初期値", Role::baseline},
     Word{"当初値", Role::baseline},
     Word{"策定時", Role::baseline},
-    Word{"現状値", Role::baseline},
+    Word{"現状値", Role::baseline},  // the actual beside another baseline (build_map)
+    Word{"現在値", Role::baseline},
     Word{"目標値", Role::target},
+    Word{"計画値", Role::target},
     Word{"目標", Role::target},
     Word{"実績値", Role::actual},
     Word{"実績", Role::actual},
@@ -389,6 +398,25 @@ Column combine(const HeaderWord& upper, const HeaderWord& lower, int col) {
   return c;
 }
 
+bool names_current_value(const Column& c) {
+  return text::contains(c.header, "現状値") || text::contains(c.header, "現在値");
+}
+
+// 現状値 / 現在値 is the value now: the actual when another column names the baseline (基準値,
+// 策定時 …) or when the sheet prints rates and names no actual; else, in a plan's table
+// (現状値 and 目標値), the baseline the plan started from.
+void current_values_as_actuals(HeaderMap& map) {
+  bool other_baseline = false, rate = false, actual = false;
+  for (const auto& c : map.columns) {
+    other_baseline = other_baseline || (c.role == Role::baseline && !names_current_value(c));
+    rate = rate || c.role == Role::rate;
+    actual = actual || c.role == Role::actual;
+  }
+  if (!other_baseline && (actual || !rate)) return;
+  for (auto& c : map.columns)
+    if (c.role == Role::baseline && names_current_value(c)) c.role = Role::actual;
+}
+
 HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, HeaderRows& rows,
                     int first, int last) {
   HeaderMap map;
@@ -420,6 +448,7 @@ HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, H
     c.header = joined_header(sheet, first, last, col);
     map.columns.push_back(std::move(c));
   }
+  current_values_as_actuals(map);
   return map;
 }
 

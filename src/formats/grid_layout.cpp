@@ -111,9 +111,17 @@ void find_final_target(Layout& layout) {
   }
 }
 
+// A cell printing a rate: a number alone, with % or nothing after it ("75.0%", "0.9").
+bool prints_a_rate(std::string_view normalized) {
+  auto v = text::parse_cell(normalized, normalized);
+  return v.value.number && (v.unit.empty() || v.unit == "%");
+}
+
 // What a 達成度 / 進捗状況 column holds below the header: rates (numbers), grades (A–D,
 // ◎○△×; under a 状況 header also short words, 順調) or remarks (sentences). Counted over its
-// first 200 rows. Under 達成率 a word (集計中) is a rate not yet known, not a grade.
+// first 200 rows. Under 達成率 or 達成度 one printed rate keeps the column a rate column: its
+// words (○, ×, 集計中) are rates not given as numbers, each unchecked, and a wrong number among
+// them is still caught; only a column without any number is a grade.
 Role role_by_values(const grid::Sheet& sheet, int first_row, const Column& column) {
   bool status_header = column.header.find("状況") != std::string::npos;
   const std::size_t longest_grade = status_header ? 12 : 3;  // bytes: 概ね順調, ◎
@@ -123,14 +131,14 @@ Role role_by_values(const grid::Sheet& sheet, int first_row, const Column& colum
   for (int r = first_row; r < end; ++r) {
     auto t = text::normalize(cell_text(sheet.at(r, col)));
     if (t.empty() || text::is_no_value(t)) continue;
-    if (text::find_number(t))
+    if (prints_a_rate(t))
       ++numbers;
     else if (t.size() <= longest_grade)
       ++words;
     else
       ++sentences;
   }
-  if (!status_header) return words > numbers ? Role::grade : Role::rate;
+  if (!status_header) return numbers == 0 && words > 0 ? Role::grade : Role::rate;
   if (numbers >= words && numbers >= sentences) return Role::rate;
   return words >= sentences ? Role::grade : Role::note;
 }
@@ -713,6 +721,34 @@ model::Diagnostic undated_columns(const RowContext& ctx, const Layout& layout) {
               "令和5年度)"};
 }
 
+// Whether a column of published rates holds a value below the header.
+bool prints_rates(const grid::Sheet& sheet, const Layout& layout) {
+  for (const auto& [year, cols] : layout.years)
+    if (cols.rate >= 0 && holds_values_below(sheet, layout.header.last_row, cols.rate)) return true;
+  return false;
+}
+
+// A header without a column a KPI table needs: a warning, and an error when the sheet prints
+// rates that the missing actual or target would check (they would pass unchecked otherwise).
+model::Diagnostic missing_columns(const RowContext& ctx, const Layout& layout,
+                                  const std::vector<std::string>& missing) {
+  std::string list;
+  bool checks_rates = false;
+  for (const auto& m : missing) {
+    list += (list.empty() ? "" : ", ") + m;
+    checks_rates = checks_rates || m == grid_headers::to_string(Role::actual) ||
+                   m == grid_headers::to_string(Role::target);
+  }
+  bool unchecked = checks_rates && prints_rates(ctx.sheet, layout);
+  return {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
+          unchecked ? model::Severity::error : model::Severity::warning,
+          "input.grid-columns",
+          "header without " + list + " columns: " + grid_headers::header_report(ctx.sheet) +
+              (unchecked ? "; the published rates cannot be checked without them (name the "
+                           "column 実績値 or 目標値)"
+                         : "")};
+}
+
 }  // namespace
 
 int sniff_sheet(const grid::Sheet& sheet) {
@@ -745,15 +781,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   auto layout = resolve(std::move(*header), year_of_sheet(sheet, title));
   find_stacked_rows(layout, sheet);
   if (layout.kind_column >= 0) missing.clear();  // the rows name targets and actuals
-  if (!missing.empty()) {
-    std::string list;
-    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-    out.diagnostics.push_back(
-        {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
-         model::Severity::warning,
-         "input.grid-columns",
-         "header without " + list + " columns: " + grid_headers::header_report(sheet)});
-  }
+  if (!missing.empty()) out.diagnostics.push_back(missing_columns(ctx, layout, missing));
   std::erase_if(layout.undated, [&](const Column* c) {
     return !holds_values_below(sheet, layout.header.last_row, c->index);
   });
@@ -776,7 +804,15 @@ int sniff(std::string_view text) {
 
 model::ParseOutput parse(std::string_view text, std::string_view path) {
   auto grid = grid::read_delimited(text, grid::delimiter_of(text));
-  return parse_sheet(grid.sheet, path, grid.row_lines);
+  auto out = parse_sheet(grid.sheet, path, grid.row_lines);
+  if (grid.unterminated_line > 0)
+    out.diagnostics.push_back(
+        {{std::string(path), grid.unterminated_line},
+         model::Severity::error,
+         "input.unterminated-quote",
+         "a quoted field without its closing quote (\") runs to the end of the file and takes "
+         "every row after it into one cell: close the quote, or remove the stray \""});
+  return out;
 }
 
 }  // namespace kpi::formats::grid_layout

@@ -45,6 +45,7 @@ DelimitedGrid read_delimited(std::string_view text, char separator) {
   DelimitedGrid grid;
   if (separator == ',') {
     for (const auto& record : util::read_csv(text)) {
+      if (record.unterminated && grid.unterminated_line == 0) grid.unterminated_line = record.line;
       std::vector<std::string_view> fields(record.fields.begin(), record.fields.end());
       put_row(grid, record.line, fields);
     }

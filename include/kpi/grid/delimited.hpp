@@ -11,6 +11,9 @@ namespace kpi::grid {
 struct DelimitedGrid {
   Sheet sheet;
   std::vector<int> row_lines;  // 1-based text line where each row starts
+  // The line of a quoted field without its closing quote (it ran to the end of the text and
+  // took the rows after it into one cell); 0 when every quote is closed.
+  int unterminated_line = 0;
 };
 
 // The separator a text table uses: '\t' when its first lines hold tabs, else ','.
