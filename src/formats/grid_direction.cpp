@@ -50,10 +50,19 @@ std::optional<Direction> read_direction_word(std::string_view t) {
   return std::nullopt;
 }
 
-// The way the final target lies from the baseline; without a baseline, the way the targets
-// go from the first year's to the final one (10, 5, then 0: decrease), when they move.
+// The target the KPI heads for: the final one, else the latest year's.
+const std::optional<model::Decimal>& aimed_target(const model::Indicator& ind) {
+  if (ind.final_target.value.number) return ind.final_target.value.number;
+  for (auto o = ind.observations.rbegin(); o != ind.observations.rend(); ++o)
+    if (o->target.number) return o->target.number;
+  return ind.final_target.value.number;
+}
+
+// The way the final target (else the latest year's) lies from the baseline; without a
+// baseline, the way the targets go from the first year's to the final one (10, 5, then 0:
+// decrease), when they move.
 Direction by_comparison(const model::Indicator& ind) {
-  const auto& target = ind.final_target.value.number;
+  const auto& target = aimed_target(ind);
   const auto& base = ind.baseline.value.number;
   if (!target) return Direction::unknown;
   double t = target->to_double();

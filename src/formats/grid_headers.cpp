@@ -22,6 +22,14 @@ using Word = VocabularyWord;
 
 // Longer and more specific words first: the first word contained in a header decides.
 constexpr std::array words{
+    // Where a value comes from or how it is worked out (実績値の出典, 目標値の根拠, 指標の説明):
+    // a note beside the column it names, not that column.
+    Word{"出典", Role::note},
+    Word{"根拠", Role::note},
+    Word{"考え方", Role::note},
+    Word{"説明", Role::note},
+    Word{"算出方法", Role::note},
+    Word{"算定方法", Role::note},
     // A rate's header names what it measures against: 目標達成率, 実績達成率 are rates.
     Word{"達成率", Role::rate},
     Word{"進捗率", Role::rate},

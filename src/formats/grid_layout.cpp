@@ -57,6 +57,8 @@ struct Layout {
   // Value columns without a year when neither the header nor the title or sheet name gives
   // one: their values cannot be filed under a year, so they are not read (an error says so).
   std::vector<const Column*> undated;
+  // Columns of the same year and role as another: {the column read, the one left out}.
+  std::vector<std::pair<int, int>> unread;
   std::array<int, role_count> first_column{};  // by role: the first column, or -1
   int column(Role role) const { return first_column[static_cast<std::size_t>(role)]; }
 };
@@ -148,6 +150,35 @@ void reclassify_rates(HeaderMap& header, const grid::Sheet& sheet) {
     if (c.role == Role::rate) c.role = role_by_values(sheet, header.last_row + 1, c);
 }
 
+bool is_hidden_column(const grid::Sheet& sheet, int col) {
+  return std::binary_search(sheet.hidden_cols.begin(), sheet.hidden_cols.end(), col);
+}
+
+// A hidden column (達成率(計算用)) beside a visible one of the same role and year: the visible
+// one is what the sheet prints and what is checked; the hidden one is left out.
+void prefer_visible_columns(HeaderMap& header, const grid::Sheet& sheet) {
+  auto same_place = [](const Column& a, const Column& b) {
+    return a.role == b.role && a.fiscal_year == b.fiscal_year && a.year_offset == b.year_offset;
+  };
+  std::vector<Column> kept;
+  for (const auto& c : header.columns) {
+    bool shadowed =
+        is_hidden_column(sheet, c.index) &&
+        std::any_of(header.columns.begin(), header.columns.end(), [&](const Column& other) {
+          return same_place(other, c) && !is_hidden_column(sheet, other.index);
+        });
+    if (!shadowed) kept.push_back(c);
+  }
+  header.columns = std::move(kept);
+}
+
+// A year's target, actual or rate column: `col` when the slot is free or `later_wins`; the
+// column left out is noted (a warning names it).
+void take_slot(Layout& layout, int& slot, int col, bool later_wins) {
+  if (slot >= 0) layout.unread.push_back({later_wins ? col : slot, later_wins ? slot : col});
+  if (slot < 0 || later_wins) slot = col;
+}
+
 Layout resolve(HeaderMap header, std::optional<int> context_year) {
   Layout layout;
   layout.header = std::move(header);
@@ -157,7 +188,7 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
     if (c.role == Role::baseline && c.fiscal_year) layout.baseline_year_in_header = c.fiscal_year;
     if (!is_year_role(c.role)) continue;
     if (c.fiscal_year)
-      slot(layout.years[*c.fiscal_year], c.role) = c.index;
+      take_slot(layout, slot(layout.years[*c.fiscal_year], c.role), c.index, true);
     else
       without_year.push_back(&c);
   }
@@ -183,8 +214,7 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
       layout.undated.push_back(c);
       continue;
     }
-    int& s = slot(layout.years[*year], c->role);
-    if (s < 0) s = c->index;
+    take_slot(layout, slot(layout.years[*year], c->role), c->index, false);
   }
   return layout;
 }
@@ -728,6 +758,25 @@ bool prints_rates(const grid::Sheet& sheet, const Layout& layout) {
   return false;
 }
 
+std::string column_text(const Layout& layout, int col) {
+  for (const auto& c : layout.header.columns)
+    if (c.index == col) return fmt::format("{} ({})", c.header, grid::column_name(col));
+  return grid::column_name(col);
+}
+
+// Two columns for one year's value: the one not read is named, for its values go unchecked.
+model::Diagnostic unread_columns(const RowContext& ctx, const Layout& layout) {
+  std::string list;
+  for (const auto& [read, left_out] : layout.unread)
+    list += fmt::format("{}{} is not read, {} is", list.empty() ? "" : "; ",
+                        column_text(layout, left_out), column_text(layout, read));
+  return {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
+          model::Severity::warning,
+          "input.duplicate-column",
+          "two columns give the same year's value: " + list +
+              " (its values are not checked; hide or rename the one that is not printed)"};
+}
+
 // A header without a column a KPI table needs: a warning, and an error when the sheet prints
 // rates that the missing actual or target would check (they would pass unchecked otherwise).
 model::Diagnostic missing_columns(const RowContext& ctx, const Layout& layout,
@@ -777,6 +826,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   ctx.municipality = calc::slug_for_name(ctx.municipality_name);
   if (ctx.municipality.empty()) ctx.municipality = "unknown";
   reclassify_rates(*header, sheet);
+  prefer_visible_columns(*header, sheet);
   auto missing = grid_headers::missing_roles(*header);
   auto layout = resolve(std::move(*header), year_of_sheet(sheet, title));
   find_stacked_rows(layout, sheet);
@@ -786,6 +836,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
     return !holds_values_below(sheet, layout.header.last_row, c->index);
   });
   if (!layout.undated.empty()) out.diagnostics.push_back(undated_columns(ctx, layout));
+  if (!layout.unread.empty()) out.diagnostics.push_back(unread_columns(ctx, layout));
   ctx.header_names = header_names(ctx, layout);
   auto rows = read_rows(out, ctx, layout, threads);
   out.indicators = std::move(rows.made);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/grid/delimited.hpp"
 #include "kpi/verify/rate_check.hpp"
 
 namespace {
@@ -34,8 +35,7 @@ const kpi::model::Diagnostic* find_code(const kpi::model::ParseOutput& out,
 
 }  // namespace
 
-TEST_CASE("現状値 beside a 基準値 is the actual; in a plan's table it is the baseline",
-          "[grid-layout]") {
+TEST_CASE("現状値 beside a 基準値 is the actual, in a plan's table the baseline", "[grid-layout]") {
   auto out = read(
       "令和5年度 KPI進捗\n"
       "指標名,基準値(H30),現状値(R5),目標値(R5),達成率\n"
@@ -66,7 +66,8 @@ TEST_CASE("現状値 beside a 基準値 is the actual; in a plan's table it is t
   CHECK(plan.indicators[0].final_target.value.text == "100");
 }
 
-TEST_CASE("計画値 is a target; 進捗, 進ちょく率, 対目標比, 到達率 head rates", "[grid-layout]") {
+TEST_CASE("計画値 is a target, and 進捗, 進ちょく率, 対目標比, 到達率 head rates",
+          "[grid-layout]") {
   for (std::string rate_word : {"進捗", "進ちょく率", "対目標比", "到達率", "達成比率"}) {
     CAPTURE(rate_word);
     auto out = read("令和5年度 KPI\n指標名,基準値,計画値,実績値," + rate_word +
@@ -138,4 +139,64 @@ TEST_CASE("a quote without its closing quote is an error at its line", "[grid-la
   CHECK(quote->location.path == "grid.csv");
   CHECK(find_code(read("指標名,目標値,実績値,達成率\n\"移住者数\",100,80,80.0%\n"),
                   "input.unterminated-quote") == nullptr);
+}
+
+TEST_CASE("without a final target the year's target below the baseline says decrease",
+          "[grid-layout]") {
+  auto out = read(
+      "令和5年度 KPI\n"
+      "指標名,基準値,目標値,実績値,達成率\n"
+      "事故件数,500,400,450,88.9%\n"
+      "犯罪件数,300,200,250,125.0%\n");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.indicators[0].direction == kpi::model::Direction::decrease);
+  CHECK(out.indicators[0].direction_source == kpi::model::DirectionSource::inferred);
+  CHECK(only_observation(out, 0).check.verdict == Verdict::match);  // 400 / 450
+  const auto& wrong = only_observation(out, 1);  // 200 / 250 = 80.0%, printed 125.0%
+  CHECK(wrong.check.method == "inverse");
+  CHECK(wrong.check.verdict == Verdict::mismatch);
+}
+
+TEST_CASE("where a value comes from is a note, and a hidden column gives way to the one printed",
+          "[grid-layout]") {
+  auto out = read(
+      "令和5年度 KPI\n"
+      "指標の説明,指標名,実績値の出典,基準値,目標値の根拠,目標値,実績値,達成率\n"
+      "転入者,移住者数,住基,40,総合計画,100,80,80.0%\n"
+      "宿泊者,観光客数,観光動態調査,100,前年比,200,100,75.0%\n");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.indicators[0].name == "移住者数");
+  CHECK(only_observation(out, 0).actual.text == "80");
+  CHECK(only_observation(out, 0).target.text == "100");
+  CHECK(only_observation(out, 0).check.verdict == Verdict::match);
+  CHECK(only_observation(out, 1).check.verdict == Verdict::mismatch);
+
+  // A workbook's hidden 達成率(計算用) before the 達成率 the sheet prints.
+  auto sheet = kpi::grid::read_delimited(
+                   "令和5年度 KPI\n"
+                   "指標名,目標値,実績値,達成率(計算用),達成率\n"
+                   "移住者数,100,80,80.0%,80.0%\n"
+                   "観光客数,200,100,50.0%,75.0%\n",
+                   ',')
+                   .sheet;
+  sheet.hidden_cols = {3};
+  auto hidden = kpi::formats::grid_layout::parse_sheet(sheet, "book.xlsx");
+  kpi::verify::check_rates(hidden.indicators);
+  CHECK(only_observation(hidden, 1).published_rate.text == "75.0%");
+  CHECK(only_observation(hidden, 1).published_rate.cell.text() == "E4");
+  CHECK(only_observation(hidden, 1).check.verdict == Verdict::mismatch);
+  sheet.hidden_cols.clear();  // both shown: the first one is read, as before
+  auto shown = kpi::formats::grid_layout::parse_sheet(sheet, "book.xlsx");
+  CHECK(only_observation(shown, 1).published_rate.text == "50.0%");
+}
+
+TEST_CASE("two visible columns for one year's rate: the one not read is named", "[grid-layout]") {
+  auto out = read(
+      "令和5年度 KPI\n"
+      "指標名,目標値,実績値,達成率(計算用),達成率\n"
+      "移住者数,100,80,80.0%,75.0%\n");
+  const auto* unread = find_code(out, "input.duplicate-column");
+  REQUIRE(unread != nullptr);
+  CHECK(unread->severity == Severity::warning);
+  CHECK_THAT(unread->message, Catch::Contains("達成率 (E) is not read, 達成率(計算用) (D) is"));
 }
