@@ -480,6 +480,13 @@ std::pair<int, int> header_rows(HeaderRows& rows, int row) {
 
 }  // namespace
 
+// Columns of values (目標値, 実績値, 達成率 …) or of years alone.
+int value_columns(const HeaderMap& map) {
+  int values = 0;
+  for (const auto& c : map.columns) values += is_value_role(c.role) || c.role == Role::year;
+  return values;
+}
+
 // Distinct roles of a header with a KPI name column; 0 without one.
 int map_score(const HeaderMap& map) {
   std::vector<Role> seen;
@@ -493,6 +500,16 @@ int map_score(const HeaderMap& map) {
 
 std::optional<HeaderMap> find_header(const grid::Sheet& sheet) {
   return find_header(sheet, grid::MergedIndex(sheet));
+}
+
+std::optional<HeaderMap> header_at(const grid::Sheet& sheet, const grid::MergedIndex& merges,
+                                   int row) {
+  HeaderRows words(sheet);
+  if (header_score(words.at(row)) == 0) return std::nullopt;
+  auto [first, last] = header_rows(words, row);
+  auto map = build_map(sheet, merges, words, first, last);
+  if (map_score(map) == 0 || value_columns(map) < 2) return std::nullopt;
+  return map;
 }
 
 std::optional<HeaderMap> find_header(const grid::Sheet& sheet, const grid::MergedIndex& merges) {
@@ -509,10 +526,7 @@ std::optional<HeaderMap> find_header(const grid::Sheet& sheet, const grid::Merge
     int score = map_score(map);
     if (score > best_score) best = std::move(map), best_score = score;
   }
-  if (!best) return std::nullopt;
-  int values = 0;
-  for (const auto& c : best->columns) values += is_value_role(c.role) || c.role == Role::year;
-  if (values < 2) return std::nullopt;
+  if (!best || value_columns(*best) < 2) return std::nullopt;
   return best;
 }
 

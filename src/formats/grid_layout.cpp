@@ -804,6 +804,141 @@ int sniff_sheet(const grid::Sheet& sheet) {
   return grid_headers::find_header(sheet) ? sniff_score : 0;
 }
 
+namespace {
+
+// One table of a sheet: its header and the row where the next table's header starts.
+struct Table {
+  HeaderMap header;
+  int end_row = 0;
+  // The KPI column's text in the rows that repeat the header within the table ("KPI" where
+  // the header says 指標名): skipped as repeated header rows, not read as KPIs.
+  std::vector<std::string> repeated_names{};
+};
+
+// Which role each column has: two headers alike in this head the same rows alike.
+std::vector<std::pair<int, Role>> roles_of(const HeaderMap& header) {
+  std::vector<std::pair<int, Role>> roles;
+  for (const auto& c : header.columns) roles.emplace_back(c.index, c.role);
+  return roles;
+}
+
+bool is_number_cell(std::string_view text) {
+  return text::parse_cell(text, text).value.number.has_value();
+}
+
+// Whether the row might be another header: two or more of the table's value cells hold text
+// that is no number (目標値, 実績値). Data rows fail at their first number, at a few steps a row.
+bool may_be_header(const grid::Sheet& sheet, const Layout& layout, int row) {
+  int words = 0;
+  for (const auto& [year, cols] : layout.years)
+    for (int c : {cols.target, cols.actual, cols.rate}) {
+      if (c < 0) continue;
+      auto text = text::trim(cell_text(sheet.at(row, c)));
+      if (text.empty() || text::is_no_value(text)) continue;
+      if (is_number_cell(text)) return false;
+      ++words;
+    }
+  return words >= 2;
+}
+
+bool holds_a_number(const grid::Sheet& sheet, int first, int end) {
+  for (int r = first; r < end && r < static_cast<int>(sheet.rows.size()); ++r)
+    for (const auto& c : sheet.rows[static_cast<std::size_t>(r)])
+      if (is_number_cell(text::trim(c.display))) return true;
+  return false;
+}
+
+// The tables of a sheet in row order: the best header's, a table above it whose header names
+// its own columns (two tables, the second with more columns), and one at each later row that
+// heads the rows below it anew (its columns in another order, or the KPI column named
+// otherwise). A later row repeating the header word for word stays a repeated header row.
+std::vector<Table> tables_of(const grid::Sheet& sheet, const grid::MergedIndex& merges,
+                             const HeaderMap& best, std::optional<int> context_year) {
+  std::vector<Table> tables;
+  for (int r = 0; r < best.first_row; ++r) {
+    auto above = grid_headers::header_at(sheet, merges, r);
+    if (!above || above->last_row >= best.first_row) continue;
+    if (!tables.empty()) tables.back().end_row = above->first_row;
+    r = above->last_row;
+    tables.push_back({std::move(*above), best.first_row});
+  }
+  std::erase_if(tables, [&](const Table& t) {
+    return !holds_a_number(sheet, t.header.last_row + 1, t.end_row);
+  });
+  auto rows = static_cast<int>(sheet.rows.size());
+  tables.push_back({best, rows});
+  auto layout = resolve(best, context_year);
+  auto roles = roles_of(best);
+  for (int r = best.last_row + 1; r < rows; ++r) {
+    if (!may_be_header(sheet, layout, r)) continue;
+    auto next = grid_headers::header_at(sheet, merges, r);
+    if (!next || next->first_row <= tables.back().header.last_row) continue;
+    if (roles_of(*next) == roles) {  // the same columns again: a repeated header row
+      if (const auto* name = next->find(Role::name))
+        tables.back().repeated_names.push_back(std::string(cell_text(sheet.at(r, name->index))));
+      continue;
+    }
+    r = next->last_row;
+    tables.back().end_row = next->first_row;
+    layout = resolve(*next, context_year);
+    roles = roles_of(*next);
+    tables.push_back({std::move(*next), rows});
+  }
+  return tables;
+}
+
+// A copy of the sheet holding only the rows [first, end) (a table among others), each where it
+// is: its cells name the same rows and columns.
+grid::Sheet rows_of(const grid::Sheet& sheet, int first, int end) {
+  grid::Sheet part;
+  part.name = sheet.name;
+  part.hidden = sheet.hidden;
+  part.texts = sheet.texts;
+  part.merged = sheet.merged;
+  part.hidden_rows = sheet.hidden_rows;
+  part.hidden_cols = sheet.hidden_cols;
+  part.rows.resize(static_cast<std::size_t>(end));
+  for (int r = first; r < end; ++r)
+    part.rows[static_cast<std::size_t>(r)] = sheet.rows[static_cast<std::size_t>(r)];
+  return part;
+}
+
+// One table's KPIs, diagnostics and skipped rows into `out`.
+void parse_table(model::ParseOutput& out, RowContext& ctx, Table table_read,
+                 std::optional<int> context_year, unsigned threads) {
+  const auto& sheet = ctx.sheet;
+  auto header = std::move(table_read.header);
+  reclassify_rates(header, sheet);
+  prefer_visible_columns(header, sheet);
+  auto missing = grid_headers::missing_roles(header);
+  auto layout = resolve(std::move(header), context_year);
+  find_stacked_rows(layout, sheet);
+  if (layout.kind_column >= 0) missing.clear();  // the rows name targets and actuals
+  if (!missing.empty()) out.diagnostics.push_back(missing_columns(ctx, layout, missing));
+  std::erase_if(layout.undated, [&](const Column* c) {
+    return !holds_values_below(sheet, layout.header.last_row, c->index);
+  });
+  if (!layout.undated.empty()) out.diagnostics.push_back(undated_columns(ctx, layout));
+  if (!layout.unread.empty()) out.diagnostics.push_back(unread_columns(ctx, layout));
+  ctx.header_names = header_names(ctx, layout);
+  for (auto& name : table_read.repeated_names) ctx.header_names.push_back(std::move(name));
+  model::ParseOutput table;
+  auto rows = read_rows(table, ctx, layout, threads);
+  table.indicators = std::move(rows.made);
+  finish_kpis(rows.started, ctx, layout, rows.kinds, threads, table.indicators);
+  if (out.indicators.empty())
+    out.indicators = std::move(table.indicators);
+  else
+    std::move(table.indicators.begin(), table.indicators.end(), std::back_inserter(out.indicators));
+  std::move(table.diagnostics.begin(), table.diagnostics.end(),
+            std::back_inserter(out.diagnostics));
+  std::move(table.skipped.begin(), table.skipped.end(), std::back_inserter(out.skipped));
+  out.rows_read += table.rows_read;
+  out.rows_used += table.rows_used;
+}
+
+}  // namespace
+
 model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                const std::vector<int>& row_lines,
                                std::optional<grid_headers::HeaderMap> header, unsigned threads) {
@@ -821,26 +956,30 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                    " (expected 指標名 and 目標値 / 実績値 / 達成率 columns)"});
     return out;
   }
-  auto title = title_text(sheet, header->first_row);
+  auto year = year_of_sheet(sheet, title_text(sheet, header->first_row));
+  auto tables = tables_of(sheet, ctx.merges, *header, year);
+  auto title = title_text(sheet, tables.front().header.first_row);
   ctx.municipality_name = text::body_name_in(title);
   ctx.municipality = calc::slug_for_name(ctx.municipality_name);
   if (ctx.municipality.empty()) ctx.municipality = "unknown";
-  reclassify_rates(*header, sheet);
-  prefer_visible_columns(*header, sheet);
-  auto missing = grid_headers::missing_roles(*header);
-  auto layout = resolve(std::move(*header), year_of_sheet(sheet, title));
-  find_stacked_rows(layout, sheet);
-  if (layout.kind_column >= 0) missing.clear();  // the rows name targets and actuals
-  if (!missing.empty()) out.diagnostics.push_back(missing_columns(ctx, layout, missing));
-  std::erase_if(layout.undated, [&](const Column* c) {
-    return !holds_values_below(sheet, layout.header.last_row, c->index);
-  });
-  if (!layout.undated.empty()) out.diagnostics.push_back(undated_columns(ctx, layout));
-  if (!layout.unread.empty()) out.diagnostics.push_back(unread_columns(ctx, layout));
-  ctx.header_names = header_names(ctx, layout);
-  auto rows = read_rows(out, ctx, layout, threads);
-  out.indicators = std::move(rows.made);
-  finish_kpis(rows.started, ctx, layout, rows.kinds, threads, out.indicators);
+  if (tables.size() == 1) {
+    parse_table(out, ctx, std::move(tables.front()), year, threads);
+  } else {
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+      const auto h = tables[t].header;
+      if (t > 0)
+        for (int r = h.first_row; r <= h.last_row; ++r)
+          skip(out, ctx, r, "header of another table: the rows below it are read by its columns");
+      auto part = rows_of(sheet, h.first_row, tables[t].end_row);
+      RowContext table_ctx{.sheet = part,
+                           .merges = grid::MergedIndex(part),
+                           .path = ctx.path,
+                           .row_lines = row_lines,
+                           .municipality = ctx.municipality,
+                           .municipality_name = ctx.municipality_name};
+      parse_table(out, table_ctx, std::move(tables[t]), year, threads);
+    }
+  }
   resolve_relisted(out.indicators);
   return out;
 }

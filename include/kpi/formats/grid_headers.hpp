@@ -84,6 +84,10 @@ struct HeaderMap {
 // names a KPI column and at least two value columns. nullopt when no row does.
 std::optional<HeaderMap> find_header(const grid::Sheet& sheet, const grid::MergedIndex& merges);
 std::optional<HeaderMap> find_header(const grid::Sheet& sheet);
+// The header whose name row is `row` (with its companion row of years or value words), when
+// that row names a KPI column and at least two value columns; nullopt otherwise.
+std::optional<HeaderMap> header_at(const grid::Sheet& sheet, const grid::MergedIndex& merges,
+                                   int row);
 // Roles a KPI table needs that `map` lacks, e.g. {"実績値 (actual)"}.
 std::vector<std::string> missing_roles(const HeaderMap& map);
 // The best header-like row's recognised and missing columns, for the message when no

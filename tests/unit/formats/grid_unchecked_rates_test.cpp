@@ -200,3 +200,48 @@ TEST_CASE("two visible columns for one year's rate: the one not read is named", 
   CHECK(unread->severity == Severity::warning);
   CHECK_THAT(unread->message, Catch::Contains("達成率 (E) is not read, 達成率(計算用) (D) is"));
 }
+
+TEST_CASE("a second table under its own header is read by its own columns", "[grid-layout]") {
+  // The second header names more columns (単位): the first table above it is read too.
+  auto out = read(
+      "令和5年度 KPI\n"
+      "指標名,目標値,実績値,達成率\n"
+      "移住者数,100,80,80.0%\n"
+      "観光客数,200,100,75.0%\n"
+      "\n"
+      "指標名,単位,目標値,実績値,達成率\n"
+      "創業件数,件,20,15,75.0%\n");
+  REQUIRE(out.indicators.size() == 3);
+  CHECK(only_observation(out, 1).check.verdict == Verdict::mismatch);  // 100 / 200
+  CHECK(out.indicators[2].unit == "件");
+  CHECK(only_observation(out, 2).check.verdict == Verdict::match);
+  REQUIRE(out.skipped.size() == 1);
+  CHECK(out.skipped[0].line == 6);
+  CHECK_THAT(out.skipped[0].reason, Catch::Contains("header of another table"));
+
+  // Its columns in another order: 実績値 before 目標値 from the second header on.
+  auto swapped = read(
+      "令和5年度 KPI\n"
+      "指標名,目標値,実績値,達成率\n"
+      "移住者数,100,80,80.0%\n"
+      "指標名,実績値,目標値,達成率\n"
+      "創業件数,15,20,75.0%\n"
+      "観光客数,100,200,75.0%\n");
+  REQUIRE(swapped.indicators.size() == 3);
+  CHECK(only_observation(swapped, 1).actual.text == "15");
+  CHECK(only_observation(swapped, 1).target.text == "20");
+  CHECK(only_observation(swapped, 1).check.verdict == Verdict::match);
+  CHECK(only_observation(swapped, 2).check.verdict == Verdict::mismatch);  // 100 / 200
+
+  // The same columns again under another word for the KPI column: a repeated header row.
+  auto repeated = read(
+      "令和5年度 KPI\n"
+      "指標名,目標値,実績値,達成率\n"
+      "移住者数,100,80,80.0%\n"
+      "KPI,目標値,実績値,達成率\n"
+      "創業件数,20,15,75.0%\n");
+  REQUIRE(repeated.indicators.size() == 2);
+  CHECK(repeated.indicators[1].name == "創業件数");
+  REQUIRE(repeated.skipped.size() == 1);
+  CHECK(repeated.skipped[0].reason == "repeated header row");
+}
