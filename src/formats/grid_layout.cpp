@@ -806,6 +806,10 @@ int sniff_sheet(const grid::Sheet& sheet) {
 
 namespace {
 
+// Tables read apart in one sheet at most (each is read from a copy of its rows): past them a
+// header row is read as a row of the last table.
+constexpr std::size_t max_tables = 64;
+
 // One table of a sheet: its header and the row where the next table's header starts.
 struct Table {
   HeaderMap header;
@@ -827,18 +831,24 @@ bool is_number_cell(std::string_view text) {
 }
 
 // Whether the row might be another header: two or more of the table's value cells hold text
-// that is no number (目標値, 実績値). Data rows fail at their first number, at a few steps a row.
+// that is no number, the first of them a header word (目標値, 実績値). Data rows fail at their
+// first number or word, at a few steps a row.
 bool may_be_header(const grid::Sheet& sheet, const Layout& layout, int row) {
   int words = 0;
+  std::string first;
   for (const auto& [year, cols] : layout.years)
     for (int c : {cols.target, cols.actual, cols.rate}) {
       if (c < 0) continue;
-      auto text = text::trim(cell_text(sheet.at(row, c)));
+      auto cell = cell_text(sheet.at(row, c));
+      auto text = text::trim(cell);
       if (text.empty() || text::is_no_value(text)) continue;
       if (is_number_cell(text)) return false;
-      ++words;
+      if (words++ == 0) first = text;
     }
-  return words >= 2;
+  if (words < 2) return false;
+  auto role = grid_headers::read_header(first).role;
+  return role == Role::target || role == Role::actual || role == Role::rate ||
+         role == Role::final_target || role == Role::baseline;
 }
 
 bool holds_a_number(const grid::Sheet& sheet, int first, int end) {
@@ -867,6 +877,7 @@ std::vector<Table> tables_of(const grid::Sheet& sheet, const grid::MergedIndex& 
   });
   auto rows = static_cast<int>(sheet.rows.size());
   tables.push_back({best, rows});
+  if (tables.size() > max_tables) tables.erase(tables.begin(), tables.end() - max_tables);
   auto layout = resolve(best, context_year);
   auto roles = roles_of(best);
   for (int r = best.last_row + 1; r < rows; ++r) {
@@ -878,6 +889,7 @@ std::vector<Table> tables_of(const grid::Sheet& sheet, const grid::MergedIndex& 
         tables.back().repeated_names.push_back(std::string(cell_text(sheet.at(r, name->index))));
       continue;
     }
+    if (tables.size() >= max_tables) break;  // a hostile sheet: the rest is the last table's
     r = next->last_row;
     tables.back().end_row = next->first_row;
     layout = resolve(*next, context_year);
@@ -968,7 +980,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
     for (std::size_t t = 0; t < tables.size(); ++t) {
       const auto h = tables[t].header;
       if (t > 0)
-        for (int r = h.first_row; r <= h.last_row; ++r)
+        for (int r = h.first_row; r <= h.last_row; ++r, ++out.rows_read)
           skip(out, ctx, r, "header of another table: the rows below it are read by its columns");
       auto part = rows_of(sheet, h.first_row, tables[t].end_row);
       RowContext table_ctx{.sheet = part,

@@ -245,3 +245,15 @@ TEST_CASE("a second table under its own header is read by its own columns", "[gr
   REQUIRE(repeated.skipped.size() == 1);
   CHECK(repeated.skipped[0].reason == "repeated header row");
 }
+
+TEST_CASE("a sheet of hundreds of alternating headers is read, its tables bounded",
+          "[grid-layout][hostile]") {
+  std::string csv = "令和5年度 KPI\n";
+  for (int t = 0; t < 300; ++t) {
+    csv += t % 2 == 0 ? "指標名,目標値,実績値,達成率\n" : "指標名,実績値,目標値,達成率\n";
+    csv += "指標" + std::to_string(t) + "号,100,80,80.0%\n";
+  }
+  auto out = read(csv);
+  CHECK(out.indicators.size() + out.skipped.size() == 599);  // every row but the first header
+  CHECK(out.rows_read == out.rows_used + static_cast<int>(out.skipped.size()));
+}
