@@ -264,14 +264,14 @@ std::vector<HeaderWord> read_row(const grid::Sheet& sheet, int row) {
 }
 
 // A value a header never holds: a cell the value grammar of the layouts reads as a number
-// and nothing else ("10", "1,200", "１，２００", "▲3.5", "80.0%"), no unit, qualifier or note
-// around it. Asking text::parse_cell keeps a header row judged by the rules a value cell is.
-// A row of years or value words has none; a table's first row of data does.
+// and nothing else ("10", "1,200", "１，２００", "▲3.5", "80.0%"), no unit, qualifier, note
+// or mark ("※1", "(2023)") around it. Asking text::parse_cell keeps a header row judged by the
+// rules a value cell is. A row of years or value words has none; a table's first row of data does.
 bool is_plain_number(std::string_view display) {
   auto cell = text::parse_cell(text::normalize(text::trim(display)), display);
   bool no_unit = cell.unit.empty() || cell.unit == "%";
   return cell.value.has_number() && no_unit && cell.qualifier == model::Qualifier::none &&
-         cell.note.empty();
+         cell.note.empty() && cell.mark.empty();
 }
 
 // The header words of the rows searched for a header, each row read once (a row is asked

@@ -67,6 +67,25 @@ Digits read_digits(std::string_view s, std::size_t i) {
   return d;
 }
 
+// Minus signs written right before the digits: "-", − (U+2212), ‐ (U+2010), – (U+2013) and
+// － (U+FF0D; NFKC makes it "-").
+constexpr std::string_view minus_signs[] = {"-", "\xE2\x88\x92", "\xE2\x80\x90", "\xE2\x80\x93",
+                                            "\xEF\xBC\x8D"};
+// Plus signs: "+" and ＋ (U+FF0B; NFKC makes it "+").
+constexpr std::string_view plus_signs[] = {"+", "\xEF\xBC\x8B"};
+
+// Where one of `signs` written right before the digit at `digit` starts, when no letter or
+// digit stands before it ("-5", not "1-07" or "R5.1-6"); npos if none.
+template <std::size_t N>
+std::size_t sign_before(std::string_view s, std::size_t digit, const std::string_view (&signs)[N]) {
+  for (auto sign : signs) {
+    if (digit < sign.size() || s.substr(digit - sign.size(), sign.size()) != sign) continue;
+    auto start = digit - sign.size();
+    if (start == 0 || !is_ascii_alnum(s[start - 1])) return start;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::size_t minus_sign_before(std::string_view s, std::size_t digit) {
@@ -74,11 +93,7 @@ std::size_t minus_sign_before(std::string_view s, std::size_t digit) {
   while (i > 0 && s[i - 1] == ' ') --i;  // "▲ 441"
   for (auto tri : {black_triangle, white_triangle})
     if (i >= tri.size() && s.substr(i - tri.size(), tri.size()) == tri) return i - tri.size();
-  if (digit > 0 && s[digit - 1] == '-') {
-    // "-5" is negative; "1-07" (an id) and "R5.1-6" (a range) are not.
-    if (digit == 1 || !is_ascii_alnum(s[digit - 2])) return digit - 1;
-  }
-  return std::string_view::npos;
+  return sign_before(s, digit, minus_signs);
 }
 
 namespace {
@@ -126,7 +141,9 @@ std::optional<NumberToken> find_number(std::string_view s, std::size_t from) {
     // A sign stands before the digits: none from `from` when they start there.
     auto sign = i > from ? minus_sign_before(s, i) : std::string_view::npos;
     bool negative = sign != std::string_view::npos && sign >= from;
-    t.begin = negative ? sign : i;
+    if (!negative && i > from) sign = sign_before(s, i, plus_signs);  // "+100"
+    bool has_sign = sign != std::string_view::npos && sign >= from;
+    t.begin = has_sign ? sign : i;
     t.end = d.end;
     t.number = {negative ? -d.units : d.units, d.scale};
     t.percent = t.end < s.size() && s[t.end] == '%';
@@ -143,21 +160,26 @@ std::optional<model::Decimal> parse_exact_number(std::string_view s) {
   return token->number;
 }
 
-CellValue parse_cell(std::string_view normalized_cell, std::string_view original_text) {
-  CellValue out;
-  out.value.text = std::string(trim(original_text));
-  auto cell = trim(normalized_cell);
-  if (is_no_value(cell)) return out;
+namespace {
+
+// Marks printed before a number, read past: a footnote (※ * ＊), a trend arrow (↑ ↓ →), the
+// Excel text prefix ' and a pasted formula's =.
+constexpr std::string_view leading_marks[] = {
+    "\xE2\x80\xBB", "*", "\xEF\xBC\x8A", "\xE2\x86\x91", "\xE2\x86\x93", "\xE2\x86\x92", "'", "="};
+
+// The cell read as a number followed by unit/qualifier/note text into `out`; false (and `out`
+// untouched) when it does not start with a number.
+bool read_number_cell(std::string_view cell, CellValue& out) {
   auto token = find_number(cell);
-  if (!token || token->begin != 0) return out;  // qualitative or text first
+  if (!token || token->begin != 0) return false;  // qualitative or text first
   std::string_view rest = cell.substr(token->end);
-  if (continues_number(rest)) return out;
+  if (continues_number(rest)) return false;
   out.value.number = token->number;
   if (!rest.empty() && rest.front() == '%') {
     out.unit.assign(1, '%');
     rest.remove_prefix(1);
   }
-  if (rest.empty()) return out;  // the cell is the number (most cells): no qualifier or note
+  if (rest.empty()) return true;  // the cell is the number (most cells): no qualifier or note
   out.qualifier = first_qualifier(rest);
   auto open = rest.find('(');
   if (open != std::string_view::npos) {
@@ -170,6 +192,38 @@ CellValue parse_cell(std::string_view normalized_cell, std::string_view original
     if (auto word = first_qualifier_word(unit)) unit = trim(unit.substr(0, word->begin));
     out.unit = std::string(unit);
   }
+  return true;
+}
+
+// "(75.0%)": a number, with % or not, wholly in brackets (not an accounting negative).
+bool read_bracketed_number(std::string_view cell, CellValue& out) {
+  if (cell.size() < 3 || cell.front() != '(' || cell.back() != ')') return false;
+  auto inner = trim(cell.substr(1, cell.size() - 2));
+  auto token = find_number(inner);
+  if (!token || token->begin != 0) return false;
+  auto rest = inner.substr(token->end);
+  bool percent = rest == "%";
+  if (!rest.empty() && !percent) return false;
+  out.value.number = token->number;
+  if (percent) out.unit.assign(1, '%');
+  out.mark = "()";
+  return true;
+}
+
+}  // namespace
+
+CellValue parse_cell(std::string_view normalized_cell, std::string_view original_text) {
+  CellValue out;
+  out.value.text = std::string(trim(original_text));
+  auto cell = trim(normalized_cell);
+  if (is_no_value(cell)) return out;
+  if (read_number_cell(cell, out)) return out;
+  for (auto mark : leading_marks) {
+    if (!starts_with(cell, mark)) continue;
+    if (read_number_cell(trim(cell.substr(mark.size())), out)) out.mark = std::string(mark);
+    return out;
+  }
+  read_bracketed_number(cell, out);
   return out;
 }
 

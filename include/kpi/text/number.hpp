@@ -1,5 +1,6 @@
 #pragma once
-// Numbers as printed in Japanese KPI tables: ▲/△ minus, thousands separators,
+// Numbers as printed in Japanese KPI tables: ▲/△ minus, "-" / "−" / "‐" / "–" / "－" right
+// before the digits as minus, "+" / "＋" as plus, thousands separators,
 // "-" / "－" / "―" / "—" as no value, %, units and notes glued on.
 // Input must be normalised (see normalize.hpp) unless stated otherwise.
 #include <optional>
@@ -33,12 +34,16 @@ std::optional<NumberToken> find_number(std::string_view s, std::size_t from = 0)
 std::optional<model::Decimal> parse_exact_number(std::string_view s);
 
 // A cell holding a number followed by unit/qualifier/note text: "30件(累計)", "25以下",
-// "42.2%以上". `text` keeps the original cell.
+// "42.2%以上"; also after a leading mark ("※75.0%", "↑75.0%", "'75.0%", "=75.0%") or wholly
+// in brackets ("(75.0%)" is 75.0%, not a negative). `text` keeps the original cell.
 struct CellValue {
   model::Value value;
   std::string unit;  // text right after the number up to a qualifier/bracket ("件", "%")
   model::Qualifier qualifier = model::Qualifier::none;
   std::string note;  // text in brackets after the number: "累計", "平成30年度"
+  // The mark the number was read past: "※", "*", "↑", "↓", "→", "'", "=" before it, "()"
+  // for a number wholly in brackets; "" for a cell that starts with its number (most).
+  std::string mark;
 };
 CellValue parse_cell(std::string_view normalized_cell, std::string_view original_text);
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -238,5 +239,45 @@ TEST_CASE("check: a rate printed as a spreadsheet error fails, one printed as wo
   // Printed, though not as a number: unchecked, not "without a published rate".
   CHECK(run.out.find("2 published rates checked: 0 match, 0 consistent, 1 mismatch, 1 unchecked; "
                      "0 rates without a published rate") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check: values printed with −, ＋, a mark or brackets are checked, not passed",
+          "[cli][check][gate]") {
+  // Each wrong rate used to pass as unchecked: the actual −150 (U+2212) and the target ＋100
+  // held no number, nor did the rates ※75.0% and (75.0%).
+  auto dir = scratch("signed-values");
+  write(dir / "grid.csv",
+        "令和5年度 KPI検証\n"
+        "No,指標名,単位,基準値,目標値,実績値,達成率\n"
+        "1,社会増減数,人,▲200,0,−100,50.0%\n"      // right: (−100 − −200) / 200
+        "2,転入超過数,人,▲200,0,−150,75.0%\n"      // wrong: 25.0%
+        "3,移住者数,人,50,＋100,80,90.0%\n"        // wrong: 80.0%
+        "4,観光客数,千人,100,＋200,150,75.0%\n"    // right
+        "5,交流人口,千人,100,200,150,※75.0%\n"     // right
+        "6,定住人口,千人,100,200,120,(75.0%)\n");  // wrong: 60.0%
+  auto run = run_kpi_report("check --format json " + quoted((dir / "grid.csv").string()));
+  INFO(run.out);
+  CHECK(run.exit_code == 1);
+  auto doc = nlohmann::json::parse(run.out);
+  CHECK(doc["counts"]["match"] == 3);
+  CHECK(doc["counts"]["mismatch"] == 3);
+  CHECK(doc["counts"]["unchecked"] == 0);
+  std::map<std::string, std::string> verdicts;
+  for (const auto& item : doc["items"])
+    verdicts[item["rate"]["id"].get<std::string>()] = item["verdict"].get<std::string>();
+  CHECK(verdicts["1"] == "match");
+  CHECK(verdicts["2"] == "mismatch");
+  CHECK(verdicts["3"] == "mismatch");
+  CHECK(verdicts["4"] == "match");
+  CHECK(verdicts["5"] == "match");
+  CHECK(verdicts["6"] == "mismatch");
+  for (const auto& item : doc["items"]) {
+    const auto& rate = item["rate"];
+    if (rate["id"] == "2")
+      CHECK(rate["actual"] == nlohmann::json{{"text", "−150"}, {"number", -150}});
+    if (rate["id"] == "3")
+      CHECK(rate["target"] == nlohmann::json{{"text", "＋100"}, {"number", 100}});
+  }
   fs::remove_all(dir);
 }

@@ -137,3 +137,131 @@ TEST_CASE("decimal text is canonical", "[text][number]") {
   CHECK(Decimal{-5, 2}.to_string() == "-0.05");
   CHECK(Decimal{580, 1} == Decimal{58, 0});
 }
+
+namespace {
+kpi::text::CellValue cell(const std::string& printed) {
+  return kpi::text::parse_cell(normalize(printed), printed);
+}
+}  // namespace
+
+TEST_CASE("signs right before the digits: + and ＋ plus, − ‐ – － minus", "[text][number]") {
+  struct Case {
+    std::string printed;
+    std::int64_t units;
+    int scale;
+    std::string unit;
+  };
+  for (const auto& c : std::vector<Case>{{"+100", 100, 0, ""},
+                                         {"＋100", 100, 0, ""},
+                                         {"+1,190人", 1190, 0, "人"},
+                                         {"−150", -150, 0, ""},         // U+2212
+                                         {"−10.0%", -100, 1, "%"},      // U+2212
+                                         {"‐200", -200, 0, ""},         // U+2010
+                                         {"–12.5%", -125, 1, "%"},      // U+2013
+                                         {"－1,047", -1047, 0, ""}}) {  // U+FF0D
+    INFO(c.printed);
+    auto v = cell(c.printed);
+    REQUIRE(v.value.number);
+    CHECK(v.value.number->units == c.units);
+    CHECK(v.value.number->scale == c.scale);
+    CHECK(v.value.decimals() == c.scale);
+    CHECK(v.unit == c.unit);
+    CHECK(v.mark.empty());
+    CHECK(v.value.text == c.printed);  // printed text kept as is
+  }
+  // The same signs in find_number and parse_exact_number.
+  CHECK(exact("−150").units == -150);
+  CHECK(exact("+80").units == 80);
+  auto plus = kpi::text::find_number("目標+5");
+  REQUIRE(plus);
+  CHECK(plus->begin == std::string_view("目標").size());
+  // Still not signs: after a letter or digit (an id, a range).
+  for (std::string s : {"1−07", "R5.1–6", "2020–2025", "1+2", "A+5"}) {
+    INFO(s);
+    auto t = kpi::text::find_number(s, 1);
+    REQUIRE(t);
+    CHECK(t->number.units > 0);
+  }
+}
+
+TEST_CASE("a dash alone, or with spaces, is still no value", "[text][number]") {
+  for (std::string printed : {"−", "–", "－", "-", " − ", "－ －", "―", "—"}) {
+    INFO(printed);
+    CHECK(kpi::text::is_no_value(normalize(printed)));
+    auto v = cell(printed);
+    CHECK_FALSE(v.value.number);
+    CHECK(v.mark.empty());
+  }
+  // A dash apart from the digits is no sign: the cell does not start with its number.
+  for (std::string printed : {"− 150", "+ 100", "‐", "+"}) {
+    INFO(printed);
+    CHECK_FALSE(cell(printed).value.number);
+  }
+  // ▲ keeps its spaces ("▲ 441") and its meaning.
+  CHECK(cell("▲ 441").value.number->units == -441);
+  CHECK(cell("△1,047").value.number->units == -1047);
+}
+
+TEST_CASE("a number after a leading mark is read, the text kept", "[text][number]") {
+  struct Case {
+    std::string printed;
+    std::string mark;  // as normalised
+  };
+  for (const auto& c : std::vector<Case>{{"※75.0%", "※"},
+                                         {"*75.0%", "*"},
+                                         {"＊75.0%", "*"},
+                                         {"↑75.0%", "↑"},
+                                         {"↓75.0%", "↓"},
+                                         {"→75.0%", "→"},
+                                         {"'75.0%", "'"},
+                                         {"=75.0%", "="},
+                                         {"※ 75.0%", "※"}}) {
+    INFO(c.printed);
+    auto v = cell(c.printed);
+    REQUIRE(v.value.number);
+    CHECK(v.value.number->units == 750);
+    CHECK(v.value.number->scale == 1);
+    CHECK(v.unit == "%");
+    CHECK(v.mark == c.mark);
+    CHECK(v.value.text == c.printed);
+  }
+  auto signed_after_mark = cell("↓−5.5");
+  REQUIRE(signed_after_mark.value.number);
+  CHECK(signed_after_mark.value.number->units == -55);
+  auto with_unit = cell("※30件(累計)");
+  REQUIRE(with_unit.value.number);
+  CHECK(with_unit.value.number->units == 30);
+  CHECK(with_unit.unit == "件");
+  CHECK(with_unit.note == "累計");
+  // A mark before no number, or before text, is no number.
+  for (std::string printed : {"※", "※-", "※ 見込み", "=A1/B1", "'", "↑増加", "※※5"}) {
+    INFO(printed);
+    CHECK_FALSE(cell(printed).value.number);
+    CHECK(cell(printed).value.text == printed);
+  }
+}
+
+TEST_CASE("a number wholly in brackets is the number, not a negative", "[text][number]") {
+  for (std::string printed : {"(75.0%)", "（75.0%）", "（７５．０％）", "( 75.0% )"}) {
+    INFO(printed);
+    auto v = cell(printed);
+    REQUIRE(v.value.number);
+    CHECK(v.value.number->units == 750);
+    CHECK(v.value.number->scale == 1);
+    CHECK(v.unit == "%");
+    CHECK(v.mark == "()");
+    CHECK(v.value.text == printed);
+  }
+  auto plain = cell("(1,200)");
+  REQUIRE(plain.value.number);
+  CHECK(plain.value.number->units == 1200);  // not -1200
+  CHECK(plain.unit.empty());
+  CHECK(cell("(▲5)").value.number->units == -5);
+  // Brackets around more than a number, or a number before brackets, read as before.
+  for (std::string printed : {"(R4)", "(75.0%見込み)", "(75.0%)以上", "()", "(-)"}) {
+    INFO(printed);
+    CHECK_FALSE(cell(printed).value.number);
+  }
+  CHECK(cell("766人(平成30年度)").note == "平成30年度");
+  CHECK(cell("766人(平成30年度)").mark.empty());
+}
