@@ -195,6 +195,13 @@ bool read_number_cell(std::string_view cell, CellValue& out) {
   return true;
 }
 
+// ※1, *2: a footnote's number (one or two digits alone after a footnote mark), not a value.
+bool is_footnote_number(std::string_view mark, std::string_view rest) {
+  bool footnote_mark = mark == "\xE2\x80\xBB" || mark == "*" || mark == "\xEF\xBC\x8A";
+  return footnote_mark && !rest.empty() && rest.size() <= 2 &&
+         std::all_of(rest.begin(), rest.end(), is_ascii_digit);
+}
+
 // "(75.0%)": a number, with % or not, wholly in brackets (not an accounting negative).
 bool read_bracketed_number(std::string_view cell, CellValue& out) {
   if (cell.size() < 3 || cell.front() != '(' || cell.back() != ')') return false;
@@ -220,7 +227,9 @@ CellValue parse_cell(std::string_view normalized_cell, std::string_view original
   if (read_number_cell(cell, out)) return out;
   for (auto mark : leading_marks) {
     if (!starts_with(cell, mark)) continue;
-    if (read_number_cell(trim(cell.substr(mark.size())), out)) out.mark = std::string(mark);
+    auto rest = trim(cell.substr(mark.size()));
+    if (is_footnote_number(mark, rest)) return out;  // ※1: see note 1, no value
+    if (read_number_cell(rest, out)) out.mark = std::string(mark);
     return out;
   }
   read_bracketed_number(cell, out);

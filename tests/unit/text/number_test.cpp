@@ -233,8 +233,12 @@ TEST_CASE("a number after a leading mark is read, the text kept", "[text][number
   CHECK(with_unit.value.number->units == 30);
   CHECK(with_unit.unit == "件");
   CHECK(with_unit.note == "累計");
-  // A mark before no number, or before text, is no number.
-  for (std::string printed : {"※", "※-", "※ 見込み", "=A1/B1", "'", "↑増加", "※※5"}) {
+  // A mark before no number, or before text, is no number; nor is a footnote's number (※1:
+  // see note 1). A number with more to it after the mark is a value (※100, ↑1).
+  CHECK(cell("※100").value.number->units == 100);
+  CHECK(cell("↑1").value.number->units == 1);
+  for (std::string printed :
+       {"※", "※-", "※ 見込み", "=A1/B1", "'", "↑増加", "※※5", "※1", "※ 2", "*3", "＊12"}) {
     INFO(printed);
     CHECK_FALSE(cell(printed).value.number);
     CHECK(cell(printed).value.text == printed);
