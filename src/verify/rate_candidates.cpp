@@ -39,6 +39,9 @@ bool applies(Method m, Direction direction) {
   if (m == Method::ratio) return direction != Direction::decrease;
   if (m == Method::inverse)
     return direction == Direction::decrease || direction == Direction::unknown;
+  // 100% for a target met is a maintain KPI's convention: for a KPI to raise or lower, a met
+  // target printed as 100% (216.7% capped) hides the rate, and a wrong rate must not pass as it.
+  if (m == Method::met_is_100) return direction == Direction::maintain;
   return true;
 }
 

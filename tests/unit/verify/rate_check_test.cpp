@@ -81,6 +81,15 @@ TEST_CASE("decrease, zero target, maintain conventions", "[verify][verdict]") {
   auto met = check(indicator(Direction::maintain, "%"), "97", "98", "100.0%");
   CHECK(met.verdict == Verdict::match);
   CHECK(met.method == "met_is_100");
+  // Only a maintain KPI's: a KPI to raise or lower that met its target prints its rate, and
+  // 100.0% for 216.7% (or for 247.5% below a ceiling) is wrong.
+  auto raised = check(indicator(Direction::increase, "件"), "6", "13", "100.0%");
+  CHECK(raised.verdict == Verdict::mismatch);
+  CHECK_THAT(raised.explanation, Catch::Contains("recomputed 216.7%"));
+  auto lowered = check(indicator(Direction::decrease, "%"), "25以下", "10.1", "100.0%");
+  CHECK(lowered.verdict == Verdict::mismatch);
+  CHECK(check(indicator(Direction::unknown, "件"), "6", "13", "100.0%").verdict ==
+        Verdict::mismatch);
 }
 
 TEST_CASE("rounding other than Excel's is a mismatch that says so", "[verify][verdict]") {
