@@ -97,7 +97,16 @@ std::string grade_of(const Profile& profile, double percent) {
 
 namespace {
 
+// 延べ事業者, 延べ人数 (a running total of counts, 延 alone too) counts as its noun does.
+std::string_view without_total_prefix(std::string_view noun) {
+  for (std::string_view prefix : {"延べ", "延"})
+    if (text::starts_with(noun, prefix) && noun.size() > prefix.size())
+      return noun.substr(prefix.size());
+  return noun;
+}
+
 bool is_count_noun(const Profile& profile, std::string_view noun) {
+  noun = without_total_prefix(noun);
   for (const auto& u : profile.exact_units)
     if (noun == u) return true;
   return false;

@@ -61,6 +61,13 @@ TEST_CASE("a rounded actual explains the rate, a count does not", "[verify][verd
   auto m = check(people, "95", "79", "83.4%");
   CHECK(m.verdict == Verdict::mismatch);
   CHECK_THAT(m.explanation, Catch::Contains("recomputed 83.2%"));
+  // A running total (延べ) of a count is a count: 0 of 25 businesses is 0%, not "0.0–0.5".
+  CHECK(check(indicator(Direction::increase, "延べ事業者"), "25", "0", "2%").verdict ==
+        Verdict::mismatch);
+  CHECK(check(indicator(Direction::increase, "延べ事業者"), "25", "0", "0%").verdict ==
+        Verdict::match);
+  CHECK(check(indicator(Direction::increase, "延人"), "95", "79", "83.4%").verdict ==
+        Verdict::mismatch);
   // A per-school average is not a count even in 人.
   auto average = indicator(Direction::increase, "人");
   average.name = "小学校1校あたりの児童数";
