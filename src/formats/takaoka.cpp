@@ -495,6 +495,25 @@ void skip(Context& c, int line, std::string reason) {
   skip_row(c.out, c.path, line, std::move(reason));
 }
 
+bool is_rate_text(const model::Value& v) {
+  return contains(v.text, "%") || contains(v.text, "％");
+}
+
+// Whether a displaced row's blocks or loose values print a rate.
+bool holds_rates(const Displaced& d) {
+  for (const auto& block : d.blocks)
+    if (std::any_of(block.begin(), block.end(), is_rate_text)) return true;
+  return std::any_of(d.loose.begin(), d.loose.end(), is_rate_text);
+}
+
+// A skipped row's published rates are not read: an error, for a wrong one would pass unchecked.
+void lose_rates(model::Diagnostic& skipped) {
+  skipped.severity = model::Severity::error;
+  skipped.message +=
+      "; its published rates are not read, so they cannot pass unchecked: write "
+      "the line as target, actual and rate for each year, then the final target";
+}
+
 // The printed lines [from, to] (the last cut at `cut_offset`), normalised into c.block (its
 // buffers reused from one record to the next).
 const text::MappedText& block_text(Context& c, std::size_t from, std::size_t to,
@@ -558,6 +577,11 @@ std::size_t read_record(Context& c, const Record& r) {
         value_line ? normalized_between(c, *label, *value_line, value_line->run->begin) : "";
     ind.unit = take_unit(after, ind.cumulative);
     if (value_line) keep_displaced_block(c, c.out.indicators.size(), *value_line->run, line);
+    bool rebuilt_later = value_line && value_line->run->tokens.size() ==
+                                           static_cast<std::size_t>(years_of(c.layout));
+    bool rates_lost = value_line && !rebuilt_later &&
+                      (contains(lines[value_line->line_index].original, "%") ||
+                       contains(lines[value_line->line_index].original, "％"));
     skip(c, line,
          fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
                      "values (target, actual, rate per year and the final target), found {}; "
@@ -566,6 +590,7 @@ std::size_t read_record(Context& c, const Record& r) {
                      value_line ? where_values_stop(lines[value_line->line_index].original,
                                                     value_line->run->begin)
                                 : ""));
+    if (rates_lost) lose_rates(c.out.diagnostics.back());
     c.out.indicators.push_back(std::move(ind));
     return value_line ? value_line->line_index + 1 : label->line_index + 1;
   }
@@ -735,6 +760,7 @@ void rebuild(Context& c, const Displaced& d) {
     c.out.diagnostics.push_back(
         {ind.source, model::Severity::note, "input.rebuild-refused",
          fmt::format("{}: merged cells not rebuilt: {}", ind.id, result.why_not)});
+    if (holds_rates(d)) lose_rates(c.out.diagnostics.back());
     return;
   }
   fill_rebuilt(c, ind, d, actuals, *result.row);

@@ -200,3 +200,34 @@ TEST_CASE("Takaoka parser on synthetic text", "[takaoka]") {
     CHECK(out.diagnostics[0].severity == kpi::model::Severity::error);
   }
 }
+
+TEST_CASE("Takaoka: a value line that cannot be read loses its rates with an error, not a warning",
+          "[takaoka][fidelity]") {
+  auto text = read_bytes(data_path("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  const std::string line = "82,143 130.4% 66,000 94,545 143.3%";
+  auto at = text.find(line);
+  REQUIRE(at != std::string::npos);
+  auto with = [&](const std::string& replacement) {
+    auto changed = text;
+    changed.replace(at, line.size(), replacement);
+    return kpi::process_text(changed, "takaoka.txt", "UTF-8", {});
+  };
+  auto errors_at = [](const kpi::model::Sheet& s, const std::string& code) {
+    int n = 0;
+    for (const auto& d : s.parsed.diagnostics)
+      n += d.code == code && d.severity == kpi::model::Severity::error &&
+           d.message.find("No.19") != std::string::npos &&
+           d.message.find("published rates are not read") != std::string::npos;
+    return n;
+  };
+  // A space before % (PDF text), a mark after a rate, a note after a value: not parseable.
+  for (std::string broken :
+       {"82,143 145.4 % 66,000 94,545 143.3%", "82,143 95.0%※ 66,000 94,545 143.3%",
+        "82,143(暫定) 130.4% 66,000 94,545 143.3%"}) {
+    INFO(broken);
+    CHECK(errors_at(with(broken), "input.skipped-row") == 1);
+  }
+  // Wrapped onto a second line: the rebuild from loose values is refused, with an error.
+  CHECK(errors_at(with("82,143 95.0%\n66,000 94,545 143.3%"), "input.rebuild-refused") == 1);
+  CHECK(errors_at(with(line), "input.skipped-row") == 0);  // as printed: read
+}
