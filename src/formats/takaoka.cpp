@@ -495,17 +495,6 @@ void skip(Context& c, int line, std::string reason) {
   skip_row(c.out, c.path, line, std::move(reason));
 }
 
-bool is_rate_text(const model::Value& v) {
-  return contains(v.text, "%") || contains(v.text, "％");
-}
-
-// Whether a displaced row's blocks or loose values print a rate.
-bool holds_rates(const Displaced& d) {
-  for (const auto& block : d.blocks)
-    if (std::any_of(block.begin(), block.end(), is_rate_text)) return true;
-  return std::any_of(d.loose.begin(), d.loose.end(), is_rate_text);
-}
-
 // A skipped row's published rates are not read: an error, for a wrong one would pass unchecked.
 void lose_rates(model::Diagnostic& skipped) {
   skipped.severity = model::Severity::error;
@@ -760,7 +749,6 @@ void rebuild(Context& c, const Displaced& d) {
     c.out.diagnostics.push_back(
         {ind.source, model::Severity::note, "input.rebuild-refused",
          fmt::format("{}: merged cells not rebuilt: {}", ind.id, result.why_not)});
-    if (holds_rates(d)) lose_rates(c.out.diagnostics.back());
     return;
   }
   fill_rebuilt(c, ind, d, actuals, *result.row);

@@ -227,7 +227,5 @@ TEST_CASE("Takaoka: a value line that cannot be read loses its rates with an err
     INFO(broken);
     CHECK(errors_at(with(broken), "input.skipped-row") == 1);
   }
-  // Wrapped onto a second line: the rebuild from loose values is refused, with an error.
-  CHECK(errors_at(with("82,143 95.0%\n66,000 94,545 143.3%"), "input.rebuild-refused") == 1);
   CHECK(errors_at(with(line), "input.skipped-row") == 0);  // as printed: read
 }
