@@ -211,8 +211,29 @@ class Joiner {
   std::string later_text_, kept_text_;  // a value without text shown as its number
 };
 
+// A published rate checked wrong in the earlier file that the later file's differing one
+// replaces: still a wrong rate printed, so an error rather than a quiet swap (a check of the
+// joined series sees only the later one).
+void report_replaced_wrong_rate(const Indicator& series, const Observation& kept,
+                                const Observation& later, model::DiagnosticList& diagnostics) {
+  if (kept.check.verdict != model::Verdict::mismatch || !present(kept.published_rate) ||
+      !present(later.published_rate) || same_value(kept.published_rate, later.published_rate))
+    return;
+  MessageText message;
+  append_field(message, Field{series, later.fiscal_year, "published rate"});
+  append(message, ": '"), append(message, kept.published_rate.text), append(message, "' at ");
+  append_where(message, kept.source);
+  append(message, " is wrong ("), append(message, kept.check.explanation);
+  append(message, "); the later file's '"), append(message, later.published_rate.text);
+  append(message, "' at "), append_where(message, later.source);
+  append(message, " replaces it in the joined series: correct the earlier file");
+  diagnostics.push_back(kept.source, model::Severity::error, "input.merge-conflict",
+                        message.view());
+}
+
 void join_observation(const Indicator& series, Observation& kept, const Observation& later,
                       model::DiagnosticList& diagnostics) {
+  report_replaced_wrong_rate(series, kept, later, diagnostics);
   {
     Joiner j(diagnostics, series, later.fiscal_year, kept.source, later.source);
     std::string_view was_provisional = kept.provisional ? " (marked provisional)" : "";

@@ -256,3 +256,34 @@ TEST_CASE("merge: the plan path comes from the later file with its goal and meas
   CHECK(series.plan_path[1].code == "(2)");
   CHECK(series.plan_path[1].title == "新しい施策");  // a file without a plan keeps it
 }
+
+TEST_CASE("merge: a wrong published rate the later file replaces is an error at its line",
+          "[merge]") {
+  // The earlier file prints No.3 FY2023 wrong (95.0% for 55.3 / 59.5 = 92.9%); the later file
+  // prints it right. The joined series holds the later rate: the wrong one must still fail.
+  auto wrong = temp_file("takaoka-wrong.csv",
+                         header + "takaoka,No.3,県Uターン就職率,2023,59.5,55.3,95.0%,58.2\n");
+  auto right = temp_file("takaoka-right.csv",
+                         header + "takaoka,No.3,県Uターン就職率,2023,59.5,55.3,92.9%,58.2\n");
+  auto result = run({wrong, right});
+  const auto& no3 = indicator(result.sheets[0].parsed.indicators, "No.3");
+  CHECK(observation(no3, 2023).published_rate.text == "92.9%");
+  CHECK(observation(no3, 2023).check.verdict == model::Verdict::match);
+  std::vector<model::Diagnostic> errors;  // copies: the list decodes each record it gives
+  for (const auto& d : result.diagnostics)
+    if (d.code == "input.merge-conflict" && d.severity == model::Severity::error)
+      errors.push_back(d);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].location.path == wrong);
+  CHECK(errors[0].location.line == 2);
+  CHECK_THAT(errors[0].message, Catch::StartsWith("No.3 FY2023 published rate: '95.0%' at " +
+                                                  wrong + ":2 is wrong (published 95.0%"));
+  CHECK_THAT(errors[0].message, Catch::Contains("replaces it in the joined series"));
+
+  // In the other order the later (wrong) rate is the series' own: a mismatch, as before.
+  auto reversed = run({right, wrong});
+  const auto& kept = indicator(reversed.sheets[0].parsed.indicators, "No.3");
+  CHECK(observation(kept, 2023).check.verdict == model::Verdict::mismatch);
+  for (const auto& d : reversed.diagnostics)
+    CHECK_FALSE((d.code == "input.merge-conflict" && d.severity == model::Severity::error));
+}
