@@ -227,10 +227,11 @@ void judge_formula(const model::Indicator& ind, model::Observation& obs) {
   auto shape = shape_of(ind, obs, false);
   if (!shape.foreign.empty()) {
     check.verdict = Verdict::mismatch;
-    check.explanation = fmt::format("rate formula {} in {} uses {}{}; {}", rate.workbook->formula,
+    // The rate's own verdict follows when it had one to give (a matching value has none).
+    check.explanation = fmt::format("rate formula {} in {} uses {}{}{}{}", rate.workbook->formula,
                                     rate.cell.name().view(), shape.foreign,
                                     shape.expected.empty() ? "" : ": expected " + shape.expected,
-                                    check.explanation);
+                                    check.explanation.empty() ? "" : "; ", check.explanation);
     return;
   }
   if (check.verdict == Verdict::mismatch)

@@ -257,3 +257,21 @@ TEST_CASE("a sheet of hundreds of alternating headers is read, its tables bounde
   CHECK(out.indicators.size() + out.skipped.size() == 599);  // every row but the first header
   CHECK(out.rows_read == out.rows_used + static_cast<int>(out.skipped.size()));
 }
+
+TEST_CASE("a rate formula reading another row is a mismatch whose message ends with its cause",
+          "[grid-layout]") {
+  auto sheet = kpi::grid::read_delimited(
+                   "令和5年度 KPI\n"
+                   "指標名,目標値,実績値,達成率\n"
+                   "移住者数,100,80,80.0%\n"
+                   "観光客数,200,100,50.0%\n",
+                   ',')
+                   .sheet;
+  sheet.rows[2][3].formula = sheet.keep("=ROUND(C3/B4,3)");  // the next row's target
+  auto out = kpi::formats::grid_layout::parse_sheet(sheet, "book.xlsx");
+  kpi::verify::check_rates(out.indicators);
+  const auto& o = only_observation(out, 0);
+  CHECK(o.check.verdict == Verdict::mismatch);
+  CHECK(o.check.explanation ==
+        "rate formula =ROUND(C3/B4,3) in D3 uses B4 (a cell outside this KPI-year)");
+}
