@@ -915,6 +915,53 @@ grid::Sheet rows_of(const grid::Sheet& sheet, int first, int end) {
   return part;
 }
 
+// A published rate printed as a fraction of one (0.75, 1.304) as its percentage (75, 130.4):
+// the digits moved two places, none invented (0.8 is 80).
+model::Decimal as_percent(model::Decimal fraction) {
+  if (fraction.scale >= 2) return {fraction.units, fraction.scale - 2};
+  for (int s = fraction.scale; s < 2; ++s) fraction.units *= 10;
+  return {fraction.units, 0};
+}
+
+// A rate column whose cells print fractions of one rather than percentages: no % in its header
+// or any cell, every number within ±10 and one with decimals (0.75, 0.8, 1.304, as Excel shows
+// =実績/目標 under the General format). Read as percentages, with a note; a column of
+// percentages printed without % (80.0, 95.5) is left as it is.
+void read_fraction_rates(model::ParseOutput& out, const RowContext& ctx, const Layout& layout,
+                         std::vector<model::Indicator>& indicators) {
+  for (const auto& [year, cols] : layout.years) {
+    if (cols.rate < 0) continue;
+    auto column = static_cast<std::uint32_t>(cols.rate) + 1;
+    const Column* header = nullptr;
+    for (const auto& c : layout.header.columns)
+      if (c.index == cols.rate) header = &c;
+    if (header && (text::contains(header->header, "%") || text::contains(header->header, "％")))
+      continue;
+    std::vector<model::Value*> rates;
+    bool fractions = true, decimals = false;
+    for (auto& ind : indicators)
+      for (auto& o : ind.observations) {
+        auto& rate = o.published_rate;
+        if (rate.cell.column != column || !rate.number) continue;
+        auto text = text::normalize(rate.text);
+        auto value = rate.number->to_double();
+        fractions = fractions && !text::contains(text, "%") && value >= -10 && value <= 10;
+        decimals = decimals || rate.number->scale > 0;
+        rates.push_back(&rate);
+      }
+    if (!fractions || !decimals || rates.size() < 2) continue;
+    for (auto* rate : rates) rate->number = as_percent(*rate->number);
+    out.diagnostics.push_back(
+        {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
+         model::Severity::note,
+         "input.fraction-rates",
+         fmt::format("the rate column {} prints fractions of one ({} for {}%): read as "
+                     "percentages",
+                     grid::column_name(cols.rate), rates.front()->text,
+                     rates.front()->number->to_string())});
+  }
+}
+
 // One table's KPIs, diagnostics and skipped rows into `out`.
 void parse_table(model::ParseOutput& out, RowContext& ctx, Table table_read,
                  std::optional<int> context_year, unsigned threads) {
@@ -938,6 +985,7 @@ void parse_table(model::ParseOutput& out, RowContext& ctx, Table table_read,
   auto rows = read_rows(table, ctx, layout, threads);
   table.indicators = std::move(rows.made);
   finish_kpis(rows.started, ctx, layout, rows.kinds, threads, table.indicators);
+  read_fraction_rates(out, ctx, layout, table.indicators);
   if (out.indicators.empty())
     out.indicators = std::move(table.indicators);
   else

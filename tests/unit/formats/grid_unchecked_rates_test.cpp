@@ -275,3 +275,31 @@ TEST_CASE("a rate formula reading another row is a mismatch whose message ends w
   CHECK(o.check.explanation ==
         "rate formula =ROUND(C3/B4,3) in D3 uses B4 (a cell outside this KPI-year)");
 }
+
+TEST_CASE("a rate column of fractions of one (0.75) is read as percentages", "[grid-layout]") {
+  auto out = read(
+      "令和5年度 KPI\n"
+      "指標名,目標値,実績値,進捗率\n"
+      "移住者数,100,80,0.8\n"
+      "観光客数,200,100,0.75\n"
+      "創業件数,20,26,1.3\n");
+  CHECK(only_observation(out, 0).published_rate.text == "0.8");
+  CHECK(only_observation(out, 0).published_rate.number->to_string() == "80");
+  CHECK(only_observation(out, 0).check.verdict == Verdict::match);
+  CHECK(only_observation(out, 1).check.verdict == Verdict::mismatch);  // 100 / 200
+  CHECK(only_observation(out, 2).published_rate.number->to_string() == "130");
+  CHECK(only_observation(out, 2).check.verdict == Verdict::match);
+  const auto* note = find_code(out, "input.fraction-rates");
+  REQUIRE(note != nullptr);
+  CHECK(note->severity == Severity::note);
+  CHECK_THAT(note->message, Catch::Contains("(0.8 for 80%)"));
+
+  // Percentages printed without %, or a header saying %: left as printed.
+  for (std::string csv :
+       {"指標名,目標値,実績値,達成率\n移住者数,100,80,80.0\n観光客数,200,100,50.0\n",
+        "指標名,目標値,実績値,達成率(%)\n移住者数,100,1,1.0\n観光客数,200,1,0.5\n"}) {
+    auto left = read("令和5年度 KPI\n" + csv);
+    CHECK(find_code(left, "input.fraction-rates") == nullptr);
+    CHECK(only_observation(left, 0).check.verdict == Verdict::match);
+  }
+}
