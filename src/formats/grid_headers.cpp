@@ -46,6 +46,7 @@ constexpr std::array words{
     Word{"到達率", Role::rate},
     Word{"充足率", Role::rate},
     Word{"進捗", Role::rate},
+    Word{"達成評価", Role::grade},  // 目標達成評価 is no target (a grade, or rates: reclassified)
     Word{"最終目標年度", Role::final_year},
     Word{"目標年度", Role::final_year},
     Word{"目標年次", Role::final_year},

@@ -145,9 +145,26 @@ Role role_by_values(const grid::Sheet& sheet, int first_row, const Column& colum
   return words >= sentences ? Role::grade : Role::note;
 }
 
+// A 評価 / 達成評価 column whose cells are mostly percentages (80.0%) prints rates, not grades.
+bool grades_print_percentages(const grid::Sheet& sheet, int first_row, const Column& column) {
+  int percents = 0, others = 0;
+  int end = std::min(static_cast<int>(sheet.rows.size()), first_row + 200);
+  for (int r = first_row; r < end; ++r) {
+    auto t = text::normalize(cell_text(sheet.at(r, column.index)));
+    if (t.empty() || text::is_no_value(t)) continue;
+    auto v = text::parse_cell(t, t);
+    (v.value.number && v.unit == "%" ? percents : others) += 1;
+  }
+  return percents > 0 && percents >= others;
+}
+
 void reclassify_rates(HeaderMap& header, const grid::Sheet& sheet) {
-  for (auto& c : header.columns)
+  for (auto& c : header.columns) {
     if (c.role == Role::rate) c.role = role_by_values(sheet, header.last_row + 1, c);
+    if (c.role == Role::grade && !header.find(Role::rate) &&
+        grades_print_percentages(sheet, header.last_row + 1, c))
+      c.role = Role::rate;
+  }
 }
 
 bool is_hidden_column(const grid::Sheet& sheet, int col) {

@@ -303,3 +303,22 @@ TEST_CASE("a rate column of fractions of one (0.75) is read as percentages", "[g
     CHECK(only_observation(left, 0).check.verdict == Verdict::match);
   }
 }
+
+TEST_CASE("a 評価 column of percentages prints rates; one of letters stays a grade",
+          "[grid-layout]") {
+  for (std::string word : {"達成評価", "目標達成評価", "評価"}) {
+    CAPTURE(word);
+    auto out = read("令和5年度 KPI\n指標名,基準値,目標値,実績値," + word +
+                    "\n"
+                    "移住者数,40,100,80,80.0%\n"
+                    "観光客数,100,200,100,75.0%\n");
+    CHECK(only_observation(out, 0).check.verdict == Verdict::match);
+    CHECK(only_observation(out, 1).check.verdict == Verdict::mismatch);
+  }
+  auto grades = read(
+      "令和5年度 KPI\n"
+      "指標名,目標値,実績値,達成率,評価\n"
+      "移住者数,100,80,80.0%,B\n");
+  CHECK(only_observation(grades, 0).notes == "評価 B");
+  CHECK(only_observation(grades, 0).check.verdict == Verdict::match);
+}
