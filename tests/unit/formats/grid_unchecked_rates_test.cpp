@@ -304,7 +304,7 @@ TEST_CASE("a rate column of fractions of one (0.75) is read as percentages", "[g
   }
 }
 
-TEST_CASE("a 評価 column of percentages prints rates; one of letters stays a grade",
+TEST_CASE("a 評価 column of percentages prints rates, one of letters stays a grade",
           "[grid-layout]") {
   for (std::string word : {"達成評価", "目標達成評価", "評価"}) {
     CAPTURE(word);
