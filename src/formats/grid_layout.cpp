@@ -940,33 +940,47 @@ model::Decimal as_percent(model::Decimal fraction) {
   return {fraction.units, 0};
 }
 
-// A rate column whose cells print fractions of one rather than percentages: no % in its header
-// or any cell, every number within ±10 and one with decimals (0.75, 0.8, 1.304, as Excel shows
-// =実績/目標 under the General format). Read as percentages, with a note; a column of
-// percentages printed without % (80.0, 95.5) is left as it is.
+bool prints_a_fraction(const model::Value& rate) {
+  auto value = rate.number->to_double();
+  return value >= -10 && value <= 10 && !text::contains(rate.text, "%") &&
+         !text::contains(rate.text, "％");
+}
+
+// The published rates of the column (1-based) when they print fractions of one: every number
+// within ±10 without %, one with decimals, two or more; else none. Stops at the first
+// percentage (most columns).
+std::vector<model::Value*> fraction_rates(std::vector<model::Indicator>& indicators,
+                                          std::uint32_t column) {
+  std::vector<model::Value*> rates;
+  bool decimals = false;
+  for (auto& ind : indicators)
+    for (auto& o : ind.observations) {
+      auto& rate = o.published_rate;
+      if (rate.cell.column != column || !rate.number) continue;
+      if (!prints_a_fraction(rate)) return {};
+      decimals = decimals || rate.number->scale > 0;
+      rates.push_back(&rate);
+    }
+  if (!decimals || rates.size() < 2) return {};
+  return rates;
+}
+
+bool header_says_percent(const Layout& layout, int col) {
+  for (const auto& c : layout.header.columns)
+    if (c.index == col) return text::contains(c.header, "%") || text::contains(c.header, "％");
+  return false;
+}
+
+// A rate column whose cells print fractions of one rather than percentages (0.75, 0.8, 1.304,
+// as Excel shows =実績/目標 under the General format), its header without %: read as
+// percentages, with a note. A column of percentages printed without % (80.0, 95.5) is left as
+// it is.
 void read_fraction_rates(model::ParseOutput& out, const RowContext& ctx, const Layout& layout,
                          std::vector<model::Indicator>& indicators) {
   for (const auto& [year, cols] : layout.years) {
-    if (cols.rate < 0) continue;
-    auto column = static_cast<std::uint32_t>(cols.rate) + 1;
-    const Column* header = nullptr;
-    for (const auto& c : layout.header.columns)
-      if (c.index == cols.rate) header = &c;
-    if (header && (text::contains(header->header, "%") || text::contains(header->header, "％")))
-      continue;
-    std::vector<model::Value*> rates;
-    bool fractions = true, decimals = false;
-    for (auto& ind : indicators)
-      for (auto& o : ind.observations) {
-        auto& rate = o.published_rate;
-        if (rate.cell.column != column || !rate.number) continue;
-        auto text = text::normalize(rate.text);
-        auto value = rate.number->to_double();
-        fractions = fractions && !text::contains(text, "%") && value >= -10 && value <= 10;
-        decimals = decimals || rate.number->scale > 0;
-        rates.push_back(&rate);
-      }
-    if (!fractions || !decimals || rates.size() < 2) continue;
+    if (cols.rate < 0 || header_says_percent(layout, cols.rate)) continue;
+    auto rates = fraction_rates(indicators, static_cast<std::uint32_t>(cols.rate) + 1);
+    if (rates.empty()) continue;
     for (auto* rate : rates) rate->number = as_percent(*rate->number);
     out.diagnostics.push_back(
         {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
