@@ -775,10 +775,15 @@ bool prints_rates(const grid::Sheet& sheet, const Layout& layout) {
   return false;
 }
 
-std::string column_text(const Layout& layout, int col) {
+const Column* column_at(const Layout& layout, int col) {
   for (const auto& c : layout.header.columns)
-    if (c.index == col) return fmt::format("{} ({})", c.header, grid::column_name(col));
-  return grid::column_name(col);
+    if (c.index == col) return &c;
+  return nullptr;
+}
+
+std::string column_text(const Layout& layout, int col) {
+  const auto* c = column_at(layout, col);
+  return c ? fmt::format("{} ({})", c->header, grid::column_name(col)) : grid::column_name(col);
 }
 
 // Two columns for one year's value: the one not read is named, for its values go unchecked.
@@ -850,18 +855,17 @@ bool is_number_cell(std::string_view text) {
 // Whether the row might be another header: two or more of the table's value cells hold text
 // that is no number, the first of them a header word (目標値, 実績値). Data rows fail at their
 // first number or word, at a few steps a row.
-bool may_be_header(const grid::Sheet& sheet, const Layout& layout, int row) {
+bool may_be_header(const grid::Sheet& sheet, const HeaderMap& header, int row) {
   int words = 0;
   std::string first;
-  for (const auto& [year, cols] : layout.years)
-    for (int c : {cols.target, cols.actual, cols.rate}) {
-      if (c < 0) continue;
-      auto cell = cell_text(sheet.at(row, c));
-      auto text = text::trim(cell);
-      if (text.empty() || text::is_no_value(text)) continue;
-      if (is_number_cell(text)) return false;
-      if (words++ == 0) first = text;
-    }
+  for (const auto& c : header.columns) {
+    if (c.role != Role::target && c.role != Role::actual && c.role != Role::rate) continue;
+    auto cell = cell_text(sheet.at(row, c.index));
+    auto text = text::trim(cell);
+    if (text.empty() || text::is_no_value(text)) continue;
+    if (is_number_cell(text)) return false;
+    if (words++ == 0) first = text;
+  }
   if (words < 2) return false;
   auto role = grid_headers::read_header(first).role;
   return role == Role::target || role == Role::actual || role == Role::rate ||
@@ -880,7 +884,7 @@ bool holds_a_number(const grid::Sheet& sheet, int first, int end) {
 // heads the rows below it anew (its columns in another order, or the KPI column named
 // otherwise). A later row repeating the header word for word stays a repeated header row.
 std::vector<Table> tables_of(const grid::Sheet& sheet, const grid::MergedIndex& merges,
-                             const HeaderMap& best, std::optional<int> context_year) {
+                             const HeaderMap& best) {
   std::vector<Table> tables;
   for (int r = 0; r < best.first_row; ++r) {
     auto above = grid_headers::header_at(sheet, merges, r);
@@ -895,10 +899,10 @@ std::vector<Table> tables_of(const grid::Sheet& sheet, const grid::MergedIndex& 
   auto rows = static_cast<int>(sheet.rows.size());
   tables.push_back({best, rows});
   if (tables.size() > max_tables) tables.erase(tables.begin(), tables.end() - max_tables);
-  auto layout = resolve(best, context_year);
+  const HeaderMap* current = &best;
   auto roles = roles_of(best);
   for (int r = best.last_row + 1; r < rows; ++r) {
-    if (!may_be_header(sheet, layout, r)) continue;
+    if (!may_be_header(sheet, *current, r)) continue;
     auto next = grid_headers::header_at(sheet, merges, r);
     if (!next || next->first_row <= tables.back().header.last_row) continue;
     if (roles_of(*next) == roles) {  // the same columns again: a repeated header row
@@ -909,9 +913,9 @@ std::vector<Table> tables_of(const grid::Sheet& sheet, const grid::MergedIndex& 
     if (tables.size() >= max_tables) break;  // a hostile sheet: the rest is the last table's
     r = next->last_row;
     tables.back().end_row = next->first_row;
-    layout = resolve(*next, context_year);
     roles = roles_of(*next);
     tables.push_back({std::move(*next), rows});
+    current = &tables.back().header;
   }
   return tables;
 }
@@ -942,8 +946,7 @@ model::Decimal as_percent(model::Decimal fraction) {
 
 bool prints_a_fraction(const model::Value& rate) {
   auto value = rate.number->to_double();
-  return value >= -10 && value <= 10 && !text::contains(rate.text, "%") &&
-         !text::contains(rate.text, "％");
+  return value >= -10 && value <= 10 && !text::has_percent_sign(rate.text);
 }
 
 // The published rates of the column (1-based) when they print fractions of one: every number
@@ -966,9 +969,8 @@ std::vector<model::Value*> fraction_rates(std::vector<model::Indicator>& indicat
 }
 
 bool header_says_percent(const Layout& layout, int col) {
-  for (const auto& c : layout.header.columns)
-    if (c.index == col) return text::contains(c.header, "%") || text::contains(c.header, "％");
-  return false;
+  const auto* c = column_at(layout, col);
+  return c && text::has_percent_sign(c->header);
 }
 
 // A rate column whose cells print fractions of one rather than percentages (0.75, 0.8, 1.304,
@@ -1047,9 +1049,9 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                    " (expected 指標名 and 目標値 / 実績値 / 達成率 columns)"});
     return out;
   }
-  auto year = year_of_sheet(sheet, title_text(sheet, header->first_row));
-  auto tables = tables_of(sheet, ctx.merges, *header, year);
+  auto tables = tables_of(sheet, ctx.merges, *header);
   auto title = title_text(sheet, tables.front().header.first_row);
+  auto year = year_of_sheet(sheet, title);
   ctx.municipality_name = text::body_name_in(title);
   ctx.municipality = calc::slug_for_name(ctx.municipality_name);
   if (ctx.municipality.empty()) ctx.municipality = "unknown";

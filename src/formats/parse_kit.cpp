@@ -74,9 +74,9 @@ std::optional<std::string> take_relisted_mark(std::string& name) {
   return mark->number;
 }
 
-void skip_row(model::ParseOutput& out, std::string_view path, int line, std::string reason) {
-  out.diagnostics.push_back(
-      {{std::string(path), line}, model::Severity::warning, "input.skipped-row", reason});
+void skip_row(model::ParseOutput& out, std::string_view path, int line, std::string reason,
+              model::Severity severity) {
+  out.diagnostics.push_back({{std::string(path), line}, severity, "input.skipped-row", reason});
   out.skipped.push_back({line, std::move(reason)});
 }
 

@@ -480,28 +480,27 @@ int years_of(const Layout& layout) {
 }
 
 // A block whose value run is one value per year (the actuals of a sub-row) is kept for
-// rebuilding; `indicator` is the KPI it belongs to.
-void keep_displaced_block(Context& c, std::size_t indicator, const ValueRun& run, int line) {
-  if (run.tokens.size() != static_cast<std::size_t>(years_of(c.layout))) return;
+// rebuilding; `indicator` is the KPI it belongs to. Returns whether it was kept.
+bool keep_displaced_block(Context& c, std::size_t indicator, const ValueRun& run, int line) {
+  if (run.tokens.size() != static_cast<std::size_t>(years_of(c.layout))) return false;
   std::vector<model::Value> block;
   for (const auto& t : run.tokens) block.push_back({t.number, std::string(t.original)});
   if (c.displaced.empty() || c.displaced.back().indicator != indicator)
     c.displaced.push_back({indicator, {}, {}, {}});
   c.displaced.back().blocks.push_back(std::move(block));
   c.displaced.back().lines.push_back(line);
+  return true;
 }
 
-void skip(Context& c, int line, std::string reason) {
-  skip_row(c.out, c.path, line, std::move(reason));
+void skip(Context& c, int line, std::string reason,
+          model::Severity severity = model::Severity::warning) {
+  skip_row(c.out, c.path, line, std::move(reason), severity);
 }
 
-// A skipped row's published rates are not read: an error, for a wrong one would pass unchecked.
-void lose_rates(model::Diagnostic& skipped) {
-  skipped.severity = model::Severity::error;
-  skipped.message +=
-      "; its published rates are not read, so they cannot pass unchecked: write "
-      "the line as target, actual and rate for each year, then the final target";
-}
+// Why a skipped row whose published rates are not read is an error: a wrong one would pass.
+constexpr std::string_view rates_lost_reason =
+    "; its published rates are not read, so they cannot pass unchecked: write the line as "
+    "target, actual and rate for each year, then the final target";
 
 // The printed lines [from, to] (the last cut at `cut_offset`), normalised into c.block (its
 // buffers reused from one record to the next).
@@ -565,21 +564,21 @@ std::size_t read_record(Context& c, const Record& r) {
     std::string after =
         value_line ? normalized_between(c, *label, *value_line, value_line->run->begin) : "";
     ind.unit = take_unit(after, ind.cumulative);
-    if (value_line) keep_displaced_block(c, c.out.indicators.size(), *value_line->run, line);
-    bool rebuilt_later = value_line && value_line->run->tokens.size() ==
-                                           static_cast<std::size_t>(years_of(c.layout));
-    bool rates_lost = value_line && !rebuilt_later &&
-                      (contains(lines[value_line->line_index].original, "%") ||
-                       contains(lines[value_line->line_index].original, "％"));
+    // A block kept for the rebuild may yet be read; otherwise printed rates are lost.
+    bool kept =
+        value_line && keep_displaced_block(c, c.out.indicators.size(), *value_line->run, line);
+    bool rates_lost =
+        value_line && !kept && text::has_percent_sign(lines[value_line->line_index].original);
     skip(c, line,
          fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
                      "values (target, actual, rate per year and the final target), found {}; "
-                     "not parseable{}",
+                     "not parseable{}{}",
                      ind.id, expected, value_line ? value_line->run->tokens.size() : 0,
                      value_line ? where_values_stop(lines[value_line->line_index].original,
                                                     value_line->run->begin)
-                                : ""));
-    if (rates_lost) lose_rates(c.out.diagnostics.back());
+                                : "",
+                     rates_lost ? rates_lost_reason : ""),
+         rates_lost ? model::Severity::error : model::Severity::warning);
     c.out.indicators.push_back(std::move(ind));
     return value_line ? value_line->line_index + 1 : label->line_index + 1;
   }

@@ -114,6 +114,10 @@ bool contains(std::string_view s, std::string_view part) {
   if (s.size() <= 64) return s.find(part) != std::string_view::npos;
   return part.empty() || ::memmem(s.data(), s.size(), part.data(), part.size()) != nullptr;
 }
+
+bool has_percent_sign(std::string_view s) {
+  return contains(s, "%") || contains(s, "\xEF\xBC\x85");  // ％ U+FF05
+}
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

@@ -7,6 +7,7 @@
 
 #include "finding_kinds.hpp"
 #include "kpi/calc/rational.hpp"
+#include "kpi/text/strings.hpp"
 #include "kpi/util/in_order.hpp"
 #include "kpi/util/thread_count.hpp"
 
@@ -25,16 +26,12 @@ std::string grouped(const std::string& digits) {
   return out + digits.substr(end);
 }
 
-bool contains(std::string_view text, std::string_view what) {
-  return text.find(what) != std::string_view::npos;
-}
-
 // A value's number as the sheet prints it: "11,499", "95.8%"; "-" for none.
 std::string number_text(const model::Value& v) {
   if (!v.number) return "-";
   auto text = v.number->to_string();
-  if (contains(v.text, ",") || contains(v.text, "，")) text = grouped(text);
-  if (contains(v.text, "%") || contains(v.text, "％")) text += "%";
+  if (text::contains(v.text, ",") || text::contains(v.text, "，")) text = grouped(text);
+  if (text::has_percent_sign(v.text)) text += "%";
   return text;
 }
 

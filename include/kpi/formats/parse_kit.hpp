@@ -33,7 +33,9 @@ std::optional<RelistedMark> find_relisted_mark(std::string_view name);
 bool may_hold_relisted_mark(std::string_view printed);
 
 // A row that did not become a KPI: listed in `skipped` and reported as an
-// `input.skipped-row` warning at `path:line`, with the reason.
-void skip_row(model::ParseOutput& out, std::string_view path, int line, std::string reason);
+// `input.skipped-row` warning at `path:line`, with the reason (an error when what the row
+// prints would otherwise pass unchecked).
+void skip_row(model::ParseOutput& out, std::string_view path, int line, std::string reason,
+              model::Severity severity = model::Severity::warning);
 
 }  // namespace kpi::formats

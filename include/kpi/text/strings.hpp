@@ -75,6 +75,8 @@ void append_words(std::string_view s, std::vector<std::string_view>& out);
 // of "施 策 番 号" joined equal "施策番号". Allocates nothing.
 bool equals_without_spaces(std::string_view s, std::string_view compacted);
 bool contains(std::string_view s, std::string_view part);
+// Whether `s` holds a percent sign, ASCII % or full-width ％ (printed text, not normalised).
+bool has_percent_sign(std::string_view s);
 // Appends the UTF-8 bytes of a code point (up to U+10FFFF; a surrogate is written as it is).
 void append_utf8(std::string& out, char32_t code_point);
 // Where `part` is in `s` from `pos` on, or npos: memmem, fast where string_view::find compares
