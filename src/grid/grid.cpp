@@ -38,6 +38,14 @@ std::string_view TextStore::keep(std::string_view text) {
   return {at, text.size()};
 }
 
+const char* TextStore::keep_terminated(std::string_view text) {
+  if (text.empty()) return "";
+  std::string ended;
+  ended.reserve(text.size() + 1);
+  ended.append(text).push_back('\0');
+  return keep(ended).data();
+}
+
 void TextStore::adopt(TextStore&& other) {
   // Where short texts go next (next_, room_) stays as it was.
   blocks_.insert(blocks_.end(), std::make_move_iterator(other.blocks_.begin()),

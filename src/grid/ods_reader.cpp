@@ -316,7 +316,7 @@ class ContentHandler : public XmlHandler {
     cell.display = texts.keep(cell_.text);
     if (cell_.number_format != kept_format_text_) {
       kept_format_text_ = cell_.number_format;
-      kept_format_ = texts.keep(cell_.number_format);
+      kept_format_ = texts.keep_terminated(cell_.number_format);
     }
     cell.number_format = kept_format_;
     const std::string& type = cell_.value_type;
@@ -407,7 +407,7 @@ class ContentHandler : public XmlHandler {
   OdsStyles& styles_;
   std::shared_ptr<TextStore> texts_ = std::make_shared<TextStore>();  // the sheets' texts
   std::string kept_format_text_;
-  std::string_view kept_format_;
+  FormatCode kept_format_;
   bool in_body_ = false;
   std::string row_style_;
   std::vector<ColumnStyleRun> column_styles_;

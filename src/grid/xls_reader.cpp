@@ -61,15 +61,15 @@ class CellConverter {
   }
 
  private:
-  std::string_view format_of(std::uint16_t xf) {
+  FormatCode format_of(std::uint16_t xf) {
     auto [at, added] = formats_.try_emplace(xf);
-    if (added) at->second = sheet_.keep(book_.format_of_xf(xf));
+    if (added) at->second = sheet_.keep_terminated(book_.format_of_xf(xf));
     return at->second;
   }
 
   const BiffWorkbook& book_;
   Sheet& sheet_;
-  std::map<std::uint16_t, std::string_view> formats_;
+  std::map<std::uint16_t, FormatCode> formats_;
 };
 
 std::string fill_sheet(const BiffSheet& records, const BiffWorkbook& book, GridBudget& budget,

@@ -244,7 +244,8 @@ void WorksheetHandler::formula_text() {
 StyleFormat& WorksheetHandler::style_format() {
   std::size_t index = std::min(cell_.style, formats_.size() - 1);
   auto& format = formats_[index];
-  if (format.code.empty()) format.code = sheet_.keep(context_.styles.format_of(cell_.style));
+  if (format.code.empty())
+    format.code = sheet_.keep_terminated(context_.styles.format_of(cell_.style));
   return format;
 }
 

@@ -47,7 +47,7 @@ struct RawCell {
 // The number format of a cell style: its code kept in the sheet's text store, and the code
 // compiled the first time a number is shown under it.
 struct StyleFormat {
-  std::string_view code;
+  FormatCode code;
   std::optional<CompiledFormat> compiled;
   DisplayMemo shown;  // numbers met before under it
 };

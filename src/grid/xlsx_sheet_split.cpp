@@ -10,6 +10,7 @@
 #include "cell_ref.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/ordered_tasks.hpp"
+#include "kpi/util/string_pool.hpp"
 #include "plain_xml.hpp"
 #include "xlsx_sheet_handler.hpp"
 #include "xml_name.hpp"
@@ -116,9 +117,12 @@ class SheetSplitter {
         frame_(context, budget, sheet),
         frame_stream_(frame_),
         piece_bytes_(std::max<std::size_t>(threads.piece_bytes, 1)),
+        spare_pieces_(3 * threads.count + 1),  // as many as can be queued and read at once
         tasks_(threads.count, 2 * threads.count,
-               [&context, left = budget.remainder(shared_)](std::string xml) {
-                 return read_piece(xml, context, left);
+               [this, &context, left = budget.remainder(shared_)](std::string xml) {
+                 auto read = read_piece(xml, context, left);
+                 spare_pieces_.give_back(std::move(xml));
+                 return read;
                }) {
     frame_.watch(frame_stream_);
   }
@@ -171,9 +175,9 @@ class SheetSplitter {
     std::size_t end = close == std::string::npos ? buffer_.size() : close;
     std::size_t start = 0;
     for (std::size_t cut; (cut = next_row_start(start, end)) != std::string::npos; start = cut)
-      tasks_.give(buffer_.substr(start, cut - start));
+      tasks_.give(piece(start, cut));
     if (close != std::string::npos) {
-      if (end > start) tasks_.give(buffer_.substr(start, end - start));
+      if (end > start) tasks_.give(piece(start, end));
       stage_ = Stage::tail;
       if (!frame_stream_.feed(std::string_view(buffer_).substr(close), false))
         stage_ = Stage::given_up;
@@ -184,6 +188,10 @@ class SheetSplitter {
     buffer_.erase(0, start);
     row_searched_ -= std::min(row_searched_, start);
     scanned_ = buffer_.size() >= rows_close_.size() ? buffer_.size() - rows_close_.size() + 1 : 0;
+  }
+
+  std::string piece(std::size_t start, std::size_t end) {
+    return spare_pieces_.copy_of(std::string_view(buffer_).substr(start, end - start));
   }
 
   // The first <row> tag in buffer_[start + piece_bytes_, end) whose name is known to end there,
@@ -267,7 +275,8 @@ class SheetSplitter {
   std::size_t scanned_ = 0;       // where the search for <sheetData> or its end goes on
   std::size_t row_searched_ = 0;  // where the search for a <row> tag to cut at goes on
   std::string prefix_, row_open_, rows_close_;
-  GridBudget::Shared shared_;  // what the pieces stored in all
+  GridBudget::Shared shared_;      // what the pieces stored in all
+  util::StringPool spare_pieces_;  // the pieces' buffers, read and given back for the next ones
   using Work = std::function<PieceRead(std::string)>;
   util::OrderedTasks<std::string, PieceRead, Work> tasks_;
 };

@@ -13,7 +13,7 @@
 namespace kpi::verify {
 
 // What a rate is measured against.
-enum class Basis { year_target, final_target, revised_target };
+enum class Basis : std::uint8_t { year_target, final_target, revised_target };
 const char* to_string(Basis basis);  // "year target", "final target", "revised target"
 
 // How the printed values of a row may differ from the values the rate was computed from.

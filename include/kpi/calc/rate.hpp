@@ -1,5 +1,6 @@
 #pragma once
 // Achievement rates by direction and convention. Pure functions on exact decimals.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,7 +10,7 @@
 
 namespace kpi::calc {
 
-enum class Method {
+enum class Method : std::uint8_t {
   ratio,            // actual / target (increase, maintain)
   inverse,          // target / actual (decrease)
   progress,         // (actual - baseline) / (target - baseline)

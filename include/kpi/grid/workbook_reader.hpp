@@ -32,10 +32,10 @@ struct Limits {
   std::uint64_t max_entry_bytes = 256ull << 20;  // one uncompressed ZIP entry
   std::uint64_t max_total_bytes = 512ull << 20;  // all entries read
   // Cells stored over all sheets: the grid is dense, so every row and every cell up to a
-  // row's last one counts (a lone value at XFD1000 costs 1000 rows + 16384 cells). 72 bytes
+  // row's last one counts (a lone value at XFD1000 costs 1000 rows + 16384 cells). 64 bytes
   // each, their texts kept once in the workbook's TextStore (bounded by max_text_bytes): the
-  // default bounds the grid near 150 MB. The 1.6M cells of an 89,000-row .xlsx (87 MB of
-  // sheet XML) read in about 0.9 s CPU and 160 MB.
+  // default bounds the grid near 130 MB. The 1.6M cells of an 89,000-row .xlsx (87 MB of
+  // sheet XML) read in about 0.9 s CPU and 140 MB.
   std::uint64_t max_cells = 2'000'000;
   std::uint64_t max_text_bytes = 64ull << 20;   // cell text (values, displays, formulas) in all
   std::uint64_t max_string_bytes = 1ull << 20;  // one string (Excel allows 32,767 characters)

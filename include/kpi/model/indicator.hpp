@@ -1,5 +1,6 @@
 #pragma once
 // The normalised indicator model shared by every input layout and every report.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,10 +13,10 @@
 // The formula enums a rate check names (kpi/calc/rate.hpp, verify's rate candidates): declared
 // here only, so the model does not depend on the layers that compute rates.
 namespace kpi::calc {
-enum class Method;
+enum class Method : std::uint8_t;
 }
 namespace kpi::verify {
-enum class Basis;
+enum class Basis : std::uint8_t;
 }
 
 namespace kpi::model {
@@ -26,7 +27,7 @@ enum class Direction { unknown, increase, decrease, maintain };
 // → 250人"), the sheet's own published rates (actual/target reproduces them), or assumed
 // (nothing says; the rate is computed as actual/target).
 enum class DirectionSource { none, label, qualifier, inferred, target, published_rate, assumed };
-enum class Verdict { unchecked, match, consistent, mismatch };
+enum class Verdict : std::uint8_t { unchecked, match, consistent, mismatch };
 
 struct SourceLocation {
   SharedName path;
