@@ -13,8 +13,10 @@
 #include "kpi/calc/profile.hpp"
 #include "kpi/formats/body_of_sheet.hpp"
 #include "kpi/formats/grid_direction.hpp"
+#include "kpi/formats/grid_fractions.hpp"
 #include "kpi/formats/grid_headers.hpp"
 #include "kpi/formats/grid_stacked.hpp"
+#include "kpi/formats/grid_tables.hpp"
 #include "kpi/formats/grid_values.hpp"
 #include "kpi/formats/name_unit.hpp"
 #include "kpi/formats/plan_path.hpp"
@@ -828,146 +830,6 @@ int sniff_sheet(const grid::Sheet& sheet) {
 
 namespace {
 
-// Tables read apart in one sheet at most (each is read from a copy of its rows): past them a
-// header row is read as a row of the last table.
-constexpr std::size_t max_tables = 64;
-
-// One table of a sheet: its header and the row where the next table's header starts.
-struct Table {
-  HeaderMap header;
-  int end_row = 0;
-  // The KPI column's text in the rows that repeat the header within the table ("KPI" where
-  // the header says 指標名): skipped as repeated header rows, not read as KPIs.
-  std::vector<std::string> repeated_names{};
-};
-
-// Which role each column has: two headers alike in this head the same rows alike.
-std::vector<std::pair<int, Role>> roles_of(const HeaderMap& header) {
-  std::vector<std::pair<int, Role>> roles;
-  for (const auto& c : header.columns) roles.emplace_back(c.index, c.role);
-  return roles;
-}
-
-bool is_number_cell(std::string_view text) {
-  return text::parse_cell(text, text).value.number.has_value();
-}
-
-// Whether the row might be another header: two or more of the table's value cells hold text
-// that is no number, the first of them a header word (目標値, 実績値). Data rows fail at their
-// first number or word, at a few steps a row.
-bool may_be_header(const grid::Sheet& sheet, const HeaderMap& header, int row) {
-  int words = 0;
-  std::string first;
-  for (const auto& c : header.columns) {
-    if (c.role != Role::target && c.role != Role::actual && c.role != Role::rate) continue;
-    auto cell = cell_text(sheet.at(row, c.index));
-    auto text = text::trim(cell);
-    if (text.empty() || text::is_no_value(text)) continue;
-    if (is_number_cell(text)) return false;
-    if (words++ == 0) first = text;
-  }
-  if (words < 2) return false;
-  auto role = grid_headers::read_header(first).role;
-  return role == Role::target || role == Role::actual || role == Role::rate ||
-         role == Role::final_target || role == Role::baseline;
-}
-
-bool holds_a_number(const grid::Sheet& sheet, int first, int end) {
-  for (int r = first; r < end && r < static_cast<int>(sheet.rows.size()); ++r)
-    for (const auto& c : sheet.rows[static_cast<std::size_t>(r)])
-      if (is_number_cell(text::trim(c.display))) return true;
-  return false;
-}
-
-// The tables of a sheet in row order: the best header's, a table above it whose header names
-// its own columns (two tables, the second with more columns), and one at each later row that
-// heads the rows below it anew (its columns in another order, or the KPI column named
-// otherwise). A later row repeating the header word for word stays a repeated header row.
-std::vector<Table> tables_of(const grid::Sheet& sheet, const grid::MergedIndex& merges,
-                             const HeaderMap& best) {
-  std::vector<Table> tables;
-  for (int r = 0; r < best.first_row; ++r) {
-    auto above = grid_headers::header_at(sheet, merges, r);
-    if (!above || above->last_row >= best.first_row) continue;
-    if (!tables.empty()) tables.back().end_row = above->first_row;
-    r = above->last_row;
-    tables.push_back({std::move(*above), best.first_row});
-  }
-  std::erase_if(tables, [&](const Table& t) {
-    return !holds_a_number(sheet, t.header.last_row + 1, t.end_row);
-  });
-  auto rows = static_cast<int>(sheet.rows.size());
-  tables.push_back({best, rows});
-  if (tables.size() > max_tables) tables.erase(tables.begin(), tables.end() - max_tables);
-  const HeaderMap* current = &best;
-  auto roles = roles_of(best);
-  for (int r = best.last_row + 1; r < rows; ++r) {
-    if (!may_be_header(sheet, *current, r)) continue;
-    auto next = grid_headers::header_at(sheet, merges, r);
-    if (!next || next->first_row <= tables.back().header.last_row) continue;
-    if (roles_of(*next) == roles) {  // the same columns again: a repeated header row
-      if (const auto* name = next->find(Role::name))
-        tables.back().repeated_names.push_back(std::string(cell_text(sheet.at(r, name->index))));
-      continue;
-    }
-    if (tables.size() >= max_tables) break;  // a hostile sheet: the rest is the last table's
-    r = next->last_row;
-    tables.back().end_row = next->first_row;
-    roles = roles_of(*next);
-    tables.push_back({std::move(*next), rows});
-    current = &tables.back().header;
-  }
-  return tables;
-}
-
-// A copy of the sheet holding only the rows [first, end) (a table among others), each where it
-// is: its cells name the same rows and columns.
-grid::Sheet rows_of(const grid::Sheet& sheet, int first, int end) {
-  grid::Sheet part;
-  part.name = sheet.name;
-  part.hidden = sheet.hidden;
-  part.texts = sheet.texts;
-  part.merged = sheet.merged;
-  part.hidden_rows = sheet.hidden_rows;
-  part.hidden_cols = sheet.hidden_cols;
-  part.rows.resize(static_cast<std::size_t>(end));
-  for (int r = first; r < end; ++r)
-    part.rows[static_cast<std::size_t>(r)] = sheet.rows[static_cast<std::size_t>(r)];
-  return part;
-}
-
-// A published rate printed as a fraction of one (0.75, 1.304) as its percentage (75, 130.4):
-// the digits moved two places, none invented (0.8 is 80).
-model::Decimal as_percent(model::Decimal fraction) {
-  if (fraction.scale >= 2) return {fraction.units, fraction.scale - 2};
-  for (int s = fraction.scale; s < 2; ++s) fraction.units *= 10;
-  return {fraction.units, 0};
-}
-
-bool prints_a_fraction(const model::Value& rate) {
-  auto value = rate.number->to_double();
-  return value >= -10 && value <= 10 && !text::has_percent_sign(rate.text);
-}
-
-// The published rates of the column (1-based) when they print fractions of one: every number
-// within ±10 without %, one with decimals, two or more; else none. Stops at the first
-// percentage (most columns).
-std::vector<model::Value*> fraction_rates(std::vector<model::Indicator>& indicators,
-                                          std::uint32_t column) {
-  std::vector<model::Value*> rates;
-  bool decimals = false;
-  for (auto& ind : indicators)
-    for (auto& o : ind.observations) {
-      auto& rate = o.published_rate;
-      if (rate.cell.column != column || !rate.number) continue;
-      if (!prints_a_fraction(rate)) return {};
-      decimals = decimals || rate.number->scale > 0;
-      rates.push_back(&rate);
-    }
-  if (!decimals || rates.size() < 2) return {};
-  return rates;
-}
-
 bool header_says_percent(const Layout& layout, int col) {
   const auto* c = column_at(layout, col);
   return c && text::has_percent_sign(c->header);
@@ -981,9 +843,10 @@ void read_fraction_rates(model::ParseOutput& out, const RowContext& ctx, const L
                          std::vector<model::Indicator>& indicators) {
   for (const auto& [year, cols] : layout.years) {
     if (cols.rate < 0 || header_says_percent(layout, cols.rate)) continue;
-    auto rates = fraction_rates(indicators, static_cast<std::uint32_t>(cols.rate) + 1);
+    auto rates =
+        grid_fractions::fraction_rates(indicators, static_cast<std::uint32_t>(cols.rate) + 1);
     if (rates.empty()) continue;
-    for (auto* rate : rates) rate->number = as_percent(*rate->number);
+    for (auto* rate : rates) rate->number = grid_fractions::as_percent(*rate->number);
     out.diagnostics.push_back(
         {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
          model::Severity::note,
@@ -996,7 +859,7 @@ void read_fraction_rates(model::ParseOutput& out, const RowContext& ctx, const L
 }
 
 // One table's KPIs, diagnostics and skipped rows into `out`.
-void parse_table(model::ParseOutput& out, RowContext& ctx, Table table_read,
+void parse_table(model::ParseOutput& out, RowContext& ctx, grid_tables::Table table_read,
                  std::optional<int> context_year, unsigned threads) {
   const auto& sheet = ctx.sheet;
   auto header = std::move(table_read.header);
@@ -1049,7 +912,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                    " (expected 指標名 and 目標値 / 実績値 / 達成率 columns)"});
     return out;
   }
-  auto tables = tables_of(sheet, ctx.merges, *header);
+  auto tables = grid_tables::tables_of(sheet, ctx.merges, *header);
   auto title = title_text(sheet, tables.front().header.first_row);
   auto year = year_of_sheet(sheet, title);
   ctx.municipality_name = text::body_name_in(title);
@@ -1063,7 +926,7 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
       if (t > 0)
         for (int r = h.first_row; r <= h.last_row; ++r, ++out.rows_read)
           skip(out, ctx, r, "header of another table: the rows below it are read by its columns");
-      auto part = rows_of(sheet, h.first_row, tables[t].end_row);
+      auto part = grid_tables::rows_of(sheet, h.first_row, tables[t].end_row);
       RowContext table_ctx{.sheet = part,
                            .merges = grid::MergedIndex(part),
                            .path = ctx.path,
