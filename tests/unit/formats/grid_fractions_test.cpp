@@ -32,9 +32,8 @@ TEST_CASE("a fraction of one is its percentage, no digit invented", "[grid][frac
 
 TEST_CASE("a column's rates are fractions only when none is a percentage", "[grid][fractions]") {
   using kpi::formats::grid_fractions::fraction_rates;
-  std::vector<kpi::model::Indicator> fractions{with_rate(75, 2, "0.75", 7),
-                                               with_rate(1304, 3, "1.304", 7),
-                                               with_rate(80, 0, "80.0%", 8)};
+  std::vector<kpi::model::Indicator> fractions{
+      with_rate(75, 2, "0.75", 7), with_rate(1304, 3, "1.304", 7), with_rate(80, 0, "80.0%", 8)};
   CHECK(fraction_rates(fractions, 7).size() == 2);
   CHECK(fraction_rates(fractions, 8).empty());  // a percentage
   std::vector<kpi::model::Indicator> mixed{with_rate(75, 2, "0.75", 7),
