@@ -531,12 +531,17 @@ std::optional<HeaderMap> find_header(const grid::Sheet& sheet, const grid::Merge
   return best;
 }
 
-std::vector<std::string> missing_roles(const HeaderMap& map) {
-  std::vector<std::string> missing;
+std::vector<Role> missing_roles(const HeaderMap& map) {
+  std::vector<Role> missing;
   for (Role r : {Role::name, Role::target, Role::actual})
-    if (!map.find(r) && !(r == Role::target && map.find(Role::final_target)))
-      missing.push_back(to_string(r));
+    if (!map.find(r) && !(r == Role::target && map.find(Role::final_target))) missing.push_back(r);
   return missing;
+}
+
+std::string role_list(const std::vector<Role>& roles) {
+  std::string list;
+  for (Role r : roles) list.append(list.empty() ? "" : ", ").append(to_string(r));
+  return list;
 }
 
 std::string header_report(const grid::Sheet& sheet) {
@@ -553,8 +558,7 @@ std::string header_report(const grid::Sheet& sheet) {
   std::string recognised;
   for (const auto& c : map.columns)
     recognised += (recognised.empty() ? "" : ", ") + std::string(to_string(c.role));
-  std::string missing;
-  for (const auto& m : missing_roles(map)) missing += (missing.empty() ? "" : ", ") + m;
+  std::string missing = role_list(missing_roles(map));
   return "row " + std::to_string(best_row + 1) + " recognised: " + recognised +
          (missing.empty() ? "" : "; missing: " + missing);
 }

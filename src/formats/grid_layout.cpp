@@ -804,19 +804,15 @@ model::Diagnostic unread_columns(const RowContext& ctx, const Layout& layout) {
 // A header without a column a KPI table needs: a warning, and an error when the sheet prints
 // rates that the missing actual or target would check (they would pass unchecked otherwise).
 model::Diagnostic missing_columns(const RowContext& ctx, const Layout& layout,
-                                  const std::vector<std::string>& missing) {
-  std::string list;
-  bool checks_rates = false;
-  for (const auto& m : missing) {
-    list += (list.empty() ? "" : ", ") + m;
-    checks_rates = checks_rates || m == grid_headers::to_string(Role::actual) ||
-                   m == grid_headers::to_string(Role::target);
-  }
+                                  const std::vector<Role>& missing) {
+  bool checks_rates =
+      std::ranges::any_of(missing, [](Role r) { return r == Role::actual || r == Role::target; });
   bool unchecked = checks_rates && prints_rates(ctx.sheet, layout);
   return {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
           unchecked ? model::Severity::error : model::Severity::warning,
           "input.grid-columns",
-          "header without " + list + " columns: " + grid_headers::header_report(ctx.sheet) +
+          "header without " + grid_headers::role_list(missing) +
+              " columns: " + grid_headers::header_report(ctx.sheet) +
               (unchecked ? "; the published rates cannot be checked without them (name the "
                            "column 実績値 or 目標値)"
                          : "")};

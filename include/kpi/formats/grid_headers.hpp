@@ -88,8 +88,10 @@ std::optional<HeaderMap> find_header(const grid::Sheet& sheet);
 // that row names a KPI column and at least two value columns; nullopt otherwise.
 std::optional<HeaderMap> header_at(const grid::Sheet& sheet, const grid::MergedIndex& merges,
                                    int row);
-// Roles a KPI table needs that `map` lacks, e.g. {"実績値 (actual)"}.
-std::vector<std::string> missing_roles(const HeaderMap& map);
+// Roles a KPI table needs that `map` lacks (name, target, actual).
+std::vector<Role> missing_roles(const HeaderMap& map);
+// The roles' names, comma-separated ("actual, target").
+std::string role_list(const std::vector<Role>& roles);
 // The best header-like row's recognised and missing columns, for the message when no
 // table was found ("recognised: 指標名, 単位; missing: 実績値, 目標値").
 std::string header_report(const grid::Sheet& sheet);
