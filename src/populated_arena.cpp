@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <fstream>
 #include <mutex>
 
 namespace kpi {
@@ -29,11 +30,20 @@ std::size_t round_up(std::size_t bytes, std::size_t unit) {
   return (bytes + unit - 1) / unit * unit;
 }
 
-// A quarter of the machine's memory, and never more than 2 GiB, over the whole run.
+// The memory a container may use (cgroup v2's memory.max), or 0 when no limit is set.
+std::size_t container_limit() {
+  std::ifstream max("/sys/fs/cgroup/memory.max");
+  std::size_t bytes = 0;
+  return max >> bytes ? bytes : 0;  // "max": no limit
+}
+
+// A quarter of the memory the run may have (the machine's, or its container's when less), and
+// never more than 2 GiB, over the whole run.
 std::size_t reservation_budget() {
   long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
-  std::size_t physical = pages > 0 && page > 0 ? static_cast<std::size_t>(pages) * page : 0;
-  return std::min(physical / 4, std::size_t{2} << 30);
+  std::size_t memory = pages > 0 && page > 0 ? static_cast<std::size_t>(pages) * page : 0;
+  if (std::size_t limit = container_limit(); limit > 0) memory = std::min(memory, limit);
+  return std::min(memory / 4, std::size_t{2} << 30);
 }
 
 // `size` bytes at an address aligned to arena_alignment, or nullptr.

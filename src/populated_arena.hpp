@@ -5,7 +5,8 @@
 namespace kpi {
 
 // Maps and populates about `bytes` as a mimalloc arena; nothing below 64 MiB, nothing once
-// the run has reserved a quarter of the machine's memory (2 GiB at most).
+// the run has reserved a quarter of the memory it may have (the machine's, or its container's
+// under a cgroup limit; 2 GiB at most).
 void populated_arena(std::size_t bytes);
 
 }  // namespace kpi
