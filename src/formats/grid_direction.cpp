@@ -33,16 +33,22 @@ std::optional<Direction> read_direction_word(std::string_view t) {
     std::string_view text;
     Direction direction;
   };
+  // Tried in order: the phrases before the single characters they contain.
   static constexpr Word words[] = {
-      {"増加", Direction::increase},     {"減少", Direction::decrease},
-      {"維持", Direction::maintain},     {"以上", Direction::increase},
-      {"以下", Direction::decrease},     {"↑", Direction::increase},
-      {"↓", Direction::decrease},        {"上昇", Direction::increase},
-      {"低下", Direction::decrease},     {"増", Direction::increase},
-      {"減", Direction::decrease},       {"→", Direction::maintain},
-      {"↗", Direction::increase},        {"↘", Direction::decrease},
-      {"⬆", Direction::increase},        {"⬇", Direction::decrease},
-      {"increase", Direction::increase}, {"decrease", Direction::decrease},
+      {"低いほど", Direction::decrease},   {"少ないほど", Direction::decrease},
+      {"小さいほど", Direction::decrease}, {"高いほど", Direction::increase},
+      {"多いほど", Direction::increase},   {"大きいほど", Direction::increase},
+      {"逆指標", Direction::decrease},     {"抑制", Direction::decrease},
+      {"下げ", Direction::decrease},       {"上げ", Direction::increase},
+      {"増加", Direction::increase},       {"減少", Direction::decrease},
+      {"維持", Direction::maintain},       {"以上", Direction::increase},
+      {"以下", Direction::decrease},       {"↑", Direction::increase},
+      {"↓", Direction::decrease},          {"上昇", Direction::increase},
+      {"低下", Direction::decrease},       {"増", Direction::increase},
+      {"減", Direction::decrease},         {"→", Direction::maintain},
+      {"↗", Direction::increase},          {"↘", Direction::decrease},
+      {"⬆", Direction::increase},          {"⬇", Direction::decrease},
+      {"increase", Direction::increase},   {"decrease", Direction::decrease},
       {"maintain", Direction::maintain},
   };
   for (const auto& w : words)

@@ -322,3 +322,29 @@ TEST_CASE("a 評価 column of percentages prints rates, one of letters stays a g
   CHECK(only_observation(grades, 0).notes == "評価 B");
   CHECK(only_observation(grades, 0).check.verdict == Verdict::match);
 }
+
+TEST_CASE("a direction cell saying lower is better in other words makes a decrease KPI",
+          "[grid-layout]") {
+  for (std::string word : {"抑制", "逆指標", "下げる", "低いほど良い", "少ないほど良い"}) {
+    CAPTURE(word);
+    // No baseline: only the direction cell tells the way. 40 / 50 is right (80.0%); the
+    // printed 125.0% is 50 / 40, the increase formula.
+    auto out = read(
+        "令和5年度 KPI進捗\n"
+        "指標名,方向,基準値,目標値（R6）,実績値（R5）,達成率\n"
+        "不法投棄件数," +
+        word + ",―,40,50,125.0%\n");
+    REQUIRE(out.indicators.size() == 1);
+    CHECK(out.indicators[0].direction == kpi::model::Direction::decrease);
+    CHECK(only_observation(out, 0).check.verdict == Verdict::mismatch);
+  }
+  auto up = read(
+      "令和5年度 KPI進捗\n"
+      "指標名,方向,基準値,目標値（R6）,実績値（R5）,達成率\n"
+      "観光客数,高いほど良い,―,400,300,75.0%\n"
+      "観光消費額,引き上げ,―,200,150,75.0%\n");
+  REQUIRE(up.indicators.size() == 2);
+  CHECK(up.indicators[0].direction == kpi::model::Direction::increase);
+  CHECK(up.indicators[1].direction == kpi::model::Direction::increase);
+  CHECK(only_observation(up, 0).check.verdict == Verdict::match);
+}
