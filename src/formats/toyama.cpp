@@ -121,11 +121,18 @@ bool has_cell(const Row& row, std::string_view text) {
                      [&](const auto& c) { return text::equals_without_spaces(c, text); });
 }
 
+// 達成率, or 達成率 with its unit: 達成率(%), 達成率（％） (NFKC: 達成率(%)). `t` is compact.
+bool is_rate_header(std::string_view t) {
+  return t == "達成率" || t == "達成率(%)" || t == "達成率%";
+}
+
 bool is_first_header_row(const Row& row) {
   return has_cell(row, "施策番号");
 }
 bool is_second_header_row(const Row& row) {
-  return has_cell(row, "項目") && has_cell(row, "達成率");
+  return has_cell(row, "項目") &&
+         std::any_of(row.normalized.begin(), row.normalized.end(),
+                     [](const auto& c) { return is_rate_header(compact(c)); });
 }
 
 void read_header_cell(std::string_view t, int i, Columns& c) {
@@ -146,7 +153,7 @@ void read_header_cell(std::string_view t, int i, Columns& c) {
   else if (contains(t, "目標値")) {
     c.target = i;
     c.final_year = text::fiscal_year_in(t).value_or(0);
-  } else if (t == "達成率") {
+  } else if (is_rate_header(t)) {
     // A plain 達成率 after 変更後の目標値 is the revised rate.
     if (c.revised_target >= 0 && i > c.revised_target)
       c.revised_rate = i;
@@ -620,9 +627,11 @@ void read_table_row(Context& c, const Row& row) {
   bool kpi = has_kpi_cells(row, cols);
   if (!starts_measure && !kpi) return;  // 主な個別事業 of the measure above: not a KPI row
   ++c.out.rows_read;
-  if (!cols.complete()) {
-    skip(c, row.line,
-         "row under an incomplete header (see the header diagnostic): columns unknown");
+  if (!cols.complete()) {  // an error: the rates it may print go unchecked
+    skip_row(c.out, c.path, row.line,
+             "row under an incomplete header (施策番号 … 項目, 基準値, 目標値, 令和N年度末時点, "
+             "達成率): columns unknown, its values and rates are not read",
+             model::Severity::error);
     return;
   }
   if (starts_measure) c.measure = measure_of(row, cols);

@@ -365,6 +365,35 @@ TEST_CASE("toyama: an incomplete header is an error and its rows are skipped", "
   CHECK(empty.diagnostics[0].code == "input.no-rows");
 }
 
+TEST_CASE("toyama: 達成率 with its unit heads the rate column", "[toyama]") {
+  for (std::string rate_header : {"達成率(%)", "達成率（％）", "達成率 (%)"}) {
+    CAPTURE(rate_header);
+    auto text = synthetic({"1-01\t施策A\t内容\t件数\t6件\t30件\t12件\t40%\t\t\t事業A\t"},
+                          "\t\t\t項目\t基準値\t目標値 (令和6年度末時点)\t令和2年度末時点\t" +
+                              rate_header + "\t\t\t\t");
+    auto out = kpi::formats::toyama::parse(text, "t.tsv");
+    REQUIRE(out.indicators.size() == 1);
+    CHECK(out.indicators[0].observations[0].published_rate.text == "40%");
+    CHECK(out.skipped.empty());
+  }
+}
+
+TEST_CASE("toyama: a row under a header not recognised as complete is an error", "[toyama]") {
+  // The second header row without any 達成率 cell: the table's rows cannot be read, and the
+  // rates they print would go unchecked.
+  auto text = synthetic({"1-01\t施策A\t内容\t件数\t6件\t30件\t12件\t40%\t\t\t事業A\t"},
+                        "\t\t\t項目\t基準値\t目標値 (令和6年度末時点)\t令和2年度末時点\t進み具合"
+                        "\t\t\t\t");
+  auto out = kpi::formats::toyama::parse(text, "t.tsv");
+  CHECK(out.indicators.empty());
+  REQUIRE(out.skipped.size() == 1);
+  bool error = false;
+  for (const auto& d : out.diagnostics)
+    error = error || (d.code == "input.skipped-row" && d.severity == kpi::model::Severity::error);
+  CHECK(error);
+  require_rows_balance(out);
+}
+
 TEST_CASE("toyama: a row printed in full-width forms reads as its NFKC text, cell by cell",
           "[toyama]") {
   // The first row needs no normalisation (each cell is its own normalised text); the second
