@@ -525,15 +525,24 @@ std::string where_values_stop(std::string_view line, std::size_t run_begin) {
   return fmt::format("; the values stop at '{}'", before.back());
 }
 
+// Whether a line of lines[from, to) prints a percentage.
+bool prints_percent(const Context& c, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to && i < c.lines.size(); ++i)
+    if (text::has_percent_sign(c.lines[i].original)) return true;
+  return false;
+}
+
 // Reads one record; returns the index of the first commentary line.
 std::size_t read_record(Context& c, const Record& r) {
   const auto& lines = c.lines;
   int number_line = lines[r.begin].number;
   auto label = find_label(lines, r);
   if (!label) {
-    skip(
-        c, number_line,
-        fmt::format("No.{}: expected a direction label (増加指標/減少指標/維持指標)", r.id_number));
+    bool rates_lost = prints_percent(c, r.begin, r.end);
+    skip(c, number_line,
+         fmt::format("No.{}: expected a direction label (増加指標/減少指標/維持指標){}",
+                     r.id_number, rates_lost ? rates_lost_reason : ""),
+         rates_lost ? model::Severity::error : model::Severity::warning);
     return r.end;
   }
   model::Indicator ind;
@@ -634,12 +643,15 @@ void keep_loose_values(Context& c, const Line& line) {
 void report_stray_values(Context& c, const Record& r, std::size_t after) {
   for (std::size_t i = after; i < r.end; ++i) {
     if (!is_stray_value_line(c, i)) continue;
+    // No displaced row before them to take them: their rates are lost.
+    bool rates_lost = c.displaced.empty() && prints_percent(c, i, i + 1);
     keep_loose_values(c, c.lines[i]);
     ++c.out.rows_read;
     skip(c, c.lines[i].number,
          fmt::format("values outside any row (cells displaced by the PDF extraction, found after "
-                     "No.{}): not attributable to a KPI",
-                     r.id_number));
+                     "No.{}): not attributable to a KPI{}",
+                     r.id_number, rates_lost ? rates_lost_reason : ""),
+         rates_lost ? model::Severity::error : model::Severity::warning);
   }
 }
 

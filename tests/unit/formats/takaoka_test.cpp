@@ -229,3 +229,34 @@ TEST_CASE("Takaoka: a value line that cannot be read loses its rates with an err
   }
   CHECK(errors_at(with(line), "input.skipped-row") == 0);  // as printed: read
 }
+
+TEST_CASE("Takaoka: a record whose rates cannot be placed is an error when it prints them",
+          "[takaoka][fidelity]") {
+  const std::string header =
+      "KPI進捗状況一覧表\n目標値 実績値 達成率 目標値 実績値 "
+      "達成率\nR2年度\nR3年度\nR4年度\n（H30年度\n";
+  auto severity_of_skip = [](const kpi::model::ParseOutput& out, int line) {
+    for (const auto& d : out.diagnostics)
+      if (d.code == "input.skipped-row" && d.location.line == line) return d.severity;
+    FAIL("no skipped row at line " << line);
+    return kpi::model::Severity::note;
+  };
+  // No direction label (増加 for 増加指標): the record's rates are not read.
+  auto unlabelled = kpi::formats::takaoka::parse(
+      header + "1\n①まちをつくる\n\n施策\n\n指標名 増加 件 10 12 6 50.0% 14 14 100.0% 20\n",
+      "t.txt");
+  CHECK(severity_of_skip(unlabelled, 7) == kpi::model::Severity::error);
+  // The same without any rate printed stays a warning.
+  auto no_rates = kpi::formats::takaoka::parse(
+      header + "1\n①まちをつくる\n\n施策\n\n指標名 増加 件 10 12 6 - 14 14 - 20\n", "t.txt");
+  CHECK(severity_of_skip(no_rates, 7) == kpi::model::Severity::warning);
+  // A record number printed otherwise (No.2): its value line is a stray line after No.1, with
+  // no displaced row to take it: its rates are lost.
+  auto stray = kpi::formats::takaoka::parse(
+      header +
+          "1\n①まちをつくる\n\n施策\n\n指標名 増加指標 件 10 12 6 50.0% 14 14 100.0% 20\n"
+          "No.2\n①まちをつくる\n\n施策\n\n指標名 増加指標 件 10 12 6 75.0% 14 14 100.0% 20\n",
+      "t.txt");
+  CHECK(stray.indicators.size() == 1);
+  CHECK(severity_of_skip(stray, 18) == kpi::model::Severity::error);
+}
