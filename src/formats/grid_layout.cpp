@@ -115,10 +115,12 @@ void find_final_target(Layout& layout) {
   }
 }
 
-// A cell printing a rate: a number alone, with % or nothing after it ("75.0%", "0.9").
+// A cell printing a rate: a number alone, with % or nothing after it ("75.0%", "0.9"), or
+// one percentage among words or a grade ("B（91.4%）").
 bool prints_a_rate(std::string_view normalized) {
   auto v = text::parse_cell(normalized, normalized);
-  return v.value.number && (v.unit.empty() || v.unit == "%");
+  return (v.value.number && (v.unit.empty() || v.unit == "%")) ||
+         !lone_percentage(normalized).empty();
 }
 
 // What a 達成度 / 進捗状況 column holds below the header: rates (numbers), grades (A–D,
@@ -375,7 +377,8 @@ void read_year(const RowContext& ctx, int row, int year, const YearColumns& cols
   obs.fiscal_year = year;
   auto target = value_at(ctx.sheet, row, cols.target);
   auto actual = value_at(ctx.sheet, row, cols.actual);
-  auto rate = value_at(ctx.sheet, row, cols.rate);
+  auto rate = cols.rate < 0 ? text::CellValue{}
+                            : read_grid_rate(ctx.sheet.at(row, cols.rate), row, cols.rate);
   obs.target = std::move(target.value);
   obs.actual = std::move(actual.value);
   obs.published_rate = std::move(rate.value);
@@ -432,7 +435,8 @@ void read_stacked(const RowContext& ctx, const Layout& layout, int first, int la
         if (!grade.empty()) observation_of(out, year).notes = "評価 " + grade;
         continue;
       }
-      auto v = value_at(ctx.sheet, row, col);
+      auto v = kind == Role::rate ? read_grid_rate(ctx.sheet.at(row, col), row, col)
+                                  : value_at(ctx.sheet, row, col);
       if (v.value.text.empty()) continue;
       auto& obs = observation_of(out, year);
       if (kind == Role::target) obs.target = std::move(v.value);

@@ -1,5 +1,8 @@
 #include "kpi/formats/grid_values.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "kpi/grid/stored_number.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/stable_text.hpp"
@@ -34,7 +37,40 @@ void read_stored(text::CellValue& v, const grid::Cell& cell) {
   if (stored && !(*stored == *v.value.number)) v.value.workbook.edit().stored = stored;
 }
 
+bool in_percent_number(char c) {
+  return text::is_ascii_digit(c) || c == '.' || c == ',';
+}
+
 }  // namespace
+
+std::string_view lone_percentage(std::string_view normalized) {
+  std::string_view found;
+  for (auto percent = normalized.find('%'); percent != std::string_view::npos;
+       percent = normalized.find('%', percent + 1)) {
+    std::size_t start = percent;
+    while (start > 0 && in_percent_number(normalized[start - 1])) --start;
+    auto number = normalized.substr(start, percent - start);
+    if (std::none_of(number.begin(), number.end(), text::is_ascii_digit)) continue;
+    if (start > 0 && normalized[start - 1] == '-') --start;
+    if (!found.empty()) return {};  // two percentages: which is the rate is not told
+    found = normalized.substr(start, percent + 1 - start);
+  }
+  return found;
+}
+
+text::CellValue read_grid_rate(const grid::Cell* cell, int row, int col) {
+  auto v = read_grid_value(cell, row, col);
+  if (v.value.number || !cell) return v;
+  thread_local std::string normalized_buffer;
+  auto printed = v.value.text;
+  auto percentage = lone_percentage(text::normalized_view(printed, normalized_buffer));
+  if (percentage.empty()) return v;
+  auto rate = text::parse_cell(percentage, percentage);
+  if (!rate.value.number || rate.unit != "%") return v;
+  v.value.number = rate.value.number;
+  v.unit = std::move(rate.unit);  // "%"
+  return v;
+}
 
 std::string cell_text(const grid::Cell* cell) {
   std::string scratch;

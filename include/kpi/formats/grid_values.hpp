@@ -15,6 +15,15 @@ namespace kpi::formats {
 // The value of `cell` at 0-based (row, col). A missing cell is an empty value.
 text::CellValue read_grid_value(const grid::Cell* cell, int row, int col);
 
+// The same for a published rate: a cell that is no number but prints one percentage among
+// words or a grade ("B（91.4%）", "未達成(75.0%)", "[75.0%]") is that percentage; the text stays
+// the cell's whole text.
+text::CellValue read_grid_rate(const grid::Cell* cell, int row, int col);
+
+// The one percentage a normalised text prints among other words ("91.4%" in "B(91.4%)"), or ""
+// when it prints none or more than one.
+std::string_view lone_percentage(std::string_view normalized);
+
 // The display text of a cell with its line breaks turned into spaces, trimmed.
 std::string cell_text(const grid::Cell* cell);
 // The same as a view: of the cell's own text when it needs no change, else of `scratch`.

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "kpi/formats/grid_layout.hpp"
+#include "kpi/formats/grid_values.hpp"
 #include "kpi/grid/delimited.hpp"
 #include "kpi/verify/rate_check.hpp"
 
@@ -347,4 +348,48 @@ TEST_CASE("a direction cell saying lower is better in other words makes a decrea
   CHECK(up.indicators[0].direction == kpi::model::Direction::increase);
   CHECK(up.indicators[1].direction == kpi::model::Direction::increase);
   CHECK(only_observation(up, 0).check.verdict == Verdict::match);
+}
+
+TEST_CASE("a rate cell printing one percentage among words or a grade is that percentage",
+          "[grid-layout]") {
+  // 40 / 50 = 80.0% is right; each printed cell says 75.0%.
+  for (std::string cell : {"未達成(75.0%)", "B（75.0％）", "B 75.0%", "[75.0%]", "C(75.0%)"}) {
+    CAPTURE(cell);
+    auto out = read(
+        "令和5年度 KPI進捗\n"
+        "指標名,目標値(R5),実績値(R5),達成率(R5)\n"
+        "観光客数,40,32,80.0%\n"
+        "移住者数,50,40,\"" +
+        cell + "\"\n");
+    const auto& wrong = only_observation(out, 1);
+    CHECK(wrong.published_rate.text == cell);
+    REQUIRE(wrong.published_rate.number);
+    CHECK(wrong.published_rate.number->to_string() == "75.0");
+    CHECK(wrong.check.verdict == Verdict::mismatch);
+  }
+  // A 達成状況 column whose every cell is a grade with its rate is a rate column.
+  auto graded = read(
+      "令和5年度 KPI進捗\n"
+      "指標名,目標値(R5),実績値(R5),達成状況(R5)\n"
+      "観光客数,40,32,B（80.0%）\n"
+      "移住者数,50,40,C（75.0%）\n");
+  CHECK(only_observation(graded, 0).check.verdict == Verdict::match);
+  CHECK(only_observation(graded, 1).check.verdict == Verdict::mismatch);
+  // Two percentages: which one is the rate is not told, so it stays unchecked.
+  auto two = read(
+      "令和5年度 KPI進捗\n"
+      "指標名,目標値(R5),実績値(R5),達成率(R5)\n"
+      "観光客数,40,32,80.0%\n"
+      "移住者数,50,40,前年 75.0% 今年 80.0%\n");
+  CHECK_FALSE(only_observation(two, 1).published_rate.number);
+}
+
+TEST_CASE("the lone percentage of a text", "[grid-layout]") {
+  using kpi::formats::lone_percentage;
+  CHECK(lone_percentage("B(91.4%)") == "91.4%");
+  CHECK(lone_percentage("未達成(1,075.0%)") == "1,075.0%");
+  CHECK(lone_percentage("▲ -5.0%") == "-5.0%");
+  CHECK(lone_percentage("80%→90%").empty());
+  CHECK(lone_percentage("%のみ").empty());
+  CHECK(lone_percentage("集計中").empty());
 }
