@@ -144,6 +144,23 @@ bool is_id_header(std::string_view key) {
          key == "指標no." || key == "kpino" || key == "kpino.";
 }
 
+// "5年度" / "4年度実績" / "目標値(6年度)": a year of one or two digits before 年度, at the
+// header's start or in brackets, with no era or century (a header without a year
+// find_fiscal_year reads); 0 when there is none. "過去5年度平均" counts years: none.
+int era_less_year_in(std::string_view key) {
+  auto at = key.find("年度");
+  if (at == std::string_view::npos) return 0;
+  std::size_t start = at;
+  while (start > 0 && text::is_ascii_digit(key[start - 1])) --start;
+  std::size_t digits = at - start;
+  if (digits == 0 || digits > 2) return 0;
+  if (start > 0 && key[start - 1] != '(' && key[start - 1] != '[' && key[start - 1] != '/')
+    return 0;
+  int year = 0;
+  for (std::size_t i = start; i < at; ++i) year = year * 10 + (key[i] - '0');
+  return year;
+}
+
 // A year written as the whole header ("令和5年度", "R5", "2023年度", "R5年度末").
 std::optional<int> header_year(std::string_view key) {
   auto year = text::find_fiscal_year(key);
@@ -240,10 +257,11 @@ HeaderWord read_normalized_header(std::string_view normalized_cell) {
   }
   if (auto first = first_vocabulary_word(key); first < words.size()) word.role = words[first].role;
   // A year in a value header names the column's year; a year in a name header is a note.
-  if (word.role == Role::none || word.role == Role::target || word.role == Role::actual ||
-      word.role == Role::rate || word.role == Role::grade || word.role == Role::final_target ||
-      word.role == Role::baseline)
-    word.fiscal_year = header_year(header_key(normalized_cell, false));
+  bool dated = word.role == Role::none || word.role == Role::target || word.role == Role::actual ||
+               word.role == Role::rate || word.role == Role::grade ||
+               word.role == Role::final_target || word.role == Role::baseline;
+  if (dated) word.fiscal_year = header_year(header_key(normalized_cell, false));
+  if (dated && !word.fiscal_year) word.era_less_year = era_less_year_in(key);
   if (!word.fiscal_year && word.role != Role::none) word.year_offset = year_offset_in(key);
   return word;
 }
@@ -345,7 +363,7 @@ int bare_years(const std::vector<HeaderWord>& row) {
 // An upper header that stands over the columns to its right until the next one: a year
 // (令和5年度 over 目標値/実績値/達成率) or a value word (目標値 over R4/R5).
 bool spans_right(const HeaderWord& w) {
-  return w.fiscal_year || w.role == Role::target || w.role == Role::actual ||
+  return w.fiscal_year || w.era_less_year > 0 || w.role == Role::target || w.role == Role::actual ||
          w.role == Role::rate || w.role == Role::grade;
 }
 
@@ -401,6 +419,7 @@ Column combine(const HeaderWord& upper, const HeaderWord& lower, int col) {
   c.role = lower.role != Role::none ? lower.role : upper.role;
   c.fiscal_year = lower.fiscal_year ? lower.fiscal_year : upper.fiscal_year;
   c.year_offset = lower.year_offset != 0 ? lower.year_offset : upper.year_offset;
+  c.era_less_year = lower.era_less_year != 0 ? lower.era_less_year : upper.era_less_year;
   // "令和5年度" over "目標値": the year belongs to the lower role.
   if (upper.role != Role::none && lower.role == Role::none && lower.fiscal_year)
     c.role = upper.role;
@@ -443,12 +462,13 @@ HeaderMap build_map(const grid::Sheet& sheet, const grid::MergedIndex& merges, H
         col < static_cast<int>(lower.size()) ? lower[static_cast<std::size_t>(col)] : HeaderWord{};
     if (up.role != Role::none)
       split = up;
-    else if (up.fiscal_year)
+    else if (up.fiscal_year || up.era_less_year > 0)
       split = {};
     else if (low.sub != SubLabel::none)
       up = split;  // 基準値 merged over 年度 | 値, the merge lost in a CSV
     auto c = combine(up, low, col);
-    if (c.role == Role::none && c.fiscal_year) c.role = Role::year;  // R2 alone
+    if (c.role == Role::none && (c.fiscal_year || c.era_less_year > 0))
+      c.role = Role::year;  // R2 alone
     // 基準値 | 年度 side by side in one row: the year of the value to its left.
     if (c.role == Role::none && low.sub == SubLabel::year && !map.columns.empty() &&
         map.columns.back().index == col - 1)

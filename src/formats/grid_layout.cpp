@@ -179,7 +179,8 @@ bool is_hidden_column(const grid::Sheet& sheet, int col) {
 // one is what the sheet prints and what is checked; the hidden one is left out.
 void prefer_visible_columns(HeaderMap& header, const grid::Sheet& sheet) {
   auto same_place = [](const Column& a, const Column& b) {
-    return a.role == b.role && a.fiscal_year == b.fiscal_year && a.year_offset == b.year_offset;
+    return a.role == b.role && a.fiscal_year == b.fiscal_year && a.year_offset == b.year_offset &&
+           a.era_less_year == b.era_less_year;
   };
   std::vector<Column> kept;
   for (const auto& c : header.columns) {
@@ -200,7 +201,33 @@ void take_slot(Layout& layout, int& slot, int col, bool later_wins) {
   if (slot < 0 || later_wins) slot = col;
 }
 
+// A year printed without its era ("4年度") in the era of the sheet's year (令和5年度: 2022), when
+// that lands within 15 years of it; else in the era before (平成 30年度 on a 令和 sheet).
+std::optional<int> year_in_era_of(int context_year, int era_less_year) {
+  constexpr int era_starts[] = {2018, 1988, 1925};  // the year before 令和1, 平成1, 昭和1
+  for (int start : era_starts) {
+    if (start >= context_year) continue;
+    int year = start + era_less_year;
+    if (std::abs(year - context_year) <= 15) return year;
+  }
+  return std::nullopt;
+}
+
+// Era-less years placed by the sheet's year, else by the latest year the header prints whole
+// (4年度 beside 令和5年度).
+void place_era_less_years(HeaderMap& header, std::optional<int> context_year) {
+  auto context = context_year;
+  for (const auto& c : header.columns)
+    if (!context_year && c.fiscal_year && (!context || *c.fiscal_year > *context))
+      context = c.fiscal_year;
+  if (!context) return;
+  for (auto& c : header.columns)
+    if (!c.fiscal_year && c.era_less_year > 0)
+      c.fiscal_year = year_in_era_of(*context, c.era_less_year);
+}
+
 Layout resolve(HeaderMap header, std::optional<int> context_year) {
+  place_era_less_years(header, context_year);
   Layout layout;
   layout.header = std::move(header);
   index_columns(layout);

@@ -47,6 +47,9 @@ struct HeaderWord {
   Role role = Role::none;
   std::optional<int> fiscal_year;
   int year_offset = 0;  // a year told relative to the sheet's: 前年度実績 -1, 前々年度 -2
+  // A year printed without its era ("5年度", "4年度実績"): 1–99, placed in the era of the
+  // sheet's year (the title's 令和5年度) when the layout is resolved; 0 for none.
+  int era_less_year = 0;
   SubLabel sub = SubLabel::none;
 };
 HeaderWord read_header(std::string_view cell_text);
@@ -69,8 +72,9 @@ struct Column {
   int index = 0;
   Role role = Role::none;
   std::optional<int> fiscal_year;
-  int year_offset = 0;  // without a fiscal year: relative to the sheet's year (前年度 -1)
-  std::string header;   // the header text (both rows joined by " / ")
+  int year_offset = 0;    // without a fiscal year: relative to the sheet's year (前年度 -1)
+  int era_less_year = 0;  // without a fiscal year: "5年度", in the sheet's era (HeaderWord)
+  std::string header;     // the header text (both rows joined by " / ")
 };
 
 struct HeaderMap {

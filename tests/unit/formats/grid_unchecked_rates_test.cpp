@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kpi/formats/grid_headers.hpp"
 #include "kpi/formats/grid_layout.hpp"
 #include "kpi/formats/grid_values.hpp"
 #include "kpi/grid/delimited.hpp"
@@ -392,4 +393,47 @@ TEST_CASE("the lone percentage of a text", "[grid-layout]") {
   CHECK(lone_percentage("80%→90%").empty());
   CHECK(lone_percentage("%のみ").empty());
   CHECK(lone_percentage("集計中").empty());
+}
+
+TEST_CASE("years printed without their era are in the era of the sheet's year", "[grid-layout]") {
+  // 4年度 and 5年度 under a 令和5年度 title: FY2022 and FY2023, not both the sheet's year (the
+  // FY2022 columns were read as FY2023's and the rest left out with a warning).
+  auto out = read(
+      "令和5年度 KPI進捗状況\n"
+      "No,指標名,基準値（30年度）,4年度,,,5年度,,,目標値（6年度）\n"
+      ",,,目標値,実績値,達成率,目標値,実績値,達成率,\n"
+      "1,観光入込客数,300,320,310,96.9%,330,320,97.0%,350\n"
+      "2,創業件数,10,16,13,81.3%,18,12,75.0%,20\n");
+  REQUIRE(out.indicators.size() == 2);
+  const auto& right = out.indicators[0];
+  CHECK(right.baseline.fiscal_year == 2018);
+  CHECK(right.final_target.fiscal_year == 2024);
+  REQUIRE(right.observations.size() == 2);
+  CHECK(right.observations[0].fiscal_year == 2022);
+  CHECK(right.observations[0].actual.text == "310");
+  CHECK(right.observations[1].fiscal_year == 2023);
+  CHECK(right.observations[1].check.verdict == Verdict::match);
+  const auto& wrong = out.indicators[1];  // 12 / 18 = 66.7%, printed 75.0%
+  REQUIRE(wrong.observations.size() == 2);
+  CHECK(wrong.observations[0].check.verdict == Verdict::match);
+  CHECK(wrong.observations[1].check.verdict == Verdict::mismatch);
+  CHECK(find_code(out, "input.duplicate-column") == nullptr);
+
+  // Without a title, the header's own 令和5年度 tells the era of 4年度.
+  auto beside = read(
+      "No,指標名,4年度,,,令和5年度,,\n"
+      ",,目標値,実績値,達成率,目標値,実績値,達成率\n"
+      "1,創業件数,16,9,75.0%,18,17,94.4%\n");
+  REQUIRE(beside.indicators.size() == 1);
+  REQUIRE(beside.indicators[0].observations.size() == 2);
+  CHECK(beside.indicators[0].observations[0].fiscal_year == 2022);
+  CHECK(beside.indicators[0].observations[0].check.verdict == Verdict::mismatch);  // 56.3%
+}
+
+TEST_CASE("a number of years before 年度 is no year", "[grid-layout]") {
+  auto word = kpi::formats::grid_headers::read_header("過去5年度平均");
+  CHECK(word.era_less_year == 0);
+  CHECK(kpi::formats::grid_headers::read_header("4年度実績").era_less_year == 4);
+  CHECK(kpi::formats::grid_headers::read_header("目標値（6年度）").era_less_year == 6);
+  CHECK(kpi::formats::grid_headers::read_header("令和5年度").era_less_year == 0);
 }
