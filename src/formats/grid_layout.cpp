@@ -820,16 +820,26 @@ std::string column_text(const Layout& layout, int col) {
 }
 
 // Two columns for one year's value: the one not read is named, for its values go unchecked.
+// A warning, and an error when a rate column left out prints rates (a wrong one would pass).
 model::Diagnostic unread_columns(const RowContext& ctx, const Layout& layout) {
   std::string list;
-  for (const auto& [read, left_out] : layout.unread)
+  bool rates_unread = false;
+  for (const auto& [read, left_out] : layout.unread) {
     list += fmt::format("{}{} is not read, {} is", list.empty() ? "" : "; ",
                         column_text(layout, left_out), column_text(layout, read));
+    const auto* c = column_at(layout, left_out);
+    rates_unread =
+        rates_unread || (c && c->role == Role::rate &&
+                         holds_values_below(ctx.sheet, layout.header.last_row, left_out));
+  }
   return {{ctx.path, line_of(ctx, layout.header.last_row), {}, {}},
-          model::Severity::warning,
+          rates_unread ? model::Severity::error : model::Severity::warning,
           "input.duplicate-column",
           "two columns give the same year's value: " + list +
-              " (its values are not checked; hide or rename the one that is not printed)"};
+              (rates_unread ? " (the rates it prints cannot be checked: hide the one that is not "
+                              "printed, or give each its own year)"
+                            : " (its values are not checked; hide or rename the one that is not "
+                              "printed)")};
 }
 
 // A header without a column a KPI table needs: a warning, and an error when the sheet prints

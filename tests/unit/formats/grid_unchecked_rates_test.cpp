@@ -193,14 +193,23 @@ TEST_CASE("where a value comes from is a note, and a hidden column gives way to 
 }
 
 TEST_CASE("two visible columns for one year's rate: the one not read is named", "[grid-layout]") {
+  // The rate left out prints rates (75.0%, wrong) that nothing checks: an error.
   auto out = read(
       "令和5年度 KPI\n"
       "指標名,目標値,実績値,達成率(計算用),達成率\n"
       "移住者数,100,80,80.0%,75.0%\n");
   const auto* unread = find_code(out, "input.duplicate-column");
   REQUIRE(unread != nullptr);
-  CHECK(unread->severity == Severity::warning);
+  CHECK(unread->severity == Severity::error);
   CHECK_THAT(unread->message, Catch::Contains("達成率 (E) is not read, 達成率(計算用) (D) is"));
+  // Two actual columns: the rate is checked against the one read; a warning names the other.
+  auto actuals = read(
+      "令和5年度 KPI\n"
+      "指標名,目標値,実績値,実績値(速報),達成率\n"
+      "移住者数,100,80,79,80.0%\n");
+  const auto* other = find_code(actuals, "input.duplicate-column");
+  REQUIRE(other != nullptr);
+  CHECK(other->severity == Severity::warning);
 }
 
 TEST_CASE("a second table under its own header is read by its own columns", "[grid-layout]") {
