@@ -105,8 +105,9 @@ enum class Kind { baseline, current, target };
 
 struct Columns {
   bool usable = false;
-  int current_year = 0;  // 現状値（R5年度末） → 2023
-  int target_year = 0;   // 目標（R6） → 2024
+  std::string rate_header;  // a 達成率 column's header: a column this layout does not read
+  int current_year = 0;     // 現状値（R5年度末） → 2023
+  int target_year = 0;      // 目標（R6） → 2024
   std::array<Kind, 3> order{Kind::baseline, Kind::current, Kind::target};  // after the name
 };
 
@@ -135,7 +136,12 @@ Columns read_columns(const Row& row) {
       found.emplace_back(i, Kind::target);
       columns.target_year = text::fiscal_year_in(s).value_or(0);
     }
+    if (text::contains(s, "達成率") || text::contains(s, "進捗率") || text::contains(s, "達成度"))
+      columns.rate_header = s;
   }
+  // Values are read by position after the name: a column of rates among them would shift
+  // them, and its rates would go unchecked.
+  if (!columns.rate_header.empty()) return columns;
   if (found.size() != 3 || !columns.current_year) return columns;
   std::sort(found.begin(), found.end());
   for (std::size_t k = 0; k < 3; ++k) columns.order[k] = found[k].second;
@@ -507,7 +513,14 @@ void read_line(Context& c, const Row& row) {
   if (first == row.cells.size()) return;  // blank
   if (is_header_row(row)) {
     if (is_column_header(row)) c.columns = read_columns(row);
-    if (is_column_header(row) && !c.columns.usable)
+    if (is_column_header(row) && !c.columns.rate_header.empty())
+      diagnose(c, row.line, model::Severity::error, "input.layout",
+               fmt::format("header row with a rate column ({}): the Joetsu layout reads "
+                           "戦略策定時, 現状値 and 目標 by their place after 項目, and a rate "
+                           "column among them is not read: its rows are skipped, for the rates "
+                           "they print cannot be checked",
+                           c.columns.rate_header));
+    else if (is_column_header(row) && !c.columns.usable)
       diagnose(c, row.line, model::Severity::error, "input.layout",
                "header row without 戦略策定時, 現状値（R?年度末） and 目標 columns");
     return;

@@ -546,3 +546,25 @@ TEST_CASE("a value cell holding a run of millions of digits is read in linear ti
   auto out = kpi::formats::joetsu::parse(text, sheet_path);
   CHECK(out.indicators.size() == sheet().indicators.size());
 }
+
+TEST_CASE("joetsu: a header with a rate column is an error, its rows not read by place",
+          "[joetsu]") {
+  // Read by place, the rates would be taken for targets and go unchecked.
+  for (std::string rate : {"達成率", "達成率（R5）", "進捗率"}) {
+    CAPTURE(rate);
+    auto out = kpi::formats::joetsu::parse(
+        "政策分野\t基本的方向性\t具体的施策\t重要業績評価指標（KPI）\t\t\t\t\n"
+        "\t\t\t項目\t戦略策定時（時点）\t現状値（R5年度末）\t" +
+            rate +
+            "\t目標（R6）\n"
+            "分野1【しごと】\t\t\t\t\t\t\t\n"
+            "A-1 地域産業\tA-1-1 特産品\t\tメイド・イン上越認証品数\t126品\t166品\t49.3%\t176品\n",
+        "test.tsv");
+    CHECK(has_diagnostic(out, "input.layout", 2));
+    bool error = std::any_of(out.diagnostics.begin(), out.diagnostics.end(), [](const auto& d) {
+      return d.code == "input.layout" && d.severity == kpi::model::Severity::error;
+    });
+    CHECK(error);
+    CHECK(out.indicators.empty());
+  }
+}
