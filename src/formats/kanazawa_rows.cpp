@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "kpi/formats/mid_plan.hpp"
+#include "kpi/text/normalize.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::kanazawa {
@@ -90,7 +91,7 @@ void BlockReader::on_name(int line, KpiLine& l) {
 
 void BlockReader::on_values(int line, KpiLine& l) {
   row_.reset();
-  if (!pending_) return skip(line, "values without a KPI name: " + l.text);
+  if (!pending_) return skip(line, "values without a KPI name: " + l.text, l.text);
   auto p = std::move(*pending_);
   pending_.reset();
   emit(p.line, std::move(p.name), p.relisted, *l.values);
@@ -111,10 +112,11 @@ void BlockReader::on_other(int line, KpiLine& l) {
   if (l.bullet) flush_pending("a KPI name without values (the next line is another KPI)");
   if (!l.problem.empty()) {
     if (!pending_)
-      return skip(line, fmt::format("values not readable ({}): {}", l.problem, l.text));
+      return skip(line, fmt::format("values not readable ({}): {}", l.problem, l.text), l.text);
     auto name = std::move(pending_->name);
     pending_.reset();
-    return skip(line, fmt::format("{}: values not readable ({}): {}", name, l.problem, l.text));
+    return skip(line, fmt::format("{}: values not readable ({}): {}", name, l.problem, l.text),
+                l.text);
   }
   // A KPI name wrapped over two lines: the second line has no bullet and no values.
   if (pending_ && !text::starts_with(l.text, "※")) {
@@ -122,7 +124,7 @@ void BlockReader::on_other(int line, KpiLine& l) {
     pending_->name += l.name;
     return;
   }
-  skip(line, "not a KPI (a note or text inside the KPI block): " + l.text);
+  skip(line, "not a KPI (a note or text inside the KPI block): " + l.text, l.text);
 }
 
 void BlockReader::flush_pending(std::string_view why) {
@@ -172,8 +174,33 @@ void BlockReader::emit(int line, std::string name, bool relisted, const KpiValue
   ++out_.rows_used;
 }
 
-void BlockReader::skip(int line, std::string reason) {
+// A skipped line printing a percentage (実績値 450名 達成率 57.0%, a row whose values cannot
+// be read ending in 57.0%): this layout reads no rates, so a line that may print one is not
+// passed over with a warning. Footnotes (※, 注) are left as they are.
+bool prints_a_percentage(std::string_view line) {
+  auto normalized = text::normalize(line);
+  for (auto percent = normalized.find('%'); percent != std::string::npos;
+       percent = normalized.find('%', percent + 1)) {
+    auto before = text::trim(std::string_view(normalized).substr(0, percent));
+    if (!before.empty() && text::is_ascii_digit(before.back())) return true;
+  }
+  return false;
+}
+
+bool is_footnote_line(std::string_view line) {
+  auto t = text::trim(line);
+  return text::starts_with(t, "※") || text::starts_with(t, "注");
+}
+
+void BlockReader::skip(int line, std::string reason, std::string_view printed) {
   ++out_.rows_read;
+  if (!printed.empty() && !is_footnote_line(printed) && prints_a_percentage(printed)) {
+    reason +=
+        "; it prints a percentage, which may be a rate this layout cannot read: a wrong one "
+        "would pass unchecked";
+    skip_row(out_, path_, line, std::move(reason), model::Severity::error);
+    return;
+  }
   skip_row(out_, path_, line, std::move(reason));
 }
 

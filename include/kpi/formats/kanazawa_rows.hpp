@@ -41,7 +41,8 @@ class BlockReader {
   void on_kpi(int line, KpiLine& l);
   void on_other(int line, KpiLine& l);
   void emit(int line, std::string name, bool relisted, const KpiValues& values);
-  void skip(int line, std::string reason);
+  // A skipped row; an error when `printed` (the line, if it is one) prints a percentage.
+  void skip(int line, std::string reason, std::string_view printed = {});
   void flush_pending(std::string_view why);
 
   model::ParseOutput& out_;

@@ -455,3 +455,24 @@ TEST_CASE(
   auto out = parse(block("・ 開設地区数 " + many + "地区（R5） → 53 地区（R7）"));
   CHECK(out.rows_read >= 1);
 }
+
+TEST_CASE("kanazawa: a skipped line printing a percentage is an error, a footnote is not",
+          "[kanazawa]") {
+  auto severity_at = [](const ParseOutput& out, int line) {
+    for (const auto& d : out.diagnostics)
+      if (d.code == "input.skipped-row" && d.location.line == line) return d.severity;
+    return kpi::model::Severity::note;
+  };
+  // A later edition printing progress under a KPI: this layout reads no rates.
+  auto progress =
+      parse(block("・ 参加者数 302 名 (R4) → 600 名 (R10)\n実績値 450 名 (R6) 達成率 57.0%"));
+  REQUIRE(progress.indicators.size() == 1);
+  CHECK(severity_at(progress, 8) == kpi::model::Severity::error);
+  // The same values in columns after the target: not readable, and a percentage among them.
+  auto columns = parse(block("・ 参加者数\t302 名 (R4)\t→ 600 名 (R10)\t450 名 (R6)\t57.0%"));
+  CHECK(severity_at(columns, 7) == kpi::model::Severity::error);
+  // A footnote naming a rate stays a warning.
+  auto footnote =
+      parse(block("・ 参加者数 302 名 (R4) → 600 名 (R10)\n※達成率 100%以上を目標とする"));
+  CHECK(severity_at(footnote, 8) == kpi::model::Severity::warning);
+}
