@@ -43,7 +43,9 @@ class FormatCode {
   std::string_view view() const { return code_; }
   operator std::string_view() const { return code_; }  // NOLINT: passes where a code is read
   bool empty() const { return *code_ == '\0'; }
+  friend bool operator==(FormatCode a, FormatCode b) { return a.view() == b.view(); }
   friend bool operator==(FormatCode a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(FormatCode a, const char* b) { return a.view() == b; }
 
  private:
   const char* code_ = "";
