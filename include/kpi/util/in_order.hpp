@@ -3,7 +3,8 @@
 // consume(i, result) on the calling thread for i = 0, 1, 2 ... as soon as result i is ready.
 // At most `window` results wait ahead of the consumer, so memory holds a few results at a
 // time, never all of them. produce must not throw; an exception from consume propagates
-// after the workers have stopped. Generic: knows nothing of kpi-report.
+// after the workers have stopped. One item (or no worker) runs on the calling thread: a thread
+// started for one sheet costs more than the sheet. Generic: knows nothing of kpi-report.
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -16,6 +17,10 @@ namespace kpi::util {
 template <typename Produce, typename Consume>
 void for_each_in_order(std::size_t count, unsigned workers, std::size_t window, Produce produce,
                        Consume consume) {
+  if (count == 1 || workers == 0) {
+    for (std::size_t i = 0; i < count; ++i) consume(i, produce(i));
+    return;
+  }
   using Result = decltype(produce(std::size_t{0}));
   std::vector<std::optional<Result>> slots(count);
   std::mutex mutex;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <stdexcept>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "kpi/util/in_order.hpp"
@@ -38,6 +40,26 @@ TEST_CASE("no work, no consumer call", "[util][parallel]") {
   kpi::util::for_each_in_order(
       0, 2, 4, [](std::size_t i) { return i; }, [&](std::size_t, std::size_t) { ++calls; });
   CHECK(calls == 0);
+}
+
+TEST_CASE("one item, or no worker, runs on the calling thread", "[util][parallel]") {
+  const auto caller = std::this_thread::get_id();
+  for (auto [count, workers] : {std::pair{std::size_t{1}, 2u}, std::pair{std::size_t{5}, 0u}}) {
+    std::vector<std::size_t> seen;
+    bool elsewhere = false;
+    kpi::util::for_each_in_order(
+        count, workers, 4,
+        [&](std::size_t i) {
+          elsewhere |= std::this_thread::get_id() != caller;
+          return i + 1;
+        },
+        [&](std::size_t i, std::size_t result) {
+          CHECK(result == i + 1);
+          seen.push_back(i);
+        });
+    CHECK(seen.size() == count);
+    CHECK_FALSE(elsewhere);
+  }
 }
 
 TEST_CASE("a consumer that throws stops the work and the exception reaches the caller",
