@@ -24,7 +24,9 @@ build_fuzzers() {
     echo "run.sh: clang++ not found (apt-get install clang libclang-rt-14-dev)" >&2
     exit 2
   fi
+  # -O1 and line tables only: half the compile time of -O2 -g, and what libFuzzer suggests.
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
     -DKPI_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
   cmake --build "$build" -j "${FUZZ_BUILD_JOBS:-2}" --target fuzzers kpi-report
 }
