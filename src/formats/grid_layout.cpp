@@ -99,6 +99,18 @@ std::optional<int> latest_actual_year(const Layout& layout) {
   return year;
 }
 
+// The one year whose rate column has neither a target nor an actual column of its year
+// (達成率(R4) beside an undated 実績値), or none.
+std::optional<int> rate_only_year(const Layout& layout) {
+  std::optional<int> year;
+  for (const auto& [y, cols] : layout.years) {
+    if (cols.rate < 0 || cols.actual >= 0 || cols.target >= 0) continue;
+    if (year) return std::nullopt;
+    year = y;
+  }
+  return year;
+}
+
 // A target whose year has no actual column is the final target (目標値（R6）).
 void find_final_target(Layout& layout) {
   if (const auto* c = layout.header.find(Role::final_target)) {
@@ -242,6 +254,7 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
   }
   find_final_target(layout);
   auto latest = latest_actual_year(layout);
+  auto rate_only = rate_only_year(layout);
   // Years in value headers, or headed alone (a stacked sheet's R3, R4 …): a target without
   // one is the final target.
   bool year_columns = !layout.years.empty() || layout.header.find(Role::year) != nullptr;
@@ -253,6 +266,9 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
       continue;
     }
     auto year = c->role == Role::actual || c->role == Role::target ? context_year : latest;
+    // An undated actual beside the one rate column it lacks is that rate's: the title's year
+    // is the report's, and a report of FY2023 prints FY2022's actuals and rates.
+    if (c->role == Role::actual && rate_only && c->year_offset == 0) year = rate_only;
     if (!year) year = latest ? latest : context_year;
     if (year && c->year_offset != 0) {
       // 前年度実績: the sheet's year less one, never the latest actual's (that may be its own).
@@ -579,8 +595,24 @@ bool is_repeated_header(const RowContext& ctx, const std::string& name) {
          ctx.header_names.end();
 }
 
-void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason) {
-  skip_row(out, ctx.path, line_of(ctx, row), std::move(reason));
+// A skipped row that prints a published rate is an error: the rate would pass unchecked.
+void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason,
+          bool prints_rates = false) {
+  if (!prints_rates) return skip_row(out, ctx.path, line_of(ctx, row), std::move(reason));
+  reason += "; it prints a published rate, which would pass unchecked";
+  skip_row(out, ctx.path, line_of(ctx, row), std::move(reason), model::Severity::error);
+}
+
+// Whether any of the row's rate cells prints a rate.
+bool prints_rates(const Layout& layout, const grid::Sheet& sheet, int row) {
+  std::string normalized;
+  for (const auto& [year, cols] : layout.years) {
+    if (cols.rate < 0) continue;
+    normalized.clear();
+    text::append_normalize(normalized, cell_text(sheet.at(row, cols.rate)));
+    if (!normalized.empty() && prints_a_rate(normalized)) return true;
+  }
+  return false;
 }
 
 // What one row's own cells say, read apart from the rows around it (so rows are read on
@@ -591,6 +623,7 @@ struct RowRead {
   std::string_view goal, measure;       // the headings printed ("" none): views of a cell's
   std::string goal_text, measure_text;  // text, or of these when it needs a change
   const char* skipped = nullptr;        // why the row is no KPI; nullptr for a KPI row
+  bool skipped_prints_rates = false;    // a skipped row with a rate in a rate column
   Role kind = Role::none;               // the kind its label names (stacked sheets only)
   bool continues = false;               // a stacked value row of the KPI above
   StartedKpi kpi;                       // its name, id and printed 再掲 number
@@ -624,7 +657,14 @@ Role kind_of_row(const RowContext& ctx, const Layout& layout, int row) {
   return grid_stacked::kind_of(label_into(ctx, row, layout.kind_column, scratch));
 }
 
+void read_row_kind(const RowContext& ctx, const Layout& layout, int row, RowRead& read);
+
 void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRead& read) {
+  read_row_kind(ctx, layout, row, read);
+  if (read.skipped) read.skipped_prints_rates = prints_rates(layout, ctx.sheet, row);
+}
+
+void read_row_kind(const RowContext& ctx, const Layout& layout, int row, RowRead& read) {
   read.row = row;
   read.kind = kind_of_row(ctx, layout, row);
   if (row_empty(ctx.sheet, row)) return;
@@ -672,7 +712,7 @@ void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
   ++out.rows_read;
   note_heading(ctx.goals, read.goal);
   note_heading(ctx.measures, read.measure);
-  if (read.skipped) return skip(out, ctx, read.row, read.skipped);
+  if (read.skipped) return skip(out, ctx, read.row, read.skipped, read.skipped_prints_rates);
   if (read.continues) {
     if (started.empty())
       return skip(out, ctx, read.row, "stacked values (目標値 / 実績値 row) before any KPI row");

@@ -5,6 +5,7 @@
 
 #include "kpi/grid/stored_number.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/percentage.hpp"
 #include "kpi/text/stable_text.hpp"
 #include "kpi/text/strings.hpp"
 
@@ -37,23 +38,16 @@ void read_stored(text::CellValue& v, const grid::Cell& cell) {
   if (stored && !(*stored == *v.value.number)) v.value.workbook.edit().stored = stored;
 }
 
-bool in_percent_number(char c) {
-  return text::is_ascii_digit(c) || c == '.' || c == ',';
-}
-
 }  // namespace
 
 std::string_view lone_percentage(std::string_view normalized) {
   std::string_view found;
   for (auto percent = normalized.find('%'); percent != std::string_view::npos;
        percent = normalized.find('%', percent + 1)) {
-    std::size_t start = percent;
-    while (start > 0 && in_percent_number(normalized[start - 1])) --start;
-    auto number = normalized.substr(start, percent - start);
-    if (std::none_of(number.begin(), number.end(), text::is_ascii_digit)) continue;
-    if (start > 0 && normalized[start - 1] == '-') --start;
+    auto percentage = text::percentage_at(normalized, percent);
+    if (percentage.empty()) continue;
     if (!found.empty()) return {};  // two percentages: which is the rate is not told
-    found = normalized.substr(start, percent + 1 - start);
+    found = percentage;
   }
   return found;
 }

@@ -6,6 +6,7 @@
 
 #include "kpi/formats/mid_plan.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/percentage.hpp"
 #include "kpi/text/strings.hpp"
 
 namespace kpi::formats::kanazawa {
@@ -174,27 +175,18 @@ void BlockReader::emit(int line, std::string name, bool relisted, const KpiValue
   ++out_.rows_used;
 }
 
-// A skipped line printing a percentage (実績値 450名 達成率 57.0%, a row whose values cannot
-// be read ending in 57.0%): this layout reads no rates, so a line that may print one is not
-// passed over with a warning. Footnotes (※, 注) are left as they are.
-bool prints_a_percentage(std::string_view line) {
-  auto normalized = text::normalize(line);
-  for (auto percent = normalized.find('%'); percent != std::string::npos;
-       percent = normalized.find('%', percent + 1)) {
-    auto before = text::trim(std::string_view(normalized).substr(0, percent));
-    if (!before.empty() && text::is_ascii_digit(before.back())) return true;
-  }
-  return false;
-}
-
 bool is_footnote_line(std::string_view line) {
   auto t = text::trim(line);
   return text::starts_with(t, "※") || text::starts_with(t, "注");
 }
 
+// A skipped line printing a percentage (実績値 450名 達成率 57.0%, a row whose values cannot
+// be read ending in 57.0%): this layout reads no rates, so a line that may print one is not
+// passed over with a warning. Footnotes (※, 注) are left as they are.
 void BlockReader::skip(int line, std::string reason, std::string_view printed) {
   ++out_.rows_read;
-  if (!printed.empty() && !is_footnote_line(printed) && prints_a_percentage(printed)) {
+  if (!printed.empty() && !is_footnote_line(printed) &&
+      text::prints_a_percentage(text::normalize(printed))) {
     reason +=
         "; it prints a percentage, which may be a rate this layout cannot read: a wrong one "
         "would pass unchecked";

@@ -148,6 +148,9 @@ std::string stored_note(const model::Value& v, const char* role) {
                      v.workbook->stored->to_string(), v.text);
 }
 
+// The cells' full values decide where they hold more digits than they show: a rate they give
+// matches; a rate only the shown digits' precision explained (consistent) but they do not is
+// a mismatch, since the value is known and not only its printed precision.
 void judge_stored(const model::Indicator& ind, model::Observation& obs,
                   const calc::Profile& profile, const RateCheckOptions& options) {
   bool any = obs.actual.workbook->stored || obs.target.workbook->stored ||
@@ -159,11 +162,18 @@ void judge_stored(const model::Indicator& ind, model::Observation& obs,
   full_obs.actual = with_stored(obs.actual);
   full_obs.target = with_stored(obs.target);
   auto check = check_rate(full_ind, full_obs, profile, options);
-  if (check.verdict != Verdict::match) return;
-  check.explanation =
-      fmt::format("computed from the stored values{}{}{}", stored_note(obs.actual, "actual"),
-                  stored_note(obs.target, "target"), stored_note(ind.baseline.value, "baseline"));
-  obs.check = check;
+  auto notes = fmt::format("{}{}{}", stored_note(obs.actual, "actual"),
+                           stored_note(obs.target, "target"),
+                           stored_note(ind.baseline.value, "baseline"));
+  if (check.verdict == Verdict::match) {
+    check.explanation = "computed from the stored values" + notes;
+    obs.check = check;
+  } else if (obs.check.verdict == Verdict::consistent && check.verdict == Verdict::mismatch) {
+    check.explanation = fmt::format("{}; the shown digits' precision does not explain it: the "
+                                    "cells hold more{}",
+                                    check.explanation, notes);
+    obs.check = check;
+  }
 }
 
 // -- formulas --------------------------------------------------------------------------------

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include "finding_kinds.hpp"
+#include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
+#include "kpi/text/percentage.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/parallel_chunks.hpp"
 #include "kpi/util/thread_count.hpp"
@@ -289,24 +291,39 @@ bool printed_but_unread(const model::Value& published) {
   return !published.number && !text::is_no_value(published.text);
 }
 
-// A spreadsheet error printed as the rate (#DIV/0!: the sheet's formula failed) is wrong
-// wherever the rate can be computed: a mismatch. Words are left unchecked, and say so.
+// Why a rate printed but not read fails where the rate can be computed, or "" for words:
+// a spreadsheet error (#DIV/0!: the sheet's formula failed), or a percentage kpi-report cannot
+// read as a number ("75,0%": a comma groups thousands; "%95.0"; two rates in one cell),
+// which may print any rate, a wrong one too.
+std::string_view why_unread_fails(std::string_view printed) {
+  if (text::is_excel_error(printed)) return "a spreadsheet error: the sheet's formula failed";
+  auto normalized = text::normalize(printed);
+  bool digits = std::any_of(normalized.begin(), normalized.end(), text::is_ascii_digit);
+  if (text::prints_a_percentage(normalized) ||
+      (digits && normalized.find('%') != std::string::npos))
+    return "a percentage that is not one number kpi-report reads";
+  return {};
+}
+
+// A spreadsheet error or an unreadable percentage printed as the rate is wrong wherever the
+// rate can be computed: a mismatch. Words are left unchecked, and say so.
 RateCheck unread_rate(const Question& q, const std::optional<Rational>& rate) {
   const auto& own = q.cands.own();
   auto printed = std::string(text::trim(q.obs.published_rate.text));
-  if (!text::is_excel_error(printed))
+  auto why = why_unread_fails(printed);
+  if (why.empty())
     return unchecked(
         rate, rate ? &own : nullptr,
         fmt::format("published rate printed as '{}', not a number: not checked", printed));
   if (!rate)
     return unchecked(std::nullopt, nullptr,
-                     fmt::format("published {} (a spreadsheet error) and nothing to compute: {}",
-                                 printed, missing_inputs(own)));
+                     fmt::format("published {} ({}) and nothing to compute: {}", printed, why,
+                                 missing_inputs(own)));
   auto check = unchecked(rate, &own, "");
   check.verdict = Verdict::mismatch;
-  check.explanation = fmt::format(
-      "published {} (a spreadsheet error: the sheet's formula failed), recomputed {}% = {} ({})",
-      printed, check.rate_rounded->to_string(), inputs_text(q, own), describe(own));
+  check.explanation =
+      fmt::format("published {} ({}), recomputed {}% = {} ({})", printed, why,
+                  check.rate_rounded->to_string(), inputs_text(q, own), describe(own));
   return check;
 }
 

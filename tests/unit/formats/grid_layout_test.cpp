@@ -305,7 +305,9 @@ TEST_CASE("every non-empty row under the header is a KPI or a skipped row with i
   CHECK(parsed.skipped[0].line == 4);
   CHECK(parsed.skipped[0].reason == "section heading, no KPI");
   CHECK(parsed.skipped[1].line == 6);
-  CHECK(parsed.skipped[1].reason == "values without a KPI name (指標名 column empty)");
+  CHECK(parsed.skipped[1].reason ==  // an error: its 95.0% would pass unchecked
+        "values without a KPI name (指標名 column empty); it prints a published rate, which "
+        "would pass unchecked");
   CHECK(parsed.skipped[2].line == 9);
   CHECK(parsed.skipped[2].reason == "repeated header row");
   CHECK(parsed.skipped[3].line == 11);
@@ -390,6 +392,30 @@ TEST_CASE("a cell holding more digits than it shows explains the rate from the f
   CHECK(w.check.verdict == Verdict::mismatch);
   CHECK_THAT(w.check.explanation, Catch::Contains("=ROUND(D2/C3,3)"));
   CHECK_THAT(w.check.explanation, Catch::Contains("C3 (a cell outside this KPI-year)"));
+}
+
+TEST_CASE("a rate the shown digits would explain fails when the stored value does not",
+          "[grid][layout][stored][gate]") {
+  // 79 / 95 = 83.2%, and 78.5–79.5 gives 82.6–83.7%: 83.0% is within what "79" may be. The
+  // cell holds 79.2: 83.4%.
+  auto sheet = grid_of({
+      {"No", "指標名", "R5目標値", "R5実績値", "R5達成率"},
+      {"22", "学校の割合", "95", "79", "83.0%"},
+  });
+  auto exact = read_grid(sheet);
+  CHECK(find_observation(find_indicator(exact, "22"), 2023).check.verdict ==
+        Verdict::consistent);
+
+  auto& actual = sheet.set(1, 3);
+  actual.kind = kpi::grid::CellKind::number;
+  actual.value = "79.2";  // shows 79 under the format 0
+  actual.number_format = "0";
+  auto out = read_grid(sheet);
+  const auto& o = find_observation(find_indicator(out, "22"), 2023);
+  CHECK(o.actual.text == "79");
+  CHECK(o.check.verdict == Verdict::mismatch);
+  CHECK(o.check.rate_rounded->to_string() == "83.4");
+  CHECK_THAT(o.check.explanation, Catch::Contains("D2 holds 79.2 but shows 79"));
 }
 
 // is_repeated_header() takes any short name containing 指標 or KPI for a copy of the

@@ -446,3 +446,61 @@ TEST_CASE("a number of years before 年度 is no year", "[grid-layout]") {
   CHECK(kpi::formats::grid_headers::read_header("目標値（6年度）").era_less_year == 6);
   CHECK(kpi::formats::grid_headers::read_header("令和5年度").era_less_year == 0);
 }
+
+TEST_CASE("a rate printed as a percentage kpi-report cannot read fails, words stay unchecked",
+          "[grid-layout][gate]") {
+  auto out = read(
+      "令和5年度 KPI進捗\n"
+      "指標名,目標値(R5),実績値(R5),達成率\n"
+      "移住者数,2000,1140,\"75,0%\"\n"
+      "観光客数,80,72,%95.0\n"
+      "相談件数,80,72,29% 9%\n"
+      "参加者数,80,72,達成\n");
+  for (std::size_t kpi = 0; kpi < 3; ++kpi) {  // 29% 9% is read as its first, 29%
+    const auto& o = only_observation(out, kpi);
+    INFO(o.published_rate.text);
+    CHECK(o.check.verdict == Verdict::mismatch);
+    if (kpi < 2) CHECK_THAT(o.check.explanation, Catch::Contains("not one number"));
+  }
+  CHECK(only_observation(out, 0).check.rate_rounded->to_string() == "57.0");
+  CHECK(only_observation(out, 3).check.verdict == Verdict::unchecked);
+}
+
+TEST_CASE("a skipped row that prints a published rate is an error, a header copy a warning",
+          "[grid-layout][gate]") {
+  auto out = read(
+      "令和5年度 KPI進捗\n"
+      "No,指標名,目標値(R5),実績値(R5),達成率\n"
+      "1,移住者数,80,72,90.0%\n"
+      "2,,200,180,95.0%\n"
+      "3,指標名,200,180,95.0%\n"
+      "No,指標名,目標値(R5),実績値(R5),達成率\n"
+      "4,観光客数,100,90,90.0%\n");
+  REQUIRE(out.indicators.size() == 2);
+  REQUIRE(out.skipped.size() == 3);
+  std::vector<Severity> severities;
+  for (const auto& d : out.diagnostics)
+    if (d.code == "input.skipped-row") severities.push_back(d.severity);
+  CHECK(severities == std::vector{Severity::error, Severity::error, Severity::warning});
+  CHECK_THAT(out.skipped[0].reason, Catch::Contains("values without a KPI name"));
+  CHECK_THAT(out.skipped[0].reason, Catch::Contains("prints a published rate"));
+  CHECK_THAT(out.skipped[1].reason, Catch::Contains("repeated header row; it prints"));
+  CHECK(out.skipped[2].reason == "repeated header row");
+}
+
+TEST_CASE("an undated actual beside the one dated rate column it lacks is that rate's year",
+          "[grid-layout][gate]") {
+  // A FY2023 report printing FY2022's rates: the actuals are FY2022's, not the title's year.
+  auto out = read(
+      "令和5年度 KPI進捗\n"
+      "No,指標名,目標値,実績値,達成率(R4)\n"
+      "1,観光入込客数,100,85,85.0%\n"
+      "2,市民満足度,80,72,95.0%\n");
+  const auto& right = only_observation(out, 0);
+  CHECK(right.fiscal_year == 2022);
+  CHECK(right.actual.text == "85");
+  CHECK(right.check.verdict == Verdict::match);
+  const auto& wrong = only_observation(out, 1);  // 72 / 80 = 90.0%
+  CHECK(wrong.check.verdict == Verdict::mismatch);
+  CHECK(wrong.check.rate_rounded->to_string() == "90.0");
+}
