@@ -173,8 +173,13 @@ bool read_number_cell(std::string_view cell, CellValue& out) {
   auto token = find_number(cell);
   if (!token || token->begin != 0) return false;  // qualitative or text first
   std::string_view rest = cell.substr(token->end);
+  auto number = token->number;
+  if (auto scaled = apply_exponent(number, rest)) {  // 1.5E+11: General's 12 digits or more
+    number = scaled->number;
+    rest.remove_prefix(scaled->exponent_length);
+  }
   if (continues_number(rest)) return false;
-  out.value.number = token->number;
+  out.value.number = number;
   if (!rest.empty() && rest.front() == '%') {
     out.unit.assign(1, '%');
     rest.remove_prefix(1);

@@ -83,7 +83,7 @@ TEST_CASE("hostile numbers are rejected, not misread", "[text][number]") {
 
 TEST_CASE("cells whose digits go on oddly hold no number, only their text",
           "[text][number][robust]") {
-  for (std::string cell : {"1e309", "1E+5", "2.5e-3人", "1.2.3", "12,34", "1,2345件"}) {
+  for (std::string cell : {"1e309", "9.3E+18", "1e-13", "1.2.3", "12,34", "1,2345件"}) {
     INFO(cell);
     auto c = kpi::text::parse_cell(normalize(cell), cell);
     CHECK_FALSE(c.value.number);
@@ -96,6 +96,20 @@ TEST_CASE("cells whose digits go on oddly hold no number, only their text",
   // Still numbers: a unit starting with e, a sentence after the value.
   CHECK(kpi::text::parse_cell("5eV", "5eV").value.number->units == 5);
   CHECK(kpi::text::parse_cell("1,234.5人", "1,234.5人").value.number->units == 12345);
+}
+
+TEST_CASE("an exponent, as Excel's General prints 12 digits or more, is read exactly",
+          "[text][number]") {
+  auto read = [](std::string cell) { return kpi::text::parse_cell(normalize(cell), cell); };
+  CHECK(read("1.5E+11").value.number->to_string() == "150000000000");
+  CHECK(read("1.35432E+11").value.number->to_string() == "135432000000");
+  CHECK(read("1E+5").value.number->to_string() == "100000");
+  CHECK(read("-2.5E+2").value.number->to_string() == "-250");
+  CHECK(read("1.25E+1").value.number->to_string() == "12.5");
+  auto small = read("2.5e-3人");
+  CHECK(small.value.number->to_string() == "0.0025");
+  CHECK(small.unit == "人");
+  CHECK(small.value.text == "2.5e-3人");  // printed as it was
 }
 
 TEST_CASE("ids and ranges are not negative numbers", "[text][number]") {
