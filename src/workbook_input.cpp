@@ -17,11 +17,16 @@ namespace {
 
 using formats::InputFormat;
 
-model::Sheet failed(const std::string& path, std::string message, std::string code) {
+// `sheet_name`: the worksheet the error is in ("" for the workbook as a whole), so the
+// message reads book.xlsx:KPI進捗: error: …
+model::Sheet failed(const std::string& path, std::string message, std::string code,
+                    const std::string& sheet_name = "") {
   model::Sheet sheet;
   sheet.path = path;
-  sheet.parsed.diagnostics.push_back(
-      {{path, 0}, model::Severity::error, std::move(code), std::move(message)});
+  sheet.parsed.diagnostics.push_back({{path, 0, model::SharedName(sheet_name)},
+                                      model::Severity::error,
+                                      std::move(code),
+                                      std::move(message)});
   return sheet;
 }
 
@@ -170,7 +175,8 @@ std::vector<model::Sheet> process_workbook(std::string_view bytes, const std::st
     auto where = read.error_where.empty() ? "" : " (" + read.error_where + ")";
     // A ZIP or OLE file that is no workbook (.docx, .doc) is not a sheet, like a README.
     bool foreign = read.error.rfind("not a workbook", 0) == 0;
-    return {failed(path, read.error + where, foreign ? "input.no-kpi-table" : "input.workbook")};
+    return {failed(path, read.error + where, foreign ? "input.no-kpi-table" : "input.workbook",
+                   read.error_sheet)};
   }
   std::vector<model::Sheet> sheets;
   for (const auto& sheet : read.book->sheets) {

@@ -1,9 +1,12 @@
 // .ods spreadsheets: content.xml streamed through expat. Repeated rows and cells are
 // materialised only when they hold something (a sheet's trailing 1,048,000 empty rows cost
 // nothing); covered cells hold no value; spans become merged ranges.
+#include <algorithm>
 #include <charconv>
 #include <utility>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "cell_ref.hpp"
 #include "grid_budget.hpp"
@@ -11,6 +14,7 @@
 #include "kpi/grid/workbook_reader.hpp"
 #include "ods_formula.hpp"
 #include "ods_styles.hpp"
+#include "shown_number.hpp"
 #include "xml_stream.hpp"
 #include "zip_archive.hpp"
 
@@ -18,6 +22,8 @@ namespace kpi::grid {
 
 namespace {
 
+// A count (table:number-columns-repeated …): `fallback` when absent, 0 when it is no
+// positive integer (ODF's positiveInteger: "0" would shift the cells after it).
 long count_attribute(const char** attributes, std::string_view local, long fallback) {
   const char* text = attribute(attributes, local);
   if (text == nullptr) return fallback;
@@ -25,7 +31,7 @@ long count_attribute(const char** attributes, std::string_view local, long fallb
   std::string_view s(text);
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec == std::errc::result_out_of_range) return kMaxRows;
-  return ec == std::errc() && value >= 1 ? value : fallback;
+  return ec == std::errc() && end == s.data() + s.size() && value >= 1 ? value : 0;
 }
 
 bool is_collapsed(const char** attributes) {
@@ -184,8 +190,17 @@ class ContentHandler : public XmlHandler {
     column_styles_.clear();
   }
 
+  // A count that is no positive integer fails the read: its cells would land elsewhere.
+  long count_or_fail(const char** attributes, std::string_view local) {
+    long count = count_attribute(attributes, local, 1);
+    if (count == 0 && failure.empty())
+      failure = fmt::format("table:{}=\"{}\" is not a positive count", local,
+                            attribute(attributes, local));
+    return std::max(count, 1L);
+  }
+
   void table_column(const char** attributes) {
-    long repeat = count_attribute(attributes, "number-columns-repeated", 1);
+    long repeat = count_or_fail(attributes, "number-columns-repeated");
     if (is_collapsed(attributes)) hidden_cols_.push_back({column_, repeat});
     const char* style = attribute(attributes, "default-cell-style-name");
     if (style != nullptr && column_ < kMaxCols && column_styles_.size() < kMaxColumnStyles)
@@ -195,7 +210,7 @@ class ContentHandler : public XmlHandler {
 
   void start_row(const char** attributes) {
     in_row_ = true;
-    row_repeat_ = count_attribute(attributes, "number-rows-repeated", 1);
+    row_repeat_ = count_or_fail(attributes, "number-rows-repeated");
     row_hidden_ = is_collapsed(attributes);
     const char* style = attribute(attributes, "default-cell-style-name");
     row_style_ = style != nullptr ? style : "";
@@ -208,10 +223,10 @@ class ContentHandler : public XmlHandler {
   void start_cell(const char** attributes, bool covered) {
     in_cell_ = true;
     cell_ = PendingCell{};
-    cell_.repeat = count_attribute(attributes, "number-columns-repeated", 1);
+    cell_.repeat = count_or_fail(attributes, "number-columns-repeated");
     if (covered) return;
-    cell_.spanned_cols = count_attribute(attributes, "number-columns-spanned", 1);
-    cell_.spanned_rows = count_attribute(attributes, "number-rows-spanned", 1);
+    cell_.spanned_cols = count_or_fail(attributes, "number-columns-spanned");
+    cell_.spanned_rows = count_or_fail(attributes, "number-rows-spanned");
     if (const char* type = qualified_attribute(attributes, "office:value-type"))
       cell_.value_type = type;
     const char* calc_type = qualified_attribute(attributes, "calcext:value-type");
@@ -244,7 +259,7 @@ class ContentHandler : public XmlHandler {
       if (paragraph_depth_ == 0 && cell_.paragraphs++ > 0) append_text("\n");
       deepens = true;
     } else if (local == "s" && paragraph_depth_ > 0) {
-      long spaces = count_attribute(attributes, "c", 1);
+      long spaces = std::max(count_attribute(attributes, "c", 1), 1L);
       if (!budget_.string_fits(cell_.text.size(), static_cast<std::size_t>(spaces)))
         failure = budget_.error();
       else
@@ -327,6 +342,10 @@ class ContentHandler : public XmlHandler {
       cell.kind = CellKind::number;
       cell.value = texts.keep(cell_.value);
       if (cell.display.empty()) cell.display = texts.keep(format_number(cell.value, "General"));
+      // A text that contradicts the value (90.0% for 0.95): LibreOffice shows the value on
+      // opening, so that is what the sheet prints, in the text's shape (95.0%).
+      else if (auto corrected = shown_with_value(cell.display, cell.value))
+        cell.display = texts.keep(*corrected);
     } else if (type == "date") {
       std::string serial = serial_from_iso_date(cell_.date_value);
       cell.kind = serial.empty() ? CellKind::text : CellKind::date;
@@ -431,9 +450,9 @@ class ContentHandler : public XmlHandler {
 
 WorkbookResult read_ods(std::string_view bytes, const Limits& limits) {
   ZipArchive archive(bytes, limits);
-  if (!archive.open_error().empty()) return {std::nullopt, archive.open_error(), ""};
+  if (!archive.open_error().empty()) return {std::nullopt, archive.open_error(), "", ""};
   if (!archive.contains("content.xml"))
-    return {std::nullopt, "not a workbook: an OpenDocument file without content.xml", ""};
+    return {std::nullopt, "not a workbook: an OpenDocument file without content.xml", "", ""};
   Workbook book;
   book.kind = "ods";
   GridBudget budget(limits);
@@ -441,11 +460,11 @@ WorkbookResult read_ods(std::string_view bytes, const Limits& limits) {
   StylesFileHandler styles_handler(styles);
   if (archive.contains("styles.xml"))
     if (auto error = parse_xml_entry(archive, "styles.xml", styles_handler); error.failed())
-      return {std::nullopt, error.message, error.where};
+      return {std::nullopt, error.message, error.where, ""};
   ContentHandler handler(book, budget, limits, styles);
   if (auto error = parse_xml_entry(archive, "content.xml", handler); error.failed())
-    return {std::nullopt, error.message, error.where};
-  return {std::move(book), "", ""};
+    return {std::nullopt, error.message, error.where, ""};
+  return {std::move(book), "", "", ""};
 }
 
 }  // namespace kpi::grid

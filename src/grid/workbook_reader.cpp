@@ -51,7 +51,7 @@ WorkbookKind sniff_ole(std::string_view bytes) {
 }
 
 WorkbookResult error_result(std::string message) {
-  return {std::nullopt, std::move(message), ""};
+  return {std::nullopt, std::move(message), "", ""};
 }
 
 // Why bytes that are no workbook cannot be read.

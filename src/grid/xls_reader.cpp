@@ -22,7 +22,7 @@ namespace kpi::grid {
 namespace {
 
 WorkbookResult error_result(std::string message, std::string where = "") {
-  return {std::nullopt, std::move(message), std::move(where)};
+  return {std::nullopt, std::move(message), std::move(where), ""};
 }
 
 std::string shifted_1904(const std::string& value) {
@@ -116,7 +116,7 @@ WorkbookResult read_xls(std::string_view bytes, const Limits& limits) {
       return error_result(error, sheet_records.name);
     book.sheets.push_back(std::move(sheet));
   }
-  return {std::move(book), "", ""};
+  return {std::move(book), "", "", ""};
 }
 
 }  // namespace kpi::grid

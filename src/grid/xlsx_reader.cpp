@@ -114,7 +114,7 @@ std::string rels_path_of(std::string_view part) {
 }
 
 WorkbookResult failed(const ReadError& error) {
-  return {std::nullopt, error.message, error.where};
+  return {std::nullopt, error.message, error.where, ""};
 }
 
 // The workbook part named by the package's root relationships (xl/workbook.xml normally).
@@ -140,13 +140,13 @@ class XlsxBookReader {
       : archive_(bytes, limits), budget_(limits), limits_(limits), threads_(threads) {}
 
   WorkbookResult read() {
-    if (!archive_.open_error().empty()) return {std::nullopt, archive_.open_error(), ""};
+    if (!archive_.open_error().empty()) return {std::nullopt, archive_.open_error(), "", ""};
     std::string workbook = workbook_part(archive_);
     if (ends_with(workbook, ".bin"))
       return {std::nullopt, "an Excel binary workbook (.xlsb) is not supported: save it as .xlsx",
-              ""};
+              "", ""};
     if (!archive_.contains(workbook))
-      return {std::nullopt, "not a workbook: a ZIP archive without " + workbook, ""};
+      return {std::nullopt, "not a workbook: a ZIP archive without " + workbook, "", ""};
     std::vector<SheetEntry> sheets;
     WorkbookHandler workbook_handler(sheets, context_.date1904, limits_.max_sheets);
     if (auto error = parse_xml_entry(archive_, workbook, workbook_handler); error.failed())
@@ -207,11 +207,14 @@ class XlsxBookReader {
       sheet.name = entry.name;
       sheet.hidden = entry.hidden;
       if (auto error = read_worksheet(archive_, part, context_, budget_, sheet, threads_);
-          error.failed())
-        return failed(error);
+          error.failed()) {
+        auto result = failed(error);
+        result.error_sheet = entry.name;
+        return result;
+      }
       book.sheets.push_back(std::move(sheet));
     }
-    return {std::move(book), "", ""};
+    return {std::move(book), "", "", ""};
   }
 
   ZipArchive archive_;

@@ -130,19 +130,10 @@ void WorksheetHandler::start_row(Attributes attributes) {
       return;
     }
   }
-  int previous = row_;
   row_ = numbered ? static_cast<int>(r - 1) : row_ + 1;
   col_ = -1;
   if (row_ < 0 || row_ >= kMaxRows) {
     failure = "a row number outside the sheet grid (1..1048576)";
-    return;
-  }
-  // Rows come in ascending order (ECMA-376 18.3.1.73): a row written again would replace
-  // the cells of the first silently.
-  if (row_ <= previous) {
-    failure = fmt::format("row {} written after row {} (rows must ascend; a row written twice "
-                          "would replace the first)",
-                          row_ + 1, previous + 1);
     return;
   }
   if (is_true(hidden)) sheet_.hidden_rows.push_back(row_);
@@ -165,18 +156,6 @@ void WorksheetHandler::start_cell(Attributes attributes) {
     auto ref = parse_cell_ref(*reference);
     if (!ref) {
       failure = "a cell reference that is not A1-style: " + std::string(reference->substr(0, 20));
-      return;
-    }
-    // A cell of its row, after the cells before it (18.3.1.4): another row's cell, or a
-    // cell written twice, would replace a value silently.
-    if (row_ >= 0 && ref->row != row_) {
-      failure = fmt::format("cell {} inside row {}", *reference, row_ + 1);
-      return;
-    }
-    if (ref->row == row_ && ref->col <= col_) {
-      failure = fmt::format("cell {} written after column {} of its row (cells must ascend; "
-                            "a cell written twice would replace the first)",
-                            *reference, column_name(col_));
       return;
     }
     row_ = ref->row;
@@ -381,6 +360,13 @@ Cell* WorksheetHandler::store_cell() {
     return nullptr;
   }
   if (row != sized_row_) cell = size_row(row, cell_.col);
+  if (!piece_ && !cell->empty()) {  // written twice: the second would replace the first
+    failure = fmt::format(
+        "cell {}{} written twice (a cell or a row repeated in the sheet): "
+        "which value the sheet means is not told",
+        column_name(cell_.col), cell_.row + 1);
+    return nullptr;
+  }
   if (piece_) {
     if (!cell->empty()) {
       failure = kNeedsSerial;

@@ -8,7 +8,9 @@ namespace kpi::text {
 
 namespace {
 
-bool in_percent_number(char c) { return is_ascii_digit(c) || c == '.' || c == ','; }
+bool in_percent_number(char c) {
+  return is_ascii_digit(c) || c == '.' || c == ',';
+}
 
 }  // namespace
 

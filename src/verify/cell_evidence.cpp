@@ -162,16 +162,17 @@ void judge_stored(const model::Indicator& ind, model::Observation& obs,
   full_obs.actual = with_stored(obs.actual);
   full_obs.target = with_stored(obs.target);
   auto check = check_rate(full_ind, full_obs, profile, options);
-  auto notes = fmt::format("{}{}{}", stored_note(obs.actual, "actual"),
-                           stored_note(obs.target, "target"),
-                           stored_note(ind.baseline.value, "baseline"));
+  auto notes =
+      fmt::format("{}{}{}", stored_note(obs.actual, "actual"), stored_note(obs.target, "target"),
+                  stored_note(ind.baseline.value, "baseline"));
   if (check.verdict == Verdict::match) {
     check.explanation = "computed from the stored values" + notes;
     obs.check = check;
   } else if (obs.check.verdict == Verdict::consistent && check.verdict == Verdict::mismatch) {
-    check.explanation = fmt::format("{}; the shown digits' precision does not explain it: the "
-                                    "cells hold more{}",
-                                    check.explanation, notes);
+    check.explanation = fmt::format(
+        "{}; the shown digits' precision does not explain it: the "
+        "cells hold more{}",
+        check.explanation, notes);
     obs.check = check;
   }
 }

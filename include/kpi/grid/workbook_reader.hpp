@@ -62,6 +62,7 @@ struct WorkbookResult {
   // ("encrypted workbook: save it without a password", "corrupt ZIP archive: ...").
   std::string error;
   std::string error_where;  // "xl/worksheets/sheet2.xml:14" or "" (for the message prefix)
+  std::string error_sheet;  // the sheet being read when the error is in one ("KPI進捗"), or ""
 };
 
 WorkbookResult read_workbook(std::string_view bytes, const Limits& limits = {},

@@ -124,6 +124,21 @@ std::string multi_sheet_workbook() {
   return path;
 }
 
+// Whether `out` has a line `path: error: …`, or `path:Sheet: error: …` for an error inside one
+// of its sheets; `first`: on its first line.
+bool reports_error(const std::string& out, const std::string& path, bool first = false) {
+  for (std::size_t at = out.find(path); at != std::string::npos; at = out.find(path, at + 1)) {
+    auto line_end = out.find('\n', at);
+    auto line = out.substr(at, line_end == std::string::npos ? std::string::npos : line_end - at);
+    bool sheet_or_none = line.size() > path.size() && line[path.size()] == ':' &&
+                         line.find(": error: ", path.size()) != std::string::npos &&
+                         line.find(' ', path.size()) > line.find(": error: ", path.size());
+    if (sheet_or_none && (!first || at == 0)) return true;
+    if (first) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("hostile workbooks end in path: error: and exit 2 within seconds",
@@ -139,13 +154,13 @@ TEST_CASE("hostile workbooks end in path: error: and exit 2 within seconds",
     auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     INFO(check.out);
     CHECK(check.exit_code == 2);
-    CHECK(check.out.rfind(path + ": error: ", 0) == 0);
+    CHECK(reports_error(check.out, path, true));
     CHECK(says_any(check.out, h.words));
     CHECK(seconds < 5.0);
     auto report = run_kpi_report("report " + kpi::testing::quoted(path));  // problems on stderr
     INFO(report.err);
     CHECK(report.exit_code == 2);
-    CHECK(report.err.rfind(path + ": error: ", 0) == 0);
+    CHECK(reports_error(report.err, path, true));
     CHECK(says_any(report.err, h.words));
     if (auto kb = peak_memory_kb("check " + kpi::testing::quoted(path))) {
       INFO("peak memory " << *kb << " KB");
@@ -205,7 +220,7 @@ TEST_CASE("a directory with hostile workbooks still reports its good sheets",
        {"billion-laughs.xlsx", "corrupt-central-directory.xlsx", "password-protected.xls",
         "password-protected.xlsx", "random-ole.xls", "truncated.xlsx", "zip-bomb.xlsx"}) {
     INFO(damaged);
-    CHECK_THAT(report.err, Catch::Contains((dir / damaged).string() + ": error: "));
+    CHECK(reports_error(report.err, (dir / damaged).string()));
   }
   CHECK_THAT(report.err, Catch::Contains(dir.string() + ": note: skipped 2 files that are no KPI "
                                                         "sheet: no-kpi-sheet.xlsx, "

@@ -434,7 +434,8 @@ TEST_CASE("a published rate printed as 約, as a spreadsheet error or as words i
   CHECK(check_of(2).explanation == "published rate printed as '達成', not a number: not checked");
   // An error where nothing can be computed (no actual) stays unchecked.
   CHECK(check_of(3).verdict == kpi::model::Verdict::unchecked);
-  CHECK(check_of(3).explanation.starts_with("published #DIV/0! (a spreadsheet error: the sheet's formula failed) and nothing"));
+  CHECK(check_of(3).explanation.starts_with(
+      "published #DIV/0! (a spreadsheet error: the sheet's formula failed) and nothing"));
 }
 
 TEST_CASE("notes under a table are skipped as notes, a lone heading as a heading",

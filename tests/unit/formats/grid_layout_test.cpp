@@ -403,8 +403,7 @@ TEST_CASE("a rate the shown digits would explain fails when the stored value doe
       {"22", "学校の割合", "95", "79", "83.0%"},
   });
   auto exact = read_grid(sheet);
-  CHECK(find_observation(find_indicator(exact, "22"), 2023).check.verdict ==
-        Verdict::consistent);
+  CHECK(find_observation(find_indicator(exact, "22"), 2023).check.verdict == Verdict::consistent);
 
   auto& actual = sheet.set(1, 3);
   actual.kind = kpi::grid::CellKind::number;

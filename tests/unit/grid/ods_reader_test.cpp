@@ -105,3 +105,30 @@ TEST_CASE("ods rows repeated with content are materialised within the cell budge
   CHECK(result.error.find("larger than 100000 cells") != std::string::npos);
   CHECK(result.error_where.rfind("content.xml:", 0) == 0);
 }
+
+TEST_CASE("an ods count that is no positive integer fails the read", "[grid][ods]") {
+  // number-columns-repeated="0" would read as one cell and shift every cell after it.
+  for (const char* count : {"0", "-2", "x"}) {
+    INFO(count);
+    auto result = read_ods(ods_bytes(
+        std::string(
+            R"(<table:table table:name="KPI"><table:table-row><table:table-cell table:number-columns-repeated=")") +
+        count +
+        R"("/><table:table-cell office:value-type="float" office:value="0.95"/></table:table-row></table:table>)"));
+    REQUIRE_FALSE(result.book);
+    CHECK(result.error.find("is not a positive count") != std::string::npos);
+  }
+}
+
+TEST_CASE("an ods cell whose text contradicts its value shows the value", "[grid][ods]") {
+  // LibreOffice shows office:value on opening: 0.95 is printed 95.0%, whatever the text says.
+  auto result = read_ods(ods_bytes(
+      R"(<table:table table:name="KPI"><table:table-row>)"
+      R"(<table:table-cell office:value-type="percentage" office:value="0.95"><text:p>90.0%</text:p></table:table-cell>)"
+      R"(<table:table-cell office:value-type="percentage" office:value="0.9"><text:p>90.0%</text:p></table:table-cell>)"
+      R"(</table:table-row></table:table>)"));
+  REQUIRE(result.book);
+  const auto& sheet = result.book->sheets[0];
+  CHECK(sheet.at(0, 0)->display == "95.0%");
+  CHECK(sheet.at(0, 1)->display == "90.0%");
+}

@@ -201,6 +201,27 @@ TEST_CASE("an xlsx sheet that is not well-formed XML names the entry and line", 
   CHECK(result.error_where == "xl/worksheets/sheet1.xml:4");
 }
 
+TEST_CASE("an xlsx cell written twice fails the read, naming the cell and its sheet",
+          "[grid][xlsx]") {
+  // The second G5 would silently replace the first: which one the sheet means is not told.
+  auto twice = [](const std::string& rows) {
+    return read_xlsx(xlsx_bytes({{"KPI進捗", worksheet_xml(rows)}}), {}, {1, 2u << 20, false});
+  };
+  auto cell = twice(R"(<row r="5"><c r="G5"><v>0.95</v></c><c r="G5"><v>0.9</v></c></row>)");
+  REQUIRE_FALSE(cell.book);
+  CHECK(cell.error.find("cell G5 written twice") != std::string::npos);
+  CHECK(cell.error_sheet == "KPI進捗");
+  auto row =
+      twice(R"(<row r="5"><c r="A5"><v>1</v></c></row><row r="5"><c r="A5"><v>2</v></c></row>)");
+  REQUIRE_FALSE(row.book);
+  CHECK(row.error.find("cell A5 written twice") != std::string::npos);
+  // A row's cells that name another row are read where they say, as before.
+  auto elsewhere =
+      twice(R"(<row r="5"><c r="A6"><v>1</v></c></row><row r="6"><c r="B6"><v>2</v></c></row>)");
+  REQUIRE(elsewhere.book);
+  CHECK(elsewhere.book->sheets[0].at(5, 0)->value == "1");
+}
+
 TEST_CASE("an xlsb says to save as xlsx, and dxf number formats do not replace cell formats",
           "[grid]") {
   std::string rels =
