@@ -135,8 +135,17 @@ void append(Text& out, long long number) {
 }
 
 template <typename Text>
+// As model::location_text writes it (path:12, book.xlsx:KPI!P22, book.xlsx:KPI!22), appended.
 void append_where(Text& out, const SourceLocation& loc) {
   append(out, loc.path);
+  if (!loc.sheet.empty()) {
+    append(out, ":"), append(out, loc.sheet.view());
+    if (!loc.cell.empty())
+      append(out, "!"), append(out, loc.cell.name().view());
+    else if (loc.line > 0)
+      append(out, "!"), append(out, loc.line);
+    return;
+  }
   if (loc.line > 0) append(out, ":"), append(out, loc.line);
 }
 

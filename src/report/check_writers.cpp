@@ -60,11 +60,13 @@ const CheckWriter* find_check_writer(std::string_view name) {
 }
 
 SourceLines::SourceLines(const PipelineResult& result) {
-  for (const auto& sheet : result.sheets) by_path_.emplace(sheet.path, &sheet);
+  for (const auto& sheet : result.sheets)
+    by_path_.emplace(std::pair<std::string_view, std::string_view>(sheet.path, sheet.sheet_name),
+                     &sheet);
 }
 
 std::string_view SourceLines::at(const model::SourceLocation& loc) const {
-  auto it = by_path_.find(loc.path);
+  auto it = by_path_.find({loc.path.view(), loc.sheet.view()});
   return it == by_path_.end() ? std::string_view{} : it->second->line_text(loc.line);
 }
 

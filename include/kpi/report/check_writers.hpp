@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kpi/pipeline.hpp"
@@ -58,7 +59,8 @@ class SourceLines {
   std::string_view at(const model::SourceLocation& loc) const;
 
  private:
-  std::map<std::string_view, const model::Sheet*> by_path_;
+  // By path and worksheet: the sheets of one workbook each hold their own rows.
+  std::map<std::pair<std::string_view, std::string_view>, const model::Sheet*> by_path_;
 };
 
 }  // namespace kpi::report

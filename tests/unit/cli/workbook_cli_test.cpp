@@ -442,3 +442,29 @@ TEST_CASE("a long table in a workbook (a 年度 per row) is read, its wrong rate
         std::string::npos);
   fs::remove(path);
 }
+
+TEST_CASE("a KPI on two sheets of one workbook: each sheet's row is named and quoted",
+          "[cli][workbook][merge]") {
+  // The same KPI on 速報 (95.0%, wrong: 180 / 200 = 90.0%) and 確定 (90.0%): the conflict
+  // names both sheets' cells, and each diagnostic quotes its own sheet's row.
+  auto path = kpi::testing::temp_file_path(".xlsx");
+  std::ofstream(path, std::ios::binary)
+      << kpi::testing::xlsx_bytes({{"速報", kpi_sheet("移住者数", "180", "0.95")},
+                                   {"確定", kpi_sheet("移住者数", "180", "0.9")}},
+                                  "", percent_styles);
+  auto check = run_kpi_report("check " + kpi::testing::quoted(path));
+  INFO(check.out);
+  CHECK(check.exit_code == 1);
+  CHECK_THAT(check.out, Catch::Contains("'95.0%' at " + path + ":速報!E2 is wrong"));
+  CHECK_THAT(check.out, Catch::Contains("'90.0%' at " + path + ":確定!E2 differs from '95.0%' at " +
+                                        path + ":速報!E2"));
+  auto quoted_under = [&](const std::string& head) {
+    auto at = check.out.find(head);
+    REQUIRE(at != std::string::npos);
+    auto line = check.out.find('\n', at) + 1;
+    return check.out.substr(line, check.out.find('\n', line) - line);
+  };
+  CHECK_THAT(quoted_under(path + ":速報!E2: error:"), Catch::EndsWith("95.0%"));
+  CHECK_THAT(quoted_under(path + ":確定!E2: warning:"), Catch::EndsWith("90.0%"));
+  std::remove(path.c_str());
+}
