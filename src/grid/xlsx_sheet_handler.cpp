@@ -300,6 +300,10 @@ void WorksheetHandler::fill_value(Cell& cell, StyleFormat& format) {
 }
 
 void WorksheetHandler::fill_number(Cell& cell, StyleFormat& format) {
+  // <v>\n 0.95 \n</v>: the number without the whitespace around it (xsd:double collapses it).
+  if (auto& v = cell_.value;
+      !v.empty() && (text::is_ascii_space(v.front()) || text::is_ascii_space(v.back())))
+    v = std::string(text::trim(v));
   const auto& code = compiled(format);
   bool date = code.is_date();
   cell.kind = date ? CellKind::date : CellKind::number;

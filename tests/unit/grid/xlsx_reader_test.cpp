@@ -201,6 +201,21 @@ TEST_CASE("an xlsx sheet that is not well-formed XML names the entry and line", 
   CHECK(result.error_where == "xl/worksheets/sheet1.xml:4");
 }
 
+TEST_CASE("an xlsx number with whitespace around it in <v> is the number", "[grid][xlsx]") {
+  for (ReadThreads threads : {ReadThreads{}, ReadThreads::expat_only()}) {
+    auto result = read_xlsx(
+        xlsx_bytes(
+            {{"KPI", worksheet_xml("<row r=\"1\"><c r=\"A1\"><v>\n 0.95 \n</v></c></row>")}}),
+        {}, threads);
+    REQUIRE(result.book);
+    const auto* cell = result.book->sheets[0].at(0, 0);
+    REQUIRE(cell);
+    CHECK(cell->kind == CellKind::number);
+    CHECK(cell->value == "0.95");
+    CHECK(cell->display == "0.95");
+  }
+}
+
 TEST_CASE("an xlsx cell written twice fails the read, naming the cell and its sheet",
           "[grid][xlsx]") {
   // The second G5 would silently replace the first: which one the sheet means is not told.
