@@ -58,7 +58,14 @@ text::CellValue read_grid_rate(const grid::Cell* cell, int row, int col) {
   thread_local std::string normalized_buffer;
   auto printed = v.value.text;
   auto percentage = lone_percentage(text::normalized_view(printed, normalized_buffer));
-  if (percentage.empty()) return v;
+  if (percentage.empty()) {
+    // A number stored under a format that shows no number (a date, [>=1]"達成"): kept, so
+    // the rate is not taken for words (docs/check.md).
+    bool numeric = cell->kind == grid::CellKind::number || cell->kind == grid::CellKind::date;
+    if (auto stored = numeric ? text::parse_exact_number(cell->value) : std::nullopt)
+      v.value.workbook.edit().stored = *stored;
+    return v;
+  }
   auto rate = text::parse_cell(percentage, percentage);
   if (!rate.value.number || rate.unit != "%") return v;
   v.value.number = rate.value.number;

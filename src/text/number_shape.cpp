@@ -20,8 +20,9 @@ bool is_exponent(std::string_view rest) {
 }  // namespace
 
 bool continues_number(std::string_view rest) {
-  bool separator_then_digit =
-      rest.size() >= 2 && (rest[0] == '.' || rest[0] == ',') && is_ascii_digit(rest[1]);
+  bool separator_then_digit = rest.size() >= 2 &&
+                              (rest[0] == '.' || rest[0] == ',' || rest[0] == '/') &&
+                              is_ascii_digit(rest[1]);
   return separator_then_digit || is_exponent(rest);
 }
 

@@ -295,13 +295,15 @@ bool printed_but_unread(const model::Value& published) {
 // a spreadsheet error (#DIV/0!: the sheet's formula failed), or a percentage kpi-report cannot
 // read as a number ("75,0%": a comma groups thousands; "%95.0"; two rates in one cell),
 // which may print any rate, a wrong one too.
-std::string_view why_unread_fails(std::string_view printed) {
+std::string_view why_unread_fails(const model::Value& published, std::string_view printed) {
   if (text::is_excel_error(printed)) return "a spreadsheet error: the sheet's formula failed";
   auto normalized = text::normalize(printed);
   bool digits = std::any_of(normalized.begin(), normalized.end(), text::is_ascii_digit);
   if (text::prints_a_percentage(normalized) ||
       (digits && normalized.find('%') != std::string::npos))
     return "a percentage that is not one number kpi-report reads";
+  if (published.workbook->stored)
+    return "a number the cell stores, shown by its format as a date or a word";
   return {};
 }
 
@@ -310,7 +312,7 @@ std::string_view why_unread_fails(std::string_view printed) {
 RateCheck unread_rate(const Question& q, const std::optional<Rational>& rate) {
   const auto& own = q.cands.own();
   auto printed = std::string(text::trim(q.obs.published_rate.text));
-  auto why = why_unread_fails(printed);
+  auto why = why_unread_fails(q.obs.published_rate, printed);
   if (why.empty())
     return unchecked(
         rate, rate ? &own : nullptr,

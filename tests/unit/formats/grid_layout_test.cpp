@@ -417,6 +417,31 @@ TEST_CASE("a rate the shown digits would explain fails when the stored value doe
   CHECK_THAT(o.check.explanation, Catch::Contains("D2 holds 79.2 but shows 79"));
 }
 
+TEST_CASE("a rate cell storing a number shown as a date or a word fails, typed words do not",
+          "[grid][layout][gate]") {
+  // 72 / 80 = 90.0%. G2 stores 1 under [>=1]"達成";0.0% (shows 達成: achieved), G3 stores 95
+  // under yyyy/m/d (shows 1900/4/4); G4 is the word typed as text.
+  auto sheet = grid_of({
+      {"No", "指標名", "R5目標値", "R5実績値", "R5達成率"},
+      {"1", "市民満足度", "80", "72", "達成"},
+      {"2", "参加者数", "80", "72", "1900/4/4"},
+      {"3", "相談件数", "80", "72", "達成"},
+  });
+  for (auto [row, value] : {std::pair{1, "1"}, std::pair{2, "95"}}) {
+    auto& rate = sheet.set(row, 4);
+    rate.kind = kpi::grid::CellKind::number;
+    rate.value = value;
+  }
+  auto out = read_grid(sheet);
+  for (const char* id : {"1", "2"}) {
+    const auto& o = find_observation(find_indicator(out, id), 2023);
+    INFO(id);
+    CHECK(o.check.verdict == Verdict::mismatch);
+    CHECK_THAT(o.check.explanation, Catch::Contains("shown by its format as a date or a word"));
+  }
+  CHECK(find_observation(find_indicator(out, "3"), 2023).check.verdict == Verdict::unchecked);
+}
+
 // is_repeated_header() takes any short name containing 指標 or KPI for a copy of the
 // header row: such a KPI is skipped as "repeated header row".
 TEST_CASE("a KPI whose name contains 指標 is read as a KPI, not as a repeated header",
