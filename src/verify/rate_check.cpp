@@ -142,10 +142,13 @@ class Window {
 };
 
 // The first candidate whose rate over the printed precision of its measured inputs meets
-// the published rate's own rounding interval widened by `extra` points.
-const Candidate* explained_within(const Question& q, bool primary_only, const Rational& extra,
+// the published rate's own rounding interval, or, given `points`, the published rate
+// plus or minus that many points (--tolerance: a bound of N points, not N more than the
+// rounding allows).
+const Candidate* explained_within(const Question& q, bool primary_only,
+                                  const std::optional<Rational>& points,
                                   std::optional<Range>& range) {
-  Window window(q.published_exact, calc::half_ulp(q.published) + extra);
+  Window window(q.published_exact, points ? *points : calc::half_ulp(q.published));
   for (const auto& c : q.cands.all()) {
     if (primary_only && !c.primary) continue;
     range = remembered_rate_range(c, q.precision);
@@ -172,7 +175,7 @@ RateCheck consistent_by(const Question& q, const Candidate& c, std::string expla
 // printed rounding allows (targets exact), explains the rate.
 std::optional<RateCheck> printed_precision(const Question& q) {
   std::optional<Range> range;
-  const auto* c = explained_within(q, true, Rational{}, range);
+  const auto* c = explained_within(q, true, std::nullopt, range);
   if (!c) return std::nullopt;
   auto room = room_description(*c, q.precision);
   return consistent_by(q, *c,
@@ -208,7 +211,7 @@ std::string decision_flip(const calc::Profile& profile, const Decimal& published
 // the rate within printed precision, else the other formula that comes nearest.
 std::string other_formulas(const Question& q) {
   std::optional<Range> range;
-  if (const auto* c = explained_within(q, false, Rational{}, range); c && !c->primary)
+  if (const auto* c = explained_within(q, false, std::nullopt, range); c && !c->primary)
     return fmt::format(
         "; only {} explains it (within printed precision), a formula the sheet "
         "does not use for this kind of row",

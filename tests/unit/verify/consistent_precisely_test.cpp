@@ -99,3 +99,16 @@ TEST_CASE("a tolerance adds the chosen points and nothing else", "[verify][verdi
   // Tolerance is measured from the sheet's own formula only.
   CHECK(check(indicator("%", "49.0"), "50.0", "50.0", "99.2%", "0.5").verdict == Verdict::mismatch);
 }
+
+TEST_CASE("a tolerance of N points is a bound of N points, whatever the rate's decimals",
+          "[verify][verdict][precise]") {
+  // 540 of 600 people (counted: exact) is 90.0%. Printed 91% is 1 point off: the half point a
+  // whole percent may round away is not added to the tolerance.
+  auto people = indicator("人");
+  CHECK(check(people, "600", "540", "91%", "0.5").verdict == Verdict::mismatch);
+  CHECK(check(people, "600", "540", "91%", "0.99").verdict == Verdict::mismatch);
+  CHECK(check(people, "600", "540", "91%", "1").verdict == Verdict::consistent);
+  CHECK(check(people, "600", "540", "92%", "1.5").verdict == Verdict::mismatch);
+  CHECK(check(people, "600", "540", "90.6%", "0.55").verdict == Verdict::mismatch);
+  CHECK(check(people, "600", "540", "90.5%", "0.5").verdict == Verdict::consistent);
+}
