@@ -240,9 +240,39 @@ void report_replaced_wrong_rate(const Indicator& series, const Observation& kept
                         message.view());
 }
 
+// A published rate checked wrong in the earlier file, kept in the joined series while the
+// later file gives that year another target or actual (a revised actual): checked against
+// those, the earlier file's wrong rate could match. An error naming it, as above.
+void report_rate_left_with_other_values(const Indicator& series, const Observation& kept,
+                                        const Observation& later,
+                                        model::DiagnosticList& diagnostics) {
+  if (kept.check.verdict != model::Verdict::mismatch || !present(kept.published_rate)) return;
+  if (present(later.published_rate) && !same_value(kept.published_rate, later.published_rate))
+    return;  // replaced: report_replaced_wrong_rate
+  const Value* changed = nullptr;
+  const char* what = "";
+  if (present(later.actual) && present(kept.actual) && !same_value(kept.actual, later.actual))
+    changed = &later.actual, what = "actual";
+  else if (present(later.target) && present(kept.target) && !same_value(kept.target, later.target))
+    changed = &later.target, what = "target";
+  if (changed == nullptr) return;
+  MessageText message;
+  append_field(message, Field{series, later.fiscal_year, "published rate"});
+  append(message, ": '"), append(message, kept.published_rate.text), append(message, "' at ");
+  append_where(message, kept.source);
+  append(message, " is wrong ("), append(message, kept.check.explanation);
+  append(message, "); in the joined series it is checked against the later file's ");
+  append(message, what), append(message, " '"), append(message, changed->text);
+  append(message, "' at "), append_where(message, later.source);
+  append(message, " instead: correct the earlier file");
+  diagnostics.push_back(kept.source, model::Severity::error, "input.merge-conflict",
+                        message.view());
+}
+
 void join_observation(const Indicator& series, Observation& kept, const Observation& later,
                       model::DiagnosticList& diagnostics) {
   report_replaced_wrong_rate(series, kept, later, diagnostics);
+  report_rate_left_with_other_values(series, kept, later, diagnostics);
   {
     Joiner j(diagnostics, series, later.fiscal_year, kept.source, later.source);
     std::string_view was_provisional = kept.provisional ? " (marked provisional)" : "";

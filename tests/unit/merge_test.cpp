@@ -287,3 +287,26 @@ TEST_CASE("merge: a wrong published rate the later file replaces is an error at 
   for (const auto& d : reversed.diagnostics)
     CHECK_FALSE((d.code == "input.merge-conflict" && d.severity == model::Severity::error));
 }
+
+TEST_CASE("merge: an earlier file's wrong rate left with the later file's values is an error",
+          "[merge][gate]") {
+  // The R4 report prints FY2022 540 of 600 as 95.0% (90.0%); the R5 report revises the
+  // actual to 570, which 95.0% would match: the joined series would hide the wrong rate.
+  auto r4 = temp_file("merge-r4.csv", header + "demo,No.2,宿泊者数,2022,600,540,95.0%,500\n");
+  auto r5 = temp_file("merge-r5.csv", header + "demo,No.2,宿泊者数,2022,600,570,,500\n");
+  auto result = run({r4, r5});
+  std::vector<model::Diagnostic> errors;  // copies: the list hands out temporaries
+  for (const auto& d : result.diagnostics)
+    if (d.code == "input.merge-conflict" && d.severity == model::Severity::error)
+      errors.push_back(d);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].location.path == r4);
+  CHECK_THAT(errors[0].message, Catch::Contains("'95.0%' at " + r4 + ":2 is wrong"));
+  CHECK_THAT(errors[0].message,
+             Catch::Contains("checked against the later file's actual '570' at " + r5 + ":2"));
+
+  // The same values again, or a right rate, are no error.
+  auto right =
+      temp_file("merge-r4-right.csv", header + "demo,No.2,宿泊者数,2022,600,540,90.0%,500\n");
+  for (const auto& d : run({right, r5}).diagnostics) CHECK(d.severity != model::Severity::error);
+}
