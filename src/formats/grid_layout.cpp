@@ -260,7 +260,18 @@ Layout resolve(HeaderMap header, std::optional<int> context_year) {
   bool year_columns = !layout.years.empty() || layout.header.find(Role::year) != nullptr;
   // A plan's table (基準値 and 目標値, no actual or rate yet): its target is the final one.
   bool plan_only = !layout.header.find(Role::actual) && !layout.header.find(Role::rate);
+  // Targets and actuals first: an undated rate is the latest actual's, and that actual may be
+  // undated itself (前年度実績 beside 達成率: both the sheet's year less one).
+  std::stable_partition(without_year.begin(), without_year.end(), [](const Column* c) {
+    return c->role == Role::actual || c->role == Role::target;
+  });
+  bool placed_values = false;
   for (const auto* c : without_year) {
+    bool value = c->role == Role::actual || c->role == Role::target;
+    if (!value && !placed_values) {
+      latest = latest_actual_year(layout);
+      placed_values = true;
+    }
     if (c->role == Role::target && layout.final_target < 0 && (year_columns || plan_only)) {
       layout.final_target = c->index;
       continue;

@@ -504,3 +504,18 @@ TEST_CASE("an undated actual beside the one dated rate column it lacks is that r
   CHECK(wrong.check.verdict == Verdict::mismatch);
   CHECK(wrong.check.rate_rounded->to_string() == "90.0");
 }
+
+TEST_CASE("an undated rate beside 前年度実績 is that actual's year", "[grid-layout][gate]") {
+  // The sheet's year less one for the actual, and so for the rate that evaluates it.
+  auto out = read(
+      "令和5年度 KPI進捗\n"
+      "No,指標名,基準値,目標値（R6）,前年度実績,達成率\n"
+      "1,観光客数,1000,1200,1080,90.0%\n"
+      "2,宿泊者数,500,600,540,95.0%\n");
+  const auto& right = only_observation(out, 0);
+  CHECK(right.fiscal_year == 2022);
+  CHECK(right.check.verdict == Verdict::match);
+  const auto& wrong = only_observation(out, 1);  // 540 / 600 = 90.0%
+  CHECK(wrong.fiscal_year == 2022);
+  CHECK(wrong.check.verdict == Verdict::mismatch);
+}
