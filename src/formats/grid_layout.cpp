@@ -24,6 +24,7 @@
 #include "kpi/text/body_name.hpp"
 #include "kpi/text/era.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/percentage.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/alongside.hpp"
 #include "kpi/util/occurrence_counter.hpp"
@@ -144,7 +145,7 @@ Role role_by_values(const grid::Sheet& sheet, int first_row, const Column& colum
   bool status_header = column.header.find("状況") != std::string::npos;
   const std::size_t longest_grade = status_header ? 12 : 3;  // bytes: 概ね順調, ◎
   int col = column.index;
-  int words = 0, numbers = 0, sentences = 0;
+  int words = 0, numbers = 0, sentences = 0, percentages = 0;
   int end = std::min(static_cast<int>(sheet.rows.size()), first_row + 200);
   for (int r = first_row; r < end; ++r) {
     auto t = text::normalize(cell_text(sheet.at(r, col)));
@@ -155,23 +156,26 @@ Role role_by_values(const grid::Sheet& sheet, int first_row, const Column& colum
       ++words;
     else
       ++sentences;
+    percentages += text::prints_a_percentage(t);
   }
   if (!status_header) return numbers == 0 && words > 0 ? Role::grade : Role::rate;
+  // A percentage among 順調 / 概ね順調 is a rate printed: the column is read as rates (its
+  // words unchecked), or a wrong one would pass as a grade.
+  if (percentages > 0) return Role::rate;
   if (numbers >= words && numbers >= sentences) return Role::rate;
   return words >= sentences ? Role::grade : Role::note;
 }
 
-// A 評価 / 達成評価 column whose cells are mostly percentages (80.0%) prints rates, not grades.
+// A 評価 / 達成評価 column of a sheet without a rate column that prints a percentage
+// (80.0%, B（85.0%）) prints rates: read as a rate column, its grades (B, C) unchecked, so that
+// a wrong percentage among them does not pass as a grade.
 bool grades_print_percentages(const grid::Sheet& sheet, int first_row, const Column& column) {
-  int percents = 0, others = 0;
   int end = std::min(static_cast<int>(sheet.rows.size()), first_row + 200);
   for (int r = first_row; r < end; ++r) {
     auto t = text::normalize(cell_text(sheet.at(r, column.index)));
-    if (t.empty() || text::is_no_value(t)) continue;
-    auto v = text::parse_cell(t, t);
-    (v.value.number && v.unit == "%" ? percents : others) += 1;
+    if (!t.empty() && text::prints_a_percentage(t)) return true;
   }
-  return percents > 0 && percents >= others;
+  return false;
 }
 
 void reclassify_rates(HeaderMap& header, const grid::Sheet& sheet) {

@@ -519,3 +519,20 @@ TEST_CASE("an undated rate beside 前年度実績 is that actual's year", "[grid
   CHECK(wrong.fiscal_year == 2022);
   CHECK(wrong.check.verdict == Verdict::mismatch);
 }
+
+TEST_CASE("a percentage among grades or status words makes the column a rate column",
+          "[grid-layout][gate]") {
+  // 72 / 80 = 90.0%: a 95.0% among B / C (評価) or 順調 (進捗状況) is a rate printed, and wrong.
+  for (const char* header : {"評価", "進捗状況"}) {
+    INFO(header);
+    auto out = read(std::string("令和5年度 KPI進捗\n"
+                                "指標名,目標値(R5),実績値(R5),") +
+                    header +
+                    "\n"
+                    "観光客数,100,90,B\n"
+                    "市民満足度,80,72,95.0%\n"
+                    "参加者数,100,85,C\n");
+    CHECK(only_observation(out, 1).check.verdict == Verdict::mismatch);
+    CHECK(only_observation(out, 0).check.verdict == Verdict::unchecked);  // B: words
+  }
+}
