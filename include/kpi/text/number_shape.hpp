@@ -1,8 +1,8 @@
 #pragma once
 // Whether the text after a number continues it in a way no number printed in a KPI sheet
 // does: "1e309" (exponent), "1.2.3", "12,34", "1,2345", a date "2023/4/1" or a fraction
-// "3/5". Taking the leading digits of such a cell would be a wrong number. And the exponent Excel's General format prints for a
-// number of 12 digits or more ("1.5E+11"), which is read.
+// "3/5". Taking the leading digits of such a cell would be a wrong number. And the exponent
+// Excel's General format prints for a number of 12 digits or more ("1.5E+11"), which is read.
 #include <cstddef>
 #include <optional>
 #include <string_view>
