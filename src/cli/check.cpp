@@ -79,7 +79,8 @@ std::function<int()> setup_check(CLI::App& command) {
                   "errors always fail")
       ->check(CLI::IsMember(verify::fail_on_names()))
       ->delimiter(',')
-      ->expected(1)  // one value per occurrence: the paths after it are not its values
+      ->expected(1)              // one value per occurrence: the paths after it are not its values
+      ->allow_extra_args(false)  // not even when an option follows them (FILE -v)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command
       .add_option("--no-fail-on", flags->no_fail_on,
@@ -88,6 +89,7 @@ std::function<int()> setup_check(CLI::App& command) {
       ->check(CLI::IsMember(verify::no_fail_on_names()))
       ->delimiter(',')
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command
       .add_option("--tolerance", flags->tolerance,

@@ -55,6 +55,13 @@ TEST_CASE("check: an option that reads stricter never passes a wrong rate", "[cl
     CHECK_THAT(r.out, Catch::Contains("sheet.csv:2: error: No.1 FY2022"));
     CHECK_THAT(r.out, Catch::Contains("1 failing"));
   }
+  // The gate's options take one value each, also when an option follows the paths.
+  for (const char* options : {"--fail-on consistent", "--fail-on consistent,finding"}) {
+    INFO(options);
+    auto r = run_kpi_report(std::string("check ") + options + " " + sheet + " -v");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("1 failing"));
+  }
   auto let_through = run_kpi_report("check --no-fail-on mismatch " + sheet);
   CHECK(let_through.exit_code == 0);
   CHECK_THAT(let_through.out, Catch::Contains("sheet.csv:2: warning: No.1 FY2022"));
