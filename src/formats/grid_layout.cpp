@@ -610,12 +610,27 @@ bool is_repeated_header(const RowContext& ctx, const std::string& name) {
          ctx.header_names.end();
 }
 
-// A skipped row that prints a published rate is an error: the rate would pass unchecked.
+// A skipped row that prints a published rate is an error: the rate would pass unchecked. So
+// is a row whose values cannot be placed (`error`).
 void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string reason,
-          bool prints_rates = false) {
-  if (!prints_rates) return skip_row(out, ctx.path, line_of(ctx, row), std::move(reason));
-  reason += "; it prints a published rate, which would pass unchecked";
-  skip_row(out, ctx.path, line_of(ctx, row), std::move(reason), model::Severity::error);
+          bool prints_rates = false, bool error = false) {
+  if (prints_rates) reason += "; it prints a published rate, which would pass unchecked";
+  skip_row(out, ctx.path, line_of(ctx, row), std::move(reason),
+           prints_rates || error ? model::Severity::error : model::Severity::warning);
+}
+
+// A delimited row (CSV, TSV) with values past the header's last column: a number with an
+// unquoted comma (1,000) split into two fields shifts every value after it, so none of the
+// row's values is where its header says. A workbook's rows are not asked: side columns
+// without a header are common there.
+bool wider_than_header(const RowContext& ctx, const Layout& layout, int row) {
+  if (ctx.row_lines.empty()) return false;
+  int last = -1;
+  for (const auto& c : layout.header.columns) last = std::max(last, c.index);
+  const auto& cells = ctx.sheet.rows[static_cast<std::size_t>(row)];
+  for (std::size_t c = static_cast<std::size_t>(last + 1); c < cells.size(); ++c)
+    if (!cell_text(&cells[c]).empty()) return true;
+  return false;
 }
 
 // Whether any of the row's rate cells prints a rate.
@@ -639,6 +654,7 @@ struct RowRead {
   std::string goal_text, measure_text;  // text, or of these when it needs a change
   const char* skipped = nullptr;        // why the row is no KPI; nullptr for a KPI row
   bool skipped_prints_rates = false;    // a skipped row with a rate in a rate column
+  bool skipped_error = false;           // a row whose values cannot be placed
   Role kind = Role::none;               // the kind its label names (stacked sheets only)
   bool continues = false;               // a stacked value row of the KPI above
   StartedKpi kpi;                       // its name, id and printed 再掲 number
@@ -676,6 +692,14 @@ void read_row_kind(const RowContext& ctx, const Layout& layout, int row, RowRead
 
 void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRead& read) {
   read_row_kind(ctx, layout, row, read);
+  if (!read.empty && wider_than_header(ctx, layout, row)) {
+    read.skipped =
+        "values past the header's last column: a number with an unquoted comma (1,000 written "
+        "without quotes) shifts every value after it; quote it, or give the column a header";
+    read.skipped_error = true;
+    read.continues = false;
+    return;
+  }
   if (read.skipped) read.skipped_prints_rates = prints_rates(layout, ctx.sheet, row);
 }
 
@@ -727,7 +751,8 @@ void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
   ++out.rows_read;
   note_heading(ctx.goals, read.goal);
   note_heading(ctx.measures, read.measure);
-  if (read.skipped) return skip(out, ctx, read.row, read.skipped, read.skipped_prints_rates);
+  if (read.skipped)
+    return skip(out, ctx, read.row, read.skipped, read.skipped_prints_rates, read.skipped_error);
   if (read.continues) {
     if (started.empty())
       return skip(out, ctx, read.row, "stacked values (目標値 / 実績値 row) before any KPI row");

@@ -536,3 +536,21 @@ TEST_CASE("a percentage among grades or status words makes the column a rate col
     CHECK(only_observation(out, 0).check.verdict == Verdict::unchecked);  // B: words
   }
 }
+
+TEST_CASE("a CSV row with values past the header's last column is an error, not a shifted KPI",
+          "[grid-layout][gate]") {
+  // 1,000 written without quotes: two fields, and every value after it one column off (the
+  // row was read with target "000" and its 85.0% dropped). Right of a CSV header, no value.
+  auto out = read(
+      "令和5年度 KPI進捗\n"
+      "No,指標名,単位,基準値,目標値(R5),実績値(R5),達成率\n"
+      "1,観光客数,人,100,120,108,90.0%\n"
+      "2,移住者数,人,1,000,2,000,1,500,85.0%\n");
+  REQUIRE(out.indicators.size() == 1);
+  REQUIRE(out.skipped.size() == 1);
+  CHECK(out.skipped[0].line == 4);
+  CHECK_THAT(out.skipped[0].reason, Catch::Contains("past the header's last column"));
+  const auto* d = find_code(out, "input.skipped-row");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::error);
+}
