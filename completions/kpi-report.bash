@@ -64,7 +64,7 @@ _kpi_report() {
       return
       ;;
     --fail-on)
-      COMPREPLY=($(compgen -W "consistent finding mismatch" -- "$cur"))
+      COMPREPLY=($(compgen -W "consistent unchecked finding mismatch" -- "$cur"))
       return
       ;;
     --no-fail-on)

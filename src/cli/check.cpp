@@ -75,6 +75,7 @@ std::function<int()> setup_check(CLI::App& command) {
   command
       .add_option("--fail-on", flags->fail_on,
                   "also fail on: consistent (rates explained only by printed precision), "
+                  "unchecked (published rates that cannot be checked: no actual, words), "
                   "finding (findings of every severity); mismatches, error findings and input "
                   "errors always fail")
       ->check(CLI::IsMember(verify::fail_on_names()))

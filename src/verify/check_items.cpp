@@ -47,7 +47,8 @@ std::string rate_message(const std::string& title, const model::RateCheck& check
 
 bool fails_of(Verdict verdict, const FailPolicy& policy) {
   return (verdict == Verdict::mismatch && policy.mismatch) ||
-         (verdict == Verdict::consistent && policy.consistent);
+         (verdict == Verdict::consistent && policy.consistent) ||
+         (verdict == Verdict::unchecked && policy.unchecked);
 }
 
 // The facts of one rate, into `f` (a reused item's: its strings keep their room).

@@ -17,13 +17,16 @@ std::string contradiction(const std::vector<std::string>& add,
   if (contains(add, "consistent") && contains(remove, "mismatch"))
     return "--fail-on consistent with --no-fail-on mismatch would fail a rate that is nearly "
            "right and pass one that is wrong";
+  if (contains(add, "unchecked") && contains(remove, "mismatch"))
+    return "--fail-on unchecked with --no-fail-on mismatch would fail a rate that cannot be "
+           "checked and pass one that is wrong";
   return "";
 }
 
 }  // namespace
 
 const std::vector<std::string>& fail_on_names() {
-  static const std::vector<std::string> names = {"mismatch", "consistent", "finding"};
+  static const std::vector<std::string> names = {"mismatch", "consistent", "unchecked", "finding"};
   return names;
 }
 
@@ -38,6 +41,7 @@ FailPolicyChoice resolve_fail_policy(const std::vector<std::string>& add,
   choice.error = contradiction(add, remove);
   auto& p = choice.policy;
   if (contains(add, "consistent")) p.consistent = true;
+  if (contains(add, "unchecked")) p.unchecked = true;
   if (contains(add, "finding")) p.all_findings = true;
   if (contains(remove, "mismatch")) p.mismatch = false;
   if (contains(remove, "finding")) p.error_findings = false;

@@ -9,6 +9,7 @@ namespace kpi::verify {
 struct FailPolicy {
   bool mismatch = true;
   bool consistent = false;
+  bool unchecked = false;      // published rates that could not be checked (no actual, words)
   bool error_findings = true;  // findings of severity error
   bool all_findings = false;   // findings of any severity
 };
@@ -18,7 +19,8 @@ struct FailPolicyChoice {
   std::string error;  // non-empty: the options contradict each other (a usage error)
 };
 
-// What --fail-on may add: mismatch (already in the gate), consistent, finding (every finding).
+// What --fail-on may add: mismatch (already in the gate), consistent, unchecked, finding
+// (every finding).
 const std::vector<std::string>& fail_on_names();
 // What --no-fail-on may take out: mismatch, finding (error-severity findings).
 const std::vector<std::string>& no_fail_on_names();

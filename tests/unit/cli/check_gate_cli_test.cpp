@@ -288,3 +288,22 @@ TEST_CASE("check: values printed with −, ＋, a mark or brackets are checked, 
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("check --fail-on unchecked fails a published rate that cannot be checked",
+          "[cli][check][gate]") {
+  // 90.0% printed for a KPI without an actual: nothing to compute it from.
+  auto dir = scratch("unchecked-rate");
+  write(dir / "sheet.csv",
+        "令和5年度 KPI進捗\n指標名,目標値(R5),実績値(R5),達成率\n移住者数,600,―,90.0%\n"
+        "観光客数,100,90,90.0%\n");
+  auto sheet = quoted((dir / "sheet.csv").string());
+  auto lenient = run_kpi_report("check " + sheet);
+  CHECK(lenient.exit_code == 0);
+  auto strict = run_kpi_report("check --fail-on unchecked " + sheet);
+  CHECK(strict.exit_code == 1);
+  CHECK_THAT(strict.out, Catch::Contains("1 failing"));
+  CHECK_THAT(strict.out,
+             Catch::Contains("sheet.csv:3: error: 移住者数 FY2023 移住者数: unchecked"));
+  auto contradiction = run_kpi_report("check --fail-on unchecked --no-fail-on mismatch " + sheet);
+  CHECK(contradiction.exit_code == 2);
+}

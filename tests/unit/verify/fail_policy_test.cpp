@@ -27,8 +27,8 @@ kpi::model::Observation observation(int year, const char* target, const char* ac
   return o;
 }
 
-// One of each: a match, a rate only printed precision explains, a wrong rate, an error
-// finding, a warning finding and an input error.
+// One of each: a match, a rate only printed precision explains, a wrong rate, a rate that
+// cannot be checked, an error finding, a warning finding and an input error.
 kpi::PipelineResult gate_sample() {
   kpi::model::Indicator ind;
   ind.municipality = "takaoka";
@@ -36,9 +36,10 @@ kpi::PipelineResult gate_sample() {
   ind.name = "満足度";
   ind.unit = "%";
   ind.direction = kpi::model::Direction::increase;
-  ind.observations = {observation(2020, "80.0", "40.0", "50.0%"),    // match
-                      observation(2021, "95", "79", "83.4%"),        // consistent: 79 may be 79.2
-                      observation(2022, "100.0", "50.0", "60.0%")};  // mismatch
+  ind.observations = {observation(2020, "80.0", "40.0", "50.0%"),   // match
+                      observation(2021, "95", "79", "83.4%"),       // consistent: 79 may be 79.2
+                      observation(2022, "100.0", "50.0", "60.0%"),  // mismatch
+                      observation(2023, "100.0", "", "70.0%")};     // unchecked: no actual
   kpi::model::Sheet sheet;
   sheet.path = "gate.csv";
   sheet.usable = true;
@@ -106,7 +107,8 @@ TEST_CASE("fail-on adds to the gate, no-fail-on takes out by name: every combina
       auto choice = kpi::verify::resolve_fail_policy(add, remove);
       bool contradicts = (has(add, "mismatch") && has(remove, "mismatch")) ||
                          (has(add, "finding") && has(remove, "finding")) ||
-                         (has(add, "consistent") && has(remove, "mismatch"));
+                         (has(add, "consistent") && has(remove, "mismatch")) ||
+                         (has(add, "unchecked") && has(remove, "mismatch"));
       INFO("--fail-on " << add.size() << " values, --no-fail-on " << remove.size() << " values");
       CHECK(contradicts == !choice.error.empty());
       if (contradicts) continue;
@@ -115,6 +117,7 @@ TEST_CASE("fail-on adds to the gate, no-fail-on takes out by name: every combina
       CHECK(fails.count("input-error") == 1);
       CHECK(fails.count("mismatch") == !has(remove, "mismatch"));
       CHECK(fails.count("consistent") == has(add, "consistent"));
+      CHECK(fails.count("unchecked") == has(add, "unchecked"));
       CHECK(fails.count("error-finding") == !has(remove, "finding"));
       CHECK(fails.count("warning-finding") == has(add, "finding"));
       if (remove.empty()) CHECK(includes(fails, defaults));  // stricter is never weaker
