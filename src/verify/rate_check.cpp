@@ -9,7 +9,6 @@
 #include "finding_kinds.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
-#include "kpi/text/percentage.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/parallel_chunks.hpp"
 #include "kpi/util/thread_count.hpp"
@@ -302,8 +301,7 @@ std::string_view why_unread_fails(const model::Value& published, std::string_vie
   if (text::is_excel_error(printed)) return "a spreadsheet error: the sheet's formula failed";
   auto normalized = text::normalize(printed);
   bool digits = std::any_of(normalized.begin(), normalized.end(), text::is_ascii_digit);
-  if (text::prints_a_percentage(normalized) ||
-      (digits && normalized.find('%') != std::string::npos))
+  if (digits && normalized.find('%') != std::string::npos)  // 75,0%, %95.0, 29% 9%
     return "a percentage that is not one number kpi-report reads";
   if (published.workbook->stored)
     return "a number the cell stores, shown by its format as a date or a word";
