@@ -152,6 +152,16 @@ std::optional<NumberToken> find_number(std::string_view s, std::size_t from) {
   return std::nullopt;
 }
 
+bool exceeds_exact_digits(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!is_ascii_digit(s[i])) continue;
+    Digits d = read_digits(s, i);
+    if (d.overflow) return true;
+    i = d.end;
+  }
+  return false;
+}
+
 std::optional<model::Decimal> parse_exact_number(std::string_view s) {
   auto t = trim(s);
   if (!t.empty() && t.back() == '%') t = trim(t.substr(0, t.size() - 1));

@@ -58,7 +58,27 @@ std::string percent_text(const Rational& r, int decimals) {
   return percent_text(calc::round_half_away(r, decimals));
 }
 
-std::string missing_inputs(const Candidate& c) {
+// Why a value printed with digits was not read: too many digits to compute exactly, or not
+// one number ("R5年度策定", "100～120"); "" for a value read, or printed without digits.
+std::string why_value_unread(std::string_view role, const model::Value& v) {
+  if (v.number) return {};
+  auto printed = text::trim(v.text);
+  if (std::none_of(printed.begin(), printed.end(), text::is_ascii_digit)) return {};
+  auto normalized = text::normalize(printed);
+  if (text::exceeds_exact_digits(normalized))
+    return fmt::format(
+        "the {} '{}' has more digits than kpi-report computes exactly (18 "
+        "significant, 12 decimals)",
+        role, printed);
+  return fmt::format("the {} is printed '{}', not one number kpi-report reads", role, printed);
+}
+
+// What the own formula lacks; a value printed with digits but not read says why.
+std::string missing_inputs(const model::Observation& obs, const Candidate& c) {
+  std::string target = c.target ? "" : why_value_unread("target", obs.target);
+  std::string actual = c.actual ? "" : why_value_unread("actual", obs.actual);
+  if (!target.empty() || !actual.empty())
+    return target.empty() ? actual : actual.empty() ? target : target + "; " + actual;
   if (!c.actual && !c.target) return "no target and no actual";
   if (!c.actual) return "no actual";
   if (!c.target) return "no numeric target";
@@ -272,8 +292,8 @@ RateCheck mismatch(const Question& q, const std::optional<Rational>& rate) {
   set_formula(check, own);
   check.verdict = Verdict::mismatch;
   if (!rate) {
-    check.explanation = "published " + percent_text(q.published) + " but " + missing_inputs(own) +
-                        other_formulas(q);
+    check.explanation = "published " + percent_text(q.published) + " but " +
+                        missing_inputs(q.obs, own) + other_formulas(q);
     return check;
   }
   set_rate(check, *rate, q.decimals);
@@ -321,7 +341,7 @@ RateCheck unread_rate(const Question& q, const std::optional<Rational>& rate) {
   if (!rate)
     return unchecked(std::nullopt, nullptr,
                      fmt::format("published {} ({}) and nothing to compute: {}", printed, why,
-                                 missing_inputs(own)));
+                                 missing_inputs(q.obs, own)));
   auto check = unchecked(rate, &own, "");
   check.verdict = Verdict::mismatch;
   check.explanation =
@@ -348,7 +368,8 @@ RateCheck explain_rate(const model::Indicator& ind, const model::Observation& ob
   if (printed_but_unread(obs.published_rate)) return unread_rate(q, rate);
   if (!obs.published_rate.number) {
     if (!rate)
-      return unchecked(std::nullopt, nullptr, "nothing to compute: " + missing_inputs(cands.own()));
+      return unchecked(std::nullopt, nullptr,
+                       "nothing to compute: " + missing_inputs(obs, cands.own()));
     return unchecked(rate, &cands.own(), "no published rate");
   }
   q.published = *obs.published_rate.number;
@@ -356,7 +377,7 @@ RateCheck explain_rate(const model::Indicator& ind, const model::Observation& ob
   // The own formula computes (`rate`), else any other.
   if (!rate && !any_computable(q))
     return unchecked(std::nullopt, nullptr,
-                     "published rate but nothing to compute: " + missing_inputs(cands.own()));
+                     "published rate but nothing to compute: " + missing_inputs(obs, cands.own()));
   q.published_exact = Rational::of(q.published);
   if (auto c = face_value(q)) return std::move(*c);
   // A rounding step is a mismatch unless the team's --tolerance covers it.

@@ -29,6 +29,10 @@ bool is_excel_error(std::string_view cell);
 // Rejects numbers with more than 18 significant digits or more than 12 decimals.
 std::optional<NumberToken> find_number(std::string_view s, std::size_t from = 0);
 
+// True when `s` prints a number beyond what find_number reads exactly: more than 18
+// significant digits or more than 12 decimals ("12345678901234567890").
+bool exceeds_exact_digits(std::string_view s);
+
 // A cell that is exactly one number, optionally followed by % (e.g. "1,190", "▲ 441",
 // "99.0%"). Anything else yields no number.
 std::optional<model::Decimal> parse_exact_number(std::string_view s);

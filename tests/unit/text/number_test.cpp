@@ -81,6 +81,16 @@ TEST_CASE("hostile numbers are rejected, not misread", "[text][number]") {
   CHECK_FALSE(kpi::text::parse_exact_number("1.0000000000000001"));
 }
 
+TEST_CASE("numbers beyond exact reading are told from other unread digits", "[text][number]") {
+  CHECK(kpi::text::exceeds_exact_digits("1234567890123456789"));  // 19 significant digits
+  CHECK(kpi::text::exceeds_exact_digits("約 1,234,567,890,123,456,789人"));
+  CHECK(kpi::text::exceeds_exact_digits("0.1234567890123"));               // 13 decimals
+  CHECK_FALSE(kpi::text::exceeds_exact_digits("123456789012345678"));      // 18: read
+  CHECK_FALSE(kpi::text::exceeds_exact_digits("0000000000000000000001"));  // zeros lead
+  CHECK_FALSE(kpi::text::exceeds_exact_digits("R5年度策定"));
+  CHECK_FALSE(kpi::text::exceeds_exact_digits("100～120"));
+}
+
 TEST_CASE("cells whose digits go on oddly hold no number, only their text",
           "[text][number][robust]") {
   for (std::string cell : {"1e309", "9.3E+18", "1e-13", "1.2.3", "12,34", "1,2345件"}) {

@@ -125,6 +125,14 @@ TEST_CASE("unchecked says why", "[verify][verdict]") {
   auto no_published = check(ind, "59.0", "60.0", "");
   CHECK(no_published.verdict == Verdict::unchecked);
   CHECK(no_published.rate_rounded->to_string() == "101.7");
+  // Digits that are not read say what was printed, not that nothing was.
+  auto too_long = check(ind, "59.0", "12345678901234567890", "95.0%");
+  CHECK(too_long.verdict == Verdict::unchecked);
+  CHECK_THAT(too_long.explanation,
+             Catch::Contains("the actual '12345678901234567890' has more digits than"));
+  auto worded = check(ind, "R5年度策定", "60.0", "95.0%");
+  CHECK_THAT(worded.explanation,
+             Catch::Contains("the target is printed 'R5年度策定', not one number"));
   auto qualitative = check(ind, "継続実施", "実施", "");
   CHECK_THAT(qualitative.explanation, Catch::Contains("nothing to compute"));
 }
