@@ -71,12 +71,13 @@ void cell_formulas(JsonWriter& out, const model::Sheet& sheet, int jobs) {
   out.end_object();
 }
 
-void sheet(JsonWriter& out, const model::Sheet& sheet, int jobs) {
+void sheet(JsonWriter& out, const model::Sheet& sheet, const std::map<std::string, int>& formulas,
+           int jobs) {
   out.begin_object();
   out.key("path").string(sheet.path);
   fields::text_or_null(out.key("sheet"), sheet.sheet_name);
   out.key("formulas").begin_object();
-  for (const auto& [formula, n] : verify::formula_usage(sheet)) out.key(formula).integer(n);
+  for (const auto& [formula, n] : formulas) out.key(formula).integer(n);
   out.end_object();
   cell_formulas(out.key("cell_formulas"), sheet, jobs);
   out.end_object();
@@ -97,7 +98,9 @@ void write_check_json(std::ostream& out, const CheckContext& ctx) {
   for (const auto& f : ctx.result.findings) fields::finding(json, f);
   json.end_array();
   json.key("sheets").begin_array();
-  for (const auto& s : ctx.result.sheets) sheet(json, s, ctx.jobs);
+  auto formulas = verify::formula_usage_by_sheet(ctx.result.sheets);
+  for (std::size_t i = 0; i < ctx.result.sheets.size(); ++i)
+    sheet(json, ctx.result.sheets[i], formulas[i], ctx.jobs);
   json.end_array();
   json.end_object();
   json.flush();

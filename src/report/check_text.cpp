@@ -3,6 +3,7 @@
 
 #include "kpi/verify/cell_evidence.hpp"
 
+#include "kpi/model/read_from.hpp"
 #include "kpi/report/check_writers.hpp"
 #include "kpi/report/format.hpp"
 #include "kpi/text/strings.hpp"
@@ -28,21 +29,26 @@ struct RateTally {
   int computed = 0;   // rates kpi-report could compute
 };
 
-RateTally tally(const model::Sheet& sheet) {
-  RateTally t;
-  for (const auto& ind : sheet.parsed.indicators)
-    for (const auto& o : ind.observations) {
-      // A formula saved without its value, or words, are published, though unreadable.
-      t.published += verify::is_printed(o.published_rate) + o.revised->rate.has_number();
-      t.computed += o.check.rate_rounded.has_value();
-    }
-  return t;
+// Each sheet's rates, counted under the sheet they were read from (a merge files a later
+// sheet's rates under an earlier sheet's KPIs).
+std::vector<RateTally> tally(const std::vector<model::Sheet>& sheets) {
+  std::vector<RateTally> tallies(sheets.size());
+  model::ReadFrom(sheets).for_each_observation(
+      sheets, [&](std::size_t sheet, const model::Indicator&, const model::Observation& o) {
+        auto& t = tallies[sheet];
+        // A formula saved without its value, or words, are published, though unreadable.
+        t.published += verify::is_printed(o.published_rate) + o.revised->rate.has_number();
+        t.computed += o.check.rate_rounded.has_value();
+      });
+  return tallies;
 }
 
 // "data/joetsu/….tsv: 65 rates computed; the sheet publishes none" instead of 65 unchecked.
-void write_unpublished(std::ostream& out, const CheckContext& ctx) {
-  for (const auto& sheet : ctx.result.sheets) {
-    auto t = tally(sheet);
+void write_unpublished(std::ostream& out, const CheckContext& ctx,
+                       const std::vector<RateTally>& tallies) {
+  for (std::size_t i = 0; i < ctx.result.sheets.size(); ++i) {
+    const auto& sheet = ctx.result.sheets[i];
+    const auto& t = tallies[i];
     if (t.published != 0) continue;
     if (ctx.lang == Lang::ja)
       out << fmt::format("{}: 達成率 {} 件を計算（この表は達成率を公表していません）\n", sheet.path,
@@ -90,9 +96,11 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
           text.append("    ").append(text::trim(fit(line, quoted_width))).push_back('\n');
       },
       shown);
-  for (const auto& sheet : ctx.result.sheets) {
+  auto formulas = verify::formula_usage_by_sheet(ctx.result.sheets);
+  for (std::size_t i = 0; i < ctx.result.sheets.size(); ++i) {
+    const auto& sheet = ctx.result.sheets[i];
     std::string usage;
-    for (const auto& [formula, count] : verify::formula_usage(sheet))
+    for (const auto& [formula, count] : formulas[i])
       usage += fmt::format("{}{} ×{}", usage.empty() ? "" : ", ", formula, count);
     model::SourceLocation where{sheet.path, 0, sheet.sheet_name};
     if (!usage.empty())
@@ -103,10 +111,11 @@ void write_check_text(std::ostream& out, const CheckContext& ctx) {
       out << fmt::format("{}: {}: {}\n", location_text(where),
                          pick(ctx.lang, "rate cell formulas", "達成率セルの計算式"), cells);
   }
-  write_unpublished(out, ctx);
+  auto tallies = tally(ctx.result.sheets);
+  write_unpublished(out, ctx, tallies);
   const auto& c = ctx.items.counts();
   int published = 0;
-  for (const auto& sheet : ctx.result.sheets) published += tally(sheet).published;
+  for (const auto& t : tallies) published += t.published;
   if (published == 0 && !ctx.result.sheets.empty()) {
     if (ctx.lang == Lang::ja)
       out << fmt::format("検証する公表達成率なし；指摘 {} 件；失敗 {} 件\n", c.findings,

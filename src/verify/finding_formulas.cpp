@@ -9,6 +9,8 @@
 
 #include "finding_kinds.hpp"
 #include "kpi/verify/findings.hpp"
+
+#include "kpi/model/read_from.hpp"
 #include "rate_candidates.hpp"
 
 namespace kpi::verify {
@@ -63,6 +65,17 @@ std::map<std::string, int> formula_usage(const model::Sheet& sheet) {
   for (const auto& ind : sheet.parsed.indicators)
     for (const auto& o : ind.observations)
       if (o.published_rate.number && explained(o)) ++usage[formula_of(o)];
+  return usage;
+}
+
+std::vector<std::map<std::string, int>> formula_usage_by_sheet(
+    const std::vector<model::Sheet>& sheets) {
+  std::vector<std::map<std::string, int>> usage(sheets.size());
+  model::ReadFrom read_from(sheets);
+  read_from.for_each_observation(
+      sheets, [&](std::size_t sheet, const model::Indicator&, const model::Observation& o) {
+        if (o.published_rate.number && explained(o)) ++usage[sheet][formula_of(o)];
+      });
   return usage;
 }
 

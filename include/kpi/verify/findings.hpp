@@ -23,5 +23,9 @@ std::vector<model::Finding> find_cross_row_problems(const std::vector<model::She
 // How many explained published rates of `sheet` each formula reproduces
 // ("ratio against the year target" → 200).
 std::map<std::string, int> formula_usage(const model::Sheet& sheet);
+// The same for each sheet of a run, counting each rate under the sheet it was read from (a
+// merge files later sheets' rates under earlier sheets' KPIs: kpi/model/read_from.hpp).
+std::vector<std::map<std::string, int>> formula_usage_by_sheet(
+    const std::vector<model::Sheet>& sheets);
 
 }  // namespace kpi::verify

@@ -307,3 +307,27 @@ TEST_CASE("check --fail-on unchecked fails a published rate that cannot be check
   auto contradiction = run_kpi_report("check --fail-on unchecked --no-fail-on mismatch " + sheet);
   CHECK(contradiction.exit_code == 2);
 }
+
+TEST_CASE("check counts each sheet's rates under it when its KPIs join an earlier sheet's",
+          "[cli][check][merge]") {
+  auto dir = scratch("joined");
+  write(dir / "a.csv",
+        "指標名,単位,基準値,R5目標値,R5実績値,R5達成率\n"
+        "観光客数,人,100,200,150,75.0%\n来場者数,人,100,200,150,75.0%\n");
+  write(dir / "b.csv",
+        "指標名,単位,基準値,R6目標値,R6実績値,R6達成率\n"
+        "観光客数,人,100,200,160,80.0%\n来場者数,人,100,200,150,70.0%\n");
+  auto r = run_kpi_report("check " + quoted((dir / "a.csv").string()) + " " +
+                          quoted((dir / "b.csv").string()));
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("a.csv: formulas: ratio against the year target ×2\n"));
+  CHECK_THAT(r.out, Catch::Contains("b.csv: formulas: ratio against the year target ×1\n"));
+  CHECK_THAT(r.out, !Catch::Contains("publishes none"));
+  auto json = nlohmann::json::parse(run_kpi_report("check --format json " +
+                                                   quoted((dir / "a.csv").string()) + " " +
+                                                   quoted((dir / "b.csv").string()))
+                                        .out);
+  REQUIRE(json["sheets"].size() == 2);
+  CHECK(json["sheets"][0]["formulas"]["ratio against the year target"] == 2);
+  CHECK(json["sheets"][1]["formulas"]["ratio against the year target"] == 1);
+}
