@@ -1,9 +1,12 @@
 // Rows that should agree because they name the same thing.
+#include <algorithm>
 #include <iterator>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -83,14 +86,38 @@ std::optional<calc::Rational> sum_of(const IndicatorList& parts, Field field) {
   return sum;
 }
 
-// Parts of a total: same id, named "<total's name> (<part>)".
-IndicatorList parts_of(const model::Indicator& total, const IndicatorList& members) {
-  IndicatorList parts;
-  std::string prefix = total.name + " (";
-  for (const auto* m : members)
-    if (m != &total && m->name.rfind(prefix, 0) == 0) parts.push_back(m);
-  return parts;
-}
+// The members of one id, their names sorted: a total's parts are found by a binary search,
+// not by a scan of every member for every member (40,000 rows of one id took 7 s).
+class MembersByName {
+ public:
+  explicit MembersByName(const IndicatorList& members) : members_(members) {
+    order_.resize(members.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+      return members[a]->name < members[b]->name;
+    });
+  }
+
+  // Parts of a total: the other members named "<total's name> (<part>)", in member order.
+  IndicatorList parts_of(const model::Indicator& total) const {
+    std::string prefix = total.name + " (";
+    auto named = [&](std::size_t i) -> const std::string& { return members_[i]->name; };
+    auto it = std::lower_bound(order_.begin(), order_.end(), prefix,
+                               [&](std::size_t i, const std::string& p) { return named(i) < p; });
+    std::vector<std::size_t> found;
+    for (; it != order_.end() && named(*it).rfind(prefix, 0) == 0; ++it)
+      if (members_[*it] != &total) found.push_back(*it);
+    std::sort(found.begin(), found.end());
+    IndicatorList parts;
+    parts.reserve(found.size());
+    for (auto i : found) parts.push_back(members_[i]);
+    return parts;
+  }
+
+ private:
+  const IndicatorList& members_;
+  std::vector<std::size_t> order_;  // member indices by name
+};
 
 // The shortest decimal text of an exact sum of printed decimals.
 std::string decimal_text(const calc::Rational& r) {
@@ -109,9 +136,9 @@ bool is_average(const std::string& name) {
 
 // The findings of one total whose parts (members of its id named "<total> (<part>)") are two
 // or more: each of its values their sum does not give.
-void check_total(const model::Indicator& total, const IndicatorList& members,
+void check_total(const model::Indicator& total, const MembersByName& members,
                  std::vector<model::Finding>& out) {
-  auto parts = parts_of(total, members);
+  auto parts = members.parts_of(total);
   if (parts.size() < 2) return;
   // Averages need not add up exactly: a warning, not an error.
   auto severity = is_average(total.name) ? model::Severity::warning : model::Severity::error;
@@ -150,7 +177,8 @@ void find_parts_not_adding_up(const IndicatorList& all, std::vector<model::Findi
   for_each_shared_group(by_id, [&](auto first, auto last) {  // one KPI alone has no parts
     members.clear();
     for (auto it = first; it != last; ++it) members.push_back(it->indicator);
-    for (const auto* total : members) check_total(*total, members, out);
+    MembersByName by_name(members);
+    for (const auto* total : members) check_total(*total, by_name, out);
   });
 }
 
