@@ -52,12 +52,32 @@ std::string_view lone_percentage(std::string_view normalized) {
   return found;
 }
 
+// Whether a rate cell whose number was read prints that number as its only rate: not when it
+// prints two percentages ("91.4%/95.0%", "91.4%（95.0%）"), a percentage after a bare number
+// ("※91 95.4%": the 91 was read), or the number in another unit ("91.4‰").
+bool prints_one_rate(std::string_view normalized, const text::CellValue& v) {
+  int percentages = 0;
+  for (auto percent = normalized.find('%'); percent != std::string_view::npos;
+       percent = normalized.find('%', percent + 1))
+    percentages += !text::percentage_at(normalized, percent).empty();
+  if (percentages > 1) return false;
+  if (v.unit == "%") return true;
+  return percentages == 0 && normalized.find("\xE2\x80\xB0") == std::string_view::npos;  // ‰
+}
+
 text::CellValue read_grid_rate(const grid::Cell* cell, int row, int col) {
   auto v = read_grid_value(cell, row, col);
-  if (v.value.number || !cell) return v;
+  if (!cell) return v;
   thread_local std::string normalized_buffer;
   auto printed = v.value.text;
-  auto percentage = lone_percentage(text::normalized_view(printed, normalized_buffer));
+  auto normalized = text::normalized_view(printed, normalized_buffer);
+  if (v.value.number) {
+    // Not one rate: the cell is left unread (its text kept), which fails where the rate can
+    // be computed (docs/check.md), instead of checking the first number it prints.
+    if (!prints_one_rate(normalized, v)) v.value.number.reset();
+    return v;
+  }
+  auto percentage = lone_percentage(normalized);
   if (percentage.empty()) {
     // A number stored under a format that shows no number (a date, [>=1]"達成"): kept, so
     // the rate is not taken for words (docs/check.md).

@@ -456,14 +456,38 @@ TEST_CASE("a rate printed as a percentage kpi-report cannot read fails, words st
       "観光客数,80,72,%95.0\n"
       "相談件数,80,72,29% 9%\n"
       "参加者数,80,72,達成\n");
-  for (std::size_t kpi = 0; kpi < 3; ++kpi) {  // 29% 9% is read as its first, 29%
+  for (std::size_t kpi = 0; kpi < 3; ++kpi) {
     const auto& o = only_observation(out, kpi);
     INFO(o.published_rate.text);
     CHECK(o.check.verdict == Verdict::mismatch);
-    if (kpi < 2) CHECK_THAT(o.check.explanation, Catch::Contains("not one number"));
+    CHECK_THAT(o.check.explanation, Catch::Contains("not one number"));
   }
   CHECK(only_observation(out, 0).check.rate_rounded->to_string() == "57.0");
   CHECK(only_observation(out, 3).check.verdict == Verdict::unchecked);
+}
+
+TEST_CASE("a rate cell printing a second rate, or a per-mille rate, is not read as its first",
+          "[grid-layout][gate]") {
+  // Each right as its first number (72/80 = 90.0%), wrong as its second: not one rate.
+  auto out = read(
+      "令和5年度 KPI進捗\n"
+      "指標名,目標値(R5),実績値(R5),達成率\n"
+      "移住者数,80,72,90.0%/95.0%\n"
+      "観光客数,80,72,90.0%（95.0%）\n"
+      "相談件数,80,72,※90 95.0%\n"
+      "参加者数,80,72,90.0%→95.0%\n"
+      "来場者数,80,72,90.0‰\n"
+      "利用者数,80,72,90.0%（R5速報）\n");
+  for (std::size_t kpi = 0; kpi < 5; ++kpi) {
+    const auto& o = only_observation(out, kpi);
+    INFO(o.published_rate.text);
+    CHECK_FALSE(o.published_rate.number);
+    CHECK(o.published_rate.text.find("90") != std::string::npos);  // the text is kept
+    CHECK(o.check.verdict == Verdict::mismatch);
+  }
+  CHECK_THAT(only_observation(out, 4).check.explanation, Catch::Contains("per mille"));
+  // One rate and a note with digits: read and checked.
+  CHECK(only_observation(out, 5).check.verdict == Verdict::match);
 }
 
 TEST_CASE("a skipped row that prints a published rate is an error, a header copy a warning",
