@@ -536,6 +536,7 @@ struct StartedKpi {
   std::size_t goal = 0, measure = 0;  // in RowContext::goals and ::measures
   std::optional<std::string> relisted_of;
   int seq = 1;
+  grid_stacked::KindRows kind_rows{};  // the first of its rows naming each kind (stacked)
 };
 
 // The rest of a KPI: its own row's cells only, so rows can be read in any order.
@@ -745,7 +746,28 @@ bool starts_kpi(const RowRead& read) {
   return !read.empty && read.skipped == nullptr && !read.continues;
 }
 
-void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
+// A second stacked row of a kind for one KPI (two 達成率 rows): its values would silently
+// replace the first's. Skipped: a warning when it repeats the first row's values, else an
+// error, since which the sheet publishes is not told. Its kind is cleared so that the KPI's
+// stacked rows leave it out.
+bool skip_second_of_kind(model::ParseOutput& out, const RowContext& ctx, const Layout& layout,
+                         RowRead& read, StartedKpi& kpi) {
+  auto first = kpi.kind_rows.earlier(read.kind, read.row);
+  if (!first) return false;
+  bool repeated = grid_stacked::same_values(ctx.sheet, *first, read.row, layout.stacked_years);
+  auto label = grid_stacked::kind_label(read.kind);
+  read.kind = Role::none;
+  skip(out, ctx, read.row,
+       repeated ? fmt::format("repeats the {} row of line {} ({}): read once", label,
+                              line_of(ctx, *first), kpi.name)
+                : fmt::format("a second {} row for {} (the first: line {}) with other values: "
+                              "which the sheet publishes is not told",
+                              label, kpi.name, line_of(ctx, *first)),
+       false, !repeated);
+  return true;
+}
+
+void take_row(model::ParseOutput& out, RowContext& ctx, const Layout& layout, RowRead& read,
               std::vector<StartedKpi>& started) {
   if (read.empty) return;
   ++out.rows_read;
@@ -756,11 +778,13 @@ void take_row(model::ParseOutput& out, RowContext& ctx, RowRead& read,
   if (read.continues) {
     if (started.empty())
       return skip(out, ctx, read.row, "stacked values (目標値 / 実績値 row) before any KPI row");
+    if (skip_second_of_kind(out, ctx, layout, read, started.back())) return;
     started.back().last_row = read.row;
     ++out.rows_used;
     return;
   }
   auto& kpi = started.emplace_back(std::move(read.kpi));
+  kpi.kind_rows.earlier(read.kind, read.row);  // the KPI's own row names its first kind
   kpi.seq = ctx.ids_seen.next(kpi.id);
   kpi.goal = ctx.goals.size() - 1;
   kpi.measure = ctx.measures.size() - 1;
@@ -800,11 +824,10 @@ RowsRead read_rows(model::ParseOutput& out, RowContext& ctx, const Layout& layou
                          kpi_rows += kpis;
                        });
   RowsRead rows;
-  if (layout.kind_column >= 0) rows.kinds = kinds_of(reads, first);
   rows.started.reserve(count);  // one KPI a row at most: never moved (take_row)
   auto take_all = [&] {
     ctx.ids_seen = util::OccurrenceCounter(count);
-    for (auto& read : reads) take_row(out, ctx, read, rows.started);
+    for (auto& read : reads) take_row(out, ctx, layout, read, rows.started);
   };
   // The rows are taken in order on one thread (headings and sequence numbers run down the
   // sheet); a large sheet's KPIs are made meanwhile on another, for finish_kpis to fill
@@ -814,6 +837,8 @@ RowsRead read_rows(model::ParseOutput& out, RowContext& ctx, const Layout& layou
   else
     take_all();
   rows.made.resize(rows.started.size());  // a no-op unless a row counted did not start a KPI
+  // After take_row: a second row of a kind for one KPI was skipped and its kind cleared.
+  if (layout.kind_column >= 0) rows.kinds = kinds_of(reads, first);
   return rows;
 }
 

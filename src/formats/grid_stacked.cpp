@@ -53,4 +53,35 @@ std::optional<int> kind_column(const grid::Sheet& sheet, int first_row,
   return std::nullopt;
 }
 
+std::optional<int> KindRows::earlier(Role kind, int row) {
+  int slot = kind == Role::target ? 0 : kind == Role::actual ? 1 : kind == Role::rate ? 2 : -1;
+  if (slot < 0) return std::nullopt;
+  int& first = rows_[slot];
+  if (first < 0) {
+    first = row;
+    return std::nullopt;
+  }
+  return first;
+}
+
+std::string_view kind_label(Role kind) {
+  switch (kind) {
+    case Role::target:
+      return "目標値";
+    case Role::actual:
+      return "実績値";
+    case Role::rate:
+      return "達成率";
+    default:
+      return "評価";
+  }
+}
+
+bool same_values(const grid::Sheet& sheet, int a, int b,
+                 std::span<const std::pair<int, int>> columns) {
+  for (auto [col, year] : columns)
+    if (cell_text(sheet.at(a, col)) != cell_text(sheet.at(b, col))) return false;
+  return true;
+}
+
 }  // namespace kpi::formats::grid_stacked

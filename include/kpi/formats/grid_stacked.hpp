@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 
 #include "kpi/formats/grid_headers.hpp"
 #include "kpi/grid/grid.hpp"
@@ -26,5 +27,25 @@ grid_headers::Role kind_of(std::string_view label);
 // when none is.
 std::optional<int> kind_column(const grid::Sheet& sheet, int first_row,
                                std::span<const int> candidates);
+
+// The rows of one KPI that name each kind of value (the first row of each), so that a second
+// row of a kind is told apart: kinds target, actual and rate; grades are notes.
+class KindRows {
+ public:
+  // The first row naming `kind` before `row`, or nullopt when `row` is the first (it is then
+  // remembered). A kind other than target, actual or rate has none.
+  std::optional<int> earlier(grid_headers::Role kind, int row);
+
+ private:
+  int rows_[3] = {-1, -1, -1};
+};
+
+// The label a kind of value is printed with: 目標値, 実績値, 達成率 (評価 for a grade).
+std::string_view kind_label(grid_headers::Role kind);
+
+// Whether rows `a` and `b` print the same text in every one of `columns` (each a column and
+// its year): a row printed twice.
+bool same_values(const grid::Sheet& sheet, int a, int b,
+                 std::span<const std::pair<int, int>> columns);
 
 }  // namespace kpi::formats::grid_stacked

@@ -199,6 +199,39 @@ TEST_CASE("stacked rows: years across, a row for each kind of value under a 区�
   CHECK(movers.observations[2].target.text == "65");
 }
 
+TEST_CASE("stacked rows: a second row of a kind is skipped, an error unless it repeats the first",
+          "[grid-layout][stacked][gate]") {
+  auto out = read(
+      "No.,指標名,単位,基準値（H30）,区分,R2,R3,R4\n"
+      "1,観光入込客数,万人,300,目標値,310,320,330\n"
+      ",,,,実績値,250,280,300\n"
+      ",,,,達成率,80.6%,87.5%,95.0%\n"
+      ",,,,達成率,80.6%,87.5%,90.9%\n"
+      "2,移住者数,人,50,目標値,55,60,65\n"
+      ",,,,実績値,60,58,65\n"
+      ",,,,実績値,60,58,65\n");
+  REQUIRE(out.indicators.size() == 2);
+  REQUIRE(out.skipped.size() == 2);
+  CHECK(out.skipped[0].line == 5);
+  CHECK_THAT(out.skipped[0].reason,
+             Catch::Contains("a second 達成率 row for 観光入込客数 (the first: line 4)"));
+  CHECK(out.skipped[1].line == 8);
+  CHECK_THAT(out.skipped[1].reason, Catch::Contains("repeats the 実績値 row of line 7"));
+  CHECK(out.rows_used == 5);
+  // The first 達成率 row is the one read: its wrong 95.0% (300 / 330 = 90.9%) is caught.
+  const auto& fy2022 = out.indicators[0].observations.at(2);
+  CHECK(fy2022.published_rate.text == "95.0%");
+  CHECK(fy2022.check.verdict == kpi::model::Verdict::mismatch);
+  CHECK(out.indicators[1].observations.at(2).actual.text == "65");
+  auto severity_of = [&](int line) {
+    for (const auto& d : out.diagnostics)
+      if (d.location.line == line && d.code == "input.skipped-row") return d.severity;
+    return kpi::model::Severity::note;
+  };
+  CHECK(severity_of(5) == kpi::model::Severity::error);
+  CHECK(severity_of(8) == kpi::model::Severity::warning);
+}
+
 TEST_CASE("stacked rows: an unnamed label column, ids repeated, grades, 計画 for targets",
           "[grid-layout][stacked]") {
   auto out = read(
