@@ -2,6 +2,7 @@
 
 #include "kpi/formats/parse_kit.hpp"
 #include "kpi/text/normalize.hpp"
+#include "kpi/text/qualifier.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/last_computed.hpp"
 
@@ -109,6 +110,25 @@ std::optional<Reading> remembered_words(std::string_view printed) {
 
 }  // namespace
 
+namespace {
+
+// The qualifier the year targets print (10以下, 95%以上), when they agree; none when they print
+// none or disagree. Only targets printing 以 or 維持 are read again.
+model::Qualifier year_targets_qualifier(const model::Indicator& ind) {
+  auto found = model::Qualifier::none;
+  for (const auto& o : ind.observations) {
+    const auto& printed = o.target.text;
+    if (!text::contains(printed, "以") && !text::contains(printed, "維持")) continue;
+    auto q = text::first_qualifier(text::normalize(printed));
+    if (q == model::Qualifier::none) continue;
+    if (found != model::Qualifier::none && q != found) return model::Qualifier::none;
+    found = q;
+  }
+  return found;
+}
+
+}  // namespace
+
 void assign(model::Indicator& ind, std::string_view direction_cell, std::string_view type_cell) {
   for (auto cell : {direction_cell, type_cell}) {
     auto reading = remembered_words(cell);
@@ -124,6 +144,15 @@ void assign(model::Indicator& ind, std::string_view direction_cell, std::string_
     ind.direction = d;
     ind.direction_source = model::DirectionSource::qualifier;
     ind.direction_text = model::to_string(ind.final_target.qualifier);
+    return;
+  }
+  // The year targets' qualifier (10以下 where the baseline is 10: kept at most 10, not kept
+  // at 10 with more being better).
+  auto year_qualifier = year_targets_qualifier(ind);
+  if (auto d = direction_of(year_qualifier); d != Direction::unknown) {
+    ind.direction = d;
+    ind.direction_source = model::DirectionSource::qualifier;
+    ind.direction_text = model::to_string(year_qualifier);
     return;
   }
   // A final target printed as words of keeping (現状維持, 維持): the KPI is kept, not grown.

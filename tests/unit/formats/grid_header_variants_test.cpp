@@ -336,6 +336,27 @@ TEST_CASE("a final target printed as 現状維持 makes the KPI one to maintain"
   CHECK(out.indicators[1].direction == kpi::model::Direction::increase);
 }
 
+TEST_CASE("a year target's 以下 or 以上 tells the direction where the baseline equals it",
+          "[grid-layout][gate]") {
+  auto out = read(
+      "No,指標名,単位,基準値,目標値(R5),実績値(R5),達成率(R5)\n"
+      "1,不登校児童数,人,10,10以下,12,100.0%\n"
+      "2,満足度,%,80,80%以上,85,106.3%\n"
+      "3,相談件数,件,10,10,12,120.0%\n");
+  REQUIRE(out.indicators.size() == 3);
+  const auto& fewer = out.indicators[0];
+  CHECK(fewer.direction == kpi::model::Direction::decrease);
+  CHECK(fewer.direction_source == kpi::model::DirectionSource::qualifier);
+  // 12 is not at most 10: 10 / 12 = 83.3%, not the 100% of a maintained target met.
+  const auto& fy2023 = fewer.observations.at(0);
+  CHECK(fy2023.check.verdict == kpi::model::Verdict::mismatch);
+  CHECK(fy2023.check.rate_rounded->to_string() == "83.3");
+  CHECK(out.indicators[1].direction == kpi::model::Direction::increase);
+  CHECK(out.indicators[1].observations.at(0).check.verdict == kpi::model::Verdict::match);
+  // No qualifier: the equal baseline and target still tell a KPI to maintain.
+  CHECK(out.indicators[2].direction == kpi::model::Direction::maintain);
+}
+
 TEST_CASE("基準値 and 目標値 each split into 年度 | 値 below give the years and the values",
           "[grid-layout]") {
   // The merges of 基準値 over D:E and 目標値 over F:G are lost in the CSV.
