@@ -310,6 +310,9 @@ struct Context {
   ValueRun label_run;                         // the run ending it, when a word is cut there
   std::string block_printed;                  // a record's lines before its label
   text::MappedText block;                     // and normalised
+  // The table starts again (a record number below the one before it, seen already): a
+  // pasted copy, whose pieces are no part of the first copy's displaced rows.
+  bool pasted_again = false;
 };
 
 // The run of value tokens that ends line `i`, read once however often it is asked for.
@@ -576,8 +579,11 @@ std::size_t read_record(Context& c, const Record& r) {
     // A block kept for the rebuild may yet be read; otherwise printed rates are lost.
     bool kept =
         value_line && keep_displaced_block(c, c.out.indicators.size(), *value_line->run, line);
+    // Without a value line found, the record's lines from its label on may print the rates
+    // (a value cell the run stopped at, "(270.0%)").
     bool rates_lost =
-        value_line && !kept && text::has_percent_sign(lines[value_line->line_index].original);
+        !kept && (value_line ? text::has_percent_sign(lines[value_line->line_index].original)
+                             : prints_percent(c, label->line_index, r.end));
     skip(c, line,
          fmt::format("{}: values displaced by the PDF extraction (merged cells): expected {} "
                      "values (target, actual, rate per year and the final target), found {}; "
@@ -633,7 +639,7 @@ std::vector<model::Value> loose_numbers(std::string_view normalized) {
 
 // Stray values after a displaced row (up to the next one) may be its cells.
 void keep_loose_values(Context& c, const Line& line) {
-  if (c.displaced.empty()) return;
+  if (c.displaced.empty() || c.pasted_again) return;
   auto& d = c.displaced.back();
   if (d.loose.size() > 4 * static_cast<std::size_t>(years_of(c.layout)) + 4) return;  // no fit
   for (auto& v : loose_numbers(line.normalized)) d.loose.push_back(std::move(v));
@@ -663,7 +669,7 @@ std::size_t skip_repeated_block(Context& c, const Record& r, int first_line) {
   std::optional<ValueLine> value_line;
   if (auto label = find_label(c.lines, r)) value_line = find_value_line(c, r, *label);
   bool complete = value_line && value_line->run->tokens.size() >= expected;
-  if (!complete && value_line && !c.displaced.empty() &&
+  if (!complete && value_line && !c.displaced.empty() && !c.pasted_again &&
       c.out.indicators[c.displaced.back().indicator].id == fmt::format("No.{}", r.id_number))
     keep_displaced_block(c, c.displaced.back().indicator, *value_line->run,
                          c.lines[r.begin].number);
@@ -744,6 +750,15 @@ void fill_rebuilt(Context& c, model::Indicator& ind, const Displaced& d,
   }
 }
 
+// Whether a displaced row's pieces print a published rate (a percentage).
+bool prints_rates(const Displaced& d) {
+  auto percent = [](const model::Value& v) { return v.text.find('%') != std::string::npos; };
+  if (std::any_of(d.loose.begin(), d.loose.end(), percent)) return true;
+  for (const auto& block : d.blocks)
+    if (std::any_of(block.begin(), block.end(), percent)) return true;
+  return false;
+}
+
 void rebuild(Context& c, const Displaced& d) {
   auto& ind = c.out.indicators[d.indicator];
   std::vector<model::Value> actuals;
@@ -757,9 +772,15 @@ void rebuild(Context& c, const Displaced& d) {
     result.why_not = "its numbers are too large for exact arithmetic (beyond 64 bits)";
   }
   if (!result.row) {
+    // Its rates stay unread: an error when the pieces print any, which would pass unchecked.
+    bool rates_lost = prints_rates(d);
     c.out.diagnostics.push_back(
-        {ind.source, model::Severity::note, "input.rebuild-refused",
-         fmt::format("{}: merged cells not rebuilt: {}", ind.id, result.why_not)});
+        {ind.source, rates_lost ? model::Severity::error : model::Severity::note,
+         "input.rebuild-refused",
+         fmt::format("{}: merged cells not rebuilt: {}{}", ind.id, result.why_not,
+                     rates_lost ? "; its published rates are not read, so they cannot pass "
+                                  "unchecked: check the row by hand"
+                                : "")});
     return;
   }
   fill_rebuilt(c, ind, d, actuals, *result.row);
@@ -786,7 +807,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   WordedText worded(text);
   const auto& lines = worded.lines();
   Layout layout = find_layout(lines);
-  Context c{lines, layout, model::SharedName(path), out, {}, {}, {}, {}, {}, {}};
+  Context c{lines, layout, model::SharedName(path), out, {}, {}, {}, {}, {}, {}, false};
   if (!layout.first_year || layout.final_year <= layout.first_year) {
     out.diagnostics.push_back(
         {{c.path, 1},
@@ -798,9 +819,12 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   auto records = find_records(lines);
   c.runs.resize(lines.size());
   std::map<int, int> first_line;  // record number -> line of its first block
+  int previous = 0;
   for (const auto& r : records) {
     ++out.rows_read;
     auto [first, is_new] = first_line.emplace(r.id_number, lines[r.begin].number);
+    if (!is_new && r.id_number < previous) c.pasted_again = true;
+    previous = r.id_number;
     std::size_t commentary = is_new ? read_record(c, r) : skip_repeated_block(c, r, first->second);
     report_stray_values(c, r, commentary);
   }

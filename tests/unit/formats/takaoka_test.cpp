@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -142,6 +143,54 @@ TEST_CASE("Takaoka No.9 and No.50, merged cells displaced, are rebuilt by arithm
   CHECK(rebuilt == 2);
   CHECK(s.parsed.skipped.empty());  // blocks and loose values are pieces of the two rows
   CHECK(s.parsed.rows_read == s.parsed.rows_used + static_cast<int>(s.parsed.skipped.size()));
+}
+
+namespace {
+
+// The bundled Takaoka sheet with `from` replaced by `to` on line `line`, parsed.
+kpi::model::ParseOutput takaoka_edited(int line, const std::string& from, const std::string& to) {
+  auto text = read_bytes(data_path("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  std::size_t at = 0;
+  for (int l = 1; l < line; ++l) at = text.find('\n', at) + 1;
+  auto found = text.find(from, at);
+  REQUIRE(found < text.find('\n', at));
+  text.replace(found, from.size(), to);
+  return kpi::formats::takaoka::parse(text, "t.txt");
+}
+
+std::optional<kpi::model::Severity> severity_of(const kpi::model::ParseOutput& out,
+                                                const std::string& code, int line) {
+  for (const auto& d : out.diagnostics)
+    if (d.code == code && d.location.line == line) return d.severity;
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("Takaoka: a displaced row whose rates stay unread is an error, not a note",
+          "[takaoka][gate]") {
+  // No.9's loose rate 85.5% made wrong: no assignment reproduces every rate, so none of its
+  // four rates is read; they would have passed unchecked behind a note.
+  auto wrong_loose = takaoka_edited(316, "85.5%", "99.9%");
+  CHECK(severity_of(wrong_loose, "input.rebuild-refused", 236) == kpi::model::Severity::error);
+  // No.6's value line broken by a bracketed rate: no value line is found, its rates are lost.
+  auto bracketed = takaoka_edited(175, "278.5%", "(270.0%)");
+  CHECK(severity_of(bracketed, "input.skipped-row", 164) == kpi::model::Severity::error);
+  // The sheet as printed: both displaced rows rebuilt, no error.
+  auto as_printed = takaoka_edited(316, "85.5%", "85.5%");
+  CHECK_FALSE(severity_of(as_printed, "input.rebuild-refused", 236));
+}
+
+TEST_CASE("Takaoka: a pasted second copy of the table adds nothing to the first's displaced rows",
+          "[takaoka]") {
+  auto text = read_bytes(data_path("takaoka/takaoka-kpi-progress-fy2020-2023.txt"));
+  auto out = kpi::formats::takaoka::parse(text + text, "t.txt");
+  int rebuilt = 0;
+  for (const auto& d : out.diagnostics) {
+    rebuilt += d.code == "input.rebuilt-row";
+    CHECK(d.code != "input.rebuild-refused");
+  }
+  CHECK(rebuilt == 2);  // No.9 and No.50 of the first copy
 }
 
 TEST_CASE("Takaoka published rates are all explained", "[takaoka]") {
