@@ -289,7 +289,9 @@ void join_observation(const Indicator& series, Observation& kept, const Observat
   if (later.actual_fiscal_year) kept.actual_fiscal_year = later.actual_fiscal_year;
   if (later.reported_in) kept.reported_in = later.reported_in;
   if (!later.notes.empty()) kept.notes = later.notes;
-  kept.source = later.source;
+  // Located where the joined published rate was printed: a later file without a rate (a
+  // target or an actual only) leaves the earlier file's line, which a check quotes.
+  if (present(later.published_rate) || !present(kept.published_rate)) kept.source = later.source;
 }
 
 void join_direction(Indicator& series, const Indicator& later, Joiner& j) {

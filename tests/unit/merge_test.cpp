@@ -151,6 +151,31 @@ TEST_CASE("merge: values present in one file only are taken, never erased", "[me
   CHECK(model::source_summaries(out.sheets[1]).at(0).merged == 1);
 }
 
+TEST_CASE("merge: a joined year stays located at the file that printed its published rate",
+          "[merge]") {
+  auto with_rate = obs(2023, Decimal{320, 0}, "320", "a.csv", 2);
+  with_rate.published_rate = {Decimal{954, 1}, "95.4%"};
+  auto target_only = obs(2023, std::nullopt, "", "b.csv", 2);
+  target_only.target = {Decimal{350, 0}, "350"};
+  auto rate_again = obs(2023, Decimal{320, 0}, "320", "c.csv", 5);
+  rate_again.published_rate = {Decimal{914, 1}, "91.4%"};
+  auto a = sheet_of("a.csv", {kpi_with("K", "件数", "a.csv", {with_rate})});
+  auto b = sheet_of("b.csv", {kpi_with("K", "件数", "b.csv", {target_only})});
+  auto c = sheet_of("c.csv", {kpi_with("K", "件数", "c.csv", {rate_again})});
+  // b.csv gives the target only: the rate and its line are a.csv's.
+  auto ab = merge_sheets({a, b});
+  const auto& joined = observation(ab.sheets[0].parsed.indicators.at(0), 2023);
+  CHECK(joined.target.text == "350");
+  CHECK(joined.published_rate.text == "95.4%");
+  CHECK(joined.source.path == "a.csv");
+  // A later file printing a rate of its own moves it there.
+  auto abc = merge_sheets({a, b, c});
+  const auto& replaced = observation(abc.sheets[0].parsed.indicators.at(0), 2023);
+  CHECK(replaced.published_rate.text == "91.4%");
+  CHECK(replaced.source.path == "c.csv");
+  CHECK(replaced.source.line == 5);
+}
+
 TEST_CASE("merge: another name under the same id stays apart, with a note", "[merge]") {
   auto a = sheet_of(
       "a.csv", {kpi_with("K", "観光客数", "a.csv", {obs(2020, Decimal{1, 0}, "1", "a.csv", 2)})});
