@@ -94,7 +94,21 @@ std::string sheet_names(const grid::Workbook& book) {
   return names;
 }
 
-std::string no_kpi_sheet_message(const grid::Workbook& book, const PipelineOptions& options) {
+// A sheet read as a KPI table of which only the header is there: no row, no diagnostic.
+bool is_header_only(const model::Sheet& s) {
+  return s.usable && s.parsed.rows_read == 0 && s.parsed.indicators.empty() &&
+         s.parsed.diagnostics.empty();
+}
+
+std::string no_kpi_sheet_message(const grid::Workbook& book, const PipelineOptions& options,
+                                 const std::vector<std::string>& header_only) {
+  std::string templates;
+  for (const auto& name : header_only) templates += (templates.empty() ? "" : ", ") + name;
+  if (!templates.empty())
+    return fmt::format(
+        "no KPI rows in the workbook: the KPI table header of {} has no rows "
+        "below it (expected a row for each KPI)",
+        templates);
   if (options.sheet)
     return fmt::format("no sheet named '{}' holds a KPI table (sheets: {})", *options.sheet,
                        sheet_names(book));
@@ -179,13 +193,24 @@ std::vector<model::Sheet> process_workbook(std::string_view bytes, const std::st
                    read.error_sheet)};
   }
   std::vector<model::Sheet> sheets;
+  std::vector<std::string> header_only;  // sheets of a KPI table's header alone (templates)
   for (const auto& sheet : read.book->sheets) {
     if (!wanted(sheet, options)) continue;
     auto s = process_grid_sheet(sheet, path, read.book->kind, options);
-    if (s.usable) sheets.push_back(std::move(s));
+    if (is_header_only(s))
+      header_only.push_back(sheet.name);
+    else if (s.usable)
+      sheets.push_back(std::move(s));
   }
   if (sheets.empty())
-    return {failed(path, no_kpi_sheet_message(*read.book, options), "input.no-kpi-table")};
+    return {failed(path, no_kpi_sheet_message(*read.book, options, header_only),
+                   header_only.empty() ? "input.no-kpi-table" : "input.no-rows")};
+  for (const auto& name : header_only)
+    sheets.front().parsed.diagnostics.push_back(
+        {{path, 0, model::SharedName(name)},
+         model::Severity::note,
+         "input.no-rows",
+         "a KPI table's header without rows below it (a template?): no KPIs"});
   return sheets;
 }
 

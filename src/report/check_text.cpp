@@ -50,12 +50,13 @@ void write_unpublished(std::ostream& out, const CheckContext& ctx,
     const auto& sheet = ctx.result.sheets[i];
     const auto& t = tallies[i];
     if (t.published != 0) continue;
+    auto where = location_text({sheet.path, 0, sheet.sheet_name});  // book.xlsx:Sheet
     if (ctx.lang == Lang::ja)
-      out << fmt::format("{}: 達成率 {} 件を計算（この表は達成率を公表していません）\n", sheet.path,
+      out << fmt::format("{}: 達成率 {} 件を計算（この表は達成率を公表していません）\n", where,
                          t.computed);
     else
-      out << fmt::format("{}: {} rate{} computed; the sheet publishes none\n", sheet.path,
-                         t.computed, t.computed == 1 ? "" : "s");
+      out << fmt::format("{}: {} rate{} computed; the sheet publishes none\n", where, t.computed,
+                         t.computed == 1 ? "" : "s");
   }
 }
 

@@ -9,6 +9,7 @@
 #include <map>
 
 #include <nlohmann/json.hpp>
+#include <xlsxwriter.h>
 
 #include "cli/run_binary.hpp"
 
@@ -330,4 +331,44 @@ TEST_CASE("check counts each sheet's rates under it when its KPIs join an earlie
   REQUIRE(json["sheets"].size() == 2);
   CHECK(json["sheets"][0]["formulas"]["ratio against the year target"] == 2);
   CHECK(json["sheets"][1]["formulas"]["ratio against the year target"] == 1);
+}
+
+namespace {
+
+// A workbook with a KPI sheet (when `with_data`) and a sheet of the same header alone.
+void write_book_with_template(const fs::path& path, bool with_data) {
+  lxw_workbook* book = workbook_new(path.c_str());
+  auto header = [](lxw_worksheet* sheet) {
+    const char* titles[] = {"No", "指標名", "目標値(R5)", "実績値(R5)", "達成率(R5)"};
+    for (int c = 0; c < 5; ++c) worksheet_write_string(sheet, 0, c, titles[c], nullptr);
+  };
+  if (with_data) {
+    lxw_worksheet* data = workbook_add_worksheet(book, "data");
+    header(data);
+    worksheet_write_number(data, 1, 0, 1, nullptr);
+    worksheet_write_string(data, 1, 1, "観光客数", nullptr);
+    worksheet_write_number(data, 1, 2, 100, nullptr);
+    worksheet_write_number(data, 1, 3, 90, nullptr);
+    worksheet_write_string(data, 1, 4, "90.0%", nullptr);
+  }
+  header(workbook_add_worksheet(book, "template"));
+  workbook_close(book);
+}
+
+}  // namespace
+
+TEST_CASE("a sheet of a KPI header alone is a note beside KPI sheets, an error alone",
+          "[cli][check][workbook]") {
+  auto dir = scratch("header-only");
+  write_book_with_template(dir / "book.xlsx", true);
+  write_book_with_template(dir / "empty.xlsx", false);
+  auto both = run_kpi_report("check " + quoted((dir / "book.xlsx").string()));
+  CHECK(both.exit_code == 0);
+  CHECK_THAT(both.out, Catch::Contains("book.xlsx:template: note: a KPI table's header without "
+                                       "rows below it"));
+  CHECK_THAT(both.out, Catch::Contains("1 published rates checked: 1 match"));
+  auto alone = run_kpi_report("check " + quoted((dir / "empty.xlsx").string()));
+  CHECK(alone.exit_code == 2);
+  CHECK_THAT(alone.out, Catch::Contains("empty.xlsx: error: no KPI rows in the workbook: the KPI "
+                                        "table header of template has no rows below it"));
 }
