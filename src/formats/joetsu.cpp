@@ -9,6 +9,8 @@
 // Heading rows give the policy field (分野1【しごとづくり】…), the basic direction (A-1 …) and
 // the measure (A-1-1 …); a 数値目標 cell starts the numeric targets of the policy field.
 #include "kpi/formats/joetsu.hpp"
+
+#include "kpi/formats/grid_headers.hpp"
 #include "kpi/formats/parse_kit.hpp"
 
 #include <algorithm>
@@ -136,7 +138,9 @@ Columns read_columns(const Row& row) {
       found.emplace_back(i, Kind::target);
       columns.target_year = text::fiscal_year_in(s).value_or(0);
     }
-    if (text::contains(s, "達成率") || text::contains(s, "進捗率") || text::contains(s, "達成度"))
+    // Any word a grid reads as a rate column (達成率, 到達率, 進捗状況, 対目標比 …).
+    if (text::contains(s, "達成率") || text::contains(s, "進捗率") || text::contains(s, "達成度") ||
+        formats::grid_headers::read_normalized_header(s).role == formats::grid_headers::Role::rate)
       columns.rate_header = s;
   }
   // Values are read by position after the name: a column of rates among them would shift

@@ -550,7 +550,7 @@ TEST_CASE("a value cell holding a run of millions of digits is read in linear ti
 TEST_CASE("joetsu: a header with a rate column is an error, its rows not read by place",
           "[joetsu]") {
   // Read by place, the rates would be taken for targets and go unchecked.
-  for (std::string rate : {"達成率", "達成率（R5）", "進捗率"}) {
+  for (std::string rate : {"達成率", "達成率（R5）", "進捗率", "到達率", "進捗状況", "対目標比"}) {
     CAPTURE(rate);
     auto out = kpi::formats::joetsu::parse(
         "政策分野\t基本的方向性\t具体的施策\t重要業績評価指標（KPI）\t\t\t\t\n"
