@@ -2,6 +2,8 @@
 #include "kpi/formats/kanazawa_rows.hpp"
 #include "kpi/formats/parse_kit.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "kpi/formats/mid_plan.hpp"
@@ -180,13 +182,31 @@ bool is_footnote_line(std::string_view line) {
   return text::starts_with(t, "※") || text::starts_with(t, "注");
 }
 
-// A skipped line printing a percentage (実績値 450名 達成率 57.0%, a row whose values cannot
-// be read ending in 57.0%): this layout reads no rates, so a line that may print one is not
-// passed over with a warning. Footnotes (※, 注) are left as they are.
+// Whether a line may print a rate: a percentage (57.0%, 57.0 パーセント), or a rate's name
+// with a number after it (達成率 99.0, 進捗率 0.99).
+bool may_print_a_rate(std::string_view printed) {
+  auto normalized = text::normalize(printed);
+  if (text::prints_a_percentage(normalized)) return true;
+  auto digit_after = [&](std::size_t at) {
+    return at != std::string::npos &&
+           std::any_of(normalized.begin() + static_cast<std::ptrdiff_t>(at), normalized.end(),
+                       text::is_ascii_digit);
+  };
+  for (std::string_view word : {"達成率", "進捗率", "達成度", "到達率"})
+    if (digit_after(normalized.find(word))) return true;
+  auto percent_word = normalized.find("パーセント");
+  return percent_word != std::string::npos &&
+         std::any_of(normalized.begin(),
+                     normalized.begin() + static_cast<std::ptrdiff_t>(percent_word),
+                     text::is_ascii_digit);
+}
+
+// A skipped line that may print a rate (実績値 450名 達成率 57.0%, a row whose values cannot
+// be read ending in 57.0%, 達成率 99.0): this layout reads no rates, so a line that may print
+// one is not passed over with a warning. Footnotes (※, 注) are left as they are.
 void BlockReader::skip(int line, std::string reason, std::string_view printed) {
   ++out_.rows_read;
-  if (!printed.empty() && !is_footnote_line(printed) &&
-      text::prints_a_percentage(text::normalize(printed))) {
+  if (!printed.empty() && !is_footnote_line(printed) && may_print_a_rate(printed)) {
     reason +=
         "; it prints a percentage, which may be a rate this layout cannot read: a wrong one "
         "would pass unchecked";

@@ -471,6 +471,16 @@ TEST_CASE("kanazawa: a skipped line printing a percentage is an error, a footnot
   // The same values in columns after the target: not readable, and a percentage among them.
   auto columns = parse(block("・ 参加者数\t302 名 (R4)\t→ 600 名 (R10)\t450 名 (R6)\t57.0%"));
   CHECK(severity_at(columns, 7) == kpi::model::Severity::error);
+  // A rate named with its number but no '%': still a rate this layout cannot read.
+  for (std::string line : {"実績値 450 名 (R6) 達成率 57.0", "実績値 450 名 (R6) 達成率 0.57",
+                           "実績値 450 名 (R6) 達成率 57.0パーセント"}) {
+    CAPTURE(line);
+    auto unmarked = parse(block("・ 参加者数 302 名 (R4) → 600 名 (R10)\n" + line));
+    CHECK(severity_at(unmarked, 8) == kpi::model::Severity::error);
+  }
+  // A note without a rate stays a warning.
+  auto note = parse(block("・ 参加者数 302 名 (R4) → 600 名 (R10)\n実施回数は年 2 回"));
+  CHECK(severity_at(note, 8) == kpi::model::Severity::warning);
   // A footnote naming a rate stays a warning.
   auto footnote =
       parse(block("・ 参加者数 302 名 (R4) → 600 名 (R10)\n※達成率 100%以上を目標とする"));
