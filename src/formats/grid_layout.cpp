@@ -63,8 +63,26 @@ struct Layout {
   // Columns of the same year and role as another: {the column read, the one left out}.
   std::vector<std::pair<int, int>> unread;
   std::array<int, role_count> first_column{};  // by role: the first column, or -1
+  // The header's last column with a title, read or not (前年度比, 備考): a delimited row with
+  // values past it was split by an unquoted comma (wider_than_header).
+  int last_titled_column = -1;
   int column(Role role) const { return first_column[static_cast<std::size_t>(role)]; }
 };
+
+// The last column of the header rows holding any text, or of a column read.
+int last_titled_column(const grid::Sheet& sheet, const HeaderMap& header) {
+  int last = -1;
+  for (const auto& c : header.columns) last = std::max(last, c.index);
+  for (int r = header.first_row; r <= header.last_row; ++r) {
+    const auto& cells = sheet.rows[static_cast<std::size_t>(r)];
+    for (int c = static_cast<int>(cells.size()) - 1; c > last; --c)
+      if (!cell_text(&cells[static_cast<std::size_t>(c)]).empty()) {
+        last = c;
+        break;
+      }
+  }
+  return last;
+}
 
 void index_columns(Layout& layout) {
   layout.first_column.fill(-1);
@@ -626,10 +644,8 @@ void skip(model::ParseOutput& out, const RowContext& ctx, int row, std::string r
 // without a header are common there.
 bool wider_than_header(const RowContext& ctx, const Layout& layout, int row) {
   if (ctx.row_lines.empty()) return false;
-  int last = -1;
-  for (const auto& c : layout.header.columns) last = std::max(last, c.index);
   const auto& cells = ctx.sheet.rows[static_cast<std::size_t>(row)];
-  for (std::size_t c = static_cast<std::size_t>(last + 1); c < cells.size(); ++c)
+  for (auto c = static_cast<std::size_t>(layout.last_titled_column + 1); c < cells.size(); ++c)
     if (!cell_text(&cells[c]).empty()) return true;
   return false;
 }
@@ -1009,6 +1025,7 @@ void parse_table(model::ParseOutput& out, RowContext& ctx, grid_tables::Table ta
   prefer_visible_columns(header, sheet);
   auto missing = grid_headers::missing_roles(header);
   auto layout = resolve(std::move(header), context_year);
+  layout.last_titled_column = last_titled_column(sheet, layout.header);
   find_stacked_rows(layout, sheet);
   if (layout.kind_column >= 0) missing.clear();  // the rows name targets and actuals
   if (!missing.empty()) out.diagnostics.push_back(missing_columns(ctx, layout, missing));

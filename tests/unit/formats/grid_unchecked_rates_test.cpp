@@ -577,4 +577,13 @@ TEST_CASE("a CSV row with values past the header's last column is an error, not 
   const auto* d = find_code(out, "input.skipped-row");
   REQUIRE(d);
   CHECK(d->severity == Severity::error);
+  // A titled column no role reads (前年度比) is no column past the header: its values stay
+  // unread, the row is a KPI.
+  auto titled = read(
+      "令和5年度 KPI進捗\n"
+      "No,指標名,単位,基準値,目標値(R5),実績値(R5),達成率(R5),前年度比\n"
+      "1,観光入込客数,万人,300,350,320,91.4%,95.0%\n");
+  REQUIRE(titled.indicators.size() == 1);
+  CHECK(titled.skipped.empty());
+  CHECK(only_observation(titled, 0).check.verdict == Verdict::match);
 }
