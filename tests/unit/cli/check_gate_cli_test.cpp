@@ -8,8 +8,8 @@
 #include <fstream>
 #include <map>
 
-#include <nlohmann/json.hpp>
 #include <xlsxwriter.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/run_binary.hpp"
 
