@@ -148,14 +148,34 @@ std::string stored_note(const model::Value& v, const char* role) {
                      v.workbook->stored->to_string(), v.text);
 }
 
+// Whether a cell shows its stored value to fewer digits (79.2 shown as 79): the shown number
+// is the stored one rounded at the shown decimals. A format printing another number (the
+// constant "320" over a stored 334) shows no rounding of it.
+bool shows_its_value(const model::Value& v) {
+  if (!v.workbook->stored || !v.number) return true;
+  auto rounded = calc::round_half_away(calc::Rational::of(*v.workbook->stored), v.number->scale);
+  return calc::compare(calc::Rational::of(rounded), calc::Rational::of(*v.number)) == 0;
+}
+
 // The cells' full values decide where they hold more digits than they show: a rate they give
 // matches; a rate only the shown digits' precision explained (consistent) but they do not is
-// a mismatch, since the value is known and not only its printed precision.
+// a mismatch, since the value is known and not only its printed precision. A cell whose format
+// shows another number than its value (no rounding of it) explains nothing: the printed table
+// contradicts itself, and its rate stays as checked on what is shown.
 void judge_stored(const model::Indicator& ind, model::Observation& obs,
                   const calc::Profile& profile, const RateCheckOptions& options) {
   bool any = obs.actual.workbook->stored || obs.target.workbook->stored ||
              ind.baseline.value.workbook->stored;
   if (!any || obs.check.verdict == Verdict::match) return;
+  if (!shows_its_value(obs.actual) || !shows_its_value(obs.target) ||
+      !shows_its_value(ind.baseline.value)) {
+    obs.check.explanation += fmt::format(
+        "{}{}{} (a format showing another number than the cell holds: the printed table "
+        "contradicts itself)",
+        stored_note(obs.actual, "actual"), stored_note(obs.target, "target"),
+        stored_note(ind.baseline.value, "baseline"));
+    return;
+  }
   auto full_ind = ind;
   full_ind.baseline.value = with_stored(ind.baseline.value);
   auto full_obs = obs;

@@ -417,6 +417,33 @@ TEST_CASE("a rate the shown digits would explain fails when the stored value doe
   CHECK_THAT(o.check.explanation, Catch::Contains("D2 holds 79.2 but shows 79"));
 }
 
+TEST_CASE("a cell whose format shows another number than it holds explains no rate",
+          "[grid][layout][stored][gate]") {
+  // F2 holds 334 under the format "320" (a constant): the sheet prints 320 and 95.4%, while
+  // 320 / 350 = 91.4%. The rate is right for 334 but the printed table contradicts itself.
+  auto sheet = grid_of({
+      {"No", "指標名", "R5目標値", "R5実績値", "R5達成率"},
+      {"1", "観光入込客数", "350", "320", "95.4%"},
+  });
+  auto& actual = sheet.set(1, 3);
+  actual.kind = kpi::grid::CellKind::number;
+  actual.value = "334";
+  actual.number_format = "\"320\"";
+  auto out = read_grid(sheet);
+  const auto& o = find_observation(find_indicator(out, "1"), 2023);
+  CHECK(o.actual.text == "320");
+  CHECK(o.check.verdict == Verdict::mismatch);
+  CHECK_THAT(o.check.explanation, Catch::Contains("D2 holds 334 but shows 320 (a format showing "
+                                                  "another number than the cell holds"));
+  // Shown rounded (334 under a format of tens would be 330, not 320): the stored value
+  // explains the rate as more digits than shown.
+  actual.value = "320.4";
+  actual.number_format = "0";
+  sheet.set(1, 4).display = "91.5%";
+  auto rounded = read_grid(sheet);
+  CHECK(find_observation(find_indicator(rounded, "1"), 2023).check.verdict == Verdict::match);
+}
+
 TEST_CASE("a rate cell storing a number shown as a date or a word fails, typed words do not",
           "[grid][layout][gate]") {
   // 72 / 80 = 90.0%. G2 stores 1 under [>=1]"達成";0.0% (shows 達成: achieved), G3 stores 95
