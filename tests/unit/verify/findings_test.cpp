@@ -143,7 +143,8 @@ TEST_CASE("a total's parts are found among many rows of one id, in row order",
   auto one = kpi_row("2", "利用者数 (A線)", 60003);
   add_year(one, 2023, "", "1,011");
   rows.push_back(one);
-  auto f = find_kind(findings_of(rows), "parts-total");
+  auto all = findings_of(rows);
+  auto f = find_kind(all, "parts-total");
   REQUIRE(f);
   CHECK_THAT(f->message, Catch::Contains("add up to 2336 but the total says 2,236"));
   CHECK(f->rows.at(1).line == 60002);  // the first part in row order: B線
