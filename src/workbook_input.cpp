@@ -94,10 +94,9 @@ std::string sheet_names(const grid::Workbook& book) {
   return names;
 }
 
-// A sheet read as a KPI table of which only the header is there: no row, no diagnostic.
+// A sheet read as a KPI table of which only the header is there (a template).
 bool is_header_only(const model::Sheet& s) {
-  return s.usable && s.parsed.rows_read == 0 && s.parsed.indicators.empty() &&
-         s.parsed.diagnostics.empty();
+  return s.usable && formats::grid_layout::header_only(s.parsed);
 }
 
 std::string no_kpi_sheet_message(const grid::Workbook& book, const PipelineOptions& options,

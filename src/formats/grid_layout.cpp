@@ -1099,15 +1099,11 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
   return out;
 }
 
-namespace {
-
-bool has_errors(const model::ParseOutput& out) {
-  return std::any_of(
-      out.diagnostics.begin(), out.diagnostics.end(),
-      [](const model::Diagnostic& d) { return d.severity == model::Severity::error; });
+bool header_only(const model::ParseOutput& out) {
+  return out.rows_read == 0 && out.indicators.empty() &&
+         std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
+                      [](const auto& d) { return d.severity == model::Severity::error; });
 }
-
-}  // namespace
 
 int sniff(std::string_view text) {
   auto head = text.substr(0, std::min(text.size(), sniffed_bytes));
@@ -1122,7 +1118,7 @@ model::ParseOutput parse(std::string_view text, std::string_view path) {
   auto out = parse_sheet(grid.sheet, path, grid.row_lines);
   // A header and nothing below it: a file of no KPIs is no sheet to report on (a workbook's
   // sheet of headers only is a template among others, and says so in its sheet list).
-  if (out.rows_read == 0 && out.indicators.empty() && !has_errors(out))
+  if (header_only(out))
     out.diagnostics.push_back(
         {{std::string(path), static_cast<int>(grid.row_lines.empty() ? 1 : grid.row_lines.back())},
          model::Severity::error,

@@ -56,20 +56,17 @@ std::string_view lone_percentage(std::string_view normalized) {
 // prints two percentages ("91.4%/95.0%", "91.4%（95.0%）"), a percentage after a bare number
 // ("※91 95.4%": the 91 was read), or the number in another unit ("91.4‰").
 bool prints_one_rate(std::string_view normalized, const text::CellValue& v) {
-  int percentages = 0;
-  for (auto percent = normalized.find('%'); percent != std::string_view::npos;
-       percent = normalized.find('%', percent + 1))
-    percentages += !text::percentage_at(normalized, percent).empty();
-  if (percentages > 1) return false;
+  bool any = text::prints_a_percentage(normalized);
+  if (any && lone_percentage(normalized).empty()) return false;  // two or more
   if (v.unit == "%") return true;
-  return percentages == 0 && normalized.find("\xE2\x80\xB0") == std::string_view::npos;  // ‰
+  return !any && normalized.find(text::per_mille_sign) == std::string_view::npos;
 }
 
 text::CellValue read_grid_rate(const grid::Cell* cell, int row, int col) {
   auto v = read_grid_value(cell, row, col);
   if (!cell) return v;
   thread_local std::string normalized_buffer;
-  auto printed = v.value.text;
+  const auto& printed = v.value.text;  // not changed below: the view stays valid
   auto normalized = text::normalized_view(printed, normalized_buffer);
   if (v.value.number) {
     // Not one rate: the cell is left unread (its text kept), which fails where the rate can

@@ -752,7 +752,7 @@ void fill_rebuilt(Context& c, model::Indicator& ind, const Displaced& d,
 
 // Whether a displaced row's pieces print a published rate (a percentage).
 bool prints_rates(const Displaced& d) {
-  auto percent = [](const model::Value& v) { return v.text.find('%') != std::string::npos; };
+  auto percent = [](const model::Value& v) { return text::has_percent_sign(v.text); };
   if (std::any_of(d.loose.begin(), d.loose.end(), percent)) return true;
   for (const auto& block : d.blocks)
     if (std::any_of(block.begin(), block.end(), percent)) return true;

@@ -9,6 +9,7 @@
 #include "finding_kinds.hpp"
 #include "kpi/text/normalize.hpp"
 #include "kpi/text/number.hpp"
+#include "kpi/text/percentage.hpp"
 #include "kpi/text/strings.hpp"
 #include "kpi/util/parallel_chunks.hpp"
 #include "kpi/util/thread_count.hpp"
@@ -323,7 +324,7 @@ std::string_view why_unread_fails(const model::Value& published, std::string_vie
   bool digits = std::any_of(normalized.begin(), normalized.end(), text::is_ascii_digit);
   if (digits && normalized.find('%') != std::string::npos)  // 75,0%, %95.0, 29% 9%
     return "a percentage that is not one number kpi-report reads";
-  if (digits && normalized.find("\xE2\x80\xB0") != std::string::npos)  // 91.4‰
+  if (digits && normalized.find(text::per_mille_sign) != std::string::npos)  // 91.4‰
     return "a rate in per mille (‰), not a percentage";
   if (published.workbook->stored)
     return "a number the cell stores, shown by its format as a date or a word";

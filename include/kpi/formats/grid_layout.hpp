@@ -30,4 +30,8 @@ model::ParseOutput parse_sheet(const grid::Sheet& sheet, std::string_view path,
                                std::optional<grid_headers::HeaderMap> header = std::nullopt,
                                unsigned threads = 0);
 
+// Whether a parse found a KPI table's header and nothing below it: no row read, no KPI and no
+// error (a template, or a CSV of its header alone).
+bool header_only(const model::ParseOutput& out);
+
 }  // namespace kpi::formats::grid_layout

@@ -6,6 +6,9 @@
 
 namespace kpi::text {
 
+// The per-mille sign ‰ (U+2030), which NFKC keeps: a rate printed in it is no percentage.
+inline constexpr std::string_view per_mille_sign = "\xE2\x80\xB0";
+
 // The percentage whose '%' is at `percent` in `normalized`: its sign, number and the '%'
 // ("-3.5%"), or empty when no digit comes before the '%' (a header's "(%)"). The number is
 // digits with '.' and ',', and spaces may stand between it and the '%'.
