@@ -38,7 +38,7 @@ deb=$build/kpi-report_${version}_$(dpkg --print-architecture).deb
 dpkg-deb -c "$deb"
 dpkg-deb -f "$deb"
 depends=$(dpkg-deb -f "$deb" Depends)
-for package in libicu72 libfmt9 libzip4 libexpat1 libstdc++6 libc6; do
+for package in libzip4 libexpat1 libxlsxwriter4 libc6; do
   tr ',' '\n' <<<"$depends" | awk '{ print $1 }' | grep -xF "$package" >/dev/null ||
     { echo "Depends lacks $package: $depends" >&2; exit 1; }
 done
