@@ -87,12 +87,14 @@ VALUE_LINE = re.compile(r"\d%|増加指標|減少指標|維持指標|^[\d\s,.▲
 
 
 def vary_takaoka(lines, rng):
-    """One factor per record (from its number line on): its value line and the loose numbers
-    the PDF extraction moved away from it scale together."""
-    factor, out = 1, []
+    """One factor for the whole sheet: the PDF extraction moved some numbers of a record away
+    from it, into the lines of later records (No.9's final target 720 after No.11), and they
+    must scale with their own record's values. Record numbers (the record's, or the next
+    one's, alone on a line) are kept."""
+    factor, record, out = rng.choice(FACTORS), 0, []
     for line in lines:
-        if re.fullmatch(r"\d{1,3}", line.strip()):
-            factor = rng.choice(FACTORS)
+        if line.strip() in (str(record), str(record + 1)):
+            record = int(line.strip())
             out.append(line)
         else:
             out.append(scale_outside_parentheses(line, factor) if VALUE_LINE.search(line) else line)

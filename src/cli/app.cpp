@@ -14,6 +14,7 @@
 #include "commands.hpp"
 #include "kpi/calc/profile.hpp"
 #include "kpi/model/diagnostic_summary.hpp"
+#include "kpi_git_revision.hpp"  // generated at every build: KPI_GIT_REVISION
 
 namespace kpi::cli {
 namespace {
@@ -73,12 +74,8 @@ std::vector<std::string> with_default_command(int argc, char** argv) {
   return args;
 }
 
-#ifndef KPI_GIT_REVISION
-#define KPI_GIT_REVISION "unknown"
-#endif
-
-// `kpi-report 0.1.0 (git 6b1daac-dirty)`: the git revision is taken when the build is
-// configured (CMakeLists.txt); "unknown" when the sources were no git checkout.
+// `kpi-report 0.1.0 (git 6b1daac-dirty)`: the git revision is taken at every build
+// (src/cli/git_revision.cmake); "unknown" when the sources were no git checkout.
 std::string version_text() {
   return fmt::format("kpi-report {} (git {})", KPI_VERSION, KPI_GIT_REVISION);
 }
