@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kpi/text/era.hpp"
@@ -144,20 +146,30 @@ bool is_id_header(std::string_view key) {
          key == "指標no." || key == "kpino" || key == "kpino.";
 }
 
-// "5年度" / "4年度実績" / "目標値(6年度)": a year of one or two digits before 年度, at the
-// header's start or in brackets, with no era or century (a header without a year
-// find_fiscal_year reads); 0 when there is none. "過去5年度平均" counts years: none.
-int era_less_year_in(std::string_view key) {
-  auto at = key.find("年度");
-  if (at == std::string_view::npos) return 0;
+// The era's year of one or two digits, or 元 (its first year), ending `key` at `at`: the year and
+// where it starts; 0 when there is none.
+std::pair<int, std::size_t> era_year_before(std::string_view key, std::size_t at) {
+  constexpr std::string_view first_year = "元";
+  if (key.substr(0, at).ends_with(first_year)) return {1, at - first_year.size()};
   std::size_t start = at;
   while (start > 0 && text::is_ascii_digit(key[start - 1])) --start;
   std::size_t digits = at - start;
-  if (digits == 0 || digits > 2) return 0;
-  if (start > 0 && key[start - 1] != '(' && key[start - 1] != '[' && key[start - 1] != '/')
-    return 0;
+  if (digits == 0 || digits > 2) return {0, at};
   int year = 0;
   for (std::size_t i = start; i < at; ++i) year = year * 10 + (key[i] - '0');
+  return {year, start};
+}
+
+// "5年度" / "4年度実績" / "目標値(6年度)" / "基準値(元年度)": a year of one or two digits (or 元)
+// before 年度, at the header's start or in brackets, with no era or century (a header without
+// a year find_fiscal_year reads); 0 when there is none. "過去5年度平均" counts years: none.
+int era_less_year_in(std::string_view key) {
+  auto at = key.find("年度");
+  if (at == std::string_view::npos) return 0;
+  auto [year, start] = era_year_before(key, at);
+  if (year == 0) return 0;
+  if (start > 0 && key[start - 1] != '(' && key[start - 1] != '[' && key[start - 1] != '/')
+    return 0;
   return year;
 }
 
@@ -360,6 +372,15 @@ int bare_years(const std::vector<HeaderWord>& row) {
   return n;
 }
 
+// Years of the row above standing over the value columns of the named row (令和4年度 over
+// 目標値): a title above the header (「令和5年度 新田町 KPI進捗状況」 over No) is not one.
+int years_over_values(const std::vector<HeaderWord>& above, const std::vector<HeaderWord>& here) {
+  int n = 0;
+  for (std::size_t c = 0; c < above.size() && c < here.size(); ++c)
+    n += above[c].fiscal_year && (is_value_role(here[c].role) || here[c].role == Role::grade);
+  return n;
+}
+
 // An upper header that stands over the columns to its right until the next one: a year
 // (令和5年度 over 目標値/実績値/達成率) or a value word (目標値 over R4/R5).
 bool spans_right(const HeaderWord& w) {
@@ -494,7 +515,7 @@ std::pair<int, int> header_rows(HeaderRows& rows, int row) {
       !rows.holds_numbers(row + 1))
     return {row, row + 1};
   const auto& above = rows.at(row - 1);
-  if (row > 0 && header_score(above) == 0 && bare_years(above) >= 1 && !here_has_years)
+  if (row > 0 && header_score(above) == 0 && years_over_values(above, here) >= 1 && !here_has_years)
     return {row - 1, row};
   return {row, row};
 }

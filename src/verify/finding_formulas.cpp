@@ -32,15 +32,22 @@ void assign_formula_of(std::string& out, const model::Observation& o) {
   if (!o.check.basis.empty()) out.append(" against the ").append(o.check.basis);
 }
 
+// Whether the target the rate was measured against is 0: the year's own, or the final target
+// (a sheet printing only 目標値（R7）: 社会増減数 0).
+bool zero_target(const model::Indicator& ind, const model::Observation& o) {
+  const auto& target =
+      o.check.basis_kind == Basis::final_target ? ind.final_target.value : o.target;
+  return target.number && target.number->units == 0;
+}
+
 // Indicators of the same kind should be computed alike: same direction, and a zero or a
 // non-zero target (zero targets need progress from the baseline).
 void assign_kind_of(std::string& out, const model::Indicator& ind, const model::Observation& o) {
   const char* direction = model::to_string(ind.direction);
-  bool zero_target = o.target.number && o.target.number->units == 0;
   // A printed indicator type (進捗割合型 ...) prescribes its own formula: its own kind.
   const char* typed = model::to_string(ind.rate_formula);
   out.assign(direction ? direction : "unknown-direction");
-  if (zero_target) out.append(" (target 0)");
+  if (zero_target(ind, o)) out.append(" (target 0)");
   if (typed) out.append(" (").append(typed).append(")");
 }
 
@@ -107,8 +114,8 @@ std::vector<std::pair<UseKey, Use>> uses_of(const model::Sheet& sheet) {
     for (const auto& o : ind.observations) {
       ++place;
       if (!o.published_rate.number || !explained(o) || !tells_formula(ind, o)) continue;
-      UseKey key{ind.direction, o.target.number && o.target.number->units == 0, ind.rate_formula,
-                 o.check.method, o.check.basis};
+      UseKey key{ind.direction, zero_target(ind, o), ind.rate_formula, o.check.method,
+                 o.check.basis};
       auto it =
           std::find_if(uses.begin(), uses.end(), [&](const auto& u) { return u.first == key; });
       if (it == uses.end()) it = uses.insert(uses.end(), {key, Use{0, &ind, &o, place}});

@@ -439,6 +439,69 @@ TEST_CASE("years printed without their era are in the era of the sheet's year", 
   CHECK(beside.indicators[0].observations[0].check.verdict == Verdict::mismatch);  // 56.3%
 }
 
+TEST_CASE("元年度 printed without its era is the first year of the sheet's era", "[grid-layout]") {
+  // A town's table under a 令和5年度 title: 基準値（元年度） is FY2019, 目標値（7年度） FY2025.
+  auto out = read(
+      "令和5年度 新田町 KPI進捗状況\n"
+      "番号,指標名,単位,基準値（元年度）,目標値（7年度）,5年度実績,達成率\n"
+      "1,町内就業者数,人,\"3,200\",\"3,400\",\"3,310\",97.4%\n"
+      "2,高齢者の通いの場の数,箇所,12,30,27,89.0%\n");
+  REQUIRE(out.indicators.size() == 2);
+  const auto& right = out.indicators[0];
+  CHECK(right.baseline.value.text == "3,200");
+  CHECK(right.baseline.fiscal_year == 2019);
+  CHECK(right.final_target.value.text == "3,400");
+  CHECK(right.final_target.fiscal_year == 2025);
+  const auto& year = only_observation(out, 0);
+  CHECK(year.fiscal_year == 2023);
+  CHECK(year.actual.text == "3,310");
+  CHECK(year.published_rate.text == "97.4%");
+  CHECK(year.check.verdict == Verdict::match);
+  CHECK(out.indicators[1].baseline.fiscal_year == 2019);
+  CHECK(only_observation(out, 1).check.verdict == Verdict::mismatch);  // 27 / 30 = 90.0%
+  CHECK(kpi::formats::grid_headers::read_header("基準値（元年度）").era_less_year == 1);
+  CHECK(kpi::formats::grid_headers::read_header("元年度").era_less_year == 1);
+  CHECK(kpi::formats::grid_headers::read_header("紀元年度").era_less_year == 0);
+}
+
+TEST_CASE("a title with a year right above the header is the title, not a row of years",
+          "[grid-layout]") {
+  // 「令和5年度 新田町 KPI進捗状況」 over 番号 gave its year to every column (基準値 FY2023,
+  // 目標値（7年度） a FY2023 target) and named no body; a title names the sheet's year and body.
+  auto out = read(
+      "令和5年度 新田町 KPI進捗状況\n"
+      "番号,指標名,単位,基準値,目標値（7年度）,実績値,達成率\n"
+      "1,町内就業者数,人,\"3,200\",\"3,400\",\"3,310\",97.4%\n"
+      "2,高齢者の通いの場の数,箇所,12,30,27,89.0%\n");
+  REQUIRE(out.indicators.size() == 2);
+  const auto& right = out.indicators[0];
+  CHECK(right.municipality_name == "新田町");
+  CHECK(right.baseline.value.text == "3,200");
+  CHECK_FALSE(right.baseline.fiscal_year);
+  CHECK(right.final_target.value.text == "3,400");
+  CHECK(right.final_target.fiscal_year == 2025);
+  const auto& year = only_observation(out, 0);
+  CHECK(year.fiscal_year == 2023);
+  CHECK(year.target.text.empty());
+  CHECK(year.actual.text == "3,310");
+  CHECK(year.check.verdict == Verdict::match);
+  const auto& wrong = only_observation(out, 1);  // 27 / 30 = 90.0%
+  CHECK(wrong.published_rate.text == "89.0%");
+  CHECK(wrong.check.verdict == Verdict::mismatch);
+
+  // Years over the value columns are still the upper row of the header.
+  auto years = read(
+      ",,令和4年度,,令和5年度,\n"
+      "No,指標名,目標値,実績値,目標値,実績値\n"
+      "1,観光案内所利用者数,\"12,000\",\"11,200\",\"13,000\",\"12,900\"\n");
+  REQUIRE(years.indicators.size() == 1);
+  REQUIRE(years.indicators[0].observations.size() == 2);
+  CHECK(years.indicators[0].observations[0].fiscal_year == 2022);
+  CHECK(years.indicators[0].observations[0].actual.text == "11,200");
+  CHECK(years.indicators[0].observations[1].fiscal_year == 2023);
+  CHECK(years.indicators[0].observations[1].target.text == "13,000");
+}
+
 TEST_CASE("a number of years before 年度 is no year", "[grid-layout]") {
   auto word = kpi::formats::grid_headers::read_header("過去5年度平均");
   CHECK(word.era_less_year == 0);

@@ -163,6 +163,30 @@ TEST_CASE("a sheet mixing formulas for the same kind of indicator", "[verify][fi
   CHECK_THAT(f->message, Catch::Contains("No.2 FY2020 uses ratio against the final target"));
 }
 
+TEST_CASE("a final target of 0 rated by progress is no formula mix", "[verify][findings]") {
+  // A sheet printing only 目標値（R7）: 社会増減数 ▲250 → 0 is rated by progress (zero target),
+  // the others by the ratio, every one against the final target.
+  auto against_final = [](std::string id, int line, std::string_view base, std::string_view target,
+                          std::string_view actual, std::string_view rate) {
+    auto row = kpi_row(std::move(id), "kpi" + std::to_string(line), line);
+    row.municipality = "unknown";
+    row.baseline.value = v(base);
+    row.final_target.value = v(target);
+    add_year(row, 2023, "", actual, rate);
+    return row;
+  };
+  auto migration = against_final("1", 1, "▲250", "0", "▲120", "52.0%");  // 130 / 250
+  auto output = against_final("2", 2, "3,200", "3,500", "3,380", "96.6%");
+  std::vector<Indicator> rows{migration, output};
+  kpi::verify::check_rates(rows);
+  CHECK(rows[0].observations[0].check.method == "progress");
+  CHECK(rows[0].observations[0].check.basis == "final target");
+  CHECK(rows[0].observations[0].check.verdict == kpi::model::Verdict::match);
+  CHECK(rows[1].observations[0].check.method == "ratio");
+  CHECK(rows[1].observations[0].check.verdict == kpi::model::Verdict::match);
+  CHECK_FALSE(find_kind(findings_of({migration, output}), "formula-mix"));
+}
+
 TEST_CASE("a rate every formula gives sides with none: no formula mix", "[verify][findings]") {
   // The sheet computes progress from the baseline (No.1, No.2). No.3's baseline is 0, where
   // progress is the ratio, and No.4's actual is its target (100 % either way): they are read
