@@ -235,6 +235,22 @@ void take_slot(Layout& layout, int& slot, int col, bool later_wins) {
   if (slot < 0 || later_wins) slot = col;
 }
 
+// The same after the years are placed: a hidden column that takes a visible one's year only
+// then (達成率(計算用) without a year beside 達成率（R5）, the title's year) gives way to it too.
+void prefer_visible_slots(Layout& layout, const grid::Sheet& sheet) {
+  std::erase_if(layout.unread, [&](const std::pair<int, int>& pair) {
+    auto [read, left_out] = pair;
+    bool read_hidden = is_hidden_column(sheet, read);
+    if (read_hidden == is_hidden_column(sheet, left_out)) return false;
+    if (read_hidden) {
+      for (auto& [year, cols] : layout.years)
+        for (int* slot : {&cols.target, &cols.actual, &cols.rate, &cols.grade})
+          if (*slot == read) *slot = left_out;
+    }
+    return true;
+  });
+}
+
 // A year printed without its era ("4年度") in the era of the sheet's year (令和5年度: 2022), when
 // that lands within 15 years of it; else in the era before (平成 30年度 on a 令和 sheet).
 std::optional<int> year_in_era_of(int context_year, int era_less_year) {
@@ -743,6 +759,11 @@ void read_row_kind(const RowContext& ctx, const Layout& layout, int row, RowRead
       read.skipped = "no KPI name (指標名 column empty)";
     return;
   }
+  // A note typed in the wide name column (※ 観光入込客数は暦年の値) alone in its row.
+  if (filled_cells(ctx.sheet, row) == 1 && is_footnote(ctx.sheet, row)) {
+    read.skipped = "a note on the table (※, 注, 出典), no KPI";
+    return;
+  }
   if (is_repeated_header(ctx, name)) {
     read.skipped = "repeated header row";
     return;
@@ -1025,6 +1046,7 @@ void parse_table(model::ParseOutput& out, RowContext& ctx, grid_tables::Table ta
   prefer_visible_columns(header, sheet);
   auto missing = grid_headers::missing_roles(header);
   auto layout = resolve(std::move(header), context_year);
+  prefer_visible_slots(layout, sheet);
   layout.last_titled_column = last_titled_column(sheet, layout.header);
   find_stacked_rows(layout, sheet);
   if (layout.kind_column >= 0) missing.clear();  // the rows name targets and actuals

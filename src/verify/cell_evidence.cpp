@@ -247,6 +247,17 @@ void judge_formula(const model::Indicator& ind, model::Observation& obs) {
   const auto& rate = obs.published_rate;
   if (rate.workbook->formula.empty()) return;
   auto& check = obs.check;
+  auto shape = shape_of(ind, obs, false);
+  if (rate.workbook->formula_uncached && !shape.foreign.empty()) {
+    // The formula alone is wrong, whatever it would compute: not left unchecked.
+    check.verdict = Verdict::mismatch;
+    check.explanation = fmt::format(
+        "rate formula {} in {} uses {}{} (saved without a computed value: open and save the "
+        "workbook in Excel or LibreOffice to see the rate it prints)",
+        rate.workbook->formula, rate.cell.name().view(), shape.foreign,
+        shape.expected.empty() ? "" : ": expected " + shape.expected);
+    return;
+  }
   if (rate.workbook->formula_uncached) {
     check.verdict = Verdict::unchecked;
     check.explanation = fmt::format(
@@ -255,7 +266,6 @@ void judge_formula(const model::Indicator& ind, model::Observation& obs) {
         rate.cell.name().view(), rate.workbook->formula);
     return;
   }
-  auto shape = shape_of(ind, obs, false);
   if (!shape.foreign.empty()) {
     check.verdict = Verdict::mismatch;
     // The rate's own verdict follows when it had one to give (a matching value has none).

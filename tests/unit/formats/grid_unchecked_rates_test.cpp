@@ -192,6 +192,95 @@ TEST_CASE("where a value comes from is a note, and a hidden column gives way to 
   CHECK(only_observation(shown, 1).published_rate.text == "50.0%");
 }
 
+TEST_CASE("a hidden undated 達成率(計算用) gives way to the printed 達成率（R5）",
+          "[grid-layout]") {
+  // The hidden column takes its year from the title only after the dated one is placed.
+  auto sheet = kpi::grid::read_delimited(
+                   "令和5年度 KPI進捗状況\n"
+                   "指標名,目標値（R5）,実績値（R5）,達成率(計算用),達成率（R5）\n"
+                   "観光入込客数,1500,1461,97.4%,97.4%\n"
+                   "移住者数,120,95,82.5%,82.5%\n",
+                   ',')
+                   .sheet;
+  sheet.hidden_cols = {3};
+  auto out = kpi::formats::grid_layout::parse_sheet(sheet, "book.xlsx");
+  kpi::verify::check_rates(out.indicators);
+  CHECK(find_code(out, "input.duplicate-column") == nullptr);
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(only_observation(out, 0).published_rate.cell.text() == "E3");
+  CHECK(only_observation(out, 0).check.verdict == Verdict::match);
+  CHECK(only_observation(out, 1).target.text == "120");
+  CHECK(only_observation(out, 1).actual.text == "95");
+  CHECK(only_observation(out, 1).published_rate.text == "82.5%");
+  CHECK(only_observation(out, 1).published_rate.cell.text() == "E4");
+  CHECK(only_observation(out, 1).check.verdict == Verdict::mismatch);
+  // The printed column undated, the hidden one dated: the printed one is still read.
+  sheet = kpi::grid::read_delimited(
+              "令和5年度 KPI進捗状況\n"
+              "指標名,目標値（R5）,実績値（R5）,達成率（R5）,達成率\n"
+              "移住者数,120,95,79.2%,82.5%\n",
+              ',')
+              .sheet;
+  sheet.hidden_cols = {3};
+  auto swapped = kpi::formats::grid_layout::parse_sheet(sheet, "book.xlsx");
+  kpi::verify::check_rates(swapped.indicators);
+  CHECK(find_code(swapped, "input.duplicate-column") == nullptr);
+  CHECK(only_observation(swapped, 0).published_rate.text == "82.5%");
+  CHECK(only_observation(swapped, 0).published_rate.cell.text() == "E3");
+  CHECK(only_observation(swapped, 0).check.verdict == Verdict::mismatch);
+}
+
+TEST_CASE("a rate formula saved without its value that uses another row's target fails",
+          "[grid-layout][workbook]") {
+  // openpyxl writes =ROUND(C4/B3,3) without a computed value: the formula alone is wrong.
+  auto sheet = kpi::grid::read_delimited(
+                   "令和5年度 KPI\n"
+                   "指標名,目標値,実績値,達成率\n"
+                   "移住者数,120,95,x\n"
+                   "企業誘致件数,5,6,x\n",
+                   ',')
+                   .sheet;
+  auto uncached = [&](int row, std::string_view formula) {
+    auto& cell = sheet.rows[static_cast<std::size_t>(row)][3];
+    cell.kind = kpi::grid::CellKind::empty;
+    cell.display = "";
+    cell.value = "";
+    cell.formula = formula;
+    cell.formula_cached = false;
+  };
+  uncached(2, "=ROUND(C3/B3,3)");
+  uncached(3, "=ROUND(C4/B3,3)");
+  auto out = kpi::formats::grid_layout::parse_sheet(sheet, "book.xlsx");
+  kpi::verify::check_rates(out.indicators);
+  const auto& own = only_observation(out, 0);
+  CHECK(own.check.verdict == Verdict::unchecked);
+  CHECK_THAT(own.check.explanation, Catch::Contains("without a computed value"));
+  const auto& wrong = only_observation(out, 1);
+  CHECK(wrong.target.text == "5");
+  CHECK(wrong.actual.text == "6");
+  CHECK(wrong.published_rate.text.empty());
+  CHECK(wrong.published_rate.cell.text() == "D4");
+  CHECK(wrong.check.verdict == Verdict::mismatch);
+  CHECK_THAT(wrong.check.explanation,
+             Catch::Contains("rate formula =ROUND(C4/B3,3) in D4 uses B3"));
+  CHECK_THAT(wrong.check.explanation, Catch::Contains("without a computed value"));
+}
+
+TEST_CASE("a note alone in the KPI name column is a note, not a KPI", "[grid-layout]") {
+  auto out = read(
+      "令和5年度 KPI\n"
+      "No,指標名,目標値,実績値,達成率\n"
+      "1,観光入込客数,1500,1461,97.4%\n"
+      ",※観光入込客数は暦年の値\n"
+      "2,移住者数,120,95,79.2%\n");
+  REQUIRE(out.indicators.size() == 2);
+  CHECK(out.indicators[1].name == "移住者数");
+  CHECK(only_observation(out, 1).check.verdict == Verdict::match);
+  REQUIRE(out.skipped.size() == 1);
+  CHECK(out.skipped[0].line == 4);
+  CHECK(out.skipped[0].reason == "a note on the table (※, 注, 出典), no KPI");
+}
+
 TEST_CASE("two visible columns for one year's rate: the one not read is named", "[grid-layout]") {
   // The rate left out prints rates (75.0%, wrong) that nothing checks: an error.
   auto out = read(
