@@ -425,6 +425,18 @@ bool is_footnote(const grid::Sheet& sheet, int row) {
   return false;
 }
 
+// A total row's label (合計, 小計, 計, 総計; spaced as 合　計 too) in its number, goal or measure
+// column while the name cell is empty, or "": such a row prints a target, an actual and a rate
+// like a KPI, and is read as one named by its label, so that its rate is checked too.
+std::string total_row_label(const RowContext& ctx, const Layout& layout, int row) {
+  for (Role role : {Role::id, Role::goal, Role::measure}) {
+    auto label = label_at(ctx, row, layout.column(role));
+    for (std::string_view total : {"合計", "小計", "計", "総計"})
+      if (text::equals_without_spaces(label, total)) return std::string(total);
+  }
+  return {};
+}
+
 bool has_values(const Layout& layout, const grid::Sheet& sheet, int row) {
   for (const auto& [year, cols] : layout.years)
     for (int c : {cols.target, cols.actual, cols.rate})
@@ -748,6 +760,7 @@ void read_row_kind(const RowContext& ctx, const Layout& layout, int row, RowRead
     read.continues = true;
     return;
   }
+  if (name.empty() && has_values(layout, ctx.sheet, row)) name = total_row_label(ctx, layout, row);
   if (name.empty()) {
     if (has_values(layout, ctx.sheet, row))
       read.skipped = "values without a KPI name (指標名 column empty)";

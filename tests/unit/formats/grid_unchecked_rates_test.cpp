@@ -739,3 +739,40 @@ TEST_CASE("a CSV row with values past the header's last column is an error, not 
   CHECK(titled.skipped.empty());
   CHECK(only_observation(titled, 0).check.verdict == Verdict::match);
 }
+
+TEST_CASE("a total row (合計) with an empty name cell is read and its rate checked",
+          "[grid-layout]") {
+  // 合計 in the number column, the name cell empty: 148 / 160 = 92.5%, printed 92.0%.
+  auto out = read(
+      "令和5年度 KPI進捗状況\n"
+      "番号,指標名,単位,目標値,実績値,達成率\n"
+      "1,観光入込客数,万人,120,110,91.7%\n"
+      "2,宿泊者数,万人,40,38,95.0%\n"
+      "合　計,,万人,160,148,92.0%\n"
+      "小計,,万人,,,\n");
+  REQUIRE(out.indicators.size() == 3);
+  const auto& total = out.indicators[2];
+  CHECK(total.name == "合計");
+  CHECK(total.id == "合 計");  // the number cell, normalised
+  const auto& year = only_observation(out, 2);
+  CHECK(year.fiscal_year == 2023);
+  CHECK(year.target.text == "160");
+  CHECK(year.actual.text == "148");
+  CHECK(year.published_rate.text == "92.0%");
+  CHECK(year.check.verdict == Verdict::mismatch);
+  CHECK(only_observation(out, 0).check.verdict == Verdict::match);
+  // A total row without values is no KPI: skipped with its reason.
+  REQUIRE(out.skipped.size() == 1);
+  CHECK(out.skipped[0].line == 6);
+  CHECK_FALSE(find_code(out, "input.skipped-row") == nullptr);
+
+  // 計 in the goal column of a table without a number column.
+  auto by_goal = read(
+      "令和5年度 KPI進捗状況\n"
+      "基本目標,指標名,目標値,実績値,達成率\n"
+      "1 しごと,就業者数,100,90,90.0%\n"
+      "計,,100,90,90.0%\n");
+  REQUIRE(by_goal.indicators.size() == 2);
+  CHECK(by_goal.indicators[1].name == "計");
+  CHECK(only_observation(by_goal, 1).check.verdict == Verdict::match);
+}
