@@ -62,7 +62,8 @@ struct Layout {
   std::vector<const Column*> undated;
   // Columns of the same year and role as another: {the column read, the one left out}.
   std::vector<std::pair<int, int>> unread;
-  std::array<int, role_count> first_column{};  // by role: the first column, or -1
+  const std::vector<int>* hidden_cols = nullptr;  // the sheet's, ascending
+  std::array<int, role_count> first_column{};     // by role: the first column, or -1
   // The header's last column with a title, read or not (前年度比, 備考): a delimited row with
   // values past it was split by an unquoted comma (wider_than_header).
   int last_titled_column = -1;
@@ -229,26 +230,19 @@ void prefer_visible_columns(HeaderMap& header, const grid::Sheet& sheet) {
 }
 
 // A year's target, actual or rate column: `col` when the slot is free or `later_wins`; the
-// column left out is noted (a warning names it).
+// column left out is noted (a warning names it). Of a hidden column and a printed one, the
+// printed one is read and nothing noted, in either order: 達成率(計算用), given the title's
+// year only here, beside 達成率（R5）.
 void take_slot(Layout& layout, int& slot, int col, bool later_wins) {
+  auto hidden = [&](int c) {
+    return std::binary_search(layout.hidden_cols->begin(), layout.hidden_cols->end(), c);
+  };
+  if (slot >= 0 && hidden(slot) != hidden(col)) {
+    if (hidden(slot)) slot = col;
+    return;
+  }
   if (slot >= 0) layout.unread.push_back({later_wins ? col : slot, later_wins ? slot : col});
   if (slot < 0 || later_wins) slot = col;
-}
-
-// The same after the years are placed: a hidden column that takes a visible one's year only
-// then (達成率(計算用) without a year beside 達成率（R5）, the title's year) gives way to it too.
-void prefer_visible_slots(Layout& layout, const grid::Sheet& sheet) {
-  std::erase_if(layout.unread, [&](const std::pair<int, int>& pair) {
-    auto [read, left_out] = pair;
-    bool read_hidden = is_hidden_column(sheet, read);
-    if (read_hidden == is_hidden_column(sheet, left_out)) return false;
-    if (read_hidden) {
-      for (auto& [year, cols] : layout.years)
-        for (int* slot : {&cols.target, &cols.actual, &cols.rate, &cols.grade})
-          if (*slot == read) *slot = left_out;
-    }
-    return true;
-  });
 }
 
 // A year printed without its era ("4年度") in the era of the sheet's year (令和5年度: 2022), when
@@ -276,9 +270,10 @@ void place_era_less_years(HeaderMap& header, std::optional<int> context_year) {
       c.fiscal_year = year_in_era_of(*context, c.era_less_year);
 }
 
-Layout resolve(HeaderMap header, std::optional<int> context_year) {
+Layout resolve(HeaderMap header, std::optional<int> context_year, const grid::Sheet& sheet) {
   place_era_less_years(header, context_year);
   Layout layout;
+  layout.hidden_cols = &sheet.hidden_cols;
   layout.header = std::move(header);
   index_columns(layout);
   std::vector<const Column*> without_year;
@@ -435,6 +430,11 @@ std::string total_row_label(const RowContext& ctx, const Layout& layout, int row
       if (text::equals_without_spaces(label, total)) return std::string(total);
   }
   return {};
+}
+
+// A note alone in its row, in whichever column (※ 実績値は速報値 under the name column).
+bool is_lone_note(const grid::Sheet& sheet, int row) {
+  return filled_cells(sheet, row) == 1 && is_footnote(sheet, row);
 }
 
 bool has_values(const Layout& layout, const grid::Sheet& sheet, int row) {
@@ -748,6 +748,8 @@ void read_row_cells(const RowContext& ctx, const Layout& layout, int row, RowRea
   if (read.skipped) read.skipped_prints_rates = prints_rates(layout, ctx.sheet, row);
 }
 
+constexpr const char* note_row = "a note on the table (※, 注, 出典), no KPI";
+
 void read_row_kind(const RowContext& ctx, const Layout& layout, int row, RowRead& read) {
   read.row = row;
   read.kind = kind_of_row(ctx, layout, row);
@@ -760,21 +762,21 @@ void read_row_kind(const RowContext& ctx, const Layout& layout, int row, RowRead
     read.continues = true;
     return;
   }
-  if (name.empty() && has_values(layout, ctx.sheet, row)) name = total_row_label(ctx, layout, row);
+  bool values = name.empty() && has_values(layout, ctx.sheet, row);
+  if (values) name = total_row_label(ctx, layout, row);
   if (name.empty()) {
-    if (has_values(layout, ctx.sheet, row))
+    if (values)
       read.skipped = "values without a KPI name (指標名 column empty)";
-    else if (filled_cells(ctx.sheet, row) == 1 && is_footnote(ctx.sheet, row))
-      read.skipped = "a note on the table (※, 注, 出典), no KPI";
+    else if (is_lone_note(ctx.sheet, row))
+      read.skipped = note_row;
     else if (filled_cells(ctx.sheet, row) == 1)
       read.skipped = "section heading, no KPI";
     else
       read.skipped = "no KPI name (指標名 column empty)";
     return;
   }
-  // A note typed in the wide name column (※ 観光入込客数は暦年の値) alone in its row.
-  if (filled_cells(ctx.sheet, row) == 1 && is_footnote(ctx.sheet, row)) {
-    read.skipped = "a note on the table (※, 注, 出典), no KPI";
+  if (is_lone_note(ctx.sheet, row)) {  // typed in the wide name column: ※ 観光入込客数は暦年の値
+    read.skipped = note_row;
     return;
   }
   if (is_repeated_header(ctx, name)) {
@@ -1058,8 +1060,7 @@ void parse_table(model::ParseOutput& out, RowContext& ctx, grid_tables::Table ta
   reclassify_rates(header, sheet);
   prefer_visible_columns(header, sheet);
   auto missing = grid_headers::missing_roles(header);
-  auto layout = resolve(std::move(header), context_year);
-  prefer_visible_slots(layout, sheet);
+  auto layout = resolve(std::move(header), context_year, sheet);
   layout.last_titled_column = last_titled_column(sheet, layout.header);
   find_stacked_rows(layout, sheet);
   if (layout.kind_column >= 0) missing.clear();  // the rows name targets and actuals

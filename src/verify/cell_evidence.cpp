@@ -248,31 +248,29 @@ void judge_formula(const model::Indicator& ind, model::Observation& obs) {
   if (rate.workbook->formula.empty()) return;
   auto& check = obs.check;
   auto shape = shape_of(ind, obs, false);
-  if (rate.workbook->formula_uncached && !shape.foreign.empty()) {
-    // The formula alone is wrong, whatever it would compute: not left unchecked.
+  bool uncached = rate.workbook->formula_uncached;
+  if (!shape.foreign.empty()) {  // the formula alone is wrong, whatever it computes
     check.verdict = Verdict::mismatch;
+    // The rate's own verdict follows when it had one to give (a matching value has none, nor
+    // has a formula saved without its value).
+    std::string after;
+    if (uncached)
+      after =
+          " (saved without a computed value: open and save the workbook in Excel or "
+          "LibreOffice to see the rate it prints)";
+    else if (!check.explanation.empty())
+      after = "; " + check.explanation;
     check.explanation = fmt::format(
-        "rate formula {} in {} uses {}{} (saved without a computed value: open and save the "
-        "workbook in Excel or LibreOffice to see the rate it prints)",
-        rate.workbook->formula, rate.cell.name().view(), shape.foreign,
-        shape.expected.empty() ? "" : ": expected " + shape.expected);
+        "rate formula {} in {} uses {}{}{}", rate.workbook->formula, rate.cell.name().view(),
+        shape.foreign, shape.expected.empty() ? "" : ": expected " + shape.expected, after);
     return;
   }
-  if (rate.workbook->formula_uncached) {
+  if (uncached) {
     check.verdict = Verdict::unchecked;
     check.explanation = fmt::format(
         "rate cell {} holds the formula {} without a computed value (written by a program that "
         "does not calculate): open and save the workbook in Excel or LibreOffice",
         rate.cell.name().view(), rate.workbook->formula);
-    return;
-  }
-  if (!shape.foreign.empty()) {
-    check.verdict = Verdict::mismatch;
-    // The rate's own verdict follows when it had one to give (a matching value has none).
-    check.explanation = fmt::format("rate formula {} in {} uses {}{}{}{}", rate.workbook->formula,
-                                    rate.cell.name().view(), shape.foreign,
-                                    shape.expected.empty() ? "" : ": expected " + shape.expected,
-                                    check.explanation.empty() ? "" : "; ", check.explanation);
     return;
   }
   if (check.verdict == Verdict::mismatch)

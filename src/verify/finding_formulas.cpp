@@ -35,9 +35,8 @@ void assign_formula_of(std::string& out, const model::Observation& o) {
 // Whether the target the rate was measured against is 0: the year's own, or the final target
 // (a sheet printing only 目標値（R7）: 社会増減数 0).
 bool zero_target(const model::Indicator& ind, const model::Observation& o) {
-  const auto& target =
-      o.check.basis_kind == Basis::final_target ? ind.final_target.value : o.target;
-  return target.number && target.number->units == 0;
+  const auto& target = checked_target(ind, o);
+  return target && target->units == 0;
 }
 
 // Indicators of the same kind should be computed alike: same direction, and a zero or a

@@ -326,9 +326,14 @@ std::string room_description(const Candidate& c, const Precision& p) {
 // Whether the observation's published rate tells which formula made it: an actual equal to
 // its target is 100 % by every formula, and from a baseline of 0 progress is the ratio (8 of
 // 10 from 0 is 80 % both ways), so such a rate sides with none of them.
+const std::optional<model::Decimal>& checked_target(const model::Indicator& ind,
+                                                    const model::Observation& o) {
+  return o.check.basis_kind == Basis::final_target ? ind.final_target.value.number
+                                                   : o.target.number;
+}
+
 bool tells_formula(const model::Indicator& ind, const model::Observation& o) {
-  const auto& target =
-      o.check.basis_kind == Basis::final_target ? ind.final_target.value.number : o.target.number;
+  const auto& target = checked_target(ind, o);
   if (o.actual.number && target && o.actual.number->to_double() == target->to_double())
     return false;
   bool ratio_or_progress =

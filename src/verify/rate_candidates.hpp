@@ -96,6 +96,11 @@ const std::optional<Range>& remembered_rate_range(const Candidate& c, const Prec
 // "actual printed 79 may be 78.5–79.5"
 std::string room_description(const Candidate& c, const Precision& precision);
 
+// The target a checked observation's rate was measured against: the year's own, or the final
+// target when the check took it (absent when that target prints no number).
+const std::optional<model::Decimal>& checked_target(const model::Indicator& ind,
+                                                    const model::Observation& o);
+
 // Whether a checked observation's published rate tells which formula made it: an actual
 // equal to its target is 100 % by every formula, and from a baseline of 0 progress is the
 // ratio, so such a rate sides with none of them.
