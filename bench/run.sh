@@ -123,11 +123,14 @@ corpus_bytes=$(bytes_of "${corpus_files[@]}")
 corpus_mb=$(echo "scale=1; $corpus_bytes / 1000000" | bc)
 # The corpus's exit status is printed, not required: the synthetic scaling can break a row
 # kpi-report then refuses as an input error (exit 2; see make_corpus.py's vary_takaoka).
+# One run gives the KPI count (stdout), the stderr lines and errors, and the exit status.
 corpus_exit=0
-"$kpi" report --format json "$corpus" >/dev/null 2>&1 || corpus_exit=$?
-corpus_kpis=$({ "$kpi" report --format json "$corpus" 2>/dev/null || true; } | kpis_in)
-stderr_lines=$({ "$kpi" report --format json "$corpus" 2>&1 >/dev/null || true; } | wc -l)
-errors=$({ "$kpi" report --format json "$corpus" 2>&1 >/dev/null || true; } | grep -c ': error: ' || true)
+"$kpi" report --format json "$corpus" >"$work/.corpus.json" 2>"$work/.corpus-stderr" ||
+  corpus_exit=$?
+corpus_kpis=$(kpis_in <"$work/.corpus.json")
+stderr_lines=$(wc -l <"$work/.corpus-stderr")
+errors=$(grep -c ': error: ' "$work/.corpus-stderr" || true)
+rm -f "$work/.corpus.json" "$work/.corpus-stderr"
 cat "${corpus_files[@]}" >/dev/null
 m_corpus=$(median_both "$kpi" report --format json "$corpus")
 kpi_corpus=("$kpi" report --format json "$corpus")
